@@ -1,0 +1,43 @@
+import type { Middleware } from 'koa';
+import { AuthenticationError, ConflictError, DomainError, ForbiddenError, InputError, NotFoundError, RuleViolationError } from '../common/errors';
+
+const STATUS_BY_CLASS: Array<[new (...args: never[]) => DomainError, number]> = [
+  [InputError, 400],
+  [AuthenticationError, 401],
+  [ForbiddenError, 403],
+  [NotFoundError, 404],
+  [ConflictError, 409],
+  [RuleViolationError, 422],
+];
+
+export const PROBLEM_TYPE_BASE = 'https://installer-jobs.dev/problems/';
+
+/** The one place where errors become HTTP: RFC 9457 problem details with a stable `type`. */
+export function problemDetails(log: (error: unknown) => void = console.error): Middleware {
+  return async (ctx, next) => {
+    try {
+      await next();
+      if (ctx.status === 404 && ctx.body === undefined) throw new NotFoundError(`No route for ${ctx.method} ${ctx.path}.`);
+    } catch (error) {
+      const domain = error instanceof DomainError ? error : fromKoa(error);
+      const status = domain ? (STATUS_BY_CLASS.find(([cls]) => domain instanceof cls)?.[1] ?? 500) : 500;
+      if (!domain) log(error);
+      ctx.status = status;
+      ctx.type = 'application/problem+json';
+      ctx.body = {
+        type: `${PROBLEM_TYPE_BASE}${domain?.type ?? 'internal'}`,
+        title: domain?.message ?? 'Something went wrong on our side; it has been logged.',
+        status,
+        instance: ctx.path,
+        ...(domain && domain.details.length > 0 ? { errors: domain.details } : {}),
+      };
+    }
+  };
+}
+
+/** Koa's own errors (a body that is not JSON, one too large) carry an HTTP status. */
+function fromKoa(error: unknown): DomainError | undefined {
+  const status = (error as { status?: number; expose?: boolean }).status;
+  if (status === 400 || status === 413 || status === 415) return new InputError((error as Error).message);
+  return undefined;
+}

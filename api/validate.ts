@@ -1,0 +1,31 @@
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
+import { InputError } from '../common/errors';
+
+const ajv = new Ajv2020({ allErrors: true, strict: true, coerceTypes: false, useDefaults: true });
+addFormats(ajv);
+const compiled = new WeakMap<object, ValidateFunction>();
+
+/**
+ * Checks a request body against its JSON Schema and returns it typed from that same schema:
+ * one source for validation, types and (later) the OpenAPI document.
+ */
+export function parseBody<const S extends JSONSchema & object>(schema: S, body: unknown, where = ''): FromSchema<S> {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    compiled.set(schema, validate);
+  }
+  if (validate(body)) return body as FromSchema<S>;
+  throw new InputError('The request body is not valid.', (validate.errors ?? []).map((e) => toProblem(e, where)));
+}
+
+function toProblem(error: ErrorObject, where: string) {
+  const missing = error.keyword === 'required' ? `/${(error.params as { missingProperty: string }).missingProperty}` : '';
+  const extra = error.keyword === 'additionalProperties' ? `/${(error.params as { additionalProperty: string }).additionalProperty}` : '';
+  const pointer = `${where}${error.instancePath}${missing}${extra}` || '/';
+  const message =
+    error.keyword === 'required' ? 'is required' : error.keyword === 'additionalProperties' ? 'is not a known property' : (error.message ?? 'is not valid');
+  return { pointer, message, rule: error.keyword };
+}

@@ -1,0 +1,80 @@
+import http from 'node:http';
+import { createApp } from '../api/app';
+import type { Config } from '../common/config';
+import { connectDb, migrateLatest } from '../db/connection';
+import { assertReachable } from '../runtime/postgres';
+import { databaseUrl, startPostgres } from '../runtime/services';
+import { locateTool, TOOLS, type ToolName } from '../runtime/tools';
+import { connectClient, connectWorkerConnection, temporalTarget } from '../temporal/connection';
+import { registerSearchAttributes } from '../temporal/search-attributes';
+import { createJobWorker } from '../worker/worker';
+import { loadJobTypeCatalog } from './job-type-catalog';
+
+/**
+ * The single-purpose processes of a deployment. Each connects to the Temporal cluster and the
+ * database it is given (TEMPORAL_ADDRESS, DATABASE_URL), or else to what `start` runs locally.
+ */
+export async function runWorker(config: Config): Promise<void> {
+  const db = await reachableDb(config);
+  loadJobTypeCatalog(config); // refuse to start on a broken job type
+  const target = temporalTarget(config);
+  const connection = await connectWorkerConnection(target);
+  const worker = await createJobWorker({ connection, namespace: target.namespace, taskQueue: config.temporal.taskQueue, db });
+  // Worker.run() shuts down gracefully on SIGINT/SIGTERM (the SDK's default shutdown signals).
+  console.log(`Worker polling ${config.temporal.taskQueue} on ${target.address} (namespace ${target.namespace})`);
+  await worker.run();
+  await connection.close();
+  await db.destroy();
+}
+
+export async function runApi(config: Config): Promise<void> {
+  const db = await reachableDb(config);
+  const jobTypes = loadJobTypeCatalog(config);
+  const target = temporalTarget(config);
+  const client = await connectClient(target);
+  const app = createApp({ db, temporal: client, namespace: target.namespace, taskQueue: config.temporal.taskQueue, jobTypes });
+  const server = http.createServer(app.callback());
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.apiPort, config.apiHost, resolve));
+  console.log(`API listening on http://${config.apiHost}:${config.apiPort}`);
+  const stop = () => server.close(() => void Promise.all([client.connection.close(), db.destroy()]).then(() => process.exit(0)));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+export async function migrate(config: Config): Promise<void> {
+  // Use the database `start` is running if there is one; otherwise bring up the embedded one just for this.
+  const running = await assertReachable(databaseUrl(config), 'DATABASE_URL').then(() => true, () => false);
+  const server = running ? undefined : await startPostgres(config, console.log);
+  const db = connectDb(server?.url ?? databaseUrl(config));
+  try {
+    const applied = await migrateLatest(db);
+    console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
+  } finally {
+    await db.destroy();
+    await server?.stop();
+  }
+}
+
+export async function installTools(config: Config): Promise<void> {
+  for (const name of Object.keys(TOOLS) as ToolName[]) {
+    const binary = locateTool(name, { toolsDir: config.toolsDir, onInstall: console.log });
+    console.log(`${TOOLS[name].description}: ${binary}`);
+  }
+}
+
+export async function registerSearchAttributesCommand(config: Config): Promise<void> {
+  const target = temporalTarget(config);
+  const client = await connectClient(target);
+  try {
+    const { added, present } = await registerSearchAttributes(client, target.namespace);
+    console.log(`Namespace ${target.namespace} on ${target.address}: added ${added.join(', ') || 'nothing'}; already there: ${present.join(', ') || 'none'}.`);
+  } finally {
+    await client.connection.close();
+  }
+}
+
+async function reachableDb(config: Config) {
+  const url = databaseUrl(config);
+  await assertReachable(url, config.postgres.databaseUrl ? 'DATABASE_URL' : 'the embedded Postgres of `installer-jobs start`; set DATABASE_URL');
+  return connectDb(url);
+}

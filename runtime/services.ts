@@ -1,0 +1,41 @@
+import path from 'node:path';
+import type { Config } from '../common/config';
+import { EMBEDDED_DATABASE, embeddedDatabaseUrl, startEmbeddedPostgres, useExternalPostgres, type PostgresServer } from './postgres';
+import { startDevServer, type DevServer } from './temporal-dev-server';
+import { locateTool } from './tools';
+
+/**
+ * The two services the engine stands on, each either started here (local development) or
+ * named by the environment (production): TEMPORAL_ADDRESS and DATABASE_URL.
+ */
+export async function startTemporal(config: Config, log: (line: string) => void): Promise<DevServer | undefined> {
+  if (config.temporal.externalAddress) return undefined;
+  const executable = locateTool('temporalCli', { toolsDir: config.toolsDir, onInstall: log });
+  return startDevServer({
+    executable,
+    ip: '127.0.0.1',
+    port: config.temporal.devServerPort,
+    uiPort: config.temporal.devServerUiPort,
+    dbFile: path.join(config.dataDir, 'temporal', 'temporal.db'),
+    namespace: config.temporal.namespace,
+    logFile: path.join(config.dataDir, 'temporal', 'server.log'),
+    pidFile: path.join(config.dataDir, 'temporal', 'server.pid'),
+    log,
+  });
+}
+
+export async function startPostgres(config: Config, log: (line: string) => void): Promise<PostgresServer> {
+  if (config.postgres.databaseUrl) return useExternalPostgres(config.postgres.databaseUrl);
+  return startEmbeddedPostgres({
+    dataDir: path.join(config.dataDir, 'postgres'),
+    port: config.postgres.embeddedPort,
+    database: EMBEDDED_DATABASE,
+    logFile: path.join(config.dataDir, 'postgres.log'),
+    log,
+  });
+}
+
+/** The database of a process that starts no server itself: DATABASE_URL, else the one `start` runs. */
+export function databaseUrl(config: Config): string {
+  return config.postgres.databaseUrl ?? embeddedDatabaseUrl(config.postgres.embeddedPort);
+}

@@ -1,0 +1,52 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { createApp } from '../../api/app';
+import type { JobTypeCatalog } from '../../api/jobs/router';
+import type { Db } from '../../db/connection';
+import { createJobWorker } from '../../worker/worker';
+import { freshDatabase, temporalAddress, workflowBundle } from './services';
+
+export interface TestStack {
+  db: Db;
+  client: Client;
+  taskQueue: string;
+  /** Base URL of the API, e.g. http://127.0.0.1:41234 */
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real stack for one suite: its own database and task queue on the shared servers, a
+ * worker, and the API listening on a free port. Call in `before`, stop in `after`.
+ */
+export async function startTestStack(suite: string, options: { jobTypes: JobTypeCatalog }): Promise<TestStack> {
+  const address = await temporalAddress();
+  const { db } = await freshDatabase(suite);
+  const taskQueue = `test-${suite.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${Date.now().toString(36)}`;
+  const connection = await Connection.connect({ address });
+  const client = new Client({ connection, namespace: 'default' });
+  const workerConnection = await NativeConnection.connect({ address });
+  const worker: Worker = await createJobWorker({ connection: workerConnection, namespace: 'default', taskQueue, db, workflowBundle: await workflowBundle() });
+  const running = worker.run();
+
+  const app = createApp({ db, temporal: client, namespace: 'default', taskQueue, jobTypes: options.jobTypes, log: () => {} });
+  const server = http.createServer(app.callback());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    db,
+    client,
+    taskQueue,
+    baseUrl: `http://127.0.0.1:${port}`,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      worker.shutdown();
+      await running;
+      await workerConnection.close();
+      await connection.close();
+    },
+  };
+}

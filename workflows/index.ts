@@ -1,0 +1,2 @@
+// The worker bundles this file: export every workflow, import nothing that does I/O.
+export { jobWorkflow } from './job';

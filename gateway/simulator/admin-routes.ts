@@ -1,0 +1,92 @@
+/**
+ * A test and demo surface that the real OneAPI does not have, kept under `/_sim` so it can never be
+ * mistaken for it: seed vehicles, read a vehicle's full simulated state, steer the faults.
+ */
+import Router from '@koa/router';
+import type { Next, ParameterizedContext } from 'koa';
+import type { CentralLockState } from '../vehicle-gateway';
+import { FAULT_STATUSES, ONEAPI_ROUTES, type FaultPlan, type FaultInjector } from './fault-injector';
+import { optionalMember, optionalNumber, optionalString, requireMember, requireObject, requireString } from './request-validation';
+import type { SimulatedVehicle } from './simulated-fleet';
+import { SimulatorHttpError } from './simulator-http-error';
+import type { SimulatorState } from './simulator-state';
+import { commandsOf } from './vehicle-models';
+
+export function adminRouter(state: SimulatorState): Router {
+  const router = new Router({ prefix: '/_sim' });
+  router.use(answerRefusals);
+
+  router.post('/vehicles', (ctx) => {
+    const body = requireObject(ctx.request.body, 'request body');
+    const drivingEnabled = body.drivingEnabled;
+    if (drivingEnabled !== undefined && typeof drivingEnabled !== 'boolean') {
+      throw new SimulatorHttpError(400, 'INVALID_REQUEST', 'drivingEnabled must be a boolean');
+    }
+    const vehicle = state.fleet.add({
+      id: optionalString(body.id, 'id'),
+      telematicsUnitId: requireString(body.telematicsUnitId, 'telematicsUnitId'),
+      vehicleModelId: requireString(body.vehicleModelId, 'vehicleModelId'),
+      vin: optionalString(body.vin, 'vin'),
+      licensePlate: optionalString(body.licensePlate, 'licensePlate'),
+      centralLock: optionalMember<CentralLockState>(body.centralLock, ['locked', 'unlocked'], 'centralLock'),
+      drivingEnabled,
+    });
+    ctx.status = 201;
+    ctx.body = fullState(vehicle);
+  });
+
+  router.get('/vehicles/:vehicleId', (ctx) => {
+    ctx.body = fullState(state.fleet.require(ctx.params.vehicleId ?? ''));
+  });
+
+  /** Body: `{ latencyMs?, failureRate?, seed?, failNext?: { count, routes?, status?, phase? } }`. */
+  router.post('/faults', (ctx) => {
+    const body = requireObject(ctx.request.body, 'request body');
+    state.faults.configure({
+      latencyMs: optionalNumber(body.latencyMs, 'latencyMs'),
+      failureRate: optionalNumber(body.failureRate, 'failureRate'),
+      seed: optionalNumber(body.seed, 'seed'),
+    });
+    if (body.failNext !== undefined) state.faults.failNext(faultPlan(requireObject(body.failNext, 'failNext')));
+    ctx.body = faultSettings(state.faults);
+  });
+
+  router.delete('/faults', (ctx) => {
+    state.faults.reset();
+    ctx.status = 204;
+  });
+
+  return router;
+}
+
+async function answerRefusals(ctx: ParameterizedContext, next: Next): Promise<void> {
+  try {
+    await next();
+  } catch (error) {
+    // FaultInjector guards its settings with RangeError: the caller asked for something impossible.
+    if (!(error instanceof SimulatorHttpError || error instanceof RangeError)) throw error;
+    ctx.status = error instanceof SimulatorHttpError ? error.status : 400;
+    ctx.body = { error: error instanceof SimulatorHttpError ? error.code : 'INVALID_REQUEST', message: error.message };
+  }
+}
+
+function faultPlan(body: Record<string, unknown>): FaultPlan {
+  const routes = body.routes;
+  if (routes !== undefined && !Array.isArray(routes)) {
+    throw new SimulatorHttpError(400, 'INVALID_REQUEST', 'failNext.routes must be an array');
+  }
+  return {
+    count: optionalNumber(body.count, 'failNext.count') ?? 1,
+    routes: routes?.map((route, index) => requireMember(route, ONEAPI_ROUTES, `failNext.routes[${index}]`)),
+    status: optionalMember(body.status, FAULT_STATUSES, 'failNext.status'),
+    phase: optionalMember(body.phase, ['before-handler', 'after-handler'] as const, 'failNext.phase'),
+  };
+}
+
+function faultSettings(faults: FaultInjector) {
+  return { latencyMs: faults.latencyMs, failureRate: faults.failureRate, pending: faults.pendingPlans() };
+}
+
+function fullState(vehicle: SimulatedVehicle) {
+  return { ...vehicle, capabilities: commandsOf(vehicle.model) };
+}

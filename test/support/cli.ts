@@ -1,0 +1,46 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+const BIN = path.resolve(__dirname, '..', '..', 'bin', 'installer-jobs.js');
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `installer-jobs <args>` to completion, as a person would from the shell. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 60_000): CliResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: timeoutMs });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A long-running `installer-jobs <args>` whose output can be awaited line by line. */
+export class CliProcess {
+  readonly child: ChildProcess;
+  output = '';
+  private exit: Promise<number | null>;
+
+  constructor(args: string[], env: NodeJS.ProcessEnv) {
+    this.child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child.stdout!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    this.child.stderr!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    this.exit = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
+  }
+
+  async waitFor(pattern: RegExp, timeoutMs = 90_000): Promise<RegExpMatchArray> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const match = pattern.exec(this.output);
+      if (match) return match;
+      if (this.child.exitCode !== null) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`Expected ${pattern} in the output of installer-jobs; got:\n${this.output}`);
+  }
+
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+    if (this.child.exitCode === null) this.child.kill(signal);
+    return this.exit;
+  }
+}

@@ -1,0 +1,114 @@
+import { Client, Connection } from '@temporalio/client';
+import { expect } from 'chai';
+import knex from 'knex';
+import { createApp } from '../../api/app';
+import { loadJobTypeCatalog } from '../../cli/job-type-catalog';
+import { loadConfig } from '../../common/config';
+import { FleetIdAttribute, JobIdAttribute, JobStatusAttribute, JobTypeAttribute } from '../../common/search-attributes';
+import { createDemoTenantIfMissing, type DemoTenant } from '../../db/demo-tenant';
+import { findFreePort } from '../../runtime/ports';
+import { startTestStack, type TestStack } from '../support/stack';
+
+/** The thin slice through every layer: HTTP → Temporal update-with-start → activity → Postgres. */
+describe('a job through every layer', function () {
+  this.timeout(60_000);
+  let stack: TestStack;
+  let demo: DemoTenant;
+
+  before(async () => {
+    stack = await startTestStack('foundation', { jobTypes: loadJobTypeCatalog(loadConfig()) });
+    demo = (await createDemoTenantIfMissing(stack.db))!;
+  });
+  after(async () => stack?.stop());
+
+  function post(path: string, body: unknown, token = demo.tokens.providerAdmin) {
+    return fetch(`${stack.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  }
+
+  it('answers /healthz with 200 when Temporal and Postgres both answer', async () => {
+    const response = await fetch(`${stack.baseUrl}/healthz`);
+    expect(response.status).to.equal(200);
+    expect(await response.json()).to.deep.equal({ status: 'ok', checks: { postgres: { ok: true }, temporal: { ok: true } } });
+  });
+
+  it('creates a job: a workflow named after the job, its row written by an activity, search attributes set', async () => {
+    const response = await post('/v1/jobs', { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, customerName: 'Stadtwerke Test' });
+    expect(response.status, await response.clone().text()).to.equal(201);
+    const job = (await response.json()) as { id: string; status: string; workflowId: string };
+    expect(job.status).to.equal('PENDING');
+    expect(job.workflowId).to.equal(`installer-job-${job.id}`);
+    expect(response.headers.get('location')).to.equal(`/v1/jobs/${job.id}`);
+
+    const row = await stack.db('jobs').where({ id: job.id }).first();
+    expect(row).to.include({ status: 'PENDING', fleet_id: demo.fleetId, job_type_id: 'cloudboxx-install', customer_name: 'Stadtwerke Test' });
+    const events = await stack.db('job_events').where({ job_id: job.id }).select('type');
+    expect(events.map((e) => e.type)).to.deep.equal(['job.created']);
+
+    const description = await stack.client.workflow.getHandle(job.workflowId).describe();
+    expect(description.typedSearchAttributes.get(JobIdAttribute)).to.equal(job.id);
+    expect(description.typedSearchAttributes.get(JobStatusAttribute)).to.equal('PENDING');
+    expect(description.typedSearchAttributes.get(JobTypeAttribute)).to.equal('cloudboxx-install');
+    expect(description.typedSearchAttributes.get(FleetIdAttribute)).to.equal(demo.fleetId);
+    expect(await description.staticSummary()).to.match(new RegExp(`job ${job.id}$`));
+  });
+
+  it('reads the job back through the API', async () => {
+    const created = (await (await post('/v1/jobs', { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId })).json()) as { id: string };
+    const response = await fetch(`${stack.baseUrl}/v1/jobs/${created.id}`, { headers: { authorization: `Bearer ${demo.tokens.providerAdmin}` } });
+    expect(response.status).to.equal(200);
+    expect(await response.json()).to.deep.include({ id: created.id, status: 'PENDING', fleetId: demo.fleetId });
+  });
+
+  it('refuses a request without a token as problem+json 401', async () => {
+    const response = await fetch(`${stack.baseUrl}/v1/jobs`, { method: 'POST' });
+    expect(response.status).to.equal(401);
+    expect(response.headers.get('content-type')).to.match(/^application\/problem\+json/);
+    expect(await response.json()).to.deep.include({ type: 'https://installer-jobs.dev/problems/unauthenticated', status: 401 });
+  });
+
+  it('names each invalid property of a bad body by JSON pointer', async () => {
+    const response = await post('/v1/jobs', { fleetId: 'not-a-uuid', colour: 'red' });
+    expect(response.status).to.equal(400);
+    const problem = (await response.json()) as { errors: Array<{ pointer: string }> };
+    expect(problem.errors.map((e) => e.pointer)).to.have.members(['/jobTypeId', '/fleetId', '/colour']);
+  });
+
+  describe('when a dependency is down', () => {
+    it('answers 503 naming Postgres', async () => {
+      const deadDb = knex({ client: 'pg', connection: `postgres://x:y@127.0.0.1:${await findFreePort()}/none`, pool: { min: 0, max: 1 }, log: { error: () => {}, warn: () => {} } });
+      const app = createApp({ db: deadDb, temporal: stack.client, namespace: 'default', taskQueue: stack.taskQueue, jobTypes: { get: () => undefined } });
+      const health = await probe(app);
+      await deadDb.destroy();
+      expect(health.status).to.equal(503);
+      expect(health.body.checks.postgres.ok).to.equal(false);
+      expect(health.body.checks.temporal.ok).to.equal(true);
+    });
+
+    it('answers 503 naming Temporal', async () => {
+      const connection = Connection.lazy({ address: `127.0.0.1:${await findFreePort()}` });
+      const deadTemporal = new Client({ connection });
+      const app = createApp({ db: stack.db, temporal: deadTemporal, namespace: 'default', taskQueue: stack.taskQueue, jobTypes: { get: () => undefined } });
+      const health = await probe(app);
+      expect(health.status).to.equal(503);
+      expect(health.body.checks.temporal.ok).to.equal(false);
+      expect(health.body.checks.postgres.ok).to.equal(true);
+    });
+  });
+});
+
+async function probe(app: ReturnType<typeof createApp>) {
+  const http = await import('node:http');
+  const server = http.createServer(app.callback());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = server.address() as { port: number };
+    const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+    return { status: response.status, body: (await response.json()) as { checks: Record<string, { ok: boolean }> } };
+  } finally {
+    server.close();
+  }
+}

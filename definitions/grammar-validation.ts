@@ -1,0 +1,151 @@
+// Checks a parsed definition against the grammar's JSON Schema (compiled once) and tells the
+// author what is wrong in their words, not ajv's.
+import Ajv2020 from 'ajv/dist/2020';
+import type { ErrorObject } from 'ajv';
+import grammarSchema from '../job-types/schema/job-type.schema.json';
+import type { JobTypeDefinition } from './job-type.generated';
+import type { DefinitionIssue, DefinitionPath } from './errors';
+import { closestName, didYouMean } from './suggest';
+
+const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+// Editor hint (VS Code / yaml-language-server); ajv only needs to tolerate it.
+ajv.addVocabulary(['patternErrorMessage']);
+// Durations are checked, with better messages, by the semantic checks (tinyduration).
+ajv.addFormat('duration', true);
+const validateGrammar = ajv.compile<JobTypeDefinition>(grammarSchema);
+
+export const GRAMMAR_SCHEMA_ID: string = grammarSchema.$id;
+
+/** Narrows `data` to a definition when it follows the grammar; otherwise lists every deviation. */
+export function checkGrammar(data: unknown): { ok: true; definition: JobTypeDefinition } | { ok: false; issues: DefinitionIssue[] } {
+  if (validateGrammar(data)) return { ok: true, definition: data };
+  const errors = validateGrammar.errors ?? [];
+  return { ok: false, issues: withoutEchoes(errors.map((error) => translate(error, data))) };
+}
+
+/** A translated error, with what a misspelt key was probably meant to be, or which key is missing. */
+type GrammarIssue = DefinitionIssue & { readonly meantKey?: string; readonly missingKey?: string; readonly wrongType?: boolean };
+
+/** A misspelt key shows up twice, as unknown and as missing; "did you mean" already says both. */
+function withoutEchoes(issues: GrammarIssue[]): DefinitionIssue[] {
+  const meant = new Set(issues.flatMap((issue) => (issue.meantKey === undefined ? [] : [JSON.stringify([...issue.path.slice(0, -1), issue.meantKey])])));
+  // A value of the wrong type also fails its enum or pattern; the type is what to fix first.
+  const wrongType = new Set(issues.filter((issue) => issue.wrongType === true).map((issue) => JSON.stringify(issue.path)));
+  return issues
+    .filter((issue) => issue.missingKey === undefined || !meant.has(JSON.stringify([...issue.path, issue.missingKey])))
+    .filter((issue) => issue.wrongType === true || !wrongType.has(JSON.stringify(issue.path)))
+    .map(({ path, at, message }) => (at === undefined ? { path, message } : { path, at, message }));
+}
+
+/** Names of enum types in the admin's words, by schema title. */
+const ENUM_NOUNS: Record<string, [singular: string, plural: string]> = {
+  FieldType: ['field type', 'field types'],
+  Preset: ['preset', 'presets'],
+  StepAction: ['action', 'actions'],
+  Permission: ['permission', 'permissions'],
+};
+
+const TYPE_NOUNS: Record<string, string> = {
+  string: 'text',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping (key: value)',
+  null: 'empty',
+};
+
+function translate(error: ErrorObject, data: unknown): GrammarIssue {
+  const path = toPath(error.instancePath, data);
+  const parent = (error.parentSchema ?? {}) as Record<string, unknown>;
+  const params = error.params as Record<string, unknown>;
+  const value: unknown = error.data;
+  switch (error.keyword) {
+    case 'required': {
+      const key = String(params.missingProperty);
+      return { path, message: `missing "${key}"`, missingKey: key };
+    }
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const allowed = Object.keys((parent.properties ?? {}) as object);
+      const meant = closestName(key, allowed);
+      const hint = meant === undefined ? `; allowed here: ${allowed.join(', ')}` : ` (did you mean "${meant}"?)`;
+      return { path: [...path, key], at: 'key', message: `unknown key "${key}"${hint}`, ...(meant !== undefined && { meantKey: meant }) };
+    }
+    case 'type': {
+      if (path.length === 0) return { path, message: rootTypeMessage(value) };
+      const expected = ([] as unknown[]).concat(params.type).map((t) => TYPE_NOUNS[String(t)] ?? String(t));
+      return { path, message: `must be ${orList(expected)}, but is ${describe(value)}`, wrongType: true };
+    }
+    case 'enum': {
+      const allowed = (error.schema as unknown[]).map(String);
+      const [singular, plural] = ENUM_NOUNS[String(parent.title)] ?? ['value', 'values'];
+      return {
+        path,
+        message: `unknown ${singular} ${JSON.stringify(value)}${didYouMean(String(value), allowed)}; known ${plural}: ${allowed.join(', ')}`,
+      };
+    }
+    case 'pattern': {
+      const explanation = typeof parent.patternErrorMessage === 'string' ? parent.patternErrorMessage : `must match ${String(params.pattern)}`;
+      return { path, message: `${JSON.stringify(value)} ${explanation}` };
+    }
+    case 'minLength':
+      return { path, message: params.limit === 1 ? 'must not be empty' : `must be at least ${String(params.limit)} characters long` };
+    case 'maxLength':
+      return { path, message: `must be at most ${String(params.limit)} characters long (is ${String(value).length})` };
+    case 'minimum':
+      return { path, message: `must be at least ${String(params.limit)}, but is ${String(value)}` };
+    case 'maximum':
+      return { path, message: `must be at most ${String(params.limit)}, but is ${String(value)}` };
+    case 'minItems':
+      return { path, message: params.limit === 1 ? 'must list at least one item' : `must list at least ${String(params.limit)} items` };
+    case 'minProperties':
+      return { path, message: 'must not be empty' };
+    case 'uniqueItems': {
+      const [earlier, later] = [Number(params.i), Number(params.j)].sort((a, b) => a - b) as [number, number];
+      const item = Array.isArray(value) ? value[later] : undefined;
+      return { path: [...path, later], message: `${JSON.stringify(item)} is listed twice (first as [${earlier}])` };
+    }
+    default:
+      // Every keyword the grammar uses is translated above; this is a safety net, not a format.
+      return { path, message: `is not valid here (${error.keyword})` };
+  }
+}
+
+function rootTypeMessage(value: unknown): string {
+  if (value === null || value === undefined) {
+    return 'the file is empty; a job type needs id, version, title, sections, fields, steps and access';
+  }
+  return `a job type must be a mapping of keys such as id, version and title, but this file holds ${describe(value)}`;
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'empty';
+  if (typeof value === 'string') return `text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'number') return `the number ${value}`;
+  if (typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return 'a list';
+  return 'a mapping';
+}
+
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
+
+/** JSON pointer → path, with list indexes as numbers so they print as `[1]`. */
+function toPath(pointer: string, data: unknown): DefinitionPath {
+  if (pointer === '') return [];
+  const path: (string | number)[] = [];
+  let node: unknown = data;
+  for (const raw of pointer.slice(1).split('/')) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(node)) {
+      path.push(Number(segment));
+      node = node[Number(segment)];
+    } else {
+      path.push(segment);
+      node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
+    }
+  }
+  return path;
+}

@@ -1,0 +1,163 @@
+// The rules a running job follows, as pure functions of a compiled job type and the job's state.
+// Imports nothing from Node and nothing with I/O: the Temporal workflow (a deterministic sandbox)
+// uses these in its update validators, the API may use them too.
+import type { CompiledField, CompiledJobType, CompiledStep, JobValues, JsonObject, ValueIssue } from './compiled-job-type';
+import { canonicalJson } from './canonical-json';
+import { renderTemplate } from './template';
+
+export function findStep(compiled: CompiledJobType, stepId: string): CompiledStep | undefined {
+  return compiled.steps.find((step) => step.id === stepId);
+}
+
+export function findField(compiled: CompiledJobType, key: string): CompiledField | undefined {
+  return compiled.fields.find((field) => field.key === key);
+}
+
+/** A field without a value: absent, null or "". */
+export function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
+}
+
+// ── steps ────────────────────────────────────────────────────────────────────────────────────────
+// A step's condition reads a field with preset "required", so the values given at creation are
+// enough to know a job's steps; passing all current values works the same.
+
+/** Whether `step` is part of a job with these values. */
+export function stepApplies(step: CompiledStep, values: JobValues): boolean {
+  return step.when === null || values[step.when.field] === step.when.equals;
+}
+
+/** The job's steps, in order: those whose condition its values meet. */
+export function applicableSteps(compiled: CompiledJobType, values: JobValues): CompiledStep[] {
+  return compiled.steps.filter((step) => stepApplies(step, values));
+}
+
+/** The step the installer has to do next, or null when all are done. Steps go strictly in order. */
+export function nextStep(compiled: CompiledJobType, completedStepIds: readonly string[], values: JobValues): CompiledStep | null {
+  return applicableSteps(compiled, values).find((step) => !completedStepIds.includes(step.id)) ?? null;
+}
+
+export interface StepOrderRefusal {
+  readonly rule: 'unknownStep' | 'notApplicable' | 'alreadyCompleted' | 'outOfOrder';
+  readonly message: string;
+}
+
+/** Why `stepId` cannot be completed now, or null when it is the next step. */
+export function checkStepOrder(
+  compiled: CompiledJobType,
+  completedStepIds: readonly string[],
+  stepId: string,
+  values: JobValues,
+): StepOrderRefusal | null {
+  const step = findStep(compiled, stepId);
+  if (step === undefined) {
+    return { rule: 'unknownStep', message: `job type ${compiled.id}@${compiled.version} has no step "${stepId}"` };
+  }
+  if (step.when !== null && !stepApplies(step, values)) {
+    const condition = `${step.when.field} is ${String(step.when.equals)}`;
+    return { rule: 'notApplicable', message: `step "${step.title}" is not part of this job (only when ${condition})` };
+  }
+  if (completedStepIds.includes(stepId)) {
+    return { rule: 'alreadyCompleted', message: `step "${step.title}" is already completed` };
+  }
+  const next = nextStep(compiled, completedStepIds, values);
+  if (next !== null && next.id !== stepId) {
+    return { rule: 'outOfOrder', message: `step "${step.title}" cannot be completed before step "${next.title}"` };
+  }
+  return null;
+}
+
+/** Checklist items of the step that were not ticked. */
+export function missingChecklistItems(step: CompiledStep, ticked: readonly string[]): string[] {
+  return step.checklist.filter((item) => !ticked.includes(item));
+}
+
+// ── values and locks ─────────────────────────────────────────────────────────────────────────────
+
+/** Keys of the fields given a value at creation: the installer may read but never change them. */
+export function lockedFieldKeys(compiled: CompiledJobType, presetValues: JobValues): string[] {
+  return compiled.fields.filter((field) => !isBlank(presetValues[field.key])).map((field) => field.key);
+}
+
+/** Submitted values that would change a locked field. Re-sending the same value is harmless. */
+export function lockViolations(compiled: CompiledJobType, presetValues: JobValues, submitted: JobValues): ValueIssue[] {
+  const issues: ValueIssue[] = [];
+  for (const key of lockedFieldKeys(compiled, presetValues)) {
+    if (!(key in submitted) || sameValue(submitted[key], presetValues[key])) continue;
+    const label = findField(compiled, key)?.label ?? key;
+    issues.push({
+      pointer: `/values/${key}`,
+      field: key,
+      rule: 'locked',
+      message: `${label} was set when the job was created and cannot be changed`,
+    });
+  }
+  return issues;
+}
+
+/**
+ * Keys of required fields still blank; the job cannot succeed while any is. A field collected by a
+ * step that is not part of this job is not required of it.
+ */
+export function missingRequiredFields(compiled: CompiledJobType, values: JobValues): string[] {
+  const skipped = new Set(compiled.steps.filter((step) => !stepApplies(step, values)).map((step) => step.id));
+  return compiled.fields
+    .filter((field) => field.required && isBlank(values[field.key]))
+    .filter((field) => field.preset === 'required' || field.collectedBy === null || !skipped.has(field.collectedBy))
+    .map((field) => field.key);
+}
+
+export interface CompletionBlockers {
+  /** Steps of this job not yet completed, in order. */
+  readonly pendingSteps: readonly string[];
+  /** Required fields still blank. */
+  readonly missingFields: readonly string[];
+}
+
+/** What still stands between the job and SUCCEEDED; both lists empty means it may complete. */
+export function completionBlockers(
+  compiled: CompiledJobType,
+  progress: { readonly completedStepIds: readonly string[]; readonly values: JobValues },
+): CompletionBlockers {
+  return {
+    pendingSteps: applicableSteps(compiled, progress.values)
+      .filter((step) => !progress.completedStepIds.includes(step.id))
+      .map((step) => step.id),
+    missingFields: missingRequiredFields(compiled, progress.values),
+  };
+}
+
+// ── CloudBoxx configuration ──────────────────────────────────────────────────────────────────────
+
+export class ConfigurationRenderError extends Error {
+  override readonly name = 'ConfigurationRenderError';
+  constructor(readonly missingFields: readonly string[]) {
+    super(`the CloudBoxx configuration needs values for ${missingFields.map((key) => `"${key}"`).join(', ')}`);
+  }
+}
+
+/** Fields the configuration template refers to that have neither a value nor a default. */
+export function unresolvedPlaceholders(compiled: CompiledJobType, values: JobValues): string[] {
+  if (compiled.configurationTemplate === null) return [];
+  return [...renderTemplate(compiled.configurationTemplate, valueOrDefault(compiled, values)).unresolved];
+}
+
+/**
+ * The configuration to push to the CloudBoxx: the template with every ${field} filled from the
+ * job's values (a blank field falls back to its default). Throws ConfigurationRenderError when a
+ * placeholder has nothing to fill it; returns {} for a type without configuration.
+ */
+export function renderCloudBoxxConfiguration(compiled: CompiledJobType, values: JobValues): JsonObject {
+  if (compiled.configurationTemplate === null) return {};
+  const { rendered, unresolved } = renderTemplate(compiled.configurationTemplate, valueOrDefault(compiled, values));
+  if (unresolved.length > 0) throw new ConfigurationRenderError(unresolved);
+  return rendered;
+}
+
+function valueOrDefault(compiled: CompiledJobType, values: JobValues): (key: string) => unknown {
+  return (key) => (isBlank(values[key]) ? findField(compiled, key)?.default : values[key]);
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}

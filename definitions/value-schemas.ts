@@ -1,0 +1,99 @@
+// JSON Schemas for a job's values, derived from a compiled job type: one for the provider creating
+// the job, one per step for the installer. Pure data, so the API can also publish them (e.g. in
+// GET /v1/job-types/{id}) for portals to render and pre-check their forms.
+import type { CompiledField, CompiledJobType, JsonObject } from './compiled-job-type';
+
+type FieldRules = Pick<CompiledField, 'type' | 'validation'> & Partial<Pick<CompiledField, 'label' | 'description'>>;
+
+/** Schema of one field's value. A blank is not a value: omit the key instead of sending "" or null. */
+export function fieldValueSchema(field: FieldRules): JsonObject {
+  const rules = field.validation;
+  const annotations: JsonObject = {};
+  if (field.label !== undefined) annotations.title = field.label;
+  if (field.description !== undefined) annotations.description = field.description;
+  switch (field.type) {
+    case 'string':
+    case 'text':
+      return {
+        ...annotations,
+        type: 'string',
+        minLength: Math.max(1, rules.minLength ?? 1),
+        ...(rules.maxLength !== undefined && { maxLength: rules.maxLength }),
+        ...(rules.pattern !== undefined && { pattern: rules.pattern }),
+      };
+    case 'integer':
+    case 'number':
+      return {
+        ...annotations,
+        type: field.type,
+        ...(rules.minimum !== undefined && { minimum: rules.minimum }),
+        ...(rules.maximum !== undefined && { maximum: rules.maximum }),
+      };
+    case 'boolean':
+      return { ...annotations, type: 'boolean' };
+    case 'enum':
+      return { ...annotations, type: 'string', enum: (rules.options ?? []).map((option) => option.value) };
+    case 'date':
+      return { ...annotations, type: 'string', format: 'date' };
+    case 'datetime':
+      return { ...annotations, type: 'string', format: 'date-time' };
+    case 'address':
+      return {
+        ...annotations,
+        type: 'object',
+        additionalProperties: false,
+        required: ['text'],
+        properties: {
+          text: { type: 'string', minLength: 1, description: 'The address as people read it.' },
+          lat: { type: 'number', minimum: -90, maximum: 90, description: 'Latitude (WGS 84), when geocoded.' },
+          lng: { type: 'number', minimum: -180, maximum: 180, description: 'Longitude (WGS 84), when geocoded.' },
+        },
+        dependentRequired: { lat: ['lng'], lng: ['lat'] },
+      };
+    case 'photo':
+      return {
+        ...annotations,
+        type: 'object',
+        additionalProperties: false,
+        required: ['photoId'],
+        properties: { photoId: { type: 'string', minLength: 1, description: 'Id of the uploaded photo.' } },
+      };
+  }
+}
+
+/**
+ * Values the provider may give when creating (or editing) a job: every field optional unless its
+ * preset is "required"; fields with preset "forbidden" are `false` (present = refused).
+ */
+export function providerValuesSchema(compiled: CompiledJobType): JsonObject {
+  const properties: JsonObject = {};
+  for (const field of compiled.fields) properties[field.key] = field.preset === 'forbidden' ? false : fieldValueSchema(field);
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: `${compiled.title} (v${compiled.version}): values at creation`,
+    type: 'object',
+    additionalProperties: false,
+    properties,
+    required: compiled.fields.filter((field) => field.preset === 'required').map((field) => field.key),
+  };
+}
+
+/**
+ * Values the installer submits when completing a step: the fields that step collects, the
+ * required ones required; other fields of the job type are `false` (they belong elsewhere).
+ * Validate it against the submitted values merged over the values locked at creation.
+ */
+export function stepValuesSchema(compiled: CompiledJobType, stepId: string): JsonObject | undefined {
+  const step = compiled.steps.find((candidate) => candidate.id === stepId);
+  if (step === undefined) return undefined;
+  const properties: JsonObject = {};
+  for (const field of compiled.fields) properties[field.key] = step.collect.includes(field.key) ? fieldValueSchema(field) : false;
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: `${compiled.title} (v${compiled.version}): step "${step.title}"`,
+    type: 'object',
+    additionalProperties: false,
+    properties,
+    required: compiled.fields.filter((field) => field.required && step.collect.includes(field.key)).map((field) => field.key),
+  };
+}

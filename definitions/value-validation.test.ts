@@ -1,0 +1,176 @@
+// Job values checked against a compiled job type, provider side and installer side.
+import { expect } from 'chai';
+import type { CompiledJobType } from './compiled-job-type';
+import { loadJobTypeFromText } from './loader';
+import { cachedValueValidatorCount, validateProviderValues, validateStepValues } from './value-validation';
+import { providerValuesSchema, stepValuesSchema } from './value-schemas';
+
+export const ALL_TYPES_YAML = `id: all-types
+version: 1
+title: All field types
+sections: [{ id: main, title: Main }]
+fields:
+  - { key: plate, label: Licence plate, section: main, type: string, required: true, validation: { pattern: "^[A-Z]{1,3}-[A-Z]{1,2} [0-9]{1,4}$", patternMessage: "must look like B-AB 1234", maxLength: 12 } }
+  - { key: notes, label: Notes, section: main, type: text, preset: forbidden }
+  - { key: odometerKm, label: Odometer, section: main, type: integer, required: true, preset: forbidden, validation: { minimum: 0, maximum: 2000000 } }
+  - { key: batteryVolts, label: Battery voltage, section: main, type: number, validation: { minimum: 9.5 } }
+  - { key: hasKeyHolder, label: Key holder fitted, section: main, type: boolean }
+  - { key: fuelType, label: Fuel, section: main, type: enum, preset: required, validation: { options: [{ value: petrol, label: Petrol }, { value: electric, label: Electric }] } }
+  - { key: firstRegistration, label: First registration, section: main, type: date }
+  - { key: appointment, label: Appointment, section: main, type: datetime }
+  - { key: location, label: Vehicle location, section: main, type: address }
+  - { key: photo, label: Photo, section: main, type: photo, required: true, preset: forbidden }
+steps:
+  - { id: check-in, title: Check-in, collect: [plate, odometerKm, batteryVolts, hasKeyHolder, firstRegistration] }
+  - { id: document, title: Document, collect: [notes, photo, location, appointment] }
+access: { permissions: [readState], maxDuration: PT2H }
+`;
+
+describe('job values', () => {
+  let compiled: CompiledJobType;
+  before(() => {
+    compiled = loadJobTypeFromText('job-types/all-types.yaml', ALL_TYPES_YAML);
+  });
+
+  describe('at creation (provider side)', () => {
+    it('accepts a value for every field the provider may set', () => {
+      expect(
+        validateProviderValues(compiled, {
+          plate: 'B-AB 1234',
+          batteryVolts: 12.6,
+          hasKeyHolder: false,
+          fuelType: 'electric',
+          firstRegistration: '2025-03-01',
+          appointment: '2026-11-23T14:30:00+01:00',
+          location: { text: 'Hauptstraße 1, 10115 Berlin', lat: 52.53, lng: 13.38 },
+        }),
+      ).to.deep.equal([]);
+    });
+
+    it('requires only the fields with preset: required; everything else may stay blank', () => {
+      expect(validateProviderValues(compiled, {})).to.deep.equal([
+        { pointer: '/values/fuelType', field: 'fuelType', rule: 'required', message: 'Fuel must be given when the job is created' },
+      ]);
+    });
+
+    it('refuses a field only the installer fills', () => {
+      expect(validateProviderValues(compiled, { fuelType: 'petrol', odometerKm: 5 })).to.deep.equal([
+        {
+          pointer: '/values/odometerKm',
+          field: 'odometerKm',
+          rule: 'presetForbidden',
+          message: 'Odometer is filled in by the installer and cannot be set when the job is created',
+        },
+      ]);
+    });
+
+    it('names an unknown field and what was probably meant', () => {
+      expect(validateProviderValues(compiled, { fuelType: 'petrol', plates: 'B-AB 1' })).to.deep.equal([
+        { pointer: '/values/plates', field: null, rule: 'unknownField', message: 'unknown field "plates" (did you mean "plate"?)' },
+      ]);
+    });
+
+    it('explains each broken rule in the words of the field', () => {
+      const issues = validateProviderValues(compiled, {
+        plate: 'b-ab 1234',
+        batteryVolts: 3,
+        hasKeyHolder: 'yes',
+        fuelType: 'diesel',
+        firstRegistration: '01.03.2025',
+        appointment: '2026-11-23T14:30:00',
+        location: { text: 'Hauptstraße 1', lat: 52.5 },
+      });
+      expect(issues.map((issue) => [issue.pointer, issue.rule, issue.message])).to.deep.equal([
+        ['/values/plate', 'pattern', 'Licence plate must look like B-AB 1234'],
+        ['/values/batteryVolts', 'minimum', 'Battery voltage must be at least 9.5'],
+        ['/values/hasKeyHolder', 'type', 'Key holder fitted must be true or false'],
+        ['/values/fuelType', 'enum', 'Fuel must be one of "petrol" or "electric"'],
+        ['/values/firstRegistration', 'format', 'First registration must be a date like 2026-11-23'],
+        ['/values/appointment', 'format', 'Appointment must be a date and time with time zone, like 2026-11-23T14:30:00Z'],
+        ['/values/location', 'invalid', 'Vehicle location needs both lat and lng, or neither'],
+      ]);
+    });
+
+    it('does not take an empty string or null for a value', () => {
+      expect(validateProviderValues(compiled, { fuelType: 'petrol', plate: '', batteryVolts: null }).map((issue) => issue.message)).to.deep.equal([
+        'Licence plate must not be empty',
+        'Battery voltage must be a number',
+      ]);
+    });
+
+    it('checks the parts of an address and of a photo reference', () => {
+      expect(validateProviderValues(compiled, { fuelType: 'petrol', location: { lat: 91, lng: 0 } }).map((i) => [i.pointer, i.message])).to.deep.equal([
+        ['/values/location/text', 'Vehicle location needs "text"'],
+        ['/values/location/lat', 'Vehicle location: lat must be at most 90'],
+      ]);
+    });
+
+    it('refuses values that are not a mapping', () => {
+      expect(validateProviderValues(compiled, ['B-AB 1'])).to.deep.equal([
+        { pointer: '/values', field: null, rule: 'type', message: 'values must be a mapping from field key to value' },
+      ]);
+    });
+  });
+
+  describe('during a step (installer side)', () => {
+    it('accepts the fields the step collects', () => {
+      expect(validateStepValues(compiled, 'check-in', { plate: 'B-AB 1234', odometerKm: 12_345 }, { fuelType: 'petrol' })).to.deep.equal([]);
+    });
+
+    it('requires the required fields of the step, unless they were given at creation', () => {
+      expect(validateStepValues(compiled, 'check-in', {}, { fuelType: 'petrol' }).map((issue) => issue.message)).to.deep.equal([
+        'Licence plate is required in this step',
+        'Odometer is required in this step',
+      ]);
+      expect(validateStepValues(compiled, 'check-in', { odometerKm: 1 }, { fuelType: 'petrol', plate: 'B-AB 1234' })).to.deep.equal([]);
+    });
+
+    it('refuses a change to a field locked at creation, but not the same value again', () => {
+      const preset = { fuelType: 'petrol', plate: 'B-AB 1234' };
+      expect(validateStepValues(compiled, 'check-in', { odometerKm: 1, plate: 'B-CD 5678' }, preset)).to.deep.equal([
+        { pointer: '/values/plate', field: 'plate', rule: 'locked', message: 'Licence plate was set when the job was created and cannot be changed' },
+      ]);
+      expect(validateStepValues(compiled, 'check-in', { odometerKm: 1, plate: 'B-AB 1234' }, preset)).to.deep.equal([]);
+    });
+
+    it('refuses a field of another step, and one only the provider sets', () => {
+      expect(validateStepValues(compiled, 'check-in', { plate: 'B-AB 1234', odometerKm: 1, photo: { photoId: 'p1' }, fuelType: 'petrol' })).to.deep.equal([
+        { pointer: '/values/fuelType', field: 'fuelType', rule: 'notInStep', message: 'Fuel is not collected in step "check-in"; only the provider sets it' },
+        { pointer: '/values/photo', field: 'photo', rule: 'notInStep', message: 'Photo is not collected in step "check-in"; it belongs to step "document"' },
+      ]);
+    });
+
+    it('checks a photo reference', () => {
+      expect(validateStepValues(compiled, 'document', { photo: { id: 'p1' } }).map((i) => [i.pointer, i.message])).to.deep.equal([
+        ['/values/photo/photoId', 'Photo needs "photoId"'],
+        ['/values/photo', 'Photo has an unknown key "id"; a photo reference {photoId} has no such part'],
+      ]);
+    });
+
+    it('names a step the job type does not have', () => {
+      expect(validateStepValues(compiled, 'mount', {})).to.deep.equal([
+        { pointer: '', field: null, rule: 'unknownStep', message: 'job type all-types@1 has no step "mount"' },
+      ]);
+    });
+  });
+
+  it('compiles each schema once per job type version and side', () => {
+    const fresh = loadJobTypeFromText('job-types/all-types.yaml', ALL_TYPES_YAML.replace('title: All field types', 'title: All field types, again'));
+    const before = cachedValueValidatorCount();
+    for (let round = 0; round < 3; round++) {
+      validateProviderValues(fresh, {});
+      validateStepValues(fresh, 'check-in', {});
+      validateStepValues(fresh, 'document', {});
+    }
+    expect(cachedValueValidatorCount() - before).to.equal(3);
+  });
+
+  it('publishes the schemas as plain JSON Schema', () => {
+    const provider = providerValuesSchema(compiled);
+    expect(provider.required).to.deep.equal(['fuelType']);
+    expect((provider.properties as Record<string, unknown>).odometerKm).to.equal(false);
+    const step = stepValuesSchema(compiled, 'check-in');
+    expect(step?.required).to.deep.equal(['plate', 'odometerKm']);
+    expect(stepValuesSchema(compiled, 'nope')).to.equal(undefined);
+  });
+});

@@ -1,0 +1,213 @@
+// Validates a job's values against the schemas derived from its job type (value-schemas.ts),
+// compiled once per job type version and side, and explains each refusal per field.
+// ajv compiles validators with `new Function`; it touches no Node built-in, but this module is
+// kept out of rules.ts so the workflow sandbox only takes it on purpose.
+import Ajv2020 from 'ajv/dist/2020';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { CompiledField, CompiledJobType, JobValues, ValueIssue, ValueRule } from './compiled-job-type';
+import { findStep, lockedFieldKeys, lockViolations } from './rules';
+import { didYouMean } from './suggest';
+import { fieldValueSchema, providerValuesSchema, stepValuesSchema } from './value-schemas';
+
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+addFormats(ajv, ['date', 'date-time']);
+
+const CACHE_LIMIT = 500;
+const validators = new Map<string, ValidateFunction>();
+
+/** Compiles at most once per job type content and side; the oldest entries go first when full. */
+function cachedValidator(cacheKey: string, schema: () => object): ValidateFunction {
+  let validate = validators.get(cacheKey);
+  if (validate === undefined) {
+    validate = ajv.compile(schema());
+    if (validators.size >= CACHE_LIMIT) validators.delete(validators.keys().next().value as string);
+    validators.set(cacheKey, validate);
+  }
+  return validate;
+}
+
+/** How many value validators are compiled and cached (for tests and diagnostics). */
+export function cachedValueValidatorCount(): number {
+  return validators.size;
+}
+
+type Side = { kind: 'provider' } | { kind: 'step'; stepId: string };
+
+/** Values given when creating or editing a job. Empty list: accepted. */
+export function validateProviderValues(compiled: CompiledJobType, values: unknown): ValueIssue[] {
+  if (!isRecord(values)) return [notAnObject()];
+  const validate = cachedValidator(`${compiled.id}@${compiled.version}#${compiled.contentHash}:provider`, () =>
+    providerValuesSchema(compiled),
+  );
+  return validate(values) ? [] : translateAll(validate.errors, compiled, { kind: 'provider' }, values);
+}
+
+/**
+ * Values the installer submits with step `stepId`. `presetValues` are the values given at creation:
+ * they count towards the step's required fields and may not be changed.
+ */
+export function validateStepValues(
+  compiled: CompiledJobType,
+  stepId: string,
+  values: unknown,
+  presetValues: JobValues = {},
+): ValueIssue[] {
+  const step = findStep(compiled, stepId);
+  if (step === undefined) {
+    return [{ pointer: '', field: null, rule: 'unknownStep', message: `job type ${compiled.id}@${compiled.version} has no step "${stepId}"` }];
+  }
+  if (!isRecord(values)) return [notAnObject()];
+  const lockIssues = lockViolations(compiled, presetValues, values);
+  const locked = new Set(lockedFieldKeys(compiled, presetValues));
+  const merged: Record<string, unknown> = {};
+  for (const key of step.collect) if (locked.has(key)) merged[key] = presetValues[key];
+  for (const [key, value] of Object.entries(values)) if (!locked.has(key)) merged[key] = value;
+
+  const validate = cachedValidator(`${compiled.id}@${compiled.version}#${compiled.contentHash}:step:${stepId}`, () => {
+    const schema = stepValuesSchema(compiled, stepId);
+    if (schema === undefined) throw new Error(`unreachable: step ${stepId} vanished`);
+    return schema;
+  });
+  const schemaIssues = validate(merged) ? [] : translateAll(validate.errors, compiled, { kind: 'step', stepId }, merged);
+  return [...lockIssues, ...schemaIssues];
+}
+
+/** Why `value` does not fit `field`'s rules (the loader checks defaults with it); uncached. */
+export function fieldValueProblems(field: Pick<CompiledField, 'type' | 'validation'>, value: unknown): string[] {
+  const validate = ajv.compile(fieldValueSchema(field));
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map((error) => explain(error, { ...field, label: 'the default' }, '', value));
+}
+
+function translateAll(
+  errors: ErrorObject[] | null | undefined,
+  compiled: CompiledJobType,
+  side: Side,
+  values: Record<string, unknown>,
+): ValueIssue[] {
+  const issues: ValueIssue[] = [];
+  for (const error of errors ?? []) {
+    const issue = translate(error, compiled, side, values);
+    // ajv may report one field twice (e.g. a missing required field merged from presets); keep one.
+    if (!issues.some((seen) => seen.pointer === issue.pointer && seen.rule === issue.rule)) issues.push(issue);
+  }
+  // "" breaks the pattern too, but "must not be empty" is all there is to say.
+  const empty = new Set(issues.filter((issue) => issue.rule === 'minLength' && values[issue.field ?? ''] === '').map((issue) => issue.pointer));
+  return issues.filter((issue) => !empty.has(issue.pointer) || issue.rule === 'minLength');
+}
+
+function translate(error: ErrorObject, compiled: CompiledJobType, side: Side, values: Record<string, unknown>): ValueIssue {
+  const params = error.params as Record<string, unknown>;
+  const [first, ...rest] = error.instancePath.split('/').slice(1).map(unescapePointer);
+  const fieldKey = first ?? (error.keyword === 'required' ? String(params.missingProperty) : String(params.additionalProperty));
+  const field = compiled.fields.find((candidate) => candidate.key === fieldKey);
+  // A missing part of a value (an address without text) is addressed where it should be.
+  const missingPart = error.keyword === 'required' && first !== undefined ? [String(params.missingProperty)] : [];
+  const pointer = `/values/${[fieldKey, ...rest, ...missingPart].map(escapePointer).join('/')}`;
+  const label = field?.label ?? fieldKey;
+
+  if (first === undefined && error.keyword === 'additionalProperties') {
+    const known = compiled.fields.map((candidate) => candidate.key);
+    return issue(pointer, null, 'unknownField', `unknown field "${fieldKey}"${didYouMean(fieldKey, known)}`);
+  }
+  if (first === undefined && error.keyword === 'required') {
+    const when = side.kind === 'provider' ? 'must be given when the job is created' : 'is required in this step';
+    return issue(pointer, fieldKey, 'required', `${label} ${when}`);
+  }
+  if (error.keyword === 'false schema' && rest.length === 0) {
+    if (side.kind === 'provider') {
+      return issue(pointer, fieldKey, 'presetForbidden', `${label} is filled in by the installer and cannot be set when the job is created`);
+    }
+    const elsewhere = field?.collectedBy ? `; it belongs to step "${field.collectedBy}"` : '; only the provider sets it';
+    return issue(pointer, fieldKey, 'notInStep', `${label} is not collected in step "${side.stepId}"${elsewhere}`);
+  }
+  if (field === undefined) return issue(pointer, fieldKey, 'invalid', `${label} is not valid`);
+  const value = [fieldKey, ...rest].reduce<unknown>((node, key) => (isRecord(node) ? node[key] : undefined), values);
+  return issue(pointer, fieldKey, ruleOf(error.keyword), explain(error, field, rest.join('.'), value));
+}
+
+/** The sentence for one ajv error on a field's value, starting with the field's label. */
+function explain(error: ErrorObject, field: Pick<CompiledField, 'type' | 'validation' | 'label'>, inner: string, value: unknown): string {
+  const params = error.params as Record<string, unknown>;
+  const subject = inner === '' ? field.label : `${field.label}: ${inner}`;
+  switch (error.keyword) {
+    case 'type':
+      return inner === '' ? `${subject} must be ${VALUE_NOUNS[field.type]}` : `${subject} must be ${String(params.type)}`;
+    case 'required':
+      return `${subject} needs "${String(params.missingProperty)}"`;
+    case 'additionalProperties':
+      return `${subject} has an unknown key "${String(params.additionalProperty)}"; ${VALUE_NOUNS[field.type]} has no such part`;
+    case 'dependentRequired':
+      return `${subject} needs both lat and lng, or neither`;
+    case 'pattern':
+      return `${subject} ${field.validation.patternMessage ?? `must match the pattern ${String(params.pattern)}`}`;
+    case 'minLength':
+      return params.limit === 1 ? `${subject} must not be empty` : `${subject} must be at least ${String(params.limit)} characters long`;
+    case 'maxLength':
+      return `${subject} must be at most ${String(params.limit)} characters long`;
+    case 'minimum':
+      return `${subject} must be at least ${String(params.limit)}`;
+    case 'maximum':
+      return `${subject} must be at most ${String(params.limit)}`;
+    case 'enum': {
+      const values = (field.validation.options ?? []).map((option) => option.value);
+      const quoted = values.map((option) => `"${option}"`);
+      const choices = quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : (quoted[0] ?? 'nothing');
+      return `${subject} must be one of ${choices}${didYouMean(String(value), values)}`;
+    }
+    case 'format':
+      return `${subject} must be ${params.format === 'date' ? 'a date like 2026-11-23' : 'a date and time with time zone, like 2026-11-23T14:30:00Z'}`;
+    default:
+      return `${subject} is not valid (${error.keyword})`;
+  }
+}
+
+const VALUE_NOUNS: Record<CompiledField['type'], string> = {
+  string: 'text',
+  text: 'text',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  enum: 'one of the listed options',
+  date: 'a date like 2026-11-23',
+  datetime: 'a date and time with time zone, like 2026-11-23T14:30:00Z',
+  address: 'an address {text, lat?, lng?}',
+  photo: 'a photo reference {photoId}',
+};
+
+const RULES: Record<string, ValueRule> = {
+  type: 'type',
+  required: 'required',
+  pattern: 'pattern',
+  minLength: 'minLength',
+  maxLength: 'maxLength',
+  minimum: 'minimum',
+  maximum: 'maximum',
+  enum: 'enum',
+  format: 'format',
+};
+
+function ruleOf(keyword: string): ValueRule {
+  return RULES[keyword] ?? 'invalid';
+}
+
+function issue(pointer: string, field: string | null, rule: ValueRule, message: string): ValueIssue {
+  return { pointer, field, rule, message };
+}
+
+function notAnObject(): ValueIssue {
+  return { pointer: '/values', field: null, rule: 'type', message: 'values must be a mapping from field key to value' };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function unescapePointer(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+function escapePointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}

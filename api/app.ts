@@ -4,7 +4,8 @@ import Koa from 'koa';
 import type { Db } from '../db/connection';
 import { requireToken, type AuthState } from './auth';
 import { healthRouter } from './health/router';
-import { jobsRouter, type JobTypeCatalog } from './jobs/router';
+import type { JobTypeCatalog } from '../definitions/catalog';
+import { jobsRouter } from './jobs/router';
 import { problemDetails } from './problem';
 
 export interface AppDeps {

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { loadConfig } from '../common/config';
+import { jobTypesCommand } from '../definitions/cli';
 import { installTools, migrate, registerSearchAttributesCommand, runApi, runWorker } from './processes';
 import { runCli } from './run';
 import { start } from './start';
@@ -39,5 +40,7 @@ temporal
   .command('register-search-attributes')
   .description('Register the JobId, JobStatus, … search attributes on the cluster in TEMPORAL_ADDRESS (idempotent).')
   .action(() => runCli(() => registerSearchAttributesCommand(loadConfig())));
+
+program.addCommand(jobTypesCommand());
 
 void program.parseAsync(process.argv);

@@ -2,13 +2,13 @@ import http from 'node:http';
 import { createApp } from '../api/app';
 import type { Config } from '../common/config';
 import { connectDb, migrateLatest } from '../db/connection';
+import { loadJobTypeCatalog } from '../definitions/catalog';
 import { assertReachable } from '../runtime/postgres';
 import { databaseUrl, startPostgres } from '../runtime/services';
 import { locateTool, TOOLS, type ToolName } from '../runtime/tools';
 import { connectClient, connectWorkerConnection, temporalTarget } from '../temporal/connection';
 import { registerSearchAttributes } from '../temporal/search-attributes';
 import { createJobWorker } from '../worker/worker';
-import { loadJobTypeCatalog } from './job-type-catalog';
 
 /**
  * The single-purpose processes of a deployment. Each connects to the Temporal cluster and the
@@ -16,7 +16,7 @@ import { loadJobTypeCatalog } from './job-type-catalog';
  */
 export async function runWorker(config: Config): Promise<void> {
   const db = await reachableDb(config);
-  loadJobTypeCatalog(config); // refuse to start on a broken job type
+  await loadJobTypeCatalog(config.jobTypesDir, db); // refuse to start on a broken job type
   const target = temporalTarget(config);
   const connection = await connectWorkerConnection(target);
   const worker = await createJobWorker({ connection, namespace: target.namespace, taskQueue: config.temporal.taskQueue, db });
@@ -29,7 +29,7 @@ export async function runWorker(config: Config): Promise<void> {
 
 export async function runApi(config: Config): Promise<void> {
   const db = await reachableDb(config);
-  const jobTypes = loadJobTypeCatalog(config);
+  const jobTypes = await loadJobTypeCatalog(config.jobTypesDir, db);
   const target = temporalTarget(config);
   const client = await connectClient(target);
   const app = createApp({ db, temporal: client, namespace: target.namespace, taskQueue: config.temporal.taskQueue, jobTypes });

@@ -6,11 +6,11 @@ import { createApp } from '../api/app';
 import type { Config } from '../common/config';
 import { connectDb, migrateLatest, type Db } from '../db/connection';
 import { createDemoTenantIfMissing, type DemoTenant } from '../db/demo-tenant';
+import { JobTypeCatalog } from '../definitions/catalog';
 import { assertPortFree } from '../runtime/ports';
 import { startPostgres, startTemporal } from '../runtime/services';
 import { connectClient, connectWorkerConnection, temporalTarget } from '../temporal/connection';
 import { createJobWorker } from '../worker/worker';
-import { loadJobTypeCatalog } from './job-type-catalog';
 
 type Stop = () => Promise<void>;
 
@@ -47,14 +47,17 @@ export async function start(config: Config): Promise<void> {
     fs.mkdirSync(config.dataDir, { recursive: true });
     // Fail before starting anything if the API could not listen anyway.
     await assertPortFree(config.apiPort, config.apiHost, 'the API', 'PORT');
-    const jobTypes = loadJobTypeCatalog(config);
+    const jobTypes = await JobTypeCatalog.load(config.jobTypesDir);
 
     const postgres = await startPostgres(config, log);
     stops.push(['Postgres', () => postgres.stop()]);
     const db = connectDb(postgres.url);
     stops.push(['database pool', () => db.destroy()]);
     const applied = await migrateLatest(db);
+    await jobTypes.register(db);
     log(`Postgres    ${postgres.embedded ? `embedded, data in ${rel(config, path.join(config.dataDir, 'postgres'))}` : 'DATABASE_URL'}; migrations: ${applied.length ? applied.join(', ') : 'up to date'}`);
+
+    log(`Job types   ${jobTypes.list().map((t) => `${t.id}@${t.version}`).join(', ')}`);
 
     const devServer = await startTemporal(config, log);
     if (devServer) stops.push(['Temporal dev server', () => devServer.stop()]);
@@ -108,7 +111,7 @@ async function printDemoTenant(config: Config, db: Db, log: (line: string) => vo
   log(`  installer admin token    ${demo.tokens.installerAdmin}`);
   log(`  installer technician     ${demo.tokens.installerTechnician}`);
   log(`  try: curl -s -H "Authorization: Bearer ${demo.tokens.providerAdmin}" -H 'content-type: application/json' \\`);
-  log(`         -d '{"jobTypeId":"cloudboxx-install","fleetId":"${demo.fleetId}"}' http://${config.apiHost}:${config.apiPort}/v1/jobs\n`);
+  log(`         -d '{"jobTypeId":"cloudboxx-install","fleetId":"${demo.fleetId}","values":{"vehicleLocation":{"text":"Alexanderplatz 1, 10178 Berlin"}}}' http://${config.apiHost}:${config.apiPort}/v1/jobs\n`);
 }
 
 function rel(config: Config, file: string): string {

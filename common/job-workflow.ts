@@ -1,3 +1,4 @@
+import type { CompiledJobType } from '../definitions/compiled-job-type';
 import type { Actor } from './job';
 
 /** What the API hands a new job workflow. The workflow never reads job types or the database itself. */
@@ -5,7 +6,8 @@ export interface JobWorkflowInput {
   jobId: string;
   providerId: string;
   fleetId: string;
-  jobType: { id: string; version: number; title: string };
+  /** The compiled definition, version and all: a running job never changes when a YAML file does. */
+  jobType: CompiledJobType;
   values: Record<string, unknown>;
   customerName?: string;
   requestedStartAt?: string;

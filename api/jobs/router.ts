@@ -1,21 +1,18 @@
 import Router from '@koa/router';
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
-import { NotFoundError } from '../../common/errors';
+import { NotFoundError, RuleViolationError } from '../../common/errors';
 import { jobWorkflowId, type Actor } from '../../common/job';
 import { newJobId } from '../../common/job-id';
 import { jobCreatedUpdate } from '../../common/job-messages';
 import type { JobWorkflowInput } from '../../common/job-workflow';
 import { FleetIdAttribute, JobIdAttribute, JobStatusAttribute, JobTypeAttribute, ProviderIdAttribute } from '../../common/search-attributes';
 import type { Db } from '../../db/connection';
+import type { JobTypeCatalog } from '../../definitions/catalog';
+import { validateProviderValues } from '../../definitions/value-validation';
 import { findJob, type JobRow } from '../../db/jobs';
 import type { AuthState } from '../auth';
 import { parseBody } from '../validate';
 import { createJobBody } from './schema';
-
-/** Resolves a job type id to the definition a new job is created with (the current version). */
-export interface JobTypeCatalog {
-  get(id: string): { id: string; version: number; title: string } | undefined;
-}
 
 export interface JobsRouterDeps {
   db: Db;
@@ -34,6 +31,11 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
     if (!fleet) throw new NotFoundError(`Fleet ${body.fleetId} does not exist.`, [{ pointer: '/fleetId', message: 'unknown fleet' }]);
     const jobType = deps.jobTypes.get(body.jobTypeId);
     if (!jobType) throw new NotFoundError(`Job type ${body.jobTypeId} does not exist.`, [{ pointer: '/jobTypeId', message: 'unknown job type' }]);
+
+    const issues = validateProviderValues(jobType, body.values as Record<string, unknown>);
+    if (issues.length > 0) {
+      throw new RuleViolationError(`Some values break the rules of job type ${jobType.id}.`, issues.map((i) => ({ pointer: i.pointer, message: i.message, rule: i.rule })));
+    }
 
     const jobId = newJobId();
     const actor: Actor = { kind: 'user', userId: principal.userId, organisationId: principal.organisationId, role: principal.role, email: principal.email };

@@ -31,6 +31,23 @@ describe('installer-jobs in a bad environment', function () {
     }
   });
 
+  it('refuses to start on a broken job type, naming file, line and column', async () => {
+    const jobTypesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ij-types-'));
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ij-data-'));
+    try {
+      fs.copyFileSync(path.join(__dirname, '..', '..', 'job-types', 'cloudboxx-install.yaml'), path.join(jobTypesDir, 'cloudboxx-install.yaml'));
+      const broken = fs.readFileSync(path.join(jobTypesDir, 'cloudboxx-install.yaml'), 'utf8').replace('collect: [boxQnr, boxSerial,', 'collect: [boxQnr, boxSerail,');
+      fs.writeFileSync(path.join(jobTypesDir, 'cloudboxx-install.yaml'), broken);
+      const line = broken.split('\n').findIndex((l) => l.includes('boxSerail')) + 1;
+      const result = runCli(['start'], { JOB_TYPES_DIR: jobTypesDir, INSTALLER_JOBS_DATA_DIR: dataDir, PORT: String(await findFreePort()) });
+      expectClearFailure(result, new RegExp(`cloudboxx-install.yaml:${line}:\\d+ steps\\[1\\]\\.collect\\[1\\]: unknown field "boxSerail" \\(did you mean "boxSerial"\\?\\)`));
+      expect(fs.readdirSync(dataDir)).to.deep.equal([], 'nothing was started');
+    } finally {
+      fs.rmSync(jobTypesDir, { recursive: true, force: true });
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('says which DATABASE_URL it cannot reach, without its password', async () => {
     const port = await findFreePort();
     const result = runCli(['migrate'], { DATABASE_URL: `postgres://app:s3cret@127.0.0.1:${port}/jobs` });

@@ -2,10 +2,9 @@ import { Client, Connection } from '@temporalio/client';
 import { expect } from 'chai';
 import knex from 'knex';
 import { createApp } from '../../api/app';
-import { loadJobTypeCatalog } from '../../cli/job-type-catalog';
-import { loadConfig } from '../../common/config';
 import { FleetIdAttribute, JobIdAttribute, JobStatusAttribute, JobTypeAttribute } from '../../common/search-attributes';
 import { createDemoTenantIfMissing, type DemoTenant } from '../../db/demo-tenant';
+import { JobTypeCatalog } from '../../definitions/catalog';
 import { findFreePort } from '../../runtime/ports';
 import { startTestStack, type TestStack } from '../support/stack';
 
@@ -16,7 +15,7 @@ describe('a job through every layer', function () {
   let demo: DemoTenant;
 
   before(async () => {
-    stack = await startTestStack('foundation', { jobTypes: loadJobTypeCatalog(loadConfig()) });
+    stack = await startTestStack('foundation');
     demo = (await createDemoTenantIfMissing(stack.db))!;
   });
   after(async () => stack?.stop());
@@ -36,7 +35,7 @@ describe('a job through every layer', function () {
   });
 
   it('creates a job: a workflow named after the job, its row written by an activity, search attributes set', async () => {
-    const response = await post('/v1/jobs', { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, customerName: 'Stadtwerke Test' });
+    const response = await post('/v1/jobs', { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: { text: 'Alexanderplatz 1, 10178 Berlin' } }, customerName: 'Stadtwerke Test' });
     expect(response.status, await response.clone().text()).to.equal(201);
     const job = (await response.json()) as { id: string; status: string; workflowId: string };
     expect(job.status).to.equal('PENDING');
@@ -57,7 +56,7 @@ describe('a job through every layer', function () {
   });
 
   it('reads the job back through the API', async () => {
-    const created = (await (await post('/v1/jobs', { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId })).json()) as { id: string };
+    const created = (await (await post('/v1/jobs', { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: { text: 'Alexanderplatz 1, 10178 Berlin' } } })).json()) as { id: string };
     const response = await fetch(`${stack.baseUrl}/v1/jobs/${created.id}`, { headers: { authorization: `Bearer ${demo.tokens.providerAdmin}` } });
     expect(response.status).to.equal(200);
     expect(await response.json()).to.deep.include({ id: created.id, status: 'PENDING', fleetId: demo.fleetId });
@@ -80,22 +79,22 @@ describe('a job through every layer', function () {
   describe('when a dependency is down', () => {
     it('answers 503 naming Postgres', async () => {
       const deadDb = knex({ client: 'pg', connection: `postgres://x:y@127.0.0.1:${await findFreePort()}/none`, pool: { min: 0, max: 1 }, log: { error: () => {}, warn: () => {} } });
-      const app = createApp({ db: deadDb, temporal: stack.client, namespace: 'default', taskQueue: stack.taskQueue, jobTypes: { get: () => undefined } });
+      const app = createApp({ db: deadDb, temporal: stack.client, namespace: 'default', taskQueue: stack.taskQueue, jobTypes: new JobTypeCatalog([]) });
       const health = await probe(app);
       await deadDb.destroy();
       expect(health.status).to.equal(503);
-      expect(health.body.checks.postgres.ok).to.equal(false);
-      expect(health.body.checks.temporal.ok).to.equal(true);
+      expect(health.body.checks.postgres!.ok).to.equal(false);
+      expect(health.body.checks.temporal!.ok).to.equal(true);
     });
 
     it('answers 503 naming Temporal', async () => {
       const connection = Connection.lazy({ address: `127.0.0.1:${await findFreePort()}` });
       const deadTemporal = new Client({ connection });
-      const app = createApp({ db: stack.db, temporal: deadTemporal, namespace: 'default', taskQueue: stack.taskQueue, jobTypes: { get: () => undefined } });
+      const app = createApp({ db: stack.db, temporal: deadTemporal, namespace: 'default', taskQueue: stack.taskQueue, jobTypes: new JobTypeCatalog([]) });
       const health = await probe(app);
       expect(health.status).to.equal(503);
-      expect(health.body.checks.temporal.ok).to.equal(false);
-      expect(health.body.checks.postgres.ok).to.equal(true);
+      expect(health.body.checks.temporal!.ok).to.equal(false);
+      expect(health.body.checks.postgres!.ok).to.equal(true);
     });
   });
 });

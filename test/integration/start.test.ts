@@ -44,7 +44,7 @@ describe('installer-jobs start', function () {
       const created = await fetch(`${apiUrl}/v1/jobs`, {
         method: 'POST',
         headers: { authorization: `Bearer ${demo.tokens.providerAdmin}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId }),
+        body: JSON.stringify({ jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: { text: 'Alexanderplatz 1, 10178 Berlin' } } }),
       });
       expect(created.status, await created.clone().text()).to.equal(201);
       jobId = ((await created.json()) as { id: string }).id;

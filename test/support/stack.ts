@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { createApp } from '../../api/app';
-import type { JobTypeCatalog } from '../../api/jobs/router';
+import { loadConfig } from '../../common/config';
+import { loadJobTypeCatalog, type JobTypeCatalog } from '../../definitions/catalog';
 import type { Db } from '../../db/connection';
 import { createJobWorker } from '../../worker/worker';
 import { freshDatabase, temporalAddress, workflowBundle } from './services';
@@ -12,6 +13,7 @@ export interface TestStack {
   db: Db;
   client: Client;
   taskQueue: string;
+  jobTypes: JobTypeCatalog;
   /** Base URL of the API, e.g. http://127.0.0.1:41234 */
   baseUrl: string;
   stop(): Promise<void>;
@@ -21,9 +23,11 @@ export interface TestStack {
  * The real stack for one suite: its own database and task queue on the shared servers, a
  * worker, and the API listening on a free port. Call in `before`, stop in `after`.
  */
-export async function startTestStack(suite: string, options: { jobTypes: JobTypeCatalog }): Promise<TestStack> {
+export async function startTestStack(suite: string): Promise<TestStack> {
   const address = await temporalAddress();
   const { db } = await freshDatabase(suite);
+  // The shipped job types, registered in this suite's database as the API would at start.
+  const jobTypes = await loadJobTypeCatalog(loadConfig().jobTypesDir, db);
   const taskQueue = `test-${suite.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${Date.now().toString(36)}`;
   const connection = await Connection.connect({ address });
   const client = new Client({ connection, namespace: 'default' });
@@ -31,7 +35,7 @@ export async function startTestStack(suite: string, options: { jobTypes: JobType
   const worker: Worker = await createJobWorker({ connection: workerConnection, namespace: 'default', taskQueue, db, workflowBundle: await workflowBundle() });
   const running = worker.run();
 
-  const app = createApp({ db, temporal: client, namespace: 'default', taskQueue, jobTypes: options.jobTypes, log: () => {} });
+  const app = createApp({ db, temporal: client, namespace: 'default', taskQueue, jobTypes, log: () => {} });
   const server = http.createServer(app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -40,6 +44,7 @@ export async function startTestStack(suite: string, options: { jobTypes: JobType
     db,
     client,
     taskQueue,
+    jobTypes,
     baseUrl: `http://127.0.0.1:${port}`,
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));

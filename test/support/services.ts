@@ -52,15 +52,15 @@ function postgresAdminUrl(): Promise<string> {
   return postgres.then((server) => server.adminUrl);
 }
 
-/** A new, migrated database of its own for one suite. */
-export async function freshDatabase(label: string): Promise<{ db: Db; url: string }> {
+/** A new database of its own for one suite, migrated unless the test wants to migrate it itself. */
+export async function freshDatabase(label: string, options: { migrate?: boolean } = {}): Promise<{ db: Db; url: string }> {
   const adminUrl = await postgresAdminUrl();
   const name = `test_${label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 40)}_${Date.now().toString(36)}`;
   await createDatabaseIfMissing(adminUrl, name);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const db = connectDb(url.toString());
-  await migrateLatest(db);
+  if (options.migrate ?? true) await migrateLatest(db);
   databases.push({ name, db });
   return { db, url: url.toString() };
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
+import { msToTs } from '@temporalio/common/lib/time';
 import { expect } from 'chai';
 import { ALL_SEARCH_ATTRIBUTES } from '../../common/search-attributes';
 import { findFreePort } from '../../runtime/ports';
@@ -17,7 +18,7 @@ describe('installer-jobs against existing Temporal and Postgres', function () {
     const namespace = `ops-${Date.now().toString(36)}`;
     const connection = await Connection.connect({ address });
     try {
-      await connection.workflowService.registerNamespace({ namespace, workflowExecutionRetentionPeriod: { seconds: 86_400 } });
+      await connection.workflowService.registerNamespace({ namespace, workflowExecutionRetentionPeriod: msToTs('1 day') });
       const env = { TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: namespace };
       const first = runCli(['temporal', 'register-search-attributes'], env);
       expect(first.status, first.stderr).to.equal(0);

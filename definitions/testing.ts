@@ -7,6 +7,17 @@ import { loadJobTypeFromText } from './loader';
 
 export const TEST_FILE = 'job-types/test-type.yaml';
 
+/** The steps block of BASE_YAML (lines 29-36), for tests that replace it whole. */
+export const BASE_STEPS = `steps:
+  - id: mount
+    title: Mount
+    collect: [boxSerial, odometerKm]
+    checklist: [Power, CAN bus]
+  - id: configure
+    title: Configure
+    action: cloudboxx.applyConfiguration
+`;
+
 /** Line numbers matter: tests assert positions in this text. */
 export const BASE_YAML = `id: test-type
 version: 1
@@ -36,15 +47,7 @@ fields:
     section: setup
     type: integer
     validation: { minimum: 0 }
-steps:
-  - id: mount
-    title: Mount
-    collect: [boxSerial, odometerKm]
-    checklist: [Power, CAN bus]
-  - id: configure
-    title: Configure
-    action: cloudboxx.applyConfiguration
-cloudboxx:
+${BASE_STEPS}cloudboxx:
   configuration:
     serial: \${boxSerial}
 access:
@@ -76,4 +79,29 @@ export function problemsOf(text: string, file: string = TEST_FILE): string[] {
 
 export function compileText(text: string = BASE_YAML, file: string = TEST_FILE): CompiledJobType {
   return loadJobTypeFromText(file, text);
+}
+
+/**
+ * One definition and what its author reads about it: the test's title; the text, given whole, as
+ * an edit [from, to] of BASE_YAML (applied with variant, so `from` must occur exactly once) or as
+ * a function building it; and the problem lines expected, each "line:column message" without the
+ * file name ([] when it loads).
+ */
+export type ProblemCase = [title: string, text: string | [from: string, to: string] | (() => string), expected: string[]];
+
+/** One `it` per case: the problems of its text are exactly the expected lines, in order. */
+export function itReportsProblems(cases: ProblemCase[]): void {
+  for (const [title, text, expected] of cases) {
+    it(title, () => {
+      const source = typeof text === 'string' ? text : typeof text === 'function' ? text() : variant(...text);
+      expect(problemsOf(source)).to.deep.equal(expected.map((line) => `${TEST_FILE}:${line}`));
+    });
+  }
+}
+
+/** One `describe` per group, holding one `it` per case (see itReportsProblems). */
+export function describeProblems(groups: Record<string, ProblemCase[]>): void {
+  for (const [title, cases] of Object.entries(groups)) {
+    describe(title, () => itReportsProblems(cases));
+  }
 }

@@ -1,5 +1,7 @@
 import type { Db } from '../db/connection';
+import { createAccessActivities } from './access';
 import { createReadModelActivities } from './read-model';
+import { createTenancyActivities } from './tenancy';
 
 export interface ActivityDependencies {
   db: Db;
@@ -9,6 +11,8 @@ export interface ActivityDependencies {
 export function createActivities(deps: ActivityDependencies) {
   return {
     ...createReadModelActivities(deps.db),
+    ...createAccessActivities(deps.db),
+    ...createTenancyActivities(deps.db),
   };
 }
 

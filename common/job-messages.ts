@@ -1,13 +1,68 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { JobSnapshot } from './job';
+import type { Actor, JobSnapshot } from './job';
 
 /**
  * The job workflow's message contract, shared by the workflow and its callers.
- * Every change is an Update: the caller learns synchronously whether it was accepted, and the
- * read model already shows it when the answer arrives.
+ * Every change is an Update with a validator: the caller learns synchronously whether it was
+ * accepted (a refusal is a `JobRefused.<reason>` failure, see job-refusal.ts), and the read
+ * model already shows an accepted change when the answer arrives.
  */
 
 /** Sent with the workflow start (update-with-start): answers once the new job is in the read model. */
 export const jobCreatedUpdate = defineUpdate<JobSnapshot>('jobCreated');
 
+export interface EditJobRequest {
+  actor: Actor;
+  /** Merged into the provider's values; a key set to null clears that field (and unlocks it). */
+  values?: Record<string, unknown>;
+  customerName?: string | null;
+  requestedStartAt?: string | null;
+}
+/** PENDING only. */
+export const editJobUpdate = defineUpdate<JobSnapshot, [EditJobRequest]>('editJob');
+
+export interface AssignJobRequest {
+  actor: Actor;
+  installerCompanyId: string;
+}
+/** PENDING → ASSIGNED, for a company whose invitation for the job's fleet is ACCEPTED. */
+export const assignJobUpdate = defineUpdate<JobSnapshot, [AssignJobRequest]>('assignJob');
+
+export interface ActorRequest {
+  actor: Actor;
+}
+/** PENDING only: the job is removed from the read model and its workflow ends. */
+export const deleteJobUpdate = defineUpdate<void, [ActorRequest]>('deleteJob');
+
+/** ASSIGNED → RUNNING, by the assigned company: opens the job-scoped vehicle access. */
+export const startJobUpdate = defineUpdate<JobSnapshot, [ActorRequest]>('startJob');
+
+export interface CompleteStepRequest {
+  actor: Actor;
+  stepId: string;
+  /** Values of the fields this step collects. */
+  values?: Record<string, unknown>;
+  /** The checklist items the installer ticked; all of the step's items are needed. */
+  checklist?: string[];
+}
+/** RUNNING only, steps strictly in order; runs the step's automated action first, if it has one. */
+export const completeStepUpdate = defineUpdate<JobSnapshot, [CompleteStepRequest]>('completeStep');
+
+/** RUNNING → SUCCEEDED, once every step is done and every required field has a value. */
+export const completeJobUpdate = defineUpdate<JobSnapshot, [ActorRequest]>('completeJob');
+
+export interface FailJobRequest {
+  actor: Actor;
+  reason: string;
+}
+/** RUNNING → FAILED with the installer's explanation. */
+export const failJobUpdate = defineUpdate<JobSnapshot, [FailJobRequest]>('failJob');
+
 export const jobSnapshotQuery = defineQuery<JobSnapshot>('jobSnapshot');
+
+/** What the workflow returns when it ends. */
+export interface JobOutcome {
+  jobId: string;
+  status: 'SUCCEEDED' | 'FAILED' | 'DELETED';
+  failureReason?: string;
+}

@@ -13,17 +13,28 @@ export async function saveJobState(db: Db, snapshot: JobSnapshot, event: JobEven
       .onConflict('id')
       .merge()
       .where('jobs.revision', '<', snapshot.revision);
-    await trx('job_events')
-      .insert({
-        job_id: snapshot.jobId,
-        event_key: event.key,
-        type: event.type,
-        actor: JSON.stringify(event.actor),
-        data: JSON.stringify(event.data),
-        occurred_at: event.occurredAt,
-      })
-      .onConflict(['job_id', 'event_key'])
-      .ignore();
+    await insertEvent(trx, snapshot.jobId, event);
+  });
+}
+
+async function insertEvent(trx: Db, jobId: string, event: JobEvent): Promise<void> {
+  await trx('job_events')
+    .insert({
+      job_id: jobId,
+      event_key: event.key,
+      type: event.type,
+      actor: JSON.stringify(event.actor),
+      data: JSON.stringify(event.data),
+      occurred_at: event.occurredAt,
+    })
+    .onConflict(['job_id', 'event_key'])
+    .ignore();
+}
+
+export async function deleteJob(db: Db, jobId: string, event: JobEvent): Promise<void> {
+  await db.transaction(async (trx) => {
+    await trx('jobs').where({ id: jobId }).delete();
+    await insertEvent(trx, jobId, event);
   });
 }
 

@@ -1,60 +1,279 @@
-import { allHandlersFinished, condition, log, proxyActivities, setCurrentDetails, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  ActivityFailure,
+  CancellationScope,
+  condition,
+  isCancellation,
+  log,
+  proxyActivities,
+  setCurrentDetails,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+  type ActivityOptions,
+} from '@temporalio/workflow';
+import { Mutex } from 'async-mutex';
 import type { JobActivities } from '../activities';
-import type { JobEvent, JobSnapshot } from '../common/job';
-import { jobCreatedUpdate, jobSnapshotQuery } from '../common/job-messages';
+import type { Actor, JobEvent } from '../common/job';
+import {
+  assignJobUpdate,
+  completeJobUpdate,
+  completeStepUpdate,
+  deleteJobUpdate,
+  editJobUpdate,
+  failJobUpdate,
+  jobCreatedUpdate,
+  jobSnapshotQuery,
+  startJobUpdate,
+  type JobOutcome,
+} from '../common/job-messages';
+import { findRefusal, refusal } from '../common/job-refusal';
 import type { JobWorkflowInput } from '../common/job-workflow';
-import { JobStatusAttribute } from '../common/search-attributes';
+import { InstallerCompanyIdAttribute, JobStatusAttribute, LastCompletedStepAttribute } from '../common/search-attributes';
+import { JobMachine } from './job-machine';
 
-const { recordJobState } = proxyActivities<JobActivities>({
+/** Writes to our own Postgres: keep trying, but not hot, until the database is back. */
+const STORE: ActivityOptions = {
   startToCloseTimeout: '30 seconds',
-  // The read model must catch up whatever happens to Postgres; keep trying, but not hot.
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-});
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+};
+const store = proxyActivities<JobActivities>(STORE);
+
+/** Checks that answer a caller who is waiting: a refusal is final, an outage should not hang the portal. */
+const CHECK: ActivityOptions = { startToCloseTimeout: '10 seconds', retry: { maximumAttempts: 3, nonRetryableErrorTypes: ['JobRefused.companyNotInvited'] } };
+const check = proxyActivities<JobActivities>(CHECK);
 
 /**
- * One job, from creation to its end. The workflow is the authority on the job's state; every
- * change is written to the read model before the caller hears about it.
+ * One installation job, from creation to SUCCEEDED or FAILED (or deletion while PENDING).
+ *
+ * The workflow is the authority on the job: every change arrives as an Update, is checked by a
+ * validator (a refusal writes nothing to history), applied one at a time under a lock, and
+ * written to the read model before the caller gets its answer. Deadlines and the vehicle-access
+ * window are timers here, so they hold whatever crashes in between; access is revoked however the
+ * job ends.
  */
-export async function jobWorkflow(input: JobWorkflowInput): Promise<void> {
+export async function jobWorkflow(input: JobWorkflowInput): Promise<JobOutcome> {
+  const job = new JobMachine(input, workflowInfo().workflowId);
+  const lock = new Mutex();
   let revision = 0;
-  const snapshot: JobSnapshot = {
-    jobId: input.jobId,
-    workflowId: workflowInfo().workflowId,
-    providerId: input.providerId,
-    fleetId: input.fleetId,
-    jobTypeId: input.jobType.id,
-    jobTypeVersion: input.jobType.version,
-    status: 'PENDING',
-    customerName: input.customerName,
-    requestedStartAt: input.requestedStartAt,
-    values: input.values,
-    lockedFields: Object.keys(input.values),
-    steps: [],
-    createdBy: input.createdBy.kind === 'user' ? input.createdBy.userId : undefined,
-    revision,
-    createdAt: input.createdAt,
-  };
+  let created = false;
 
-  async function record(type: string, data: Record<string, unknown>, actor = input.createdBy): Promise<void> {
+  async function record(type: string, actor: Actor, data: Record<string, unknown> = {}): Promise<void> {
     revision += 1;
-    snapshot.revision = revision;
-    const event: JobEvent = { key: `${revision}:${type}`, type, actor, data, occurredAt: new Date().toISOString() };
-    upsertSearchAttributes([{ key: JobStatusAttribute, value: snapshot.status }]);
-    setCurrentDetails(`**${snapshot.status}** — ${input.jobType.title} (job ${input.jobId}, job type ${input.jobType.id}@${input.jobType.version})`);
-    await recordJobState({ ...snapshot }, event);
+    const event: JobEvent = { key: `${revision}:${type}`, type, actor, data, occurredAt: nowIso() };
+    upsertSearchAttributes([
+      { key: JobStatusAttribute, value: job.status },
+      { key: InstallerCompanyIdAttribute, value: job.installerCompanyId ?? null },
+      { key: LastCompletedStepAttribute, value: job.lastCompletedStep ?? null },
+    ]);
+    setCurrentDetails(describe(job));
+    await store.recordJobState.executeWithOptions({ ...STORE, summary: `record ${type} (${job.status})` }, [job.snapshot(revision), event]);
   }
 
-  let created = false;
-  setHandler(jobSnapshotQuery, () => snapshot);
+  /** Runs a change under the lock, re-checking first: another update may have run since the validator. */
+  function exclusive<T>(recheck: () => void, change: () => Promise<T>): Promise<T> {
+    return lock.runExclusive(async () => {
+      recheck();
+      return change();
+    });
+  }
+
+  setHandler(jobSnapshotQuery, () => job.snapshot(revision));
   setHandler(jobCreatedUpdate, async () => {
     await condition(() => created);
-    return snapshot;
+    return job.snapshot(revision);
   });
 
-  await record('job.created', { values: input.values });
-  created = true;
-  log.info('Job created', { jobId: input.jobId, jobType: input.jobType.id });
-  // The lifecycle (assign, start, steps, end) arrives with the job-workflow issue.
-  await condition(() => false);
+  setHandler(
+    editJobUpdate,
+    (request) =>
+      exclusive(
+        () => job.checkEdit(request),
+        async () => {
+          job.edit(request);
+          await record('job.edited', request.actor, { values: request.values, customerName: request.customerName, requestedStartAt: request.requestedStartAt });
+          return job.snapshot(revision);
+        },
+      ),
+    { validator: (request) => job.checkEdit(request) },
+  );
+
+  setHandler(
+    assignJobUpdate,
+    (request) =>
+      exclusive(
+        () => job.checkAssign(request),
+        async () => {
+          await refusalsFirst(() => check.assertCompanyInvited.executeWithOptions({ ...CHECK, summary: 'check the company accepted the fleet invitation' }, [{ fleetId: input.fleetId, installerCompanyId: request.installerCompanyId }]));
+          job.assign(request, nowIso());
+          await record('job.assigned', request.actor, { installerCompanyId: request.installerCompanyId });
+          return job.snapshot(revision);
+        },
+      ),
+    { validator: (request) => job.checkAssign(request) },
+  );
+
+  setHandler(
+    deleteJobUpdate,
+    (request) =>
+      exclusive(
+        () => job.checkDelete(request.actor),
+        async () => {
+          job.delete();
+          revision += 1;
+          const event: JobEvent = { key: `${revision}:job.deleted`, type: 'job.deleted', actor: request.actor, data: {}, occurredAt: nowIso() };
+          await store.removeJobRecord.executeWithOptions({ ...STORE, summary: 'remove the deleted job from the read model' }, [input.jobId, event]);
+        },
+      ),
+    { validator: (request) => job.checkDelete(request.actor) },
+  );
+
+  setHandler(
+    startJobUpdate,
+    (request) =>
+      exclusive(
+        () => job.checkStart(request.actor),
+        async () => {
+          const now = Date.now();
+          const grant = {
+            grantId: `${input.jobId}/access`,
+            vehicleId: '',
+            permissions: [...input.jobType.access.permissions],
+            grantedAt: new Date(now).toISOString(),
+            expiresAt: new Date(now + input.jobType.access.maxDurationMs).toISOString(),
+          };
+          await store.grantVehicleAccess.executeWithOptions({ ...STORE, summary: `grant vehicle access until ${grant.expiresAt}` }, [
+            { grantId: grant.grantId, jobId: input.jobId, installerCompanyId: job.installerCompanyId!, permissions: grant.permissions, grantedAt: grant.grantedAt, expiresAt: grant.expiresAt },
+          ]);
+          job.start(grant.grantedAt, grant);
+          await record('job.started', request.actor, { accessGrant: grant });
+          return job.snapshot(revision);
+        },
+      ),
+    { validator: (request) => job.checkStart(request.actor) },
+  );
+
+  setHandler(
+    completeStepUpdate,
+    (request) =>
+      exclusive(
+        () => job.checkCompleteStep(request),
+        async () => {
+          job.completeStep(request, nowIso());
+          await record('step.completed', request.actor, { stepId: request.stepId, values: request.values ?? {}, checklist: request.checklist ?? [] });
+          return job.snapshot(revision);
+        },
+      ),
+    { validator: (request) => void job.checkCompleteStep(request) },
+  );
+
+  setHandler(
+    completeJobUpdate,
+    (request) =>
+      exclusive(
+        () => job.checkComplete(request.actor),
+        async () => {
+          job.complete(nowIso());
+          await endAccess('job succeeded');
+          await record('job.succeeded', request.actor);
+          return job.snapshot(revision);
+        },
+      ),
+    { validator: (request) => job.checkComplete(request.actor) },
+  );
+
+  setHandler(
+    failJobUpdate,
+    (request) =>
+      exclusive(
+        () => job.checkFail(request.actor, request.reason),
+        async () => {
+          job.fail(request.reason, nowIso());
+          await endAccess('job failed');
+          await record('job.failed', request.actor, { reason: job.failureReason });
+          return job.snapshot(revision);
+        },
+      ),
+    { validator: (request) => job.checkFail(request.actor, request.reason) },
+  );
+
+  /** Closes the grant, retrying until it lands; safe to call twice. */
+  async function endAccess(reason: string): Promise<void> {
+    const grant = job.accessGrant;
+    if (!grant || grant.revokedAt) return;
+    const revokedAt = nowIso();
+    await store.revokeVehicleAccess.executeWithOptions({ ...STORE, summary: `revoke vehicle access: ${reason}` }, [{ grantId: grant.grantId, revokedAt, reason }]);
+    job.revokeAccess(revokedAt);
+  }
+
+  try {
+    await record('job.created', input.createdBy, { values: input.values, jobType: `${input.jobType.id}@${input.jobType.version}` });
+    created = true;
+    log.info('Job created', { jobId: input.jobId, jobType: input.jobType.id });
+
+    // Sleep until something ends the job: an update, or the earliest deadline in force.
+    while (!job.isFinished) {
+      const [next] = job.pendingDeadlines();
+      if (next === undefined) {
+        await condition(() => job.isFinished);
+        break;
+      }
+      const statusBefore = job.status;
+      const changed = await condition(() => job.isFinished || job.status !== statusBefore, Math.max(next.at - Date.now(), 1));
+      if (!changed && !job.isFinished) {
+        await lock.runExclusive(async () => {
+          if (job.isFinished || Date.now() < next.at) return;
+          job.fail(sentence(next.reason), nowIso());
+          await endAccess(next.reason);
+          await record('job.failed', { kind: 'system', reason: 'deadline' }, { reason: job.failureReason });
+        });
+      }
+    }
+  } catch (error) {
+    if (!isCancellation(error)) throw error;
+    // An operator cancelled the run in the Temporal UI or CLI: still end the job properly.
+    await CancellationScope.nonCancellable(async () => {
+      await lock.runExclusive(async () => {
+        if (job.isFinished) return;
+        job.fail('Cancelled by an operator.', nowIso());
+        await endAccess('cancelled by an operator');
+        await record('job.failed', { kind: 'system', reason: 'cancelled' }, { reason: job.failureReason });
+      });
+    });
+    throw error;
+  } finally {
+    // Whatever path got us here, no grant stays open.
+    await CancellationScope.nonCancellable(() => endAccess('job ended'));
+  }
+
   await condition(allHandlersFinished);
+  return job.deleted
+    ? { jobId: input.jobId, status: 'DELETED' }
+    : { jobId: input.jobId, status: job.status as 'SUCCEEDED' | 'FAILED', failureReason: job.failureReason };
+}
+
+/** An activity's refusal reaches the update's caller as the refusal itself, not wrapped. */
+async function refusalsFirst<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const found = error instanceof ActivityFailure ? findRefusal(error) : undefined;
+    if (found) throw refusal(found.reason, found.message, found.problems);
+    throw error;
+  }
+}
+
+function sentence(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
+function nowIso(): string {
+  return new Date().toISOString();
+}
+
+/** The line an operator reads at the top of the run in the Temporal UI. */
+function describe(job: JobMachine): string {
+  const step = job.lastCompletedStep ? `, last step: ${job.lastCompletedStep}` : '';
+  const reason = job.failureReason ? ` — ${job.failureReason}` : '';
+  return `**${job.status}** · ${job.jobType.title} (${job.jobType.id}@${job.jobType.version}) · job ${job.jobId}${step}${reason}`;
 }

@@ -1,0 +1,287 @@
+import type { FieldProblem } from '../common/errors';
+import type { AccessGrantState, Actor, JobSnapshot, JobStatus, StepProgress } from '../common/job';
+import type { AssignJobRequest, CompleteStepRequest, EditJobRequest } from '../common/job-messages';
+import { refusal, type RefusalReason } from '../common/job-refusal';
+import type { JobWorkflowInput } from '../common/job-workflow';
+import type { CompiledJobType, CompiledStep, ValueIssue } from '../definitions/compiled-job-type';
+import { applicableSteps, checkStepOrder, completionBlockers, findStep, isBlank, lockedFieldKeys, missingChecklistItems } from '../definitions/rules';
+import { validateProviderValues, validateStepValues } from '../definitions/value-validation';
+
+/**
+ * A job's state and the rules of its lifecycle, with no Temporal in it: the workflow asks
+ * `check…` in an update's validator (and again under its lock, since another update may have
+ * run in between), then applies the change. Every refusal is a `JobRefused.<reason>` failure.
+ * Pure and deterministic, so it runs in the workflow sandbox and in plain unit tests alike.
+ */
+export class JobMachine {
+  readonly jobType: CompiledJobType;
+  status: JobStatus = 'PENDING';
+  /** What the provider set: locked for the installer. */
+  private providerValues: Record<string, unknown>;
+  /** What the installer filled in, step by step. */
+  private installerValues: Record<string, unknown> = {};
+  private completedSteps: Array<{ id: string; completedAt: string }> = [];
+  customerName?: string;
+  requestedStartAt?: string;
+  installerCompanyId?: string;
+  failureReason?: string;
+  accessGrant?: AccessGrantState;
+  assignedAt?: string;
+  startedAt?: string;
+  finishedAt?: string;
+  deleted = false;
+
+  constructor(private readonly input: JobWorkflowInput, private readonly workflowId: string) {
+    this.jobType = input.jobType;
+    this.providerValues = withoutBlanks(input.values);
+    this.customerName = input.customerName;
+    this.requestedStartAt = input.requestedStartAt;
+  }
+
+  get jobId(): string {
+    return this.input.jobId;
+  }
+
+  /** Provider and installer values together: what the job knows. */
+  get values(): Record<string, unknown> {
+    return { ...this.installerValues, ...this.providerValues };
+  }
+
+  get isFinished(): boolean {
+    return this.status === 'SUCCEEDED' || this.status === 'FAILED' || this.deleted;
+  }
+
+  /** Absolute deadlines in epoch ms that apply in the current status; the earliest ends the job. */
+  pendingDeadlines(): Array<{ at: number; reason: string }> {
+    const created = Date.parse(this.input.createdAt);
+    const { startWithinMs, completeWithinMs } = this.jobType.deadlines;
+    const deadlines: Array<{ at: number; reason: string }> = [];
+    if (this.isFinished) return deadlines;
+    if (startWithinMs !== undefined && (this.status === 'PENDING' || this.status === 'ASSIGNED')) {
+      deadlines.push({ at: created + startWithinMs, reason: `not started within ${describeMs(startWithinMs)} of its creation (the job type's startWithin deadline)` });
+    }
+    if (completeWithinMs !== undefined) {
+      deadlines.push({ at: created + completeWithinMs, reason: `not completed within ${describeMs(completeWithinMs)} of its creation (the job type's completeWithin deadline)` });
+    }
+    if (this.status === 'RUNNING' && this.accessGrant && !this.accessGrant.revokedAt) {
+      deadlines.push({
+        at: Date.parse(this.accessGrant.expiresAt),
+        reason: `the vehicle access window of ${describeMs(this.jobType.access.maxDurationMs)} ran out before the job was completed`,
+      });
+    }
+    return deadlines.sort((a, b) => a.at - b.at);
+  }
+
+  // ── Provider side ──────────────────────────────────────────────────────────────────────────
+
+  checkEdit(request: EditJobRequest): void {
+    this.checkProvider(request.actor);
+    this.checkStatus(['PENDING'], 'edited');
+    if (request.values !== undefined) {
+      const issues = validateProviderValues(this.jobType, withoutBlanks({ ...this.providerValues, ...request.values }));
+      if (issues.length > 0) throw refuse('invalidValues', `Some values break the rules of job type ${this.jobType.id}.`, issues);
+    }
+  }
+
+  edit(request: EditJobRequest): void {
+    if (request.values !== undefined) this.providerValues = withoutBlanks({ ...this.providerValues, ...request.values });
+    if (request.customerName !== undefined) this.customerName = request.customerName ?? undefined;
+    if (request.requestedStartAt !== undefined) this.requestedStartAt = request.requestedStartAt ?? undefined;
+  }
+
+  checkAssign(request: AssignJobRequest): void {
+    this.checkProvider(request.actor);
+    this.checkStatus(['PENDING'], 'assigned');
+  }
+
+  assign(request: AssignJobRequest, now: string): void {
+    this.status = 'ASSIGNED';
+    this.installerCompanyId = request.installerCompanyId;
+    this.assignedAt = now;
+  }
+
+  checkDelete(actor: Actor): void {
+    this.checkProvider(actor);
+    this.checkStatus(['PENDING'], 'deleted');
+  }
+
+  delete(): void {
+    this.deleted = true;
+  }
+
+  // ── Installer side ─────────────────────────────────────────────────────────────────────────
+
+  checkStart(actor: Actor): void {
+    this.checkInstaller(actor);
+    this.checkStatus(['ASSIGNED'], 'started');
+  }
+
+  start(now: string, grant: AccessGrantState): void {
+    this.status = 'RUNNING';
+    this.startedAt = now;
+    this.accessGrant = grant;
+  }
+
+  /** Everything about completing the step except its automated action, which the workflow runs next. */
+  checkCompleteStep(request: CompleteStepRequest): CompiledStep {
+    this.checkInstaller(request.actor);
+    this.checkStatus(['RUNNING'], 'worked on');
+    const order = checkStepOrder(this.jobType, this.completedStepIds, request.stepId, this.values);
+    if (order) throw refuse('stepOutOfOrder', capitalise(order.message), [{ pointer: '/stepId', message: order.message, rule: order.rule }]);
+    const step = findStep(this.jobType, request.stepId)!;
+    const issues = validateStepValues(this.jobType, step.id, request.values ?? {}, this.providerValues);
+    const locked = issues.filter((issue) => issue.rule === 'locked');
+    if (locked.length > 0) throw refuse('lockedField', locked.map((issue) => capitalise(issue.message)).join('; ') + '.', locked);
+    if (issues.length > 0) throw refuse('invalidValues', `Some values for step "${step.title}" break the rules of job type ${this.jobType.id}.`, issues);
+    const unticked = missingChecklistItems(step, request.checklist ?? []);
+    if (unticked.length > 0) {
+      throw refuse('checklistIncomplete', `Step "${step.title}" needs every checklist item ticked; missing: ${unticked.join(', ')}.`, [
+        { pointer: '/checklist', message: `missing: ${unticked.join(', ')}`, rule: 'checklist' },
+      ]);
+    }
+    return step;
+  }
+
+  completeStep(request: CompleteStepRequest, now: string): void {
+    // A locked field may be re-sent unchanged; only the installer's own fields are stored.
+    for (const [key, value] of Object.entries(request.values ?? {})) {
+      if (key in this.providerValues) continue;
+      if (isBlank(value)) delete this.installerValues[key];
+      else this.installerValues[key] = value;
+    }
+    this.completedSteps.push({ id: request.stepId, completedAt: now });
+  }
+
+  checkComplete(actor: Actor): void {
+    this.checkInstaller(actor);
+    this.checkStatus(['RUNNING'], 'completed');
+    const { pendingSteps, missingFields } = completionBlockers(this.jobType, { completedStepIds: this.completedStepIds, values: this.values });
+    if (pendingSteps.length > 0 || missingFields.length > 0) {
+      const problems: FieldProblem[] = [
+        ...pendingSteps.map((id) => ({ pointer: `/steps/${id}`, message: `step "${findStep(this.jobType, id)?.title ?? id}" is not completed`, rule: 'stepOpen' })),
+        ...missingFields.map((key) => ({ pointer: `/values/${key}`, message: 'is required before the job can succeed', rule: 'required' })),
+      ];
+      const parts = [
+        pendingSteps.length > 0 ? `open steps: ${pendingSteps.join(', ')}` : '',
+        missingFields.length > 0 ? `required fields without a value: ${missingFields.join(', ')}` : '',
+      ].filter(Boolean);
+      throw refuse('incomplete', `The job cannot succeed yet — ${parts.join('; ')}.`, problems);
+    }
+  }
+
+  complete(now: string): void {
+    this.status = 'SUCCEEDED';
+    this.finishedAt = now;
+  }
+
+  checkFail(actor: Actor, reason: string): void {
+    this.checkInstaller(actor);
+    this.checkStatus(['RUNNING'], 'failed');
+    if (reason.trim().length === 0) {
+      throw refuse('reasonRequired', 'Say why the job could not be completed: the provider reads it.', [{ pointer: '/reason', message: 'must not be blank', rule: 'required' }]);
+    }
+  }
+
+  /** Also the engine's way to end a job: a deadline, an elapsed access window, an operator's cancel. */
+  fail(reason: string, now: string): void {
+    this.status = 'FAILED';
+    this.failureReason = reason.trim();
+    this.finishedAt = now;
+  }
+
+  revokeAccess(now: string): void {
+    if (this.accessGrant && !this.accessGrant.revokedAt) this.accessGrant = { ...this.accessGrant, revokedAt: now };
+  }
+
+  // ── Reading ────────────────────────────────────────────────────────────────────────────────
+
+  get completedStepIds(): string[] {
+    return this.completedSteps.map((step) => step.id);
+  }
+
+  get lastCompletedStep(): string | undefined {
+    return this.completedSteps.at(-1)?.id;
+  }
+
+  snapshot(revision: number): JobSnapshot {
+    const values = this.values;
+    const steps: StepProgress[] = applicableSteps(this.jobType, values).map((step) => {
+      const done = this.completedSteps.find((completed) => completed.id === step.id);
+      return done ? { id: step.id, title: step.title, status: 'done', completedAt: done.completedAt } : { id: step.id, title: step.title, status: 'open' };
+    });
+    return {
+      jobId: this.input.jobId,
+      workflowId: this.workflowId,
+      providerId: this.input.providerId,
+      fleetId: this.input.fleetId,
+      jobTypeId: this.jobType.id,
+      jobTypeVersion: this.jobType.version,
+      status: this.status,
+      installerCompanyId: this.installerCompanyId,
+      customerName: this.customerName,
+      requestedStartAt: this.requestedStartAt,
+      values,
+      lockedFields: lockedFieldKeys(this.jobType, this.providerValues),
+      steps,
+      lastCompletedStep: this.lastCompletedStep,
+      failureReason: this.failureReason,
+      accessGrant: this.accessGrant,
+      createdBy: this.input.createdBy.kind === 'user' ? this.input.createdBy.userId : undefined,
+      revision,
+      createdAt: this.input.createdAt,
+      assignedAt: this.assignedAt,
+      startedAt: this.startedAt,
+      finishedAt: this.finishedAt,
+    };
+  }
+
+  // ── Who may do what ────────────────────────────────────────────────────────────────────────
+
+  private checkProvider(actor: Actor): void {
+    if (actor.kind === 'user' && actor.organisationId === this.input.providerId) return;
+    throw refuse('notYourJob', `Job ${this.jobId} is not one of your jobs.`);
+  }
+
+  private checkInstaller(actor: Actor): void {
+    if (actor.kind === 'user' && this.installerCompanyId !== undefined && actor.organisationId === this.installerCompanyId) return;
+    throw refuse('notYourJob', `Job ${this.jobId} is not assigned to your company.`);
+  }
+
+  private checkStatus(allowed: JobStatus[], what: string): void {
+    if (this.deleted) throw refuse('wrongStatus', `Job ${this.jobId} has been deleted.`);
+    if (allowed.includes(this.status)) return;
+    throw refuse('wrongStatus', `Job ${this.jobId} is ${this.status}; it can be ${what} only while ${allowed.join(' or ')}.`, [
+      { pointer: '/status', message: `is ${this.status}`, rule: 'status' },
+    ]);
+  }
+}
+
+function refuse(reason: RefusalReason, message: string, problems: Array<FieldProblem | ValueIssue> = []) {
+  return refusal(
+    reason,
+    message,
+    problems.map((p) => ({ pointer: p.pointer, message: p.message, ...(p.rule ? { rule: p.rule } : {}) })),
+  );
+}
+
+function withoutBlanks(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => !isBlank(value)));
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** 8 hours, 14 days: how a deadline reads in a failure reason. */
+export function describeMs(ms: number): string {
+  const units: Array<[number, string]> = [
+    [86_400_000, 'day'],
+    [3_600_000, 'hour'],
+    [60_000, 'minute'],
+    [1_000, 'second'],
+  ];
+  for (const [size, name] of units) {
+    if (ms % size === 0 && ms >= size) return `${ms / size} ${name}${ms / size === 1 ? '' : 's'}`;
+  }
+  return `${ms} ms`;
+}

@@ -67,8 +67,8 @@ describe('job-types command', () => {
       expect(result.out).to.deep.equal([]);
       expect(result.err).to.deep.equal([
         [
-          'job-types/broken-type.yaml:32:15 steps[0].collect[0]: unknown field "boxSerail" (did you mean "boxSerial"?)',
-          'job-types/broken-type.yaml:42:16 access.maxDuration: "8h" is not an ISO 8601 duration (e.g. PT8H, P14D, P1DT12H)',
+          'job-types/broken-type.yaml:33:15 steps[0].collect[0]: unknown field "boxSerail" (did you mean "boxSerial"?)',
+          'job-types/broken-type.yaml:44:16 access.maxDuration: "8h" is not an ISO 8601 duration (e.g. PT8H, P14D, P1DT12H)',
           'job-types/empty.yaml:1:1 the file is empty; a job type needs id, version, title, sections, fields, steps and access',
         ].join('\n'),
         '3 problems in 2 files',
@@ -104,7 +104,7 @@ describe('job-types command', () => {
         'flowchart TD',
         '  start(["Test type (v1)"])',
         '  step1["1. Mount<br/>collects: boxSerial, odometerKm<br/>checklist: 2 items"]',
-        '  step2{{"2. Configure<br/>runs: cloudboxx.applyConfiguration"}}',
+        '  step2{{"2. Configure<br/>runs: cloudboxx.applyConfiguration<br/>talks to: boxQnr"}}',
         '  done(["SUCCEEDED"])',
         '  start --> step1',
         '  step1 --> step2',
@@ -118,7 +118,7 @@ describe('job-types command', () => {
       const result = await run(dir, 'show', 'broken-type');
       expect(result.exitCode).to.equal(1);
       expect(result.err.at(-1)).to.equal('no valid job type "broken-type"; valid ones: test-type');
-      expect(result.err[0]).to.include('job-types/broken-type.yaml:32:15 steps[0].collect[0]: unknown field "boxSerail"');
+      expect(result.err[0]).to.include('job-types/broken-type.yaml:33:15 steps[0].collect[0]: unknown field "boxSerail"');
     });
   });
 });

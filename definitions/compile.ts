@@ -48,6 +48,7 @@ export function compileJobType(definition: JobTypeDefinition, source: CompiledJo
       collect: [...(step.collect ?? [])],
       checklist: [...(step.checklist ?? [])],
       action: step.action ?? null,
+      qnrField: step.qnrField ?? null,
       when: step.when === undefined ? null : { ...step.when },
     })),
     configurationTemplate: (definition.cloudboxx?.configuration as JsonObject | undefined) ?? null,

@@ -85,6 +85,8 @@ export interface CompiledStep {
   readonly collect: readonly string[];
   readonly checklist: readonly string[];
   readonly action: StepAction | null;
+  /** Key of the field holding the QNR of the CloudBoxx the action talks to; null when the step has no action. */
+  readonly qnrField: string | null;
   /** Only for jobs whose (preset, locked) field has this value; null: every job. */
   readonly when: StepCondition | null;
 }

@@ -16,7 +16,7 @@ export type FieldType =
  */
 export type Preset = 'allowed' | 'forbidden' | 'required';
 /**
- * An automated action run when the installer completes the step. cloudboxx.applyConfiguration pushes the rendered cloudboxx.configuration (needs the configure permission); cloudboxx.verifyLockUnlock locks and unlocks the vehicle and checks the reported state (needs lock and unlock); cloudboxx.readVehicleState reads the vehicle's state, e.g. odometer and lock (needs readState).
+ * An automated action run when the installer completes the step. cloudboxx.applyConfiguration pushes the rendered cloudboxx.configuration (needs the configure permission); cloudboxx.verifyLockUnlock locks and unlocks the vehicle and checks the reported state (needs lock and unlock); cloudboxx.readVehicleState reads the vehicle's state, e.g. odometer and lock (needs readState). The step's qnrField names the CloudBoxx it runs on.
  */
 export type StepAction =
   'cloudboxx.applyConfiguration' | 'cloudboxx.verifyLockUnlock' | 'cloudboxx.readVehicleState';
@@ -58,7 +58,7 @@ export interface JobTypeDefinition {
    */
   fields: [Field, ...Field[]];
   /**
-   * What the installer does, strictly in this order. A step may collect fields, ask to tick a checklist and run one automated action when it is completed.
+   * What the installer does, strictly in this order. A step may collect fields, ask to tick a checklist and run one automated action when it is completed, on the CloudBoxx named by its qnrField.
    *
    * @minItems 1
    */
@@ -192,6 +192,10 @@ export interface Step {
    */
   checklist?: string[];
   action?: StepAction;
+  /**
+   * Which CloudBoxx the step's action talks to: the key of the string field holding that box's QNR (the 16 hexadecimal characters on its label). Required on every step with an action and not allowed on other steps. The field must have a value when the step runs: preset: required, or required: true and collected by this step or by an earlier step that applies whenever this one does (no when, or the same when). A swap, say, reads the old box with qnrField: oldBoxQnr and configures the new one with qnrField: newBoxQnr.
+   */
+  qnrField?: string;
   when?: StepCondition;
 }
 /**

@@ -30,6 +30,7 @@ function shape(step: CompiledStep, index: number): string {
     step.collect.length > 0 ? `collects: ${step.collect.join(', ')}` : undefined,
     step.checklist.length > 0 ? `checklist: ${step.checklist.length} item${step.checklist.length === 1 ? '' : 's'}` : undefined,
     step.action !== null ? `runs: ${step.action}` : undefined,
+    step.qnrField !== null ? `talks to: ${step.qnrField}` : undefined,
   ].filter((detail) => detail !== undefined);
   const label = escape([`${index + 1}. ${step.title}`, ...details].join('\n')).replace(/\n/g, '<br/>');
   // Automated actions as hexagons, manual steps as boxes.

@@ -18,6 +18,9 @@ import {
 } from './rules';
 import { compileText, variant } from './testing';
 
+/** The QNR preset for the jobs below (BASE_YAML's boxQnr has preset: required). */
+const QNR = '0123456789ABCDEF';
+
 /** BASE_YAML with the mount step only for swaps, and the configuration applied only then too. */
 const SWAP_ONLY = variant('    collect: [boxSerial, odometerKm]', '    when: { field: operation, equals: swap }\n    collect: [boxSerial, odometerKm]').replace(
   '    action: cloudboxx.applyConfiguration',
@@ -65,22 +68,23 @@ describe('job rules', () => {
 
   describe('required fields and locks', () => {
     it('lists required fields without a value; "" and null are no value', () => {
-      expect(missingRequiredFields(job, {})).to.deep.equal(['operation', 'boxSerial']);
-      expect(missingRequiredFields(job, { operation: 'install', boxSerial: '' })).to.deep.equal(['boxSerial']);
-      expect(missingRequiredFields(job, { operation: 'install', boxSerial: 'AB123456' })).to.deep.equal([]);
+      expect(missingRequiredFields(job, {})).to.deep.equal(['operation', 'boxSerial', 'boxQnr']);
+      expect(missingRequiredFields(job, { operation: 'install', boxQnr: QNR, boxSerial: '' })).to.deep.equal(['boxSerial']);
+      expect(missingRequiredFields(job, { operation: 'install', boxQnr: null, boxSerial: 'AB123456' })).to.deep.equal(['boxQnr']);
+      expect(missingRequiredFields(job, { operation: 'install', boxQnr: QNR, boxSerial: 'AB123456' })).to.deep.equal([]);
     });
 
     it('does not require what a skipped step would have collected', () => {
-      expect(missingRequiredFields(swapOnly, { operation: 'install' })).to.deep.equal([]);
-      expect(missingRequiredFields(swapOnly, { operation: 'swap' })).to.deep.equal(['boxSerial']);
+      expect(missingRequiredFields(swapOnly, { operation: 'install', boxQnr: QNR })).to.deep.equal([]);
+      expect(missingRequiredFields(swapOnly, { operation: 'swap', boxQnr: QNR })).to.deep.equal(['boxSerial']);
     });
 
     it('tells what still stands between the job and success', () => {
-      expect(completionBlockers(job, { completedStepIds: ['mount'], values: { operation: 'install' } })).to.deep.equal({
+      expect(completionBlockers(job, { completedStepIds: ['mount'], values: { operation: 'install', boxQnr: QNR } })).to.deep.equal({
         pendingSteps: ['configure'],
         missingFields: ['boxSerial'],
       });
-      expect(completionBlockers(swapOnly, { completedStepIds: [], values: { operation: 'install' } })).to.deep.equal({ pendingSteps: [], missingFields: [] });
+      expect(completionBlockers(swapOnly, { completedStepIds: [], values: { operation: 'install', boxQnr: QNR } })).to.deep.equal({ pendingSteps: [], missingFields: [] });
     });
 
     it('locks the fields given a value at creation', () => {
@@ -134,7 +138,7 @@ describe('job rules', () => {
     });
 
     it('gives an empty configuration for a type without one', () => {
-      const compiled = compileText(variant('cloudboxx:\n  configuration:\n    serial: ${boxSerial}\n', '').replace('    action: cloudboxx.applyConfiguration', '    checklist: [Done]'));
+      const compiled = compileText(variant('cloudboxx:\n  configuration:\n    serial: ${boxSerial}\n', '').replace('    action: cloudboxx.applyConfiguration\n    qnrField: boxQnr', '    checklist: [Done]'));
       expect(renderCloudBoxxConfiguration(compiled, {})).to.deep.equal({});
       expect(unresolvedPlaceholders(compiled, {})).to.deep.equal([]);
     });

@@ -43,6 +43,7 @@ const RULE_TYPES: Record<string, readonly string[]> = {
   options: ['enum'],
 };
 const APPLY = 'cloudboxx.applyConfiguration';
+const STEP_KEYS: ReadonlySet<string> = new Set(Object.keys(grammarSchema.$defs.Step.properties));
 
 export function checkSemantics(data: unknown): DefinitionIssue[] {
   if (!isRec(data)) return [];
@@ -79,6 +80,8 @@ export function checkSemantics(data: unknown): DefinitionIssue[] {
     if (collectListsReadable && keysReadable && !meantKeys.has(field.key)) checkCoverage(field, collectedBy.get(field.key), report);
   }
   checkActions(data, steps, report);
+  const coverageChecked = (key: string): boolean => collectListsReadable && keysReadable && !meantKeys.has(key);
+  checkQnrFields(steps, fields, collectedBy, coverageChecked, reportReference, report);
   checkConfigurationTemplate(data, fields, steps, collectedBy, reportReference, report);
   checkDurations(data, report);
   return issues;
@@ -306,6 +309,74 @@ function checkActions(data: Rec, steps: StepView[], report: Report): void {
   if (hasConfiguration && actionsKnown && !steps.some((step) => step.action === APPLY)) {
     report(['cloudboxx', 'configuration'], `no step applies it; add a step with action: ${APPLY}`, 'key');
   }
+}
+
+/**
+ * A step with an action names, in qnrField, the string field holding the QNR of the CloudBoxx it
+ * talks to, and that field has a value whenever the step runs; a step without an action has none.
+ */
+function checkQnrFields(
+  steps: StepView[],
+  fields: Map<string, FieldView>,
+  collectedBy: Map<string, StepView>,
+  coverageChecked: (key: string) => boolean,
+  reportReference: Report,
+  report: Report,
+): void {
+  for (const step of steps) {
+    const name = `step "${step.id ?? step.index}"`;
+    const qnrField = step.raw.qnrField;
+    if (step.raw.action === undefined) {
+      if (qnrField !== undefined) {
+        report(['steps', step.index, 'qnrField'], `${name} runs no action, so it talks to no CloudBoxx: remove qnrField (or add an action)`, 'key');
+      }
+      continue;
+    }
+    if (qnrField === undefined) {
+      // An unknown action, or a misspelt qnrField key, is reported by the grammar already.
+      const misspelt = Object.keys(step.raw).some((key) => !STEP_KEYS.has(key) && closestName(key, ['qnrField']) !== undefined);
+      if (step.action !== undefined && step.action in STEP_ACTIONS && !misspelt) {
+        report(['steps', step.index], `${name} runs ${step.action} and needs qnrField: the field holding the QNR of the CloudBoxx it talks to`);
+      }
+      continue;
+    }
+    if (typeof qnrField !== 'string') continue; // the grammar reports the type
+    const path = ['steps', step.index, 'qnrField'];
+    const field = fields.get(qnrField);
+    if (field === undefined) {
+      reportReference(path, `unknown field "${qnrField}"${didYouMean(qnrField, fields.keys())}`);
+      continue;
+    }
+    if (field.type === undefined || !FIELD_TYPES.has(field.type)) continue; // the grammar reports the type
+    if (field.type !== 'string') {
+      report(path, `a QNR is 16 hexadecimal characters, so qnrField needs a string field; "${field.key}" is ${withArticle(field.type)} field`);
+      continue;
+    }
+    const problem = qnrAvailabilityProblem(name, field, collectedBy.get(field.key), step, coverageChecked(field.key));
+    if (problem !== undefined) report(path, problem);
+  }
+}
+
+/** Why the QNR field may still be blank when `step` talks to the CloudBoxx. */
+function qnrAvailabilityProblem(name: string, field: FieldView, collector: StepView | undefined, step: StepView, coverageChecked: boolean): string | undefined {
+  if (field.preset === 'required') return undefined;
+  const blank = `the QNR in "${field.key}" may still be blank when ${name} talks to the CloudBoxx`;
+  if (collector === undefined) {
+    // A field nobody could fill is reported by the coverage check, or by a typo in a collect list.
+    if (!coverageChecked || field.required || field.preset === 'forbidden') return undefined;
+    return `${blank}: no step collects it and the provider need not fill it (set preset: required, or collect it with required: true in this step or an earlier one)`;
+  }
+  if (collector.index > step.index) {
+    return `${blank}: step "${collector.id}" collects it only later (collect it in this step or an earlier one)`;
+  }
+  if (collector.condition !== undefined && collector.condition !== step.condition) {
+    const runs = step.condition === undefined ? 'for every job' : `when ${step.condition}`;
+    return `${blank}: step "${collector.id}" collects it only when ${collector.condition}, but ${name} runs ${runs}`;
+  }
+  if (!field.required) {
+    return `${blank}: the field is optional, so the installer may leave it empty (make it required: true)`;
+  }
+  return undefined;
 }
 
 /** Every placeholder names a field that has a value by the time the configuration is applied. */

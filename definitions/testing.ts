@@ -7,7 +7,7 @@ import { loadJobTypeFromText } from './loader';
 
 export const TEST_FILE = 'job-types/test-type.yaml';
 
-/** The steps block of BASE_YAML (lines 29-36), for tests that replace it whole. */
+/** The steps block of BASE_YAML (lines 30-38), for tests that replace it whole. */
 export const BASE_STEPS = `steps:
   - id: mount
     title: Mount
@@ -16,6 +16,7 @@ export const BASE_STEPS = `steps:
   - id: configure
     title: Configure
     action: cloudboxx.applyConfiguration
+    qnrField: boxQnr
 `;
 
 /** Line numbers matter: tests assert positions in this text. */
@@ -47,6 +48,7 @@ fields:
     section: setup
     type: integer
     validation: { minimum: 0 }
+  - { key: boxQnr, label: CloudBoxx QNR, section: setup, type: string, preset: required, validation: { pattern: "^[0-9A-F]{16}$" } }
 ${BASE_STEPS}cloudboxx:
   configuration:
     serial: \${boxSerial}

@@ -6,6 +6,7 @@ export interface DemoTenant {
   providerId: string;
   fleetId: string;
   installerCompanyId: string;
+  userIds: { providerAdmin: string; installerAdmin: string; installerTechnician: string };
   tokens: { providerAdmin: string; installerAdmin: string; installerTechnician: string };
 }
 
@@ -35,6 +36,7 @@ export async function createDemoTenantIfMissing(db: Db): Promise<DemoTenant | un
     providerId: provider.providerId,
     fleetId: provider.fleetId,
     installerCompanyId: company.companyId,
+    userIds: { providerAdmin: provider.adminUserId, installerAdmin: company.adminUserId, installerTechnician: technician.userId },
     tokens: { providerAdmin: provider.adminToken, installerAdmin: company.adminToken, installerTechnician: technician.token },
   };
 }

@@ -31,7 +31,15 @@ export class JobMachine {
   finishedAt?: string;
   deleted = false;
 
-  constructor(private readonly input: JobWorkflowInput, private readonly workflowId: string) {
+  /**
+   * @param deadlinesFrom epoch ms the deadlines count from: the workflow's start on the Temporal
+   *   server's clock, not the API host's, so a skewed host clock cannot shorten a deadline.
+   */
+  constructor(
+    private readonly input: JobWorkflowInput,
+    private readonly workflowId: string,
+    private readonly deadlinesFrom: number,
+  ) {
     this.jobType = input.jobType;
     this.providerValues = withoutBlanks(input.values);
     this.customerName = input.customerName;
@@ -53,7 +61,7 @@ export class JobMachine {
 
   /** Absolute deadlines in epoch ms that apply in the current status; the earliest ends the job. */
   pendingDeadlines(): Array<{ at: number; reason: string }> {
-    const created = Date.parse(this.input.createdAt);
+    const created = this.deadlinesFrom;
     const { startWithinMs, completeWithinMs } = this.jobType.deadlines;
     const deadlines: Array<{ at: number; reason: string }> = [];
     if (this.isFinished) return deadlines;
@@ -127,7 +135,7 @@ export class JobMachine {
     this.checkInstaller(request.actor);
     this.checkStatus(['RUNNING'], 'worked on');
     const order = checkStepOrder(this.jobType, this.completedStepIds, request.stepId, this.values);
-    if (order) throw refuse('stepOutOfOrder', capitalise(order.message), [{ pointer: '/stepId', message: order.message, rule: order.rule }]);
+    if (order) throw refuse('stepOutOfOrder', `${capitalise(order.message)}.`, [{ pointer: '/stepId', message: order.message, rule: order.rule }]);
     const step = findStep(this.jobType, request.stepId)!;
     const issues = validateStepValues(this.jobType, step.id, request.values ?? {}, this.providerValues);
     const locked = issues.filter((issue) => issue.rule === 'locked');

@@ -53,7 +53,7 @@ const check = proxyActivities<JobActivities>(CHECK);
  * job ends.
  */
 export async function jobWorkflow(input: JobWorkflowInput): Promise<JobOutcome> {
-  const job = new JobMachine(input, workflowInfo().workflowId);
+  const job = new JobMachine(input, workflowInfo().workflowId, workflowInfo().runStartTime.getTime());
   const lock = new Mutex();
   let revision = 0;
   let created = false;
@@ -242,8 +242,9 @@ export async function jobWorkflow(input: JobWorkflowInput): Promise<JobOutcome> 
     });
     throw error;
   } finally {
-    // Whatever path got us here, no grant stays open.
-    await CancellationScope.nonCancellable(() => endAccess('job ended'));
+    // Whatever path got us here, no grant stays open. Under the lock: an update that is ending
+    // the job right now revokes with its own reason first.
+    await CancellationScope.nonCancellable(() => lock.runExclusive(() => endAccess('job ended')));
   }
 
   await condition(allHandlersFinished);

@@ -1,10 +1,14 @@
 import type { Db } from '../db/connection';
+import type { VehicleGateway } from '../gateway/vehicle-gateway';
 import { createAccessActivities } from './access';
 import { createReadModelActivities } from './read-model';
 import { createTenancyActivities } from './tenancy';
+import { createVehicleActionActivities } from './vehicle-actions';
 
 export interface ActivityDependencies {
   db: Db;
+  /** The CloudBoxx gateway: OneAPI, or the simulator that speaks it. */
+  gateway: VehicleGateway;
 }
 
 /** Every activity the job worker registers; workflows see only this type, never the code. */
@@ -13,6 +17,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...createReadModelActivities(deps.db),
     ...createAccessActivities(deps.db),
     ...createTenancyActivities(deps.db),
+    ...createVehicleActionActivities(deps.gateway),
   };
 }
 

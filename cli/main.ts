@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { loadConfig } from '../common/config';
 import { jobTypesCommand } from '../definitions/cli';
-import { installTools, migrate, registerSearchAttributesCommand, runApi, runWorker } from './processes';
+import { installTools, migrate, registerSearchAttributesCommand, runApi, runSimulator, runWorker } from './processes';
 import { runCli } from './run';
 import { start } from './start';
 
@@ -23,6 +23,11 @@ program
   .command('api')
   .description('Run only the HTTP API (production: with TEMPORAL_ADDRESS and DATABASE_URL).')
   .action(() => runCli(() => runApi(loadConfig())));
+
+program
+  .command('simulator')
+  .description('Run the OneAPI simulator on its own (ONEAPI_SIMULATOR_PORT, default 3100) and print the worker settings for it.')
+  .action(() => runCli(() => runSimulator(loadConfig())));
 
 program
   .command('migrate')

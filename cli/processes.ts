@@ -5,6 +5,9 @@ import { connectDb, migrateLatest } from '../db/connection';
 import { loadJobTypeCatalog } from '../definitions/catalog';
 import { assertReachable } from '../runtime/postgres';
 import { databaseUrl, startPostgres } from '../runtime/services';
+import { connectOneApi } from '../runtime/vehicle-service';
+import { startSimulator } from '../gateway/simulator/server';
+import { randomBytes } from 'node:crypto';
 import { locateTool, TOOLS, type ToolName } from '../runtime/tools';
 import { connectClient, connectWorkerConnection, temporalTarget } from '../temporal/connection';
 import { registerSearchAttributes } from '../temporal/search-attributes';
@@ -15,11 +18,12 @@ import { createJobWorker } from '../worker/worker';
  * database it is given (TEMPORAL_ADDRESS, DATABASE_URL), or else to what `start` runs locally.
  */
 export async function runWorker(config: Config): Promise<void> {
+  const vehicles = connectOneApi();
   const db = await reachableDb(config);
   await loadJobTypeCatalog(config.jobTypesDir, db); // refuse to start on a broken job type
   const target = temporalTarget(config);
   const connection = await connectWorkerConnection(target);
-  const worker = await createJobWorker({ connection, namespace: target.namespace, taskQueue: config.temporal.taskQueue, db });
+  const worker = await createJobWorker({ connection, namespace: target.namespace, taskQueue: config.temporal.taskQueue, db, gateway: vehicles.gateway });
   // Worker.run() shuts down gracefully on SIGINT/SIGTERM (the SDK's default shutdown signals).
   console.log(`Worker polling ${config.temporal.taskQueue} on ${target.address} (namespace ${target.namespace})`);
   await worker.run();
@@ -37,6 +41,17 @@ export async function runApi(config: Config): Promise<void> {
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.apiPort, config.apiHost, resolve));
   console.log(`API listening on http://${config.apiHost}:${config.apiPort}`);
   const stop = () => server.close(() => void Promise.all([client.connection.close(), db.destroy()]).then(() => process.exit(0)));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/** The OneAPI simulator on its own, for a worker started with `installer-jobs worker`. */
+export async function runSimulator(config: Config): Promise<void> {
+  const credentials = { id: 'installer-jobs-local', secret: randomBytes(18).toString('base64url') };
+  const simulator = await startSimulator({ port: config.oneApiSimulatorPort, clients: [credentials] });
+  console.log(`OneAPI simulator listening. For the worker:\n  export ONEAPI_BASE_URL=${simulator.url} ONEAPI_CLIENT_ID='${credentials.id}' ONEAPI_CLIENT_SECRET='${credentials.secret}'`);
+  for (const vehicle of simulator.state.fleet.list()) console.log(`  ${vehicle.licensePlate ?? '(no plate)'}  CloudBoxx QNR ${vehicle.telematicsUnitId}`);
+  const stop = () => void simulator.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

@@ -9,6 +9,7 @@ import { createDemoTenantIfMissing, type DemoTenant } from '../db/demo-tenant';
 import { JobTypeCatalog } from '../definitions/catalog';
 import { assertPortFree } from '../runtime/ports';
 import { startPostgres, startTemporal } from '../runtime/services';
+import { startVehicleService } from '../runtime/vehicle-service';
 import { connectClient, connectWorkerConnection, temporalTarget } from '../temporal/connection';
 import { createJobWorker } from '../worker/worker';
 
@@ -67,9 +68,16 @@ export async function start(config: Config): Promise<void> {
     log(`Temporal    ${target.address} (namespace ${target.namespace})${devServer ? `, data in ${rel(config, path.join(config.dataDir, 'temporal'))}` : ''}`);
     if (devServer?.uiUrl) log(`Temporal UI ${devServer.uiUrl}`);
 
+    const vehicles = await startVehicleService(config);
+    stops.push(['vehicle service', () => vehicles.stop()]);
+    log(`Vehicles    ${vehicles.describe}`);
+    if (vehicles.simulator) {
+      for (const v of vehicles.simulator.state.fleet.list()) log(`              ${v.licensePlate ?? '(no plate)'}  CloudBoxx QNR ${v.telematicsUnitId}`);
+    }
+
     const workerConnection = await connectWorkerConnection(target);
     stops.push(['worker connection', () => workerConnection.close()]);
-    const worker = await createJobWorker({ connection: workerConnection, namespace: target.namespace, taskQueue: config.temporal.taskQueue, db });
+    const worker = await createJobWorker({ connection: workerConnection, namespace: target.namespace, taskQueue: config.temporal.taskQueue, db, gateway: vehicles.gateway });
     const running = worker.run();
     stops.push(['worker', () => shutdownWorker(worker, running)]);
     log(`Worker      polling task queue ${config.temporal.taskQueue}`);

@@ -16,6 +16,8 @@ export interface Config {
   jobTypesDir: string;
   apiPort: number;
   apiHost: string;
+  /** Where `start` runs the OneAPI simulator when ONEAPI_BASE_URL names no real OneAPI. */
+  oneApiSimulatorPort: number;
   temporal: {
     /** Set: use that cluster (namespace, TLS, API key through the SDK's TEMPORAL_* variables). Unset: run the dev server. */
     externalAddress?: string;
@@ -42,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobTypesDir: path.resolve(projectDir, env.JOB_TYPES_DIR ?? 'job-types'),
     apiPort: port(env, 'PORT', 3000),
     apiHost: env.HOST ?? '127.0.0.1',
+    oneApiSimulatorPort: port(env, 'ONEAPI_SIMULATOR_PORT', 3100),
     temporal: {
       externalAddress: nonEmpty(env.TEMPORAL_ADDRESS),
       namespace: nonEmpty(env.TEMPORAL_NAMESPACE) ?? 'default',

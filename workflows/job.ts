@@ -30,6 +30,8 @@ import {
 import { findRefusal, refusal } from '../common/job-refusal';
 import type { JobWorkflowInput } from '../common/job-workflow';
 import { InstallerCompanyIdAttribute, JobStatusAttribute, LastCompletedStepAttribute } from '../common/search-attributes';
+import type { CompiledStep } from '../definitions/compiled-job-type';
+import { renderCloudBoxxConfiguration } from '../definitions/rules';
 import { JobMachine } from './job-machine';
 
 /** Writes to our own Postgres: keep trying, but not hot, until the database is back. */
@@ -42,6 +44,17 @@ const store = proxyActivities<JobActivities>(STORE);
 /** Checks that answer a caller who is waiting: a refusal is final, an outage should not hang the portal. */
 const CHECK: ActivityOptions = { startToCloseTimeout: '10 seconds', retry: { maximumAttempts: 3, nonRetryableErrorTypes: ['JobRefused.companyNotInvited'] } };
 const check = proxyActivities<JobActivities>(CHECK);
+
+/**
+ * Calls to the vehicle while the installer waits in the workshop: a few quick retries ride out a
+ * dropped mobile connection; after two minutes the step is refused and the installer can retry.
+ */
+const VEHICLE: ActivityOptions = {
+  startToCloseTimeout: '30 seconds',
+  scheduleToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '5 seconds' },
+};
+const vehicle = proxyActivities<JobActivities>(VEHICLE);
 
 /**
  * One installation job, from creation to SUCCEEDED or FAILED (or deletion while PENDING).
@@ -159,8 +172,15 @@ export async function jobWorkflow(input: JobWorkflowInput): Promise<JobOutcome> 
       exclusive(
         () => job.checkCompleteStep(request),
         async () => {
+          const step = job.checkCompleteStep(request);
+          const actionResult = step.action ? await runStepAction(step, { ...job.values, ...request.values }) : undefined;
           job.completeStep(request, nowIso());
-          await record('step.completed', request.actor, { stepId: request.stepId, values: request.values ?? {}, checklist: request.checklist ?? [] });
+          await record('step.completed', request.actor, {
+            stepId: request.stepId,
+            values: request.values ?? {},
+            checklist: request.checklist ?? [],
+            ...(step.action ? { action: step.action, result: actionResult } : {}),
+          });
           return job.snapshot(revision);
         },
       ),
@@ -196,6 +216,37 @@ export async function jobWorkflow(input: JobWorkflowInput): Promise<JobOutcome> 
       ),
     { validator: (request) => job.checkFail(request.actor, request.reason) },
   );
+
+  /** The step's automated action against the box its qnrField names; a failure refuses the step. */
+  async function runStepAction(step: CompiledStep, values: Record<string, unknown>): Promise<unknown> {
+    const qnr = step.qnrField ? values[step.qnrField] : undefined;
+    if (typeof qnr !== 'string' || qnr === '') {
+      throw refusal('actionFailed', `Step "${step.title}" talks to the CloudBoxx whose QNR is in ${step.qnrField}, but that field is blank.`);
+    }
+    const summary = `${step.action} on CloudBoxx ${qnr} (step ${step.id})`;
+    switch (step.action) {
+      case 'cloudboxx.applyConfiguration': {
+        let configuration;
+        try {
+          configuration = renderCloudBoxxConfiguration(input.jobType, values);
+        } catch (error) {
+          throw refusal('actionFailed', `The CloudBoxx configuration cannot be rendered yet: ${(error as Error).message}.`);
+        }
+        return actionRefusals(() => vehicle.applyCloudBoxxConfiguration.executeWithOptions({ ...VEHICLE, summary }, [{ jobId: input.jobId, stepId: step.id, qnr, configuration }]));
+      }
+      case 'cloudboxx.verifyLockUnlock': {
+        const locked = await actionRefusals(() => vehicle.sendVehicleCommand.executeWithOptions({ ...VEHICLE, summary: `lock CloudBoxx ${qnr} (step ${step.id})` }, [{ qnr, command: 'lock-central-lock' }]));
+        if (locked.centralLock !== 'locked') throw refusal('actionFailed', `CloudBoxx ${qnr} was told to lock, but reports the central lock ${locked.centralLock ?? 'in no state'}. Check the wiring of the central lock.`);
+        const unlocked = await actionRefusals(() => vehicle.sendVehicleCommand.executeWithOptions({ ...VEHICLE, summary: `unlock CloudBoxx ${qnr} (step ${step.id})` }, [{ qnr, command: 'unlock-central-lock' }]));
+        if (unlocked.centralLock !== 'unlocked') throw refusal('actionFailed', `CloudBoxx ${qnr} was told to unlock, but reports the central lock ${unlocked.centralLock ?? 'in no state'}. Check the wiring of the central lock.`);
+        return { locked, unlocked };
+      }
+      case 'cloudboxx.readVehicleState':
+        return actionRefusals(() => vehicle.sendVehicleCommand.executeWithOptions({ ...VEHICLE, summary }, [{ qnr, command: 'request-vehicle-state' }]));
+      default:
+        return undefined;
+    }
+  }
 
   /** Closes the grant, retrying until it lands; safe to call twice. */
   async function endAccess(reason: string): Promise<void> {
@@ -251,6 +302,18 @@ export async function jobWorkflow(input: JobWorkflowInput): Promise<JobOutcome> 
   return job.deleted
     ? { jobId: input.jobId, status: 'DELETED' }
     : { jobId: input.jobId, status: job.status as 'SUCCEEDED' | 'FAILED', failureReason: job.failureReason };
+}
+
+/** A vehicle that stays silent past the retry window refuses the step, in words the installer can act on. */
+async function actionRefusals<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await refusalsFirst(run);
+  } catch (error) {
+    if (error instanceof ActivityFailure) {
+      throw refusal('actionFailed', 'The CloudBoxx did not answer in time. Make sure the vehicle has mobile coverage and the box is powered, then complete the step again.');
+    }
+    throw error;
+  }
 }
 
 /** An activity's refusal reaches the update's caller as the refusal itself, not wrapped. */

@@ -82,6 +82,11 @@ export class SimulatedFleet {
     return vehicle;
   }
 
+  /** Every vehicle, for start-up output and tests. */
+  list(): SimulatedVehicle[] {
+    return [...this.vehicles.values()];
+  }
+
   get(vehicleId: string): SimulatedVehicle | undefined {
     return this.vehicles.get(vehicleId);
   }

@@ -7,7 +7,8 @@ import { stopSharedServices } from './services';
  */
 export const mochaHooks = {
   beforeAll(): void {
-    Runtime.install({ logger: new DefaultLogger(process.env.TEST_LOG_LEVEL === 'debug' ? 'DEBUG' : 'WARN') });
+    // Tests provoke activity failures on purpose; their warnings would bury a real problem.
+    Runtime.install({ logger: new DefaultLogger((process.env.TEST_LOG_LEVEL as 'DEBUG' | 'WARN' | undefined) ?? 'ERROR') });
   },
   async afterAll(this: Mocha.Context): Promise<void> {
     this.timeout(60_000);

@@ -8,12 +8,16 @@ import { loadJobTypeCatalog, type JobTypeCatalog } from '../../definitions/catal
 import type { Db } from '../../db/connection';
 import { createJobWorker } from '../../worker/worker';
 import { freshDatabase, temporalAddress, workflowBundle } from './services';
+import type { RunningSimulator } from '../../gateway/simulator/server';
+import { startSimulatedOneApi } from '../../gateway/testing';
+import { demoVehicles } from '../../gateway/simulator/demo-vehicles';
 
 export interface TestStack {
   db: Db;
   client: Client;
   taskQueue: string;
   jobTypes: JobTypeCatalog;
+  simulator: RunningSimulator;
   /** Base URL of the API, e.g. http://127.0.0.1:41234 */
   baseUrl: string;
   stop(): Promise<void>;
@@ -32,7 +36,9 @@ export async function startTestStack(suite: string): Promise<TestStack> {
   const connection = await Connection.connect({ address });
   const client = new Client({ connection, namespace: 'default' });
   const workerConnection = await NativeConnection.connect({ address });
-  const worker: Worker = await createJobWorker({ connection: workerConnection, namespace: 'default', taskQueue, db, workflowBundle: await workflowBundle() });
+  // The OneAPI simulator with the demo fleet, talked to over HTTP by the real client.
+  const oneApi = await startSimulatedOneApi({ vehicles: demoVehicles() });
+  const worker: Worker = await createJobWorker({ connection: workerConnection, namespace: 'default', taskQueue, db, gateway: oneApi.client, workflowBundle: await workflowBundle() });
   const running = worker.run();
 
   const app = createApp({ db, temporal: client, namespace: 'default', taskQueue, jobTypes, log: () => {} });
@@ -45,6 +51,7 @@ export async function startTestStack(suite: string): Promise<TestStack> {
     client,
     taskQueue,
     jobTypes,
+    simulator: oneApi.simulator,
     baseUrl: `http://127.0.0.1:${port}`,
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -52,6 +59,7 @@ export async function startTestStack(suite: string): Promise<TestStack> {
       await running;
       await workerConnection.close();
       await connection.close();
+      await oneApi.simulator.close();
     },
   };
 }

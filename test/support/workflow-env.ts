@@ -16,6 +16,7 @@ import { loadConfig } from '../../common/config';
 import { JobTypeCatalog } from '../../definitions/catalog';
 import type { CompiledJobType } from '../../definitions/compiled-job-type';
 import { freshDatabase, timeSkippingServerPath, workflowBundle } from './services';
+import { startSimulatedOneApi, type SimulatedOneApi } from '../../gateway/testing';
 
 /**
  * Job workflows on the Java time-skipping server (hours of deadlines in seconds) with the real
@@ -27,6 +28,8 @@ export class JobWorkflowEnv {
     readonly db: Db,
     readonly tenant: DemoTenant,
     readonly jobTypes: JobTypeCatalog,
+    /** The OneAPI simulator (empty fleet: tests seed the vehicles they need) and a real client for it. */
+    readonly oneApi: SimulatedOneApi,
   ) {}
 
   static async create(suite: string): Promise<JobWorkflowEnv> {
@@ -40,10 +43,12 @@ export class JobWorkflowEnv {
     const jobTypes = await JobTypeCatalog.load(loadConfig().jobTypesDir);
     await jobTypes.register(db);
     const tenant = (await createDemoTenantIfMissing(db))!;
-    return new JobWorkflowEnv(env, db, tenant, jobTypes);
+    return new JobWorkflowEnv(env, db, tenant, jobTypes, await startSimulatedOneApi());
   }
 
   private readonly workflowIds: string[] = [];
+  /** The task queue of the test's worker, for helpers that create jobs on it. */
+  currentTaskQueue?: string;
 
   /**
    * The time-skipping server skips time only when no workflow task is outstanding: a job left
@@ -58,6 +63,7 @@ export class JobWorkflowEnv {
 
   async teardown(): Promise<void> {
     await this.env.teardown();
+    await this.oneApi.simulator.close();
   }
 
   /** A worker on a task queue of its own, for one test; run the test's body inside `worker.runUntil`. */
@@ -67,7 +73,7 @@ export class JobWorkflowEnv {
       connection: this.env.nativeConnection,
       taskQueue,
       workflowBundle: await workflowBundle(),
-      activities: createActivities({ db: this.db }),
+      activities: createActivities({ db: this.db, gateway: this.oneApi.client }),
     });
     return { worker, taskQueue };
   }

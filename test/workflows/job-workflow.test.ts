@@ -12,8 +12,10 @@ import {
   startJobUpdate,
 } from '../../common/job-messages';
 import { JobStatusAttribute, LastCompletedStepAttribute } from '../../common/search-attributes';
+import { seedVehicle } from '../../gateway/testing';
 import { JobWorkflowEnv } from '../support/workflow-env';
 
+const QNR = '0123456789ABCDEF';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const LOCATION = { vehicleLocation: { text: 'Alexanderplatz 1, 10178 Berlin', lat: 52.5219, lng: 13.4132 } };
@@ -21,7 +23,7 @@ const LOCATION = { vehicleLocation: { text: 'Alexanderplatz 1, 10178 Berlin', la
 /** What the installer fills in, step by step, for cloudboxx-install. */
 const INSTALL_STEP_VALUES: Record<string, Record<string, unknown>> = {
   'check-in': { vin: 'WVWZZZ1JZXW000001', licensePlate: 'B-IJ 1234', brand: 'Volkswagen', model: 'Golf', fuelType: 'petrol', odometerKm: 12345, photoOdometer: { photoId: 'ph-odo-1' } },
-  mount: { boxQnr: '0123456789ABCDEF', boxSerial: 'CBX12345', keyHolderType: 'rfid', photoMountedBox: { photoId: 'ph-box-1' } },
+  mount: { boxQnr: QNR, boxSerial: 'CBX12345', keyHolderType: 'rfid', photoMountedBox: { photoId: 'ph-box-1' } },
   configure: {},
   verify: {},
   handover: { installerNotes: 'Box behind the glovebox.' },
@@ -45,6 +47,8 @@ describe('the job workflow', function () {
 
   before(async () => {
     t = await JobWorkflowEnv.create('job workflow');
+    // The box the installer mounts in these jobs, known to the simulated OneAPI.
+    seedVehicle(t.oneApi.simulator, { telematicsUnitId: QNR });
   });
   // A test's unfinished jobs would hold the shared server's clock: their timers need a worker.
   afterEach(async () => t.terminateUnfinishedJobs());
@@ -83,6 +87,11 @@ describe('the job workflow', function () {
       expect(snapshot.steps.map((s) => s.status)).to.deep.equal(['done', 'done', 'done', 'done', 'done']);
       expect(snapshot.lastCompletedStep).to.equal('handover');
       expect(snapshot.values.keyHolderType).to.equal('rfid');
+
+      // The configure step pushed the template filled from the job's values to that box.
+      const box = t.oneApi.simulator.state.fleet.findByTelematicsUnit(QNR)!;
+      expect(box.configuration?.value).to.deep.include({ telematicsUnit: { qnr: QNR, serialNumber: 'CBX12345' }, keyHolder: { type: 'rfid' } });
+      expect(box.centralLock, 'verify leaves the vehicle unlocked').to.equal('unlocked');
 
       const done = await handle.executeUpdate(completeJobUpdate, { args: [{ actor: t.technician }] });
       expect(done.status).to.equal('SUCCEEDED');
@@ -175,6 +184,57 @@ describe('the job workflow', function () {
       expect(attempts.filter((a) => a.status === 'fulfilled')).to.have.length(1);
       const [rejected] = attempts.filter((a): a is PromiseRejectedResult => a.status === 'rejected');
       expect(findRefusal(rejected!.reason)?.reason).to.equal('wrongStatus');
+    });
+  });
+
+  describe('step actions against the vehicle', () => {
+    async function runningJobAtConfigure(boxQnr: string) {
+      const { handle, created } = await t.createJob(t.currentTaskQueue!, 'cloudboxx-install', LOCATION);
+      await handle.executeUpdate(assignJobUpdate, { args: [{ actor: t.providerAdmin, installerCompanyId: t.tenant.installerCompanyId }] });
+      await handle.executeUpdate(startJobUpdate, { args: [{ actor: t.technician }] });
+      const jobType = t.jobType('cloudboxx-install');
+      for (const step of jobType.steps.slice(0, 2)) {
+        const values = step.id === 'mount' ? { ...INSTALL_STEP_VALUES.mount, boxQnr } : INSTALL_STEP_VALUES[step.id];
+        await handle.executeUpdate(completeStepUpdate, { args: [{ actor: t.technician, stepId: step.id, values, checklist: [...step.checklist] }] });
+      }
+      return { handle, created };
+    }
+
+    it('refuses the configure step for a box no vehicle carries, and lets the installer try again', async () => {
+      const { worker, taskQueue } = await t.worker();
+      t.currentTaskQueue = taskQueue;
+      await worker.runUntil(async () => {
+        const { handle } = await runningJobAtConfigure('FEDCBA9876543210');
+        const refused = await refusalOf(handle.executeUpdate(completeStepUpdate, { args: [{ actor: t.technician, stepId: 'configure' }] }));
+        expect(refused.reason).to.equal('actionFailed');
+        expect(refused.message).to.match(/CloudBoxx FEDCBA9876543210/);
+        const snapshot = await handle.query(jobSnapshotQuery);
+        expect(snapshot.lastCompletedStep).to.equal('mount');
+        expect(snapshot.status).to.equal('RUNNING');
+      });
+    });
+
+    it('lands every vehicle call through a gateway that fails half of them, and applies the configuration once', async () => {
+      const { worker, taskQueue } = await t.worker();
+      t.currentTaskQueue = taskQueue;
+      await worker.runUntil(async () => {
+        const { handle, created } = await runningJobAtConfigure(QNR);
+        const before = t.oneApi.simulator.state.fleet.findByTelematicsUnit(QNR)!.configuration?.version ?? 0;
+        t.oneApi.simulator.state.faults.configure({ failureRate: 0.5, seed: 42 });
+        try {
+          for (const step of t.jobType('cloudboxx-install').steps.slice(2)) {
+            await handle.executeUpdate(completeStepUpdate, { args: [{ actor: t.technician, stepId: step.id, values: INSTALL_STEP_VALUES[step.id], checklist: [...step.checklist] }] });
+          }
+          await handle.executeUpdate(completeJobUpdate, { args: [{ actor: t.technician }] });
+        } finally {
+          t.oneApi.simulator.state.faults.reset();
+        }
+        const injected = t.oneApi.simulator.state.requests.filter((r) => r.injected).length;
+        expect(injected, 'the simulator did fail calls').to.be.greaterThan(0);
+        expect(t.oneApi.simulator.state.fleet.findByTelematicsUnit(QNR)!.configuration!.version).to.equal(before + 1);
+        expect(await t.grant(created.jobId)).to.include({ revoke_reason: 'job succeeded' });
+        expect(await handle.result()).to.deep.include({ status: 'SUCCEEDED' });
+      });
     });
   });
 

@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import { ConfigError, type Config } from '../common/config';
+import { OneApiClient } from '../gateway/oneapi-client';
+import { oneApiConfigFromEnv } from '../gateway/oneapi-config';
+import { startSimulator, type RunningSimulator } from '../gateway/simulator/server';
+import type { VehicleGateway } from '../gateway/vehicle-gateway';
+import { assertPortFree } from './ports';
+
+export interface VehicleService {
+  gateway: VehicleGateway;
+  /** Set when we run the simulator ourselves. */
+  simulator?: RunningSimulator;
+  describe: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The CloudBoxx side: the real OneAPI when ONEAPI_BASE_URL names it, otherwise (local work) the
+ * simulator, which speaks the same HTTP, started here with the demo fleet.
+ */
+export async function startVehicleService(config: Config, env: NodeJS.ProcessEnv = process.env): Promise<VehicleService> {
+  if (env.ONEAPI_BASE_URL?.trim()) return connectOneApi(env);
+  await assertPortFree(config.oneApiSimulatorPort, '127.0.0.1', 'the OneAPI simulator', 'ONEAPI_SIMULATOR_PORT');
+  const credentials = { id: 'installer-jobs-local', secret: randomBytes(18).toString('base64url') };
+  const simulator = await startSimulator({ port: config.oneApiSimulatorPort, clients: [credentials] });
+  return {
+    gateway: new OneApiClient({ baseUrl: simulator.url, clientId: credentials.id, clientSecret: credentials.secret }),
+    simulator,
+    describe: `OneAPI simulator at ${simulator.url} (set ONEAPI_BASE_URL to use the real OneAPI)`,
+    stop: () => simulator.close(),
+  };
+}
+
+/** A process that starts no simulator (`installer-jobs worker`) needs the OneAPI named. */
+export function connectOneApi(env: NodeJS.ProcessEnv = process.env): VehicleService {
+  if (!env.ONEAPI_BASE_URL?.trim()) {
+    throw new ConfigError('The worker talks to vehicles through the OneAPI: set ONEAPI_BASE_URL, ONEAPI_CLIENT_ID and ONEAPI_CLIENT_SECRET (for local work, `installer-jobs simulator` prints them).');
+  }
+  const config = oneApiConfigFromEnv(env);
+  return { gateway: new OneApiClient(config), describe: `OneAPI at ${config.baseUrl}`, stop: async () => {} };
+}

@@ -9,46 +9,58 @@ export interface FieldProblem {
   rule?: string;
 }
 
+export interface DomainErrorOptions extends ErrorOptions {
+  /** A more specific stable type than the class's, e.g. `locked-field` for a rule violation. */
+  type?: string;
+}
+
 export abstract class DomainError extends Error {
-  /** Stable, documented problem type: a portal switches on this, not on the text. */
-  abstract readonly type: string;
+  /** The class's problem type, used unless the thrower names a more specific one. */
+  protected abstract readonly defaultType: string;
   readonly details: FieldProblem[];
-  constructor(message: string, details: FieldProblem[] = [], options?: ErrorOptions) {
+  private readonly specificType?: string;
+  constructor(message: string, details: FieldProblem[] = [], options?: DomainErrorOptions) {
     super(message, options);
     this.details = details;
+    this.specificType = options?.type;
+  }
+
+  /** Stable, documented problem type: a portal switches on this, not on the text. */
+  get type(): string {
+    return this.specificType ?? this.defaultType;
   }
 }
 
 /** The request itself is malformed (400). */
 export class InputError extends DomainError {
   override name = 'InputError';
-  readonly type = 'invalid-request';
+  protected readonly defaultType = 'invalid-request';
 }
 
 /** Absent, or not the caller's to see: both answer the same (404), so nothing leaks across tenants. */
 export class NotFoundError extends DomainError {
   override name = 'NotFoundError';
-  readonly type = 'not-found';
+  protected readonly defaultType = 'not-found';
 }
 
 /** The thing is in a state that forbids this (409): editing an ASSIGNED job, inviting twice. */
 export class ConflictError extends DomainError {
   override name = 'ConflictError';
-  readonly type = 'conflict';
+  protected readonly defaultType = 'conflict';
 }
 
 /** Well-formed, but a rule says no (422): a locked field, a value breaking its validation rule. */
 export class RuleViolationError extends DomainError {
   override name = 'RuleViolationError';
-  readonly type = 'rule-violation';
+  protected readonly defaultType = 'rule-violation';
 }
 
 export class AuthenticationError extends DomainError {
   override name = 'AuthenticationError';
-  readonly type = 'unauthenticated';
+  protected readonly defaultType = 'unauthenticated';
 }
 
 export class ForbiddenError extends DomainError {
   override name = 'ForbiddenError';
-  readonly type = 'forbidden';
+  protected readonly defaultType = 'forbidden';
 }

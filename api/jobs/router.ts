@@ -1,18 +1,28 @@
-import Router from '@koa/router';
+import Router, { type RouterContext } from '@koa/router';
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import { NotFoundError, RuleViolationError } from '../../common/errors';
 import { jobWorkflowId, type Actor } from '../../common/job';
 import { newJobId } from '../../common/job-id';
-import { jobCreatedUpdate } from '../../common/job-messages';
+import {
+  assignJobUpdate,
+  completeJobUpdate,
+  completeStepUpdate,
+  deleteJobUpdate,
+  editJobUpdate,
+  failJobUpdate,
+  jobCreatedUpdate,
+  startJobUpdate,
+} from '../../common/job-messages';
 import type { JobWorkflowInput } from '../../common/job-workflow';
 import { FleetIdAttribute, JobIdAttribute, JobStatusAttribute, JobTypeAttribute, ProviderIdAttribute } from '../../common/search-attributes';
 import type { Db } from '../../db/connection';
+import { findJob, type JobRow } from '../../db/jobs';
 import type { JobTypeCatalog } from '../../definitions/catalog';
 import { validateProviderValues } from '../../definitions/value-validation';
-import { findJob, type JobRow } from '../../db/jobs';
 import type { AuthState } from '../auth';
 import { parseBody } from '../validate';
-import { createJobBody } from './schema';
+import { refusalsAsProblems } from './refusals';
+import { assignJobBody, completeStepBody, createJobBody, editJobBody, failJobBody } from './schema';
 
 export interface JobsRouterDeps {
   db: Db;
@@ -21,8 +31,31 @@ export interface JobsRouterDeps {
   jobTypes: JobTypeCatalog;
 }
 
+type Ctx = RouterContext<AuthState>;
+
+/**
+ * Jobs for both sides. The provider creates, edits, deletes and assigns; the assigned installer
+ * company starts, completes steps, completes or fails. Each change is an Update of the job's
+ * workflow, answered with the job as the read model now shows it.
+ */
 export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
   const router = new Router<AuthState>({ prefix: '/v1/jobs' });
+  const handleOf = (jobId: string) => deps.temporal.workflow.getHandle(jobWorkflowId(jobId));
+
+  /** The job, if the caller may see it: its provider, or the installer company it is assigned to. */
+  async function visibleJob(ctx: Ctx, side: 'provider' | 'installer' | 'either'): Promise<JobRow> {
+    const { principal } = ctx.state;
+    const job = await findJob(deps.db, ctx.params.id!);
+    const isProvider = job?.provider_id === principal.organisationId;
+    const isInstaller = job !== undefined && job.installer_company_id === principal.organisationId;
+    const allowed = side === 'provider' ? isProvider : side === 'installer' ? isInstaller : isProvider || isInstaller;
+    if (!job || !allowed) throw new NotFoundError(`Job ${ctx.params.id} does not exist.`);
+    return job;
+  }
+
+  async function answerWithJob(ctx: Ctx, jobId: string): Promise<void> {
+    ctx.body = toJobResource((await findJob(deps.db, jobId))!);
+  }
 
   router.post('/', async (ctx) => {
     const body = parseBody(createJobBody, ctx.request.body);
@@ -31,14 +64,12 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
     if (!fleet) throw new NotFoundError(`Fleet ${body.fleetId} does not exist.`, [{ pointer: '/fleetId', message: 'unknown fleet' }]);
     const jobType = deps.jobTypes.get(body.jobTypeId);
     if (!jobType) throw new NotFoundError(`Job type ${body.jobTypeId} does not exist.`, [{ pointer: '/jobTypeId', message: 'unknown job type' }]);
-
     const issues = validateProviderValues(jobType, body.values as Record<string, unknown>);
     if (issues.length > 0) {
-      throw new RuleViolationError(`Some values break the rules of job type ${jobType.id}.`, issues.map((i) => ({ pointer: i.pointer, message: i.message, rule: i.rule })));
+      throw new RuleViolationError(`Some values break the rules of job type ${jobType.id}.`, issues.map((i) => ({ pointer: i.pointer, message: i.message, rule: i.rule })), { type: 'invalid-values' });
     }
 
     const jobId = newJobId();
-    const actor: Actor = { kind: 'user', userId: principal.userId, organisationId: principal.organisationId, role: principal.role, email: principal.email };
     const input: JobWorkflowInput = {
       jobId,
       providerId: principal.organisationId,
@@ -47,7 +78,7 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
       values: body.values as Record<string, unknown>,
       customerName: body.customerName,
       requestedStartAt: body.requestedStartAt,
-      createdBy: actor,
+      createdBy: actorOf(ctx),
       createdAt: new Date().toISOString(),
     };
     const start = new WithStartWorkflowOperation('jobWorkflow', {
@@ -68,16 +99,77 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
     await deps.temporal.workflow.executeUpdateWithStart(jobCreatedUpdate, { startWorkflowOperation: start });
     ctx.status = 201;
     ctx.set('Location', `/v1/jobs/${jobId}`);
-    ctx.body = toJobResource((await findJob(deps.db, jobId))!);
+    await answerWithJob(ctx, jobId);
   });
 
   router.get('/:id', async (ctx) => {
-    const job = await findJob(deps.db, ctx.params.id!);
-    if (!job || job.provider_id !== ctx.state.principal.organisationId) throw new NotFoundError(`Job ${ctx.params.id} does not exist.`);
-    ctx.body = toJobResource(job);
+    ctx.body = toJobResource(await visibleJob(ctx, 'either'));
+  });
+
+  // ── Provider side ──────────────────────────────────────────────────────────────────────────
+
+  router.patch('/:id', async (ctx) => {
+    const job = await visibleJob(ctx, 'provider');
+    const body = parseBody(editJobBody, ctx.request.body);
+    await refusalsAsProblems(() =>
+      handleOf(job.id).executeUpdate(editJobUpdate, {
+        args: [{ actor: actorOf(ctx), values: body.values as Record<string, unknown> | undefined, customerName: body.customerName, requestedStartAt: body.requestedStartAt }],
+      }),
+    );
+    await answerWithJob(ctx, job.id);
+  });
+
+  router.delete('/:id', async (ctx) => {
+    const job = await visibleJob(ctx, 'provider');
+    await refusalsAsProblems(() => handleOf(job.id).executeUpdate(deleteJobUpdate, { args: [{ actor: actorOf(ctx) }] }));
+    ctx.status = 204;
+  });
+
+  router.post('/:id/assign', async (ctx) => {
+    const job = await visibleJob(ctx, 'provider');
+    const body = parseBody(assignJobBody, ctx.request.body);
+    await refusalsAsProblems(() => handleOf(job.id).executeUpdate(assignJobUpdate, { args: [{ actor: actorOf(ctx), installerCompanyId: body.installerCompanyId }] }));
+    await answerWithJob(ctx, job.id);
+  });
+
+  // ── Installer side ─────────────────────────────────────────────────────────────────────────
+
+  router.post('/:id/start', async (ctx) => {
+    const job = await visibleJob(ctx, 'installer');
+    await refusalsAsProblems(() => handleOf(job.id).executeUpdate(startJobUpdate, { args: [{ actor: actorOf(ctx) }] }));
+    await answerWithJob(ctx, job.id);
+  });
+
+  router.post('/:id/steps/:stepId/complete', async (ctx) => {
+    const job = await visibleJob(ctx, 'installer');
+    const body = parseBody(completeStepBody, ctx.request.body ?? {});
+    await refusalsAsProblems(() =>
+      handleOf(job.id).executeUpdate(completeStepUpdate, {
+        args: [{ actor: actorOf(ctx), stepId: ctx.params.stepId!, values: body.values as Record<string, unknown> | undefined, checklist: body.checklist as string[] | undefined }],
+      }),
+    );
+    await answerWithJob(ctx, job.id);
+  });
+
+  router.post('/:id/complete', async (ctx) => {
+    const job = await visibleJob(ctx, 'installer');
+    await refusalsAsProblems(() => handleOf(job.id).executeUpdate(completeJobUpdate, { args: [{ actor: actorOf(ctx) }] }));
+    await answerWithJob(ctx, job.id);
+  });
+
+  router.post('/:id/fail', async (ctx) => {
+    const job = await visibleJob(ctx, 'installer');
+    const body = parseBody(failJobBody, ctx.request.body);
+    await refusalsAsProblems(() => handleOf(job.id).executeUpdate(failJobUpdate, { args: [{ actor: actorOf(ctx), reason: body.reason }] }));
+    await answerWithJob(ctx, job.id);
   });
 
   return router;
+}
+
+function actorOf(ctx: Ctx): Actor {
+  const { principal } = ctx.state;
+  return { kind: 'user', userId: principal.userId, organisationId: principal.organisationId, role: principal.role, email: principal.email };
 }
 
 export function toJobResource(row: JobRow) {
@@ -94,8 +186,12 @@ export function toJobResource(row: JobRow) {
     steps: row.steps,
     lastCompletedStep: row.last_completed_step,
     failureReason: row.failure_reason,
+    accessGrant: row.access_grant,
     workflowId: row.workflow_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    assignedAt: row.assigned_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
   };
 }

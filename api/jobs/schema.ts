@@ -1,4 +1,10 @@
 /** Request bodies of /v1/jobs: validation, TypeScript types and API docs all come from these. */
+const values = {
+  type: 'object',
+  description: 'Field values by field key. Every field is optional at creation; a value given by the provider is locked for the installer.',
+  additionalProperties: true,
+} as const;
+
 export const createJobBody = {
   type: 'object',
   additionalProperties: false,
@@ -6,13 +12,42 @@ export const createJobBody = {
   properties: {
     jobTypeId: { type: 'string', minLength: 1, description: 'Id of a job type in job-types/, e.g. cloudboxx-install.' },
     fleetId: { type: 'string', format: 'uuid', description: 'The fleet the vehicle belongs to.' },
-    values: {
-      type: 'object',
-      description: 'Field values set by the provider. Every field is optional; a value given here is locked for the installer.',
-      additionalProperties: true,
-      default: {},
-    },
+    values: { ...values, default: {} },
     customerName: { type: 'string', minLength: 1, maxLength: 200 },
     requestedStartAt: { type: 'string', format: 'date-time', description: 'A wish, not a promise: when the work should start.' },
   },
+} as const;
+
+export const editJobBody = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: {
+    values: { ...values, description: 'Merged into the job\'s values; a field set to null is cleared (and unlocked).' },
+    customerName: { type: ['string', 'null'], minLength: 1, maxLength: 200 },
+    requestedStartAt: { type: ['string', 'null'], format: 'date-time' },
+  },
+} as const;
+
+export const assignJobBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['installerCompanyId'],
+  properties: { installerCompanyId: { type: 'string', format: 'uuid', description: 'A company whose invitation for the job\'s fleet is ACCEPTED.' } },
+} as const;
+
+export const completeStepBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    values: { ...values, description: 'Values of the fields this step collects.' },
+    checklist: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'The checklist items ticked off; the step needs all of them.' },
+  },
+} as const;
+
+export const failJobBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['reason'],
+  properties: { reason: { type: 'string', minLength: 1, maxLength: 2000, description: 'Why the job could not be completed: the provider reads it.' } },
 } as const;

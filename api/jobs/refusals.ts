@@ -1,0 +1,35 @@
+import { ConflictError, NotFoundError, RuleViolationError, type DomainError } from '../../common/errors';
+import { findRefusal, type RefusalReason } from '../../common/job-refusal';
+
+const ERROR_BY_REASON: Record<RefusalReason, new (message: string, details: never[], options: { type: string; cause: unknown }) => DomainError> = {
+  wrongStatus: ConflictError,
+  stepOutOfOrder: ConflictError,
+  notYourJob: NotFoundError,
+  invalidValues: RuleViolationError,
+  lockedField: RuleViolationError,
+  checklistIncomplete: RuleViolationError,
+  incomplete: RuleViolationError,
+  reasonRequired: RuleViolationError,
+  companyNotInvited: RuleViolationError,
+  actionFailed: RuleViolationError,
+};
+
+/** `lockedField` → `locked-field`: the problem `type` a portal switches on. */
+function problemType(reason: RefusalReason): string {
+  return reason.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
+
+/**
+ * Sends a change to the job workflow and turns its refusal into the fitting HTTP problem:
+ * 409 for the wrong status or step order, 404 for someone else's job, 422 for a broken rule.
+ */
+export async function refusalsAsProblems<T>(change: () => Promise<T>): Promise<T> {
+  try {
+    return await change();
+  } catch (error) {
+    const refusal = findRefusal(error);
+    if (!refusal) throw error;
+    const ErrorClass = ERROR_BY_REASON[refusal.reason];
+    throw new ErrorClass(refusal.message, refusal.problems as never[], { type: problemType(refusal.reason), cause: error });
+  }
+}

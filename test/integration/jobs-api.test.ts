@@ -1,0 +1,118 @@
+import { expect } from 'chai';
+import { createDemoTenantIfMissing, type DemoTenant } from '../../db/demo-tenant';
+import { onboardProvider } from '../../db/tenancy';
+import { startTestStack, type TestStack } from '../support/stack';
+
+const LOCATION = { text: 'Alexanderplatz 1, 10178 Berlin', lat: 52.5219, lng: 13.4132 };
+const DEMO_QNR = 'C693EE96ADAEF932'; // a CloudBoxx of the simulator's demo fleet
+
+/** The story the provider manual tells, through HTTP against the real stack. */
+describe('jobs over HTTP, provider and installer side', function () {
+  this.timeout(90_000);
+  let stack: TestStack;
+  let demo: DemoTenant;
+
+  before(async () => {
+    stack = await startTestStack('jobs api');
+    demo = (await createDemoTenantIfMissing(stack.db))!;
+  });
+  after(async () => stack?.stop());
+
+  async function call(method: string, path: string, token: string, body?: unknown) {
+    const response = await fetch(`${stack.baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  }
+  const provider = (method: string, path: string, body?: unknown) => call(method, path, demo.tokens.providerAdmin, body);
+  const installer = (method: string, path: string, body?: unknown) => call(method, path, demo.tokens.installerTechnician, body);
+
+  async function createJob(values: Record<string, unknown> = {}) {
+    const created = await provider('POST', '/v1/jobs', { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: LOCATION, ...values } });
+    expect(created.status, JSON.stringify(created.body)).to.equal(201);
+    return created.body as { id: string; status: string };
+  }
+
+  it('runs a job from save-and-assign to SUCCEEDED, refusing a locked field on the way', async () => {
+    const job = await createJob({ keyHolderType: 'rfid', vin: 'WVWZZZCDZMW072341' });
+    expect((await installer('GET', `/v1/jobs/${job.id}`)).status, 'not yet assigned: invisible to the installer').to.equal(404);
+
+    const assigned = await provider('POST', `/v1/jobs/${job.id}/assign`, { installerCompanyId: demo.installerCompanyId });
+    expect(assigned.body).to.deep.include({ status: 'ASSIGNED', installerCompanyId: demo.installerCompanyId });
+
+    const started = await installer('POST', `/v1/jobs/${job.id}/start`);
+    expect(started.body.status).to.equal('RUNNING');
+    expect(started.body.accessGrant).to.have.property('expiresAt');
+
+    const jobType = stack.jobTypes.get('cloudboxx-install')!;
+    const checklist = (stepId: string) => jobType.steps.find((s) => s.id === stepId)!.checklist;
+    const locked = await installer('POST', `/v1/jobs/${job.id}/steps/check-in/complete`, {
+      values: { vin: 'WVWZZZCDZMW000000', brand: 'Volkswagen', model: 'Golf', fuelType: 'petrol', odometerKm: 1200, photoOdometer: { photoId: 'p1' } },
+      checklist: checklist('check-in'),
+    });
+    expect(locked.status).to.equal(422);
+    expect(locked.body.type).to.equal('https://installer-jobs.dev/problems/locked-field');
+    expect(locked.body.errors).to.deep.equal([{ pointer: '/values/vin', message: 'VIN was set when the job was created and cannot be changed', rule: 'locked' }]);
+
+    const steps: Record<string, Record<string, unknown>> = {
+      'check-in': { brand: 'Volkswagen', model: 'Golf', fuelType: 'petrol', odometerKm: 1200, photoOdometer: { photoId: 'p1' } },
+      mount: { boxQnr: DEMO_QNR, boxSerial: 'CBX98765', photoMountedBox: { photoId: 'p2' } },
+      configure: {},
+      verify: {},
+      handover: {},
+    };
+    for (const [stepId, values] of Object.entries(steps)) {
+      const done = await installer('POST', `/v1/jobs/${job.id}/steps/${stepId}/complete`, { values, checklist: checklist(stepId) });
+      expect(done.status, JSON.stringify(done.body)).to.equal(200);
+      expect(done.body.lastCompletedStep).to.equal(stepId);
+    }
+    const succeeded = await installer('POST', `/v1/jobs/${job.id}/complete`);
+    expect(succeeded.body).to.deep.include({ status: 'SUCCEEDED' });
+    expect(succeeded.body.accessGrant.revokedAt).to.be.a('string');
+    expect(stack.simulator.state.fleet.findByTelematicsUnit(DEMO_QNR)!.configuration!.value).to.deep.include({ keyHolder: { type: 'rfid' } });
+  });
+
+  it('fails a job with the installer\'s reason, and requires one', async () => {
+    const job = await createJob();
+    await provider('POST', `/v1/jobs/${job.id}/assign`, { installerCompanyId: demo.installerCompanyId });
+    await installer('POST', `/v1/jobs/${job.id}/start`);
+    const blank = await installer('POST', `/v1/jobs/${job.id}/fail`, { reason: '' });
+    expect(blank.status).to.equal(400);
+    const failed = await installer('POST', `/v1/jobs/${job.id}/fail`, { reason: 'Vehicle not at the address.' });
+    expect(failed.body).to.deep.include({ status: 'FAILED', failureReason: 'Vehicle not at the address.' });
+  });
+
+  it('edits and deletes a PENDING job; refuses both once it is assigned', async () => {
+    const pending = await createJob();
+    const edited = await provider('PATCH', `/v1/jobs/${pending.id}`, { values: { licensePlate: 'B-IJ 1234' }, customerName: 'Stadtwerke' });
+    expect(edited.body).to.deep.include({ customerName: 'Stadtwerke' });
+    expect(edited.body.lockedFields).to.include('licensePlate');
+    expect((await provider('DELETE', `/v1/jobs/${pending.id}`)).status).to.equal(204);
+    expect((await provider('GET', `/v1/jobs/${pending.id}`)).status).to.equal(404);
+
+    const assigned = await createJob();
+    await provider('POST', `/v1/jobs/${assigned.id}/assign`, { installerCompanyId: demo.installerCompanyId });
+    const edit = await provider('PATCH', `/v1/jobs/${assigned.id}`, { customerName: 'Too late' });
+    expect(edit.status).to.equal(409);
+    expect(edit.body).to.deep.include({ type: 'https://installer-jobs.dev/problems/wrong-status', title: `Job ${assigned.id} is ASSIGNED; it can be edited only while PENDING.` });
+    expect((await provider('DELETE', `/v1/jobs/${assigned.id}`)).status).to.equal(409);
+  });
+
+  it('answers 404 for another provider\'s job, whatever the route', async () => {
+    const job = await createJob();
+    const other = await onboardProvider(stack.db, { name: 'Other Mobility', adminEmail: `other-${Date.now()}@example.com`, fleetName: 'Hamburg' });
+    for (const [method, path, body] of [
+      ['GET', `/v1/jobs/${job.id}`, undefined],
+      ['PATCH', `/v1/jobs/${job.id}`, { customerName: 'x' }],
+      ['DELETE', `/v1/jobs/${job.id}`, undefined],
+      ['POST', `/v1/jobs/${job.id}/assign`, { installerCompanyId: demo.installerCompanyId }],
+    ] as const) {
+      const response = await call(method, path, other.adminToken, body);
+      expect(response.status, `${method} ${path}`).to.equal(404);
+    }
+    expect((await provider('GET', `/v1/jobs/${job.id}`)).body.status, 'nothing changed').to.equal('PENDING');
+  });
+});

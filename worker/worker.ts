@@ -16,6 +16,6 @@ export async function createJobWorker(options: JobWorkerOptions): Promise<Worker
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     workflowBundle: options.workflowBundle ?? (await bundleJobWorkflows()),
-    activities: createActivities({ db: options.db }),
+    activities: createActivities({ db: options.db, gateway: options.gateway }),
   });
 }

@@ -58,6 +58,25 @@ export interface FailJobRequest {
 /** RUNNING → FAILED with the installer's explanation. */
 export const failJobUpdate = defineUpdate<JobSnapshot, [FailJobRequest]>('failJob');
 
+/** What an installer may ask of the vehicle, in the vocabulary of the job type's access.permissions. */
+export const INSTALLER_VEHICLE_COMMANDS = ['lock', 'unlock', 'enableDriving', 'disableDriving', 'readState'] as const;
+export type InstallerVehicleCommand = (typeof INSTALLER_VEHICLE_COMMANDS)[number];
+
+export interface VehicleCommandRequest {
+  actor: Actor;
+  command: InstallerVehicleCommand;
+  /** Which of the job's CloudBoxxes; needed only when the job has more than one (a swap). */
+  qnr?: string;
+}
+
+export interface VehicleCommandResult {
+  qnr: string;
+  command: InstallerVehicleCommand;
+  state: { centralLock?: 'locked' | 'unlocked'; drivingEnabled?: boolean; modifiedAt?: string };
+}
+/** RUNNING only, through the job's open access grant, if its permissions include the command. */
+export const vehicleCommandUpdate = defineUpdate<VehicleCommandResult, [VehicleCommandRequest]>('vehicleCommand');
+
 export const jobSnapshotQuery = defineQuery<JobSnapshot>('jobSnapshot');
 
 /** What the workflow returns when it ends. */

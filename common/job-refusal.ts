@@ -27,6 +27,8 @@ export const REFUSAL_REASONS = [
   'companyNotInvited',
   /** A step's automated action could not be carried out (the vehicle refused, it is not found …). */
   'actionFailed',
+  /** The job's vehicle access is closed, expired, or does not include this command. */
+  'accessDenied',
 ] as const;
 
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];

@@ -1,6 +1,6 @@
 import type { FieldProblem } from '../common/errors';
 import type { AccessGrantState, Actor, JobSnapshot, JobStatus, StepProgress } from '../common/job';
-import type { AssignJobRequest, CompleteStepRequest, EditJobRequest } from '../common/job-messages';
+import type { AssignJobRequest, CompleteStepRequest, EditJobRequest, VehicleCommandRequest } from '../common/job-messages';
 import { refusal, type RefusalReason } from '../common/job-refusal';
 import type { JobWorkflowInput } from '../common/job-workflow';
 import type { CompiledJobType, CompiledStep, ValueIssue } from '../definitions/compiled-job-type';
@@ -195,6 +195,30 @@ export class JobMachine {
     this.status = 'FAILED';
     this.failureReason = reason.trim();
     this.finishedAt = now;
+  }
+
+  /** The QNR the command goes to, once the caller, the status and the grant allow it. */
+  checkVehicleCommand(request: VehicleCommandRequest, now: number): string {
+    this.checkInstaller(request.actor);
+    this.checkStatus(['RUNNING'], 'used to command the vehicle');
+    const grant = this.accessGrant;
+    if (!grant || grant.revokedAt || now >= Date.parse(grant.expiresAt)) {
+      throw refuse('accessDenied', `The vehicle access of job ${this.jobId} has ended.`);
+    }
+    if (!grant.permissions.includes(request.command)) {
+      throw refuse('accessDenied', `Job type ${this.jobType.id} does not allow "${request.command}"; its access permits ${grant.permissions.join(', ')}.`, [
+        { pointer: '/command', message: `not permitted by the job's access`, rule: 'permission' },
+      ]);
+    }
+    const boxes = [...new Set(this.jobType.steps.map((step) => (step.qnrField ? this.values[step.qnrField] : undefined)).filter((qnr): qnr is string => typeof qnr === 'string' && qnr !== ''))];
+    if (request.qnr !== undefined) {
+      if (boxes.includes(request.qnr)) return request.qnr;
+      throw refuse('invalidValues', `CloudBoxx ${request.qnr} is not part of job ${this.jobId}.`, [{ pointer: '/qnr', message: `must be one of: ${boxes.join(', ') || '(no box recorded yet)'}`, rule: 'enum' }]);
+    }
+    if (boxes.length === 1) return boxes[0]!;
+    throw refuse('invalidValues', boxes.length === 0 ? `Job ${this.jobId} has no CloudBoxx QNR recorded yet; complete the step that records it first.` : `Job ${this.jobId} has ${boxes.length} CloudBoxxes; say which one with "qnr".`, [
+      { pointer: '/qnr', message: boxes.length === 0 ? 'no box recorded yet' : `one of: ${boxes.join(', ')}`, rule: 'required' },
+    ]);
   }
 
   revokeAccess(now: string): void {

@@ -25,12 +25,15 @@ import {
   jobCreatedUpdate,
   jobSnapshotQuery,
   startJobUpdate,
+  vehicleCommandUpdate,
+  type InstallerVehicleCommand,
   type JobOutcome,
 } from '../common/job-messages';
 import { findRefusal, refusal } from '../common/job-refusal';
 import type { JobWorkflowInput } from '../common/job-workflow';
 import { InstallerCompanyIdAttribute, JobStatusAttribute, LastCompletedStepAttribute } from '../common/search-attributes';
 import type { CompiledStep } from '../definitions/compiled-job-type';
+import type { VehicleCommand } from '../gateway/vehicle-gateway';
 import { renderCloudBoxxConfiguration } from '../definitions/rules';
 import { JobMachine } from './job-machine';
 
@@ -248,6 +251,21 @@ export async function jobWorkflow(input: JobWorkflowInput): Promise<JobOutcome> 
     }
   }
 
+  // Vehicle commands change nothing in the job, so they need not wait for the lock; the grant is
+  // checked again right before the command leaves, in case the job ended meanwhile.
+  setHandler(
+    vehicleCommandUpdate,
+    async (request) => {
+      const qnr = job.checkVehicleCommand(request, Date.now());
+      const state = await actionRefusals(() =>
+        vehicle.sendVehicleCommand.executeWithOptions({ ...VEHICLE, summary: `${request.command} CloudBoxx ${qnr} for the installer` }, [{ qnr, command: GATEWAY_COMMANDS[request.command] }]),
+      );
+      await lock.runExclusive(() => record('vehicle.command', request.actor, { command: request.command, qnr, state }));
+      return { qnr, command: request.command, state };
+    },
+    { validator: (request) => void job.checkVehicleCommand(request, Date.now()) },
+  );
+
   /** Closes the grant, retrying until it lands; safe to call twice. */
   async function endAccess(reason: string): Promise<void> {
     const grant = job.accessGrant;
@@ -303,6 +321,14 @@ export async function jobWorkflow(input: JobWorkflowInput): Promise<JobOutcome> 
     ? { jobId: input.jobId, status: 'DELETED' }
     : { jobId: input.jobId, status: job.status as 'SUCCEEDED' | 'FAILED', failureReason: job.failureReason };
 }
+
+const GATEWAY_COMMANDS: Record<InstallerVehicleCommand, VehicleCommand> = {
+  lock: 'lock-central-lock',
+  unlock: 'unlock-central-lock',
+  enableDriving: 'enable-driving',
+  disableDriving: 'disable-driving',
+  readState: 'request-vehicle-state',
+};
 
 /** A vehicle that stays silent past the retry window refuses the step, in words the installer can act on. */
 async function actionRefusals<T>(run: () => Promise<T>): Promise<T> {

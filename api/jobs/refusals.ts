@@ -1,4 +1,5 @@
-import { ConflictError, NotFoundError, RuleViolationError, type DomainError } from '../../common/errors';
+import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, type DomainError } from '../../common/errors';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { findRefusal, type RefusalReason } from '../../common/job-refusal';
 
 const ERROR_BY_REASON: Record<RefusalReason, new (message: string, details: never[], options: { type: string; cause: unknown }) => DomainError> = {
@@ -12,6 +13,7 @@ const ERROR_BY_REASON: Record<RefusalReason, new (message: string, details: neve
   reasonRequired: RuleViolationError,
   companyNotInvited: RuleViolationError,
   actionFailed: RuleViolationError,
+  accessDenied: ForbiddenError,
 };
 
 /** `lockedField` → `locked-field`: the problem `type` a portal switches on. */
@@ -21,12 +23,17 @@ function problemType(reason: RefusalReason): string {
 
 /**
  * Sends a change to the job workflow and turns its refusal into the fitting HTTP problem:
- * 409 for the wrong status or step order, 404 for someone else's job, 422 for a broken rule.
+ * 409 for the wrong status or step order, 404 for someone else's job, 403 when the vehicle access
+ * does not allow it, 422 for a broken rule.
  */
-export async function refusalsAsProblems<T>(change: () => Promise<T>): Promise<T> {
+export async function refusalsAsProblems<T>(job: { id: string; status: string }, change: () => Promise<T>): Promise<T> {
   try {
     return await change();
   } catch (error) {
+    // A finished job's workflow has closed: nothing can change it any more.
+    if (error instanceof WorkflowNotFoundError) {
+      throw new ConflictError(`Job ${job.id} is ${job.status} and can no longer be changed.`, [{ pointer: '/status', message: `is ${job.status}`, rule: 'status' }], { type: 'wrong-status', cause: error });
+    }
     const refusal = findRefusal(error);
     if (!refusal) throw error;
     const ErrorClass = ERROR_BY_REASON[refusal.reason];

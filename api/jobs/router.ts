@@ -12,17 +12,18 @@ import {
   failJobUpdate,
   jobCreatedUpdate,
   startJobUpdate,
+  vehicleCommandUpdate,
 } from '../../common/job-messages';
 import type { JobWorkflowInput } from '../../common/job-workflow';
 import { FleetIdAttribute, JobIdAttribute, JobStatusAttribute, JobTypeAttribute, ProviderIdAttribute } from '../../common/search-attributes';
 import type { Db } from '../../db/connection';
-import { findJob, type JobRow } from '../../db/jobs';
+import { findJob, listJobEvents, type JobRow } from '../../db/jobs';
 import type { JobTypeCatalog } from '../../definitions/catalog';
 import { validateProviderValues } from '../../definitions/value-validation';
 import type { AuthState } from '../auth';
 import { parseBody } from '../validate';
 import { refusalsAsProblems } from './refusals';
-import { assignJobBody, completeStepBody, createJobBody, editJobBody, failJobBody } from './schema';
+import { assignJobBody, completeStepBody, createJobBody, editJobBody, failJobBody, vehicleCommandBody } from './schema';
 
 export interface JobsRouterDeps {
   db: Db;
@@ -106,12 +107,18 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
     ctx.body = toJobResource(await visibleJob(ctx, 'either'));
   });
 
+  router.get('/:id/events', async (ctx) => {
+    const job = await visibleJob(ctx, 'either');
+    const events = await listJobEvents(deps.db, job.id);
+    ctx.body = { events: events.map((event) => ({ type: event.type, actor: event.actor, data: event.data, occurredAt: event.occurred_at })) };
+  });
+
   // ── Provider side ──────────────────────────────────────────────────────────────────────────
 
   router.patch('/:id', async (ctx) => {
     const job = await visibleJob(ctx, 'provider');
     const body = parseBody(editJobBody, ctx.request.body);
-    await refusalsAsProblems(() =>
+    await refusalsAsProblems(job, () =>
       handleOf(job.id).executeUpdate(editJobUpdate, {
         args: [{ actor: actorOf(ctx), values: body.values as Record<string, unknown> | undefined, customerName: body.customerName, requestedStartAt: body.requestedStartAt }],
       }),
@@ -121,14 +128,14 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
 
   router.delete('/:id', async (ctx) => {
     const job = await visibleJob(ctx, 'provider');
-    await refusalsAsProblems(() => handleOf(job.id).executeUpdate(deleteJobUpdate, { args: [{ actor: actorOf(ctx) }] }));
+    await refusalsAsProblems(job, () => handleOf(job.id).executeUpdate(deleteJobUpdate, { args: [{ actor: actorOf(ctx) }] }));
     ctx.status = 204;
   });
 
   router.post('/:id/assign', async (ctx) => {
     const job = await visibleJob(ctx, 'provider');
     const body = parseBody(assignJobBody, ctx.request.body);
-    await refusalsAsProblems(() => handleOf(job.id).executeUpdate(assignJobUpdate, { args: [{ actor: actorOf(ctx), installerCompanyId: body.installerCompanyId }] }));
+    await refusalsAsProblems(job, () => handleOf(job.id).executeUpdate(assignJobUpdate, { args: [{ actor: actorOf(ctx), installerCompanyId: body.installerCompanyId }] }));
     await answerWithJob(ctx, job.id);
   });
 
@@ -136,14 +143,14 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
 
   router.post('/:id/start', async (ctx) => {
     const job = await visibleJob(ctx, 'installer');
-    await refusalsAsProblems(() => handleOf(job.id).executeUpdate(startJobUpdate, { args: [{ actor: actorOf(ctx) }] }));
+    await refusalsAsProblems(job, () => handleOf(job.id).executeUpdate(startJobUpdate, { args: [{ actor: actorOf(ctx) }] }));
     await answerWithJob(ctx, job.id);
   });
 
   router.post('/:id/steps/:stepId/complete', async (ctx) => {
     const job = await visibleJob(ctx, 'installer');
     const body = parseBody(completeStepBody, ctx.request.body ?? {});
-    await refusalsAsProblems(() =>
+    await refusalsAsProblems(job, () =>
       handleOf(job.id).executeUpdate(completeStepUpdate, {
         args: [{ actor: actorOf(ctx), stepId: ctx.params.stepId!, values: body.values as Record<string, unknown> | undefined, checklist: body.checklist as string[] | undefined }],
       }),
@@ -153,15 +160,21 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
 
   router.post('/:id/complete', async (ctx) => {
     const job = await visibleJob(ctx, 'installer');
-    await refusalsAsProblems(() => handleOf(job.id).executeUpdate(completeJobUpdate, { args: [{ actor: actorOf(ctx) }] }));
+    await refusalsAsProblems(job, () => handleOf(job.id).executeUpdate(completeJobUpdate, { args: [{ actor: actorOf(ctx) }] }));
     await answerWithJob(ctx, job.id);
   });
 
   router.post('/:id/fail', async (ctx) => {
     const job = await visibleJob(ctx, 'installer');
     const body = parseBody(failJobBody, ctx.request.body);
-    await refusalsAsProblems(() => handleOf(job.id).executeUpdate(failJobUpdate, { args: [{ actor: actorOf(ctx), reason: body.reason }] }));
+    await refusalsAsProblems(job, () => handleOf(job.id).executeUpdate(failJobUpdate, { args: [{ actor: actorOf(ctx), reason: body.reason }] }));
     await answerWithJob(ctx, job.id);
+  });
+
+  router.post('/:id/vehicle/commands', async (ctx) => {
+    const job = await visibleJob(ctx, 'installer');
+    const body = parseBody(vehicleCommandBody, ctx.request.body);
+    ctx.body = await refusalsAsProblems(job, () => handleOf(job.id).executeUpdate(vehicleCommandUpdate, { args: [{ actor: actorOf(ctx), command: body.command, qnr: body.qnr }] }));
   });
 
   return router;

@@ -51,3 +51,13 @@ export const failJobBody = {
   required: ['reason'],
   properties: { reason: { type: 'string', minLength: 1, maxLength: 2000, description: 'Why the job could not be completed: the provider reads it.' } },
 } as const;
+
+export const vehicleCommandBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['command'],
+  properties: {
+    command: { enum: ['lock', 'unlock', 'enableDriving', 'disableDriving', 'readState'], description: "Allowed when the job type's access.permissions include it." },
+    qnr: { type: 'string', pattern: '^[0-9A-F]{16}$', description: 'Which CloudBoxx, when the job has two (a swap).' },
+  },
+} as const;

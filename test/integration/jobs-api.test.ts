@@ -75,6 +75,41 @@ describe('jobs over HTTP, provider and installer side', function () {
     expect(stack.simulator.state.fleet.findByTelematicsUnit(DEMO_QNR)!.configuration!.value).to.deep.include({ keyHolder: { type: 'rfid' } });
   });
 
+  it('commands the vehicle only through the job\'s open access, and records each command', async () => {
+    const job = await createJob();
+    await provider('POST', `/v1/jobs/${job.id}/assign`, { installerCompanyId: demo.installerCompanyId });
+    expect((await installer('POST', `/v1/jobs/${job.id}/vehicle/commands`, { command: 'unlock' })).status, 'not started: no access yet').to.equal(409);
+    await installer('POST', `/v1/jobs/${job.id}/start`);
+    const noBox = await installer('POST', `/v1/jobs/${job.id}/vehicle/commands`, { command: 'unlock' });
+    expect(noBox.status).to.equal(422);
+    expect(noBox.body.title).to.match(/has no CloudBoxx QNR recorded yet/);
+
+    const jobType = stack.jobTypes.get('cloudboxx-install')!;
+    const checklist = (stepId: string) => jobType.steps.find((s) => s.id === stepId)!.checklist;
+    await installer('POST', `/v1/jobs/${job.id}/steps/check-in/complete`, {
+      values: { vin: 'WVWZZZCDZMW072341', brand: 'Volkswagen', model: 'Golf', fuelType: 'petrol', odometerKm: 1200, photoOdometer: { photoId: 'p1' } },
+      checklist: checklist('check-in'),
+    });
+    await installer('POST', `/v1/jobs/${job.id}/steps/mount/complete`, { values: { boxQnr: DEMO_QNR, boxSerial: 'CBX98765', keyHolderType: 'none', photoMountedBox: { photoId: 'p2' } }, checklist: checklist('mount') });
+
+    const unlocked = await installer('POST', `/v1/jobs/${job.id}/vehicle/commands`, { command: 'unlock' });
+    expect(unlocked.status, JSON.stringify(unlocked.body)).to.equal(200);
+    expect(unlocked.body).to.deep.include({ qnr: DEMO_QNR, command: 'unlock' });
+    expect(unlocked.body.state.centralLock).to.equal('unlocked');
+    const notPermitted = await installer('POST', `/v1/jobs/${job.id}/vehicle/commands`, { command: 'enableDriving' });
+    expect(notPermitted.status).to.equal(403);
+    expect(notPermitted.body.type).to.equal('https://installer-jobs.dev/problems/access-denied');
+
+    await installer('POST', `/v1/jobs/${job.id}/fail`, { reason: 'Customer cancelled on site.' });
+    expect((await installer('POST', `/v1/jobs/${job.id}/vehicle/commands`, { command: 'lock' })).status, 'access ended with the job').to.equal(409);
+
+    const trail = await provider('GET', `/v1/jobs/${job.id}/events`);
+    expect(trail.body.events.map((e: { type: string }) => e.type)).to.deep.equal(['job.created', 'job.assigned', 'job.started', 'step.completed', 'step.completed', 'vehicle.command', 'job.failed']);
+    const command = trail.body.events[5];
+    expect(command.actor).to.include({ userId: demo.userIds.installerTechnician, organisationId: demo.installerCompanyId });
+    expect(command.data).to.include({ command: 'unlock', qnr: DEMO_QNR });
+  });
+
   it('fails a job with the installer\'s reason, and requires one', async () => {
     const job = await createJob();
     await provider('POST', `/v1/jobs/${job.id}/assign`, { installerCompanyId: demo.installerCompanyId });

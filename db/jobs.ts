@@ -68,6 +68,12 @@ export async function findJob(db: Db, jobId: string): Promise<JobRow | undefined
   return db<JobRow>('jobs').where({ id: jobId }).first();
 }
 
+/** Rows for these ids, in the order given. */
+export async function findJobs(db: Db, jobIds: string[]): Promise<JobRow[]> {
+  const rows = await db<JobRow>('jobs').whereIn('id', jobIds);
+  return jobIds.map((id) => rows.find((row) => row.id === id)).filter((row): row is JobRow => row !== undefined);
+}
+
 export async function listJobEvents(db: Db, jobId: string) {
   return db('job_events').where({ job_id: jobId }).orderBy('id', 'asc').select('type', 'actor', 'data', 'occurred_at');
 }

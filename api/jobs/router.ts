@@ -1,8 +1,7 @@
 import Router, { type RouterContext } from '@koa/router';
-import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
-import { NotFoundError, RuleViolationError } from '../../common/errors';
+import type { Client } from '@temporalio/client';
+import { NotFoundError } from '../../common/errors';
 import { jobWorkflowId, type Actor } from '../../common/job';
-import { newJobId } from '../../common/job-id';
 import {
   assignJobUpdate,
   completeJobUpdate,
@@ -10,18 +9,15 @@ import {
   deleteJobUpdate,
   editJobUpdate,
   failJobUpdate,
-  jobCreatedUpdate,
   startJobUpdate,
   vehicleCommandUpdate,
 } from '../../common/job-messages';
-import type { JobWorkflowInput } from '../../common/job-workflow';
-import { FleetIdAttribute, JobIdAttribute, JobStatusAttribute, JobTypeAttribute, ProviderIdAttribute } from '../../common/search-attributes';
 import type { Db } from '../../db/connection';
-import { findJob, listJobEvents, type JobRow } from '../../db/jobs';
+import { findJob, findJobs, listJobEvents, type JobRow } from '../../db/jobs';
 import type { JobTypeCatalog } from '../../definitions/catalog';
-import { validateProviderValues } from '../../definitions/value-validation';
 import type { AuthState } from '../auth';
 import { parseBody } from '../validate';
+import { createJobs } from './create-jobs';
 import { refusalsAsProblems } from './refusals';
 import { assignJobBody, completeStepBody, createJobBody, editJobBody, failJobBody, vehicleCommandBody } from './schema';
 
@@ -60,47 +56,46 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
 
   router.post('/', async (ctx) => {
     const body = parseBody(createJobBody, ctx.request.body);
-    const { principal } = ctx.state;
-    const fleet = await deps.db('fleets').where({ id: body.fleetId, provider_id: principal.organisationId }).first('id');
-    if (!fleet) throw new NotFoundError(`Fleet ${body.fleetId} does not exist.`, [{ pointer: '/fleetId', message: 'unknown fleet' }]);
     const jobType = deps.jobTypes.get(body.jobTypeId);
     if (!jobType) throw new NotFoundError(`Job type ${body.jobTypeId} does not exist.`, [{ pointer: '/jobTypeId', message: 'unknown job type' }]);
-    const issues = validateProviderValues(jobType, body.values as Record<string, unknown>);
-    if (issues.length > 0) {
-      throw new RuleViolationError(`Some values break the rules of job type ${jobType.id}.`, issues.map((i) => ({ pointer: i.pointer, message: i.message, rule: i.rule })), { type: 'invalid-values' });
-    }
-
-    const jobId = newJobId();
-    const input: JobWorkflowInput = {
-      jobId,
-      providerId: principal.organisationId,
-      fleetId: body.fleetId,
+    const jobIds = await createJobs(deps, {
       jobType,
+      fleetId: body.fleetId,
       values: body.values as Record<string, unknown>,
       customerName: body.customerName,
       requestedStartAt: body.requestedStartAt,
-      createdBy: actorOf(ctx),
-      createdAt: new Date().toISOString(),
-    };
-    const start = new WithStartWorkflowOperation('jobWorkflow', {
-      workflowId: jobWorkflowId(jobId),
-      taskQueue: deps.taskQueue,
-      args: [input],
-      workflowIdConflictPolicy: 'FAIL',
-      typedSearchAttributes: [
-        { key: JobIdAttribute, value: jobId },
-        { key: JobStatusAttribute, value: 'PENDING' },
-        { key: JobTypeAttribute, value: jobType.id },
-        { key: ProviderIdAttribute, value: principal.organisationId },
-        { key: FleetIdAttribute, value: body.fleetId },
-      ],
-      staticSummary: `${jobType.title} — job ${jobId}`,
-      staticDetails: `Job type **${jobType.id}** v${jobType.version}${body.customerName ? ` for ${body.customerName}` : ''}, created by ${principal.email}.`,
+      installerCompanyId: body.installerCompanyId,
+      count: body.count ?? 1,
+      actor: actorOf(ctx),
+      actorEmail: ctx.state.principal.email,
     });
-    await deps.temporal.workflow.executeUpdateWithStart(jobCreatedUpdate, { startWorkflowOperation: start });
+    ctx.status = 201;
+    if (body.count === undefined) {
+      ctx.set('Location', `/v1/jobs/${jobIds[0]}`);
+      return answerWithJob(ctx, jobIds[0]!);
+    }
+    ctx.body = { items: (await findJobs(deps.db, jobIds)).map(toJobResource) };
+  });
+
+  router.post('/:id/duplicate', async (ctx) => {
+    const original = await visibleJob(ctx, 'provider');
+    // A duplicate is a new job of the job type as it is now, with what the provider had set.
+    const jobType = deps.jobTypes.get(original.job_type_id);
+    if (!jobType) throw new NotFoundError(`Job type ${original.job_type_id} no longer exists, so job ${original.id} cannot be duplicated.`);
+    const presets = Object.fromEntries(original.locked_fields.filter((key) => key in original.values).map((key) => [key, original.values[key]]));
+    const [jobId] = await createJobs(deps, {
+      jobType,
+      fleetId: original.fleet_id,
+      values: presets,
+      customerName: original.customer_name ?? undefined,
+      requestedStartAt: original.requested_start_at?.toISOString(),
+      count: 1,
+      actor: actorOf(ctx),
+      actorEmail: ctx.state.principal.email,
+    });
     ctx.status = 201;
     ctx.set('Location', `/v1/jobs/${jobId}`);
-    await answerWithJob(ctx, jobId);
+    await answerWithJob(ctx, jobId!);
   });
 
   router.get('/:id', async (ctx) => {
@@ -180,7 +175,7 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
   return router;
 }
 
-function actorOf(ctx: Ctx): Actor {
+function actorOf(ctx: Ctx): Extract<Actor, { kind: 'user' }> {
   const { principal } = ctx.state;
   return { kind: 'user', userId: principal.userId, organisationId: principal.organisationId, role: principal.role, email: principal.email };
 }

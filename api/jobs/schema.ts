@@ -15,6 +15,8 @@ export const createJobBody = {
     values: { ...values, default: {} },
     customerName: { type: 'string', minLength: 1, maxLength: 200 },
     requestedStartAt: { type: 'string', format: 'date-time', description: 'A wish, not a promise: when the work should start.' },
+    installerCompanyId: { type: 'string', format: 'uuid', description: '"Save & Assign": assign the new job(s) at once to this company, which must have accepted an invitation for the fleet.' },
+    count: { type: 'integer', minimum: 1, maximum: 100, description: 'Create this many identical jobs; the answer is then { items: [...] }.' },
   },
 } as const;
 

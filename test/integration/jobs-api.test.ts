@@ -136,6 +136,32 @@ describe('jobs over HTTP, provider and installer side', function () {
     expect((await provider('DELETE', `/v1/jobs/${assigned.id}`)).status).to.equal(409);
   });
 
+  it('saves and assigns N identical jobs in one call, only to a company invited for the fleet', async () => {
+    const created = await provider('POST', '/v1/jobs', { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: LOCATION }, count: 3, installerCompanyId: demo.installerCompanyId, customerName: 'Flinkster Berlin' });
+    expect(created.status, JSON.stringify(created.body)).to.equal(201);
+    expect(created.body.items).to.have.length(3);
+    expect(new Set(created.body.items.map((job: { id: string }) => job.id)).size).to.equal(3);
+    for (const job of created.body.items) expect(job).to.deep.include({ status: 'ASSIGNED', installerCompanyId: demo.installerCompanyId, customerName: 'Flinkster Berlin' });
+
+    const stranger = await onboardProvider(stack.db, { name: 'Stranger', adminEmail: `s-${Date.now()}@example.com`, fleetName: 'Köln' });
+    const before = await stack.db('jobs').count({ n: '*' });
+    const refused = await provider('POST', '/v1/jobs', { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: LOCATION }, count: 2, installerCompanyId: stranger.providerId });
+    expect(refused.status).to.equal(422);
+    expect(refused.body.type).to.equal('https://installer-jobs.dev/problems/company-not-invited');
+    expect(await stack.db('jobs').count({ n: '*' }), 'a refused request creates nothing').to.deep.equal(before);
+  });
+
+  it('duplicates a job into a new PENDING job with the provider\'s values', async () => {
+    const original = await createJob({ vin: 'WVWZZZCDZMW072341' });
+    await provider('POST', `/v1/jobs/${original.id}/assign`, { installerCompanyId: demo.installerCompanyId });
+    const copy = await provider('POST', `/v1/jobs/${original.id}/duplicate`);
+    expect(copy.status).to.equal(201);
+    expect(copy.body.id).not.to.equal(original.id);
+    expect(copy.body).to.deep.include({ status: 'PENDING', installerCompanyId: null });
+    expect(copy.body.values).to.deep.equal({ vehicleLocation: LOCATION, vin: 'WVWZZZCDZMW072341' });
+    expect(copy.body.lockedFields).to.have.members(['vehicleLocation', 'vin']);
+  });
+
   it('answers 404 for another provider\'s job, whatever the route', async () => {
     const job = await createJob();
     const other = await onboardProvider(stack.db, { name: 'Other Mobility', adminEmail: `other-${Date.now()}@example.com`, fleetName: 'Hamburg' });
@@ -144,6 +170,8 @@ describe('jobs over HTTP, provider and installer side', function () {
       ['PATCH', `/v1/jobs/${job.id}`, { customerName: 'x' }],
       ['DELETE', `/v1/jobs/${job.id}`, undefined],
       ['POST', `/v1/jobs/${job.id}/assign`, { installerCompanyId: demo.installerCompanyId }],
+      ['POST', `/v1/jobs/${job.id}/duplicate`, undefined],
+      ['GET', `/v1/jobs/${job.id}/events`, undefined],
     ] as const) {
       const response = await call(method, path, other.adminToken, body);
       expect(response.status, `${method} ${path}`).to.equal(404);

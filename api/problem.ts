@@ -1,5 +1,5 @@
 import type { Middleware } from 'koa';
-import { AuthenticationError, ConflictError, DomainError, ForbiddenError, InputError, NotFoundError, RuleViolationError } from '../common/errors';
+import { AuthenticationError, ConflictError, DomainError, ForbiddenError, InputError, NotFoundError, PayloadTooLargeError, RateLimitedError, RuleViolationError } from '../common/errors';
 
 const STATUS_BY_CLASS: Array<[new (...args: never[]) => DomainError, number]> = [
   [InputError, 400],
@@ -7,7 +7,9 @@ const STATUS_BY_CLASS: Array<[new (...args: never[]) => DomainError, number]> = 
   [ForbiddenError, 403],
   [NotFoundError, 404],
   [ConflictError, 409],
+  [PayloadTooLargeError, 413],
   [RuleViolationError, 422],
+  [RateLimitedError, 429],
 ];
 
 export const PROBLEM_TYPE_BASE = 'https://installer-jobs.dev/problems/';
@@ -22,6 +24,7 @@ export function problemDetails(log: (error: unknown) => void = console.error): M
       const domain = error instanceof DomainError ? error : fromKoa(error);
       const status = domain ? (STATUS_BY_CLASS.find(([cls]) => domain instanceof cls)?.[1] ?? 500) : 500;
       if (!domain) log(error);
+      if (domain instanceof RateLimitedError) ctx.set('Retry-After', String(domain.retryAfterSeconds));
       ctx.status = status;
       ctx.type = 'application/problem+json';
       ctx.body = {
@@ -38,6 +41,7 @@ export function problemDetails(log: (error: unknown) => void = console.error): M
 /** Koa's own errors (a body that is not JSON, one too large) carry an HTTP status. */
 function fromKoa(error: unknown): DomainError | undefined {
   const status = (error as { status?: number; expose?: boolean }).status;
-  if (status === 400 || status === 413 || status === 415) return new InputError((error as Error).message);
+  if (status === 413) return new PayloadTooLargeError('The request body is too large.');
+  if (status === 400 || status === 415) return new InputError((error as Error).message);
   return undefined;
 }

@@ -64,3 +64,18 @@ export class ForbiddenError extends DomainError {
   override name = 'ForbiddenError';
   protected readonly defaultType = 'forbidden';
 }
+
+/** Too many requests for this token (429); `retryAfterSeconds` becomes the Retry-After header. */
+export class RateLimitedError extends DomainError {
+  override name = 'RateLimitedError';
+  protected readonly defaultType = 'rate-limited';
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super(message);
+  }
+}
+
+/** The request body is larger than the API accepts (413). */
+export class PayloadTooLargeError extends DomainError {
+  override name = 'PayloadTooLargeError';
+  protected readonly defaultType = 'payload-too-large';
+}

@@ -162,6 +162,34 @@ describe('jobs over HTTP, provider and installer side', function () {
     expect(copy.body.lockedFields).to.have.members(['vehicleLocation', 'vin']);
   });
 
+  it('answers a retried POST with the same Idempotency-Key from the first answer, creating one job', async () => {
+    const send = (body: unknown) =>
+      fetch(`${stack.baseUrl}/v1/jobs`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${demo.tokens.providerAdmin}`, 'content-type': 'application/json', 'idempotency-key': `create-${stack.taskQueue}` },
+        body: JSON.stringify(body),
+      });
+    const body = { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: LOCATION }, customerName: 'Idempotent GmbH' };
+    const first = await send(body);
+    const retry = await send(body);
+    expect(first.status).to.equal(201);
+    expect(retry.status).to.equal(201);
+    expect(retry.headers.get('idempotent-replayed')).to.equal('true');
+    const [a, b] = [(await first.json()) as { id: string }, (await retry.json()) as { id: string }];
+    expect(b.id).to.equal(a.id);
+    expect(await stack.db('jobs').where({ customer_name: 'Idempotent GmbH' }).count({ n: '*' })).to.deep.equal([{ n: '1' }]);
+
+    const reused = await send({ ...body, customerName: 'Someone else' });
+    expect(reused.status).to.equal(422);
+    expect(((await reused.json()) as { type: string }).type).to.equal('https://installer-jobs.dev/problems/idempotency-key-reused');
+  });
+
+  it('refuses a body larger than the API accepts with 413', async () => {
+    const response = await provider('POST', '/v1/jobs', { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { installerNotes: 'x'.repeat(300_000) } });
+    expect(response.status).to.equal(413);
+    expect(response.body.type).to.equal('https://installer-jobs.dev/problems/payload-too-large');
+  });
+
   it('answers 404 for another provider\'s job, whatever the route', async () => {
     const job = await createJob();
     const other = await onboardProvider(stack.db, { name: 'Other Mobility', adminEmail: `other-${Date.now()}@example.com`, fleetName: 'Hamburg' });

@@ -48,6 +48,14 @@ export interface CompleteStepRequest {
 /** RUNNING only, steps strictly in order; runs the step's automated action first, if it has one. */
 export const completeStepUpdate = defineUpdate<JobSnapshot, [CompleteStepRequest]>('completeStep');
 
+export interface SaveValuesRequest {
+  actor: Actor;
+  /** Fields the installer fills (those a step collects), before completing their step; null clears one. */
+  values: Record<string, unknown>;
+}
+/** RUNNING only: the installer's draft of the open steps' fields, checked field by field. */
+export const saveValuesUpdate = defineUpdate<JobSnapshot, [SaveValuesRequest]>('saveValues');
+
 /** RUNNING → SUCCEEDED, once every step is done and every required field has a value. */
 export const completeJobUpdate = defineUpdate<JobSnapshot, [ActorRequest]>('completeJob');
 

@@ -74,10 +74,10 @@ export function validateStepValues(
 }
 
 /** Why `value` does not fit `field`'s rules (the loader checks defaults with it); uncached. */
-export function fieldValueProblems(field: Pick<CompiledField, 'type' | 'validation'>, value: unknown): string[] {
+export function fieldValueProblems(field: Pick<CompiledField, 'type' | 'validation'>, value: unknown, label = 'the default'): string[] {
   const validate = ajv.compile(fieldValueSchema(field));
   if (validate(value)) return [];
-  return (validate.errors ?? []).map((error) => explain(error, { ...field, label: 'the default' }, '', value));
+  return (validate.errors ?? []).map((error) => explain(error, { ...field, label }, '', value));
 }
 
 function translateAll(

@@ -1,11 +1,11 @@
 import type { FieldProblem } from '../common/errors';
 import type { AccessGrantState, Actor, JobSnapshot, JobStatus, StepProgress } from '../common/job';
-import type { AssignJobRequest, CompleteStepRequest, EditJobRequest, VehicleCommandRequest } from '../common/job-messages';
+import type { AssignJobRequest, CompleteStepRequest, EditJobRequest, SaveValuesRequest, VehicleCommandRequest } from '../common/job-messages';
 import { refusal, type RefusalReason } from '../common/job-refusal';
 import type { JobWorkflowInput } from '../common/job-workflow';
 import type { CompiledJobType, CompiledStep, ValueIssue } from '../definitions/compiled-job-type';
-import { applicableSteps, checkStepOrder, completionBlockers, findStep, isBlank, lockedFieldKeys, missingChecklistItems } from '../definitions/rules';
-import { validateProviderValues, validateStepValues } from '../definitions/value-validation';
+import { applicableSteps, checkStepOrder, completionBlockers, findField, findStep, isBlank, lockedFieldKeys, missingChecklistItems } from '../definitions/rules';
+import { fieldValueProblems, validateProviderValues, validateStepValues } from '../definitions/value-validation';
 
 /**
  * A job's state and the rules of its lifecycle, with no Temporal in it: the workflow asks
@@ -158,6 +158,33 @@ export class JobMachine {
       else this.installerValues[key] = value;
     }
     this.completedSteps.push({ id: request.stepId, completedAt: now });
+  }
+
+  checkSaveValues(request: SaveValuesRequest): void {
+    this.checkInstaller(request.actor);
+    this.checkStatus(['RUNNING'], 'filled in');
+    const locked: FieldProblem[] = [];
+    const invalid: FieldProblem[] = [];
+    for (const [key, value] of Object.entries(request.values)) {
+      const pointer = `/values/${key}`;
+      const field = findField(this.jobType, key);
+      if (!field) invalid.push({ pointer, message: `job type ${this.jobType.id} has no field "${key}"`, rule: 'unknownField' });
+      else if (key in this.providerValues) {
+        if (JSON.stringify(value) !== JSON.stringify(this.providerValues[key])) locked.push({ pointer, message: `${field.label} was set when the job was created and cannot be changed`, rule: 'locked' });
+      } else if (field.collectedBy === null) invalid.push({ pointer, message: `${field.label} is set by the provider only`, rule: 'notInStep' });
+      else if (this.completedStepIds.includes(field.collectedBy)) invalid.push({ pointer, message: `${field.label} belongs to step "${field.collectedBy}", which is completed`, rule: 'stepCompleted' });
+      else if (!isBlank(value)) for (const message of fieldValueProblems(field, value, field.label)) invalid.push({ pointer, message, rule: 'invalid' });
+    }
+    if (locked.length > 0) throw refuse('lockedField', locked.map((p) => capitalise(p.message)).join('; ') + '.', locked);
+    if (invalid.length > 0) throw refuse('invalidValues', 'Some values cannot be saved.', invalid);
+  }
+
+  saveValues(request: SaveValuesRequest): void {
+    for (const [key, value] of Object.entries(request.values)) {
+      if (key in this.providerValues) continue;
+      if (isBlank(value)) delete this.installerValues[key];
+      else this.installerValues[key] = value;
+    }
   }
 
   checkComplete(actor: Actor): void {

@@ -24,6 +24,7 @@ import {
   failJobUpdate,
   jobCreatedUpdate,
   jobSnapshotQuery,
+  saveValuesUpdate,
   startJobUpdate,
   vehicleCommandUpdate,
   type InstallerVehicleCommand,
@@ -188,6 +189,20 @@ export async function jobWorkflow(input: JobWorkflowInput): Promise<JobOutcome> 
         },
       ),
     { validator: (request) => void job.checkCompleteStep(request) },
+  );
+
+  setHandler(
+    saveValuesUpdate,
+    (request) =>
+      exclusive(
+        () => job.checkSaveValues(request),
+        async () => {
+          job.saveValues(request);
+          await record('values.saved', request.actor, { values: request.values });
+          return job.snapshot(revision);
+        },
+      ),
+    { validator: (request) => job.checkSaveValues(request) },
   );
 
   setHandler(

@@ -9,6 +9,7 @@ import {
   deleteJobUpdate,
   editJobUpdate,
   failJobUpdate,
+  saveValuesUpdate,
   startJobUpdate,
   vehicleCommandUpdate,
 } from '../../common/job-messages';
@@ -19,7 +20,7 @@ import type { AuthState } from '../auth';
 import { parseBody } from '../validate';
 import { createJobs } from './create-jobs';
 import { refusalsAsProblems } from './refusals';
-import { assignJobBody, completeStepBody, createJobBody, editJobBody, failJobBody, vehicleCommandBody } from './schema';
+import { assignJobBody, completeStepBody, createJobBody, editJobBody, failJobBody, saveValuesBody, vehicleCommandBody } from './schema';
 
 export interface JobsRouterDeps {
   db: Db;
@@ -139,6 +140,13 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
   router.post('/:id/start', async (ctx) => {
     const job = await visibleJob(ctx, 'installer');
     await refusalsAsProblems(job, () => handleOf(job.id).executeUpdate(startJobUpdate, { args: [{ actor: actorOf(ctx) }] }));
+    await answerWithJob(ctx, job.id);
+  });
+
+  router.patch('/:id/values', async (ctx) => {
+    const job = await visibleJob(ctx, 'installer');
+    const body = parseBody(saveValuesBody, ctx.request.body);
+    await refusalsAsProblems(job, () => handleOf(job.id).executeUpdate(saveValuesUpdate, { args: [{ actor: actorOf(ctx), values: body.values as Record<string, unknown> }] }));
     await answerWithJob(ctx, job.id);
   });
 

@@ -63,3 +63,10 @@ export const vehicleCommandBody = {
     qnr: { type: 'string', pattern: '^[0-9A-F]{16}$', description: 'Which CloudBoxx, when the job has two (a swap).' },
   },
 } as const;
+
+export const saveValuesBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['values'],
+  properties: { values: { ...values, minProperties: 1, description: 'Fields of steps not yet completed; null clears one. Locked fields cannot change.' } },
+} as const;

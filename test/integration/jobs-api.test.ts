@@ -110,6 +110,26 @@ describe('jobs over HTTP, provider and installer side', function () {
     expect(command.data).to.include({ command: 'unlock', qnr: DEMO_QNR });
   });
 
+  it('lets the installer save a draft of unlocked fields, checked field by field', async () => {
+    const job = await createJob({ vin: 'WVWZZZCDZMW072341' });
+    await provider('POST', `/v1/jobs/${job.id}/assign`, { installerCompanyId: demo.installerCompanyId });
+    await installer('POST', `/v1/jobs/${job.id}/start`);
+    const saved = await installer('PATCH', `/v1/jobs/${job.id}/values`, { values: { odometerKm: 1500, brand: 'Volkswagen' } });
+    expect(saved.status, JSON.stringify(saved.body)).to.equal(200);
+    expect(saved.body.values).to.deep.include({ odometerKm: 1500, brand: 'Volkswagen' });
+
+    const locked = await installer('PATCH', `/v1/jobs/${job.id}/values`, { values: { vin: 'WVWZZZCDZMW000000' } });
+    expect(locked.status).to.equal(422);
+    expect(locked.body.type).to.equal('https://installer-jobs.dev/problems/locked-field');
+    const invalid = await installer('PATCH', `/v1/jobs/${job.id}/values`, { values: { odometerKm: -5, colour: 'red' } });
+    expect(invalid.status).to.equal(422);
+    expect(invalid.body.errors.map((e: { pointer: string }) => e.pointer)).to.have.members(['/values/odometerKm', '/values/colour']);
+    expect(invalid.body.errors).to.deep.include({ pointer: '/values/odometerKm', message: 'Odometer (km) must be at least 0', rule: 'invalid' });
+    expect((await provider('PATCH', `/v1/jobs/${job.id}/values`, { values: { brand: 'Opel' } })).status, 'the provider side has PATCH /v1/jobs/{id}').to.equal(404);
+    const trail = await provider('GET', `/v1/jobs/${job.id}/events`);
+    expect(trail.body.events.at(-1)).to.deep.include({ type: 'values.saved' });
+  });
+
   it('fails a job with the installer\'s reason, and requires one', async () => {
     const job = await createJob();
     await provider('POST', `/v1/jobs/${job.id}/assign`, { installerCompanyId: demo.installerCompanyId });

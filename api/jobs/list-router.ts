@@ -1,0 +1,165 @@
+import Router from '@koa/router';
+import type { ParsedUrlQuery } from 'node:querystring';
+import { InputError, type FieldProblem } from '../../common/errors';
+import type { JobStatus } from '../../common/job';
+import type { Db } from '../../db/connection';
+import { isJobKey, searchJobs, type JobKey, type JobSearch, type TimeRange } from '../../db/job-search';
+import type { JobRow } from '../../db/jobs';
+import type { JobTypeCatalog } from '../../definitions/catalog';
+import type { AuthState } from '../auth';
+import { parseBody } from '../validate';
+import { DATE_PARAMETERS, JOB_SORTS, LIST_PARAMETERS, jobListQuery, type JobField, type JobSort } from './list-schema';
+import { toJobResource } from './router';
+
+export interface JobListRouterDeps {
+  db: Db;
+  jobTypes: JobTypeCatalog;
+}
+
+type JobResource = ReturnType<typeof toJobResource>;
+
+/** The read-model columns behind each resource property, so a page reads only what `fields` asks for. */
+const COLUMNS_OF = {
+  id: ['id'],
+  status: ['status'],
+  jobType: ['job_type_id', 'job_type_version'],
+  fleetId: ['fleet_id'],
+  installerCompanyId: ['installer_company_id'],
+  customerName: ['customer_name'],
+  requestedStartAt: ['requested_start_at'],
+  values: ['values'],
+  lockedFields: ['locked_fields'],
+  steps: ['steps'],
+  lastCompletedStep: ['last_completed_step'],
+  failureReason: ['failure_reason'],
+  accessGrant: ['access_grant'],
+  workflowId: ['workflow_id'],
+  createdAt: ['created_at'],
+  updatedAt: ['updated_at'],
+  assignedAt: ['assigned_at'],
+  startedAt: ['started_at'],
+  finishedAt: ['finished_at'],
+} as const satisfies Record<JobField, ReadonlyArray<keyof JobRow>> & Record<keyof JobResource, ReadonlyArray<keyof JobRow>>;
+
+const DEFAULT_ORDER: Record<JobSort, 'asc' | 'desc'> = { createdAt: 'desc', updatedAt: 'desc', requestedStartAt: 'asc', status: 'asc' };
+
+/**
+ * GET /v1/jobs: the jobs the caller may see — a provider its own, an installer company those
+ * assigned to it — filtered, searched, sorted, a page at a time: `{ items, nextCursor }`.
+ */
+export function jobListRouter(deps: JobListRouterDeps): Router<AuthState> {
+  const router = new Router<AuthState>({ prefix: '/v1/jobs' });
+
+  router.get('/', async (ctx) => {
+    const query = parseListQuery(ctx.query);
+    const { principal } = ctx.state;
+    const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    if (cursor && ((ctx.query.sort !== undefined && cursor.sort !== query.sort) || (query.order !== undefined && cursor.order !== query.order))) {
+      throw new InputError('The cursor belongs to a list in another order.', [
+        { pointer: '/cursor', message: `was issued for sort=${cursor.sort}&order=${cursor.order}; send that order, or leave out the cursor to start again` },
+      ]);
+    }
+    const sort = cursor?.sort ?? query.sort;
+    const order = cursor?.order ?? query.order ?? DEFAULT_ORDER[sort];
+    const fields: readonly JobField[] | undefined = query.fields;
+
+    const search: JobSearch = {
+      scope: principal.organisationKind === 'provider' ? { providerId: principal.organisationId } : { installerCompanyId: principal.organisationId },
+      statuses: query.status as JobStatus[] | undefined,
+      jobTypeIds: query.jobTypeId,
+      fleetIds: query.fleetId,
+      installerCompanyIds: query.installerCompanyId,
+      customer: query.customer,
+      created: range(query.createdFrom, query.createdTo, 'created'),
+      requestedStart: range(query.requestedStartFrom, query.requestedStartTo, 'requestedStart'),
+      finished: range(query.finishedFrom, query.finishedTo, 'finished'),
+      words: searchWords(query.q, deps.jobTypes),
+      sort,
+      direction: order,
+      after: cursor?.after,
+      limit: query.limit,
+      columns: fields?.flatMap((field) => COLUMNS_OF[field]),
+    };
+    const page = await searchJobs(deps.db, search);
+    ctx.body = {
+      items: page.rows.map((row) => (fields ? pick(toJobResource(row), fields) : toJobResource(row))),
+      nextCursor: page.nextKey ? encodeCursor({ sort, order, after: page.nextKey }) : null,
+    };
+  });
+
+  return router;
+}
+
+/** A query string has only strings: numbers and lists are made so here, everything else is left for the schema to judge. */
+function parseListQuery(raw: ParsedUrlQuery) {
+  const input: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    if ((LIST_PARAMETERS as readonly string[]).includes(name)) {
+      input[name] = [value].flat().flatMap((item) => item.split(',')).map((item) => item.trim());
+    } else if (name === 'limit' && typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) {
+      input[name] = Number(value);
+    } else if ((DATE_PARAMETERS as readonly string[]).includes(name) && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+      // A plain date is that whole UTC day; timestamps are stored to the microsecond.
+      input[name] = name.endsWith('From') ? `${value}T00:00:00.000000Z` : `${value}T23:59:59.999999Z`;
+    } else {
+      input[name] = value;
+    }
+  }
+  try {
+    return parseBody(jobListQuery, input);
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError('The query parameters are not valid.', error.details);
+    throw error;
+  }
+}
+
+function range(from: string | undefined, to: string | undefined, name: string): TimeRange | undefined {
+  if (from === undefined && to === undefined) return undefined;
+  if (from !== undefined && to !== undefined && Date.parse(to) < Date.parse(from)) {
+    throw new InputError('The query parameters are not valid.', [{ pointer: `/${name}To`, message: `is before ${name}From` }]);
+  }
+  return { from, to };
+}
+
+/** Words of `q`, each with the job types whose title contains it: the title is in the YAML, not in the row. */
+function searchWords(q: string | undefined, jobTypes: JobTypeCatalog): JobSearch['words'] {
+  const words = [...new Set((q ?? '').trim().toLocaleLowerCase().split(/\s+/).filter(Boolean))];
+  const types = jobTypes.list();
+  return words.map((text) => ({ text, jobTypeIds: types.filter((type) => type.title.toLocaleLowerCase().includes(text)).map((type) => type.id) }));
+}
+
+function pick(resource: JobResource, fields: readonly JobField[]): Partial<JobResource> {
+  const picked: Record<string, unknown> = { id: resource.id };
+  for (const field of fields) picked[field] = resource[field];
+  return picked as Partial<JobResource>;
+}
+
+// ── The cursor: opaque to clients (base64url JSON), checked on the way back in ─────────────────
+
+interface Cursor {
+  sort: JobSort;
+  order: 'asc' | 'desc';
+  after: JobKey;
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.sort, cursor.order, cursor.after])).toString('base64url');
+}
+
+function decodeCursor(token: string): Cursor {
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+  } catch {
+    decoded = undefined;
+  }
+  if (Array.isArray(decoded) && decoded.length === 3) {
+    const [sort, order, after] = decoded as [unknown, unknown, unknown];
+    if ((JOB_SORTS as readonly unknown[]).includes(sort) && (order === 'asc' || order === 'desc') && isJobKey(sort as JobSort, after)) {
+      return { sort: sort as JobSort, order, after };
+    }
+  }
+  const problem: FieldProblem = { pointer: '/cursor', message: 'is not a cursor from this API: send the nextCursor of the previous page as it was' };
+  throw new InputError('The query parameters are not valid.', [problem]);
+}

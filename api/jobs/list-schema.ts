@@ -1,0 +1,82 @@
+/**
+ * Query parameters of GET /v1/jobs: validation, TypeScript types and API docs all come from this.
+ * A query string has only strings; list-router.ts turns `limit` into a number and a list parameter
+ * (`status=FAILED,RUNNING` or `status=FAILED&status=RUNNING`) into an array before checking it here.
+ */
+import { JOB_STATUSES } from '../../common/job';
+
+/** The properties of a job resource (api/jobs/router.ts toJobResource) that `fields` may pick. */
+export const JOB_FIELDS = [
+  'id',
+  'status',
+  'jobType',
+  'fleetId',
+  'installerCompanyId',
+  'customerName',
+  'requestedStartAt',
+  'values',
+  'lockedFields',
+  'steps',
+  'lastCompletedStep',
+  'failureReason',
+  'accessGrant',
+  'workflowId',
+  'createdAt',
+  'updatedAt',
+  'assignedAt',
+  'startedAt',
+  'finishedAt',
+] as const;
+export type JobField = (typeof JOB_FIELDS)[number];
+
+export const JOB_SORTS = ['createdAt', 'updatedAt', 'requestedStartAt', 'status'] as const;
+export type JobSort = (typeof JOB_SORTS)[number];
+
+/** Parameters that take one value or several (repeated, or separated by commas). */
+export const LIST_PARAMETERS = ['status', 'jobTypeId', 'fleetId', 'installerCompanyId', 'fields'] as const;
+/** Date parameters: a date-time, or a plain date meaning that whole UTC day. */
+export const DATE_PARAMETERS = ['createdFrom', 'createdTo', 'requestedStartFrom', 'requestedStartTo', 'finishedFrom', 'finishedTo'] as const;
+
+const dateTime = (description: string) => ({
+  type: 'string',
+  format: 'date-time',
+  description: `${description} An RFC 3339 date-time, or a date (YYYY-MM-DD): as a From, the start of that UTC day; as a To, its end. Both bounds are inclusive.`,
+}) as const;
+
+export const jobListQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    status: { type: 'array', minItems: 1, items: { enum: JOB_STATUSES }, description: 'Only jobs in one of these statuses.' },
+    jobTypeId: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 }, description: 'Only jobs of one of these job types.' },
+    fleetId: { type: 'array', minItems: 1, items: { type: 'string', format: 'uuid' }, description: 'Only jobs in one of these fleets.' },
+    installerCompanyId: { type: 'array', minItems: 1, items: { type: 'string', format: 'uuid' }, description: 'Only jobs assigned to one of these installer companies.' },
+    customer: { type: 'string', minLength: 1, maxLength: 200, description: 'Only jobs for this customer (the whole name, case-insensitive).' },
+    createdFrom: dateTime('Created at or after.'),
+    createdTo: dateTime('Created at or before.'),
+    requestedStartFrom: dateTime('Requested to start at or after.'),
+    requestedStartTo: dateTime('Requested to start at or before.'),
+    finishedFrom: dateTime('Finished (SUCCEEDED or FAILED) at or after.'),
+    finishedTo: dateTime('Finished (SUCCEEDED or FAILED) at or before.'),
+    q: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 200,
+      description:
+        'Search: every word must appear, case-insensitively and anywhere (so a prefix or part of it will do), in the job id, customer name, an address, the job type (id or title) or a step title.',
+    },
+    sort: { enum: JOB_SORTS, default: 'createdAt', description: 'Order of the list; status sorts in lifecycle order (PENDING … SUCCEEDED, FAILED), then by creation.' },
+    order: {
+      enum: ['asc', 'desc'],
+      description: 'Default: desc (newest first) for createdAt and updatedAt; asc for requestedStartAt (soonest first; jobs without one last) and status.',
+    },
+    limit: { type: 'integer', minimum: 1, maximum: 200, default: 50, description: 'Jobs per page.' },
+    cursor: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 1000,
+      description: 'The nextCursor of the previous page, to read on; send the same filters. A cursor stays valid while jobs are added.',
+    },
+    fields: { type: 'array', minItems: 1, items: { enum: JOB_FIELDS }, description: 'Only these properties of each job (id is always there). Default: all.' },
+  },
+} as const;

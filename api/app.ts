@@ -1,12 +1,20 @@
 import { bodyParser } from '@koa/bodyparser';
 import type { Client } from '@temporalio/client';
 import Koa from 'koa';
+import compose from 'koa-compose';
 import type { Db } from '../db/connection';
 import { requireToken, type AuthState } from './auth';
 import { healthRouter } from './health/router';
+import { companiesRouter } from './companies/router';
+import { fleetInvitationsRouter, invitationResponsesRouter } from './invitations/router';
 import type { JobTypeCatalog } from '../definitions/catalog';
+import type { Geocoder } from '../geocoding/geocoder';
 import { jobsRouter } from './jobs/router';
+import { jobListRouter } from './jobs/list-router';
+import { jobTypesRouter } from './job-types/router';
+import { idempotentPosts } from './idempotency';
 import { problemDetails } from './problem';
+import { rateLimitPerToken } from './rate-limit';
 
 export interface AppDeps {
   db: Db;
@@ -15,7 +23,13 @@ export interface AppDeps {
   taskQueue: string;
   jobTypes: JobTypeCatalog;
   log?: (error: unknown) => void;
+  /** Requests per token and window; the default suits a portal, not a bulk import. */
+  rateLimit?: { limit: number; windowMs: number };
+  /** Geocodes job addresses typed as text; absent, they are kept as given. */
+  geocoder?: Geocoder;
 }
+
+const DEFAULT_RATE_LIMIT = { limit: 600, windowMs: 60_000 };
 
 /** Builds the HTTP app; something else (cli/, the tests) makes it listen. */
 export function createApp(deps: AppDeps): Koa<AuthState> {
@@ -25,8 +39,19 @@ export function createApp(deps: AppDeps): Koa<AuthState> {
   const health = healthRouter(deps);
   app.use(health.routes());
 
+  // An invitation's token is its credential: answering one needs no API token, so it comes first.
+  const invitationResponses = invitationResponsesRouter(deps);
+  app.use(invitationResponses.routes()).use(invitationResponses.allowedMethods());
+
   const v1 = jobsRouter(deps);
-  app.use(async (ctx, next) => (ctx.path.startsWith('/v1/') ? requireToken(deps.db)(ctx, next) : next()));
+  // Everything else under /v1: a token, a fair share of requests, and safe retries of POSTs.
+  const guard = compose([requireToken(deps.db), rateLimitPerToken(deps.rateLimit ?? DEFAULT_RATE_LIMIT), idempotentPosts(deps.db)]);
+  app.use(async (ctx, next) => (ctx.path.startsWith('/v1/') ? guard(ctx, next) : next()));
   app.use(v1.routes()).use(v1.allowedMethods());
+  const jobList = jobListRouter(deps);
+  app.use(jobList.routes()).use(jobList.allowedMethods());
+  const jobTypes = jobTypesRouter(deps);
+  app.use(jobTypes.routes()).use(jobTypes.allowedMethods());
+  for (const router of [fleetInvitationsRouter(deps), companiesRouter(deps)]) app.use(router.routes()).use(router.allowedMethods());
   return app;
 }

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { loadConfig } from '../common/config';
 import { jobTypesCommand } from '../definitions/cli';
+import { providersCommand } from './providers';
 import { installTools, migrate, registerSearchAttributesCommand, runApi, runSimulator, runWorker } from './processes';
 import { runCli } from './run';
 import { start } from './start';
@@ -47,5 +48,6 @@ temporal
   .action(() => runCli(() => registerSearchAttributesCommand(loadConfig())));
 
 program.addCommand(jobTypesCommand());
+program.addCommand(providersCommand());
 
 void program.parseAsync(process.argv);

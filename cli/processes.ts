@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { locateTool, TOOLS, type ToolName } from '../runtime/tools';
 import { connectClient, connectWorkerConnection, temporalTarget } from '../temporal/connection';
 import { registerSearchAttributes } from '../temporal/search-attributes';
+import { geocoderFromEnv } from '../geocoding/geocoder';
 import { createJobWorker } from '../worker/worker';
 
 /**
@@ -36,7 +37,7 @@ export async function runApi(config: Config): Promise<void> {
   const jobTypes = await loadJobTypeCatalog(config.jobTypesDir, db);
   const target = temporalTarget(config);
   const client = await connectClient(target);
-  const app = createApp({ db, temporal: client, namespace: target.namespace, taskQueue: config.temporal.taskQueue, jobTypes });
+  const app = createApp({ db, temporal: client, namespace: target.namespace, taskQueue: config.temporal.taskQueue, jobTypes, geocoder: geocoderFromEnv() });
   const server = http.createServer(app.callback());
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.apiPort, config.apiHost, resolve));
   console.log(`API listening on http://${config.apiHost}:${config.apiPort}`);
@@ -88,7 +89,7 @@ export async function registerSearchAttributesCommand(config: Config): Promise<v
   }
 }
 
-async function reachableDb(config: Config) {
+export async function reachableDb(config: Config) {
   const url = databaseUrl(config);
   await assertReachable(url, config.postgres.databaseUrl ? 'DATABASE_URL' : 'the embedded Postgres of `installer-jobs start`; set DATABASE_URL');
   return connectDb(url);

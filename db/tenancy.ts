@@ -53,3 +53,12 @@ export async function principalForToken(db: Db, token: string): Promise<Principa
     .first('u.id as userId', 'u.email', 'u.role', 'o.id as organisationId', 'o.kind as organisationKind');
   return row;
 }
+
+/** A technician of an installer company, signing in with their own token (returned once). */
+export async function addTechnician(db: Db, companyId: string, input: { email: string; name?: string }): Promise<{ userId: string; token: string }> {
+  return db.transaction(async (trx) => {
+    const technician = await addUser(trx, companyId, input.email, 'installer_technician');
+    if (input.name) await trx('users').where({ id: technician.userId }).update({ name: input.name });
+    return technician;
+  });
+}

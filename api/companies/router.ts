@@ -1,0 +1,56 @@
+import Router from '@koa/router';
+import { ConflictError, ForbiddenError } from '../../common/errors';
+import type { Db } from '../../db/connection';
+import { companyWithFleets, isUniqueViolation } from '../../db/invitations';
+import { addTechnician, type Principal } from '../../db/tenancy';
+import type { AuthState } from '../auth';
+import { parseBody } from '../validate';
+import { addTechnicianBody } from './schema';
+
+export interface CompaniesRouterDeps {
+  db: Db;
+}
+
+/**
+ * The caller's own installer company: `me` is the only company anyone can address, so another
+ * company is never named in a path and nothing about it can leak.
+ */
+export function companiesRouter(deps: CompaniesRouterDeps): Router<AuthState> {
+  const router = new Router<AuthState>({ prefix: '/v1/companies/me' });
+
+  router.get('/', async (ctx) => {
+    const principal = installerUser(ctx.state.principal);
+    const company = (await companyWithFleets(deps.db, principal.organisationId))!;
+    ctx.body = { id: company.id, name: company.name, createdAt: company.created_at, fleets: company.fleets };
+  });
+
+  router.post('/technicians', async (ctx) => {
+    const principal = installerUser(ctx.state.principal);
+    if (principal.role !== 'installer_admin') throw new ForbiddenError('Only an installer company admin can add technicians.', [], { type: 'wrong-role' });
+    const body = parseBody(addTechnicianBody, ctx.request.body);
+    const taken = await deps.db('users').whereRaw('lower(email) = lower(?)', [body.email]).first('id');
+    if (taken) throw emailTaken(body.email);
+    try {
+      const technician = await addTechnician(deps.db, principal.organisationId, { email: body.email, name: body.name });
+      ctx.status = 201;
+      // The technician's token is shown this once; the admin hands it over, we keep only its hash.
+      ctx.body = { userId: technician.userId, email: body.email, name: body.name ?? null, role: 'installer_technician', token: technician.token };
+    } catch (error) {
+      if (isUniqueViolation(error, 'users_email_unique')) throw emailTaken(body.email, error);
+      throw error;
+    }
+  });
+
+  return router;
+}
+
+function installerUser(principal: Principal): Principal {
+  if (principal.organisationKind !== 'installer_company') {
+    throw new ForbiddenError('This is for users of an installer company; a provider manages its fleets at /v1/fleets.', [], { type: 'wrong-role' });
+  }
+  return principal;
+}
+
+function emailTaken(email: string, cause?: unknown): ConflictError {
+  return new ConflictError(`${email} already has an account.`, [{ pointer: '/email', message: 'already has an account', rule: 'unique' }], { type: 'email-taken', cause });
+}

@@ -1,0 +1,140 @@
+import Router, { type RouterContext } from '@koa/router';
+import { ForbiddenError, InputError, NotFoundError } from '../../common/errors';
+import type { Db } from '../../db/connection';
+import {
+  acceptInvitation,
+  declineInvitation,
+  findProviderFleet,
+  fleetInvitations,
+  inviteToFleet,
+  providerFleets,
+  type FleetRow,
+  type InvitationRow,
+} from '../../db/invitations';
+import { requireToken, type AuthState } from '../auth';
+import { parseBody } from '../validate';
+import { acceptInvitationBody, createInvitationBody } from './schema';
+
+export interface InvitationsRouterDeps {
+  db: Db;
+}
+
+type Ctx = RouterContext<AuthState>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The provider side: its fleets and, per fleet, the installer companies invited to work for it.
+ * A fleet of another provider answers 404 to everyone, whatever their role; on its own fleet a
+ * dispatcher may read the invitations but only an admin may send one.
+ */
+export function fleetInvitationsRouter(deps: InvitationsRouterDeps): Router<AuthState> {
+  const router = new Router<AuthState>({ prefix: '/v1/fleets' });
+
+  async function ownFleet(ctx: Ctx): Promise<FleetRow> {
+    const { principal } = ctx.state;
+    const fleetId = ctx.params.fleetId!;
+    const fleet = principal.organisationKind === 'provider' && UUID.test(fleetId) ? await findProviderFleet(deps.db, principal.organisationId, fleetId) : undefined;
+    if (!fleet) throw new NotFoundError(`Fleet ${fleetId} does not exist.`);
+    return fleet;
+  }
+
+  router.get('/', async (ctx) => {
+    const { principal } = ctx.state;
+    if (principal.organisationKind !== 'provider') {
+      throw new ForbiddenError('Fleets are listed for provider users; an installer company finds the fleets it works for at GET /v1/companies/me.', [], { type: 'wrong-role' });
+    }
+    const fleets = await providerFleets(deps.db, principal.organisationId);
+    ctx.body = { fleets: fleets.map((fleet) => ({ id: fleet.id, name: fleet.name, createdAt: fleet.created_at })) };
+  });
+
+  router.get('/:fleetId/invitations', async (ctx) => {
+    const fleet = await ownFleet(ctx);
+    ctx.body = { invitations: (await fleetInvitations(deps.db, fleet.id)).map(toInvitationResource) };
+  });
+
+  router.post('/:fleetId/invitations', async (ctx) => {
+    const fleet = await ownFleet(ctx);
+    const { principal } = ctx.state;
+    if (principal.role !== 'provider_admin') throw new ForbiddenError('Only a provider admin can invite installer companies.', [], { type: 'wrong-role' });
+    const body = parseBody(createInvitationBody, ctx.request.body);
+    const { invitation, token } = await inviteToFleet(deps.db, { fleet, email: body.email, invitedBy: principal.userId });
+    ctx.status = 201;
+    // The token is what the e-mail link carries: shown here once, stored only as its hash.
+    ctx.body = { ...toInvitationResource(invitation), token };
+  });
+
+  return router;
+}
+
+/**
+ * The installer side of an invitation, reached through the e-mail link: the token in the path is
+ * the credential, so these routes are mounted ahead of the API-token check. A company that
+ * already has an account accepts with its admin's API token, keeping one account for all fleets.
+ */
+export function invitationResponsesRouter(deps: InvitationsRouterDeps): Router<Partial<AuthState>> {
+  const router = new Router<Partial<AuthState>>({ prefix: '/v1/invitations' });
+
+  router.post('/:token/accept', async (ctx) => {
+    const principal = await optionalPrincipal(deps.db, ctx);
+    const body = ctx.request.body ?? {};
+    if (principal) {
+      if (principal.role !== 'installer_admin') {
+        throw new ForbiddenError('Only an installer company admin can accept an invitation for an existing company; to register a new company, send no API token.', [], {
+          type: 'wrong-role',
+        });
+      }
+      if (typeof body !== 'object' || Object.keys(body).length > 0) {
+        throw new InputError('Accepting with your company admin token adds this fleet to your existing company: send no body.', [
+          { pointer: '/', message: 'must be empty when accepting for an existing company', rule: 'maxProperties' },
+        ]);
+      }
+      const accepted = await acceptInvitation(deps.db, ctx.params.token!, { existingCompanyId: principal.organisationId });
+      ctx.body = { invitation: toAnswerResource(accepted.invitation), installerCompanyId: accepted.installerCompanyId };
+      return;
+    }
+    const registration = parseBody(acceptInvitationBody, body);
+    const accepted = await acceptInvitation(deps.db, ctx.params.token!, { newCompany: { name: registration.companyName.trim(), adminEmail: registration.adminEmail } });
+    ctx.status = 201;
+    ctx.set('Location', '/v1/companies/me');
+    // The admin token is shown this once: the installer app stores it, we keep only its hash.
+    ctx.body = {
+      invitation: toAnswerResource(accepted.invitation),
+      installerCompanyId: accepted.installerCompanyId,
+      adminUserId: accepted.admin!.userId,
+      adminEmail: accepted.admin!.email,
+      adminToken: accepted.admin!.token,
+    };
+  });
+
+  router.post('/:token/decline', async (ctx) => {
+    ctx.body = { invitation: toAnswerResource(await declineInvitation(deps.db, ctx.params.token!)) };
+  });
+
+  return router;
+}
+
+/** The caller behind an `Authorization` header if one is sent (and checked as everywhere else), else none. */
+async function optionalPrincipal(db: Db, ctx: RouterContext<Partial<AuthState>>) {
+  if (!ctx.get('authorization')) return undefined;
+  await requireToken(db)(ctx as never, async () => {});
+  return ctx.state.principal;
+}
+
+export function toInvitationResource(row: InvitationRow) {
+  return {
+    id: row.id,
+    email: row.email,
+    status: row.status,
+    fleetId: row.fleet_id,
+    installerCompany: row.installer_company_id ? { id: row.installer_company_id, name: row.installer_company_name } : null,
+    invitedBy: row.invited_by,
+    createdAt: row.created_at,
+    respondedAt: row.responded_at,
+  };
+}
+
+/** What the token holder learns about the invitation they answered: no provider internals. */
+function toAnswerResource(row: InvitationRow) {
+  return { id: row.id, email: row.email, status: row.status, fleetId: row.fleet_id, respondedAt: row.responded_at };
+}

@@ -1,0 +1,186 @@
+import { ConflictError, NotFoundError } from '../common/errors';
+import type { Db } from './connection';
+import { createInstallerCompany } from './tenancy';
+import { hashToken, newToken } from './tokens';
+
+export type InvitationStatus = 'PENDING' | 'ACCEPTED' | 'DECLINED';
+
+export interface FleetRow {
+  id: string;
+  provider_id: string;
+  name: string;
+  created_at: Date;
+}
+
+/** An invitation as its provider sees it: never with its token, with the company once accepted. */
+export interface InvitationRow {
+  id: string;
+  fleet_id: string;
+  email: string;
+  status: InvitationStatus;
+  installer_company_id: string | null;
+  installer_company_name: string | null;
+  invited_by: string | null;
+  created_at: Date;
+  responded_at: Date | null;
+}
+
+export interface CompanyWithFleets {
+  id: string;
+  name: string;
+  created_at: Date;
+  fleets: Array<{ id: string; name: string; provider: { id: string; name: string }; acceptedAt: Date }>;
+}
+
+/** Who accepts: a company registering through the invitation, or one that already has an account. */
+export type Acceptor = { newCompany: { name: string; adminEmail?: string } } | { existingCompanyId: string };
+
+export interface Acceptance {
+  invitation: InvitationRow;
+  installerCompanyId: string;
+  /** Only for a newly registered company: its first admin and that admin's token (shown once). */
+  admin?: { userId: string; email: string; token: string };
+}
+
+export async function providerFleets(db: Db, providerId: string): Promise<FleetRow[]> {
+  return db('fleets').where({ provider_id: providerId }).orderBy([{ column: 'name' }, { column: 'id' }]).select('id', 'provider_id', 'name', 'created_at');
+}
+
+export async function findProviderFleet(db: Db, providerId: string, fleetId: string): Promise<FleetRow | undefined> {
+  return db('fleets').where({ id: fleetId, provider_id: providerId }).first('id', 'provider_id', 'name', 'created_at');
+}
+
+export async function fleetInvitations(db: Db, fleetId: string): Promise<InvitationRow[]> {
+  return invitationsQuery(db).where('i.fleet_id', fleetId).orderBy([{ column: 'i.created_at', order: 'desc' }, { column: 'i.id' }]);
+}
+
+/**
+ * A new PENDING invitation; the token goes into the e-mail link and is returned this once. One
+ * live invitation per fleet and address (a declined one may be sent again), and none to a
+ * company that already works for the fleet.
+ */
+export async function inviteToFleet(db: Db, input: { fleet: FleetRow; email: string; invitedBy: string }): Promise<{ invitation: InvitationRow; token: string }> {
+  const { fleet, email } = input;
+  const live = await db('invitations').where({ fleet_id: fleet.id }).whereRaw('lower(email) = lower(?)', [email]).whereNot({ status: 'DECLINED' }).first('status', 'created_at');
+  if (live) throw alreadyInvited(fleet, email, live.status);
+  const working = await db('users as u')
+    .join('invitations as i', 'i.installer_company_id', 'u.organisation_id')
+    .join('organisations as o', 'o.id', 'u.organisation_id')
+    .where({ 'i.fleet_id': fleet.id, 'i.status': 'ACCEPTED' })
+    .whereRaw('lower(u.email) = lower(?)', [email])
+    .first('o.name');
+  if (working) {
+    throw new ConflictError(`${email} belongs to ${working.name}, which already works for fleet ${fleet.name}.`, [{ pointer: '/email', message: 'belongs to a company already working for this fleet', rule: 'unique' }], {
+      type: 'already-invited',
+    });
+  }
+
+  const { token, hash } = newToken('inv');
+  try {
+    const [row] = await db('invitations').insert({ fleet_id: fleet.id, email, token_hash: hash, invited_by: input.invitedBy }).returning('id');
+    return { invitation: (await findInvitation(db, row.id))!, token };
+  } catch (error) {
+    // Two admins inviting the same address at once: the partial unique index decides.
+    if (isUniqueViolation(error, 'invitations_fleet_email_live')) throw alreadyInvited(fleet, email, 'PENDING', error);
+    throw error;
+  }
+}
+
+/** PENDING → ACCEPTED, for a company that registers now or for one that already has an account. */
+export async function acceptInvitation(db: Db, token: string, acceptor: Acceptor): Promise<Acceptance> {
+  return db.transaction(async (trx) => {
+    const invitation = await pendingInvitationForUpdate(trx, token);
+    let installerCompanyId: string;
+    let admin: Acceptance['admin'];
+    if ('newCompany' in acceptor) {
+      const adminEmail = acceptor.newCompany.adminEmail ?? invitation.email;
+      const pointer = acceptor.newCompany.adminEmail ? '/adminEmail' : '/';
+      const taken = await trx('users').whereRaw('lower(email) = lower(?)', [adminEmail]).first('id');
+      if (taken) throw emailTaken(adminEmail, pointer);
+      try {
+        const company = await createInstallerCompany(trx, { name: acceptor.newCompany.name, adminEmail });
+        installerCompanyId = company.companyId;
+        admin = { userId: company.adminUserId, email: adminEmail, token: company.adminToken };
+      } catch (error) {
+        if (isUniqueViolation(error, 'users_email_unique')) throw emailTaken(adminEmail, pointer, error);
+        throw error;
+      }
+    } else {
+      installerCompanyId = acceptor.existingCompanyId;
+      const already = await trx('invitations').where({ fleet_id: invitation.fleet_id, installer_company_id: installerCompanyId, status: 'ACCEPTED' }).first('id');
+      if (already) {
+        throw new ConflictError('Your company already works for this fleet: it accepted an earlier invitation.', [], { type: 'already-accepted' });
+      }
+    }
+    await trx('invitations').where({ id: invitation.id }).update({ status: 'ACCEPTED', installer_company_id: installerCompanyId, responded_at: trx.fn.now() });
+    return { invitation: (await findInvitation(trx, invitation.id))!, installerCompanyId, admin };
+  });
+}
+
+/** PENDING → DECLINED; the provider may then invite the address again. */
+export async function declineInvitation(db: Db, token: string): Promise<InvitationRow> {
+  return db.transaction(async (trx) => {
+    const invitation = await pendingInvitationForUpdate(trx, token);
+    await trx('invitations').where({ id: invitation.id }).update({ status: 'DECLINED', responded_at: trx.fn.now() });
+    return (await findInvitation(trx, invitation.id))!;
+  });
+}
+
+/** An installer company and the fleets it works for (those whose invitation it accepted). */
+export async function companyWithFleets(db: Db, companyId: string): Promise<CompanyWithFleets | undefined> {
+  const company = await db('organisations').where({ id: companyId, kind: 'installer_company' }).first('id', 'name', 'created_at');
+  if (!company) return undefined;
+  const fleets = await db('invitations as i')
+    .join('fleets as f', 'f.id', 'i.fleet_id')
+    .join('organisations as p', 'p.id', 'f.provider_id')
+    .where({ 'i.installer_company_id': companyId, 'i.status': 'ACCEPTED' })
+    .orderBy(['p.name', 'f.name'])
+    .select('f.id', 'f.name', 'p.id as providerId', 'p.name as providerName', 'i.responded_at as acceptedAt');
+  return {
+    ...company,
+    fleets: fleets.map((f) => ({ id: f.id, name: f.name, provider: { id: f.providerId, name: f.providerName }, acceptedAt: f.acceptedAt })),
+  };
+}
+
+function invitationsQuery(db: Db) {
+  return db('invitations as i')
+    .leftJoin('organisations as c', 'c.id', 'i.installer_company_id')
+    .select('i.id', 'i.fleet_id', 'i.email', 'i.status', 'i.installer_company_id', 'c.name as installer_company_name', 'i.invited_by', 'i.created_at', 'i.responded_at');
+}
+
+async function findInvitation(db: Db, id: string): Promise<InvitationRow | undefined> {
+  return invitationsQuery(db).where('i.id', id).first();
+}
+
+/** The invitation behind an e-mail link, locked so that two answers to it cannot race. */
+async function pendingInvitationForUpdate(trx: Db, token: string): Promise<{ id: string; fleet_id: string; email: string }> {
+  const invitation = await trx('invitations').where({ token_hash: hashToken(token) }).forUpdate().first('id', 'fleet_id', 'email', 'status');
+  if (!invitation) throw new NotFoundError('This invitation does not exist: check the link in the e-mail.');
+  if (invitation.status !== 'PENDING') {
+    throw new ConflictError(`This invitation has already been ${invitation.status.toLowerCase()}.`, [{ pointer: '/status', message: `is ${invitation.status}`, rule: 'status' }], {
+      type: 'invitation-answered',
+    });
+  }
+  return invitation;
+}
+
+function alreadyInvited(fleet: FleetRow, email: string, status: InvitationStatus, cause?: unknown): ConflictError {
+  const message =
+    status === 'ACCEPTED'
+      ? `${email} has already accepted an invitation for fleet ${fleet.name}.`
+      : `${email} already has a pending invitation for fleet ${fleet.name}; it can be sent again once declined.`;
+  return new ConflictError(message, [{ pointer: '/email', message: `has a ${status} invitation for this fleet`, rule: 'unique' }], { type: 'already-invited', cause });
+}
+
+function emailTaken(email: string, pointer: string, cause?: unknown): ConflictError {
+  return new ConflictError(
+    `${email} already has an account. To add this fleet to your existing company, accept with your company admin's API token and no body; or register the new company with another adminEmail.`,
+    [{ pointer, message: 'already has an account', rule: 'unique' }],
+    { type: 'email-taken', cause },
+  );
+}
+
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const pg = error as { code?: string; constraint?: string };
+  return pg?.code === '23505' && pg.constraint === constraint;
+}

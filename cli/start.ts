@@ -11,6 +11,7 @@ import { assertPortFree } from '../runtime/ports';
 import { startPostgres, startTemporal } from '../runtime/services';
 import { startVehicleService } from '../runtime/vehicle-service';
 import { connectClient, connectWorkerConnection, temporalTarget } from '../temporal/connection';
+import { geocoderFromEnv } from '../geocoding/geocoder';
 import { createJobWorker } from '../worker/worker';
 
 type Stop = () => Promise<void>;
@@ -82,7 +83,7 @@ export async function start(config: Config): Promise<void> {
     stops.push(['worker', () => shutdownWorker(worker, running)]);
     log(`Worker      polling task queue ${config.temporal.taskQueue}`);
 
-    const app = createApp({ db, temporal: client, namespace: target.namespace, taskQueue: config.temporal.taskQueue, jobTypes });
+    const app = createApp({ db, temporal: client, namespace: target.namespace, taskQueue: config.temporal.taskQueue, jobTypes, geocoder: geocoderFromEnv() });
     const server = http.createServer(app.callback());
     await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.apiPort, config.apiHost, resolve));
     stops.push(['API', () => new Promise<void>((resolve) => server.close(() => resolve()))]);

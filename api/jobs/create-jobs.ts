@@ -8,6 +8,8 @@ import { FleetIdAttribute, JobIdAttribute, JobStatusAttribute, JobTypeAttribute,
 import type { Db } from '../../db/connection';
 import type { CompiledJobType } from '../../definitions/compiled-job-type';
 import { validateProviderValues } from '../../definitions/value-validation';
+import type { Geocoder } from '../../geocoding/geocoder';
+import { geocodeAddresses } from '../../geocoding/geocode-values';
 import { refusalsAsProblems } from './refusals';
 
 export interface NewJobs {
@@ -29,11 +31,12 @@ export interface NewJobs {
  * once the job is in the read model. Everything that can be checked up front is, so that a bad
  * request creates nothing.
  */
-export async function createJobs(deps: { db: Db; temporal: Client; taskQueue: string }, spec: NewJobs): Promise<string[]> {
+export async function createJobs(deps: { db: Db; temporal: Client; taskQueue: string; geocoder?: Geocoder }, spec: NewJobs): Promise<string[]> {
   const { jobType, actor } = spec;
   const fleet = await deps.db('fleets').where({ id: spec.fleetId, provider_id: actor.organisationId }).first('id');
   if (!fleet) throw new NotFoundError(`Fleet ${spec.fleetId} does not exist.`, [{ pointer: '/fleetId', message: 'unknown fleet' }]);
-  const issues = validateProviderValues(jobType, spec.values);
+  const values = await geocodeAddresses(jobType, spec.values, deps.geocoder);
+  const issues = validateProviderValues(jobType, values);
   if (issues.length > 0) {
     throw new RuleViolationError(`Some values break the rules of job type ${jobType.id}.`, issues.map((i) => ({ pointer: i.pointer, message: i.message, rule: i.rule })), { type: 'invalid-values' });
   }
@@ -52,7 +55,7 @@ export async function createJobs(deps: { db: Db; temporal: Client; taskQueue: st
       providerId: actor.organisationId,
       fleetId: spec.fleetId,
       jobType,
-      values: spec.values,
+      values,
       customerName: spec.customerName,
       requestedStartAt: spec.requestedStartAt,
       createdBy: actor,

@@ -18,6 +18,8 @@ import { findJob, findJobs, listJobEvents, type JobRow } from '../../db/jobs';
 import type { JobTypeCatalog } from '../../definitions/catalog';
 import type { AuthState } from '../auth';
 import { parseBody } from '../validate';
+import type { Geocoder } from '../../geocoding/geocoder';
+import { geocodeAddresses } from '../../geocoding/geocode-values';
 import { createJobs } from './create-jobs';
 import { refusalsAsProblems } from './refusals';
 import { assignJobBody, completeStepBody, createJobBody, editJobBody, failJobBody, saveValuesBody, vehicleCommandBody } from './schema';
@@ -27,6 +29,8 @@ export interface JobsRouterDeps {
   temporal: Client;
   taskQueue: string;
   jobTypes: JobTypeCatalog;
+  /** Absent: addresses are kept as given, coordinates only if the portal sends them. */
+  geocoder?: Geocoder;
 }
 
 type Ctx = RouterContext<AuthState>;
@@ -114,9 +118,11 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
   router.patch('/:id', async (ctx) => {
     const job = await visibleJob(ctx, 'provider');
     const body = parseBody(editJobBody, ctx.request.body);
+    const jobType = deps.jobTypes.get(job.job_type_id);
+    const values = body.values && jobType ? await geocodeAddresses(jobType, body.values as Record<string, unknown>, deps.geocoder) : (body.values as Record<string, unknown> | undefined);
     await refusalsAsProblems(job, () =>
       handleOf(job.id).executeUpdate(editJobUpdate, {
-        args: [{ actor: actorOf(ctx), values: body.values as Record<string, unknown> | undefined, customerName: body.customerName, requestedStartAt: body.requestedStartAt }],
+        args: [{ actor: actorOf(ctx), values, customerName: body.customerName, requestedStartAt: body.requestedStartAt }],
       }),
     );
     await answerWithJob(ctx, job.id);

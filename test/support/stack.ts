@@ -6,6 +6,7 @@ import { createApp } from '../../api/app';
 import { loadConfig } from '../../common/config';
 import { loadJobTypeCatalog, type JobTypeCatalog } from '../../definitions/catalog';
 import type { Db } from '../../db/connection';
+import type { Geocoder } from '../../geocoding/geocoder';
 import { createJobWorker } from '../../worker/worker';
 import { freshDatabase, temporalAddress, workflowBundle } from './services';
 import type { RunningSimulator } from '../../gateway/simulator/server';
@@ -27,7 +28,7 @@ export interface TestStack {
  * The real stack for one suite: its own database and task queue on the shared servers, a
  * worker, and the API listening on a free port. Call in `before`, stop in `after`.
  */
-export async function startTestStack(suite: string): Promise<TestStack> {
+export async function startTestStack(suite: string, options: { geocoder?: Geocoder } = {}): Promise<TestStack> {
   const address = await temporalAddress();
   const { db } = await freshDatabase(suite);
   // The shipped job types, registered in this suite's database as the API would at start.
@@ -41,7 +42,7 @@ export async function startTestStack(suite: string): Promise<TestStack> {
   const worker: Worker = await createJobWorker({ connection: workerConnection, namespace: 'default', taskQueue, db, gateway: oneApi.client, workflowBundle: await workflowBundle() });
   const running = worker.run();
 
-  const app = createApp({ db, temporal: client, namespace: 'default', taskQueue, jobTypes, log: () => {} });
+  const app = createApp({ db, temporal: client, namespace: 'default', taskQueue, jobTypes, geocoder: options.geocoder, log: () => {} });
   const server = http.createServer(app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

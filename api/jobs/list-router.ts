@@ -3,7 +3,7 @@ import type { ParsedUrlQuery } from 'node:querystring';
 import { InputError, type FieldProblem } from '../../common/errors';
 import type { JobStatus } from '../../common/job';
 import type { Db } from '../../db/connection';
-import { isJobKey, searchJobs, type JobKey, type JobSearch, type TimeRange } from '../../db/job-search';
+import { isJobKey, searchJobs, searchTerms, type JobKey, type JobSearch, type TimeRange } from '../../db/job-search';
 import type { JobRow } from '../../db/jobs';
 import type { JobTypeCatalog } from '../../definitions/catalog';
 import type { AuthState } from '../auth';
@@ -122,11 +122,10 @@ function range(from: string | undefined, to: string | undefined, name: string): 
   return { from, to };
 }
 
-/** Words of `q`, each with the job types whose title contains it: the title is in the YAML, not in the row. */
+/** Terms of `q`, each with the job types whose title contains it: the title is in the YAML, not in the row. */
 function searchWords(q: string | undefined, jobTypes: JobTypeCatalog): JobSearch['words'] {
-  const words = [...new Set((q ?? '').trim().toLocaleLowerCase().split(/\s+/).filter(Boolean))];
   const types = jobTypes.list();
-  return words.map((text) => ({ text, jobTypeIds: types.filter((type) => type.title.toLocaleLowerCase().includes(text)).map((type) => type.id) }));
+  return searchTerms(q ?? '').map((text) => ({ text, jobTypeIds: types.filter((type) => type.title.toLocaleLowerCase().includes(text)).map((type) => type.id) }));
 }
 
 function pick(resource: JobResource, fields: readonly JobField[]): Partial<JobResource> {

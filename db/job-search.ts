@@ -1,0 +1,195 @@
+import type { Knex } from 'knex';
+import { JOB_STATUSES, type JobStatus } from '../common/job';
+import type { Db } from './connection';
+import type { JobRow } from './jobs';
+
+/**
+ * Lists and searches the job read model, a page at a time, by keyset: a page starts after the
+ * sort key of the last row of the previous one, so reading page 10,000 costs what page 1 costs and
+ * a job inserted meanwhile neither repeats nor hides a row. Every order ends in `id`, which makes
+ * the key unique. The indexes serving these queries are in migrations/20261123170000_job_search.ts.
+ */
+
+export type JobListSort = 'createdAt' | 'updatedAt' | 'requestedStartAt' | 'status';
+
+/**
+ * Where a page ends: the values of the sort's key columns in the last row (timestamps as UTC
+ * text with microseconds, exactly as stored). `null` is a job without a requested start.
+ */
+export type JobKey = ReadonlyArray<string | number | null>;
+
+/** Inclusive bounds, as RFC 3339 date-times. */
+export interface TimeRange {
+  from?: string;
+  to?: string;
+}
+
+export interface JobSearch {
+  /** Whose jobs: a provider's own, or the ones assigned to an installer company. */
+  scope: { providerId: string } | { installerCompanyId: string };
+  statuses?: readonly JobStatus[];
+  jobTypeIds?: readonly string[];
+  fleetIds?: readonly string[];
+  installerCompanyIds?: readonly string[];
+  /** The customer's whole name, case-insensitive. */
+  customer?: string;
+  created?: TimeRange;
+  requestedStart?: TimeRange;
+  finished?: TimeRange;
+  /**
+   * Every word must be found: as a substring of the job's search text (id, customer, job type id,
+   * step titles, address texts), or the job is of one of `jobTypeIds` — the types whose title the
+   * caller found the word in (titles live in the YAML, not in the row).
+   */
+  words?: ReadonlyArray<{ text: string; jobTypeIds: readonly string[] }>;
+  sort: JobListSort;
+  direction: 'asc' | 'desc';
+  /** The key of the last row of the previous page; absent for the first page. */
+  after?: JobKey;
+  limit: number;
+  /** The columns the caller needs; always with `id`. Default: all of JobRow. */
+  columns?: ReadonlyArray<keyof JobRow>;
+}
+
+export interface JobPage {
+  rows: JobRow[];
+  /** Key of the page's last row when more rows follow, else null. */
+  nextKey: JobKey | null;
+}
+
+// Every column of JobRow, and only those (not search_text): an object so the compiler checks it is complete.
+const ROW_COLUMNS: Record<keyof JobRow, true> = {
+  id: true, workflow_id: true, provider_id: true, fleet_id: true, job_type_id: true, job_type_version: true, status: true,
+  installer_company_id: true, customer_name: true, requested_start_at: true, values: true, locked_fields: true, steps: true,
+  last_completed_step: true, failure_reason: true, access_grant: true, created_by: true, revision: true, created_at: true,
+  updated_at: true, assigned_at: true, started_at: true, finished_at: true,
+};
+export const JOB_ROW_COLUMNS = Object.keys(ROW_COLUMNS) as Array<keyof JobRow>;
+
+/** One column of a sort key: what to order by (matching an index expression), how to read it back, how to bind it. */
+interface KeyPart {
+  order: string;
+  read: string;
+  bind: string;
+  valid(value: unknown): boolean;
+}
+
+const utcText = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const isUtcText = (value: unknown): boolean =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(value) && isRealInstant(value);
+const isRealInstant = (text: string) => {
+  const date = new Date(`${text.slice(0, 23)}Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 23) === text.slice(0, 23);
+};
+const timestamp = (column: string): KeyPart => ({ order: column, read: utcText(column), bind: '?::timestamptz', valid: isUtcText });
+const ID: KeyPart = { order: 'jobs.id', read: 'jobs.id', bind: '?', valid: (v) => typeof v === 'string' && v.length > 0 && v.length <= 100 };
+
+const KEYS: Record<JobListSort, readonly KeyPart[]> = {
+  createdAt: [timestamp('jobs.created_at'), ID],
+  updatedAt: [timestamp('jobs.updated_at'), ID],
+  // A job without a requested start sorts as the latest; the expression is the index's.
+  requestedStartAt: [
+    {
+      order: `coalesce(jobs.requested_start_at, 'infinity'::timestamptz)`,
+      read: utcText('jobs.requested_start_at'),
+      bind: `coalesce(?::timestamptz, 'infinity'::timestamptz)`,
+      valid: (v) => v === null || isUtcText(v),
+    },
+    ID,
+  ],
+  status: [
+    { order: 'jobs.status_rank', read: 'jobs.status_rank', bind: '?::smallint', valid: (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) < JOB_STATUSES.length },
+    timestamp('jobs.created_at'),
+    ID,
+  ],
+};
+
+/** True when `key` could have come from a page of this sort (a cursor is client input). */
+export function isJobKey(sort: JobListSort, key: unknown): key is JobKey {
+  const parts = KEYS[sort];
+  return Array.isArray(key) && key.length === parts.length && parts.every((part, i) => part.valid(key[i]));
+}
+
+/**
+ * The terms of a search box entry, each to be found as a substring. A word shorter than three
+ * characters has no trigram, so the index cannot look for it alone — Postgres would read the whole
+ * index — and on its own it matches almost everything anyway: it is searched together with its
+ * neighbour, as typed ("Am Markt 71" is one term). Only a search of nothing but short words
+ * searches a short term alone.
+ */
+export function searchTerms(q: string): string[] {
+  const terms: string[] = [];
+  let leading = '';
+  for (const word of q.trim().toLocaleLowerCase().split(/\s+/).filter(Boolean)) {
+    if (word.length < 3 && terms.length > 0) terms[terms.length - 1] += ` ${word}`;
+    else if (word.length < 3) leading = leading ? `${leading} ${word}` : word;
+    else {
+      terms.push(leading ? `${leading} ${word}` : word);
+      leading = '';
+    }
+  }
+  if (leading) terms.push(leading);
+  return [...new Set(terms)];
+}
+
+/** `status_rank` in the database: the lifecycle order. */
+const statusRank = (status: JobStatus) => JOB_STATUSES.indexOf(status);
+
+/** The page's query, without running it (the bench EXPLAINs it). Asks for one row more than the limit. */
+export function jobSearchQuery(db: Db, search: JobSearch): Knex.QueryBuilder {
+  const parts = KEYS[search.sort];
+  const columns = search.columns ? [...new Set<keyof JobRow>(['id', ...search.columns])] : JOB_ROW_COLUMNS;
+  const query = db('jobs').select(columns.map((column) => `jobs.${column}`));
+  parts.forEach((part, i) => query.select(db.raw(`${part.read} as ??`, [`_key${i}`])));
+
+  if ('providerId' in search.scope) query.where('jobs.provider_id', search.scope.providerId);
+  else query.where('jobs.installer_company_id', search.scope.installerCompanyId);
+
+  const ranks = (search.statuses ?? []).map(statusRank);
+  // One status is an equality, which the (tenant, status_rank, created_at, id) index serves in order.
+  if (ranks.length === 1) query.where('jobs.status_rank', ranks[0]!);
+  else if (ranks.length > 1) query.whereIn('jobs.status_rank', ranks);
+  if (search.jobTypeIds?.length) query.whereIn('jobs.job_type_id', [...search.jobTypeIds]);
+  if (search.fleetIds?.length) query.whereIn('jobs.fleet_id', [...search.fleetIds]);
+  if (search.installerCompanyIds?.length) query.whereIn('jobs.installer_company_id', [...search.installerCompanyIds]);
+  if (search.customer !== undefined) query.whereRaw('lower(jobs.customer_name) = lower(?)', [search.customer]);
+  within(query, 'jobs.created_at', search.created);
+  within(query, 'jobs.requested_start_at', search.requestedStart);
+  within(query, 'jobs.finished_at', search.finished);
+
+  for (const word of search.words ?? []) {
+    const pattern = `%${escapeLike(word.text)}%`;
+    query.where((either) => {
+      either.whereRaw('jobs.search_text ilike ?', [pattern]);
+      if (word.jobTypeIds.length > 0) either.orWhereIn('jobs.job_type_id', [...word.jobTypeIds]);
+    });
+  }
+
+  const comparison = search.direction === 'asc' ? '>' : '<';
+  if (search.after) {
+    query.whereRaw(`(${parts.map((p) => p.order).join(', ')}) ${comparison} (${parts.map((p) => p.bind).join(', ')})`, [...search.after]);
+  }
+  query.orderByRaw(parts.map((p) => `${p.order} ${search.direction}`).join(', '));
+  return query.limit(search.limit + 1);
+}
+
+export async function searchJobs(db: Db, search: JobSearch): Promise<JobPage> {
+  const found: Array<JobRow & Record<string, unknown>> = await jobSearchQuery(db, search);
+  const keyNames = KEYS[search.sort].map((_, i) => `_key${i}`);
+  const more = found.length > search.limit;
+  const rows = found.slice(0, search.limit);
+  const last = rows.at(-1);
+  const nextKey = more && last ? keyNames.map((name) => last[name] as string | number | null) : null;
+  for (const row of rows) for (const name of keyNames) delete row[name];
+  return { rows, nextKey };
+}
+
+function within(query: Knex.QueryBuilder, column: string, range: TimeRange | undefined): void {
+  if (range?.from !== undefined) query.whereRaw(`${column} >= ?::timestamptz`, [range.from]);
+  if (range?.to !== undefined) query.whereRaw(`${column} <= ?::timestamptz`, [range.to]);
+}
+
+/** A word is searched for literally: LIKE's wildcards and escape character lose their meaning. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}

@@ -13,21 +13,13 @@ import {
 } from '../../common/job-messages';
 import { JobStatusAttribute, LastCompletedStepAttribute } from '../../common/search-attributes';
 import { seedVehicle } from '../../gateway/testing';
+import { INSTALL_PRESETS, INSTALL_QNR, INSTALL_STEP_VALUES } from '../support/install-job';
 import { JobWorkflowEnv } from '../support/workflow-env';
 
-const QNR = '0123456789ABCDEF';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const LOCATION = { vehicleLocation: { text: 'Alexanderplatz 1, 10178 Berlin', lat: 52.5219, lng: 13.4132 } };
-
-/** What the installer fills in, step by step, for cloudboxx-install. */
-const INSTALL_STEP_VALUES: Record<string, Record<string, unknown>> = {
-  'check-in': { vin: 'WVWZZZ1JZXW000001', licensePlate: 'B-IJ 1234', brand: 'Volkswagen', model: 'Golf', fuelType: 'petrol', odometerKm: 12345, photoOdometer: { photoId: 'ph-odo-1' } },
-  mount: { boxQnr: QNR, boxSerial: 'CBX12345', keyHolderType: 'rfid', photoMountedBox: { photoId: 'ph-box-1' } },
-  configure: {},
-  verify: {},
-  handover: { installerNotes: 'Box behind the glovebox.' },
-};
+const QNR = INSTALL_QNR;
+const LOCATION = INSTALL_PRESETS;
 
 async function refusalOf(promise: Promise<unknown>): Promise<{ reason: RefusalReason; message: string }> {
   try {

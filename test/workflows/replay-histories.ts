@@ -29,20 +29,14 @@ import {
 } from '../../common/job-messages';
 import { seedVehicle } from '../../gateway/testing';
 import { stopSharedServices } from '../support/services';
+import { INSTALL_PRESETS, INSTALL_QNR, INSTALL_STEP_VALUES } from '../support/install-job';
 import { JobWorkflowEnv } from '../support/workflow-env';
 
 export const HISTORIES_DIR = path.join(__dirname, 'histories');
 
-const QNR = '0123456789ABCDEF';
 const HOUR = 3600_000;
-const LOCATION = { vehicleLocation: { text: 'Alexanderplatz 1, 10178 Berlin', lat: 52.5219, lng: 13.4132 } };
-const INSTALL_STEP_VALUES: Record<string, Record<string, unknown>> = {
-  'check-in': { vin: 'WVWZZZ1JZXW000001', licensePlate: 'B-IJ 1234', brand: 'Volkswagen', model: 'Golf', fuelType: 'petrol', odometerKm: 12345, photoOdometer: { photoId: 'ph-odo-1' } },
-  mount: { boxQnr: QNR, boxSerial: 'CBX12345', keyHolderType: 'rfid', photoMountedBox: { photoId: 'ph-box-1' } },
-  configure: {},
-  verify: {},
-  handover: { installerNotes: 'Box behind the glovebox.' },
-};
+const QNR = INSTALL_QNR;
+const LOCATION = INSTALL_PRESETS;
 
 type Scenario = (t: JobWorkflowEnv, taskQueue: string) => Promise<WorkflowHandle>;
 

@@ -62,6 +62,14 @@ describe('a job through every layer', function () {
     expect(await response.json()).to.deep.include({ id: created.id, status: 'PENDING', fleetId: demo.fleetId });
   });
 
+  it('publishes its OpenAPI document without a token', async () => {
+    const response = await fetch(`${stack.baseUrl}/openapi.json`);
+    expect(response.status).to.equal(200);
+    const document = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(document.openapi).to.equal('3.1.0');
+    expect(document.paths).to.have.property('/v1/jobs/{id}/steps/{stepId}/complete');
+  });
+
   it('refuses a request without a token as problem+json 401', async () => {
     const response = await fetch(`${stack.baseUrl}/v1/jobs`, { method: 'POST' });
     expect(response.status).to.equal(401);

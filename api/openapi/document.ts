@@ -1,0 +1,108 @@
+import { addTechnicianBody } from '../companies/schema';
+import { acceptInvitationBody, createInvitationBody } from '../invitations/schema';
+import { jobListQuery } from '../jobs/list-schema';
+import { assignJobBody, completeStepBody, createJobBody, editJobBody, failJobBody, saveValuesBody, vehicleCommandBody } from '../jobs/schema';
+import { PROBLEM_TYPE_BASE } from '../problem';
+
+type Method = 'get' | 'post' | 'patch' | 'delete';
+
+interface Operation {
+  method: Method;
+  path: string;
+  summary: string;
+  tag: string;
+  /** The very schema object the route validates its body with. */
+  body?: object;
+  /** For GET with query parameters: the schema the route validates them with. */
+  query?: { properties: Record<string, object> };
+  /** No API token: health, and answering an invitation (its token is the credential). */
+  public?: boolean;
+  created?: boolean;
+  noContent?: boolean;
+}
+
+/**
+ * Every route of the API with the schema it validates against. A test checks this table against
+ * the routers, so a route cannot be added without appearing here.
+ */
+export const OPERATIONS: Operation[] = [
+  { method: 'get', path: '/healthz', summary: 'Whether Temporal and Postgres both answer (200) or which does not (503).', tag: 'operations', public: true },
+  { method: 'get', path: '/v1/job-types', summary: 'The job types new jobs can be created from.', tag: 'job types' },
+  { method: 'get', path: '/v1/job-types/{id}', summary: 'A job type with its sections, fields, rules and steps: everything a create form needs.', tag: 'job types' },
+  { method: 'get', path: '/v1/jobs', summary: 'Jobs you may see, filtered, searched, sorted and paged.', tag: 'jobs', query: jobListQuery },
+  { method: 'post', path: '/v1/jobs', summary: 'Create a job (or `count` identical ones); with installerCompanyId, save and assign.', tag: 'jobs', body: createJobBody, created: true },
+  { method: 'get', path: '/v1/jobs/{id}', summary: 'A job: values with locked fields, steps, last completed step, dates, failure reason, access.', tag: 'jobs' },
+  { method: 'patch', path: '/v1/jobs/{id}', summary: 'Edit a PENDING job (provider).', tag: 'jobs', body: editJobBody },
+  { method: 'delete', path: '/v1/jobs/{id}', summary: 'Delete a PENDING job (provider).', tag: 'jobs', noContent: true },
+  { method: 'post', path: '/v1/jobs/{id}/duplicate', summary: 'A new PENDING job with the values the provider had set.', tag: 'jobs', created: true },
+  { method: 'post', path: '/v1/jobs/{id}/assign', summary: 'Assign a PENDING job to a company invited for its fleet.', tag: 'jobs', body: assignJobBody },
+  { method: 'get', path: '/v1/jobs/{id}/events', summary: 'The audit trail: who did what, when.', tag: 'jobs' },
+  { method: 'post', path: '/v1/jobs/{id}/start', summary: 'Start an ASSIGNED job: opens the job-scoped vehicle access (installer).', tag: 'installer' },
+  { method: 'patch', path: '/v1/jobs/{id}/values', summary: "Save the open steps' fields as a draft (installer).", tag: 'installer', body: saveValuesBody },
+  { method: 'post', path: '/v1/jobs/{id}/steps/{stepId}/complete', summary: "Complete the next step with its values and checklist; runs the step's action (installer).", tag: 'installer', body: completeStepBody },
+  { method: 'post', path: '/v1/jobs/{id}/complete', summary: 'Complete the job: SUCCEEDED, vehicle access revoked (installer).', tag: 'installer' },
+  { method: 'post', path: '/v1/jobs/{id}/fail', summary: 'Give up with an explanation: FAILED, vehicle access revoked (installer).', tag: 'installer', body: failJobBody },
+  { method: 'post', path: '/v1/jobs/{id}/vehicle/commands', summary: "Lock, unlock … the vehicle through the job's open access (installer).", tag: 'installer', body: vehicleCommandBody },
+  { method: 'get', path: '/v1/fleets', summary: "The provider's fleets.", tag: 'tenancy' },
+  { method: 'get', path: '/v1/fleets/{fleetId}/invitations', summary: "A fleet's installer-company invitations and their status.", tag: 'tenancy' },
+  { method: 'post', path: '/v1/fleets/{fleetId}/invitations', summary: 'Invite an installer company by e-mail (one per fleet and company).', tag: 'tenancy', body: createInvitationBody, created: true },
+  { method: 'post', path: '/v1/invitations/{token}/accept', summary: 'The installer company registers (or, signed in, accepts another fleet).', tag: 'tenancy', body: acceptInvitationBody, public: true },
+  { method: 'post', path: '/v1/invitations/{token}/decline', summary: 'The installer company declines.', tag: 'tenancy', public: true },
+  { method: 'get', path: '/v1/companies/me', summary: 'Your installer company and the fleets it works for.', tag: 'tenancy' },
+  { method: 'post', path: '/v1/companies/me/technicians', summary: 'Add a technician to your installer company.', tag: 'tenancy', body: addTechnicianBody, created: true },
+];
+
+const problem = { description: 'A problem (RFC 9457)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+
+/** The OpenAPI 3.1 document, built from the same schemas the routes validate with. */
+export function openApiDocument(serverUrl?: string): object {
+  const paths: Record<string, Record<string, object>> = {};
+  for (const op of OPERATIONS) {
+    const pathParameters = [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+    const queryParameters = op.query
+      ? Object.entries(op.query.properties).map(([name, schema]) => ({ name, in: 'query', required: false, schema, ...(isArray(schema) ? { style: 'form', explode: true } : {}) }))
+      : [];
+    const success = op.noContent ? { 204: { description: 'Done' } } : { [op.created ? 201 : 200]: { description: 'OK', content: { 'application/json': { schema: {} } } } };
+    paths[op.path] ??= {};
+    paths[op.path]![op.method] = {
+      summary: op.summary,
+      tags: [op.tag],
+      ...(op.public ? { security: [] } : {}),
+      ...(pathParameters.length + queryParameters.length > 0 ? { parameters: [...pathParameters, ...queryParameters] } : {}),
+      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: op.body } } } } : {}),
+      ...(op.method === 'post' ? { parameters: [...pathParameters, { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 }, description: 'Makes the POST safe to retry: the same key and request get the first answer again.' }] } : {}),
+      responses: { ...success, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem, 429: problem },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'installer-jobs API',
+      version: '1',
+      description: 'CloudBoxx installation jobs for mobility providers and their installer companies. Errors are problem+json with a stable `type`.',
+    },
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    security: [{ bearer: [] }],
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API token (stored hashed on our side).' } },
+      schemas: {
+        Problem: {
+          type: 'object',
+          required: ['type', 'title', 'status'],
+          properties: {
+            type: { type: 'string', format: 'uri', description: `Stable: ${PROBLEM_TYPE_BASE}<name>, e.g. locked-field, wrong-status.` },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            instance: { type: 'string' },
+            errors: { type: 'array', items: { type: 'object', required: ['pointer', 'message'], properties: { pointer: { type: 'string', description: 'JSON pointer into the request' }, message: { type: 'string' }, rule: { type: 'string' } } } },
+          },
+        },
+      },
+    },
+  };
+}
+
+function isArray(schema: object): boolean {
+  return (schema as { type?: unknown }).type === 'array';
+}

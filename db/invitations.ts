@@ -42,6 +42,12 @@ export interface Acceptance {
   admin?: { userId: string; email: string; token: string };
 }
 
+/** Whether the company has accepted an invitation for the fleet: the condition for getting its jobs. */
+export async function hasAcceptedInvitation(db: Db, fleetId: string, installerCompanyId: string): Promise<boolean> {
+  const row = await db('invitations').where({ fleet_id: fleetId, installer_company_id: installerCompanyId, status: 'ACCEPTED' }).first('id');
+  return row !== undefined;
+}
+
 export async function providerFleets(db: Db, providerId: string): Promise<FleetRow[]> {
   return db('fleets').where({ provider_id: providerId }).orderBy([{ column: 'name' }, { column: 'id' }]).select('id', 'provider_id', 'name', 'created_at');
 }
@@ -107,7 +113,7 @@ export async function acceptInvitation(db: Db, token: string, acceptor: Acceptor
       }
     } else {
       installerCompanyId = acceptor.existingCompanyId;
-      const already = await trx('invitations').where({ fleet_id: invitation.fleet_id, installer_company_id: installerCompanyId, status: 'ACCEPTED' }).first('id');
+      const already = await hasAcceptedInvitation(trx, invitation.fleet_id, installerCompanyId);
       if (already) {
         throw new ConflictError('Your company already works for this fleet: it accepted an earlier invitation.', [], { type: 'already-accepted' });
       }

@@ -6,6 +6,7 @@ import { assignJobUpdate, jobCreatedUpdate } from '../../common/job-messages';
 import type { JobWorkflowInput } from '../../common/job-workflow';
 import { FleetIdAttribute, JobIdAttribute, JobStatusAttribute, JobTypeAttribute, ProviderIdAttribute } from '../../common/search-attributes';
 import type { Db } from '../../db/connection';
+import { hasAcceptedInvitation } from '../../db/invitations';
 import type { CompiledJobType } from '../../definitions/compiled-job-type';
 import { validateProviderValues } from '../../definitions/value-validation';
 import type { Geocoder } from '../../geocoding/geocoder';
@@ -41,8 +42,7 @@ export async function createJobs(deps: { db: Db; temporal: Client; taskQueue: st
     throw new RuleViolationError(`Some values break the rules of job type ${jobType.id}.`, issues.map((i) => ({ pointer: i.pointer, message: i.message, rule: i.rule })), { type: 'invalid-values' });
   }
   if (spec.installerCompanyId) {
-    const invited = await deps.db('invitations').where({ fleet_id: spec.fleetId, installer_company_id: spec.installerCompanyId, status: 'ACCEPTED' }).first('id');
-    if (!invited) {
+    if (!(await hasAcceptedInvitation(deps.db, spec.fleetId, spec.installerCompanyId))) {
       throw new RuleViolationError(`Installer company ${spec.installerCompanyId} has no accepted invitation for this fleet; invite it first.`, [{ pointer: '/installerCompanyId', message: 'has not accepted an invitation for this fleet', rule: 'invitation' }], { type: 'company-not-invited' });
     }
   }

@@ -133,6 +133,27 @@ export async function declineInvitation(db: Db, token: string): Promise<Invitati
 }
 
 /** An installer company and the fleets it works for (those whose invitation it accepted). */
+/** What the registration page shows before the company answers: who invites it, for which fleet. */
+export async function invitationPreview(db: Db, token: string): Promise<{ email: string; status: InvitationStatus; fleetName: string; providerName: string } | undefined> {
+  return db('invitations as i')
+    .join('fleets as f', 'f.id', 'i.fleet_id')
+    .join('organisations as p', 'p.id', 'f.provider_id')
+    .where('i.token_hash', hashToken(token))
+    .first('i.email', 'i.status', 'f.name as fleetName', 'p.name as providerName');
+}
+
+/** Withdraws an invitation nobody has answered yet; an answered one stays as the record of it. */
+export async function cancelPendingInvitation(db: Db, fleetId: string, invitationId: string): Promise<void> {
+  const invitation = await db('invitations').where({ id: invitationId, fleet_id: fleetId }).first('status');
+  if (!invitation) throw new NotFoundError(`Invitation ${invitationId} does not exist.`);
+  if (invitation.status !== 'PENDING') {
+    throw new ConflictError(`This invitation has been ${invitation.status.toLowerCase()} and can no longer be withdrawn.`, [{ pointer: '/status', message: `is ${invitation.status}`, rule: 'status' }], {
+      type: 'invitation-answered',
+    });
+  }
+  await db('invitations').where({ id: invitationId, status: 'PENDING' }).delete();
+}
+
 export async function companyWithFleets(db: Db, companyId: string): Promise<CompanyWithFleets | undefined> {
   const company = await db('organisations').where({ id: companyId, kind: 'installer_company' }).first('id', 'name', 'created_at');
   if (!company) return undefined;

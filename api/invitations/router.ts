@@ -3,9 +3,11 @@ import { ForbiddenError, InputError, NotFoundError } from '../../common/errors';
 import type { Db } from '../../db/connection';
 import {
   acceptInvitation,
+  cancelPendingInvitation,
   declineInvitation,
   findProviderFleet,
   fleetInvitations,
+  invitationPreview,
   inviteToFleet,
   providerFleets,
   type FleetRow,
@@ -64,6 +66,15 @@ export function fleetInvitationsRouter(deps: InvitationsRouterDeps): Router<Auth
     ctx.body = { ...toInvitationResource(invitation), token };
   });
 
+  router.delete('/:fleetId/invitations/:invitationId', async (ctx) => {
+    const fleet = await ownFleet(ctx);
+    if (ctx.state.principal.role !== 'provider_admin') throw new ForbiddenError('Only a provider admin can withdraw an invitation.', [], { type: 'wrong-role' });
+    const invitationId = ctx.params.invitationId!;
+    if (!UUID.test(invitationId)) throw new NotFoundError(`Invitation ${invitationId} does not exist.`);
+    await cancelPendingInvitation(deps.db, fleet.id, invitationId);
+    ctx.status = 204;
+  });
+
   return router;
 }
 
@@ -74,6 +85,12 @@ export function fleetInvitationsRouter(deps: InvitationsRouterDeps): Router<Auth
  */
 export function invitationResponsesRouter(deps: InvitationsRouterDeps): Router<Partial<AuthState>> {
   const router = new Router<Partial<AuthState>>({ prefix: '/v1/invitations' });
+
+  router.get('/:token', async (ctx) => {
+    const preview = await invitationPreview(deps.db, ctx.params.token!);
+    if (!preview) throw new NotFoundError('This invitation does not exist: check the link in the e-mail.');
+    ctx.body = preview;
+  });
 
   router.post('/:token/accept', async (ctx) => {
     const principal = await optionalPrincipal(deps.db, ctx);

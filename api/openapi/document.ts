@@ -46,6 +46,8 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/v1/fleets', summary: "The provider's fleets.", tag: 'tenancy' },
   { method: 'get', path: '/v1/fleets/{fleetId}/invitations', summary: "A fleet's installer-company invitations and their status.", tag: 'tenancy' },
   { method: 'post', path: '/v1/fleets/{fleetId}/invitations', summary: 'Invite an installer company by e-mail (one per fleet and company).', tag: 'tenancy', body: createInvitationBody, created: true },
+  { method: 'delete', path: '/v1/fleets/{fleetId}/invitations/{invitationId}', summary: 'Withdraw an invitation nobody has answered yet.', tag: 'tenancy', noContent: true },
+  { method: 'get', path: '/v1/invitations/{token}', summary: 'Who invites the company, for which fleet: for the registration page.', tag: 'tenancy', public: true },
   { method: 'post', path: '/v1/invitations/{token}/accept', summary: 'The installer company registers (or, signed in, accepts another fleet).', tag: 'tenancy', body: acceptInvitationBody, public: true },
   { method: 'post', path: '/v1/invitations/{token}/decline', summary: 'The installer company declines.', tag: 'tenancy', public: true },
   { method: 'get', path: '/v1/companies/me', summary: 'Your installer company and the fleets it works for.', tag: 'tenancy' },

@@ -128,6 +128,29 @@ describe('invitations over HTTP: installer companies join a provider\'s fleets',
     expect(invalid.body.errors[0]).to.include({ pointer: '/email' });
   });
 
+  it('shows the invitation to its token holder, and lets the provider withdraw it until it is answered', async () => {
+    const provider = await newProvider('Leipzig');
+    const email = `${unique('workshop')}@installer.example`;
+    const pending = await invite(provider, email);
+    const preview = await call('GET', `/v1/invitations/${pending.token}`);
+    expect(preview.status).to.equal(200);
+    expect(preview.body).to.deep.include({ email, status: 'PENDING', fleetName: 'Leipzig' });
+    expect(preview.body.providerName).to.match(/^Mobility-/);
+    expect((await call('GET', '/v1/invitations/inv_not-a-real-token')).status).to.equal(404);
+
+    expect((await call('DELETE', `/v1/fleets/${provider.fleetId}/invitations/${pending.id}`, provider.adminToken)).status).to.equal(204);
+    expect((await call('GET', `/v1/invitations/${pending.token}`)).status, 'a withdrawn invitation is gone').to.equal(404);
+    expect((await call('POST', `/v1/invitations/${pending.token}/accept`, undefined, { companyName: 'Too Late GmbH' })).status).to.equal(404);
+
+    const answered = await invite(provider, email);
+    await register(answered.token, unique('Werkstatt'));
+    const withdraw = await call('DELETE', `/v1/fleets/${provider.fleetId}/invitations/${answered.id}`, provider.adminToken);
+    expect(withdraw.status).to.equal(409);
+    expect(withdraw.body.type).to.equal('https://installer-jobs.dev/problems/invitation-answered');
+    const stranger = await newProvider();
+    expect((await call('DELETE', `/v1/fleets/${provider.fleetId}/invitations/${answered.id}`, stranger.adminToken)).status, 'another provider').to.equal(404);
+  });
+
   it('keeps one account when a company accepts a second fleet\'s invitation', async () => {
     const berlin = await newProvider('Berlin');
     const hamburg = await newProvider('Hamburg');

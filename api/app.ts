@@ -13,6 +13,7 @@ import { jobsRouter } from './jobs/router';
 import { jobListRouter } from './jobs/list-router';
 import { jobTypesRouter } from './job-types/router';
 import { idempotentPosts } from './idempotency';
+import { docsPage } from './openapi/docs-page';
 import { openApiDocument } from './openapi/document';
 import { problemDetails } from './problem';
 import { rateLimitPerToken } from './rate-limit';
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps): Koa<AuthState> {
   app.use(health.routes());
   const document = openApiDocument();
   app.use(async (ctx, next) => (ctx.method === 'GET' && ctx.path === '/openapi.json' ? void (ctx.body = document) : next()));
+  app.use(docsPage());
 
   // An invitation's token is its credential: answering one needs no API token, so it comes first.
   const invitationResponses = invitationResponsesRouter(deps);

@@ -70,6 +70,17 @@ describe('a job through every layer', function () {
     expect(document.paths).to.have.property('/v1/jobs/{id}/steps/{stepId}/complete');
   });
 
+  it('shows the document as a browsable page, assets served locally', async () => {
+    const page = await fetch(`${stack.baseUrl}/docs`);
+    expect(page.status).to.equal(200);
+    const html = await page.text();
+    expect(html).to.include("url: '/openapi.json'");
+    const bundle = await fetch(`${stack.baseUrl}/docs/swagger-ui-bundle.js`);
+    expect(bundle.status).to.equal(200);
+    expect(bundle.headers.get('content-type')).to.match(/javascript/);
+    expect((await bundle.arrayBuffer()).byteLength).to.be.greaterThan(100_000);
+  });
+
   it('refuses a request without a token as problem+json 401', async () => {
     const response = await fetch(`${stack.baseUrl}/v1/jobs`, { method: 'POST' });
     expect(response.status).to.equal(401);

@@ -16,6 +16,7 @@ import { idempotentPosts } from './idempotency';
 import { docsPage } from './openapi/docs-page';
 import { openApiDocument } from './openapi/document';
 import { problemDetails } from './problem';
+import { usersRouter } from './users/router';
 import { rateLimitPerToken } from './rate-limit';
 
 export interface AppDeps {
@@ -57,6 +58,6 @@ export function createApp(deps: AppDeps): Koa<AuthState> {
   app.use(jobList.routes()).use(jobList.allowedMethods());
   const jobTypes = jobTypesRouter(deps);
   app.use(jobTypes.routes()).use(jobTypes.allowedMethods());
-  for (const router of [fleetInvitationsRouter(deps), companiesRouter(deps)]) app.use(router.routes()).use(router.allowedMethods());
+  for (const router of [fleetInvitationsRouter(deps), companiesRouter(deps), usersRouter(deps)]) app.use(router.routes()).use(router.allowedMethods());
   return app;
 }

@@ -26,7 +26,7 @@ export interface TimeRange {
 
 export interface JobSearch {
   /** Whose jobs: a provider's own, or the ones assigned to an installer company. */
-  scope: { providerId: string } | { installerCompanyId: string };
+  scope: { providerId: string; customers?: readonly string[] } | { installerCompanyId: string };
   statuses?: readonly JobStatus[];
   jobTypeIds?: readonly string[];
   fleetIds?: readonly string[];
@@ -142,7 +142,10 @@ export function jobSearchQuery(db: Db, search: JobSearch): Knex.QueryBuilder {
   const query = db('jobs').select(columns.map((column) => `jobs.${column}`));
   parts.forEach((part, i) => query.select(db.raw(`${part.read} as ??`, [`_key${i}`])));
 
-  if ('providerId' in search.scope) query.where('jobs.provider_id', search.scope.providerId);
+  if ('providerId' in search.scope) {
+    query.where('jobs.provider_id', search.scope.providerId);
+    if (search.scope.customers) query.whereIn('jobs.customer_name', search.scope.customers);
+  }
   else query.where('jobs.installer_company_id', search.scope.installerCompanyId);
 
   const ranks = (search.statuses ?? []).map(statusRank);

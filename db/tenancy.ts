@@ -9,6 +9,8 @@ export interface Principal {
   role: Role;
   organisationId: string;
   organisationKind: 'provider' | 'installer_company';
+  /** For a dispatcher or customer-portal user: the only customers whose jobs they may see and make. */
+  customers?: string[];
 }
 
 export interface OnboardedProvider {
@@ -51,7 +53,9 @@ export async function principalForToken(db: Db, token: string): Promise<Principa
     .where('t.token_hash', hashToken(token))
     .whereNull('t.revoked_at')
     .first('u.id as userId', 'u.email', 'u.role', 'o.id as organisationId', 'o.kind as organisationKind');
-  return row;
+  if (!row || row.role !== 'provider_dispatcher') return row;
+  const customers = await db('user_customers').where({ user_id: row.userId }).orderBy('customer_name').pluck('customer_name');
+  return { ...row, customers };
 }
 
 /** A technician of an installer company, signing in with their own token (returned once). */
@@ -60,5 +64,16 @@ export async function addTechnician(db: Db, companyId: string, input: { email: s
     const technician = await addUser(trx, companyId, input.email, 'installer_technician');
     if (input.name) await trx('users').where({ id: technician.userId }).update({ name: input.name });
     return technician;
+  });
+}
+
+/** A provider user; a dispatcher is limited to `customers` (at least one). */
+export async function addProviderUser(db: Db, providerId: string, input: { email: string; role: 'provider_admin' | 'provider_dispatcher'; customers: string[] }) {
+  return db.transaction(async (trx) => {
+    const { userId, token } = await addUser(trx, providerId, input.email, input.role);
+    if (input.role === 'provider_dispatcher') {
+      await trx('user_customers').insert(input.customers.map((customer_name) => ({ user_id: userId, customer_name })));
+    }
+    return { userId, token };
   });
 }

@@ -64,7 +64,7 @@ export function jobListRouter(deps: JobListRouterDeps): Router<AuthState> {
     const fields: readonly JobField[] | undefined = query.fields;
 
     const search: JobSearch = {
-      scope: principal.organisationKind === 'provider' ? { providerId: principal.organisationId } : { installerCompanyId: principal.organisationId },
+      scope: principal.organisationKind === 'provider' ? { providerId: principal.organisationId, customers: principal.customers } : { installerCompanyId: principal.organisationId },
       statuses: query.status as JobStatus[] | undefined,
       jobTypeIds: query.jobTypeId,
       fleetIds: query.fleetId,

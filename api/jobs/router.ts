@@ -1,6 +1,6 @@
 import Router, { type RouterContext } from '@koa/router';
 import type { Client } from '@temporalio/client';
-import { NotFoundError } from '../../common/errors';
+import { NotFoundError, RuleViolationError } from '../../common/errors';
 import { jobWorkflowId, type Actor } from '../../common/job';
 import {
   assignJobUpdate,
@@ -48,7 +48,8 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
   async function visibleJob(ctx: Ctx, side: 'provider' | 'installer' | 'either'): Promise<JobRow> {
     const { principal } = ctx.state;
     const job = await findJob(deps.db, ctx.params.id!);
-    const isProvider = job?.provider_id === principal.organisationId;
+    // A dispatcher acts for some customers only: other customers' jobs are none of theirs.
+    const isProvider = job?.provider_id === principal.organisationId && (!principal.customers || principal.customers.includes(job.customer_name ?? ''));
     const isInstaller = job !== undefined && job.installer_company_id === principal.organisationId;
     const allowed = side === 'provider' ? isProvider : side === 'installer' ? isInstaller : isProvider || isInstaller;
     if (!job || !allowed) throw new NotFoundError(`Job ${ctx.params.id} does not exist.`);
@@ -67,7 +68,7 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
       jobType,
       fleetId: body.fleetId,
       values: body.values as Record<string, unknown>,
-      customerName: body.customerName,
+      customerName: customerFor(ctx, body.customerName),
       requestedStartAt: body.requestedStartAt,
       installerCompanyId: body.installerCompanyId,
       count: body.count ?? 1,
@@ -118,6 +119,7 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
   router.patch('/:id', async (ctx) => {
     const job = await visibleJob(ctx, 'provider');
     const body = parseBody(editJobBody, ctx.request.body);
+    if (body.customerName !== undefined && ctx.state.principal.customers) customerFor(ctx, body.customerName ?? '');
     const jobType = deps.jobTypes.get(job.job_type_id);
     const values = body.values && jobType ? await geocodeAddresses(jobType, body.values as Record<string, unknown>, deps.geocoder) : (body.values as Record<string, unknown> | undefined);
     await refusalsAsProblems(job, () =>
@@ -187,6 +189,19 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
   });
 
   return router;
+}
+
+/** The customer a new job is for: any for an admin; for a dispatcher one of theirs, theirs if they have one. */
+function customerFor(ctx: Ctx, requested: string | undefined): string | undefined {
+  const { customers } = ctx.state.principal;
+  if (!customers) return requested;
+  if (requested === undefined && customers.length === 1) return customers[0];
+  if (requested !== undefined && customers.includes(requested)) return requested;
+  throw new RuleViolationError(
+    requested === undefined ? 'Say which customer the job is for.' : `You cannot create jobs for customer "${requested}".`,
+    [{ pointer: '/customerName', message: `must be one of: ${customers.join(', ')}`, rule: 'enum' }],
+    { type: requested === undefined ? 'customer-required' : 'customer-not-allowed' },
+  );
 }
 
 function actorOf(ctx: Ctx): Extract<Actor, { kind: 'user' }> {

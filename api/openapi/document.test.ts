@@ -8,6 +8,7 @@ import { fleetInvitationsRouter, invitationResponsesRouter } from '../invitation
 import { jobTypesRouter } from '../job-types/router';
 import { jobListRouter } from '../jobs/list-router';
 import { jobsRouter } from '../jobs/router';
+import { usersRouter } from '../users/router';
 import { OPERATIONS, openApiDocument } from './document';
 
 /** Routers only keep their dependencies; building them with none is enough to read their routes. */
@@ -22,7 +23,7 @@ function routesOf(routers: Router<never>[]): string[] {
 describe('the OpenAPI document', () => {
   it('lists exactly the routes the API serves', () => {
     const none = {} as never;
-    const served = routesOf([healthRouter(none), jobsRouter(none), jobListRouter(none), jobTypesRouter(none), fleetInvitationsRouter(none), invitationResponsesRouter(none), companiesRouter(none)] as unknown as Router<never>[]);
+    const served = routesOf([healthRouter(none), jobsRouter(none), jobListRouter(none), jobTypesRouter(none), fleetInvitationsRouter(none), invitationResponsesRouter(none), companiesRouter(none), usersRouter(none)] as unknown as Router<never>[]);
     const documented = OPERATIONS.map((op) => `${op.method.toUpperCase()} ${op.path}`);
     expect([...new Set(served)].sort()).to.deep.equal([...documented].sort());
   });

@@ -3,6 +3,7 @@ import { acceptInvitationBody, createInvitationBody } from '../invitations/schem
 import { jobListQuery } from '../jobs/list-schema';
 import { assignJobBody, completeStepBody, createJobBody, editJobBody, failJobBody, saveValuesBody, vehicleCommandBody } from '../jobs/schema';
 import { PROBLEM_TYPE_BASE } from '../problem';
+import { createProviderUserBody } from '../users/schema';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
 
@@ -50,6 +51,7 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/v1/invitations/{token}', summary: 'Who invites the company, for which fleet: for the registration page.', tag: 'tenancy', public: true },
   { method: 'post', path: '/v1/invitations/{token}/accept', summary: 'The installer company registers (or, signed in, accepts another fleet).', tag: 'tenancy', body: acceptInvitationBody, public: true },
   { method: 'post', path: '/v1/invitations/{token}/decline', summary: 'The installer company declines.', tag: 'tenancy', public: true },
+  { method: 'post', path: '/v1/users', summary: 'Add a provider admin, or a dispatcher limited to the customers they act for.', tag: 'tenancy', body: createProviderUserBody, created: true },
   { method: 'get', path: '/v1/companies/me', summary: 'Your installer company and the fleets it works for.', tag: 'tenancy' },
   { method: 'post', path: '/v1/companies/me/technicians', summary: 'Add a technician to your installer company.', tag: 'tenancy', body: addTechnicianBody, created: true },
 ];

@@ -1,0 +1,69 @@
+import { expect } from 'chai';
+import { createDemoTenantIfMissing, type DemoTenant } from '../../db/demo-tenant';
+import { startTestStack, type TestStack } from '../support/stack';
+
+const LOCATION = { vehicleLocation: { text: 'Alexanderplatz 1, 10178 Berlin', lat: 52.52, lng: 13.41 } };
+
+/** Customer-portal users and dispatchers act for the customers they are given, and no others. */
+describe('dispatchers limited to their customers', function () {
+  this.timeout(60_000);
+  let stack: TestStack;
+  let demo: DemoTenant;
+
+  before(async () => {
+    stack = await startTestStack('customer scoping');
+    demo = (await createDemoTenantIfMissing(stack.db))!;
+  });
+  after(async () => stack?.stop());
+
+  async function call(method: string, path: string, token: string, body?: unknown) {
+    const response = await fetch(`${stack.baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  }
+
+  async function dispatcher(customers: string[]): Promise<string> {
+    const added = await call('POST', '/v1/users', demo.tokens.providerAdmin, { email: `d-${Date.now()}-${customers.length}@demo-mobility.example`, role: 'provider_dispatcher', customers });
+    expect(added.status, JSON.stringify(added.body)).to.equal(201);
+    return added.body.token;
+  }
+
+  it('creates for its own customer by default, refuses others, and sees only its customers\' jobs', async () => {
+    const single = await dispatcher(['Stadtwerke Nord']);
+    const own = await call('POST', '/v1/jobs', single, { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: LOCATION });
+    expect(own.status).to.equal(201);
+    expect(own.body.customerName, 'the only customer is filled in').to.equal('Stadtwerke Nord');
+
+    const foreign = await call('POST', '/v1/jobs', single, { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: LOCATION, customerName: 'Stadtwerke Süd' });
+    expect(foreign.status).to.equal(422);
+    expect(foreign.body.type).to.equal('https://installer-jobs.dev/problems/customer-not-allowed');
+
+    const several = await dispatcher(['Stadtwerke Süd', 'Klinikum']);
+    const unnamed = await call('POST', '/v1/jobs', several, { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: LOCATION });
+    expect(unnamed.body.type).to.equal('https://installer-jobs.dev/problems/customer-required');
+    const other = await call('POST', '/v1/jobs', several, { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: LOCATION, customerName: 'Klinikum' });
+    expect(other.status).to.equal(201);
+
+    // Each sees its own; the admin sees both.
+    expect((await call('GET', `/v1/jobs/${own.body.id}`, several)).status).to.equal(404);
+    expect((await call('PATCH', `/v1/jobs/${own.body.id}`, several, { customerName: 'Klinikum' })).status).to.equal(404);
+    const listed = await call('GET', '/v1/jobs', single);
+    expect(listed.body.items.map((j: { id: string }) => j.id)).to.deep.equal([own.body.id]);
+    const moved = await call('PATCH', `/v1/jobs/${other.body.id}`, several, { customerName: 'Stadtwerke Nord' });
+    expect(moved.status, 'cannot hand a job to a customer it does not act for').to.equal(422);
+    const all = await call('GET', '/v1/jobs', demo.tokens.providerAdmin);
+    expect(all.body.items.map((j: { id: string }) => j.id)).to.include.members([own.body.id, other.body.id]);
+  });
+
+  it('only a provider admin adds users, and a dispatcher needs customers', async () => {
+    const single = await dispatcher(['Flughafen']);
+    expect((await call('POST', '/v1/users', single, { email: 'x@demo-mobility.example', role: 'provider_admin' })).status).to.equal(403);
+    const noCustomers = await call('POST', '/v1/users', demo.tokens.providerAdmin, { email: 'y@demo-mobility.example', role: 'provider_dispatcher' });
+    expect(noCustomers.status).to.equal(400);
+    expect(noCustomers.body.errors[0].pointer).to.equal('/customers');
+  });
+});

@@ -17,14 +17,7 @@ describe('cross-tenant access, route by route', function () {
   });
   after(async () => stack?.stop());
 
-  async function call(method: string, path: string, token: string, body?: unknown) {
-    const response = await fetch(`${stack.baseUrl}${path}`, {
-      method: method.toUpperCase(),
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, text: await response.text() };
-  }
+  const call = (method: string, path: string, token?: string, body?: unknown) => stack.call(method, path, token, body);
 
   it('refuses every foreign read and write with 404', async () => {
     const stamp = Date.now().toString(36);

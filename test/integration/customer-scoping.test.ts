@@ -16,15 +16,7 @@ describe('dispatchers limited to their customers', function () {
   });
   after(async () => stack?.stop());
 
-  async function call(method: string, path: string, token: string, body?: unknown) {
-    const response = await fetch(`${stack.baseUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  }
+  const call = (method: string, path: string, token?: string, body?: unknown) => stack.call(method, path, token, body);
 
   async function dispatcher(customers: string[]): Promise<string> {
     const added = await call('POST', '/v1/users', demo.tokens.providerAdmin, { email: `d-${Date.now()}-${customers.length}@demo-mobility.example`, role: 'provider_dispatcher', customers });

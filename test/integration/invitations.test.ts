@@ -20,15 +20,7 @@ describe('invitations over HTTP: installer companies join a provider\'s fleets',
   });
   after(async () => stack?.stop());
 
-  async function call(method: string, path: string, token?: string, body?: unknown) {
-    const response = await fetch(`${stack.baseUrl}${path}`, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  }
+  const call = (method: string, path: string, token?: string, body?: unknown) => stack.call(method, path, token, body);
 
   const unique = (label: string) => `${label}-${Date.now().toString(36)}-${serial++}`;
   const newProvider = (fleetName = 'Berlin'): Promise<OnboardedProvider> =>

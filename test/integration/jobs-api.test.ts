@@ -18,15 +18,7 @@ describe('jobs over HTTP, provider and installer side', function () {
   });
   after(async () => stack?.stop());
 
-  async function call(method: string, path: string, token: string, body?: unknown) {
-    const response = await fetch(`${stack.baseUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  }
+  const call = (method: string, path: string, token?: string, body?: unknown) => stack.call(method, path, token, body);
   const provider = (method: string, path: string, body?: unknown) => call(method, path, demo.tokens.providerAdmin, body);
   const installer = (method: string, path: string, body?: unknown) => call(method, path, demo.tokens.installerTechnician, body);
 

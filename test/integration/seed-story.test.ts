@@ -20,15 +20,7 @@ describe('the story of the manual, over HTTP', function () {
   });
   after(async () => stack?.stop());
 
-  async function call(method: string, path: string, token: string | undefined, body?: unknown) {
-    const response = await fetch(`${stack.baseUrl}${path}`, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  }
+  const call = (method: string, path: string, token?: string, body?: unknown) => stack.call(method, path, token, body);
 
   it('invite → accept → create with locked presets → save & assign → start → locked field refused → steps → SUCCEEDED; a second job FAILED; PENDING edit, duplicate, delete; ASSIGNED frozen', async () => {
     const admin = provider.adminToken;

@@ -21,7 +21,27 @@ export interface TestStack {
   simulator: RunningSimulator;
   /** Base URL of the API, e.g. http://127.0.0.1:41234 */
   baseUrl: string;
+  /** One request to the API as a portal sends it: a bearer token if given, a JSON body if given. */
+  call(method: string, path: string, token?: string, body?: unknown): Promise<ApiAnswer>;
   stop(): Promise<void>;
+}
+
+export interface ApiAnswer {
+  status: number;
+  headers: Headers;
+  text: string;
+  /** The parsed JSON answer (`any`: each test reads the parts it asserts on). */
+  body: any;
+}
+
+async function callApi(baseUrl: string, method: string, path: string, token?: string, body?: unknown): Promise<ApiAnswer> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: method.toUpperCase(),
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, body: text ? JSON.parse(text) : undefined };
 }
 
 /**
@@ -54,6 +74,7 @@ export async function startTestStack(suite: string, options: { geocoder?: Geocod
     jobTypes,
     simulator: oneApi.simulator,
     baseUrl: `http://127.0.0.1:${port}`,
+    call: (method, path, token, body) => callApi(`http://127.0.0.1:${port}`, method, path, token, body),
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       worker.shutdown();

@@ -30,7 +30,6 @@ export interface StepProgress {
 
 export interface AccessGrantState {
   grantId: string;
-  vehicleId: string;
   permissions: string[];
   grantedAt: string;
   expiresAt: string;

@@ -12,6 +12,7 @@ import {
   workflowInfo,
   type ActivityOptions,
 } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
 import { Mutex } from 'async-mutex';
 import type { JobActivities } from '../activities';
 import type { Actor, JobEvent } from '../common/job';
@@ -87,12 +88,13 @@ export async function jobWorkflow(input: JobWorkflowInput): Promise<JobOutcome> 
     await store.recordJobState.executeWithOptions({ ...STORE, summary: `record ${type} (${job.status})` }, [job.snapshot(revision), event]);
   }
 
-  /** Runs a change under the lock, re-checking first: another update may have run since the validator. */
-  function exclusive<T>(recheck: () => void, change: () => Promise<T>): Promise<T> {
-    return lock.runExclusive(async () => {
-      recheck();
-      return change();
-    });
+  /**
+   * An update that changes the job: `check` refuses it in the validator (nothing reaches history)
+   * and again under the lock, because another update may have run since; then `change` applies it.
+   * What `check` returns (the step, for a step) is handed to `change`.
+   */
+  function onChange<Req, Ret, Checked>(update: UpdateDefinition<Ret, [Req]>, check: (request: Req) => Checked, change: (request: Req, checked: Checked) => Promise<Ret>): void {
+    setHandler(update, (request) => lock.runExclusive(() => change(request, check(request))), { validator: (request) => void check(request) });
   }
 
   setHandler(jobSnapshotQuery, () => job.snapshot(revision));
@@ -101,139 +103,73 @@ export async function jobWorkflow(input: JobWorkflowInput): Promise<JobOutcome> 
     return job.snapshot(revision);
   });
 
-  setHandler(
-    editJobUpdate,
-    (request) =>
-      exclusive(
-        () => job.checkEdit(request),
-        async () => {
-          job.edit(request);
-          await record('job.edited', request.actor, { values: request.values, customerName: request.customerName, requestedStartAt: request.requestedStartAt });
-          return job.snapshot(revision);
-        },
-      ),
-    { validator: (request) => job.checkEdit(request) },
-  );
+  onChange(editJobUpdate, (request) => job.checkEdit(request), async (request) => {
+    job.edit(request);
+    await record('job.edited', request.actor, { values: request.values, customerName: request.customerName, requestedStartAt: request.requestedStartAt });
+    return job.snapshot(revision);
+  });
 
-  setHandler(
-    assignJobUpdate,
-    (request) =>
-      exclusive(
-        () => job.checkAssign(request),
-        async () => {
-          await refusalsFirst(() => check.assertCompanyInvited.executeWithOptions({ ...CHECK, summary: 'check the company accepted the fleet invitation' }, [{ fleetId: input.fleetId, installerCompanyId: request.installerCompanyId }]));
-          job.assign(request, nowIso());
-          await record('job.assigned', request.actor, { installerCompanyId: request.installerCompanyId });
-          return job.snapshot(revision);
-        },
-      ),
-    { validator: (request) => job.checkAssign(request) },
-  );
+  onChange(assignJobUpdate, (request) => job.checkAssign(request), async (request) => {
+    await refusalsFirst(() => check.assertCompanyInvited.executeWithOptions({ ...CHECK, summary: 'check the company accepted the fleet invitation' }, [{ fleetId: input.fleetId, installerCompanyId: request.installerCompanyId }]));
+    job.assign(request, nowIso());
+    await record('job.assigned', request.actor, { installerCompanyId: request.installerCompanyId });
+    return job.snapshot(revision);
+  });
 
-  setHandler(
-    deleteJobUpdate,
-    (request) =>
-      exclusive(
-        () => job.checkDelete(request.actor),
-        async () => {
-          job.delete();
-          revision += 1;
-          const event: JobEvent = { key: `${revision}:job.deleted`, type: 'job.deleted', actor: request.actor, data: {}, occurredAt: nowIso() };
-          await store.removeJobRecord.executeWithOptions({ ...STORE, summary: 'remove the deleted job from the read model' }, [input.jobId, event]);
-        },
-      ),
-    { validator: (request) => job.checkDelete(request.actor) },
-  );
+  onChange(deleteJobUpdate, (request) => job.checkDelete(request.actor), async (request) => {
+    job.delete();
+    revision += 1;
+    const event: JobEvent = { key: `${revision}:job.deleted`, type: 'job.deleted', actor: request.actor, data: {}, occurredAt: nowIso() };
+    await store.removeJobRecord.executeWithOptions({ ...STORE, summary: 'remove the deleted job from the read model' }, [input.jobId, event]);
+  });
 
-  setHandler(
-    startJobUpdate,
-    (request) =>
-      exclusive(
-        () => job.checkStart(request.actor),
-        async () => {
-          const now = Date.now();
-          const grant = {
-            grantId: `${input.jobId}/access`,
-            vehicleId: '',
-            permissions: [...input.jobType.access.permissions],
-            grantedAt: new Date(now).toISOString(),
-            expiresAt: new Date(now + input.jobType.access.maxDurationMs).toISOString(),
-          };
-          await store.grantVehicleAccess.executeWithOptions({ ...STORE, summary: `grant vehicle access until ${grant.expiresAt}` }, [
-            { grantId: grant.grantId, jobId: input.jobId, installerCompanyId: job.installerCompanyId!, permissions: grant.permissions, grantedAt: grant.grantedAt, expiresAt: grant.expiresAt },
-          ]);
-          job.start(grant.grantedAt, grant);
-          await record('job.started', request.actor, { accessGrant: grant });
-          return job.snapshot(revision);
-        },
-      ),
-    { validator: (request) => job.checkStart(request.actor) },
-  );
+  onChange(startJobUpdate, (request) => job.checkStart(request.actor), async (request) => {
+    const now = Date.now();
+    const grant = {
+      grantId: `${input.jobId}/access`,
+      permissions: [...input.jobType.access.permissions],
+      grantedAt: new Date(now).toISOString(),
+      expiresAt: new Date(now + input.jobType.access.maxDurationMs).toISOString(),
+    };
+    await store.grantVehicleAccess.executeWithOptions({ ...STORE, summary: `grant vehicle access until ${grant.expiresAt}` }, [
+      { grantId: grant.grantId, jobId: input.jobId, installerCompanyId: job.installerCompanyId!, permissions: grant.permissions, grantedAt: grant.grantedAt, expiresAt: grant.expiresAt },
+    ]);
+    job.start(grant.grantedAt, grant);
+    await record('job.started', request.actor, { accessGrant: grant });
+    return job.snapshot(revision);
+  });
 
-  setHandler(
-    completeStepUpdate,
-    (request) =>
-      exclusive(
-        () => job.checkCompleteStep(request),
-        async () => {
-          const step = job.checkCompleteStep(request);
-          const actionResult = step.action ? await runStepAction(step, { ...job.values, ...request.values }) : undefined;
-          job.completeStep(request, nowIso());
-          await record('step.completed', request.actor, {
-            stepId: request.stepId,
-            values: request.values ?? {},
-            checklist: request.checklist ?? [],
-            ...(step.action ? { action: step.action, result: actionResult } : {}),
-          });
-          return job.snapshot(revision);
-        },
-      ),
-    { validator: (request) => void job.checkCompleteStep(request) },
-  );
+  onChange(completeStepUpdate, (request) => job.checkCompleteStep(request), async (request, step) => {
+    const actionResult = step.action ? await runStepAction(step, { ...job.values, ...request.values }) : undefined;
+    job.completeStep(request, nowIso());
+    await record('step.completed', request.actor, {
+      stepId: request.stepId,
+      values: request.values ?? {},
+      checklist: request.checklist ?? [],
+      ...(step.action ? { action: step.action, result: actionResult } : {}),
+    });
+    return job.snapshot(revision);
+  });
 
-  setHandler(
-    saveValuesUpdate,
-    (request) =>
-      exclusive(
-        () => job.checkSaveValues(request),
-        async () => {
-          job.saveValues(request);
-          await record('values.saved', request.actor, { values: request.values });
-          return job.snapshot(revision);
-        },
-      ),
-    { validator: (request) => job.checkSaveValues(request) },
-  );
+  onChange(saveValuesUpdate, (request) => job.checkSaveValues(request), async (request) => {
+    job.saveValues(request);
+    await record('values.saved', request.actor, { values: request.values });
+    return job.snapshot(revision);
+  });
 
-  setHandler(
-    completeJobUpdate,
-    (request) =>
-      exclusive(
-        () => job.checkComplete(request.actor),
-        async () => {
-          job.complete(nowIso());
-          await endAccess('job succeeded');
-          await record('job.succeeded', request.actor);
-          return job.snapshot(revision);
-        },
-      ),
-    { validator: (request) => job.checkComplete(request.actor) },
-  );
+  onChange(completeJobUpdate, (request) => job.checkComplete(request.actor), async (request) => {
+    job.complete(nowIso());
+    await endAccess('job succeeded');
+    await record('job.succeeded', request.actor);
+    return job.snapshot(revision);
+  });
 
-  setHandler(
-    failJobUpdate,
-    (request) =>
-      exclusive(
-        () => job.checkFail(request.actor, request.reason),
-        async () => {
-          job.fail(request.reason, nowIso());
-          await endAccess('job failed');
-          await record('job.failed', request.actor, { reason: job.failureReason });
-          return job.snapshot(revision);
-        },
-      ),
-    { validator: (request) => job.checkFail(request.actor, request.reason) },
-  );
+  onChange(failJobUpdate, (request) => job.checkFail(request.actor, request.reason), async (request) => {
+    job.fail(request.reason, nowIso());
+    await endAccess('job failed');
+    await record('job.failed', request.actor, { reason: job.failureReason });
+    return job.snapshot(revision);
+  });
 
   /** The step's automated action against the box its qnrField names; a failure refuses the step. */
   async function runStepAction(step: CompiledStep, values: Record<string, unknown>): Promise<unknown> {

@@ -1,5 +1,6 @@
 import Router, { type RouterContext } from '@koa/router';
 import type { Client } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import { NotFoundError, RuleViolationError } from '../../common/errors';
 import { jobWorkflowId, type Actor } from '../../common/job';
 import {
@@ -54,6 +55,11 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
     const allowed = side === 'provider' ? isProvider : side === 'installer' ? isInstaller : isProvider || isInstaller;
     if (!job || !allowed) throw new NotFoundError(`Job ${ctx.params.id} does not exist.`);
     return job;
+  }
+
+  /** Sends the caller's change to the job's workflow; a refusal becomes the fitting problem. */
+  function tell<Req extends { actor: Actor }, Ret>(ctx: Ctx, job: JobRow, update: UpdateDefinition<Ret, [Req]>, request: Omit<Req, 'actor'>): Promise<Ret> {
+    return refusalsAsProblems(job, () => handleOf(job.id).executeUpdate(update, { args: [{ ...request, actor: actorOf(ctx) } as Req] }));
   }
 
   async function answerWithJob(ctx: Ctx, jobId: string): Promise<void> {
@@ -122,24 +128,20 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
     if (body.customerName !== undefined && ctx.state.principal.customers) customerFor(ctx, body.customerName ?? '');
     const jobType = deps.jobTypes.get(job.job_type_id);
     const values = body.values && jobType ? await geocodeAddresses(jobType, body.values as Record<string, unknown>, deps.geocoder) : (body.values as Record<string, unknown> | undefined);
-    await refusalsAsProblems(job, () =>
-      handleOf(job.id).executeUpdate(editJobUpdate, {
-        args: [{ actor: actorOf(ctx), values, customerName: body.customerName, requestedStartAt: body.requestedStartAt }],
-      }),
-    );
+    await tell(ctx, job, editJobUpdate, { values, customerName: body.customerName, requestedStartAt: body.requestedStartAt });
     await answerWithJob(ctx, job.id);
   });
 
   router.delete('/:id', async (ctx) => {
     const job = await visibleJob(ctx, 'provider');
-    await refusalsAsProblems(job, () => handleOf(job.id).executeUpdate(deleteJobUpdate, { args: [{ actor: actorOf(ctx) }] }));
+    await tell(ctx, job, deleteJobUpdate, {});
     ctx.status = 204;
   });
 
   router.post('/:id/assign', async (ctx) => {
     const job = await visibleJob(ctx, 'provider');
     const body = parseBody(assignJobBody, ctx.request.body);
-    await refusalsAsProblems(job, () => handleOf(job.id).executeUpdate(assignJobUpdate, { args: [{ actor: actorOf(ctx), installerCompanyId: body.installerCompanyId }] }));
+    await tell(ctx, job, assignJobUpdate, { installerCompanyId: body.installerCompanyId });
     await answerWithJob(ctx, job.id);
   });
 
@@ -147,45 +149,41 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
 
   router.post('/:id/start', async (ctx) => {
     const job = await visibleJob(ctx, 'installer');
-    await refusalsAsProblems(job, () => handleOf(job.id).executeUpdate(startJobUpdate, { args: [{ actor: actorOf(ctx) }] }));
+    await tell(ctx, job, startJobUpdate, {});
     await answerWithJob(ctx, job.id);
   });
 
   router.patch('/:id/values', async (ctx) => {
     const job = await visibleJob(ctx, 'installer');
     const body = parseBody(saveValuesBody, ctx.request.body);
-    await refusalsAsProblems(job, () => handleOf(job.id).executeUpdate(saveValuesUpdate, { args: [{ actor: actorOf(ctx), values: body.values as Record<string, unknown> }] }));
+    await tell(ctx, job, saveValuesUpdate, { values: body.values as Record<string, unknown> });
     await answerWithJob(ctx, job.id);
   });
 
   router.post('/:id/steps/:stepId/complete', async (ctx) => {
     const job = await visibleJob(ctx, 'installer');
     const body = parseBody(completeStepBody, ctx.request.body ?? {});
-    await refusalsAsProblems(job, () =>
-      handleOf(job.id).executeUpdate(completeStepUpdate, {
-        args: [{ actor: actorOf(ctx), stepId: ctx.params.stepId!, values: body.values as Record<string, unknown> | undefined, checklist: body.checklist as string[] | undefined }],
-      }),
-    );
+    await tell(ctx, job, completeStepUpdate, { stepId: ctx.params.stepId!, values: body.values as Record<string, unknown> | undefined, checklist: body.checklist as string[] | undefined });
     await answerWithJob(ctx, job.id);
   });
 
   router.post('/:id/complete', async (ctx) => {
     const job = await visibleJob(ctx, 'installer');
-    await refusalsAsProblems(job, () => handleOf(job.id).executeUpdate(completeJobUpdate, { args: [{ actor: actorOf(ctx) }] }));
+    await tell(ctx, job, completeJobUpdate, {});
     await answerWithJob(ctx, job.id);
   });
 
   router.post('/:id/fail', async (ctx) => {
     const job = await visibleJob(ctx, 'installer');
     const body = parseBody(failJobBody, ctx.request.body);
-    await refusalsAsProblems(job, () => handleOf(job.id).executeUpdate(failJobUpdate, { args: [{ actor: actorOf(ctx), reason: body.reason }] }));
+    await tell(ctx, job, failJobUpdate, { reason: body.reason });
     await answerWithJob(ctx, job.id);
   });
 
   router.post('/:id/vehicle/commands', async (ctx) => {
     const job = await visibleJob(ctx, 'installer');
     const body = parseBody(vehicleCommandBody, ctx.request.body);
-    ctx.body = await refusalsAsProblems(job, () => handleOf(job.id).executeUpdate(vehicleCommandUpdate, { args: [{ actor: actorOf(ctx), command: body.command, qnr: body.qnr }] }));
+    ctx.body = await tell(ctx, job, vehicleCommandUpdate, { command: body.command, qnr: body.qnr });
   });
 
   return router;

@@ -12,7 +12,7 @@ import type { Geocoder } from '../geocoding/geocoder';
 import { jobsRouter } from './jobs/router';
 import { jobListRouter } from './jobs/list-router';
 import { jobTypesRouter } from './job-types/router';
-import { idempotentPosts } from './idempotency';
+import { callerScope, idempotentPosts } from './idempotency';
 import { docsPage } from './openapi/docs-page';
 import { openApiDocument } from './openapi/document';
 import { problemDetails } from './problem';
@@ -26,7 +26,7 @@ export interface AppDeps {
   taskQueue: string;
   jobTypes: JobTypeCatalog;
   log?: (error: unknown) => void;
-  /** Requests per token and window; the default suits a portal, not a bulk import. */
+  /** Requests per token and window (API_RATE_LIMIT_PER_MINUTE); the default suits a portal, not a bulk import. */
   rateLimit?: { limit: number; windowMs: number };
   /** Geocodes job addresses typed as text; absent, they are kept as given. */
   geocoder?: Geocoder;
@@ -51,7 +51,7 @@ export function createApp(deps: AppDeps): Koa<AuthState> {
 
   const v1 = jobsRouter(deps);
   // Everything else under /v1: a token, a fair share of requests, and safe retries of POSTs.
-  const guard = compose([requireToken(deps.db), rateLimitPerToken(deps.rateLimit ?? DEFAULT_RATE_LIMIT), idempotentPosts(deps.db)]);
+  const guard = compose([requireToken(deps.db), rateLimitPerToken(deps.rateLimit ?? DEFAULT_RATE_LIMIT), idempotentPosts(deps.db, callerScope)]);
   app.use(async (ctx, next) => (ctx.path.startsWith('/v1/') ? guard(ctx, next) : next()));
   app.use(v1.routes()).use(v1.allowedMethods());
   const jobList = jobListRouter(deps);

@@ -10,12 +10,16 @@ export interface AuthState {
 /** Bearer tokens (stored hashed). Everything under /v1 needs one. */
 export function requireToken(db: Db): Middleware<AuthState> {
   return async (ctx, next) => {
-    const header = ctx.get('authorization');
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match?.[1]) throw new AuthenticationError('Send an API token as `Authorization: Bearer <token>`.');
-    const principal = await principalForToken(db, match[1]);
+    const token = bearerToken(ctx);
+    if (!token) throw new AuthenticationError('Send an API token as `Authorization: Bearer <token>`.');
+    const principal = await principalForToken(db, token);
     if (!principal) throw new AuthenticationError('This API token is unknown or has been revoked.');
     ctx.state.principal = principal;
     await next();
   };
+}
+
+/** The token sent as `Authorization: Bearer <token>`, if one is. */
+export function bearerToken(ctx: { get(field: string): string }): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(ctx.get('authorization'))?.[1];
 }

@@ -1,32 +1,49 @@
 import { createHash } from 'node:crypto';
-import type { Middleware } from 'koa';
+import type { RouterContext } from '@koa/router';
+import type { Middleware, ParameterizedContext } from 'koa';
 import { ConflictError, InputError, RuleViolationError } from '../common/errors';
 import type { Db } from '../db/connection';
-import type { AuthState } from './auth';
+import { hashToken } from '../db/tokens';
+import { bearerToken, type AuthState } from './auth';
+import { sealAnswer, unsealAnswer } from './sealed-answer';
+
+/** Whose keys a request's key is among, and the client's credential that seals the kept answer. */
+export interface IdempotencyScope {
+  scope: string;
+  secret: string;
+  /** Set for a user's keys, so that removing the user removes them. */
+  userId?: string;
+}
+
+/** How long an answer is kept for retries; after that the key may be used afresh. */
+export const IDEMPOTENCY_RETENTION_HOURS = 24;
 
 /**
- * `Idempotency-Key` on any POST: the first request with a key runs and its successful answer is
+ * `Idempotency-Key` on a POST: the first request with a key runs and its successful answer is
  * kept; a retry with the same key and the same request gets that answer again (with
  * `Idempotent-Replayed: true`) instead of creating a second job. A request that failed keeps no
  * answer, so it may simply be sent again.
  */
-export function idempotentPosts(db: Db): Middleware<AuthState> {
+export function idempotentPosts<State, Context>(db: Db, scopeOf: (ctx: ParameterizedContext<State, Context>) => IdempotencyScope): Middleware<State, Context> {
   return async (ctx, next) => {
     const key = ctx.get('idempotency-key');
     if (ctx.method !== 'POST' || !key) return next();
     if (key.length > 255) throw new InputError('Idempotency-Key must be at most 255 characters.', [{ pointer: '/headers/idempotency-key', message: 'too long' }]);
-    const userId = ctx.state.principal.userId;
-    const requestHash = createHash('sha256').update(`${ctx.method} ${ctx.path}\n${JSON.stringify(ctx.request.body ?? null)}`).digest('hex');
+    const { scope, secret, userId } = scopeOf(ctx);
+    // The credential is part of the request: a retry under another token is another request.
+    const requestHash = createHash('sha256').update(`${ctx.method} ${ctx.path}\n${hashToken(secret)}\n${JSON.stringify(ctx.request.body ?? null)}`).digest('hex');
 
-    const claimed = await db('idempotency_keys').insert({ user_id: userId, key, request_hash: requestHash }).onConflict(['user_id', 'key']).ignore().returning('key');
+    await db('idempotency_keys').whereRaw(`created_at < now() - interval '${IDEMPOTENCY_RETENTION_HOURS} hours'`).delete();
+    const claimed = await db('idempotency_keys').insert({ scope, key, user_id: userId ?? null, request_hash: requestHash }).onConflict(['scope', 'key']).ignore().returning('key');
     if (claimed.length === 0) {
-      const earlier = await db('idempotency_keys').where({ user_id: userId, key }).first();
+      const earlier = await db('idempotency_keys').where({ scope, key }).first();
+      if (!earlier) throw new ConflictError('A request with this Idempotency-Key has just ended; retry shortly.', [], { type: 'idempotency-key-in-use' });
       if (earlier.request_hash !== requestHash) {
         throw new RuleViolationError('This Idempotency-Key was used for a different request; use a new key for a new request.', [{ pointer: '/headers/idempotency-key', message: 'reused for another request' }], { type: 'idempotency-key-reused' });
       }
       if (earlier.status === null) throw new ConflictError('A request with this Idempotency-Key is still being handled; retry shortly.', [], { type: 'idempotency-key-in-use' });
       ctx.status = earlier.status;
-      ctx.body = earlier.body;
+      if (earlier.sealed_body) ctx.body = unsealAnswer(earlier.sealed_body, secret, key);
       if (earlier.location) ctx.set('Location', earlier.location);
       ctx.set('Idempotent-Replayed', 'true');
       return;
@@ -35,11 +52,23 @@ export function idempotentPosts(db: Db): Middleware<AuthState> {
     try {
       await next();
     } catch (error) {
-      await db('idempotency_keys').where({ user_id: userId, key }).delete();
+      await db('idempotency_keys').where({ scope, key }).delete();
       throw error;
     }
     await db('idempotency_keys')
-      .where({ user_id: userId, key })
-      .update({ status: ctx.status, body: ctx.body === undefined ? null : JSON.stringify(ctx.body), location: ctx.response.get('Location') || null });
+      .where({ scope, key })
+      .update({ status: ctx.status, sealed_body: ctx.body === undefined || ctx.body === null ? null : sealAnswer(ctx.body, secret, key), location: ctx.response.get('Location') || null });
   };
+}
+
+/** Keys of the caller behind the API token, sealed with that token. */
+export function callerScope(ctx: ParameterizedContext<AuthState>): IdempotencyScope {
+  const userId = ctx.state.principal.userId;
+  return { scope: `user:${userId}`, secret: bearerToken(ctx)!, userId };
+}
+
+/** Keys of whoever holds an invitation link (answering needs no API token), sealed with the link's token. */
+export function invitationScope<State>(ctx: RouterContext<State>): IdempotencyScope {
+  const token = ctx.params.token!;
+  return { scope: `invitation:${hashToken(token)}`, secret: token };
 }

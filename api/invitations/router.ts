@@ -14,6 +14,7 @@ import {
   type InvitationRow,
 } from '../../db/invitations';
 import { requireToken, type AuthState } from '../auth';
+import { idempotentPosts, invitationScope } from '../idempotency';
 import { parseBody } from '../validate';
 import { acceptInvitationBody, createInvitationBody } from './schema';
 
@@ -85,6 +86,8 @@ export function fleetInvitationsRouter(deps: InvitationsRouterDeps): Router<Auth
  */
 export function invitationResponsesRouter(deps: InvitationsRouterDeps): Router<Partial<AuthState>> {
   const router = new Router<Partial<AuthState>>({ prefix: '/v1/invitations' });
+  // A retried answer whose first reply was lost gets that reply again (with a new company's token).
+  const answerOnce = idempotentPosts(deps.db, invitationScope);
 
   router.get('/:token', async (ctx) => {
     const preview = await invitationPreview(deps.db, ctx.params.token!);
@@ -92,7 +95,7 @@ export function invitationResponsesRouter(deps: InvitationsRouterDeps): Router<P
     ctx.body = preview;
   });
 
-  router.post('/:token/accept', async (ctx) => {
+  router.post('/:token/accept', answerOnce, async (ctx) => {
     const principal = await optionalPrincipal(deps.db, ctx);
     const body = ctx.request.body ?? {};
     if (principal) {
@@ -124,7 +127,7 @@ export function invitationResponsesRouter(deps: InvitationsRouterDeps): Router<P
     };
   });
 
-  router.post('/:token/decline', async (ctx) => {
+  router.post('/:token/decline', answerOnce, async (ctx) => {
     ctx.body = { invitation: toAnswerResource(await declineInvitation(deps.db, ctx.params.token!)) };
   });
 

@@ -20,7 +20,7 @@ describe('invitations over HTTP: installer companies join a provider\'s fleets',
   });
   after(async () => stack?.stop());
 
-  const call = (method: string, path: string, token?: string, body?: unknown) => stack.call(method, path, token, body);
+  const call: TestStack['call'] = (...args) => stack.call(...args);
 
   const unique = (label: string) => `${label}-${Date.now().toString(36)}-${serial++}`;
   const newProvider = (fleetName = 'Berlin'): Promise<OnboardedProvider> =>
@@ -269,5 +269,77 @@ describe('invitations over HTTP: installer companies join a provider\'s fleets',
     expect(again.stderr).to.contain('OPS@acme.example already has an account; choose another --admin-email.');
     expect(again.stdout).to.equal('');
     expect(await db('organisations').where({ name: 'Acme Again' }).first(), 'nothing half-created').to.equal(undefined);
+  });
+  describe('retried answers (Idempotency-Key)', () => {
+    /** Every kept answer, as bytes: none may contain a token in a form anyone could use. */
+    async function keptAnswers(): Promise<string> {
+      const rows = await stack.db('idempotency_keys').select('sealed_body', 'request_hash', 'location', 'scope');
+      return rows.map((row) => `${row.sealed_body?.toString('latin1')} ${row.request_hash} ${row.location} ${row.scope}`).join('\n');
+    }
+
+    it('answers a retried registration with the first answer, the admin token included, and registers one company', async () => {
+      const provider = await newProvider();
+      const invitation = await invite(provider, `${unique('office')}@retry.example`);
+      const companyName = unique('Retry GmbH');
+      const key = { 'idempotency-key': unique('accept') };
+      const first = await call('POST', `/v1/invitations/${invitation.token}/accept`, undefined, { companyName }, key);
+      const retry = await call('POST', `/v1/invitations/${invitation.token}/accept`, undefined, { companyName }, key);
+      expect(first.status, JSON.stringify(first.body)).to.equal(201);
+      expect(retry.status).to.equal(201);
+      expect(retry.headers.get('idempotent-replayed')).to.equal('true');
+      expect(retry.headers.get('location')).to.equal('/v1/companies/me');
+      expect(retry.body).to.deep.equal(first.body);
+      expect(await principalForToken(stack.db, retry.body.adminToken), 'the replayed token works').to.include({ organisationId: first.body.installerCompanyId });
+      expect(await stack.db('organisations').where({ name: companyName }).count({ n: '*' })).to.deep.equal([{ n: '1' }]);
+
+      const kept = await keptAnswers();
+      expect(kept, 'the admin token is not kept readable').not.to.include(first.body.adminToken);
+      expect(kept, 'nor the invitation token').not.to.include(invitation.token);
+
+      const otherBody = await call('POST', `/v1/invitations/${invitation.token}/accept`, undefined, { companyName: 'Someone Else' }, key);
+      expect(otherBody.status).to.equal(422);
+      expect(otherBody.body.type).to.equal(problem('idempotency-key-reused'));
+      const noKey = await call('POST', `/v1/invitations/${invitation.token}/accept`, undefined, { companyName });
+      expect(noKey.status, 'without the key, a second accept is refused as before').to.equal(409);
+    });
+
+    it('keeps keys per invitation: the same key on another invitation is another request', async () => {
+      const provider = await newProvider();
+      const [a, b] = [await invite(provider, `${unique('a')}@retry.example`), await invite(provider, `${unique('b')}@retry.example`)];
+      const key = { 'idempotency-key': 'decline' };
+      const declinedA = await call('POST', `/v1/invitations/${a.token}/decline`, undefined, undefined, key);
+      const declinedB = await call('POST', `/v1/invitations/${b.token}/decline`, undefined, undefined, key);
+      expect(declinedA.status).to.equal(200);
+      expect(declinedB.status).to.equal(200);
+      expect(declinedB.headers.get('idempotent-replayed')).to.equal(null);
+      expect(declinedB.body.invitation).to.include({ status: 'DECLINED' });
+      const again = await call('POST', `/v1/invitations/${a.token}/decline`, undefined, undefined, key);
+      expect(again.status).to.equal(200);
+      expect(again.headers.get('idempotent-replayed')).to.equal('true');
+      expect(again.body).to.deep.equal(declinedA.body);
+    });
+
+    it('keeps no failed answer: a refused accept may be sent again with the same key', async () => {
+      const provider = await newProvider();
+      const invitation = await invite(provider, `${unique('office')}@retry.example`);
+      const key = { 'idempotency-key': unique('accept') };
+      const refused = await call('POST', `/v1/invitations/${invitation.token}/accept`, undefined, { companyName: '' }, key);
+      expect(refused.status).to.equal(400);
+      const accepted = await call('POST', `/v1/invitations/${invitation.token}/accept`, undefined, { companyName: unique('Second Try') }, key);
+      expect(accepted.status, JSON.stringify(accepted.body)).to.equal(201);
+    });
+
+    it('replays a technician\'s token to the admin who retries, sealed so the database keeps none readable', async () => {
+      const provider = await newProvider();
+      const company = await register((await invite(provider, `${unique('admin')}@retry.example`)).token, unique('Retry Montage'));
+      const key = { 'idempotency-key': unique('technician') };
+      const body = { email: `${unique('tech')}@retry.example` };
+      const first = await call('POST', '/v1/companies/me/technicians', company.adminToken, body, key);
+      const retry = await call('POST', '/v1/companies/me/technicians', company.adminToken, body, key);
+      expect(first.status, JSON.stringify(first.body)).to.equal(201);
+      expect(retry.headers.get('idempotent-replayed')).to.equal('true');
+      expect(retry.body).to.deep.equal(first.body);
+      expect(await keptAnswers()).not.to.include(first.body.token);
+    });
   });
 });

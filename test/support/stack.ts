@@ -21,8 +21,8 @@ export interface TestStack {
   simulator: RunningSimulator;
   /** Base URL of the API, e.g. http://127.0.0.1:41234 */
   baseUrl: string;
-  /** One request to the API as a portal sends it: a bearer token if given, a JSON body if given. */
-  call(method: string, path: string, token?: string, body?: unknown): Promise<ApiAnswer>;
+  /** One request to the API as a portal sends it: a bearer token if given, a JSON body if given, any further headers. */
+  call(method: string, path: string, token?: string, body?: unknown, headers?: Record<string, string>): Promise<ApiAnswer>;
   stop(): Promise<void>;
 }
 
@@ -34,10 +34,10 @@ export interface ApiAnswer {
   body: any;
 }
 
-async function callApi(baseUrl: string, method: string, path: string, token?: string, body?: unknown): Promise<ApiAnswer> {
+async function callApi(baseUrl: string, method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiAnswer> {
   const response = await fetch(`${baseUrl}${path}`, {
     method: method.toUpperCase(),
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -74,7 +74,7 @@ export async function startTestStack(suite: string, options: { geocoder?: Geocod
     jobTypes,
     simulator: oneApi.simulator,
     baseUrl: `http://127.0.0.1:${port}`,
-    call: (method, path, token, body) => callApi(`http://127.0.0.1:${port}`, method, path, token, body),
+    call: (method, path, token, body, headers) => callApi(`http://127.0.0.1:${port}`, method, path, token, body, headers),
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       worker.shutdown();

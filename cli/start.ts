@@ -83,7 +83,7 @@ export async function start(config: Config): Promise<void> {
     stops.push(['worker', () => shutdownWorker(worker, running)]);
     log(`Worker      polling task queue ${config.temporal.taskQueue}`);
 
-    const app = createApp({ db, temporal: client, namespace: target.namespace, taskQueue: config.temporal.taskQueue, jobTypes, geocoder: geocoderFromEnv() });
+    const app = createApp({ db, temporal: client, namespace: target.namespace, taskQueue: config.temporal.taskQueue, jobTypes, geocoder: geocoderFromEnv(), rateLimit: { limit: config.apiRateLimitPerMinute, windowMs: 60_000 } });
     const server = http.createServer(app.callback());
     await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.apiPort, config.apiHost, resolve));
     stops.push(['API', () => new Promise<void>((resolve) => server.close(() => resolve()))]);

@@ -28,4 +28,11 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).to.throw(ConfigError, 'PORT=eighty is not a port number (0-65535).');
     expect(() => loadConfig({ POSTGRES_PORT: '70000' })).to.throw(ConfigError, /POSTGRES_PORT=70000/);
   });
+
+  it('takes the API rate limit per token from API_RATE_LIMIT_PER_MINUTE, refusing a limit of nothing', () => {
+    expect(loadConfig({}).apiRateLimitPerMinute).to.equal(600);
+    expect(loadConfig({ API_RATE_LIMIT_PER_MINUTE: '5000' }).apiRateLimitPerMinute).to.equal(5000);
+    expect(() => loadConfig({ API_RATE_LIMIT_PER_MINUTE: '0' })).to.throw(ConfigError, 'API_RATE_LIMIT_PER_MINUTE=0 is not a whole number of at least 1.');
+    expect(() => loadConfig({ API_RATE_LIMIT_PER_MINUTE: 'lots' })).to.throw(ConfigError, /API_RATE_LIMIT_PER_MINUTE=lots/);
+  });
 });

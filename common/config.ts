@@ -16,6 +16,8 @@ export interface Config {
   jobTypesDir: string;
   apiPort: number;
   apiHost: string;
+  /** Requests per API token and minute, counted by each API process on its own. */
+  apiRateLimitPerMinute: number;
   /** Where `start` runs the OneAPI simulator when ONEAPI_BASE_URL names no real OneAPI. */
   oneApiSimulatorPort: number;
   temporal: {
@@ -44,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobTypesDir: path.resolve(projectDir, env.JOB_TYPES_DIR ?? 'job-types'),
     apiPort: port(env, 'PORT', 3000),
     apiHost: env.HOST ?? '127.0.0.1',
+    apiRateLimitPerMinute: positiveInteger(env, 'API_RATE_LIMIT_PER_MINUTE', 600),
     oneApiSimulatorPort: port(env, 'ONEAPI_SIMULATOR_PORT', 3100),
     temporal: {
       externalAddress: nonEmpty(env.TEMPORAL_ADDRESS),
@@ -74,5 +77,13 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   if (!Number.isInteger(value) || value < 0 || value > 65535) {
     throw new ConfigError(`${name}=${raw} is not a port number (0-65535).`);
   }
+  return value;
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = nonEmpty(env[name]);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name}=${raw} is not a whole number of at least 1.`);
   return value;
 }

@@ -319,6 +319,19 @@ describe('invitations over HTTP: installer companies join a provider\'s fleets',
       expect(again.body).to.deep.equal(declinedA.body);
     });
 
+    it('forgets a kept answer after a day: the key then starts a new request', async () => {
+      const provider = await newProvider();
+      const invitation = await invite(provider, `${unique('office')}@retry.example`);
+      const key = { 'idempotency-key': unique('decline') };
+      expect((await call('POST', `/v1/invitations/${invitation.token}/decline`, undefined, undefined, key)).status).to.equal(200);
+      const scope = `invitation:${hashToken(invitation.token)}`;
+      await stack.db('idempotency_keys').where({ scope }).update({ created_at: stack.db.raw("now() - interval '25 hours'") });
+      const late = await call('POST', `/v1/invitations/${invitation.token}/decline`, undefined, undefined, key);
+      expect(late.status, 'run again, and refused: the invitation is answered').to.equal(409);
+      expect(late.headers.get('idempotent-replayed')).to.equal(null);
+      expect(await stack.db('idempotency_keys').where({ scope }).count({ n: '*' }), 'the expired answer is gone').to.deep.equal([{ n: '0' }]);
+    });
+
     it('keeps no failed answer: a refused accept may be sent again with the same key', async () => {
       const provider = await newProvider();
       const invitation = await invite(provider, `${unique('office')}@retry.example`);

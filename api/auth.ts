@@ -2,8 +2,9 @@ import type { Middleware } from 'koa';
 import { AuthenticationError } from '../common/errors';
 import type { Db } from '../db/connection';
 import { principalForToken, type Principal } from '../db/tenancy';
+import type { RetryState } from './idempotency';
 
-export interface AuthState {
+export interface AuthState extends RetryState {
   principal: Principal;
 }
 

@@ -7,6 +7,11 @@ import { hashToken } from '../db/tokens';
 import { bearerToken, type AuthState } from './auth';
 import { sealAnswer, unsealAnswer } from './sealed-answer';
 
+export interface RetryState {
+  /** Set when the request has an Idempotency-Key: the same for every retry of it, unique otherwise. */
+  requestKey?: string;
+}
+
 /** Whose keys a request's key is among, and the client's credential that seals the kept answer. */
 export interface IdempotencyScope {
   scope: string;
@@ -17,14 +22,18 @@ export interface IdempotencyScope {
 
 /** How long an answer is kept for retries; after that the key may be used afresh. */
 export const IDEMPOTENCY_RETENTION_HOURS = 24;
+/** Longer than any request runs (a step's vehicle actions have 2 minutes). */
+const ABANDONED_AFTER_MINUTES = 5;
 
 /**
  * `Idempotency-Key` on a POST: the first request with a key runs and its successful answer is
  * kept; a retry with the same key and the same request gets that answer again (with
  * `Idempotent-Replayed: true`) instead of creating a second job. A request that failed keeps no
- * answer, so it may simply be sent again.
+ * answer and runs again when retried — and finishes what its first attempt began: jobs already
+ * started are found under ids derived from the key, and a workflow update already applied is
+ * answered by Temporal from its first outcome (the same update id), success or failure.
  */
-export function idempotentPosts<State, Context>(db: Db, scopeOf: (ctx: ParameterizedContext<State, Context>) => IdempotencyScope): Middleware<State, Context> {
+export function idempotentPosts<State extends RetryState, Context>(db: Db, scopeOf: (ctx: ParameterizedContext<State, Context>) => IdempotencyScope): Middleware<State, Context> {
   return async (ctx, next) => {
     const key = ctx.get('idempotency-key');
     if (ctx.method !== 'POST' || !key) return next();
@@ -34,6 +43,9 @@ export function idempotentPosts<State, Context>(db: Db, scopeOf: (ctx: Parameter
     const requestHash = createHash('sha256').update(`${ctx.method} ${ctx.path}\n${hashToken(secret)}\n${JSON.stringify(ctx.request.body ?? null)}`).digest('hex');
 
     await db('idempotency_keys').whereRaw(`created_at < now() - interval '${IDEMPOTENCY_RETENTION_HOURS} hours'`).delete();
+    // A claim with no answer long after any request could still be running was left by an API
+    // process that died mid-request: the retry takes it over (and lands on what was done, below).
+    await db('idempotency_keys').where({ scope, key, request_hash: requestHash }).whereNull('status').whereRaw(`created_at < now() - interval '${ABANDONED_AFTER_MINUTES} minutes'`).delete();
     const claimed = await db('idempotency_keys').insert({ scope, key, user_id: userId ?? null, request_hash: requestHash }).onConflict(['scope', 'key']).ignore().returning('key');
     if (claimed.length === 0) {
       const earlier = await db('idempotency_keys').where({ scope, key }).first();
@@ -49,6 +61,9 @@ export function idempotentPosts<State, Context>(db: Db, scopeOf: (ctx: Parameter
       return;
     }
 
+    // Retries of this request carry the same name: job ids and Temporal update ids derive from it,
+    // so a retry after a partial failure (3 of 5 jobs started) finishes the work instead of redoing it.
+    ctx.state.requestKey = createHash('sha256').update(`${scope}\0${key}`).digest('base64url');
     try {
       await next();
     } catch (error) {

@@ -1,7 +1,7 @@
-import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { NotFoundError, RuleViolationError } from '../../common/errors';
-import { jobWorkflowId, type Actor } from '../../common/job';
-import { newJobId } from '../../common/job-id';
+import { jobWorkflowId, type Actor, type JobSnapshot } from '../../common/job';
+import { jobIdFrom, newJobId } from '../../common/job-id';
 import { assignJobUpdate, jobCreatedUpdate } from '../../common/job-messages';
 import type { JobWorkflowInput } from '../../common/job-workflow';
 import { FleetIdAttribute, JobIdAttribute, JobStatusAttribute, JobTypeAttribute, ProviderIdAttribute } from '../../common/search-attributes';
@@ -25,6 +25,8 @@ export interface NewJobs {
   count: number;
   actor: Extract<Actor, { kind: 'user' }>;
   actorEmail: string;
+  /** Set when the request has an Idempotency-Key: its retries find the jobs it started. */
+  requestKey?: string;
 }
 
 /**
@@ -48,8 +50,34 @@ export async function createJobs(deps: { db: Db; temporal: Client; taskQueue: st
   }
 
   const jobIds: string[] = [];
-  for (let i = 0; i < spec.count; i += 1) {
-    const jobId = newJobId();
+  for (let index = 0; index < spec.count; index += 1) {
+    const jobId = await startJob(deps, spec, values, index);
+    if (spec.installerCompanyId) {
+      const installerCompanyId = spec.installerCompanyId;
+      // The same update id on a retry: Temporal answers with the first assignment instead of refusing a second.
+      const updateId = spec.requestKey && `assign:${spec.requestKey}`;
+      await refusalsAsProblems({ id: jobId, status: 'PENDING' }, () =>
+        deps.temporal.workflow.getHandle(jobWorkflowId(jobId)).executeUpdate(assignJobUpdate, { args: [{ actor, installerCompanyId }], updateId }),
+      );
+    }
+    jobIds.push(jobId);
+  }
+  return jobIds;
+}
+
+/** Ids tried for one job before giving up: a clash is one in a billion, three in a row never happen. */
+const ID_ATTEMPTS = 3;
+
+/**
+ * Starts the request's `index`-th job, answering its id. Random ids normally; with a request key
+ * (an Idempotency-Key) the ids derive from it, and a running job an earlier attempt of this request
+ * started under such an id is taken as it is — so a retry after a partial failure starts only the
+ * jobs still missing. An id held by anything else moves on to the next candidate.
+ */
+async function startJob(deps: { temporal: Client; taskQueue: string }, spec: NewJobs, values: Record<string, unknown>, index: number): Promise<string> {
+  const { jobType, actor } = spec;
+  for (let attempt = 0; attempt < ID_ATTEMPTS; attempt += 1) {
+    const jobId = spec.requestKey ? jobIdFrom(`${spec.requestKey}:${index}:${attempt}`) : newJobId();
     const input: JobWorkflowInput = {
       jobId,
       providerId: actor.organisationId,
@@ -65,7 +93,9 @@ export async function createJobs(deps: { db: Db; temporal: Client; taskQueue: st
       workflowId: jobWorkflowId(jobId),
       taskQueue: deps.taskQueue,
       args: [input],
-      workflowIdConflictPolicy: 'FAIL',
+      workflowIdConflictPolicy: spec.requestKey ? 'USE_EXISTING' : 'FAIL',
+      // A closed job keeps its id: it is never started again.
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
       typedSearchAttributes: [
         { key: JobIdAttribute, value: jobId },
         { key: JobStatusAttribute, value: 'PENDING' },
@@ -76,14 +106,17 @@ export async function createJobs(deps: { db: Db; temporal: Client; taskQueue: st
       staticSummary: `${jobType.title} — job ${jobId}`,
       staticDetails: `Job type **${jobType.id}** v${jobType.version}${spec.customerName ? ` for ${spec.customerName}` : ''}, created by ${spec.actorEmail}.`,
     });
-    await deps.temporal.workflow.executeUpdateWithStart(jobCreatedUpdate, { startWorkflowOperation: start });
-    if (spec.installerCompanyId) {
-      const installerCompanyId = spec.installerCompanyId;
-      await refusalsAsProblems({ id: jobId, status: 'PENDING' }, () =>
-        deps.temporal.workflow.getHandle(jobWorkflowId(jobId)).executeUpdate(assignJobUpdate, { args: [{ actor, installerCompanyId }] }),
-      );
+    try {
+      const job = await deps.temporal.workflow.executeUpdateWithStart(jobCreatedUpdate, { startWorkflowOperation: start });
+      if (startedBy(job, spec)) return jobId;
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }
-    jobIds.push(jobId);
   }
-  return jobIds;
+  throw new Error(`No free job id found in ${ID_ATTEMPTS} attempts; this cannot happen by chance.`);
+}
+
+/** Whether a job found running under a derived id is one this request (its first attempt) started. */
+function startedBy(job: JobSnapshot, spec: NewJobs): boolean {
+  return job.providerId === spec.actor.organisationId && job.createdBy === spec.actor.userId && job.fleetId === spec.fleetId && job.jobTypeId === spec.jobType.id;
 }

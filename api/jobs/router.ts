@@ -59,7 +59,10 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
 
   /** Sends the caller's change to the job's workflow; a refusal becomes the fitting problem. */
   function tell<Req extends { actor: Actor }, Ret>(ctx: Ctx, job: JobRow, update: UpdateDefinition<Ret, [Req]>, request: Omit<Req, 'actor'>): Promise<Ret> {
-    return refusalsAsProblems(job, () => handleOf(job.id).executeUpdate(update, { args: [{ ...request, actor: actorOf(ctx) } as Req] }));
+    // A retried request (same Idempotency-Key) sends the same update id: Temporal answers it with the
+    // first outcome instead of applying the change twice, even if the first answer never got back.
+    const updateId = ctx.state.requestKey && `${update.name}:${ctx.state.requestKey}`;
+    return refusalsAsProblems(job, () => handleOf(job.id).executeUpdate(update, { args: [{ ...request, actor: actorOf(ctx) } as Req], updateId }));
   }
 
   async function answerWithJob(ctx: Ctx, jobId: string): Promise<void> {
@@ -80,6 +83,7 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
       count: body.count ?? 1,
       actor: actorOf(ctx),
       actorEmail: ctx.state.principal.email,
+      requestKey: ctx.state.requestKey,
     });
     ctx.status = 201;
     if (body.count === undefined) {
@@ -104,6 +108,7 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
       count: 1,
       actor: actorOf(ctx),
       actorEmail: ctx.state.principal.email,
+      requestKey: ctx.state.requestKey,
     });
     ctx.status = 201;
     ctx.set('Location', `/v1/jobs/${jobId}`);

@@ -3,7 +3,7 @@ import { RateLimitedError } from '../common/errors';
 import type { AuthState } from './auth';
 
 /**
- * A fixed window per API token, kept in this process: enough to stop a runaway portal script
+ * A fixed window per user (each has one API token), kept in this process: enough to stop a runaway portal script
  * from starving everyone else. Several API instances each count on their own; a shared limit
  * belongs in the load balancer or gateway in front of them.
  */

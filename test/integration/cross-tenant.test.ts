@@ -1,12 +1,25 @@
+import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import { OPERATIONS } from '../../api/openapi/document';
+import { newJobId } from '../../common/job-id';
 import { createInstallerCompany, onboardProvider } from '../../db/tenancy';
 import { newToken } from '../../db/tokens';
-import { startTestStack, type TestStack } from '../support/stack';
+import { startTestStack, type ApiAnswer, type TestStack } from '../support/stack';
+
+const LOCATION = { vehicleLocation: { text: 'Marienplatz 1, München' } };
+/** What tenant A's objects would show, were any of them leaked. */
+const TENANT_A_TEXT = /A-Fleet|@a\.example|Marienplatz|Kunde Nord/;
+
+/** A foreign id is answered exactly like an id that does not exist: the same status and problem type. */
+function expectSameAnswer(foreign: ApiAnswer, missing: ApiAnswer, what: string): void {
+  expect({ status: foreign.status, type: foreign.body?.type }, `${what}: ${foreign.text}`).to.deep.equal({ status: missing.status, type: missing.body?.type });
+  expect(foreign.text, `${what} reveals nothing of the object`).not.to.match(TENANT_A_TEXT);
+}
 
 /**
- * Every route that names a tenant's object, tried by everyone who is not that tenant: each answers
- * 404 and changes nothing. The routes come from the OpenAPI table, so a new route is tried too.
+ * Every route that names a tenant's object, tried by everyone who is not that tenant — with the id
+ * in the path, in the body or in the query — each answers as if the object did not exist and
+ * changes nothing. The routes come from the OpenAPI table, so a new route is tried too.
  */
 describe('cross-tenant access, route by route', function () {
   this.timeout(120_000);
@@ -19,45 +32,116 @@ describe('cross-tenant access, route by route', function () {
 
   const call = (method: string, path: string, token?: string, body?: unknown) => stack.call(method, path, token, body);
 
-  it('refuses every foreign read and write with 404', async () => {
+  it('answers every foreign id like one that does not exist, and changes nothing', async () => {
     const stamp = Date.now().toString(36);
-    // Tenant A: a provider, its fleet, an accepted company, an assigned job, a pending invitation.
+    // Tenant A: a provider, its fleet, an accepted company, an assigned and a pending job for customer
+    // "Kunde Nord", a pending invitation.
     const a = await onboardProvider(stack.db, { name: `A ${stamp}`, adminEmail: `a-${stamp}@a.example`, fleetName: 'A-Fleet' });
     const aCompany = await createInstallerCompany(stack.db, { name: `A Works ${stamp}`, adminEmail: `w-${stamp}@a-works.example` });
     await stack.db('invitations').insert({ fleet_id: a.fleetId, email: `w-${stamp}@a-works.example`, installer_company_id: aCompany.companyId, status: 'ACCEPTED', token_hash: newToken('inv').hash });
     const [pendingInvitation] = await stack.db('invitations').insert({ fleet_id: a.fleetId, email: `x-${stamp}@x.example`, status: 'PENDING', token_hash: newToken('inv').hash }).returning('id');
-    const created = await call('POST', '/v1/jobs', a.adminToken, { jobTypeId: 'cloudboxx-install', fleetId: a.fleetId, installerCompanyId: aCompany.companyId, values: { vehicleLocation: { text: 'Marienplatz 1, München' } } });
+    const created = await call('POST', '/v1/jobs', a.adminToken, { jobTypeId: 'cloudboxx-install', fleetId: a.fleetId, installerCompanyId: aCompany.companyId, customerName: 'Kunde Nord', values: LOCATION });
     expect(created.status, created.text).to.equal(201);
-    const job = JSON.parse(created.text) as { id: string };
-    const eventsBefore = await stack.db('job_events').where({ job_id: job.id }).count({ n: '*' });
+    const job = created.body as { id: string };
+    const pendingCreated = await call('POST', '/v1/jobs', a.adminToken, { jobTypeId: 'cloudboxx-install', fleetId: a.fleetId, customerName: 'Kunde Nord', values: LOCATION });
+    expect(pendingCreated.status, pendingCreated.text).to.equal(201);
+    const pendingJob = pendingCreated.body as { id: string };
+    const jobIdsOfA = [job.id, pendingJob.id];
 
-    // Everyone else: another provider's admin, another company's admin.
+    // Everyone else: another provider's admin; another installer company (accepted for that
+    // provider's fleet, not A's), its admin and a technician; and a dispatcher of A itself, limited to
+    // another customer — A's fleets are its own, so it is a stranger only to the jobs.
     const b = await onboardProvider(stack.db, { name: `B ${stamp}`, adminEmail: `b-${stamp}@b.example`, fleetName: 'B-Fleet' });
     const bCompany = await createInstallerCompany(stack.db, { name: `B Works ${stamp}`, adminEmail: `w-${stamp}@b-works.example` });
-    const strangers = { 'another provider': b.adminToken, 'another installer company': bCompany.adminToken };
+    await stack.db('invitations').insert({ fleet_id: b.fleetId, email: `w-${stamp}@b-works.example`, installer_company_id: bCompany.companyId, status: 'ACCEPTED', token_hash: newToken('inv').hash });
+    const technician = await call('POST', '/v1/companies/me/technicians', bCompany.adminToken, { email: `t-${stamp}@b-works.example` });
+    expect(technician.status, technician.text).to.equal(201);
+    const dispatcher = await call('POST', '/v1/users', a.adminToken, { email: `d-${stamp}@a-staff.example`, role: 'provider_dispatcher', customers: ['Kunde Süd'] });
+    expect(dispatcher.status, dispatcher.text).to.equal(201);
 
-    const ids: Record<string, string> = { id: job.id, fleetId: a.fleetId, invitationId: pendingInvitation.id, stepId: 'check-in' };
+    const ALL = ['id', 'fleetId', 'invitationId'];
+    const strangers: Record<string, { token: string; strangerTo: string[]; own?: Record<string, string> }> = {
+      'another provider': { token: b.adminToken, strangerTo: ALL, own: { fleetId: b.fleetId } },
+      'another installer company': { token: bCompany.adminToken, strangerTo: ALL },
+      'a technician of another installer company': { token: technician.body.token, strangerTo: ALL },
+      'a dispatcher for another customer': { token: dispatcher.body.token, strangerTo: ['id'] },
+    };
+    const eventsBefore = await stack.db('job_events').whereIn('job_id', jobIdsOfA).count({ n: '*' });
+    const jobsBefore = await stack.db('jobs').count({ n: '*' });
+
+    // ── Ids in the path ───────────────────────────────────────────────────────────────────────
+    const foreignIds: Record<string, string> = { id: job.id, fleetId: a.fleetId, invitationId: pendingInvitation.id, stepId: 'check-in' };
+    const missingIds: Record<string, string> = { id: newJobId(), fleetId: randomUUID(), invitationId: randomUUID(), stepId: 'check-in' };
+    const fill = (path: string, ids: Record<string, string>) => path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name]!);
     const scoped = OPERATIONS.filter((op) => !op.public && /\{(id|fleetId|invitationId)\}/.test(op.path) && !op.path.startsWith('/v1/job-types'));
     expect(scoped.length, 'the routes under test').to.be.at.least(15);
     for (const op of scoped) {
-      const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name]!);
-      for (const [who, token] of Object.entries(strangers)) {
-        const response = await call(op.method, path, token, op.body ? {} : undefined);
-        expect(response.status, `${op.method.toUpperCase()} ${op.path} by ${who}: ${response.text}`).to.equal(404);
-        expect(response.text, 'reveals nothing of the object').not.to.match(/A-Fleet|@a\.example|Marienplatz/);
+      const names = [...op.path.matchAll(/\{(id|fleetId|invitationId)\}/g)].map(([, name]) => name!);
+      for (const [who, stranger] of Object.entries(strangers)) {
+        if (!names.every((name) => stranger.strangerTo.includes(name))) continue;
+        // Every id foreign; and, where the stranger has an object of its own on the way (its own
+        // fleet), that one with the foreign ids below it.
+        const variants = [{}, ...(stranger.own && names.some((name) => name in stranger.own!) && names.some((name) => !(name in stranger.own!)) ? [stranger.own] : [])];
+        for (const own of variants) {
+          const foreignPath = fill(op.path, { ...foreignIds, ...own });
+          const what = `${op.method.toUpperCase()} ${foreignPath} by ${who}`;
+          const foreign = await call(op.method, foreignPath, stranger.token, op.body ? {} : undefined);
+          const missing = await call(op.method, fill(op.path, { ...missingIds, ...own }), stranger.token, op.body ? {} : undefined);
+          expect(foreign.status, `${what}: ${foreign.text}`).to.equal(404);
+          expectSameAnswer(foreign, missing, what);
+        }
       }
     }
 
-    // Lists show nothing of tenant A to either stranger.
-    for (const token of Object.values(strangers)) {
-      const jobs = JSON.parse((await call('GET', '/v1/jobs', token)).text) as { items: Array<{ id: string }> };
-      expect(jobs.items.map((j) => j.id)).not.to.include(job.id);
+    // ── Ids in the body ───────────────────────────────────────────────────────────────────────
+    // A job in another provider's fleet.
+    for (const [who, stranger] of Object.entries(strangers)) {
+      if (!stranger.strangerTo.includes('fleetId')) continue;
+      const body = (fleetId: string) => ({ jobTypeId: 'cloudboxx-install', fleetId, values: LOCATION });
+      const foreign = await call('POST', '/v1/jobs', stranger.token, body(a.fleetId));
+      const missing = await call('POST', '/v1/jobs', stranger.token, body(randomUUID()));
+      expect(foreign.status, `POST /v1/jobs in A's fleet by ${who}: ${foreign.text}`).to.equal(404);
+      expectSameAnswer(foreign, missing, `POST /v1/jobs in A's fleet by ${who}`);
+    }
+    // Save & Assign, and assign, to a company not invited to A's fleet: B's company (invited to B's
+    // fleet), or B itself, a provider, named as a company.
+    for (const companyId of [bCompany.companyId, b.providerId]) {
+      const saveAndAssign = (installerCompanyId: string) => call('POST', '/v1/jobs', a.adminToken, { jobTypeId: 'cloudboxx-install', fleetId: a.fleetId, installerCompanyId, customerName: 'Kunde Nord', values: LOCATION });
+      const foreign = await saveAndAssign(companyId);
+      expect(foreign.status, `save & assign to ${companyId}: ${foreign.text}`).to.equal(422);
+      expectSameAnswer(foreign, await saveAndAssign(randomUUID()), `save & assign to ${companyId}`);
+
+      const assign = (installerCompanyId: string) => call('POST', `/v1/jobs/${pendingJob.id}/assign`, a.adminToken, { installerCompanyId });
+      const foreignAssign = await assign(companyId);
+      expect(foreignAssign.status, `assign to ${companyId}: ${foreignAssign.text}`).to.equal(422);
+      expect(foreignAssign.body.type).to.equal('https://installer-jobs.dev/problems/company-not-invited');
+      expectSameAnswer(foreignAssign, await assign(randomUUID()), `assign to ${companyId}`);
+    }
+
+    // ── Ids in the query ──────────────────────────────────────────────────────────────────────
+    // Filtering by A's fleet or A's company shows no more than filtering by one that does not exist.
+    for (const [who, stranger] of Object.entries(strangers)) {
+      for (const [parameter, foreignId] of [['fleetId', a.fleetId], ['installerCompanyId', aCompany.companyId]] as const) {
+        const foreign = await call('GET', `/v1/jobs?${parameter}=${foreignId}`, stranger.token);
+        const missing = await call('GET', `/v1/jobs?${parameter}=${randomUUID()}`, stranger.token);
+        const what = `GET /v1/jobs?${parameter}=<A's> by ${who}`;
+        expect(foreign.status, `${what}: ${foreign.text}`).to.equal(200);
+        expect(foreign.body.items.map((j: { id: string }) => j.id), what).to.deep.equal(missing.body.items.map((j: { id: string }) => j.id));
+        expect(foreign.text, `${what} reveals nothing`).not.to.match(TENANT_A_TEXT);
+      }
+      // Unfiltered lists show nothing of A either.
+      const jobs = await call('GET', '/v1/jobs', stranger.token);
+      expect(jobs.body.items.map((j: { id: string }) => j.id).filter((id: string) => jobIdsOfA.includes(id)), `GET /v1/jobs by ${who}`).to.deep.equal([]);
     }
     expect((await call('GET', '/v1/fleets', b.adminToken)).text).not.to.include(a.fleetId);
 
-    // And nothing changed.
-    expect(await stack.db('jobs').where({ id: job.id }).first('status')).to.deep.equal({ status: 'ASSIGNED' });
-    expect(await stack.db('job_events').where({ job_id: job.id }).count({ n: '*' })).to.deep.equal(eventsBefore);
+    // ── And nothing changed ───────────────────────────────────────────────────────────────────
+    expect(await stack.db('jobs').count({ n: '*' }), 'no job created').to.deep.equal(jobsBefore);
+    expect(await stack.db('jobs').where({ id: job.id }).first('status', 'installer_company_id')).to.deep.equal({ status: 'ASSIGNED', installer_company_id: aCompany.companyId });
+    expect(await stack.db('jobs').where({ id: pendingJob.id }).first('status', 'installer_company_id')).to.deep.equal({ status: 'PENDING', installer_company_id: null });
+    expect(await stack.db('job_events').whereIn('job_id', jobIdsOfA).count({ n: '*' })).to.deep.equal(eventsBefore);
     expect(await stack.db('invitations').where({ id: pendingInvitation.id }).first('status')).to.deep.equal({ status: 'PENDING' });
+    const listed = await call('GET', '/v1/jobs', a.adminToken);
+    expect(listed.body.items.map((j: { id: string }) => j.id), 'A lists its two jobs and no more').to.have.members(jobIdsOfA);
   });
 });

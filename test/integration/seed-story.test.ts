@@ -1,5 +1,7 @@
 import { expect } from 'chai';
-import { onboardProvider, type OnboardedProvider } from '../../db/tenancy';
+import type { OnboardedProvider } from '../../db/tenancy';
+import { runCli } from '../support/cli';
+import { freshDatabase } from '../support/services';
 import { startTestStack, type TestStack } from '../support/stack';
 
 const DEMO_QNR = 'C693EE96ADAEF932'; // a CloudBoxx of the simulator's demo fleet
@@ -7,7 +9,7 @@ const LOCATION = { text: 'Alexanderplatz 1, 10178 Berlin', lat: 52.5219, lng: 13
 
 /**
  * The Installer Jobs manual, start to end, as a provider and an installer company live it —
- * only through HTTP, with no shortcut into the database.
+ * onboarded on the operator's command line, then only through HTTP, with no shortcut into the database.
  */
 describe('the story of the manual, over HTTP', function () {
   this.timeout(120_000);
@@ -15,8 +17,15 @@ describe('the story of the manual, over HTTP', function () {
   let provider: OnboardedProvider;
 
   before(async () => {
-    stack = await startTestStack('seed story');
-    provider = await onboardProvider(stack.db, { name: 'Stadtmobil Süd', adminEmail: `fleet-admin-${Date.now()}@stadtmobil.example`, fleetName: 'Stuttgart' });
+    const database = await freshDatabase('seed story');
+    stack = await startTestStack('seed story', { database });
+    // The operator onboards the provider as the README says: on the command line, into the stack's database.
+    const onboarded = runCli(
+      ['providers', 'create', '--name', 'Stadtmobil Süd', '--admin-email', `fleet-admin-${Date.now()}@stadtmobil.example`, '--fleet-name', 'Stuttgart', '--json'],
+      { DATABASE_URL: database.url },
+    );
+    expect(onboarded.status, onboarded.stderr).to.equal(0);
+    provider = JSON.parse(onboarded.stdout);
   });
   after(async () => stack?.stop());
 
@@ -84,8 +93,13 @@ describe('the story of the manual, over HTTP', function () {
     expect(succeeded.body.accessGrant.revokedAt, 'vehicle access ends with the job').to.be.a('string');
 
     // A second job: the installer cannot complete it and says why.
-    const second = (await call('POST', '/v1/jobs', admin, { jobTypeId: 'cloudboxx-install', fleetId: provider.fleetId, installerCompanyId: companyId, values: { vehicleLocation: LOCATION } })).body;
-    await call('POST', `/v1/jobs/${second.id}/start`, installer);
+    const secondCreated = await call('POST', '/v1/jobs', admin, { jobTypeId: 'cloudboxx-install', fleetId: provider.fleetId, installerCompanyId: companyId, values: { vehicleLocation: LOCATION } });
+    expect(secondCreated.status, JSON.stringify(secondCreated.body)).to.equal(201);
+    const second = secondCreated.body;
+    const secondStarted = await call('POST', `/v1/jobs/${second.id}/start`, installer);
+    expect(secondStarted.status, JSON.stringify(secondStarted.body)).to.equal(200);
+    expect(secondStarted.body).to.deep.include({ id: second.id, status: 'RUNNING' });
+    expect(secondStarted.body.accessGrant.revokedAt ?? null, 'vehicle access opens with the start').to.equal(null);
     const failed = await call('POST', `/v1/jobs/${second.id}/fail`, installer, { reason: 'No CAN bus access on this model year.' });
     expect(failed.body).to.deep.include({ status: 'FAILED', failureReason: 'No CAN bus access on this model year.' });
     const failedList = await call('GET', '/v1/jobs?status=FAILED', admin);

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
-import { createApp } from '../../api/app';
+import { createApp, type AppDeps } from '../../api/app';
 import { loadConfig } from '../../common/config';
 import { loadJobTypeCatalog, type JobTypeCatalog } from '../../definitions/catalog';
 import type { Db } from '../../db/connection';
@@ -47,10 +47,12 @@ async function callApi(baseUrl: string, method: string, path: string, token?: st
 /**
  * The real stack for one suite: its own database and task queue on the shared servers, a
  * worker, and the API listening on a free port. Call in `before`, stop in `after`.
+ * `rateLimit` replaces the API's per-token limit (600 a minute), for a test that wants to reach it;
+ * `database` is one from freshDatabase, for a test that also reaches it another way (the CLI).
  */
-export async function startTestStack(suite: string, options: { geocoder?: Geocoder } = {}): Promise<TestStack> {
+export async function startTestStack(suite: string, options: { geocoder?: Geocoder; rateLimit?: AppDeps['rateLimit']; database?: { db: Db } } = {}): Promise<TestStack> {
   const address = await temporalAddress();
-  const { db } = await freshDatabase(suite);
+  const { db } = options.database ?? (await freshDatabase(suite));
   // The shipped job types, registered in this suite's database as the API would at start.
   const jobTypes = await loadJobTypeCatalog(loadConfig().jobTypesDir, db);
   const taskQueue = `test-${suite.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${Date.now().toString(36)}`;
@@ -62,7 +64,7 @@ export async function startTestStack(suite: string, options: { geocoder?: Geocod
   const worker: Worker = await createJobWorker({ connection: workerConnection, namespace: 'default', taskQueue, db, gateway: oneApi.client, workflowBundle: await workflowBundle() });
   const running = worker.run();
 
-  const app = createApp({ db, temporal: client, namespace: 'default', taskQueue, jobTypes, geocoder: options.geocoder, log: () => {} });
+  const app = createApp({ db, temporal: client, namespace: 'default', taskQueue, jobTypes, geocoder: options.geocoder, rateLimit: options.rateLimit, log: () => {} });
   const server = http.createServer(app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -5,6 +5,7 @@ import {
   condition,
   isCancellation,
   log,
+  patched,
   proxyActivities,
   setCurrentDetails,
   setHandler,
@@ -210,7 +211,15 @@ export async function jobWorkflow(input: JobWorkflowInput): Promise<JobOutcome> 
       const qnr = job.checkVehicleCommand(request, Date.now());
       const state = await actionRefusals(() =>
         vehicle.sendVehicleCommand.executeWithOptions({ ...VEHICLE, summary: `${request.command} CloudBoxx ${qnr} for the installer` }, [{ qnr, command: GATEWAY_COMMANDS[request.command] }]),
-      );
+      ).catch(async (error: unknown) => {
+        // A command that failed may still have reached the car (its answer lost on the way back):
+        // the audit trail shows that it was sent.
+        if (patched('record-failed-vehicle-commands')) {
+          const reason = error instanceof Error ? error.message : String(error);
+          await lock.runExclusive(() => record('vehicle.command.failed', request.actor, { command: request.command, qnr, reason }));
+        }
+        throw error;
+      });
       await lock.runExclusive(() => record('vehicle.command', request.actor, { command: request.command, qnr, state }));
       return { qnr, command: request.command, state };
     },

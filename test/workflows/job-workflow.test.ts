@@ -10,6 +10,7 @@ import {
   failJobUpdate,
   jobSnapshotQuery,
   startJobUpdate,
+  vehicleCommandUpdate,
 } from '../../common/job-messages';
 import { JobStatusAttribute, LastCompletedStepAttribute } from '../../common/search-attributes';
 import { seedVehicle } from '../../gateway/testing';
@@ -203,6 +204,28 @@ describe('the job workflow', function () {
         const snapshot = await handle.query(jobSnapshotQuery);
         expect(snapshot.lastCompletedStep).to.equal('mount');
         expect(snapshot.status).to.equal('RUNNING');
+      });
+    });
+
+    it('records a vehicle command that failed in the audit trail: it may still have reached the car', async () => {
+      const { worker, taskQueue } = await t.worker();
+      t.currentTaskQueue = taskQueue;
+      await worker.runUntil(async () => {
+        const { handle, created } = await runningJobAtConfigure(QNR);
+        // Permission revoked at the vendor: the answer is lost after the car may have acted.
+        t.oneApi.simulator.state.faults.failNext({ count: 1, routes: ['vehicle-command'], status: 403, phase: 'after-handler' });
+        try {
+          const refused = await refusalOf(handle.executeUpdate(vehicleCommandUpdate, { args: [{ actor: t.technician, command: 'unlock' }] }));
+          expect(refused.reason).to.equal('actionFailed');
+        } finally {
+          t.oneApi.simulator.state.faults.reset();
+        }
+        const unlocked = await handle.executeUpdate(vehicleCommandUpdate, { args: [{ actor: t.technician, command: 'unlock' }] });
+        expect(unlocked).to.deep.include({ qnr: QNR, command: 'unlock' });
+        expect((await t.eventTypes(created.jobId)).slice(-2)).to.deep.equal(['vehicle.command.failed', 'vehicle.command']);
+        const failed = await t.db('job_events').where({ job_id: created.jobId, type: 'vehicle.command.failed' }).first();
+        expect(failed.data).to.deep.include({ command: 'unlock', qnr: QNR });
+        expect(failed.data.reason).to.be.a('string').and.not.equal('');
       });
     });
 

@@ -1,15 +1,29 @@
 import type { Middleware } from 'koa';
-import { AuthenticationError, ConflictError, DomainError, ForbiddenError, InputError, NotFoundError, PayloadTooLargeError, RateLimitedError, RuleViolationError } from '../common/errors';
+import {
+  AuthenticationError,
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  InputError,
+  MethodNotAllowedError,
+  MethodNotImplementedError,
+  NotFoundError,
+  PayloadTooLargeError,
+  RateLimitedError,
+  RuleViolationError,
+} from '../common/errors';
 
 const STATUS_BY_CLASS: Array<[new (...args: never[]) => DomainError, number]> = [
   [InputError, 400],
   [AuthenticationError, 401],
   [ForbiddenError, 403],
   [NotFoundError, 404],
+  [MethodNotAllowedError, 405],
   [ConflictError, 409],
   [PayloadTooLargeError, 413],
   [RuleViolationError, 422],
   [RateLimitedError, 429],
+  [MethodNotImplementedError, 501],
 ];
 
 export const PROBLEM_TYPE_BASE = 'https://installer-jobs.dev/problems/';
@@ -19,7 +33,12 @@ export function problemDetails(log: (error: unknown) => void = console.error): M
   return async (ctx, next) => {
     try {
       await next();
-      if (ctx.status === 404 && ctx.body === undefined) throw new NotFoundError(`No route for ${ctx.method} ${ctx.path}.`);
+      if (ctx.body === undefined) {
+        if (ctx.status === 404) throw new NotFoundError(`No route for ${ctx.method} ${ctx.path}.`);
+        // The routers' allowedMethods() answer with a status and an `Allow` header but no body; the header stays.
+        if (ctx.status === 405) throw new MethodNotAllowedError(`${ctx.method} is not allowed on ${ctx.path}; allowed: ${ctx.response.get('Allow') || 'none'}.`);
+        if (ctx.status === 501) throw new MethodNotImplementedError(`${ctx.method} is not a method this API implements.`);
+      }
     } catch (error) {
       const domain = error instanceof DomainError ? error : fromKoa(error);
       const status = domain ? (STATUS_BY_CLASS.find(([cls]) => domain instanceof cls)?.[1] ?? 500) : 500;

@@ -1,7 +1,7 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
-import { InputError } from '../common/errors';
+import { InputError, jsonPointer } from '../common/errors';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true, coerceTypes: false, useDefaults: true });
 addFormats(ajv);
@@ -22,8 +22,9 @@ export function parseBody<const S extends JSONSchema & object>(schema: S, body: 
 }
 
 function toProblem(error: ErrorObject, where: string) {
-  const missing = error.keyword === 'required' ? `/${(error.params as { missingProperty: string }).missingProperty}` : '';
-  const extra = error.keyword === 'additionalProperties' ? `/${(error.params as { additionalProperty: string }).additionalProperty}` : '';
+  // ajv's instancePath is already a JSON pointer; the property it names in params is a raw name.
+  const missing = error.keyword === 'required' ? jsonPointer((error.params as { missingProperty: string }).missingProperty) : '';
+  const extra = error.keyword === 'additionalProperties' ? jsonPointer((error.params as { additionalProperty: string }).additionalProperty) : '';
   const pointer = `${where}${error.instancePath}${missing}${extra}` || '/';
   const message =
     error.keyword === 'required' ? 'is required' : error.keyword === 'additionalProperties' ? 'is not a known property' : (error.message ?? 'is not valid');

@@ -9,6 +9,15 @@ export interface FieldProblem {
   rule?: string;
 }
 
+/**
+ * A JSON pointer (RFC 6901) from its unescaped segments: `jsonPointer('values', 'a/b')` is
+ * `/values/a~1b`. Property names come from the caller's request, so `~` and `/` in them must not
+ * turn one name into two segments.
+ */
+export function jsonPointer(...segments: ReadonlyArray<string | number>): string {
+  return segments.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+}
+
 export interface DomainErrorOptions extends ErrorOptions {
   /** A more specific stable type than the class's, e.g. `locked-field` for a rule violation. */
   type?: string;
@@ -78,4 +87,16 @@ export class RateLimitedError extends DomainError {
 export class PayloadTooLargeError extends DomainError {
   override name = 'PayloadTooLargeError';
   protected readonly defaultType = 'payload-too-large';
+}
+
+/** The path exists, but not with this HTTP method (405); the router sets the `Allow` header. */
+export class MethodNotAllowedError extends DomainError {
+  override name = 'MethodNotAllowedError';
+  protected readonly defaultType = 'method-not-allowed';
+}
+
+/** An HTTP method the API knows nowhere, e.g. PROPFIND (501). */
+export class MethodNotImplementedError extends DomainError {
+  override name = 'MethodNotImplementedError';
+  protected readonly defaultType = 'method-not-implemented';
 }

@@ -17,6 +17,8 @@ export const REFUSAL_REASONS = [
   'lockedField',
   /** A step completed before an earlier one, twice, or one that does not apply to this job. */
   'stepOutOfOrder',
+  /** A step id the job's type does not have at all. */
+  'unknownStep',
   /** A step's checklist is not ticked off completely. */
   'checklistIncomplete',
   /** The job cannot succeed while required fields are blank or steps are open. */

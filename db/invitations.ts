@@ -113,12 +113,15 @@ export async function acceptInvitation(db: Db, token: string, acceptor: Acceptor
       }
     } else {
       installerCompanyId = acceptor.existingCompanyId;
-      const already = await hasAcceptedInvitation(trx, invitation.fleet_id, installerCompanyId);
-      if (already) {
-        throw new ConflictError('Your company already works for this fleet: it accepted an earlier invitation.', [], { type: 'already-accepted' });
-      }
+      if (await hasAcceptedInvitation(trx, invitation.fleet_id, installerCompanyId)) throw alreadyAccepted();
     }
-    await trx('invitations').where({ id: invitation.id }).update({ status: 'ACCEPTED', installer_company_id: installerCompanyId, responded_at: trx.fn.now() });
+    try {
+      await trx('invitations').where({ id: invitation.id }).update({ status: 'ACCEPTED', installer_company_id: installerCompanyId, responded_at: trx.fn.now() });
+    } catch (error) {
+      // Two invitations for the same fleet accepted by one company at once: the partial unique index decides.
+      if (isUniqueViolation(error, 'invitations_fleet_company_accepted')) throw alreadyAccepted(error);
+      throw error;
+    }
     return { invitation: (await findInvitation(trx, invitation.id))!, installerCompanyId, admin };
   });
 }
@@ -197,6 +200,10 @@ function alreadyInvited(fleet: FleetRow, email: string, status: InvitationStatus
       ? `${email} has already accepted an invitation for fleet ${fleet.name}.`
       : `${email} already has a pending invitation for fleet ${fleet.name}; it can be sent again once declined.`;
   return new ConflictError(message, [{ pointer: '/email', message: `has a ${status} invitation for this fleet`, rule: 'unique' }], { type: 'already-invited', cause });
+}
+
+function alreadyAccepted(cause?: unknown): ConflictError {
+  return new ConflictError('Your company already works for this fleet: it accepted an earlier invitation.', [], { type: 'already-accepted', cause });
 }
 
 function emailTaken(email: string, pointer: string, cause?: unknown): ConflictError {

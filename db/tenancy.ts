@@ -67,8 +67,12 @@ export async function addTechnician(db: Db, companyId: string, input: { email: s
   });
 }
 
-/** A provider user; a dispatcher is limited to `customers` (at least one). */
-export async function addProviderUser(db: Db, providerId: string, input: { email: string; role: 'provider_admin' | 'provider_dispatcher'; customers: string[] }) {
+/** A provider user: an admin acts for all customers, a dispatcher only for `customers` (at least one). */
+export async function addProviderUser(
+  db: Db,
+  providerId: string,
+  input: { email: string; role: 'provider_admin' } | { email: string; role: 'provider_dispatcher'; customers: string[] },
+) {
   return db.transaction(async (trx) => {
     const { userId, token } = await addUser(trx, providerId, input.email, input.role);
     if (input.role === 'provider_dispatcher') {

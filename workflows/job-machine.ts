@@ -1,4 +1,4 @@
-import type { FieldProblem } from '../common/errors';
+import { jsonPointer, type FieldProblem } from '../common/errors';
 import type { AccessGrantState, Actor, JobSnapshot, JobStatus, StepProgress } from '../common/job';
 import type { AssignJobRequest, CompleteStepRequest, EditJobRequest, SaveValuesRequest, VehicleCommandRequest } from '../common/job-messages';
 import { refusal, type RefusalReason } from '../common/job-refusal';
@@ -135,6 +135,12 @@ export class JobMachine {
     this.checkInstaller(request.actor);
     this.checkStatus(['RUNNING'], 'worked on');
     const order = checkStepOrder(this.jobType, this.completedStepIds, request.stepId, this.values);
+    if (order?.rule === 'unknownStep') {
+      const steps = applicableSteps(this.jobType, this.values).map((step) => step.id);
+      throw refuse('unknownStep', `Job ${this.jobId} has no step "${request.stepId}"; its steps are: ${steps.join(', ') || '(none)'}.`, [
+        { pointer: '/stepId', message: `must be one of: ${steps.join(', ') || '(none)'}`, rule: order.rule },
+      ]);
+    }
     if (order) throw refuse('stepOutOfOrder', `${capitalise(order.message)}.`, [{ pointer: '/stepId', message: order.message, rule: order.rule }]);
     const step = findStep(this.jobType, request.stepId)!;
     const issues = validateStepValues(this.jobType, step.id, request.values ?? {}, this.providerValues);
@@ -166,7 +172,7 @@ export class JobMachine {
     const locked: FieldProblem[] = [];
     const invalid: FieldProblem[] = [];
     for (const [key, value] of Object.entries(request.values)) {
-      const pointer = `/values/${key}`;
+      const pointer = jsonPointer('values', key);
       const field = findField(this.jobType, key);
       if (!field) invalid.push({ pointer, message: `job type ${this.jobType.id} has no field "${key}"`, rule: 'unknownField' });
       else if (key in this.providerValues) {

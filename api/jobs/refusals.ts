@@ -5,6 +5,7 @@ import { findRefusal, type RefusalReason } from '../../common/job-refusal';
 const ERROR_BY_REASON: Record<RefusalReason, new (message: string, details: never[], options: { type: string; cause: unknown }) => DomainError> = {
   wrongStatus: ConflictError,
   stepOutOfOrder: ConflictError,
+  unknownStep: NotFoundError,
   notYourJob: NotFoundError,
   invalidValues: RuleViolationError,
   lockedField: RuleViolationError,
@@ -23,8 +24,8 @@ function problemType(reason: RefusalReason): string {
 
 /**
  * Sends a change to the job workflow and turns its refusal into the fitting HTTP problem:
- * 409 for the wrong status or step order, 404 for someone else's job, 403 when the vehicle access
- * does not allow it, 422 for a broken rule.
+ * 409 for the wrong status or step order, 404 for someone else's job or a step it does not have,
+ * 403 when the vehicle access does not allow it, 422 for a broken rule.
  */
 export async function refusalsAsProblems<T>(job: { id: string; status: string }, change: () => Promise<T>): Promise<T> {
   try {

@@ -45,4 +45,25 @@ describe('the OpenAPI document', () => {
     }
     expect(compiled).to.equal(OPERATIONS.filter((op) => op.body).length);
   });
+
+  it('requires a request body only where the route needs one, and names 413 and 429 where they can happen', () => {
+    type Documented = { requestBody?: { required: boolean; content: Record<string, { schema: object }> }; responses: Record<string, object> };
+    const document = openApiDocument() as { paths: Record<string, Record<string, Documented>> };
+    const operations = Object.entries(document.paths).flatMap(([path, byMethod]) => Object.entries(byMethod).map(([method, operation]) => ({ name: `${method.toUpperCase()} ${path}`, method, operation })));
+    const optional = operations.filter(({ operation }) => operation.requestBody && !operation.requestBody.required).map(({ name }) => name);
+    expect(optional.sort()).to.deep.equal(['POST /v1/invitations/{token}/accept', 'POST /v1/jobs/{id}/steps/{stepId}/complete']);
+    // A schema that takes an empty object never needs a body (the parser gives {} for none).
+    const ajv = new Ajv2020({ strict: false });
+    addFormats(ajv);
+    for (const { name, operation } of operations) {
+      const schema = operation.requestBody?.content['application/json']?.schema;
+      if (schema && ajv.validate(schema, {})) expect(operation.requestBody!.required, name).to.equal(false);
+    }
+
+    const withStatus = (status: string) => operations.filter(({ operation }) => status in operation.responses).map(({ name }) => name);
+    expect(withStatus('413')).to.have.members(operations.filter(({ method }) => method === 'post' || method === 'patch').map(({ name }) => name));
+    const publicOperations = OPERATIONS.filter((op) => op.public).map((op) => `${op.method.toUpperCase()} ${op.path}`);
+    expect(withStatus('429')).to.have.members(operations.map(({ name }) => name).filter((name) => !publicOperations.includes(name)));
+    expect(document.paths['/v1/jobs']!.post!.responses['429']).to.have.nested.property('headers.Retry-After');
+  });
 });

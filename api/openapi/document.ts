@@ -14,6 +14,8 @@ interface Operation {
   tag: string;
   /** The very schema object the route validates its body with. */
   body?: object;
+  /** The route also takes the request with no body at all: `body` is then what it checks if one is sent. */
+  bodyOptional?: true;
   /** For GET with query parameters: the schema the route validates them with. */
   query?: { properties: Record<string, object> };
   /** No API token: health, and answering an invitation (its token is the credential). */
@@ -40,7 +42,7 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/v1/jobs/{id}/events', summary: 'The audit trail: who did what, when.', tag: 'jobs' },
   { method: 'post', path: '/v1/jobs/{id}/start', summary: 'Start an ASSIGNED job: opens the job-scoped vehicle access (installer).', tag: 'installer' },
   { method: 'patch', path: '/v1/jobs/{id}/values', summary: "Save the open steps' fields as a draft (installer).", tag: 'installer', body: saveValuesBody },
-  { method: 'post', path: '/v1/jobs/{id}/steps/{stepId}/complete', summary: "Complete the next step with its values and checklist; runs the step's action (installer).", tag: 'installer', body: completeStepBody },
+  { method: 'post', path: '/v1/jobs/{id}/steps/{stepId}/complete', summary: "Complete the next step with its values and checklist; runs the step's action (installer).", tag: 'installer', body: completeStepBody, bodyOptional: true },
   { method: 'post', path: '/v1/jobs/{id}/complete', summary: 'Complete the job: SUCCEEDED, vehicle access revoked (installer).', tag: 'installer' },
   { method: 'post', path: '/v1/jobs/{id}/fail', summary: 'Give up with an explanation: FAILED, vehicle access revoked (installer).', tag: 'installer', body: failJobBody },
   { method: 'post', path: '/v1/jobs/{id}/vehicle/commands', summary: "Lock, unlock … the vehicle through the job's open access (installer).", tag: 'installer', body: vehicleCommandBody },
@@ -49,7 +51,7 @@ export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/v1/fleets/{fleetId}/invitations', summary: 'Invite an installer company by e-mail (one per fleet and company).', tag: 'tenancy', body: createInvitationBody, created: true },
   { method: 'delete', path: '/v1/fleets/{fleetId}/invitations/{invitationId}', summary: 'Withdraw an invitation nobody has answered yet.', tag: 'tenancy', noContent: true },
   { method: 'get', path: '/v1/invitations/{token}', summary: 'Who invites the company, for which fleet: for the registration page.', tag: 'tenancy', public: true },
-  { method: 'post', path: '/v1/invitations/{token}/accept', summary: 'The installer company registers (or, signed in, accepts another fleet).', tag: 'tenancy', body: acceptInvitationBody, public: true },
+  { method: 'post', path: '/v1/invitations/{token}/accept', summary: 'The installer company registers (or, signed in, accepts another fleet).', tag: 'tenancy', body: acceptInvitationBody, bodyOptional: true, public: true },
   { method: 'post', path: '/v1/invitations/{token}/decline', summary: 'The installer company declines.', tag: 'tenancy', public: true },
   { method: 'post', path: '/v1/users', summary: 'Add a provider admin, or a dispatcher limited to the customers they act for.', tag: 'tenancy', body: createProviderUserBody, created: true },
   { method: 'get', path: '/v1/companies/me', summary: 'Your installer company and the fleets it works for.', tag: 'tenancy' },
@@ -57,6 +59,14 @@ export const OPERATIONS: Operation[] = [
 ];
 
 const problem = { description: 'A problem (RFC 9457)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+/** The JSON body parser reads POST and PATCH bodies on every route, whether it takes one or not. */
+const tooLarge = { ...problem, description: 'payload-too-large: the request body is over 256 kB' };
+/** Counted per API token, so only where a token is needed. */
+const rateLimited = {
+  ...problem,
+  description: 'rate-limited: too many requests for this API token (API_RATE_LIMIT_PER_MINUTE)',
+  headers: { 'Retry-After': { description: 'Seconds until the token may send again.', schema: { type: 'integer' } } },
+};
 
 /** The OpenAPI 3.1 document, built from the same schemas the routes validate with. */
 export function openApiDocument(serverUrl?: string): object {
@@ -73,9 +83,19 @@ export function openApiDocument(serverUrl?: string): object {
       tags: [op.tag],
       ...(op.public ? { security: [] } : {}),
       ...(pathParameters.length + queryParameters.length > 0 ? { parameters: [...pathParameters, ...queryParameters] } : {}),
-      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: op.body } } } } : {}),
+      ...(op.body ? { requestBody: { required: !op.bodyOptional, content: { 'application/json': { schema: op.body } } } } : {}),
       ...(op.method === 'post' ? { parameters: [...pathParameters, { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 }, description: 'Makes the POST safe to retry: the same key and request get the first answer again.' }] } : {}),
-      responses: { ...success, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem, 429: problem },
+      responses: {
+        ...success,
+        400: problem,
+        401: problem,
+        403: problem,
+        404: problem,
+        409: problem,
+        ...(op.method === 'post' || op.method === 'patch' ? { 413: tooLarge } : {}),
+        422: problem,
+        ...(op.public ? {} : { 429: rateLimited }),
+      },
     };
   }
   return {

@@ -1,4 +1,5 @@
 import Router from '@koa/router';
+import type { FromSchema } from 'json-schema-to-ts';
 import { ConflictError, ForbiddenError, InputError } from '../../common/errors';
 import type { Db } from '../../db/connection';
 import { addProviderUser } from '../../db/tenancy';
@@ -14,11 +15,9 @@ export function usersRouter(deps: { db: Db }): Router<AuthState> {
     const { principal } = ctx.state;
     if (principal.role !== 'provider_admin') throw new ForbiddenError('Only a provider admin can add users.', [], { type: 'wrong-role' });
     const body = parseBody(createProviderUserBody, ctx.request.body);
-    if (body.role === 'provider_dispatcher' && !body.customers) {
-      throw new InputError('A dispatcher acts for some customers: name them.', [{ pointer: '/customers', message: 'is required for a dispatcher', rule: 'required' }]);
-    }
+    const input = providerUserInput(body);
     try {
-      const user = await addProviderUser(deps.db, principal.organisationId, { email: body.email, role: body.role, customers: [...(body.customers ?? [])] });
+      const user = await addProviderUser(deps.db, principal.organisationId, input);
       ctx.status = 201;
       // The token is shown this once; we keep only its hash.
       ctx.body = { userId: user.userId, email: body.email, role: body.role, customers: body.customers ?? null, token: user.token };
@@ -31,4 +30,19 @@ export function usersRouter(deps: { db: Db }): Router<AuthState> {
   });
 
   return router;
+}
+
+/** Customers limit a dispatcher (the customer-portal role) and no one else: an admin acts for all of them. */
+function providerUserInput({ email, role, customers }: FromSchema<typeof createProviderUserBody>) {
+  if (role === 'provider_admin') {
+    // Stored nowhere, yet echoed back as if they limited the admin: refuse rather than mislead.
+    if (customers) {
+      throw new InputError('A provider admin acts for all customers: leave out customers, or add a provider_dispatcher.', [
+        { pointer: '/customers', message: 'only a provider_dispatcher acts for given customers', rule: 'forbidden' },
+      ]);
+    }
+    return { email, role };
+  }
+  if (!customers) throw new InputError('A dispatcher acts for some customers: name them.', [{ pointer: '/customers', message: 'is required for a dispatcher', rule: 'required' }]);
+  return { email, role, customers: [...customers] };
 }

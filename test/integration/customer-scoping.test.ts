@@ -58,4 +58,14 @@ describe('dispatchers limited to their customers', function () {
     expect(noCustomers.status).to.equal(400);
     expect(noCustomers.body.errors[0].pointer).to.equal('/customers');
   });
+
+  it('refuses customers for a provider admin, who acts for all of them, instead of ignoring them', async () => {
+    const email = `admin-${Date.now()}@demo-mobility.example`;
+    const refused = await call('POST', '/v1/users', demo.tokens.providerAdmin, { email, role: 'provider_admin', customers: ['Stadtwerke Nord'] });
+    expect(refused.status, JSON.stringify(refused.body)).to.equal(400);
+    expect(refused.body.errors).to.deep.equal([{ pointer: '/customers', message: 'only a provider_dispatcher acts for given customers', rule: 'forbidden' }]);
+    const admin = await call('POST', '/v1/users', demo.tokens.providerAdmin, { email, role: 'provider_admin' });
+    expect(admin.status, 'the refused request created no one').to.equal(201);
+    expect(admin.body).to.deep.include({ email, role: 'provider_admin', customers: null });
+  });
 });

@@ -218,4 +218,21 @@ describe('jobs over HTTP, provider and installer side', function () {
     }
     expect((await provider('GET', `/v1/jobs/${job.id}`)).body.status, 'nothing changed').to.equal('PENDING');
   });
+
+  it('answers a step the job does not have with 404 unknown-step, listing the job\'s steps', async () => {
+    const job = await createJob();
+    await provider('POST', `/v1/jobs/${job.id}/assign`, { installerCompanyId: demo.installerCompanyId });
+    await installer('POST', `/v1/jobs/${job.id}/start`);
+    const steps = (await installer('GET', `/v1/jobs/${job.id}`)).body.steps.map((step: { id: string }) => step.id);
+
+    const unknown = await installer('POST', `/v1/jobs/${job.id}/steps/mount-box/complete`, { values: {} });
+    expect(unknown.status, JSON.stringify(unknown.body)).to.equal(404);
+    expect(unknown.body.type).to.equal('https://installer-jobs.dev/problems/unknown-step');
+    expect(unknown.body.title).to.equal(`Job ${job.id} has no step "mount-box"; its steps are: ${steps.join(', ')}.`);
+    expect(unknown.body.errors).to.deep.equal([{ pointer: '/stepId', message: `must be one of: ${steps.join(', ')}`, rule: 'unknownStep' }]);
+
+    const early = await installer('POST', `/v1/jobs/${job.id}/steps/${steps[1]}/complete`);
+    expect(early.status, 'a known step out of turn is still a conflict').to.equal(409);
+    expect(early.body.type).to.equal('https://installer-jobs.dev/problems/step-out-of-order');
+  });
 });

@@ -1,0 +1,53 @@
+import { expect } from 'chai';
+import { ConflictError } from '../../common/errors';
+import { createDemoTenantIfMissing, type DemoTenant } from '../../db/demo-tenant';
+import { acceptInvitation, inviteToFleet, findProviderFleet } from '../../db/invitations';
+import { createInstallerCompany, onboardProvider } from '../../db/tenancy';
+import { startTestStack, type TestStack } from '../support/stack';
+
+const problem = (type: string) => `https://installer-jobs.dev/problems/${type}`;
+
+/** What a portal is told when a request goes wrong in ways no single resource owns. */
+describe('API errors as problem details', function () {
+  this.timeout(60_000);
+  let stack: TestStack;
+  let demo: DemoTenant;
+
+  before(async () => {
+    stack = await startTestStack('api errors');
+    demo = (await createDemoTenantIfMissing(stack.db))!;
+  });
+  after(async () => stack?.stop());
+
+  it('answers a method a path does not take with a method-not-allowed problem and its Allow header', async () => {
+    const put = await stack.call('PUT', '/v1/jobs', demo.tokens.providerAdmin, {});
+    expect(put.status).to.equal(405);
+    expect(put.headers.get('content-type')).to.match(/^application\/problem\+json/);
+    expect(put.body).to.deep.include({ type: problem('method-not-allowed'), status: 405, instance: '/v1/jobs' });
+    // Two routers serve /v1/jobs (create, list): the Allow header names both.
+    expect(put.headers.get('allow')?.split(', ')).to.include.members(['GET', 'POST']);
+
+    const health = await stack.call('POST', '/healthz');
+    expect(health.status).to.equal(405);
+    expect(health.body.type).to.equal(problem('method-not-allowed'));
+    expect(health.headers.get('allow')?.split(', ')).to.include('GET');
+  });
+
+  it('answers a second invitation for the same fleet, accepted at the same moment, with already-accepted', async () => {
+    const provider = await onboardProvider(stack.db, { name: `Race Mobility ${Date.now()}`, adminEmail: `race-${Date.now()}@provider.example`, fleetName: 'Leipzig' });
+    const fleet = (await findProviderFleet(stack.db, provider.providerId, provider.fleetId))!;
+    const company = await createInstallerCompany(stack.db, { name: 'Doppelt GmbH', adminEmail: `doppelt-${Date.now()}@installer.example` });
+    const invitations = await Promise.all(
+      ['office', 'workshop', 'boss'].map((who) => inviteToFleet(stack.db, { fleet, email: `${who}-${Date.now()}@doppelt.example`, invitedBy: provider.adminUserId })),
+    );
+
+    const answers = await Promise.allSettled(invitations.map(({ token }) => acceptInvitation(stack.db, token, { existingCompanyId: company.companyId })));
+    expect(answers.filter((answer) => answer.status === 'fulfilled')).to.have.length(1);
+    for (const answer of answers.filter((a): a is PromiseRejectedResult => a.status === 'rejected')) {
+      expect(answer.reason, String(answer.reason)).to.be.instanceOf(ConflictError);
+      expect((answer.reason as ConflictError).type).to.equal('already-accepted');
+    }
+    const accepted = await stack.db('invitations').where({ fleet_id: fleet.id, installer_company_id: company.companyId, status: 'ACCEPTED' }).count({ n: '*' });
+    expect(accepted).to.deep.equal([{ n: '1' }]);
+  });
+});

@@ -1,0 +1,51 @@
+// The job's rules without Temporal: what a refused step completion or draft tells the caller.
+import { expect } from 'chai';
+import type { Actor } from '../common/job';
+import { findRefusal } from '../common/job-refusal';
+import { compileText } from '../definitions/testing';
+import { JobMachine } from './job-machine';
+
+const PROVIDER: Actor = { kind: 'user', userId: 'u-provider', organisationId: 'provider-1', role: 'provider_admin' };
+const INSTALLER: Actor = { kind: 'user', userId: 'u-installer', organisationId: 'company-1', role: 'installer_technician' };
+const NOW = '2026-01-05T08:00:00.000Z';
+
+/** A RUNNING job of BASE_YAML's type (steps mount, configure), assigned to INSTALLER's company. */
+function runningJob(): JobMachine {
+  const job = new JobMachine(
+    { jobId: 'job-1', providerId: 'provider-1', fleetId: 'fleet-1', jobType: compileText(), values: { operation: 'install', boxQnr: '0123456789ABCDEF' }, createdBy: PROVIDER, createdAt: NOW },
+    'installer-job-job-1',
+    Date.parse(NOW),
+  );
+  job.assign({ actor: PROVIDER, installerCompanyId: 'company-1' }, NOW);
+  job.start(NOW, { grantId: 'g-1', permissions: ['lock'], grantedAt: NOW, expiresAt: '2026-01-05T16:00:00.000Z' });
+  return job;
+}
+
+function refusalOf(check: () => unknown) {
+  try {
+    check();
+  } catch (error) {
+    return findRefusal(error);
+  }
+  expect.fail('the check should have refused');
+}
+
+describe('the job machine', () => {
+  it('refuses a step the job does not have as unknownStep, naming it and listing the job\'s steps', () => {
+    const refusal = refusalOf(() => runningJob().checkCompleteStep({ actor: INSTALLER, stepId: 'verify' }));
+    expect(refusal).to.deep.equal({
+      reason: 'unknownStep',
+      message: 'Job job-1 has no step "verify"; its steps are: mount, configure.',
+      problems: [{ pointer: '/stepId', message: 'must be one of: mount, configure', rule: 'unknownStep' }],
+    });
+  });
+
+  it('still refuses a known step out of order as stepOutOfOrder', () => {
+    expect(refusalOf(() => runningJob().checkCompleteStep({ actor: INSTALLER, stepId: 'configure' }))?.reason).to.equal('stepOutOfOrder');
+  });
+
+  it('escapes ~ and / in the pointer of a draft value the job type does not know', () => {
+    const refusal = refusalOf(() => runningJob().checkSaveValues({ actor: INSTALLER, values: { 'a/b~c': 1 } }));
+    expect(refusal?.problems).to.deep.equal([{ pointer: '/values/a~1b~0c', message: 'job type test-type has no field "a/b~c"', rule: 'unknownField' }]);
+  });
+});

@@ -1,7 +1,7 @@
 import Router, { type RouterContext } from '@koa/router';
 import type { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { NotFoundError, RuleViolationError } from '../../common/errors';
+import { ForbiddenError, NotFoundError, RuleViolationError } from '../../common/errors';
 import { jobWorkflowId, type Actor } from '../../common/job';
 import {
   assignJobUpdate,
@@ -45,15 +45,20 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
   const router = new Router<AuthState>({ prefix: '/v1/jobs' });
   const handleOf = (jobId: string) => deps.temporal.workflow.getHandle(jobWorkflowId(jobId));
 
-  /** The job, if the caller may see it: its provider, or the installer company it is assigned to. */
+  /**
+   * The job, if the caller may see it (its provider, or the installer company it is assigned to)
+   * and the route is for the caller's side. A job the caller may not see does not exist for it; one
+   * it sees, on a route of the other side, is a 403 that says whose route it is.
+   */
   async function visibleJob(ctx: Ctx, side: 'provider' | 'installer' | 'either'): Promise<JobRow> {
     const { principal } = ctx.state;
     const job = await findJob(deps.db, ctx.params.id!);
     // A dispatcher acts for some customers only: other customers' jobs are none of theirs.
     const isProvider = job?.provider_id === principal.organisationId && (!principal.customers || principal.customers.includes(job.customer_name ?? ''));
     const isInstaller = job !== undefined && job.installer_company_id === principal.organisationId;
-    const allowed = side === 'provider' ? isProvider : side === 'installer' ? isInstaller : isProvider || isInstaller;
-    if (!job || !allowed) throw new NotFoundError(`Job ${ctx.params.id} does not exist.`);
+    if (!job || !(isProvider || isInstaller)) throw new NotFoundError(`Job ${ctx.params.id} does not exist.`);
+    if (side === 'provider' && !isProvider) throw new ForbiddenError(`This is for the provider of job ${job.id}; the installer company works on it through start, values, steps, complete and fail.`, [], { type: 'wrong-role' });
+    if (side === 'installer' && !isInstaller) throw new ForbiddenError(`This is for the installer company the job is assigned to; the provider changes job ${job.id} through PATCH, DELETE and assign.`, [], { type: 'wrong-role' });
     return job;
   }
 
@@ -70,9 +75,12 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
   }
 
   router.post('/', async (ctx) => {
+    if (ctx.state.principal.organisationKind !== 'provider') {
+      throw new ForbiddenError('Jobs are created by the mobility provider; an installer company gets them assigned.', [], { type: 'wrong-role' });
+    }
     const body = parseBody(createJobBody, ctx.request.body);
     const jobType = deps.jobTypes.get(body.jobTypeId);
-    if (!jobType) throw new NotFoundError(`Job type ${body.jobTypeId} does not exist.`, [{ pointer: '/jobTypeId', message: 'unknown job type' }]);
+    if (!jobType) throw new RuleViolationError(`Job type ${body.jobTypeId} does not exist.`, [{ pointer: '/jobTypeId', message: 'unknown job type', rule: 'exists' }], { type: 'unknown-job-type' });
     const jobIds = await createJobs(deps, {
       jobType,
       fleetId: body.fleetId,

@@ -100,7 +100,10 @@ describe('cross-tenant access, route by route', function () {
       const body = (fleetId: string) => ({ jobTypeId: 'cloudboxx-install', fleetId, values: LOCATION });
       const foreign = await call('POST', '/v1/jobs', stranger.token, body(a.fleetId));
       const missing = await call('POST', '/v1/jobs', stranger.token, body(randomUUID()));
-      expect(foreign.status, `POST /v1/jobs in A's fleet by ${who}: ${foreign.text}`).to.equal(404);
+      // Another provider is told the fleet does not exist; an installer company that it creates no jobs at all.
+      const [status, type] = stranger.own ? [404, 'not-found'] : [403, 'wrong-role'];
+      expect(foreign.status, `POST /v1/jobs in A's fleet by ${who}: ${foreign.text}`).to.equal(status);
+      expect(foreign.body.type).to.equal(`https://installer-jobs.dev/problems/${type}`);
       expectSameAnswer(foreign, missing, `POST /v1/jobs in A's fleet by ${who}`);
     }
     // Save & Assign, and assign, to a company not invited to A's fleet: B's company (invited to B's

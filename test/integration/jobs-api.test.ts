@@ -117,7 +117,9 @@ describe('jobs over HTTP, provider and installer side', function () {
     expect(invalid.status).to.equal(422);
     expect(invalid.body.errors.map((e: { pointer: string }) => e.pointer)).to.have.members(['/values/odometerKm', '/values/colour']);
     expect(invalid.body.errors).to.deep.include({ pointer: '/values/odometerKm', message: 'Odometer (km) must be at least 0', rule: 'invalid' });
-    expect((await provider('PATCH', `/v1/jobs/${job.id}/values`, { values: { brand: 'Opel' } })).status, 'the provider side has PATCH /v1/jobs/{id}').to.equal(404);
+    const providerFilling = await provider('PATCH', `/v1/jobs/${job.id}/values`, { values: { brand: 'Opel' } });
+    expect(providerFilling.status, 'the provider side has PATCH /v1/jobs/{id}').to.equal(403);
+    expect(providerFilling.body.type).to.equal('https://installer-jobs.dev/problems/wrong-role');
     const trail = await provider('GET', `/v1/jobs/${job.id}/events`);
     expect(trail.body.events.at(-1)).to.deep.include({ type: 'values.saved' });
   });
@@ -234,5 +236,36 @@ describe('jobs over HTTP, provider and installer side', function () {
     const early = await installer('POST', `/v1/jobs/${job.id}/steps/${steps[1]}/complete`);
     expect(early.status, 'a known step out of turn is still a conflict').to.equal(409);
     expect(early.body.type).to.equal('https://installer-jobs.dev/problems/step-out-of-order');
+  });
+  it('tells a caller who sees the job but uses the other side\'s route whose route it is (403), and a stranger nothing (404)', async () => {
+    const job = await createJob();
+    await provider('POST', `/v1/jobs/${job.id}/assign`, { installerCompanyId: demo.installerCompanyId });
+    for (const [method, path, body] of [
+      ['PATCH', `/v1/jobs/${job.id}`, { customerName: 'x' }],
+      ['DELETE', `/v1/jobs/${job.id}`, undefined],
+      ['POST', `/v1/jobs/${job.id}/assign`, { installerCompanyId: demo.installerCompanyId }],
+      ['POST', `/v1/jobs/${job.id}/duplicate`, undefined],
+    ] as const) {
+      const response = await installer(method, path, body);
+      expect(response.status, `installer ${method} ${path}`).to.equal(403);
+      expect(response.body.type).to.equal('https://installer-jobs.dev/problems/wrong-role');
+    }
+    for (const path of [`/v1/jobs/${job.id}/start`, `/v1/jobs/${job.id}/complete`, `/v1/jobs/${job.id}/steps/check-in/complete`]) {
+      const response = await provider('POST', path, {});
+      expect(response.status, `provider POST ${path}`).to.equal(403);
+      expect(response.body.title).to.match(/installer company the job is assigned to/);
+    }
+    expect((await provider('GET', `/v1/jobs/${job.id}`)).body.status, 'nothing changed').to.equal('ASSIGNED');
+
+    const creating = await installer('POST', '/v1/jobs', { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: {} });
+    expect(creating.status, 'an installer company creates no jobs').to.equal(403);
+    expect(creating.body.type).to.equal('https://installer-jobs.dev/problems/wrong-role');
+  });
+
+  it('refuses a job type that does not exist as bad input (422) naming /jobTypeId', async () => {
+    const response = await provider('POST', '/v1/jobs', { jobTypeId: 'cloudboxx-teleport', fleetId: demo.fleetId, values: {} });
+    expect(response.status).to.equal(422);
+    expect(response.body).to.include({ type: 'https://installer-jobs.dev/problems/unknown-job-type', title: 'Job type cloudboxx-teleport does not exist.' });
+    expect(response.body.errors).to.deep.equal([{ pointer: '/jobTypeId', message: 'unknown job type', rule: 'exists' }]);
   });
 });

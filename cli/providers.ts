@@ -3,7 +3,7 @@
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../common/config';
 import { ConflictError, InputError } from '../common/errors';
-import { isUniqueViolation } from '../db/invitations';
+import { isUniqueViolation } from '../db/connection';
 import { onboardProvider } from '../db/tenancy';
 import { reachableDb } from './processes';
 import { runCli } from './run';

@@ -12,3 +12,9 @@ export async function migrateLatest(db: Db): Promise<string[]> {
   const [, applied] = (await db.migrate.latest()) as [number, string[]];
   return applied;
 }
+
+/** Whether a write failed on this unique constraint (or unique index), to answer it as the conflict it is. */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const pg = error as { code?: string; constraint?: string };
+  return pg?.code === '23505' && pg.constraint === constraint;
+}

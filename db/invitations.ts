@@ -1,16 +1,10 @@
 import { ConflictError, NotFoundError } from '../common/errors';
-import type { Db } from './connection';
+import { isUniqueViolation, type Db } from './connection';
+import type { FleetRow } from './fleets';
 import { createInstallerCompany } from './tenancy';
 import { hashToken, newToken } from './tokens';
 
 export type InvitationStatus = 'PENDING' | 'ACCEPTED' | 'DECLINED';
-
-export interface FleetRow {
-  id: string;
-  provider_id: string;
-  name: string;
-  created_at: Date;
-}
 
 /** An invitation as its provider sees it: never with its token, with the company once accepted. */
 export interface InvitationRow {
@@ -46,14 +40,6 @@ export interface Acceptance {
 export async function hasAcceptedInvitation(db: Db, fleetId: string, installerCompanyId: string): Promise<boolean> {
   const row = await db('invitations').where({ fleet_id: fleetId, installer_company_id: installerCompanyId, status: 'ACCEPTED' }).first('id');
   return row !== undefined;
-}
-
-export async function providerFleets(db: Db, providerId: string): Promise<FleetRow[]> {
-  return db('fleets').where({ provider_id: providerId }).orderBy([{ column: 'name' }, { column: 'id' }]).select('id', 'provider_id', 'name', 'created_at');
-}
-
-export async function findProviderFleet(db: Db, providerId: string, fleetId: string): Promise<FleetRow | undefined> {
-  return db('fleets').where({ id: fleetId, provider_id: providerId }).first('id', 'provider_id', 'name', 'created_at');
 }
 
 export async function fleetInvitations(db: Db, fleetId: string): Promise<InvitationRow[]> {
@@ -212,9 +198,4 @@ function emailTaken(email: string, pointer: string, cause?: unknown): ConflictEr
     [{ pointer, message: 'already has an account', rule: 'unique' }],
     { type: 'email-taken', cause },
   );
-}
-
-export function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const pg = error as { code?: string; constraint?: string };
-  return pg?.code === '23505' && pg.constraint === constraint;
 }

@@ -1,7 +1,7 @@
 import Router from '@koa/router';
 import { ConflictError, ForbiddenError } from '../../common/errors';
-import type { Db } from '../../db/connection';
-import { companyWithFleets, isUniqueViolation } from '../../db/invitations';
+import { isUniqueViolation, type Db } from '../../db/connection';
+import { companyWithFleets } from '../../db/invitations';
 import { addTechnician, type Principal } from '../../db/tenancy';
 import type { AuthState } from '../auth';
 import { parseBody } from '../validate';

@@ -1,22 +1,12 @@
 import Router, { type RouterContext } from '@koa/router';
 import { ForbiddenError, InputError, NotFoundError } from '../../common/errors';
 import type { Db } from '../../db/connection';
-import {
-  acceptInvitation,
-  cancelPendingInvitation,
-  declineInvitation,
-  findProviderFleet,
-  fleetInvitations,
-  invitationPreview,
-  inviteToFleet,
-  providerFleets,
-  type FleetRow,
-  type InvitationRow,
-} from '../../db/invitations';
+import { createFleet, findProviderFleet, providerFleets, type FleetRow } from '../../db/fleets';
+import { acceptInvitation, cancelPendingInvitation, declineInvitation, fleetInvitations, invitationPreview, inviteToFleet, type InvitationRow } from '../../db/invitations';
 import { requireToken, type AuthState } from '../auth';
 import { idempotentPosts, invitationScope } from '../idempotency';
 import { parseBody } from '../validate';
-import { acceptInvitationBody, createInvitationBody } from './schema';
+import { acceptInvitationBody, createFleetBody, createInvitationBody } from './schema';
 
 export interface InvitationsRouterDeps {
   db: Db;
@@ -48,7 +38,17 @@ export function fleetInvitationsRouter(deps: InvitationsRouterDeps): Router<Auth
       throw new ForbiddenError('Fleets are listed for provider users; an installer company finds the fleets it works for at GET /v1/companies/me.', [], { type: 'wrong-role' });
     }
     const fleets = await providerFleets(deps.db, principal.organisationId);
-    ctx.body = { fleets: fleets.map((fleet) => ({ id: fleet.id, name: fleet.name, createdAt: fleet.created_at })) };
+    ctx.body = { fleets: fleets.map(toFleetResource) };
+  });
+
+  router.post('/', async (ctx) => {
+    const { principal } = ctx.state;
+    if (principal.role !== 'provider_admin') throw new ForbiddenError('Only a provider admin can add fleets.', [], { type: 'wrong-role' });
+    const body = parseBody(createFleetBody, ctx.request.body);
+    const fleet = await createFleet(deps.db, principal.organisationId, body.name.trim());
+    ctx.status = 201;
+    ctx.set('Location', `/v1/fleets/${fleet.id}/invitations`);
+    ctx.body = toFleetResource(fleet);
   });
 
   router.get('/:fleetId/invitations', async (ctx) => {
@@ -132,6 +132,10 @@ export function invitationResponsesRouter(deps: InvitationsRouterDeps): Router<P
   });
 
   return router;
+}
+
+function toFleetResource(fleet: FleetRow) {
+  return { id: fleet.id, name: fleet.name, createdAt: fleet.created_at };
 }
 
 /** The caller behind an `Authorization` header if one is sent (and checked as everywhere else), else none. */

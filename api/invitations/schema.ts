@@ -1,5 +1,14 @@
-/** Request bodies of the fleet invitations and of answering one: validation, types and API docs come from these. */
+/** Request bodies of fleets, their invitations and answering one: validation, types and API docs come from these. */
 const email = { type: 'string', format: 'email', maxLength: 320 } as const;
+
+export const createFleetBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name'],
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S', description: 'How the fleet is called in the portals, e.g. a city; unique among your fleets.' },
+  },
+} as const;
 
 export const createInvitationBody = {
   type: 'object',

@@ -1,5 +1,5 @@
 import { addTechnicianBody } from '../companies/schema';
-import { acceptInvitationBody, createInvitationBody } from '../invitations/schema';
+import { acceptInvitationBody, createFleetBody, createInvitationBody } from '../invitations/schema';
 import { jobListQuery } from '../jobs/list-schema';
 import { assignJobBody, completeStepBody, createJobBody, editJobBody, failJobBody, saveValuesBody, vehicleCommandBody } from '../jobs/schema';
 import { PROBLEM_TYPE_BASE } from '../problem';
@@ -47,6 +47,7 @@ export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/v1/jobs/{id}/fail', summary: 'Give up with an explanation: FAILED, vehicle access revoked (installer).', tag: 'installer', body: failJobBody },
   { method: 'post', path: '/v1/jobs/{id}/vehicle/commands', summary: "Lock, unlock … the vehicle through the job's open access (installer).", tag: 'installer', body: vehicleCommandBody },
   { method: 'get', path: '/v1/fleets', summary: "The provider's fleets.", tag: 'tenancy' },
+  { method: 'post', path: '/v1/fleets', summary: 'Add a fleet (provider admin); each fleet has its own invitations and jobs.', tag: 'tenancy', body: createFleetBody, created: true },
   { method: 'get', path: '/v1/fleets/{fleetId}/invitations', summary: "A fleet's installer-company invitations and their status.", tag: 'tenancy' },
   { method: 'post', path: '/v1/fleets/{fleetId}/invitations', summary: 'Invite an installer company by e-mail (one per fleet and company).', tag: 'tenancy', body: createInvitationBody, created: true },
   { method: 'delete', path: '/v1/fleets/{fleetId}/invitations/{invitationId}', summary: 'Withdraw an invitation nobody has answered yet.', tag: 'tenancy', noContent: true },

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { ConflictError } from '../../common/errors';
 import { createDemoTenantIfMissing, type DemoTenant } from '../../db/demo-tenant';
-import { acceptInvitation, inviteToFleet, findProviderFleet } from '../../db/invitations';
+import { findProviderFleet } from '../../db/fleets';
+import { acceptInvitation, inviteToFleet } from '../../db/invitations';
 import { createInstallerCompany, onboardProvider } from '../../db/tenancy';
 import { startTestStack, type TestStack } from '../support/stack';
 

@@ -270,6 +270,37 @@ describe('invitations over HTTP: installer companies join a provider\'s fleets',
     expect(again.stdout).to.equal('');
     expect(await db('organisations').where({ name: 'Acme Again' }).first(), 'nothing half-created').to.equal(undefined);
   });
+  it('lets a provider admin add fleets, each with its own invitations and jobs', async () => {
+    const provider = await newProvider('Berlin');
+    const added = await call('POST', '/v1/fleets', provider.adminToken, { name: ' Hamburg ' });
+    expect(added.status, JSON.stringify(added.body)).to.equal(201);
+    expect(added.body).to.include({ name: 'Hamburg' });
+    expect(added.headers.get('location')).to.equal(`/v1/fleets/${added.body.id}/invitations`);
+    const listed = await call('GET', '/v1/fleets', provider.adminToken);
+    expect(listed.body.fleets.map((fleet: { name: string }) => fleet.name)).to.deep.equal(['Berlin', 'Hamburg']);
+
+    const invitation = await invite(provider, `${unique('office')}@hamburg.example`, added.body.id);
+    expect(invitation).to.include({ fleetId: added.body.id, status: 'PENDING' });
+    const job = await call('POST', '/v1/jobs', provider.adminToken, { jobTypeId: 'cloudboxx-install', fleetId: added.body.id, values: { vehicleLocation: LOCATION } });
+    expect(job.status, JSON.stringify(job.body)).to.equal(201);
+    expect(job.body.fleetId).to.equal(added.body.id);
+
+    const again = await call('POST', '/v1/fleets', provider.adminToken, { name: 'HAMBURG' });
+    expect(again.status).to.equal(409);
+    expect(again.body).to.include({ type: problem('fleet-name-taken'), title: 'You already have a fleet called Hamburg.' });
+    expect(again.body.errors).to.deep.equal([{ pointer: '/name', message: 'already used by one of your fleets', rule: 'unique' }]);
+    expect((await call('POST', '/v1/fleets', provider.adminToken, { name: '  ' })).status, 'a name of blanks').to.equal(400);
+    expect((await newProvider('Hamburg')).fleetId, 'another provider may have its own Hamburg').to.be.a('string');
+
+    const dispatcher = await call('POST', '/v1/users', provider.adminToken, { email: `${unique('dispatch')}@provider.example`, role: 'provider_dispatcher', customers: ['Kunde'] });
+    const byDispatcher = await call('POST', '/v1/fleets', dispatcher.body.token, { name: 'Munich' });
+    expect(byDispatcher.status).to.equal(403);
+    expect(byDispatcher.body.type).to.equal(problem('wrong-role'));
+    const company = await register(invitation.token, unique('Nord Montage'));
+    expect((await call('POST', '/v1/fleets', company.adminToken, { name: 'Munich' })).status, 'an installer company adds no fleets').to.equal(403);
+    expect((await call('GET', '/v1/fleets', provider.adminToken)).body.fleets).to.have.length(2);
+  });
+
   describe('retried answers (Idempotency-Key)', () => {
     /** Every kept answer, as bytes: none may contain a token in a form anyone could use. */
     async function keptAnswers(): Promise<string> {

@@ -140,7 +140,9 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
     const body = parseBody(editJobBody, ctx.request.body);
     if (body.customerName !== undefined && ctx.state.principal.customers) customerFor(ctx, body.customerName ?? '');
     const jobType = deps.jobTypes.get(job.job_type_id);
-    const values = body.values && jobType ? await geocodeAddresses(jobType, body.values as Record<string, unknown>, deps.geocoder) : (body.values as Record<string, unknown> | undefined);
+    // No geocoding call for an edit the workflow is going to refuse anyway.
+    const geocode = body.values && jobType && job.status === 'PENDING';
+    const values = geocode ? await geocodeAddresses(jobType, body.values as Record<string, unknown>, deps.geocoder) : (body.values as Record<string, unknown> | undefined);
     await tell(ctx, job, editJobUpdate, { values, customerName: body.customerName, requestedStartAt: body.requestedStartAt });
     await answerWithJob(ctx, job.id);
   });

@@ -64,4 +64,16 @@ describe('geocoded job addresses', function () {
     expect(body.type).to.equal('https://installer-jobs.dev/problems/address-not-found');
     expect(body.errors).to.deep.equal([{ pointer: '/values/vehicleLocation', message: 'address not found', rule: 'geocode' }]);
   });
+  it('geocodes an edit of a PENDING job, and asks nothing for an edit that will be refused', async () => {
+    const { body: job } = (await create({ text: 'Hof hinter Halle 3', lat: 52.1, lng: 13.2 })) as { body: { values: unknown; id?: string } };
+    const edit = () => stack.call('PATCH', `/v1/jobs/${job.id}`, demo.tokens.providerAdmin, { values: { vehicleLocation: { text: 'Alexanderplatz 1, 10178 Berlin' } } });
+    const edited = await edit();
+    expect(edited.status, JSON.stringify(edited.body)).to.equal(200);
+    expect(edited.body.values.vehicleLocation).to.deep.equal({ text: 'Alexanderplatz 1, 10178 Berlin', lat: 52.5219, lng: 13.4132 });
+
+    await stack.call('POST', `/v1/jobs/${job.id}/assign`, demo.tokens.providerAdmin, { installerCompanyId: demo.installerCompanyId });
+    const asked = geocoding.queries.length;
+    expect((await edit()).status).to.equal(409);
+    expect(geocoding.queries.length, 'no geocoding for a frozen job').to.equal(asked);
+  });
 });

@@ -7,7 +7,8 @@ import type { JobRow } from './jobs';
  * Lists and searches the job read model, a page at a time, by keyset: a page starts after the
  * sort key of the last row of the previous one, so reading page 10,000 costs what page 1 costs and
  * a job inserted meanwhile neither repeats nor hides a row. Every order ends in `id`, which makes
- * the key unique. The indexes serving these queries are in migrations/20261123170000_job_search.ts.
+ * the key unique. The indexes serving these queries are in migrations/20261123170000_job_search.ts
+ * and migrations/20261123190000_job_list_indexes.ts.
  */
 
 export type JobListSort = 'createdAt' | 'updatedAt' | 'requestedStartAt' | 'status';
@@ -144,7 +145,11 @@ export function jobSearchQuery(db: Db, search: JobSearch): Knex.QueryBuilder {
 
   if ('providerId' in search.scope) {
     query.where('jobs.provider_id', search.scope.providerId);
-    if (search.scope.customers) query.whereIn('jobs.customer_name', search.scope.customers);
+    const { customers } = search.scope;
+    if (customers) query.whereIn('jobs.customer_name', customers);
+    // Implied by the exact match, but it is what the (provider, lower(customer_name), created_at)
+    // index is on: a dispatcher's list reads only their customers' jobs, however few they have.
+    if (customers?.length) query.whereRaw(`lower(jobs.customer_name) in (${customers.map(() => 'lower(?)').join(', ')})`, [...customers]);
   }
   else query.where('jobs.installer_company_id', search.scope.installerCompanyId);
 
@@ -157,7 +162,11 @@ export function jobSearchQuery(db: Db, search: JobSearch): Knex.QueryBuilder {
   if (search.installerCompanyIds?.length) query.whereIn('jobs.installer_company_id', [...search.installerCompanyIds]);
   if (search.customer !== undefined) query.whereRaw('lower(jobs.customer_name) = lower(?)', [search.customer]);
   within(query, 'jobs.created_at', search.created);
-  within(query, 'jobs.requested_start_at', search.requestedStart);
+  // On the sort key's expression, which the requested-start indexes are on; a job without a
+  // requested start has the key infinity and is in no range.
+  const requestedStartKey = KEYS.requestedStartAt[0]!.order;
+  within(query, requestedStartKey, search.requestedStart);
+  if (search.requestedStart?.from !== undefined && search.requestedStart.to === undefined) query.whereRaw(`${requestedStartKey} < 'infinity'::timestamptz`);
   within(query, 'jobs.finished_at', search.finished);
 
   for (const word of search.words ?? []) {

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { JOB_STATUSES, type JobStatus } from '../../common/job';
 import { newJobId } from '../../common/job-id';
 import { createDemoTenantIfMissing, type DemoTenant } from '../../db/demo-tenant';
-import { createInstallerCompany, onboardProvider } from '../../db/tenancy';
+import { addProviderUser, createInstallerCompany, onboardProvider } from '../../db/tenancy';
 import { startTestStack, type TestStack } from '../support/stack';
 
 const PROBLEM = 'https://installer-jobs.dev/problems/invalid-request';
@@ -159,6 +159,9 @@ describe('job list over HTTP: filters, search, sort, cursor pages, columns, who 
       ['createdFrom=2026-10-03T08:00:01Z', (job) => job.createdAt >= '2026-10-03T08:00:01.000Z'],
       ['createdTo=2026-10-02T08:00:00%2B00:00', (job) => job.createdAt <= '2026-10-02T08:00:00.000Z'],
       ['requestedStartFrom=2026-10-10&requestedStartTo=2026-10-20', (job) => job.requestedStartAt !== null && job.requestedStartAt >= '2026-10-10' && job.requestedStartAt < '2026-10-21'],
+      // A job without a requested start is in no range, open-ended ones included.
+      ['requestedStartFrom=2026-10-20', (job) => job.requestedStartAt !== null && job.requestedStartAt >= '2026-10-20'],
+      ['requestedStartTo=2026-10-05', (job) => job.requestedStartAt !== null && job.requestedStartAt < '2026-10-06'],
       ['finishedFrom=2026-11-10T08:05:00Z', (job) => job.finishedAt !== null && job.finishedAt >= '2026-11-10T08:05:00.000Z'],
       ['finishedTo=2026-11-10T08:05:00Z', (job) => job.finishedAt !== null && job.finishedAt <= '2026-11-10T08:05:00.000Z'],
       ['status=SUCCEEDED&jobTypeId=cloudboxx-install', (job) => job.status === 'SUCCEEDED' && job.jobTypeId === 'cloudboxx-install'],
@@ -338,6 +341,21 @@ describe('job list over HTTP: filters, search, sort, cursor pages, columns, who 
       );
       // Naming another company does not widen the view.
       expect((await call(`/v1/jobs?installerCompanyId=${otherCompanyId}`, demo.tokens.installerAdmin)).body.items).to.deep.equal([]);
+    });
+
+    it('a dispatcher sees the jobs of their customers only, by the exact name', async () => {
+      const customers = ['Zoom Rentals', 'Müller & Söhne'];
+      const dispatcher = await addProviderUser(stack.db, demo.providerId, { email: 'dispatcher@job-list.example', role: 'provider_dispatcher', customers });
+      const otherCase = await insertJob({ customerName: 'zoom rentals' });
+      try {
+        const theirs = jobs.filter((job) => customers.includes(job.customerName ?? ''));
+        expect(theirs).to.not.be.empty;
+        expect(ids((await call('/v1/jobs?limit=200', dispatcher.token)).body).sort()).to.deep.equal(sortedIds(theirs));
+        const failed = await call('/v1/jobs?status=FAILED&sort=requestedStartAt&limit=200', dispatcher.token);
+        expect(ids(failed.body).sort()).to.deep.equal(sortedIds(theirs.filter((job) => job.status === 'FAILED')));
+      } finally {
+        await stack.db('jobs').where({ id: otherCase.id }).delete();
+      }
     });
 
     it('another provider sees none of them, whatever it searches for', async () => {

@@ -133,6 +133,11 @@ export function searchTerms(q: string): string[] {
   return [...new Set(terms)];
 }
 
+/** Whether pg_trgm finds a trigram in the term: three letters or digits in a row. */
+export function hasTrigram(term: string): boolean {
+  return /[\p{L}\p{N}]{3}/u.test(term);
+}
+
 /** `status_rank` in the database: the lifecycle order. */
 const statusRank = (status: JobStatus) => JOB_STATUSES.indexOf(status);
 
@@ -171,8 +176,13 @@ export function jobSearchQuery(db: Db, search: JobSearch): Knex.QueryBuilder {
 
   for (const word of search.words ?? []) {
     const pattern = `%${escapeLike(word.text)}%`;
+    // A term without three letters or digits in a row has no trigram: the trigram index would read
+    // itself whole (seconds at a million jobs) to rule nothing out. Matched on an expression the
+    // index is not on, the term filters the page's own index walk instead, which ends as soon as
+    // the page is full: such a term matches many jobs.
+    const column = hasTrigram(word.text) ? 'jobs.search_text' : "(jobs.search_text || '')";
     query.where((either) => {
-      either.whereRaw('jobs.search_text ilike ?', [pattern]);
+      either.whereRaw(`${column} ilike ?`, [pattern]);
       if (word.jobTypeIds.length > 0) either.orWhereIn('jobs.job_type_id', [...word.jobTypeIds]);
     });
   }

@@ -12,6 +12,7 @@ import {
   RateLimitedError,
   RuleViolationError,
 } from '../common/errors';
+import { PROBLEM_TYPE_BASE, type Problem } from './problem-schema';
 
 const STATUS_BY_CLASS: Array<[new (...args: never[]) => DomainError, number]> = [
   [InputError, 400],
@@ -25,8 +26,6 @@ const STATUS_BY_CLASS: Array<[new (...args: never[]) => DomainError, number]> = 
   [RateLimitedError, 429],
   [MethodNotImplementedError, 501],
 ];
-
-export const PROBLEM_TYPE_BASE = 'https://installer-jobs.dev/problems/';
 
 /** The one place where errors become HTTP: RFC 9457 problem details with a stable `type`. */
 export function problemDetails(log: (error: unknown) => void = console.error): Middleware {
@@ -46,13 +45,14 @@ export function problemDetails(log: (error: unknown) => void = console.error): M
       if (domain instanceof RateLimitedError) ctx.set('Retry-After', String(domain.retryAfterSeconds));
       ctx.status = status;
       ctx.type = 'application/problem+json';
-      ctx.body = {
+      const problem: Problem = {
         type: `${PROBLEM_TYPE_BASE}${domain?.type ?? 'internal'}`,
         title: domain?.message ?? 'Something went wrong on our side; it has been logged.',
         status,
         instance: ctx.path,
         ...(domain && domain.details.length > 0 ? { errors: domain.details } : {}),
       };
+      ctx.body = problem;
     }
   };
 }

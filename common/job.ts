@@ -15,7 +15,7 @@ export function jobWorkflowId(jobId: string): string {
   return `installer-job-${jobId}`;
 }
 
-const JOB_ID_PATTERN = /^J-[0-9A-HJKMNP-TV-Z]{10}$/;
+export const JOB_ID_PATTERN = /^J-[0-9A-HJKMNP-TV-Z]{10}$/;
 
 export function isJobId(value: string): boolean {
   return JOB_ID_PATTERN.test(value);

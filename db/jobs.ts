@@ -1,4 +1,4 @@
-import type { JobEvent, JobSnapshot } from '../common/job';
+import type { Actor, JobEvent, JobSnapshot } from '../common/job';
 import type { Db } from './connection';
 
 /**
@@ -74,7 +74,14 @@ export async function findJobs(db: Db, jobIds: string[]): Promise<JobRow[]> {
   return jobIds.map((id) => rows.find((row) => row.id === id)).filter((row): row is JobRow => row !== undefined);
 }
 
-export async function listJobEvents(db: Db, jobId: string) {
+export interface JobEventRow {
+  type: string;
+  actor: Actor;
+  data: Record<string, unknown>;
+  occurred_at: Date;
+}
+
+export async function listJobEvents(db: Db, jobId: string): Promise<JobEventRow[]> {
   return db('job_events').where({ job_id: jobId }).orderBy('id', 'asc').select('type', 'actor', 'data', 'occurred_at');
 }
 

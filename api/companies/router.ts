@@ -1,11 +1,12 @@
 import Router from '@koa/router';
+import type { FromSchema } from 'json-schema-to-ts';
 import { ConflictError, ForbiddenError } from '../../common/errors';
 import { isUniqueViolation, type Db } from '../../db/connection';
 import { companyWithFleets } from '../../db/invitations';
 import { addTechnician, type Principal } from '../../db/tenancy';
 import type { AuthState } from '../auth';
 import { parseBody } from '../validate';
-import { addTechnicianBody } from './schema';
+import { addTechnicianBody, type companyResource, type newTechnician } from './schema';
 
 export interface CompaniesRouterDeps {
   db: Db;
@@ -21,7 +22,13 @@ export function companiesRouter(deps: CompaniesRouterDeps): Router<AuthState> {
   router.get('/', async (ctx) => {
     const principal = installerUser(ctx.state.principal);
     const company = (await companyWithFleets(deps.db, principal.organisationId))!;
-    ctx.body = { id: company.id, name: company.name, createdAt: company.created_at, fleets: company.fleets };
+    const answer: FromSchema<typeof companyResource> = {
+      id: company.id,
+      name: company.name,
+      createdAt: company.created_at.toISOString(),
+      fleets: company.fleets.map((fleet) => ({ ...fleet, acceptedAt: fleet.acceptedAt.toISOString() })),
+    };
+    ctx.body = answer;
   });
 
   router.post('/technicians', async (ctx) => {
@@ -34,7 +41,8 @@ export function companiesRouter(deps: CompaniesRouterDeps): Router<AuthState> {
       const technician = await addTechnician(deps.db, principal.organisationId, { email: body.email, name: body.name });
       ctx.status = 201;
       // The technician's token is shown this once; the admin hands it over, we keep only its hash.
-      ctx.body = { userId: technician.userId, email: body.email, name: body.name ?? null, role: 'installer_technician', token: technician.token };
+      const answer: FromSchema<typeof newTechnician> = { userId: technician.userId, email: body.email, name: body.name ?? null, role: 'installer_technician', token: technician.token };
+      ctx.body = answer;
     } catch (error) {
       if (isUniqueViolation(error, 'users_email_unique')) throw emailTaken(body.email, error);
       throw error;

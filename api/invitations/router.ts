@@ -1,4 +1,5 @@
 import Router, { type RouterContext } from '@koa/router';
+import type { FromSchema } from 'json-schema-to-ts';
 import { ForbiddenError, InputError, NotFoundError } from '../../common/errors';
 import type { Db } from '../../db/connection';
 import { createFleet, findProviderFleet, providerFleets, type FleetRow } from '../../db/fleets';
@@ -6,7 +7,21 @@ import { acceptInvitation, cancelPendingInvitation, declineInvitation, fleetInvi
 import { requireToken, type AuthState } from '../auth';
 import { idempotentPosts, invitationScope } from '../idempotency';
 import { parseBody } from '../validate';
-import { acceptInvitationBody, createFleetBody, createInvitationBody } from './schema';
+import {
+  acceptInvitationBody,
+  type answeredInvitation,
+  createFleetBody,
+  createInvitationBody,
+  type companyRegistered,
+  type fleetList,
+  type fleetResource,
+  type invitationAcceptedByExistingCompany,
+  type invitationDeclined,
+  type invitationList,
+  type invitationPreviewResource,
+  type invitationResource,
+  type newInvitation,
+} from './schema';
 
 export interface InvitationsRouterDeps {
   db: Db;
@@ -38,7 +53,8 @@ export function fleetInvitationsRouter(deps: InvitationsRouterDeps): Router<Auth
       throw new ForbiddenError('Fleets are listed for provider users; an installer company finds the fleets it works for at GET /v1/companies/me.', [], { type: 'wrong-role' });
     }
     const fleets = await providerFleets(deps.db, principal.organisationId);
-    ctx.body = { fleets: fleets.map(toFleetResource) };
+    const answer: FromSchema<typeof fleetList> = { fleets: fleets.map(toFleetResource) };
+    ctx.body = answer;
   });
 
   router.post('/', async (ctx) => {
@@ -53,7 +69,8 @@ export function fleetInvitationsRouter(deps: InvitationsRouterDeps): Router<Auth
 
   router.get('/:fleetId/invitations', async (ctx) => {
     const fleet = await ownFleet(ctx);
-    ctx.body = { invitations: (await fleetInvitations(deps.db, fleet.id)).map(toInvitationResource) };
+    const answer: FromSchema<typeof invitationList> = { invitations: (await fleetInvitations(deps.db, fleet.id)).map(toInvitationResource) };
+    ctx.body = answer;
   });
 
   router.post('/:fleetId/invitations', async (ctx) => {
@@ -64,7 +81,8 @@ export function fleetInvitationsRouter(deps: InvitationsRouterDeps): Router<Auth
     const { invitation, token } = await inviteToFleet(deps.db, { fleet, email: body.email, invitedBy: principal.userId });
     ctx.status = 201;
     // The token is what the e-mail link carries: shown here once, stored only as its hash.
-    ctx.body = { ...toInvitationResource(invitation), token };
+    const answer: FromSchema<typeof newInvitation> = { ...toInvitationResource(invitation), token };
+    ctx.body = answer;
   });
 
   router.delete('/:fleetId/invitations/:invitationId', async (ctx) => {
@@ -92,7 +110,8 @@ export function invitationResponsesRouter(deps: InvitationsRouterDeps): Router<P
   router.get('/:token', async (ctx) => {
     const preview = await invitationPreview(deps.db, ctx.params.token!);
     if (!preview) throw new NotFoundError('This invitation does not exist: check the link in the e-mail.');
-    ctx.body = preview;
+    const answer: FromSchema<typeof invitationPreviewResource> = preview;
+    ctx.body = answer;
   });
 
   router.post('/:token/accept', answerOnce, async (ctx) => {
@@ -110,7 +129,8 @@ export function invitationResponsesRouter(deps: InvitationsRouterDeps): Router<P
         ]);
       }
       const accepted = await acceptInvitation(deps.db, ctx.params.token!, { existingCompanyId: principal.organisationId });
-      ctx.body = { invitation: toAnswerResource(accepted.invitation), installerCompanyId: accepted.installerCompanyId };
+      const answer: FromSchema<typeof invitationAcceptedByExistingCompany> = { invitation: toAnswerResource(accepted.invitation), installerCompanyId: accepted.installerCompanyId };
+      ctx.body = answer;
       return;
     }
     const registration = parseBody(acceptInvitationBody, body);
@@ -118,24 +138,26 @@ export function invitationResponsesRouter(deps: InvitationsRouterDeps): Router<P
     ctx.status = 201;
     ctx.set('Location', '/v1/companies/me');
     // The admin token is shown this once: the installer app stores it, we keep only its hash.
-    ctx.body = {
+    const answer: FromSchema<typeof companyRegistered> = {
       invitation: toAnswerResource(accepted.invitation),
       installerCompanyId: accepted.installerCompanyId,
       adminUserId: accepted.admin!.userId,
       adminEmail: accepted.admin!.email,
       adminToken: accepted.admin!.token,
     };
+    ctx.body = answer;
   });
 
   router.post('/:token/decline', answerOnce, async (ctx) => {
-    ctx.body = { invitation: toAnswerResource(await declineInvitation(deps.db, ctx.params.token!)) };
+    const answer: FromSchema<typeof invitationDeclined> = { invitation: toAnswerResource(await declineInvitation(deps.db, ctx.params.token!)) };
+    ctx.body = answer;
   });
 
   return router;
 }
 
-function toFleetResource(fleet: FleetRow) {
-  return { id: fleet.id, name: fleet.name, createdAt: fleet.created_at };
+function toFleetResource(fleet: FleetRow): FromSchema<typeof fleetResource> {
+  return { id: fleet.id, name: fleet.name, createdAt: fleet.created_at.toISOString() };
 }
 
 /** The caller behind an `Authorization` header if one is sent (and checked as everywhere else), else none. */
@@ -145,20 +167,21 @@ async function optionalPrincipal(db: Db, ctx: RouterContext<Partial<AuthState>>)
   return ctx.state.principal;
 }
 
-export function toInvitationResource(row: InvitationRow) {
+export function toInvitationResource(row: InvitationRow): FromSchema<typeof invitationResource> {
   return {
     id: row.id,
     email: row.email,
     status: row.status,
     fleetId: row.fleet_id,
-    installerCompany: row.installer_company_id ? { id: row.installer_company_id, name: row.installer_company_name } : null,
+    // The name comes from joining the company the row names, so it is there whenever the id is.
+    installerCompany: row.installer_company_id && row.installer_company_name !== null ? { id: row.installer_company_id, name: row.installer_company_name } : null,
     invitedBy: row.invited_by,
-    createdAt: row.created_at,
-    respondedAt: row.responded_at,
+    createdAt: row.created_at.toISOString(),
+    respondedAt: row.responded_at?.toISOString() ?? null,
   };
 }
 
 /** What the token holder learns about the invitation they answered: no provider internals. */
-function toAnswerResource(row: InvitationRow) {
-  return { id: row.id, email: row.email, status: row.status, fleetId: row.fleet_id, respondedAt: row.responded_at };
+function toAnswerResource(row: InvitationRow): FromSchema<typeof answeredInvitation> {
+  return { id: row.id, email: row.email, status: row.status, fleetId: row.fleet_id, respondedAt: row.responded_at?.toISOString() ?? null };
 }

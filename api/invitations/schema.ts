@@ -1,4 +1,4 @@
-/** Request bodies of fleets, their invitations and answering one: validation, types and API docs come from these. */
+/** Request and response bodies of fleets, their invitations and answering one: validation, types and API docs come from these. */
 const email = { type: 'string', format: 'email', maxLength: 320 } as const;
 
 export const createFleetBody = {
@@ -28,4 +28,133 @@ export const acceptInvitationBody = {
     adminEmail: { ...email, description: "The company's first admin; defaults to the address the invitation was sent to." },
   },
   description: 'For a company new to installer-jobs. A company that already has an account sends no body and its admin token instead.',
+} as const;
+
+// ── Responses ───────────────────────────────────────────────────────────────────────────────
+
+const uuid = (description: string) => ({ type: 'string', format: 'uuid', description }) as const;
+const invitationStatus = { enum: ['PENDING', 'ACCEPTED', 'DECLINED'], description: 'PENDING until the company answers; a DECLINED address may be invited again.' } as const;
+const respondedAt = { type: ['string', 'null'], format: 'date-time', description: 'When the company accepted or declined; null while PENDING.' } as const;
+
+export const fleetResource = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'name', 'createdAt'],
+  description: 'A fleet of the provider: its jobs and invitations belong to it.',
+  properties: {
+    id: uuid('The fleetId of jobs and invitations.'),
+    name: { type: 'string' },
+    createdAt: { type: 'string', format: 'date-time' },
+  },
+} as const;
+
+export const fleetList = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['fleets'],
+  description: "The provider's fleets, by name.",
+  properties: { fleets: { type: 'array', items: fleetResource } },
+} as const;
+
+/** An invitation as its provider sees it. */
+export const invitationResource = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'email', 'status', 'fleetId', 'installerCompany', 'invitedBy', 'createdAt', 'respondedAt'],
+  description: 'An invitation of an installer company to work for a fleet.',
+  properties: {
+    id: uuid('What DELETE /v1/fleets/{fleetId}/invitations/{invitationId} takes.'),
+    email: { type: 'string', format: 'email', description: 'Where the invitation was sent.' },
+    status: invitationStatus,
+    fleetId: uuid('The fleet the company is invited for.'),
+    installerCompany: {
+      type: ['object', 'null'],
+      additionalProperties: false,
+      required: ['id', 'name'],
+      description: 'The company that accepted; null unless ACCEPTED.',
+      properties: { id: uuid('The installerCompanyId to assign jobs to.'), name: { type: 'string' } },
+    },
+    invitedBy: { type: ['string', 'null'], format: 'uuid', description: 'The provider admin who sent it; null once that user is removed.' },
+    createdAt: { type: 'string', format: 'date-time' },
+    respondedAt,
+  },
+} as const;
+
+export const invitationList = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['invitations'],
+  description: "The fleet's invitations, newest first.",
+  properties: { invitations: { type: 'array', items: invitationResource } },
+} as const;
+
+export const newInvitation = {
+  ...invitationResource,
+  required: [...invitationResource.required, 'token'],
+  description: 'The invitation sent, with its token.',
+  properties: {
+    ...invitationResource.properties,
+    token: { type: 'string', description: "The credential in the e-mail link (/v1/invitations/{token}); shown this once, we keep only its hash." },
+  },
+} as const;
+
+export const invitationPreviewResource = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['email', 'status', 'fleetName', 'providerName'],
+  description: 'Who invites the company, for which fleet: what the registration page shows.',
+  properties: {
+    email: { type: 'string', format: 'email', description: 'Where the invitation was sent; the default adminEmail when registering.' },
+    status: invitationStatus,
+    fleetName: { type: 'string' },
+    providerName: { type: 'string', description: 'The mobility provider inviting the company.' },
+  },
+} as const;
+
+/** What the token holder learns about the invitation they answered: no provider internals. */
+export const answeredInvitation = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'email', 'status', 'fleetId', 'respondedAt'],
+  description: 'The invitation as answered.',
+  properties: {
+    id: uuid('The invitation.'),
+    email: { type: 'string', format: 'email' },
+    status: invitationStatus,
+    fleetId: uuid('The fleet the company now works for, if it accepted.'),
+    respondedAt,
+  },
+} as const;
+
+export const invitationAcceptedByExistingCompany = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['invitation', 'installerCompanyId'],
+  description: 'Accepted with a company admin token: the fleet is added to that company.',
+  properties: {
+    invitation: answeredInvitation,
+    installerCompanyId: uuid('Your company.'),
+  },
+} as const;
+
+export const companyRegistered = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['invitation', 'installerCompanyId', 'adminUserId', 'adminEmail', 'adminToken'],
+  description: 'The company is registered and works for the fleet; its first admin can sign in with adminToken.',
+  properties: {
+    ...invitationAcceptedByExistingCompany.properties,
+    installerCompanyId: uuid('The new company.'),
+    adminUserId: uuid("The company's first admin."),
+    adminEmail: { type: 'string', format: 'email' },
+    adminToken: { type: 'string', description: "The admin's API token; shown this once, we keep only its hash." },
+  },
+} as const;
+
+export const invitationDeclined = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['invitation'],
+  description: 'Declined; the provider may invite the address again.',
+  properties: { invitation: answeredInvitation },
 } as const;

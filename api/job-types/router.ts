@@ -1,9 +1,11 @@
 import Router from '@koa/router';
+import type { FromSchema } from 'json-schema-to-ts';
 import { NotFoundError } from '../../common/errors';
-import type { CompiledJobType } from '../../definitions/compiled-job-type';
+import type { CompiledField, CompiledJobType } from '../../definitions/compiled-job-type';
 import type { JobTypeCatalog } from '../../definitions/catalog';
 import { fieldValueSchema, providerValuesSchema, stepValuesSchema } from '../../definitions/value-schemas';
 import type { AuthState } from '../auth';
+import type { jobTypeList, jobTypeResource, jobTypeSummary } from './schema';
 
 export interface JobTypesRouterDeps {
   jobTypes: JobTypeCatalog;
@@ -17,7 +19,8 @@ export function jobTypesRouter(deps: JobTypesRouterDeps): Router<AuthState> {
   const router = new Router<AuthState>({ prefix: '/v1/job-types' });
 
   router.get('/', (ctx) => {
-    ctx.body = { items: deps.jobTypes.list().map(toJobTypeSummary) };
+    const answer: FromSchema<typeof jobTypeList> = { items: deps.jobTypes.list().map(toJobTypeSummary) };
+    ctx.body = answer;
   });
 
   router.get('/:id', (ctx) => {
@@ -29,7 +32,7 @@ export function jobTypesRouter(deps: JobTypesRouterDeps): Router<AuthState> {
   return router;
 }
 
-export function toJobTypeSummary(jobType: CompiledJobType) {
+export function toJobTypeSummary(jobType: CompiledJobType): FromSchema<typeof jobTypeSummary> {
   return { id: jobType.id, version: jobType.version, title: jobType.title, description: jobType.description ?? null };
 }
 
@@ -37,7 +40,7 @@ export function toJobTypeSummary(jobType: CompiledJobType) {
  * One job type as a portal renders it. Not in it: where the YAML lives on the server and the
  * CloudBoxx configuration template — neither is needed to fill in a job.
  */
-export function toJobTypeResource(jobType: CompiledJobType) {
+export function toJobTypeResource(jobType: CompiledJobType): FromSchema<typeof jobTypeResource> {
   return {
     ...toJobTypeSummary(jobType),
     sections: jobType.sections.map((section) => ({ id: section.id, title: section.title, description: section.description ?? null })),
@@ -48,13 +51,10 @@ export function toJobTypeResource(jobType: CompiledJobType) {
       section: field.section,
       type: field.type,
       required: field.required,
-      // allowed: the provider may fill it at creation; required: must; forbidden: only the installer fills it.
       preset: field.preset,
-      // A value given at creation is locked: the installer reads it but cannot change it.
       presetLocks: field.preset !== 'forbidden',
       default: field.default ?? null,
-      validation: field.validation,
-      // The step in which the installer fills it; null: only the provider can.
+      validation: validationOf(field),
       collectedBy: field.collectedBy,
       valueSchema: fieldValueSchema(field),
     })),
@@ -62,18 +62,22 @@ export function toJobTypeResource(jobType: CompiledJobType) {
       id: step.id,
       title: step.title,
       description: step.description ?? null,
-      collect: step.collect,
-      checklist: step.checklist,
+      collect: [...step.collect],
+      checklist: [...step.checklist],
       action: step.action,
       when: step.when,
     })),
-    access: { permissions: jobType.access.permissions, maxDurationMs: jobType.access.maxDurationMs },
+    access: { permissions: [...jobType.access.permissions], maxDurationMs: jobType.access.maxDurationMs },
     deadlines: jobType.deadlines,
     valueSchemas: {
-      /** `values` of POST /v1/jobs. */
       provider: providerValuesSchema(jobType),
-      /** `values` of POST /v1/jobs/{id}/steps/{stepId}/complete, by step id. */
-      steps: Object.fromEntries(jobType.steps.map((step) => [step.id, stepValuesSchema(jobType, step.id)])),
+      // Every step of the job type has a schema: stepValuesSchema is undefined only for a step it lacks.
+      steps: Object.fromEntries(jobType.steps.map((step) => [step.id, stepValuesSchema(jobType, step.id)!])),
     },
   };
+}
+
+/** The compiled job type's lists are read-only; the answer gets copies. */
+function validationOf({ validation: { options, ...rules } }: CompiledField) {
+  return options ? { ...rules, options: [...options] } : rules;
 }

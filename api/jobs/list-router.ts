@@ -1,4 +1,5 @@
 import Router from '@koa/router';
+import type { FromSchema } from 'json-schema-to-ts';
 import type { ParsedUrlQuery } from 'node:querystring';
 import { InputError, type FieldProblem } from '../../common/errors';
 import type { JobStatus } from '../../common/job';
@@ -8,15 +9,13 @@ import type { JobRow } from '../../db/jobs';
 import type { JobTypeCatalog } from '../../definitions/catalog';
 import type { AuthState } from '../auth';
 import { parseBody } from '../validate';
-import { DATE_PARAMETERS, JOB_SORTS, LIST_PARAMETERS, jobListQuery, type JobField, type JobSort } from './list-schema';
-import { toJobResource } from './router';
+import { jobProperties, toJobResource } from './job-resource';
+import { DATE_PARAMETERS, JOB_SORTS, LIST_PARAMETERS, jobListQuery, type JobField, type JobSort, type jobListPage } from './list-schema';
 
 export interface JobListRouterDeps {
   db: Db;
   jobTypes: JobTypeCatalog;
 }
-
-type JobResource = ReturnType<typeof toJobResource>;
 
 /** The read-model columns behind each resource property, so a page reads only what `fields` asks for. */
 const COLUMNS_OF = {
@@ -39,7 +38,7 @@ const COLUMNS_OF = {
   assignedAt: ['assigned_at'],
   startedAt: ['started_at'],
   finishedAt: ['finished_at'],
-} as const satisfies Record<JobField, ReadonlyArray<keyof JobRow>> & Record<keyof JobResource, ReadonlyArray<keyof JobRow>>;
+} as const satisfies Record<JobField, ReadonlyArray<keyof JobRow>>;
 
 const DEFAULT_ORDER: Record<JobSort, 'asc' | 'desc'> = { createdAt: 'desc', updatedAt: 'desc', requestedStartAt: 'asc', status: 'asc' };
 
@@ -81,10 +80,11 @@ export function jobListRouter(deps: JobListRouterDeps): Router<AuthState> {
       columns: fields?.flatMap((field) => COLUMNS_OF[field]),
     };
     const page = await searchJobs(deps.db, search);
-    ctx.body = {
-      items: page.rows.map((row) => (fields ? pick(toJobResource(row), fields) : toJobResource(row))),
+    const answer: FromSchema<typeof jobListPage> = {
+      items: page.rows.map((row) => (fields ? jobProperties(row, fields) : toJobResource(row))),
       nextCursor: page.nextKey ? encodeCursor({ sort, order, after: page.nextKey }) : null,
     };
+    ctx.body = answer;
   });
 
   return router;
@@ -126,12 +126,6 @@ function range(from: string | undefined, to: string | undefined, name: string): 
 function searchWords(q: string | undefined, jobTypes: JobTypeCatalog): JobSearch['words'] {
   const types = jobTypes.list();
   return searchTerms(q ?? '').map((text) => ({ text, jobTypeIds: types.filter((type) => type.title.toLocaleLowerCase().includes(text)).map((type) => type.id) }));
-}
-
-function pick(resource: JobResource, fields: readonly JobField[]): Partial<JobResource> {
-  const picked: Record<string, unknown> = { id: resource.id };
-  for (const field of fields) picked[field] = resource[field];
-  return picked as Partial<JobResource>;
 }
 
 // ── The cursor: opaque to clients (base64url JSON), checked on the way back in ─────────────────

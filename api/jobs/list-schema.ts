@@ -1,32 +1,13 @@
 /**
- * Query parameters of GET /v1/jobs: validation, TypeScript types and API docs all come from this.
+ * Query parameters and answer of GET /v1/jobs: validation, TypeScript types and API docs all come from these.
  * A query string has only strings; list-router.ts turns `limit` into a number and a list parameter
  * (`status=FAILED,RUNNING` or `status=FAILED&status=RUNNING`) into an array before checking it here.
  */
 import { JOB_STATUSES } from '../../common/job';
+import { jobResource } from './schema';
 
-/** The properties of a job resource (api/jobs/router.ts toJobResource) that `fields` may pick. */
-export const JOB_FIELDS = [
-  'id',
-  'status',
-  'jobType',
-  'fleetId',
-  'installerCompanyId',
-  'customerName',
-  'requestedStartAt',
-  'values',
-  'lockedFields',
-  'steps',
-  'lastCompletedStep',
-  'failureReason',
-  'accessGrant',
-  'workflowId',
-  'createdAt',
-  'updatedAt',
-  'assignedAt',
-  'startedAt',
-  'finishedAt',
-] as const;
+/** The properties of a job (the response schema jobResource) that `fields` may pick: all of them. */
+export const JOB_FIELDS = Object.keys(jobResource.properties) as Array<keyof typeof jobResource.properties>;
 export type JobField = (typeof JOB_FIELDS)[number];
 
 export const JOB_SORTS = ['createdAt', 'updatedAt', 'requestedStartAt', 'status'] as const;
@@ -78,5 +59,23 @@ export const jobListQuery = {
       description: 'The nextCursor of the previous page, to read on; send the same filters. A cursor stays valid while jobs are added.',
     },
     fields: { type: 'array', minItems: 1, items: { enum: JOB_FIELDS }, description: 'Only these properties of each job (id is always there). Default: all.' },
+  },
+} as const;
+
+/** A job of the list: all its properties, or with `fields` only id and those. */
+export const jobListItem = {
+  ...jobResource,
+  required: ['id'],
+  description: 'A job as GET /v1/jobs/{id} shows it; with fields, only id and the properties named there.',
+} as const;
+
+export const jobListPage = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['items', 'nextCursor'],
+  description: 'One page of the jobs you may see.',
+  properties: {
+    items: { type: 'array', items: jobListItem },
+    nextCursor: { type: ['string', 'null'], description: 'Send as cursor, with the same filters, for the next page; null on the last page.' },
   },
 } as const;

@@ -1,6 +1,7 @@
 import Router, { type RouterContext } from '@koa/router';
 import type { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
+import type { FromSchema } from 'json-schema-to-ts';
 import { ForbiddenError, NotFoundError, RuleViolationError } from '../../common/errors';
 import { jobWorkflowId, type Actor } from '../../common/job';
 import {
@@ -22,8 +23,9 @@ import { parseBody } from '../validate';
 import type { Geocoder } from '../../geocoding/geocoder';
 import { geocodeAddresses } from '../../geocoding/geocode-values';
 import { createJobs } from './create-jobs';
+import { toJobResource } from './job-resource';
 import { refusalsAsProblems } from './refusals';
-import { assignJobBody, completeStepBody, createJobBody, editJobBody, failJobBody, saveValuesBody, vehicleCommandBody } from './schema';
+import { assignJobBody, completeStepBody, createJobBody, editJobBody, failJobBody, saveValuesBody, vehicleCommandBody, type createdJobs, type jobEvents, type vehicleCommandAnswer } from './schema';
 
 export interface JobsRouterDeps {
   db: Db;
@@ -98,7 +100,8 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
       ctx.set('Location', `/v1/jobs/${jobIds[0]}`);
       return answerWithJob(ctx, jobIds[0]!);
     }
-    ctx.body = { items: (await findJobs(deps.db, jobIds)).map(toJobResource) };
+    const created: FromSchema<typeof createdJobs> = { items: (await findJobs(deps.db, jobIds)).map(toJobResource) };
+    ctx.body = created;
   });
 
   router.post('/:id/duplicate', async (ctx) => {
@@ -130,7 +133,8 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
   router.get('/:id/events', async (ctx) => {
     const job = await visibleJob(ctx, 'either');
     const events = await listJobEvents(deps.db, job.id);
-    ctx.body = { events: events.map((event) => ({ type: event.type, actor: event.actor, data: event.data, occurredAt: event.occurred_at })) };
+    const answer: FromSchema<typeof jobEvents> = { events: events.map((event) => ({ type: event.type, actor: event.actor, data: event.data, occurredAt: event.occurred_at.toISOString() })) };
+    ctx.body = answer;
   });
 
   // ── Provider side ──────────────────────────────────────────────────────────────────────────
@@ -198,7 +202,8 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
   router.post('/:id/vehicle/commands', async (ctx) => {
     const job = await visibleJob(ctx, 'installer');
     const body = parseBody(vehicleCommandBody, ctx.request.body);
-    ctx.body = await tell(ctx, job, vehicleCommandUpdate, { command: body.command, qnr: body.qnr });
+    const answer: FromSchema<typeof vehicleCommandAnswer> = await tell(ctx, job, vehicleCommandUpdate, { command: body.command, qnr: body.qnr });
+    ctx.body = answer;
   });
 
   return router;
@@ -220,28 +225,4 @@ function customerFor(ctx: Ctx, requested: string | undefined): string | undefine
 function actorOf(ctx: Ctx): Extract<Actor, { kind: 'user' }> {
   const { principal } = ctx.state;
   return { kind: 'user', userId: principal.userId, organisationId: principal.organisationId, role: principal.role, email: principal.email };
-}
-
-export function toJobResource(row: JobRow) {
-  return {
-    id: row.id,
-    status: row.status,
-    jobType: { id: row.job_type_id, version: row.job_type_version },
-    fleetId: row.fleet_id,
-    installerCompanyId: row.installer_company_id,
-    customerName: row.customer_name,
-    requestedStartAt: row.requested_start_at,
-    values: row.values,
-    lockedFields: row.locked_fields,
-    steps: row.steps,
-    lastCompletedStep: row.last_completed_step,
-    failureReason: row.failure_reason,
-    accessGrant: row.access_grant,
-    workflowId: row.workflow_id,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    assignedAt: row.assigned_at,
-    startedAt: row.started_at,
-    finishedAt: row.finished_at,
-  };
 }

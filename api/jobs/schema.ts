@@ -1,4 +1,10 @@
-/** Request bodies of /v1/jobs: validation, TypeScript types and API docs all come from these. */
+/**
+ * Request and response bodies of /v1/jobs: validation, TypeScript types and API docs all come
+ * from these. The list's query and page are in list-schema.ts.
+ */
+import { JOB_ID_PATTERN, JOB_STATUSES } from '../../common/job';
+import { INSTALLER_VEHICLE_COMMANDS } from '../../common/job-messages';
+
 const values = {
   type: 'object',
   description: 'Field values by field key. Every field is optional at creation; a value given by the provider is locked for the installer.',
@@ -69,4 +75,163 @@ export const saveValuesBody = {
   additionalProperties: false,
   required: ['values'],
   properties: { values: { ...values, minProperties: 1, description: 'Fields of steps not yet completed; null clears one. Locked fields cannot change.' } },
+} as const;
+
+// ── Responses ───────────────────────────────────────────────────────────────────────────────
+
+const uuid = (description: string) => ({ type: 'string', format: 'uuid', description }) as const;
+const dateTime = (description: string) => ({ type: 'string', format: 'date-time', description }) as const;
+const dateTimeOrNull = (description: string) => ({ type: ['string', 'null'], format: 'date-time', description }) as const;
+
+export const jobStep = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'title', 'status'],
+  description: 'One step of the job, in the order the installer works through them.',
+  properties: {
+    id: { type: 'string', description: 'The step id from the job type, as in POST /v1/jobs/{id}/steps/{stepId}/complete.' },
+    title: { type: 'string' },
+    status: { enum: ['open', 'done'] },
+    completedAt: dateTime('When the installer completed it; absent while open.'),
+  },
+} as const;
+
+export const accessGrant = {
+  type: ['object', 'null'],
+  additionalProperties: false,
+  required: ['grantId', 'permissions', 'grantedAt', 'expiresAt'],
+  description: 'The job-scoped vehicle access opened when the installer started the job; null before that.',
+  properties: {
+    grantId: { type: 'string' },
+    permissions: { type: 'array', items: { type: 'string' }, description: "What the installer may do to the vehicle: the job type's access.permissions." },
+    grantedAt: dateTime('When the job was started.'),
+    expiresAt: dateTime('When the access ends at the latest; the job fails if it is still RUNNING then.'),
+    revokedAt: dateTime('When the access was closed, because the job ended or the access expired; absent while open.'),
+  },
+} as const;
+
+/** A job as the read model shows it: the answer of every job route, and of each item of the list. */
+export const jobResource = {
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'id', 'status', 'jobType', 'fleetId', 'installerCompanyId', 'customerName', 'requestedStartAt', 'values', 'lockedFields', 'steps',
+    'lastCompletedStep', 'failureReason', 'accessGrant', 'workflowId', 'createdAt', 'updatedAt', 'assignedAt', 'startedAt', 'finishedAt',
+  ],
+  description: 'The job as it is now.',
+  properties: {
+    id: { type: 'string', pattern: JOB_ID_PATTERN.source, description: 'The job id, e.g. J-01HZX3K9QF.' },
+    status: { enum: JOB_STATUSES, description: 'PENDING → ASSIGNED → RUNNING → SUCCEEDED or FAILED.' },
+    jobType: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'version'],
+      description: 'The job type and the version the job was created with; the job keeps that version for life.',
+      properties: { id: { type: 'string' }, version: { type: 'integer', minimum: 1 } },
+    },
+    fleetId: uuid('The fleet the vehicle belongs to.'),
+    installerCompanyId: { type: ['string', 'null'], format: 'uuid', description: 'The installer company the job is assigned to; null while PENDING.' },
+    customerName: { type: ['string', 'null'], description: "The provider's customer the job is for; null when none was given." },
+    requestedStartAt: dateTimeOrNull('When the provider wishes the work to start; null when no wish was given.'),
+    values: {
+      type: 'object',
+      additionalProperties: true,
+      description: 'Field values by field key (see GET /v1/job-types/{id} for the fields); a blank field is absent.',
+    },
+    lockedFields: { type: 'array', items: { type: 'string' }, description: 'Keys of the fields the provider set: the installer reads but cannot change them.' },
+    steps: { type: 'array', items: jobStep, description: 'The steps that apply to this job, in order.' },
+    lastCompletedStep: { type: ['string', 'null'], description: 'Id of the last step completed; null before the first.' },
+    failureReason: { type: ['string', 'null'], description: "Why the job FAILED: the installer's explanation, or the deadline it missed; null unless FAILED." },
+    accessGrant,
+    workflowId: { type: 'string', description: 'The Temporal workflow that runs the job, for operators.' },
+    createdAt: dateTime('When the job was created.'),
+    updatedAt: dateTime('When the job last changed.'),
+    assignedAt: dateTimeOrNull('When the job was assigned; null while PENDING.'),
+    startedAt: dateTimeOrNull('When the installer started the job; null before that.'),
+    finishedAt: dateTimeOrNull('When the job SUCCEEDED or FAILED; null until then.'),
+  },
+} as const;
+
+/** POST /v1/jobs with `count`. */
+export const createdJobs = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['items'],
+  description: 'With count: the jobs created, in order.',
+  properties: { items: { type: 'array', items: jobResource } },
+} as const;
+
+export const createJobAnswer = {
+  oneOf: [jobResource, createdJobs],
+  description: 'The new job; with count, { items } holding the new jobs.',
+} as const;
+
+const actor = {
+  oneOf: [
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'userId', 'organisationId', 'role'],
+      description: 'A person, through the API.',
+      properties: {
+        kind: { const: 'user' },
+        userId: uuid('The user.'),
+        organisationId: uuid('Their provider or installer company.'),
+        role: { type: 'string', description: 'The role they acted in: provider_admin, provider_dispatcher, installer_admin or installer_technician.' },
+        email: { type: 'string', format: 'email' },
+      },
+    },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'reason'],
+      description: 'The engine itself: a deadline or an expired access.',
+      properties: { kind: { const: 'system' }, reason: { type: 'string', description: 'What made it act, e.g. deadline.' } },
+    },
+  ],
+  description: 'Who did it.',
+} as const;
+
+export const jobEvents = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['events'],
+  description: "The job's audit trail, oldest first.",
+  properties: {
+    events: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['type', 'actor', 'data', 'occurredAt'],
+        properties: {
+          type: { type: 'string', description: 'What happened: job.created, job.edited, job.assigned, job.started, step.completed, values.saved, vehicle.command, vehicle.command.failed, job.succeeded, job.failed.' },
+          actor,
+          data: { type: 'object', additionalProperties: true, description: 'The particulars, depending on type: the values given, the step, the command and its result, the reason.' },
+          occurredAt: dateTime('When it happened.'),
+        },
+      },
+    },
+  },
+} as const;
+
+export const vehicleCommandAnswer = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['qnr', 'command', 'state'],
+  description: 'The command went through; the vehicle state the CloudBoxx reported back.',
+  properties: {
+    qnr: { type: 'string', pattern: '^[0-9A-F]{16}$', description: 'The CloudBoxx the command went to.' },
+    command: { enum: INSTALLER_VEHICLE_COMMANDS },
+    state: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'What the vehicle reported; which properties are present depends on its model.',
+      properties: {
+        centralLock: { enum: ['locked', 'unlocked'] },
+        drivingEnabled: { type: 'boolean', description: 'False while the immobiliser is engaged; absent on vehicles without one.' },
+        modifiedAt: dateTime('When the CloudBoxx reported this state.'),
+      },
+    },
+  },
 } as const;

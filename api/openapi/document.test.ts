@@ -9,6 +9,7 @@ import { jobTypesRouter } from '../job-types/router';
 import { jobListRouter } from '../jobs/list-router';
 import { jobsRouter } from '../jobs/router';
 import { usersRouter } from '../users/router';
+import { schemaCompiler, type OpenApiDocument } from './answer-check';
 import { OPERATIONS, openApiDocument } from './document';
 
 /** Routers only keep their dependencies; building them with none is enough to read their routes. */
@@ -28,22 +29,52 @@ describe('the OpenAPI document', () => {
     expect([...new Set(served)].sort()).to.deep.equal([...documented].sort());
   });
 
-  it('is OpenAPI 3.1 whose request schemas compile', () => {
-    const document = openApiDocument() as { openapi: string; paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: object }> } }>> };
+  it('is OpenAPI 3.1 whose request and response schemas compile, their $refs all found', () => {
+    type Content = Record<string, { schema: object }>;
+    const document = openApiDocument() as OpenApiDocument & {
+      openapi: string;
+      paths: Record<string, Record<string, { requestBody?: { content: Content }; responses: Record<string, { content?: Content }> }>>;
+    };
     expect(document.openapi).to.equal('3.1.0');
     const ajv = new Ajv2020({ strict: false });
     addFormats(ajv);
-    let compiled = 0;
+    // Answers are compiled as the integration tests check them: strictly, $refs resolved against the components.
+    const compileStrictly = schemaCompiler(document);
+    let requests = 0;
+    let answers = 0;
     for (const operations of Object.values(document.paths)) {
       for (const operation of Object.values(operations)) {
         const schema = operation.requestBody?.content['application/json']?.schema;
         if (schema) {
           ajv.compile(schema);
-          compiled += 1;
+          requests += 1;
+        }
+        for (const response of Object.values(operation.responses)) {
+          for (const media of Object.values(response.content ?? {})) {
+            compileStrictly(media.schema);
+            answers += 1;
+          }
         }
       }
     }
-    expect(compiled).to.equal(OPERATIONS.filter((op) => op.body).length);
+    for (const component of Object.values(document.components.schemas)) compileStrictly(component);
+    expect(requests).to.equal(OPERATIONS.filter((op) => op.body).length);
+    expect(answers).to.be.greaterThan(OPERATIONS.length);
+  });
+
+  it('documents the schema of the success answer of every operation but those answering 204', () => {
+    type Response = { content?: Record<string, { schema?: object }> };
+    const document = openApiDocument() as { paths: Record<string, Record<string, { responses: Record<string, Response> }>> };
+    for (const op of OPERATIONS) {
+      const { responses } = document.paths[op.path]![op.method]!;
+      const name = `${op.method.toUpperCase()} ${op.path}`;
+      if (op.noContent) {
+        expect(responses['204'], name).to.deep.equal({ description: 'Done' });
+        continue;
+      }
+      const success = responses[op.created ? '201' : '200'];
+      expect(success?.content?.['application/json']?.schema, name).to.be.an('object').that.is.not.empty;
+    }
   });
 
   it('requires a request body only where the route needs one, and names 413 and 429 where they can happen', () => {

@@ -1,13 +1,44 @@
-import { addTechnicianBody } from '../companies/schema';
-import { acceptInvitationBody, createFleetBody, createInvitationBody } from '../invitations/schema';
-import { jobListQuery } from '../jobs/list-schema';
-import { assignJobBody, completeStepBody, createJobBody, editJobBody, failJobBody, saveValuesBody, vehicleCommandBody } from '../jobs/schema';
-import { PROBLEM_TYPE_BASE } from '../problem';
-import { createProviderUserBody } from '../users/schema';
+import { healthStatus } from '../health/schema';
+import { addTechnicianBody, companyResource, newTechnician } from '../companies/schema';
+import {
+  acceptInvitationBody,
+  answeredInvitation,
+  companyRegistered,
+  createFleetBody,
+  createInvitationBody,
+  fleetList,
+  fleetResource,
+  invitationAcceptedByExistingCompany,
+  invitationDeclined,
+  invitationList,
+  invitationPreviewResource,
+  invitationResource,
+  newInvitation,
+} from '../invitations/schema';
+import { jobTypeList, jobTypeResource, jobTypeSummary } from '../job-types/schema';
+import { jobListItem, jobListPage, jobListQuery } from '../jobs/list-schema';
+import {
+  accessGrant,
+  assignJobBody,
+  completeStepBody,
+  createJobAnswer,
+  createJobBody,
+  createdJobs,
+  editJobBody,
+  failJobBody,
+  jobEvents,
+  jobResource,
+  jobStep,
+  saveValuesBody,
+  vehicleCommandAnswer,
+  vehicleCommandBody,
+} from '../jobs/schema';
+import { problemBody } from '../problem-schema';
+import { createProviderUserBody, newProviderUser } from '../users/schema';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
 
-interface Operation {
+interface OperationBase {
   method: Method;
   path: string;
   summary: string;
@@ -20,44 +51,86 @@ interface Operation {
   query?: { properties: Record<string, object> };
   /** No API token: health, and answering an invitation (its token is the credential). */
   public?: boolean;
-  created?: boolean;
-  noContent?: boolean;
+  /** Answers besides the success and the problems, by status: the schema of what the route also sends. */
+  otherResponses?: Record<number, object>;
 }
+
+/**
+ * The success: 204 with no body, or 201 when `created`, else 200, with a body of `response` — the
+ * very schema its handler's type comes from.
+ */
+type Success = { noContent: true; response?: never; created?: never } | { noContent?: never; response: object; created?: boolean };
+
+export type Operation = OperationBase & Success;
 
 /**
  * Every route of the API with the schema it validates against. A test checks this table against
  * the routers, so a route cannot be added without appearing here.
  */
 export const OPERATIONS: Operation[] = [
-  { method: 'get', path: '/healthz', summary: 'Whether Temporal and Postgres both answer (200) or which does not (503).', tag: 'operations', public: true },
-  { method: 'get', path: '/v1/job-types', summary: 'The job types new jobs can be created from.', tag: 'job types' },
-  { method: 'get', path: '/v1/job-types/{id}', summary: 'A job type with its sections, fields, rules and steps: everything a create form needs.', tag: 'job types' },
-  { method: 'get', path: '/v1/jobs', summary: 'Jobs you may see, filtered, searched, sorted and paged.', tag: 'jobs', query: jobListQuery },
-  { method: 'post', path: '/v1/jobs', summary: 'Create a job (or `count` identical ones); with installerCompanyId, save and assign.', tag: 'jobs', body: createJobBody, created: true },
-  { method: 'get', path: '/v1/jobs/{id}', summary: 'A job: values with locked fields, steps, last completed step, dates, failure reason, access.', tag: 'jobs' },
-  { method: 'patch', path: '/v1/jobs/{id}', summary: 'Edit a PENDING job (provider).', tag: 'jobs', body: editJobBody },
+  { method: 'get', path: '/healthz', summary: 'Whether Temporal and Postgres both answer (200) or which does not (503).', tag: 'operations', public: true, response: healthStatus, otherResponses: { 503: healthStatus } },
+  { method: 'get', path: '/v1/job-types', summary: 'The job types new jobs can be created from.', tag: 'job types', response: jobTypeList },
+  { method: 'get', path: '/v1/job-types/{id}', summary: 'A job type with its sections, fields, rules and steps: everything a create form needs.', tag: 'job types', response: jobTypeResource },
+  { method: 'get', path: '/v1/jobs', summary: 'Jobs you may see, filtered, searched, sorted and paged.', tag: 'jobs', query: jobListQuery, response: jobListPage },
+  { method: 'post', path: '/v1/jobs', summary: 'Create a job (or `count` identical ones); with installerCompanyId, save and assign.', tag: 'jobs', body: createJobBody, created: true, response: createJobAnswer },
+  { method: 'get', path: '/v1/jobs/{id}', summary: 'A job: values with locked fields, steps, last completed step, dates, failure reason, access.', tag: 'jobs', response: jobResource },
+  { method: 'patch', path: '/v1/jobs/{id}', summary: 'Edit a PENDING job (provider).', tag: 'jobs', body: editJobBody, response: jobResource },
   { method: 'delete', path: '/v1/jobs/{id}', summary: 'Delete a PENDING job (provider).', tag: 'jobs', noContent: true },
-  { method: 'post', path: '/v1/jobs/{id}/duplicate', summary: 'A new PENDING job with the values the provider had set.', tag: 'jobs', created: true },
-  { method: 'post', path: '/v1/jobs/{id}/assign', summary: 'Assign a PENDING job to a company invited for its fleet.', tag: 'jobs', body: assignJobBody },
-  { method: 'get', path: '/v1/jobs/{id}/events', summary: 'The audit trail: who did what, when.', tag: 'jobs' },
-  { method: 'post', path: '/v1/jobs/{id}/start', summary: 'Start an ASSIGNED job: opens the job-scoped vehicle access (installer).', tag: 'installer' },
-  { method: 'patch', path: '/v1/jobs/{id}/values', summary: "Save the open steps' fields as a draft (installer).", tag: 'installer', body: saveValuesBody },
-  { method: 'post', path: '/v1/jobs/{id}/steps/{stepId}/complete', summary: "Complete the next step with its values and checklist; runs the step's action (installer).", tag: 'installer', body: completeStepBody, bodyOptional: true },
-  { method: 'post', path: '/v1/jobs/{id}/complete', summary: 'Complete the job: SUCCEEDED, vehicle access revoked (installer).', tag: 'installer' },
-  { method: 'post', path: '/v1/jobs/{id}/fail', summary: 'Give up with an explanation: FAILED, vehicle access revoked (installer).', tag: 'installer', body: failJobBody },
-  { method: 'post', path: '/v1/jobs/{id}/vehicle/commands', summary: "Lock, unlock … the vehicle through the job's open access (installer).", tag: 'installer', body: vehicleCommandBody },
-  { method: 'get', path: '/v1/fleets', summary: "The provider's fleets.", tag: 'tenancy' },
-  { method: 'post', path: '/v1/fleets', summary: 'Add a fleet (provider admin); each fleet has its own invitations and jobs.', tag: 'tenancy', body: createFleetBody, created: true },
-  { method: 'get', path: '/v1/fleets/{fleetId}/invitations', summary: "A fleet's installer-company invitations and their status.", tag: 'tenancy' },
-  { method: 'post', path: '/v1/fleets/{fleetId}/invitations', summary: 'Invite an installer company by e-mail (one per fleet and company).', tag: 'tenancy', body: createInvitationBody, created: true },
+  { method: 'post', path: '/v1/jobs/{id}/duplicate', summary: 'A new PENDING job with the values the provider had set.', tag: 'jobs', created: true, response: jobResource },
+  { method: 'post', path: '/v1/jobs/{id}/assign', summary: 'Assign a PENDING job to a company invited for its fleet.', tag: 'jobs', body: assignJobBody, response: jobResource },
+  { method: 'get', path: '/v1/jobs/{id}/events', summary: 'The audit trail: who did what, when.', tag: 'jobs', response: jobEvents },
+  { method: 'post', path: '/v1/jobs/{id}/start', summary: 'Start an ASSIGNED job: opens the job-scoped vehicle access (installer).', tag: 'installer', response: jobResource },
+  { method: 'patch', path: '/v1/jobs/{id}/values', summary: "Save the open steps' fields as a draft (installer).", tag: 'installer', body: saveValuesBody, response: jobResource },
+  { method: 'post', path: '/v1/jobs/{id}/steps/{stepId}/complete', summary: "Complete the next step with its values and checklist; runs the step's action (installer).", tag: 'installer', body: completeStepBody, bodyOptional: true, response: jobResource },
+  { method: 'post', path: '/v1/jobs/{id}/complete', summary: 'Complete the job: SUCCEEDED, vehicle access revoked (installer).', tag: 'installer', response: jobResource },
+  { method: 'post', path: '/v1/jobs/{id}/fail', summary: 'Give up with an explanation: FAILED, vehicle access revoked (installer).', tag: 'installer', body: failJobBody, response: jobResource },
+  { method: 'post', path: '/v1/jobs/{id}/vehicle/commands', summary: "Lock, unlock … the vehicle through the job's open access (installer).", tag: 'installer', body: vehicleCommandBody, response: vehicleCommandAnswer },
+  { method: 'get', path: '/v1/fleets', summary: "The provider's fleets.", tag: 'tenancy', response: fleetList },
+  { method: 'post', path: '/v1/fleets', summary: 'Add a fleet (provider admin); each fleet has its own invitations and jobs.', tag: 'tenancy', body: createFleetBody, created: true, response: fleetResource },
+  { method: 'get', path: '/v1/fleets/{fleetId}/invitations', summary: "A fleet's installer-company invitations and their status.", tag: 'tenancy', response: invitationList },
+  { method: 'post', path: '/v1/fleets/{fleetId}/invitations', summary: 'Invite an installer company by e-mail (one per fleet and company).', tag: 'tenancy', body: createInvitationBody, created: true, response: newInvitation },
   { method: 'delete', path: '/v1/fleets/{fleetId}/invitations/{invitationId}', summary: 'Withdraw an invitation nobody has answered yet.', tag: 'tenancy', noContent: true },
-  { method: 'get', path: '/v1/invitations/{token}', summary: 'Who invites the company, for which fleet: for the registration page.', tag: 'tenancy', public: true },
-  { method: 'post', path: '/v1/invitations/{token}/accept', summary: 'The installer company registers (or, signed in, accepts another fleet).', tag: 'tenancy', body: acceptInvitationBody, bodyOptional: true, public: true },
-  { method: 'post', path: '/v1/invitations/{token}/decline', summary: 'The installer company declines.', tag: 'tenancy', public: true },
-  { method: 'post', path: '/v1/users', summary: 'Add a provider admin, or a dispatcher limited to the customers they act for.', tag: 'tenancy', body: createProviderUserBody, created: true },
-  { method: 'get', path: '/v1/companies/me', summary: 'Your installer company and the fleets it works for.', tag: 'tenancy' },
-  { method: 'post', path: '/v1/companies/me/technicians', summary: 'Add a technician to your installer company.', tag: 'tenancy', body: addTechnicianBody, created: true },
+  { method: 'get', path: '/v1/invitations/{token}', summary: 'Who invites the company, for which fleet: for the registration page.', tag: 'tenancy', public: true, response: invitationPreviewResource },
+  { method: 'post', path: '/v1/invitations/{token}/accept', summary: 'The installer company registers (or, signed in, accepts another fleet).', tag: 'tenancy', body: acceptInvitationBody, bodyOptional: true, public: true, created: true, response: companyRegistered, otherResponses: { 200: invitationAcceptedByExistingCompany } },
+  { method: 'post', path: '/v1/invitations/{token}/decline', summary: 'The installer company declines.', tag: 'tenancy', public: true, response: invitationDeclined },
+  { method: 'post', path: '/v1/users', summary: 'Add a provider admin, or a dispatcher limited to the customers they act for.', tag: 'tenancy', body: createProviderUserBody, created: true, response: newProviderUser },
+  { method: 'get', path: '/v1/companies/me', summary: 'Your installer company and the fleets it works for.', tag: 'tenancy', response: companyResource },
+  { method: 'post', path: '/v1/companies/me/technicians', summary: 'Add a technician to your installer company.', tag: 'tenancy', body: addTechnicianBody, created: true, response: newTechnician },
 ];
+
+/**
+ * Schemas shown once under components/schemas, by the name a generated client gives their type;
+ * wherever one of these very objects occurs in an answer, the document refers to it by $ref.
+ */
+const COMPONENTS: Record<string, object> = {
+  Problem: problemBody,
+  Health: healthStatus,
+  JobTypeSummary: jobTypeSummary,
+  JobTypeList: jobTypeList,
+  JobType: jobTypeResource,
+  Job: jobResource,
+  JobStep: jobStep,
+  AccessGrant: accessGrant,
+  JobListItem: jobListItem,
+  JobListPage: jobListPage,
+  CreatedJobs: createdJobs,
+  JobEvents: jobEvents,
+  VehicleCommandResult: vehicleCommandAnswer,
+  Fleet: fleetResource,
+  FleetList: fleetList,
+  Invitation: invitationResource,
+  InvitationList: invitationList,
+  NewInvitation: newInvitation,
+  InvitationPreview: invitationPreviewResource,
+  AnsweredInvitation: answeredInvitation,
+  CompanyRegistered: companyRegistered,
+  InvitationAccepted: invitationAcceptedByExistingCompany,
+  InvitationDeclined: invitationDeclined,
+  Company: companyResource,
+  NewTechnician: newTechnician,
+  NewProviderUser: newProviderUser,
+};
+const COMPONENT_NAMES = new Map(Object.entries(COMPONENTS).map(([name, schema]) => [schema, name]));
 
 const problem = { description: 'A problem (RFC 9457)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
 /** The JSON body parser reads POST and PATCH bodies on every route, whether it takes one or not. */
@@ -68,8 +141,10 @@ const rateLimited = {
   description: 'rate-limited: too many requests for this API token (API_RATE_LIMIT_PER_MINUTE)',
   headers: { 'Retry-After': { description: 'Seconds until the token may send again.', schema: { type: 'integer' } } },
 };
+/** Any route, when something fails on our side. */
+const internal = { ...problem, description: 'internal: a fault on our side; it has been logged' };
 
-/** The OpenAPI 3.1 document, built from the same schemas the routes validate with. */
+/** The OpenAPI 3.1 document, built from the same schemas the routes validate with and type their answers by. */
 export function openApiDocument(serverUrl?: string): object {
   const paths: Record<string, Record<string, object>> = {};
   for (const op of OPERATIONS) {
@@ -77,7 +152,7 @@ export function openApiDocument(serverUrl?: string): object {
     const queryParameters = op.query
       ? Object.entries(op.query.properties).map(([name, schema]) => ({ name, in: 'query', required: false, schema, ...(isArray(schema) ? { style: 'form', explode: true } : {}) }))
       : [];
-    const success = op.noContent ? { 204: { description: 'Done' } } : { [op.created ? 201 : 200]: { description: 'OK', content: { 'application/json': { schema: {} } } } };
+    const answers = { ...(op.response ? { [op.created ? 201 : 200]: op.response } : {}), ...op.otherResponses };
     paths[op.path] ??= {};
     paths[op.path]![op.method] = {
       summary: op.summary,
@@ -87,7 +162,8 @@ export function openApiDocument(serverUrl?: string): object {
       ...(op.body ? { requestBody: { required: !op.bodyOptional, content: { 'application/json': { schema: op.body } } } } : {}),
       ...(op.method === 'post' ? { parameters: [...pathParameters, { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 }, description: 'Makes the POST safe to retry: the same key and request get the first answer again.' }] } : {}),
       responses: {
-        ...success,
+        ...(op.noContent ? { 204: { description: 'Done' } } : {}),
+        ...Object.fromEntries(Object.entries(answers).map(([status, schema]) => [status, jsonAnswer(schema)])),
         400: problem,
         401: problem,
         403: problem,
@@ -96,6 +172,7 @@ export function openApiDocument(serverUrl?: string): object {
         ...(op.method === 'post' || op.method === 'patch' ? { 413: tooLarge } : {}),
         422: problem,
         ...(op.public ? {} : { 429: rateLimited }),
+        500: internal,
       },
     };
   }
@@ -111,21 +188,23 @@ export function openApiDocument(serverUrl?: string): object {
     paths,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API token (stored hashed on our side).' } },
-      schemas: {
-        Problem: {
-          type: 'object',
-          required: ['type', 'title', 'status'],
-          properties: {
-            type: { type: 'string', format: 'uri', description: `Stable: ${PROBLEM_TYPE_BASE}<name>, e.g. locked-field, wrong-status.` },
-            title: { type: 'string' },
-            status: { type: 'integer' },
-            instance: { type: 'string' },
-            errors: { type: 'array', items: { type: 'object', required: ['pointer', 'message'], properties: { pointer: { type: 'string', description: 'JSON pointer into the request' }, message: { type: 'string' }, rule: { type: 'string' } } } },
-          },
-        },
-      },
+      schemas: Object.fromEntries(Object.entries(COMPONENTS).map(([name, schema]) => [name, referringToComponents(schema, schema)])),
     },
   };
+}
+
+function jsonAnswer(schema: object): object {
+  const { description } = schema as { description?: string };
+  return { description: description ?? 'OK', content: { 'application/json': { schema: referringToComponents(schema) } } };
+}
+
+/** A copy of the schema in which every component but `self` is replaced by a $ref to it. */
+function referringToComponents(schema: unknown, self?: object): unknown {
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const name = COMPONENT_NAMES.get(schema);
+  if (name !== undefined && schema !== self) return { $ref: `#/components/schemas/${name}` };
+  if (Array.isArray(schema)) return schema.map((item) => referringToComponents(item));
+  return Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, referringToComponents(value)]));
 }
 
 function isArray(schema: object): boolean {

@@ -5,7 +5,7 @@ import type { Db } from '../../db/connection';
 import { addProviderUser } from '../../db/tenancy';
 import type { AuthState } from '../auth';
 import { parseBody } from '../validate';
-import { createProviderUserBody } from './schema';
+import { createProviderUserBody, type newProviderUser } from './schema';
 
 /** A provider admin adds the people of the provider: admins, and dispatchers limited to customers. */
 export function usersRouter(deps: { db: Db }): Router<AuthState> {
@@ -20,7 +20,8 @@ export function usersRouter(deps: { db: Db }): Router<AuthState> {
       const user = await addProviderUser(deps.db, principal.organisationId, input);
       ctx.status = 201;
       // The token is shown this once; we keep only its hash.
-      ctx.body = { userId: user.userId, email: body.email, role: body.role, customers: body.customers ?? null, token: user.token };
+      const answer: FromSchema<typeof newProviderUser> = { userId: user.userId, email: body.email, role: body.role, customers: body.customers ?? null, token: user.token };
+      ctx.body = answer;
     } catch (error) {
       if ((error as { constraint?: string }).constraint === 'users_email_unique') {
         throw new ConflictError(`${body.email} already has an account.`, [{ pointer: '/email', message: 'already in use', rule: 'unique' }], { type: 'email-taken', cause: error });

@@ -1,3 +1,4 @@
+/** Request and response bodies of /v1/users: validation, types and API docs come from these. */
 export const createProviderUserBody = {
   type: 'object',
   additionalProperties: false,
@@ -6,5 +7,19 @@ export const createProviderUserBody = {
     email: { type: 'string', format: 'email', maxLength: 320 },
     role: { enum: ['provider_admin', 'provider_dispatcher'], description: 'A dispatcher (or customer-portal user) sees and creates jobs for the given customers only.' },
     customers: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 200 }, description: 'Required for a dispatcher: the customers they act for.' },
+  },
+} as const;
+
+export const newProviderUser = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['userId', 'email', 'role', 'customers', 'token'],
+  description: 'The user added, with their API token.',
+  properties: {
+    userId: { type: 'string', format: 'uuid' },
+    email: { type: 'string', format: 'email' },
+    role: createProviderUserBody.properties.role,
+    customers: { type: ['array', 'null'], items: { type: 'string' }, description: 'The customers a dispatcher acts for; null for an admin, who acts for all.' },
+    token: { type: 'string', description: "The user's API token; shown this once, we keep only its hash." },
   },
 } as const;

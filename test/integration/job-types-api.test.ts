@@ -18,8 +18,8 @@ describe('job types over HTTP', function () {
   after(async () => stack?.stop());
 
   async function get(path: string, token: string = demo.tokens.providerAdmin) {
-    const response = await fetch(`${stack.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
-    return { status: response.status, type: response.headers.get('content-type'), body: (await response.json()) as any };
+    const { status, headers, body } = await stack.call('GET', path, token);
+    return { status, type: headers.get('content-type'), body };
   }
 
   it('lists every shipped job type with id, version, title and description, for providers and installers alike', async () => {
@@ -96,6 +96,6 @@ describe('job types over HTTP', function () {
     expect(missing.status).to.equal(404);
     expect(missing.type).to.match(/^application\/problem\+json/);
     expect(missing.body).to.include({ type: 'https://installer-jobs.dev/problems/not-found', title: 'Job type cloudboxx-teleport does not exist.' });
-    expect((await fetch(`${stack.baseUrl}/v1/job-types`)).status).to.equal(401);
+    expect((await stack.call('GET', '/v1/job-types')).status).to.equal(401);
   });
 });

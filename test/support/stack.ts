@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { createApp, type AppDeps } from '../../api/app';
+import { answerCheck } from '../../api/openapi/answer-check';
 import { loadConfig } from '../../common/config';
 import { loadJobTypeCatalog, type JobTypeCatalog } from '../../definitions/catalog';
 import type { Db } from '../../db/connection';
@@ -34,6 +35,9 @@ export interface ApiAnswer {
   body: any;
 }
 
+/** Every answer a test receives is held to the OpenAPI document, so the document cannot drift from what the API sends. */
+const asDocumented = answerCheck();
+
 async function callApi(baseUrl: string, method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiAnswer> {
   const response = await fetch(`${baseUrl}${path}`, {
     method: method.toUpperCase(),
@@ -41,7 +45,10 @@ async function callApi(baseUrl: string, method: string, path: string, token?: st
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, text, body: text ? JSON.parse(text) : undefined };
+  const answer: ApiAnswer = { status: response.status, headers: response.headers, text, body: text ? JSON.parse(text) : undefined };
+  const mismatch = asDocumented({ method, path, status: answer.status, contentType: response.headers.get('content-type'), body: answer.body });
+  if (mismatch) throw new Error(`The answer breaks the OpenAPI document. ${mismatch}\nBody: ${text.slice(0, 2000)}`);
+  return answer;
 }
 
 /**

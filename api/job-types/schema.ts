@@ -1,0 +1,155 @@
+/**
+ * Response bodies of /v1/job-types: the mappers' types and the API docs come from these. The enums
+ * repeat the grammar's (job-types/schema/job-type.schema.json); the mappers' types stop a grammar
+ * change that these do not follow.
+ */
+const orNull = (description: string) => ({ type: ['string', 'null'], description }) as const;
+const valueSchema = { type: 'object', additionalProperties: true, description: 'A JSON Schema (draft 2020-12).' } as const;
+
+export const jobTypeSummary = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'version', 'title', 'description'],
+  description: 'A job type new jobs can be created from, in its current version.',
+  properties: {
+    id: { type: 'string', description: 'The jobTypeId of POST /v1/jobs.' },
+    version: { type: 'integer', minimum: 1, description: 'New jobs get this version; a job keeps the version it was created with.' },
+    title: { type: 'string' },
+    description: orNull('What the job type is for; null when the YAML has none.'),
+  },
+} as const;
+
+export const jobTypeList = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['items'],
+  description: 'The job types new jobs can be created from.',
+  properties: { items: { type: 'array', items: jobTypeSummary } },
+} as const;
+
+const fieldDefault = {
+  anyOf: [
+    { type: 'string' },
+    { type: 'number' },
+    { type: 'boolean' },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['text'],
+      description: 'An address.',
+      properties: { text: { type: 'string' }, lat: { type: 'number' }, lng: { type: 'number' } },
+    },
+    { type: 'object', additionalProperties: false, required: ['photoId'], description: 'A photo.', properties: { photoId: { type: 'string' } } },
+    { type: 'null' },
+  ],
+  description: 'Suggested value to pre-fill; null when there is none.',
+} as const;
+
+const field = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['key', 'label', 'description', 'section', 'type', 'required', 'preset', 'presetLocks', 'default', 'validation', 'collectedBy', 'valueSchema'],
+  properties: {
+    key: { type: 'string', description: 'The key in a job\'s values.' },
+    label: { type: 'string' },
+    description: orNull('Help text for the person filling the field; null when there is none.'),
+    section: { type: 'string', description: 'Id of the section the field is shown in.' },
+    type: { enum: ['string', 'text', 'integer', 'number', 'boolean', 'enum', 'date', 'datetime', 'address', 'photo'] },
+    required: { type: 'boolean', description: 'The job cannot succeed while it is blank.' },
+    preset: { enum: ['allowed', 'forbidden', 'required'], description: 'allowed: the provider may fill it at creation; required: must; forbidden: only the installer fills it.' },
+    presetLocks: { type: 'boolean', description: 'A value given at creation is locked: the installer reads it but cannot change it.' },
+    default: fieldDefault,
+    validation: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'The rules a value must meet, on both sides; valueSchema says the same as a JSON Schema.',
+      properties: {
+        pattern: { type: 'string', description: 'ECMAScript regular expression the whole value must match.' },
+        patternMessage: { type: 'string', description: 'What to tell someone whose value does not match: completes "<label> …".' },
+        minLength: { type: 'integer' },
+        maxLength: { type: 'integer' },
+        minimum: { type: 'number' },
+        maximum: { type: 'number' },
+        options: {
+          type: 'array',
+          description: 'The choices of an enum field, in display order.',
+          items: { type: 'object', additionalProperties: false, required: ['value', 'label'], properties: { value: { type: 'string' }, label: { type: 'string' } } },
+        },
+      },
+    },
+    collectedBy: orNull('The step in which the installer fills it; null when only the provider can.'),
+    valueSchema: { ...valueSchema, description: "A JSON Schema (draft 2020-12) of the field's value." },
+  },
+} as const;
+
+const step = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'title', 'description', 'collect', 'checklist', 'action', 'when'],
+  properties: {
+    id: { type: 'string', description: 'The stepId of POST /v1/jobs/{id}/steps/{stepId}/complete.' },
+    title: { type: 'string' },
+    description: orNull('What to do; null when the YAML says nothing more than the title.'),
+    collect: { type: 'array', items: { type: 'string' }, description: 'Keys of the fields the installer fills in this step.' },
+    checklist: { type: 'array', items: { type: 'string' }, description: 'Items the installer must tick off to complete the step.' },
+    action: {
+      enum: ['cloudboxx.applyConfiguration', 'cloudboxx.verifyLockUnlock', 'cloudboxx.readVehicleState', null],
+      description: 'What completing the step does to the CloudBoxx; null when nothing.',
+    },
+    when: {
+      type: ['object', 'null'],
+      additionalProperties: false,
+      required: ['field', 'equals'],
+      description: 'The step applies only to jobs whose field has this value; null: to every job.',
+      properties: { field: { type: 'string' }, equals: { type: ['string', 'boolean'] } },
+    },
+  },
+} as const;
+
+export const jobTypeResource = {
+  type: 'object',
+  additionalProperties: false,
+  required: [...jobTypeSummary.required, 'sections', 'fields', 'steps', 'access', 'deadlines', 'valueSchemas'],
+  description: 'A job type with everything a portal needs to render and pre-check its create form.',
+  properties: {
+    ...jobTypeSummary.properties,
+    sections: {
+      type: 'array',
+      description: 'Groups of fields, in the order forms show them.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'title', 'description'],
+        properties: { id: { type: 'string' }, title: { type: 'string' }, description: orNull('Help text under the heading; null when there is none.') },
+      },
+    },
+    fields: { type: 'array', items: field },
+    steps: { type: 'array', items: step, description: 'What the installer does, in this order.' },
+    access: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['permissions', 'maxDurationMs'],
+      description: 'The vehicle access the installer gets when starting a job.',
+      properties: {
+        permissions: { type: 'array', items: { enum: ['lock', 'unlock', 'enableDriving', 'disableDriving', 'readState', 'configure'] } },
+        maxDurationMs: { type: 'integer', description: 'How long it lasts at most, from the start of the job.' },
+      },
+    },
+    deadlines: {
+      type: 'object',
+      additionalProperties: false,
+      description: "Counted from the job's creation; a job that misses one FAILS. Absent: no such deadline.",
+      properties: { startWithinMs: { type: 'integer' }, completeWithinMs: { type: 'integer' } },
+    },
+    valueSchemas: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['provider', 'steps'],
+      description: 'JSON Schemas to check a form before sending it.',
+      properties: {
+        provider: { ...valueSchema, description: 'For `values` of POST /v1/jobs.' },
+        steps: { type: 'object', additionalProperties: valueSchema, description: 'For `values` of POST /v1/jobs/{id}/steps/{stepId}/complete, by step id.' },
+      },
+    },
+  },
+} as const;

@@ -220,6 +220,8 @@ async function scenarios(db: Db, tenants: Tenants, jobTypes: JobTypeCatalog): Pr
   const provider = { providerId: tenants.bigProviderId };
   const company = { installerCompanyId: tenants.companyIds[0]! };
   const page = { sort: 'createdAt', direction: 'desc', limit: 50 } as const;
+  const byFinish = { sort: 'finishedAt', direction: 'desc' } as const;
+  const byRequestedStart = { sort: 'requestedStartAt', direction: 'asc' } as const;
   // As GET /v1/jobs turns q into words (api/jobs/list-router.ts).
   const q = (text: string) => searchTerms(text).map((term) => ({ text: term, jobTypeIds: jobTypes.list().filter((type) => type.title.toLowerCase().includes(term)).map((type) => type.id) }));
   const { rows: [sample] } = await db.raw(`select id, customer_name, "values" -> 'vehicleLocation' ->> 'text' as address from jobs where provider_id = ? and customer_name is not null order by created_at desc offset 1000 limit 1`, [tenants.bigProviderId]);
@@ -237,14 +239,16 @@ async function scenarios(db: Db, tenants: Tenants, jobTypes: JobTypeCatalog): Pr
     ['status=FAILED', { statuses: ['FAILED'] }],
     ['status=RUNNING (rare)', { statuses: ['RUNNING'] }],
     ['status=PENDING,ASSIGNED,RUNNING', { statuses: ['PENDING', 'ASSIGNED', 'RUNNING'] }],
-    ['FAILED, finished last 30 days', { statuses: ['FAILED'], finished: { from: monthAgo } }],
+    // A date range is read in its own date's order by default (api/jobs/list-router.ts defaultSort);
+    // asking for newest-created first over a range a year back sorts the whole range (~0.7 s at 1M).
+    ['FAILED, finished last 30 days', { statuses: ['FAILED'], finished: { from: monthAgo }, ...byFinish }],
     ['fleet + job type', { fleetIds: [tenants.fleetIds[1]!], jobTypeIds: ['cloudboxx-remove-or-swap'] }],
     ['customer (exact name)', { customer: sample.customer_name }],
     ['created in one month', { created: yearBack.month }],
-    ['requested start in one week a year back', { requestedStart: yearBack.week }],
-    ['requested start in one week a year back, sort=requestedStartAt', { requestedStart: yearBack.week, sort: 'requestedStartAt', direction: 'asc' }],
-    ['finished on one day a year back', { finished: yearBack.day }],
-    ['finished in one month a year back', { finished: yearBack.month }],
+    ['requested start in one week a year back', { requestedStart: yearBack.week, ...byRequestedStart }],
+    ['finished on one day a year back', { finished: yearBack.day, ...byFinish }],
+    ['finished in one month a year back', { finished: yearBack.month, ...byFinish }],
+    ['sort=finishedAt desc', byFinish],
     ['dispatcher (2 customers), first page', { scope: dispatcher }],
     ['dispatcher (2 customers), sort=requestedStartAt', { scope: dispatcher, sort: 'requestedStartAt', direction: 'asc' }],
     // A new customer-portal user: nothing to find, which is the longest walk when no index leads there.
@@ -269,8 +273,8 @@ async function scenarios(db: Db, tenants: Tenants, jobTypes: JobTypeCatalog): Pr
     ['installer company, status=RUNNING', { scope: company, statuses: ['RUNNING'] }],
     ['installer company, sort=requestedStartAt', { scope: company, sort: 'requestedStartAt', direction: 'asc' }],
     ['installer company, sort=updatedAt', { scope: company, sort: 'updatedAt', direction: 'desc' }],
-    ['installer company, requested start in one week a year back', { scope: company, requestedStart: yearBack.week }],
-    ['installer company, finished in one month a year back', { scope: company, finished: yearBack.month }],
+    ['installer company, requested start in one week a year back', { scope: company, requestedStart: yearBack.week, ...byRequestedStart }],
+    ['installer company, finished in one month a year back', { scope: company, finished: yearBack.month, ...byFinish }],
   ];
   return all.map(([name, search]) => ({ name, target: TARGET_MS, search: { scope: provider, ...page, ...search } }));
 }

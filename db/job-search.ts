@@ -11,7 +11,7 @@ import type { JobRow } from './jobs';
  * and migrations/20261123190000_job_list_indexes.ts.
  */
 
-export type JobListSort = 'createdAt' | 'updatedAt' | 'requestedStartAt' | 'status';
+export type JobListSort = 'createdAt' | 'updatedAt' | 'requestedStartAt' | 'finishedAt' | 'status';
 
 /**
  * Where a page ends: the values of the sort's key columns in the last row (timestamps as UTC
@@ -85,6 +85,8 @@ const isRealInstant = (text: string) => {
 const timestamp = (column: string): KeyPart => ({ order: column, read: utcText(column), bind: '?::timestamptz', valid: isUtcText });
 const ID: KeyPart = { order: 'jobs.id', read: 'jobs.id', bind: '?', valid: (v) => typeof v === 'string' && v.length > 0 && v.length <= 100 };
 
+const FINISHED_KEY = `coalesce(jobs.finished_at, '-infinity'::timestamptz)`;
+
 const KEYS: Record<JobListSort, readonly KeyPart[]> = {
   createdAt: [timestamp('jobs.created_at'), ID],
   updatedAt: [timestamp('jobs.updated_at'), ID],
@@ -94,6 +96,16 @@ const KEYS: Record<JobListSort, readonly KeyPart[]> = {
       order: `coalesce(jobs.requested_start_at, 'infinity'::timestamptz)`,
       read: utcText('jobs.requested_start_at'),
       bind: `coalesce(?::timestamptz, 'infinity'::timestamptz)`,
+      valid: (v) => v === null || isUtcText(v),
+    },
+    ID,
+  ],
+  // A job not finished yet sorts as the earliest, so the newest first shows the finished ones first.
+  finishedAt: [
+    {
+      order: FINISHED_KEY,
+      read: utcText('jobs.finished_at'),
+      bind: `coalesce(?::timestamptz, '-infinity'::timestamptz)`,
       valid: (v) => v === null || isUtcText(v),
     },
     ID,
@@ -172,7 +184,9 @@ export function jobSearchQuery(db: Db, search: JobSearch): Knex.QueryBuilder {
   const requestedStartKey = KEYS.requestedStartAt[0]!.order;
   within(query, requestedStartKey, search.requestedStart);
   if (search.requestedStart?.from !== undefined && search.requestedStart.to === undefined) query.whereRaw(`${requestedStartKey} < 'infinity'::timestamptz`);
-  within(query, 'jobs.finished_at', search.finished);
+  // On the finishedAt sort key's expression too, which its indexes are on; an open job is at -infinity.
+  within(query, FINISHED_KEY, search.finished);
+  if (search.finished?.to !== undefined && search.finished.from === undefined) query.whereRaw(`${FINISHED_KEY} > '-infinity'::timestamptz`);
 
   for (const word of search.words ?? []) {
     const pattern = `%${escapeLike(word.text)}%`;

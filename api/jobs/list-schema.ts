@@ -10,7 +10,7 @@ import { jobResource } from './schema';
 export const JOB_FIELDS = Object.keys(jobResource.properties) as Array<keyof typeof jobResource.properties>;
 export type JobField = (typeof JOB_FIELDS)[number];
 
-export const JOB_SORTS = ['createdAt', 'updatedAt', 'requestedStartAt', 'status'] as const;
+export const JOB_SORTS = ['createdAt', 'updatedAt', 'requestedStartAt', 'finishedAt', 'status'] as const;
 export type JobSort = (typeof JOB_SORTS)[number];
 
 /** Parameters that take one value or several (repeated, or separated by commas). */
@@ -46,10 +46,14 @@ export const jobListQuery = {
       description:
         'Search: every word must appear, case-insensitively and anywhere (so a prefix or part of it will do), in the job id, customer name, an address, the job type (id or title) or a step title. A word of one or two characters is searched together with its neighbour, as typed ("Am Markt 7").',
     },
-    sort: { enum: JOB_SORTS, default: 'createdAt', description: 'Order of the list; status sorts in lifecycle order (PENDING … SUCCEEDED, FAILED), then by creation.' },
+    sort: {
+      enum: JOB_SORTS,
+      description:
+        'Order of the list; status sorts in lifecycle order (PENDING … SUCCEEDED, FAILED), then by creation. Default: the date of a range filter, if any (createdAt, else finishedAt, else requestedStartAt), else createdAt.',
+    },
     order: {
       enum: ['asc', 'desc'],
-      description: 'Default: desc (newest first) for createdAt and updatedAt; asc for requestedStartAt (soonest first; jobs without one last) and status.',
+      description: 'Default: desc (newest first) for createdAt, updatedAt and finishedAt (open jobs last); asc for requestedStartAt (soonest first; jobs without one last) and status.',
     },
     limit: { type: 'integer', minimum: 1, maximum: 200, default: 50, description: 'Jobs per page.' },
     cursor: {

@@ -225,10 +225,12 @@ describe('job list over HTTP: filters, search, sort, cursor pages, columns, who 
   describe('sort and cursor pages', () => {
     const rank = (status: JobStatus) => JOB_STATUSES.indexOf(status);
     const INFINITY = '9999';
+    const MINUS_INFINITY = '0000';
     const keyOf: Record<string, (job: SeededJob) => Array<string | number>> = {
       createdAt: (job) => [job.createdAt, job.id],
       updatedAt: (job) => [job.updatedAt, job.id],
       requestedStartAt: (job) => [job.requestedStartAt ?? INFINITY, job.id],
+      finishedAt: (job) => [job.finishedAt ?? MINUS_INFINITY, job.id],
       status: (job) => [rank(job.status), job.createdAt, job.id],
     };
     const compare = (a: Array<string | number>, b: Array<string | number>) => {
@@ -252,7 +254,7 @@ describe('job list over HTTP: filters, search, sort, cursor pages, columns, who 
       return { seen, pages };
     }
 
-    for (const sort of ['createdAt', 'updatedAt', 'requestedStartAt', 'status']) {
+    for (const sort of ['createdAt', 'updatedAt', 'requestedStartAt', 'finishedAt', 'status']) {
       for (const order of ['asc', 'desc']) {
         it(`sort=${sort}&order=${order} walks every job exactly once, in order`, async () => {
           const { seen, pages } = await walk(`sort=${sort}&order=${order}&limit=7`);
@@ -268,6 +270,18 @@ describe('job list over HTTP: filters, search, sort, cursor pages, columns, who 
       expect(ids((await asProvider('/v1/jobs')).body)).to.deep.equal(byCreated);
       const byStatus = ids((await asProvider('/v1/jobs?sort=status')).body);
       expect(byStatus[0]).to.equal([...jobs].sort((a, b) => compare(keyOf.status!(a), keyOf.status!(b)))[0]!.id);
+    });
+
+    it('a date range is read in its own date\'s order unless a sort is asked for', async () => {
+      const order = (sort: string, direction: 1 | -1, filter: (job: SeededJob) => boolean) =>
+        jobs.filter(filter).sort((a, b) => compare(keyOf[sort]!(a), keyOf[sort]!(b)) * direction).map((job) => job.id);
+      const finished = (job: SeededJob) => job.finishedAt !== null && job.finishedAt >= '2026-11-10T08:05:00.000Z';
+      expect(ids((await asProvider('/v1/jobs?finishedFrom=2026-11-10T08:05:00Z&limit=200')).body)).to.deep.equal(order('finishedAt', -1, finished));
+      expect(ids((await asProvider('/v1/jobs?finishedFrom=2026-11-10T08:05:00Z&sort=createdAt&limit=200')).body)).to.deep.equal(order('createdAt', -1, finished));
+      const requested = (job: SeededJob) => job.requestedStartAt !== null && job.requestedStartAt >= '2026-10-10' && job.requestedStartAt < '2026-10-21';
+      expect(ids((await asProvider('/v1/jobs?requestedStartFrom=2026-10-10&requestedStartTo=2026-10-20&limit=200')).body)).to.deep.equal(order('requestedStartAt', 1, requested));
+      const both = (job: SeededJob) => finished(job) && job.createdAt >= '2026-10-03';
+      expect(ids((await asProvider('/v1/jobs?finishedFrom=2026-11-10T08:05:00Z&createdFrom=2026-10-03&limit=200')).body), 'a created range wins').to.deep.equal(order('createdAt', -1, both));
     });
 
     it('stays exact while jobs are added during the walk', async () => {

@@ -145,9 +145,20 @@ export function searchTerms(q: string): string[] {
   return [...new Set(terms)];
 }
 
-/** Whether pg_trgm finds a trigram in the term: three letters or digits in a row. */
+/**
+ * Whether pg_trgm finds a trigram in `%term%`, by its rule for LIKE patterns: each word (a run of
+ * letters and digits) is padded with two blanks in front if something other than a letter or digit
+ * precedes it inside the term, and one behind if such a character follows; a padded word of three
+ * characters or more has a trigram. "71" alone has none; "71," has "71 ", "am markt" has several.
+ */
 export function hasTrigram(term: string): boolean {
-  return /[\p{L}\p{N}]{3}/u.test(term);
+  for (const match of term.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const padded = (start > 0 ? 2 : 0) + [...match[0]].length + (end < term.length ? 1 : 0);
+    if (padded >= 3) return true;
+  }
+  return false;
 }
 
 /** `status_rank` in the database: the lifecycle order. */

@@ -35,10 +35,10 @@ describe('job list over HTTP: filters, search, sort, cursor pages, columns, who 
   let otherProvider: { providerId: string; fleetId: string; adminToken: string };
   const jobs: SeededJob[] = [];
 
+  // Through stack.call, so every page is also checked against the documented list schema.
   async function call(path: string, token: string) {
-    const response = await fetch(`${stack.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
-    const text = await response.text();
-    return { status: response.status, type: response.headers.get('content-type'), body: text ? JSON.parse(text) : undefined };
+    const answer = await stack.call('GET', path, token);
+    return { ...answer, type: answer.headers.get('content-type') };
   }
   const asProvider = (path: string) => call(path, demo.tokens.providerAdmin);
   const ids = (body: { items: Array<{ id: string }> }) => body.items.map((item) => item.id);
@@ -121,13 +121,11 @@ describe('job list over HTTP: filters, search, sort, cursor pages, columns, who 
 
   it('lists the provider\'s jobs newest first, each as GET /v1/jobs/{id} shows it', async () => {
     const existing = await asProvider('/v1/jobs');
-    const viaApi = await fetch(`${stack.baseUrl}/v1/jobs`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${demo.tokens.providerAdmin}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, customerName: 'Via The Api GmbH', values: { vehicleLocation: { text: 'Torstraße 99, 10119 Berlin' } } }),
+    const viaApi = await stack.call('POST', '/v1/jobs', demo.tokens.providerAdmin, {
+      jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, customerName: 'Via The Api GmbH', values: { vehicleLocation: { text: 'Torstraße 99, 10119 Berlin' } },
     });
     expect(viaApi.status).to.equal(201);
-    const job = (await viaApi.json()) as { id: string };
+    const job = viaApi.body as { id: string };
 
     const list = await asProvider('/v1/jobs');
     expect(list.status).to.equal(200);
@@ -309,7 +307,7 @@ describe('job list over HTTP: filters, search, sort, cursor pages, columns, who 
       const big = await onboardProvider(stack.db, { name: 'Big Fleet Mobility', adminEmail: 'admin@big-fleet.example', fleetName: 'Everywhere' });
       await stack.db.raw(
         `insert into jobs (id, workflow_id, provider_id, fleet_id, job_type_id, job_type_version, status, created_at)
-         select 'J-BIG' || lpad(n::text, 7, '0'), 'job-J-BIG' || lpad(n::text, 7, '0'), ?, ?, 'cloudboxx-install', 1, 'PENDING', now() - n * interval '1 minute'
+         select 'J-BG' || lpad(n::text, 8, '0'), 'job-J-BG' || lpad(n::text, 8, '0'), ?, ?, 'cloudboxx-install', 1, 'PENDING', now() - n * interval '1 minute'
            from generate_series(1, 205) as n`,
         [big.providerId, big.fleetId],
       );
@@ -319,7 +317,7 @@ describe('job list over HTTP: filters, search, sort, cursor pages, columns, who 
       const most = await call('/v1/jobs?limit=200&fields=id', big.adminToken);
       expect(most.body.items).to.have.length(200);
       const rest = await call(`/v1/jobs?limit=200&fields=id&cursor=${encodeURIComponent(most.body.nextCursor)}`, big.adminToken);
-      expect(ids(rest.body)).to.deep.equal(['J-BIG0000201', 'J-BIG0000202', 'J-BIG0000203', 'J-BIG0000204', 'J-BIG0000205']);
+      expect(ids(rest.body)).to.deep.equal(['J-BG00000201', 'J-BG00000202', 'J-BG00000203', 'J-BG00000204', 'J-BG00000205']);
       expect(rest.body.nextCursor).to.equal(null);
     });
   });

@@ -30,3 +30,10 @@ function toProblem(error: ErrorObject, where: string) {
     error.keyword === 'required' ? 'is required' : error.keyword === 'additionalProperties' ? 'is not a known property' : (error.message ?? 'is not valid');
   return { pointer, message, rule: error.keyword };
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a path parameter can be an id at all: anything else is answered 404 without asking Postgres (which would refuse to compare it). */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

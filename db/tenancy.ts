@@ -81,3 +81,27 @@ export async function addProviderUser(
     return { userId, token };
   });
 }
+
+/** The people of an organisation, with the customers a dispatcher acts for; oldest first. */
+export async function organisationUsers(db: Db, organisationId: string, roles: readonly Role[]) {
+  const users: Array<{ id: string; email: string; name: string | null; role: Role; created_at: Date }> = await db('users')
+    .where({ organisation_id: organisationId })
+    .whereIn('role', [...roles])
+    .orderBy([{ column: 'created_at' }, { column: 'id' }])
+    .select('id', 'email', 'name', 'role', 'created_at');
+  const customerRows: Array<{ user_id: string; customer_name: string }> = await db('user_customers')
+    .whereIn('user_id', users.map((user) => user.id))
+    .orderBy('customer_name')
+    .select('user_id', 'customer_name');
+  return users.map((user) => ({ ...user, customers: user.role === 'provider_dispatcher' ? customerRows.filter((row) => row.user_id === user.id).map((row) => row.customer_name) : null }));
+}
+
+/**
+ * Removes a user of the organisation with one of `roles`, and with them their API tokens: their next
+ * request is refused. What they did stays in the job events (the actor is recorded there by value).
+ * False when there is no such user.
+ */
+export async function removeUser(db: Db, organisationId: string, userId: string, roles: readonly Role[]): Promise<boolean> {
+  const removed = await db('users').where({ id: userId, organisation_id: organisationId }).whereIn('role', [...roles]).delete();
+  return removed > 0;
+}

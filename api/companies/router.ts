@@ -1,12 +1,12 @@
 import Router from '@koa/router';
 import type { FromSchema } from 'json-schema-to-ts';
-import { ConflictError, ForbiddenError } from '../../common/errors';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../common/errors';
 import { isUniqueViolation, type Db } from '../../db/connection';
 import { companyWithFleets } from '../../db/invitations';
-import { addTechnician, type Principal } from '../../db/tenancy';
+import { addTechnician, organisationUsers, removeUser, type Principal } from '../../db/tenancy';
 import type { AuthState } from '../auth';
-import { parseBody } from '../validate';
-import { addTechnicianBody, type companyResource, type newTechnician } from './schema';
+import { isUuid, parseBody } from '../validate';
+import { addTechnicianBody, type companyResource, type newTechnician, type technicianList } from './schema';
 
 export interface CompaniesRouterDeps {
   db: Db;
@@ -32,8 +32,7 @@ export function companiesRouter(deps: CompaniesRouterDeps): Router<AuthState> {
   });
 
   router.post('/technicians', async (ctx) => {
-    const principal = installerUser(ctx.state.principal);
-    if (principal.role !== 'installer_admin') throw new ForbiddenError('Only an installer company admin can add technicians.', [], { type: 'wrong-role' });
+    const principal = companyAdmin(ctx.state.principal, 'add technicians');
     const body = parseBody(addTechnicianBody, ctx.request.body);
     const taken = await deps.db('users').whereRaw('lower(email) = lower(?)', [body.email]).first('id');
     if (taken) throw emailTaken(body.email);
@@ -49,7 +48,31 @@ export function companiesRouter(deps: CompaniesRouterDeps): Router<AuthState> {
     }
   });
 
+  router.get('/technicians', async (ctx) => {
+    const principal = companyAdmin(ctx.state.principal, 'see the technicians');
+    const technicians = await organisationUsers(deps.db, principal.organisationId, ['installer_technician']);
+    const answer: FromSchema<typeof technicianList> = {
+      technicians: technicians.map((technician) => ({ id: technician.id, email: technician.email, name: technician.name, createdAt: technician.created_at.toISOString() })),
+    };
+    ctx.body = answer;
+  });
+
+  // A technician who left the company: their token stops working at once.
+  router.delete('/technicians/:userId', async (ctx) => {
+    const principal = companyAdmin(ctx.state.principal, 'remove technicians');
+    const userId = ctx.params.userId!;
+    if (!isUuid(userId) || !(await removeUser(deps.db, principal.organisationId, userId, ['installer_technician']))) {
+      throw new NotFoundError(`Technician ${userId} does not exist.`);
+    }
+    ctx.status = 204;
+  });
+
   return router;
+}
+
+function companyAdmin(principal: Principal, what: string): Principal {
+  if (installerUser(principal).role !== 'installer_admin') throw new ForbiddenError(`Only an installer company admin can ${what}.`, [], { type: 'wrong-role' });
+  return principal;
 }
 
 function installerUser(principal: Principal): Principal {

@@ -59,3 +59,26 @@ export const newTechnician = {
     token: { type: 'string', description: "The technician's API token; shown this once, we keep only its hash. Hand it over to them." },
   },
 } as const;
+
+export const technicianList = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['technicians'],
+  description: "Your company's technicians, oldest first.",
+  properties: {
+    technicians: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'email', 'name', 'createdAt'],
+        properties: {
+          id: uuid('The technician.'),
+          email: { type: 'string', format: 'email' },
+          name: newTechnician.properties.name,
+          createdAt: { type: 'string', format: 'date-time' },
+        },
+      },
+    },
+  },
+} as const;

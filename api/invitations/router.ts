@@ -6,7 +6,7 @@ import { createFleet, findProviderFleet, providerFleets, type FleetRow } from '.
 import { acceptInvitation, cancelPendingInvitation, declineInvitation, fleetInvitations, invitationPreview, inviteToFleet, type InvitationRow } from '../../db/invitations';
 import { requireToken, type AuthState } from '../auth';
 import { idempotentPosts, invitationScope } from '../idempotency';
-import { parseBody } from '../validate';
+import { isUuid, parseBody } from '../validate';
 import {
   acceptInvitationBody,
   type answeredInvitation,
@@ -29,8 +29,6 @@ export interface InvitationsRouterDeps {
 
 type Ctx = RouterContext<AuthState>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The provider side: its fleets and, per fleet, the installer companies invited to work for it.
  * A fleet of another provider answers 404 to everyone, whatever their role; on its own fleet a
@@ -42,7 +40,7 @@ export function fleetInvitationsRouter(deps: InvitationsRouterDeps): Router<Auth
   async function ownFleet(ctx: Ctx): Promise<FleetRow> {
     const { principal } = ctx.state;
     const fleetId = ctx.params.fleetId!;
-    const fleet = principal.organisationKind === 'provider' && UUID.test(fleetId) ? await findProviderFleet(deps.db, principal.organisationId, fleetId) : undefined;
+    const fleet = principal.organisationKind === 'provider' && isUuid(fleetId) ? await findProviderFleet(deps.db, principal.organisationId, fleetId) : undefined;
     if (!fleet) throw new NotFoundError(`Fleet ${fleetId} does not exist.`);
     return fleet;
   }
@@ -89,7 +87,7 @@ export function fleetInvitationsRouter(deps: InvitationsRouterDeps): Router<Auth
     const fleet = await ownFleet(ctx);
     if (ctx.state.principal.role !== 'provider_admin') throw new ForbiddenError('Only a provider admin can withdraw an invitation.', [], { type: 'wrong-role' });
     const invitationId = ctx.params.invitationId!;
-    if (!UUID.test(invitationId)) throw new NotFoundError(`Invitation ${invitationId} does not exist.`);
+    if (!isUuid(invitationId)) throw new NotFoundError(`Invitation ${invitationId} does not exist.`);
     await cancelPendingInvitation(deps.db, fleet.id, invitationId);
     ctx.status = 204;
   });

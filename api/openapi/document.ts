@@ -1,5 +1,5 @@
 import { healthStatus } from '../health/schema';
-import { addTechnicianBody, companyResource, newTechnician } from '../companies/schema';
+import { addTechnicianBody, companyResource, newTechnician, technicianList } from '../companies/schema';
 import {
   acceptInvitationBody,
   answeredInvitation,
@@ -34,7 +34,7 @@ import {
   vehicleCommandBody,
 } from '../jobs/schema';
 import { problemBody } from '../problem-schema';
-import { createProviderUserBody, newProviderUser } from '../users/schema';
+import { createProviderUserBody, newProviderUser, providerUserList } from '../users/schema';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
 
@@ -93,8 +93,12 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/v1/invitations/{token}', summary: 'Who invites the company, for which fleet: for the registration page.', tag: 'tenancy', public: true, response: invitationPreviewResource },
   { method: 'post', path: '/v1/invitations/{token}/accept', summary: 'The installer company registers (or, signed in, accepts another fleet).', tag: 'tenancy', body: acceptInvitationBody, bodyOptional: true, public: true, created: true, response: companyRegistered, otherResponses: { 200: invitationAcceptedByExistingCompany } },
   { method: 'post', path: '/v1/invitations/{token}/decline', summary: 'The installer company declines.', tag: 'tenancy', public: true, response: invitationDeclined },
+  { method: 'get', path: '/v1/users', summary: "The provider's admins and dispatchers (provider admin).", tag: 'tenancy', response: providerUserList },
+  { method: 'delete', path: '/v1/users/{userId}', summary: 'Remove a user who left: their token stops working at once; what they did stays in the job events (provider admin).', tag: 'tenancy', noContent: true },
   { method: 'post', path: '/v1/users', summary: 'Add a provider admin, or a dispatcher limited to the customers they act for.', tag: 'tenancy', body: createProviderUserBody, created: true, response: newProviderUser },
   { method: 'get', path: '/v1/companies/me', summary: 'Your installer company and the fleets it works for.', tag: 'tenancy', response: companyResource },
+  { method: 'get', path: '/v1/companies/me/technicians', summary: "Your company's technicians (company admin).", tag: 'tenancy', response: technicianList },
+  { method: 'delete', path: '/v1/companies/me/technicians/{userId}', summary: 'Remove a technician who left: their token stops working at once (company admin).', tag: 'tenancy', noContent: true },
   { method: 'post', path: '/v1/companies/me/technicians', summary: 'Add a technician to your installer company.', tag: 'tenancy', body: addTechnicianBody, created: true, response: newTechnician },
 ];
 
@@ -128,7 +132,9 @@ const COMPONENTS: Record<string, object> = {
   InvitationDeclined: invitationDeclined,
   Company: companyResource,
   NewTechnician: newTechnician,
+  TechnicianList: technicianList,
   NewProviderUser: newProviderUser,
+  ProviderUserList: providerUserList,
 };
 const COMPONENT_NAMES = new Map(Object.entries(COMPONENTS).map(([name, schema]) => [schema, name]));
 

@@ -1,19 +1,40 @@
 import Router from '@koa/router';
 import type { FromSchema } from 'json-schema-to-ts';
-import { ConflictError, ForbiddenError, InputError } from '../../common/errors';
+import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../common/errors';
 import type { Db } from '../../db/connection';
-import { addProviderUser } from '../../db/tenancy';
+import { addProviderUser, organisationUsers, removeUser, type Principal } from '../../db/tenancy';
 import type { AuthState } from '../auth';
-import { parseBody } from '../validate';
-import { createProviderUserBody, type newProviderUser } from './schema';
+import { isUuid, parseBody } from '../validate';
+import { createProviderUserBody, type newProviderUser, type providerUserList } from './schema';
 
-/** A provider admin adds the people of the provider: admins, and dispatchers limited to customers. */
+const PROVIDER_ROLES = ['provider_admin', 'provider_dispatcher'] as const;
+
+/** A provider admin manages the people of the provider: admins, and dispatchers limited to customers. */
 export function usersRouter(deps: { db: Db }): Router<AuthState> {
   const router = new Router<AuthState>({ prefix: '/v1/users' });
 
+  router.get('/', async (ctx) => {
+    const principal = providerAdmin(ctx.state.principal, 'see the users');
+    const users = await organisationUsers(deps.db, principal.organisationId, PROVIDER_ROLES);
+    const answer: FromSchema<typeof providerUserList> = {
+      users: users.map((user) => ({ id: user.id, email: user.email, role: user.role as (typeof PROVIDER_ROLES)[number], customers: user.customers, createdAt: user.created_at.toISOString() })),
+    };
+    ctx.body = answer;
+  });
+
+  // Someone who left: their tokens go with them, what they did stays in the job events.
+  router.delete('/:userId', async (ctx) => {
+    const principal = providerAdmin(ctx.state.principal, 'remove users');
+    const userId = ctx.params.userId!;
+    if (userId === principal.userId) {
+      throw new ConflictError('You cannot remove yourself: another provider admin can.', [], { type: 'cannot-remove-yourself' });
+    }
+    if (!isUuid(userId) || !(await removeUser(deps.db, principal.organisationId, userId, PROVIDER_ROLES))) throw new NotFoundError(`User ${userId} does not exist.`);
+    ctx.status = 204;
+  });
+
   router.post('/', async (ctx) => {
-    const { principal } = ctx.state;
-    if (principal.role !== 'provider_admin') throw new ForbiddenError('Only a provider admin can add users.', [], { type: 'wrong-role' });
+    const principal = providerAdmin(ctx.state.principal, 'add users');
     const body = parseBody(createProviderUserBody, ctx.request.body);
     const input = providerUserInput(body);
     try {
@@ -31,6 +52,11 @@ export function usersRouter(deps: { db: Db }): Router<AuthState> {
   });
 
   return router;
+}
+
+function providerAdmin(principal: Principal, what: string): Principal {
+  if (principal.role !== 'provider_admin') throw new ForbiddenError(`Only a provider admin can ${what}.`, [], { type: 'wrong-role' });
+  return principal;
 }
 
 /** Customers limit a dispatcher (the customer-portal role) and no one else: an admin acts for all of them. */

@@ -23,3 +23,27 @@ export const newProviderUser = {
     token: { type: 'string', description: "The user's API token; shown this once, we keep only its hash." },
   },
 } as const;
+
+export const providerUserList = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['users'],
+  description: "The provider's users, oldest first.",
+  properties: {
+    users: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'email', 'role', 'customers', 'createdAt'],
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          email: { type: 'string', format: 'email' },
+          role: createProviderUserBody.properties.role,
+          customers: newProviderUser.properties.customers,
+          createdAt: { type: 'string', format: 'date-time' },
+        },
+      },
+    },
+  },
+} as const;

@@ -68,4 +68,33 @@ describe('dispatchers limited to their customers', function () {
     expect(admin.status, 'the refused request created no one').to.equal(201);
     expect(admin.body).to.deep.include({ email, role: 'provider_admin', customers: null });
   });
+  it('lets a provider admin list its people and remove one who left, whose token then stops working', async () => {
+    const email = `leaver-${Date.now()}@demo-mobility.example`;
+    const added = await call('POST', '/v1/users', demo.tokens.providerAdmin, { email, role: 'provider_dispatcher', customers: ['Klinikum', 'Bahnhof'] });
+    const created = await call('POST', '/v1/jobs', added.body.token, { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: LOCATION, customerName: 'Klinikum' });
+    expect(created.status).to.equal(201);
+
+    const listed = await call('GET', '/v1/users', demo.tokens.providerAdmin);
+    expect(listed.status, JSON.stringify(listed.body)).to.equal(200);
+    expect(listed.body.users.find((user: { id: string }) => user.id === added.body.userId)).to.deep.include({ email, role: 'provider_dispatcher', customers: ['Bahnhof', 'Klinikum'] });
+    expect(listed.body.users.find((user: { id: string }) => user.id === demo.userIds.providerAdmin)).to.include({ role: 'provider_admin', customers: null });
+    expect(listed.body.users.map((user: { role: string }) => user.role), 'no installer in a provider\'s list').to.not.include('installer_technician');
+    expect((await call('GET', '/v1/users', added.body.token)).status, 'a dispatcher sees no user list').to.equal(403);
+
+    expect((await call('DELETE', `/v1/users/${added.body.userId}`, added.body.token)).status, 'a dispatcher removes no one').to.equal(403);
+    expect((await call('DELETE', `/v1/users/${added.body.userId}`, demo.tokens.providerAdmin)).status).to.equal(204);
+    expect((await call('GET', '/v1/jobs', added.body.token)).status, 'the token of someone removed').to.equal(401);
+    expect((await call('DELETE', `/v1/users/${added.body.userId}`, demo.tokens.providerAdmin)).status, 'gone already').to.equal(404);
+    expect((await call('DELETE', `/v1/users/${demo.userIds.installerTechnician}`, demo.tokens.providerAdmin)).status, 'not one of the provider\'s people').to.equal(404);
+    expect((await call('DELETE', '/v1/users/not-a-uuid', demo.tokens.providerAdmin)).status).to.equal(404);
+
+    const trail = await call('GET', `/v1/jobs/${created.body.id}/events`, demo.tokens.providerAdmin);
+    expect(trail.body.events[0].actor, 'what they did stays on record').to.include({ userId: added.body.userId, email });
+    const job = await call('GET', `/v1/jobs/${created.body.id}`, demo.tokens.providerAdmin);
+    expect(job.status, 'their jobs stay').to.equal(200);
+
+    const self = await call('DELETE', `/v1/users/${demo.userIds.providerAdmin}`, demo.tokens.providerAdmin);
+    expect(self.status).to.equal(409);
+    expect(self.body.type).to.equal('https://installer-jobs.dev/problems/cannot-remove-yourself');
+  });
 });

@@ -211,6 +211,21 @@ describe('invitations over HTTP: installer companies join a provider\'s fleets',
     expect((await call('POST', '/v1/companies/me/technicians', company.adminToken, { email: 'nope' })).status).to.equal(400);
     expect((await call('POST', '/v1/companies/me/technicians', provider.adminToken, { email: `${unique('p')}@team.example` })).status, 'a provider has no company').to.equal(403);
     expect((await call('GET', '/v1/companies/me', provider.adminToken)).status).to.equal(403);
+
+    // The technician leaves the company: the admin sees them in the list and removes them.
+    const team = await call('GET', '/v1/companies/me/technicians', company.adminToken);
+    expect(team.status, JSON.stringify(team.body)).to.equal(200);
+    expect(team.body.technicians).to.have.length(1);
+    expect(team.body.technicians[0]).to.include({ id: added.body.userId, email, name: 'Kim Schraube' });
+    expect((await call('GET', '/v1/companies/me/technicians', added.body.token)).status, 'a technician sees no team list').to.equal(403);
+    expect((await call('DELETE', `/v1/companies/me/technicians/${added.body.userId}`, added.body.token)).status, 'a technician removes no one').to.equal(403);
+    const adminId = (await principalForToken(stack.db, company.adminToken))!.userId;
+    expect((await call('DELETE', `/v1/companies/me/technicians/${adminId}`, company.adminToken)).status, 'the admin is no technician').to.equal(404);
+    expect((await call('DELETE', `/v1/companies/me/technicians/${added.body.userId}`, company.adminToken)).status).to.equal(204);
+    expect((await call('GET', '/v1/companies/me', added.body.token)).status, 'their token stops working at once').to.equal(401);
+    expect((await call('GET', '/v1/companies/me/technicians', company.adminToken)).body.technicians).to.deep.equal([]);
+    const trail = await call('GET', `/v1/jobs/${job.body.id}/events`, provider.adminToken);
+    expect(trail.body.events.map((event: { actor: { userId?: string } }) => event.actor.userId), 'the job they started still says who started it').to.include(added.body.userId);
   });
 
   it('answers 404 for another tenant\'s fleet and its invitations, revealing nothing; 403 to a dispatcher sending one', async () => {

@@ -24,6 +24,7 @@ export interface IdempotencyScope {
 export const IDEMPOTENCY_RETENTION_HOURS = 24;
 /** Longer than any request runs (a step's vehicle actions have 2 minutes). */
 const ABANDONED_AFTER_MINUTES = 5;
+const SWEEP_EVERY_MS = 60 * 60_000;
 
 /**
  * `Idempotency-Key` on a POST: the first request with a key runs and its successful answer is
@@ -34,6 +35,13 @@ const ABANDONED_AFTER_MINUTES = 5;
  * answered by Temporal from its first outcome (the same update id), success or failure.
  */
 export function idempotentPosts<State extends RetryState, Context>(db: Db, scopeOf: (ctx: ParameterizedContext<State, Context>) => IdempotencyScope): Middleware<State, Context> {
+  // Expired answers of every key go at most once an hour per process, not on every request.
+  let lastSweep = 0;
+  const sweepNow = async () => {
+    if (Date.now() - lastSweep < SWEEP_EVERY_MS) return;
+    lastSweep = Date.now();
+    await db('idempotency_keys').whereRaw(`created_at < now() - interval '${IDEMPOTENCY_RETENTION_HOURS} hours'`).delete();
+  };
   return async (ctx, next) => {
     const key = ctx.get('idempotency-key');
     if (ctx.method !== 'POST' || !key) return next();
@@ -42,10 +50,18 @@ export function idempotentPosts<State extends RetryState, Context>(db: Db, scope
     // The credential is part of the request: a retry under another token is another request.
     const requestHash = createHash('sha256').update(`${ctx.method} ${ctx.path}\n${hashToken(secret)}\n${JSON.stringify(ctx.request.body ?? null)}`).digest('hex');
 
-    await db('idempotency_keys').whereRaw(`created_at < now() - interval '${IDEMPOTENCY_RETENTION_HOURS} hours'`).delete();
-    // A claim with no answer long after any request could still be running was left by an API
-    // process that died mid-request: the retry takes it over (and lands on what was done, below).
-    await db('idempotency_keys').where({ scope, key, request_hash: requestHash }).whereNull('status').whereRaw(`created_at < now() - interval '${ABANDONED_AFTER_MINUTES} minutes'`).delete();
+    await sweepNow();
+    // This key starts afresh when its answer has expired, or when its claim has no answer long after
+    // any request could still be running: an API process died mid-request, and the retry takes over
+    // (landing on what was done, below). One statement, on the primary key.
+    await db('idempotency_keys')
+      .where({ scope, key })
+      .where((stale) =>
+        stale
+          .whereRaw(`created_at < now() - interval '${IDEMPOTENCY_RETENTION_HOURS} hours'`)
+          .orWhere((abandoned) => abandoned.where({ request_hash: requestHash }).whereNull('status').whereRaw(`created_at < now() - interval '${ABANDONED_AFTER_MINUTES} minutes'`)),
+      )
+      .delete();
     const claimed = await db('idempotency_keys').insert({ scope, key, user_id: userId ?? null, request_hash: requestHash }).onConflict(['scope', 'key']).ignore().returning('key');
     if (claimed.length === 0) {
       const earlier = await db('idempotency_keys').where({ scope, key }).first();

@@ -3,8 +3,7 @@
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../common/config';
 import { ConflictError, InputError } from '../common/errors';
-import { isUniqueViolation } from '../db/connection';
-import { onboardProvider } from '../db/tenancy';
+import { isEmailTaken, onboardProvider } from '../db/tenancy';
 import { reachableDb } from './processes';
 import { runCli } from './run';
 
@@ -39,7 +38,7 @@ async function createProvider(options: CreateOptions): Promise<void> {
   try {
     if (!(await db.schema.hasTable('organisations'))) throw new ConfigError('The database has no schema yet: run `npx installer-jobs migrate` first.');
     const provider = await onboardProvider(db, { name, adminEmail, fleetName }).catch((error: unknown) => {
-      if (isUniqueViolation(error, 'users_email_unique')) throw new ConflictError(`${adminEmail} already has an account; choose another --admin-email.`, [], { cause: error });
+      if (isEmailTaken(error)) throw new ConflictError(`${adminEmail} already has an account; choose another --admin-email.`, [], { cause: error });
       throw error;
     });
     const result = { ...provider, name, fleetName, adminEmail };

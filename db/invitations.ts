@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError } from '../common/errors';
 import { isUniqueViolation, type Db } from './connection';
 import type { FleetRow } from './fleets';
-import { createInstallerCompany } from './tenancy';
+import { createInstallerCompany, isEmailTaken } from './tenancy';
 import { hashToken, newToken } from './tokens';
 
 export type InvitationStatus = 'PENDING' | 'ACCEPTED' | 'DECLINED';
@@ -94,7 +94,7 @@ export async function acceptInvitation(db: Db, token: string, acceptor: Acceptor
         installerCompanyId = company.companyId;
         admin = { userId: company.adminUserId, email: adminEmail, token: company.adminToken };
       } catch (error) {
-        if (isUniqueViolation(error, 'users_email_unique')) throw emailTaken(adminEmail, pointer, error);
+        if (isEmailTaken(error)) throw emailTaken(adminEmail, pointer, error);
         throw error;
       }
     } else {

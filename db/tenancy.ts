@@ -1,4 +1,5 @@
-import type { Db } from './connection';
+import { ConflictError } from '../common/errors';
+import { isUniqueViolation, type Db } from './connection';
 import { hashToken, newToken } from './tokens';
 
 export type Role = 'provider_admin' | 'provider_dispatcher' | 'installer_admin' | 'installer_technician';
@@ -39,10 +40,26 @@ export async function createInstallerCompany(db: Db, input: { name: string; admi
 }
 
 export async function addUser(db: Db, organisationId: string, email: string, role: Role): Promise<{ userId: string; token: string }> {
-  const [user] = await db('users').insert({ organisation_id: organisationId, email, role }).returning('id');
+  let userId: string;
+  try {
+    const [user] = await db('users').insert({ organisation_id: organisationId, email, role }).returning('id');
+    userId = user.id;
+  } catch (error) {
+    if (isUniqueViolation(error, 'users_email_unique')) throw emailTaken(email, error);
+    throw error;
+  }
   const { token, hash } = newToken('ijt');
-  await db('api_tokens').insert({ user_id: user.id, token_hash: hash, label: 'initial' });
-  return { userId: user.id, token };
+  await db('api_tokens').insert({ user_id: userId, token_hash: hash, label: 'initial' });
+  return { userId, token };
+}
+
+/** An address has one account across installer-jobs, whatever its case: the answer to a second one. */
+export function isEmailTaken(error: unknown): boolean {
+  return error instanceof ConflictError && error.type === 'email-taken';
+}
+
+export function emailTaken(email: string, cause?: unknown): ConflictError {
+  return new ConflictError(`${email} already has an account.`, [{ pointer: '/email', message: 'already has an account', rule: 'unique' }], { type: 'email-taken', cause });
 }
 
 /** The user behind a bearer token, or undefined for an unknown or revoked one. */

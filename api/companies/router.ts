@@ -1,7 +1,7 @@
 import Router from '@koa/router';
 import type { FromSchema } from 'json-schema-to-ts';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../common/errors';
-import { isUniqueViolation, type Db } from '../../db/connection';
+import { ForbiddenError, NotFoundError } from '../../common/errors';
+import type { Db } from '../../db/connection';
 import { companyWithFleets } from '../../db/invitations';
 import { addTechnician, organisationUsers, removeUser, type Principal } from '../../db/tenancy';
 import type { AuthState } from '../auth';
@@ -34,18 +34,11 @@ export function companiesRouter(deps: CompaniesRouterDeps): Router<AuthState> {
   router.post('/technicians', async (ctx) => {
     const principal = companyAdmin(ctx.state.principal, 'add technicians');
     const body = parseBody(addTechnicianBody, ctx.request.body);
-    const taken = await deps.db('users').whereRaw('lower(email) = lower(?)', [body.email]).first('id');
-    if (taken) throw emailTaken(body.email);
-    try {
-      const technician = await addTechnician(deps.db, principal.organisationId, { email: body.email, name: body.name });
-      ctx.status = 201;
-      // The technician's token is shown this once; the admin hands it over, we keep only its hash.
-      const answer: FromSchema<typeof newTechnician> = { userId: technician.userId, email: body.email, name: body.name ?? null, role: 'installer_technician', token: technician.token };
-      ctx.body = answer;
-    } catch (error) {
-      if (isUniqueViolation(error, 'users_email_unique')) throw emailTaken(body.email, error);
-      throw error;
-    }
+    const technician = await addTechnician(deps.db, principal.organisationId, { email: body.email, name: body.name });
+    ctx.status = 201;
+    // The technician's token is shown this once; the admin hands it over, we keep only its hash.
+    const answer: FromSchema<typeof newTechnician> = { userId: technician.userId, email: body.email, name: body.name ?? null, role: 'installer_technician', token: technician.token };
+    ctx.body = answer;
   });
 
   router.get('/technicians', async (ctx) => {
@@ -80,8 +73,4 @@ function installerUser(principal: Principal): Principal {
     throw new ForbiddenError('This is for users of an installer company; a provider manages its fleets at /v1/fleets.', [], { type: 'wrong-role' });
   }
   return principal;
-}
-
-function emailTaken(email: string, cause?: unknown): ConflictError {
-  return new ConflictError(`${email} already has an account.`, [{ pointer: '/email', message: 'already has an account', rule: 'unique' }], { type: 'email-taken', cause });
 }

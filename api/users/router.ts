@@ -37,18 +37,11 @@ export function usersRouter(deps: { db: Db }): Router<AuthState> {
     const principal = providerAdmin(ctx.state.principal, 'add users');
     const body = parseBody(createProviderUserBody, ctx.request.body);
     const input = providerUserInput(body);
-    try {
-      const user = await addProviderUser(deps.db, principal.organisationId, input);
-      ctx.status = 201;
-      // The token is shown this once; we keep only its hash.
-      const answer: FromSchema<typeof newProviderUser> = { userId: user.userId, email: body.email, role: body.role, customers: body.customers ?? null, token: user.token };
-      ctx.body = answer;
-    } catch (error) {
-      if ((error as { constraint?: string }).constraint === 'users_email_unique') {
-        throw new ConflictError(`${body.email} already has an account.`, [{ pointer: '/email', message: 'already in use', rule: 'unique' }], { type: 'email-taken', cause: error });
-      }
-      throw error;
-    }
+    const user = await addProviderUser(deps.db, principal.organisationId, input);
+    ctx.status = 201;
+    // The token is shown this once; we keep only its hash.
+    const answer: FromSchema<typeof newProviderUser> = { userId: user.userId, email: body.email, role: body.role, customers: body.customers ?? null, token: user.token };
+    ctx.body = answer;
   });
 
   return router;

@@ -85,6 +85,11 @@ describe('dispatchers limited to their customers', function () {
     expect((await call('DELETE', `/v1/users/${added.body.userId}`, demo.tokens.providerAdmin)).status).to.equal(204);
     expect((await call('GET', '/v1/jobs', added.body.token)).status, 'the token of someone removed').to.equal(401);
     expect((await call('DELETE', `/v1/users/${added.body.userId}`, demo.tokens.providerAdmin)).status, 'gone already').to.equal(404);
+    const adminEmail = listed.body.users.find((user: { id: string }) => user.id === demo.userIds.providerAdmin).email as string;
+    const twice = await call('POST', '/v1/users', demo.tokens.providerAdmin, { email: adminEmail.toUpperCase(), role: 'provider_admin' });
+    expect(twice.status, 'an address with an account').to.equal(409);
+    expect(twice.body.errors).to.deep.equal([{ pointer: '/email', message: 'already has an account', rule: 'unique' }]);
+    expect(twice.body.type).to.equal('https://installer-jobs.dev/problems/email-taken');
     expect((await call('DELETE', `/v1/users/${demo.userIds.installerTechnician}`, demo.tokens.providerAdmin)).status, 'not one of the provider\'s people').to.equal(404);
     expect((await call('DELETE', '/v1/users/not-a-uuid', demo.tokens.providerAdmin)).status).to.equal(404);
 

@@ -25,7 +25,7 @@ export type FieldValue = string | number | boolean | AddressValue | PhotoValue;
 export type JobValues = Readonly<Record<string, unknown>>;
 
 /** Bumped when the compiled shape changes, so code can tell which shape a running job carries. */
-export const COMPILED_FORMAT = 1;
+export const COMPILED_FORMAT = 2;
 
 export interface CompiledJobType {
   readonly format: typeof COMPILED_FORMAT;
@@ -42,8 +42,36 @@ export interface CompiledJobType {
   readonly steps: readonly CompiledStep[];
   /** The cloudboxx.configuration template, or null when the type configures nothing. */
   readonly configurationTemplate: JsonObject | null;
-  readonly access: { readonly permissions: readonly Permission[]; readonly maxDurationMs: number };
+  /** replace: the rendered configuration is the box's whole configuration; merge: only the keys it names change (JSON Merge Patch). */
+  readonly configurationMode: ConfigurationMode;
+  /** The job's vehicle: which fields name its CloudBoxx (and VIN), and whether OneAPI knows it. */
+  readonly vehicle: CompiledVehicle;
+  readonly access: {
+    readonly permissions: readonly Permission[];
+    readonly maxDurationMs: number;
+    /** What the engine does to the vehicle when access ends, however it ends; [] leaves the vehicle as it is. */
+    readonly onEnd: readonly SecuringCommand[];
+  };
   readonly deadlines: { readonly startWithinMs?: number; readonly completeWithinMs?: number };
+}
+
+export type ConfigurationMode = 'replace' | 'merge';
+
+/** The commands that leave a vehicle secure, in the vocabulary of access.permissions. */
+export type SecuringCommand = 'lock' | 'disableDriving';
+
+/** What a vehicle reports that an action may copy into a field (see CompiledStep.fills). */
+export type VehicleStateProperty = 'odometerKm' | 'fuelLevelPercent' | 'batteryLevelPercent' | 'centralLock' | 'drivingEnabled';
+
+export interface CompiledVehicle {
+  /** Key of the string field holding the QNR of the job's CloudBoxx (in a swap: the new box). */
+  readonly qnrField: string;
+  /** A swap: key of the field holding the QNR of the box taken out; null otherwise. */
+  readonly oldQnrField: string | null;
+  /** Key of the field holding the vehicle's VIN, compared with OneAPI's record before configuring; null: no VIN. */
+  readonly vinField: string | null;
+  /** False when the box goes into a vehicle OneAPI does not know yet: nothing to compare it with. */
+  readonly knownToOneApi: boolean;
 }
 
 export interface CompiledSection {
@@ -85,8 +113,13 @@ export interface CompiledStep {
   readonly collect: readonly string[];
   readonly checklist: readonly string[];
   readonly action: StepAction | null;
-  /** Key of the field holding the QNR of the CloudBoxx the action talks to; null when the step has no action. */
+  /** Key of the field holding the QNR of the CloudBoxx the action talks to (vehicle.qnrField unless the
+   *  step names vehicle.oldQnrField); null when the step has no action. */
   readonly qnrField: string | null;
+  /** How long the installer's step may wait for the box before it is refused; null when the step has no action. */
+  readonly actionTimeoutMs: number | null;
+  /** Fields the action fills from the vehicle's answer: field key → what the vehicle reported. */
+  readonly fills: Readonly<Record<string, VehicleStateProperty>>;
   /** Only for jobs whose (preset, locked) field has this value; null: every job. */
   readonly when: StepCondition | null;
 }

@@ -26,6 +26,12 @@ export interface VehicleState {
   drivingEnabled?: boolean;
   /** When the box last reported this state (ISO 8601). */
   modifiedAt?: string;
+  /** Odometer reading in whole kilometres, where the vehicle reports one. */
+  odometerKm?: number;
+  /** Fuel tank level, 0–100, on combustion vehicles that report it. */
+  fuelLevelPercent?: number;
+  /** Traction battery state of charge, 0–100, on electric vehicles that report it. */
+  batteryLevelPercent?: number;
 }
 
 export interface Vehicle {
@@ -58,6 +64,9 @@ export type ConfigurationTarget = { vehicleId: string } | { telematicsUnitId: st
 export interface ApplyConfigurationRequest {
   target: ConfigurationTarget;
   configuration: Record<string, unknown>;
+  /** replace (default): the configuration becomes the unit's whole configuration; merge: a JSON Merge
+   *  Patch (RFC 7396) of the one it runs, changing only the keys it names. */
+  mode?: 'replace' | 'merge';
   /**
    * Same key, same configuration: applied once, however often the call is retried. Derive it from
    * something stable across activity attempts (the workflow id and step id), never from the attempt.
@@ -72,6 +81,8 @@ export interface AppliedConfiguration {
   appliedAt: string;
   /** True when the service answered from an earlier call with the same idempotency key. */
   replayed: boolean;
+  /** The unit's whole configuration after this change, as the service reports it. */
+  configuration?: Record<string, unknown>;
 }
 
 export interface VehicleGateway {

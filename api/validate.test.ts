@@ -32,3 +32,50 @@ describe('parseBody', () => {
     expect(problemsOf({ 'a/b': 'ok', 'c/d': 1 }, '/query')).to.deep.equal([{ pointer: '/query/c~1d', message: 'is not a known property', rule: 'additionalProperties' }]);
   });
 });
+
+describe('parseBody and what Postgres can store', () => {
+  const body = {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      name: { type: 'string', pattern: '^[A-Z]' },
+      at: { type: 'string', format: 'date-time' },
+      on: { type: 'string', format: 'date' },
+      tags: { type: 'array', items: { type: 'string' } },
+      free: { type: 'object' },
+    },
+  } as const;
+  const refused = (value: unknown) => {
+    try {
+      parseBody(body, value);
+    } catch (error) {
+      expect(error).to.be.instanceOf(InputError);
+      return (error as InputError).details;
+    }
+    return expect.fail('the body should have been refused');
+  };
+
+  it('refuses a NUL or a lone surrogate anywhere, names included, once per place', () => {
+    expect(refused({ name: 'x\u0000', tags: ['ok', '\uD800'], free: { 'a\u0000': 1, deep: [{ b: 'c\uDC00' }] } })).to.deep.equal([
+      { pointer: '/name', message: 'must not contain the NUL character (U+0000), found at position 1', rule: 'storable' },
+      { pointer: '/tags/1', message: 'must be valid Unicode: it has a lone surrogate (U+D800) at position 0, half of a character without its other half', rule: 'storable' },
+      { pointer: '/free/a\u0000', message: 'has a name that must not contain the NUL character (U+0000), found at position 1', rule: 'storable' },
+      { pointer: '/free/deep/0/b', message: 'must be valid Unicode: it has a lone surrogate (U+DC00) at position 1, half of a character without its other half', rule: 'storable' },
+    ]);
+  });
+
+  it('accepts emoji (surrogate pairs) and refuses a stray string at the root as "/"', () => {
+    expect(parseBody(body, { name: 'A 📦', free: { '😀': '😀' } })).to.deep.equal({ name: 'A 📦', free: { '😀': '😀' } });
+    expect(problemsOf('\u0000').map((problem) => problem.pointer)).to.include('/');
+  });
+
+  it('holds dates and date-times to years 1900-9999 and offsets up to ±14:00, saying which', () => {
+    expect(parseBody(body, { at: '2026-11-23T14:30:00+14:00', on: '9999-12-31' })).to.deep.equal({ at: '2026-11-23T14:30:00+14:00', on: '9999-12-31' });
+    expect(refused({ at: '0000-01-01T00:00:00Z', on: '0000-01-01' })).to.deep.equal([
+      { pointer: '/at', message: 'must have a year between 1900 and 9999, not 0000', rule: 'format' },
+      { pointer: '/on', message: 'must have a year between 1900 and 9999, not 0000', rule: 'format' },
+    ]);
+    expect(refused({ at: '2026-11-23T14:30:00-23:59' })).to.deep.equal([{ pointer: '/at', message: 'must have a time zone offset between -14:00 and +14:00, not -23:59', rule: 'format' }]);
+    expect(refused({ at: '2026-11-23T14:30:00+01' })[0]!.message).to.match(/^must be a date and time with time zone/);
+  });
+});

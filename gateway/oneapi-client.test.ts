@@ -18,9 +18,15 @@ import {
   vehicleModel,
   type SimulatedOneApi,
 } from './testing';
+import { demoVehicles } from './simulator/demo-vehicles';
+import { commandsOf, findVehicleModel, VEHICLE_MODELS, type FuelType } from './simulator/vehicle-models';
 import { eachVehicle } from './vehicle-gateway';
 
 const MINUTE = 60_000;
+
+function modelRunningOn(fuelType: FuelType) {
+  return VEHICLE_MODELS.find((model) => model.fuelType === fuelType && model.immobiliser)!;
+}
 
 describe('OneApiClient against the simulator', () => {
   let oneApi: SimulatedOneApi;
@@ -195,6 +201,37 @@ describe('OneApiClient against the simulator', () => {
 
       expect([duplicate.status, duplicate.retryable]).to.deep.equal([409, false]);
       expect([malformed.status, malformed.retryable]).to.deep.equal([400, false]);
+    });
+
+    it('reports the odometer, and the fuel level of a combustion car or the battery level of an electric one', async () => {
+      const { client, simulator, clock } = oneApi;
+      const golf = seedVehicle(simulator, { vehicleModelId: modelRunningOn('PETROL').id, odometerKm: 48_213, fuelLevelPercent: 62 });
+      const zoe = seedVehicle(simulator, { vehicleModelId: modelRunningOn('ELECTRIC').id, odometerKm: 12_870, batteryLevelPercent: 81 });
+      clock.advance(MINUTE);
+
+      expect((await client.getVehicle(golf.id)).state).to.deep.include({ odometerKm: 48_213, fuelLevelPercent: 62 });
+      const reported = await client.sendCommand(zoe.id, 'request-vehicle-state');
+
+      expect(reported).to.deep.include({ odometerKm: 12_870, batteryLevelPercent: 81 });
+      expect(reported).to.not.have.property('fuelLevelPercent');
+      expect(reported.modifiedAt).to.equal(new Date(clock.now()).toISOString());
+    });
+
+    it('brings the VIN and the command capabilities of every demo vehicle', async () => {
+      await oneApi.simulator.close();
+      oneApi = await startSimulatedOneApi({ vehicles: demoVehicles() });
+
+      for (const seed of demoVehicles()) {
+        const vehicle = await oneApi.client.getVehicle(seed.id!);
+        const model = findVehicleModel(seed.vehicleModelId)!;
+        expect(vehicle.masterData.vin, seed.licensePlate).to.equal(seed.vin);
+        expect(vehicle.capabilities.commands, seed.licensePlate).to.have.members(commandsOf(model));
+        expect(vehicle.state.odometerKm, seed.licensePlate).to.be.a('number');
+        expect(vehicle.state, seed.licensePlate).to.have.property(model.fuelType === 'ELECTRIC' ? 'batteryLevelPercent' : 'fuelLevelPercent');
+      }
+      const transit = await oneApi.client.findVehicleByTelematicsUnit('2DDA7CBD3A6CD76B');
+      expect(transit?.masterData.model).to.equal('Transit Custom');
+      expect(transit?.capabilities.commands).to.not.include.members(['enable-driving', 'disable-driving']);
     });
 
     it('reports an unknown vehicle as VehicleNotFoundError', async () => {

@@ -20,11 +20,13 @@ import {
   COMMAND_CAPABILITIES,
   IDEMPOTENCY_KEY_HEADER,
   IDEMPOTENT_REPLAYED_HEADER,
+  MERGE_PATCH_CONTENT_TYPE,
   type WireAppliedConfiguration,
   type WireConfigurationRequest,
   type WireNewVehicle,
   type WireTokenResponse,
   type WireVehicle,
+  type WireCentralLock,
   type WireVehiclePage,
   type WireVehicleState,
 } from './oneapi-wire';
@@ -45,9 +47,11 @@ const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 const DEFAULT_RENEW_TOKEN_BEFORE_EXPIRY_MS = 60_000;
 
 interface ApiRequest {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
   path: string;
   body?: unknown;
+  /** Of the JSON body; `application/json` when absent. */
+  contentType?: string;
   headers?: Record<string, string>;
   /** Turns a status the caller understands (404 here, 409 there) into its own error. */
   refine?: (status: number, message: string) => VehicleGatewayError | undefined;
@@ -143,10 +147,13 @@ export class OneApiClient implements VehicleGateway {
 
   /**
    * ASSUMED: the public API documents no configuration endpoint. We take
-   * `PUT /telematics-units/{qnr}/configuration` with body `{ configuration }` and an
-   * `Idempotency-Key` header; it answers 200 `{ telematics_unit_id, version, applied_at }`, and a
-   * repeated key with the same body replays the first answer (marked `Idempotent-Replayed: true`)
-   * instead of applying again. A repeated key with a different body is refused (422).
+   * `PUT /telematics-units/{qnr}/configuration` with body `{ configuration }` to replace and
+   * `PATCH` on the same path with a JSON Merge Patch of that body (RFC 7396,
+   * `Content-Type: application/merge-patch+json`) to merge, both with an `Idempotency-Key`
+   * header; both answer 200 `{ telematics_unit_id, version, applied_at, configuration }` with the
+   * unit's whole configuration after the change. A repeated key with the same request replays the
+   * first answer (marked `Idempotent-Replayed: true`) instead of applying again; a repeated key
+   * with a different body or method is refused (422).
    */
   async applyConfiguration(request: ApplyConfigurationRequest): Promise<AppliedConfiguration> {
     const telematicsUnitId =
@@ -154,10 +161,12 @@ export class OneApiClient implements VehicleGateway {
         ? request.target.telematicsUnitId
         : (await this.getVehicle(request.target.vehicleId)).telematicsUnit.id;
     const body: WireConfigurationRequest = { configuration: request.configuration };
+    const merge = request.mode === 'merge';
     const response = await this.call({
-      method: 'PUT',
+      method: merge ? 'PATCH' : 'PUT',
       path: `/telematics-units/${encodeURIComponent(telematicsUnitId)}/configuration`,
       body,
+      contentType: merge ? MERGE_PATCH_CONTENT_TYPE : undefined,
       headers: { [IDEMPOTENCY_KEY_HEADER]: request.idempotencyKey },
       refine: (status) =>
         status === 404 ? new VehicleNotFoundError(`Telematics unit ${telematicsUnitId}`) : undefined,
@@ -170,12 +179,16 @@ export class OneApiClient implements VehicleGateway {
     ) {
       throw new GatewayProtocolError('Applied configuration without telematics_unit_id, version or applied_at');
     }
-    return {
+    if (applied.configuration !== undefined && !isRecord(applied.configuration)) {
+      throw new GatewayProtocolError('Applied configuration whose configuration is not a JSON object');
+    }
+    return withoutUndefined({
       telematicsUnitId: applied.telematics_unit_id,
       version: applied.version,
       appliedAt: applied.applied_at,
       replayed: response.headers.get(IDEMPOTENT_REPLAYED_HEADER) === 'true',
-    };
+      configuration: applied.configuration,
+    });
   }
 
   /** Sends an authorised request; a 401 renews the token and tries exactly once more. */
@@ -193,7 +206,7 @@ export class OneApiClient implements VehicleGateway {
       headers: {
         authorization: `Bearer ${token}`,
         accept: 'application/json',
-        ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(request.body === undefined ? {} : { 'content-type': request.contentType ?? 'application/json' }),
         ...request.headers,
       },
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
@@ -312,14 +325,41 @@ function toVehicle(body: unknown): Vehicle {
   };
 }
 
+/**
+ * Each documented property is `{ timestamp, value }`; one whose value is not of the documented
+ * type is left out rather than guessed. `modifiedAt` is the newest property's timestamp.
+ */
 function toVehicleState(body: unknown): VehicleState {
-  const wire = expectRecord(body, 'vehicle state') as WireVehicleState;
-  const centralLock = wire.central_lock === 'locked' || wire.central_lock === 'unlocked' ? wire.central_lock : undefined;
+  const wire = expectRecord(body, 'vehicle state');
+  const timestamps: string[] = [];
+  const read = <T>(name: keyof WireVehicleState, accepts: (value: unknown) => value is T): T | undefined => {
+    const property = wire[name];
+    if (!isRecord(property) || !accepts(property.value)) return undefined;
+    if (typeof property.timestamp === 'string') timestamps.push(property.timestamp);
+    return property.value;
+  };
+  const centralLock = read('central_lock', (value): value is WireCentralLock => value === 'LOCKED' || value === 'UNLOCKED');
   return withoutUndefined({
-    centralLock,
-    drivingEnabled: typeof wire.driving_enabled === 'boolean' ? wire.driving_enabled : undefined,
-    modifiedAt: optionalString(wire.modified_at),
-  });
+    centralLock: centralLock === undefined ? undefined : centralLock === 'LOCKED' ? 'locked' : 'unlocked',
+    drivingEnabled: read('driving_enabled', (value): value is boolean => typeof value === 'boolean'),
+    odometerKm: read('mileage_in_kilometers', isNonNegativeNumber),
+    fuelLevelPercent: read('fuel_level_in_percent', isPercent),
+    batteryLevelPercent: read('state_of_charge_in_percent', isPercent),
+    modifiedAt: latest(timestamps),
+  } satisfies VehicleState);
+}
+
+function latest(timestamps: string[]): string | undefined {
+  // By instant, not by string: `…05Z` and `…05.000Z` are the same moment.
+  return timestamps.reduce<string | undefined>((newest, at) => (newest === undefined || Date.parse(at) > Date.parse(newest) ? at : newest), undefined);
+}
+
+function isNonNegativeNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
+function isPercent(value: unknown): value is number {
+  return isNonNegativeNumber(value) && value <= 100;
 }
 
 function expectRecord(body: unknown, what: string): Record<string, unknown> {

@@ -10,6 +10,8 @@ import {
   COMMAND_CAPABILITIES,
   IDEMPOTENCY_KEY_HEADER,
   IDEMPOTENT_REPLAYED_HEADER,
+  MERGE_PATCH_CONTENT_TYPE,
+  WIRE_CENTRAL_LOCK,
   type WireAppliedConfiguration,
   type WireError,
   type WireVehicle,
@@ -17,8 +19,8 @@ import {
   type WireVehicleState,
 } from '../oneapi-wire';
 import { VEHICLE_COMMANDS, type VehicleCommand } from '../vehicle-gateway';
-import type { InjectedFault, OneApiRoute } from './fault-injector';
-import type { SimulatedVehicle } from './simulated-fleet';
+import type { InjectedFault, OneApiRoute, OutageMode } from './fault-injector';
+import type { ConfigurationMode, SimulatedVehicle } from './simulated-fleet';
 import { SimulatorHttpError } from './simulator-http-error';
 import { optionalString, requireObject, requireString } from './request-validation';
 import type { SimulatorState } from './simulator-state';
@@ -68,7 +70,7 @@ export function oneApiRouter(state: SimulatorState): Router<RequestState> {
       vehicleModelId: requireString(body.vehicle_model_id, 'vehicle_model_id'),
       vin: optionalString(masterData.vin, 'master_data.vin'),
       licensePlate: optionalString(masterData.license_plate, 'master_data.license_plate'),
-    });
+    }, ctx.state.clientId);
     ctx.status = 201;
     ctx.body = toWireVehicle(vehicle);
   });
@@ -81,25 +83,40 @@ export function oneApiRouter(state: SimulatorState): Router<RequestState> {
     const vehicle = state.fleet.require(ctx.params.vehicleId ?? '');
     const command = ctx.params.command ?? '';
     if (!isVehicleCommand(command)) throw new SimulatorHttpError(404, 'UNKNOWN_COMMAND', `No command ${command}`);
-    ctx.body = toWireState(state.fleet.execute(vehicle.id, command));
+    ctx.body = toWireState(state.fleet.execute(vehicle.id, command, ctx.state.clientId));
   });
 
+  /** Replace: the body's configuration becomes the unit's whole configuration. */
   router.put('/telematics-units/:telematicsUnitId/configuration', serve('apply-configuration'), authenticated, (ctx) => {
+    applyConfiguration(ctx, 'replace');
+  });
+
+  /** Merge: the body is a JSON Merge Patch (RFC 7396) of `{ configuration }`. */
+  router.patch('/telematics-units/:telematicsUnitId/configuration', serve('apply-configuration'), authenticated, (ctx) => {
+    if (!ctx.is(MERGE_PATCH_CONTENT_TYPE)) {
+      throw new SimulatorHttpError(415, 'UNSUPPORTED_MEDIA_TYPE', `PATCH takes a JSON Merge Patch: Content-Type ${MERGE_PATCH_CONTENT_TYPE}`);
+    }
+    applyConfiguration(ctx, 'merge');
+  });
+
+  function applyConfiguration(ctx: OneApiContext, mode: ConfigurationMode): void {
     const idempotencyKey = ctx.get(IDEMPOTENCY_KEY_HEADER);
     if (!idempotencyKey) {
       throw new SimulatorHttpError(400, 'IDEMPOTENCY_KEY_MISSING', `Configuration changes need an ${IDEMPOTENCY_KEY_HEADER} header`);
     }
     const body = requireObject(ctx.request.body, 'request body');
     const configuration = requireObject(body.configuration, 'configuration');
-    const outcome = state.fleet.applyConfiguration(ctx.state.clientId, idempotencyKey, ctx.params.telematicsUnitId ?? '', configuration);
+    const unit = ctx.params.telematicsUnitId ?? '';
+    const outcome = state.fleet.applyConfiguration(ctx.state.clientId, idempotencyKey, unit, configuration, mode);
     if (outcome.replayed) ctx.set(IDEMPOTENT_REPLAYED_HEADER, 'true');
     const answer: WireAppliedConfiguration = {
       telematics_unit_id: outcome.telematicsUnitId,
       version: outcome.version,
       applied_at: outcome.appliedAt,
+      configuration: outcome.configuration,
     };
     ctx.body = answer;
-  });
+  }
 
   return router;
 }
@@ -110,15 +127,33 @@ export function oneApiRouter(state: SimulatorState): Router<RequestState> {
  */
 function serveAs(route: OneApiRoute, state: SimulatorState): RouterMiddleware<RequestState> {
   return async (ctx, next) => {
-    if (state.faults.latencyMs > 0) await delay(state.faults.latencyMs);
+    const log = (status: number, injected: boolean) =>
+      state.requests.push({ route, method: ctx.method, path: ctx.path, status, injected });
+    if (state.faults.outage) return answerOutage(ctx, state.faults.outage, log);
+    const latencyMs = state.faults.latencyFor(route);
+    if (latencyMs > 0) await delay(latencyMs);
     const fault = state.faults.decide(route);
     try {
       if (fault?.phase !== 'before-handler') await answerRefusals(ctx, next);
       if (fault) answerFault(ctx, fault);
     } finally {
-      state.requests.push({ route, method: ctx.method, path: ctx.path, status: ctx.status, injected: fault !== null });
+      log(ctx.status, fault !== null);
     }
   };
+}
+
+/** The request does not reach the service; a dropped one is logged with status 0 (no answer). */
+function answerOutage(ctx: OneApiContext, outage: OutageMode, log: (status: number, injected: boolean) => void): void {
+  if (outage === 'connection-drop') {
+    log(0, true);
+    ctx.respond = false;
+    ctx.req.socket.destroy();
+    return;
+  }
+  const body: WireError = { error: 'SERVICE_UNAVAILABLE', message: 'Simulated outage: the OneAPI is down' };
+  ctx.status = 503;
+  ctx.body = body;
+  log(503, true);
 }
 
 async function answerRefusals(ctx: OneApiContext, next: Next): Promise<void> {
@@ -179,6 +214,7 @@ function toWireVehicle(vehicle: SimulatedVehicle): WireVehicle {
       license_plate: vehicle.licensePlate,
       brand: vehicle.model.brand,
       model: vehicle.model.model,
+      fuel_type: vehicle.model.fuelType,
     },
     telematics_unit: { id: vehicle.telematicsUnitId, brand: CLOUDBOXX_BRAND },
     capabilities: { commands: commandsOf(vehicle.model).map((command) => COMMAND_CAPABILITIES[command]) },
@@ -186,12 +222,18 @@ function toWireVehicle(vehicle: SimulatedVehicle): WireVehicle {
   };
 }
 
-/** A vehicle reports only what its installation can sense: no immobiliser, no driving_enabled. */
+/**
+ * A vehicle reports only what its installation can sense: no immobiliser, no driving_enabled;
+ * a fuel level on combustion models, a state of charge on electric ones.
+ */
 function toWireState(vehicle: SimulatedVehicle): WireVehicleState {
+  const at = <T>(value: T) => ({ timestamp: vehicle.stateModifiedAt, value });
   return {
-    central_lock: vehicle.centralLock,
-    ...(vehicle.model.immobiliser ? { driving_enabled: vehicle.drivingEnabled } : {}),
-    modified_at: vehicle.stateModifiedAt,
+    central_lock: at(WIRE_CENTRAL_LOCK[vehicle.centralLock]),
+    ...(vehicle.model.immobiliser ? { driving_enabled: at(vehicle.drivingEnabled) } : {}),
+    mileage_in_kilometers: at(vehicle.odometerKm),
+    ...(vehicle.fuelLevelPercent !== undefined ? { fuel_level_in_percent: at(vehicle.fuelLevelPercent) } : {}),
+    ...(vehicle.batteryLevelPercent !== undefined ? { state_of_charge_in_percent: at(vehicle.batteryLevelPercent) } : {}),
   };
 }
 

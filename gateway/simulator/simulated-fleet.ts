@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { CentralLockState, VehicleCommand } from '../vehicle-gateway';
+import { applyMergePatch, isPlainObject } from './json-merge-patch';
 import { SimulatorHttpError } from './simulator-http-error';
 import { commandsOf, findVehicleModel, type VehicleModel } from './vehicle-models';
 
@@ -12,12 +13,39 @@ export interface SimulatedVehicleSeed {
   licensePlate?: string;
   centralLock?: CentralLockState;
   drivingEnabled?: boolean;
+  /** Plausible values derived from the QNR when absent. */
+  odometerKm?: number;
+  /** Only for combustion models. */
+  fuelLevelPercent?: number;
+  /** Only for electric models. */
+  batteryLevelPercent?: number;
 }
 
 export interface AppliedUnitConfiguration {
   version: number;
   value: Record<string, unknown>;
   appliedAt: string;
+}
+
+export type ConfigurationMode = 'replace' | 'merge';
+
+/** Who acted, when the request did not come through the OneAPI with a token. */
+export const SIMULATOR_ACTOR = 'simulator';
+
+/** One thing that happened to a vehicle, as `GET /_sim/vehicles/{id}` shows it. */
+export interface VehicleHistoryEntry {
+  at: string;
+  event: 'vehicle-added' | 'command' | 'configuration';
+  /** The API client whose request it was; `simulator` for seeding and the admin routes. */
+  clientId: string;
+  command?: VehicleCommand;
+  /** Why a command was refused; the vehicle did not change. */
+  refused?: string;
+  /** What this changed; empty when the vehicle was already so (or the command was refused). */
+  changed: Array<'centralLock' | 'drivingEnabled' | 'configuration'>;
+  /** The vehicle right after. */
+  state: { centralLock: CentralLockState; drivingEnabled: boolean; configurationVersion: number | null };
+  configuration?: { mode: ConfigurationMode; idempotencyKey: string; sent: Record<string, unknown>; version: number };
 }
 
 /** Everything the simulator knows about one vehicle, including what OneAPI would not show. */
@@ -30,9 +58,16 @@ export interface SimulatedVehicle {
   centralLock: CentralLockState;
   /** Models without an immobiliser can always be driven, and do not report it. */
   drivingEnabled: boolean;
+  odometerKm: number;
+  /** Set on combustion models. */
+  fuelLevelPercent?: number;
+  /** Set on electric models. */
+  batteryLevelPercent?: number;
   stateModifiedAt: string;
   /** The configuration the CloudBoxx runs; null until one is applied. */
   configuration: AppliedUnitConfiguration | null;
+  /** Oldest first; at most `MAX_HISTORY` entries. */
+  history: VehicleHistoryEntry[];
 }
 
 export interface ConfigurationOutcome {
@@ -40,22 +75,41 @@ export interface ConfigurationOutcome {
   version: number;
   appliedAt: string;
   replayed: boolean;
+  /** The unit's whole configuration right after this change. */
+  configuration: Record<string, unknown>;
+}
+
+interface IdempotencyRecord {
+  fingerprint: string;
+  outcome: ConfigurationOutcome;
+}
+
+/** What `snapshot()` gives and `restore()` takes: plain JSON, models by id. */
+export interface FleetSnapshot {
+  vehicles: Array<Omit<SimulatedVehicle, 'model'> & { vehicleModelId: string }>;
+  idempotencyKeys: Array<{ clientId: string; key: string } & IdempotencyRecord>;
 }
 
 const QNR = /^[0-9A-F]{16}$/;
 const DEFAULT_PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 100;
+/** Keeps the state file small on a long-running demo; the oldest entries go first. */
+const MAX_HISTORY = 1000;
 
 /** The simulated vehicles and what commands and configurations do to them. */
 export class SimulatedFleet {
   private readonly vehicles = new Map<string, SimulatedVehicle>();
   /** Idempotency keys are scoped per API client, as one client cannot see another's keys. */
-  private readonly configurationsByKey = new Map<string, { fingerprint: string; outcome: ConfigurationOutcome }>();
+  private readonly configurationsByKey = new Map<string, IdempotencyRecord>();
 
-  constructor(private readonly now: () => number) {}
+  /** `onChange` runs after every change, so the state can be saved before the answer leaves. */
+  constructor(
+    private readonly now: () => number,
+    private readonly onChange: () => void = () => {},
+  ) {}
 
   /** Adds a vehicle, checked as `POST /vehicles` checks it. */
-  add(seed: SimulatedVehicleSeed): SimulatedVehicle {
+  add(seed: SimulatedVehicleSeed, clientId = SIMULATOR_ACTOR): SimulatedVehicle {
     const telematicsUnitId = seed.telematicsUnitId.toUpperCase();
     if (!QNR.test(telematicsUnitId)) {
       throw new SimulatorHttpError(400, 'INVALID_TELEMATICS_UNIT_ID', `A CloudBoxx QNR is 16 hex characters, not "${seed.telematicsUnitId}"`);
@@ -75,10 +129,13 @@ export class SimulatedFleet {
       licensePlate: seed.licensePlate,
       centralLock: seed.centralLock ?? 'locked',
       drivingEnabled: model.immobiliser ? (seed.drivingEnabled ?? false) : true,
+      ...readings(seed, model, telematicsUnitId),
       stateModifiedAt: this.timestamp(),
       configuration: null,
+      history: [],
     };
     this.vehicles.set(id, vehicle);
+    this.record(vehicle, { event: 'vehicle-added', clientId, changed: [] });
     return vehicle;
   }
 
@@ -109,15 +166,15 @@ export class SimulatedFleet {
     return { vehicles, nextCursor: last && remaining.length > vehicles.length ? encodeCursor(last.id) : null };
   }
 
-  execute(vehicleId: string, command: VehicleCommand): SimulatedVehicle {
+  /** A refused command is on the vehicle's record too: it is part of what happened to it. */
+  execute(vehicleId: string, command: VehicleCommand, clientId = SIMULATOR_ACTOR): SimulatedVehicle {
     const vehicle = this.require(vehicleId);
     if (!commandsOf(vehicle.model).includes(command)) {
-      throw new SimulatorHttpError(
-        409,
-        'MISSING_CAPABILITY',
-        `${vehicle.model.brand} ${vehicle.model.model} (${vehicle.id}) cannot execute ${command}`,
-      );
+      const reason = `${vehicle.model.brand} ${vehicle.model.model} (${vehicle.id}) cannot execute ${command}`;
+      this.record(vehicle, { event: 'command', clientId, command, refused: reason, changed: [] });
+      throw new SimulatorHttpError(409, 'MISSING_CAPABILITY', reason);
     }
+    const before = { centralLock: vehicle.centralLock, drivingEnabled: vehicle.drivingEnabled };
     switch (command) {
       case 'unlock-central-lock':
         vehicle.centralLock = 'unlocked';
@@ -135,22 +192,26 @@ export class SimulatedFleet {
         break; // the box reports afresh: only the timestamp moves
     }
     vehicle.stateModifiedAt = this.timestamp();
+    const changed = (['centralLock', 'drivingEnabled'] as const).filter((property) => before[property] !== vehicle[property]);
+    this.record(vehicle, { event: 'command', clientId, command, changed: [...changed] });
     return vehicle;
   }
 
   /**
    * Applies a configuration once per idempotency key: a repeat with the same body answers the
-   * first outcome (whether or not its answer reached the caller), a repeat with another body is
-   * refused, as the IETF Idempotency-Key draft describes.
+   * first outcome (whether or not its answer reached the caller), a repeat with another body or
+   * mode is refused, as the IETF Idempotency-Key draft describes. `merge` applies `configuration`
+   * as a JSON Merge Patch to what the unit runs ({} when it runs nothing yet).
    */
   applyConfiguration(
     clientId: string,
     idempotencyKey: string,
     telematicsUnitId: string,
     configuration: Record<string, unknown>,
+    mode: ConfigurationMode = 'replace',
   ): ConfigurationOutcome {
     const scopedKey = `${clientId}\u0000${idempotencyKey}`;
-    const fingerprint = `${telematicsUnitId.toUpperCase()}\u0000${canonicalJson(configuration)}`;
+    const fingerprint = `${mode}\u0000${telematicsUnitId.toUpperCase()}\u0000${canonicalJson(configuration)}`;
     const earlier = this.configurationsByKey.get(scopedKey);
     if (earlier) {
       if (earlier.fingerprint !== fingerprint) {
@@ -160,19 +221,33 @@ export class SimulatedFleet {
           `Idempotency key ${idempotencyKey} was used for a different configuration request`,
         );
       }
-      return { ...earlier.outcome, replayed: true };
+      return { ...structuredClone(earlier.outcome), replayed: true };
     }
     const vehicle = this.findByTelematicsUnit(telematicsUnitId);
     if (!vehicle) throw new SimulatorHttpError(404, 'TELEMATICS_UNIT_NOT_FOUND', `No telematics unit ${telematicsUnitId} in the fleet`);
+    const value = mode === 'merge' ? applyMergePatch(vehicle.configuration?.value ?? {}, configuration) : structuredClone(configuration);
+    if (!isPlainObject(value)) throw new Error('A merge patch of an object with an object is an object');
     const applied: AppliedUnitConfiguration = {
       version: (vehicle.configuration?.version ?? 0) + 1,
-      value: structuredClone(configuration),
+      value,
       appliedAt: this.timestamp(),
     };
     vehicle.configuration = applied;
-    const outcome = { telematicsUnitId: vehicle.telematicsUnitId, version: applied.version, appliedAt: applied.appliedAt, replayed: false };
+    const outcome: ConfigurationOutcome = {
+      telematicsUnitId: vehicle.telematicsUnitId,
+      version: applied.version,
+      appliedAt: applied.appliedAt,
+      replayed: false,
+      configuration: structuredClone(value),
+    };
     this.configurationsByKey.set(scopedKey, { fingerprint, outcome });
-    return outcome;
+    this.record(vehicle, {
+      event: 'configuration',
+      clientId,
+      changed: ['configuration'],
+      configuration: { mode, idempotencyKey, sent: structuredClone(configuration), version: applied.version },
+    });
+    return structuredClone(outcome);
   }
 
   require(vehicleId: string): SimulatedVehicle {
@@ -181,9 +256,78 @@ export class SimulatedFleet {
     return vehicle;
   }
 
+  /** By OneAPI vehicle id or by CloudBoxx QNR, for the admin routes. */
+  requireByIdOrTelematicsUnit(idOrQnr: string): SimulatedVehicle {
+    const vehicle = this.vehicles.get(idOrQnr) ?? this.findByTelematicsUnit(idOrQnr);
+    if (!vehicle) throw new SimulatorHttpError(404, 'VEHICLE_NOT_FOUND', `No vehicle with id or QNR ${idOrQnr} in the fleet`);
+    return vehicle;
+  }
+
+  /** The whole fleet as plain JSON, for the state file. */
+  snapshot(): FleetSnapshot {
+    return structuredClone({
+      vehicles: this.list().map(({ model, ...vehicle }) => ({ ...vehicle, vehicleModelId: model.id })),
+      idempotencyKeys: [...this.configurationsByKey].map(([scopedKey, record]) => {
+        const [clientId = '', key = ''] = scopedKey.split('\u0000');
+        return { clientId, key, ...record };
+      }),
+    });
+  }
+
+  /** Takes back what `snapshot()` gave; the fleet must still be empty. */
+  restore(snapshot: FleetSnapshot): void {
+    if (this.vehicles.size > 0) throw new Error('restore() needs an empty fleet');
+    for (const { vehicleModelId, ...vehicle } of structuredClone(snapshot.vehicles)) {
+      const model = findVehicleModel(vehicleModelId);
+      if (!model) throw new Error(`vehicle ${vehicle.id} has model ${vehicleModelId}, which the simulator does not know`);
+      this.vehicles.set(vehicle.id, { ...vehicle, model });
+    }
+    for (const { clientId, key, ...record } of structuredClone(snapshot.idempotencyKeys)) {
+      this.configurationsByKey.set(`${clientId}\u0000${key}`, record);
+    }
+  }
+
+  private record(vehicle: SimulatedVehicle, entry: Omit<VehicleHistoryEntry, 'at' | 'state'>): void {
+    vehicle.history.push({
+      at: this.timestamp(),
+      ...entry,
+      state: {
+        centralLock: vehicle.centralLock,
+        drivingEnabled: vehicle.drivingEnabled,
+        configurationVersion: vehicle.configuration?.version ?? null,
+      },
+    });
+    if (vehicle.history.length > MAX_HISTORY) vehicle.history.splice(0, vehicle.history.length - MAX_HISTORY);
+    this.onChange();
+  }
+
   private timestamp(): string {
     return new Date(this.now()).toISOString();
   }
+}
+
+/** Odometer and fuel or battery level: the seed's, checked, or plausible ones from the QNR. */
+function readings(
+  seed: SimulatedVehicleSeed,
+  model: VehicleModel,
+  telematicsUnitId: string,
+): Pick<SimulatedVehicle, 'odometerKm' | 'fuelLevelPercent' | 'batteryLevelPercent'> {
+  const electric = model.fuelType === 'ELECTRIC';
+  const [given, wrong] = electric ? (['batteryLevelPercent', 'fuelLevelPercent'] as const) : (['fuelLevelPercent', 'batteryLevelPercent'] as const);
+  if (seed[wrong] !== undefined) {
+    throw new SimulatorHttpError(
+      400,
+      'INVALID_REQUEST',
+      `${model.brand} ${model.model} runs on ${model.fuelType.toLowerCase()}: give ${given}, not ${wrong}`,
+    );
+  }
+  const odometerKm = seed.odometerKm ?? 5_000 + (parseInt(telematicsUnitId.slice(0, 6), 16) % 115_000);
+  if (!Number.isInteger(odometerKm) || odometerKm < 0) {
+    throw new SimulatorHttpError(400, 'INVALID_REQUEST', `odometerKm must be a whole number of kilometres >= 0, not ${odometerKm}`);
+  }
+  const level = seed[given] ?? 20 + (parseInt(telematicsUnitId.slice(6, 8), 16) % 76);
+  if (!(level >= 0 && level <= 100)) throw new SimulatorHttpError(400, 'INVALID_REQUEST', `${given} must be between 0 and 100, not ${level}`);
+  return { odometerKm, [given]: level };
 }
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

@@ -10,15 +10,20 @@ export interface VehicleModel {
   brand: string;
   model: string;
   immobiliser: boolean;
+  /** What the model runs on: decides whether its box reports a fuel level or a battery charge. */
+  fuelType: FuelType;
 }
 
+/** `master_data.fuel_type` values as the OneAPI documents them (the ones our models need). */
+export type FuelType = 'PETROL' | 'DIESEL' | 'ELECTRIC';
+
 export const VEHICLE_MODELS: readonly VehicleModel[] = [
-  { id: '01GPDEGSM04EDMWRB65GBQ6QTZ', brand: 'Volkswagen', model: 'Golf 8', immobiliser: true },
-  { id: '01GRZV8171CTR2J2NDSA310FVP', brand: 'Volkswagen', model: 'ID.3', immobiliser: true },
-  { id: '01GVAGS3T2N5XKS3P6YAH288SP', brand: 'Opel', model: 'Corsa-e', immobiliser: true },
-  { id: '01GXWXGBD3AJGZ8EKG0T0VKKQG', brand: 'Renault', model: 'Zoe', immobiliser: true },
-  { id: '01H0CQTW04J1DTQWA7PK6FF4VD', brand: 'Fiat', model: '500e', immobiliser: true },
-  { id: '01H2Z4J3K59FWABSAXSXKW1KPP', brand: 'Ford', model: 'Transit Custom', immobiliser: false },
+  { id: '01GPDEGSM04EDMWRB65GBQ6QTZ', brand: 'Volkswagen', model: 'Golf 8', immobiliser: true, fuelType: 'PETROL' },
+  { id: '01GRZV8171CTR2J2NDSA310FVP', brand: 'Volkswagen', model: 'ID.3', immobiliser: true, fuelType: 'ELECTRIC' },
+  { id: '01GVAGS3T2N5XKS3P6YAH288SP', brand: 'Opel', model: 'Corsa-e', immobiliser: true, fuelType: 'ELECTRIC' },
+  { id: '01GXWXGBD3AJGZ8EKG0T0VKKQG', brand: 'Renault', model: 'Zoe', immobiliser: true, fuelType: 'ELECTRIC' },
+  { id: '01H0CQTW04J1DTQWA7PK6FF4VD', brand: 'Fiat', model: '500e', immobiliser: true, fuelType: 'ELECTRIC' },
+  { id: '01H2Z4J3K59FWABSAXSXKW1KPP', brand: 'Ford', model: 'Transit Custom', immobiliser: false, fuelType: 'DIESEL' },
 ];
 
 export function findVehicleModel(id: string): VehicleModel | undefined {

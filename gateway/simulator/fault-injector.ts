@@ -29,8 +29,21 @@ export interface FaultPlan extends Partial<InjectedFault> {
   routes?: OneApiRoute[];
 }
 
+/**
+ * The whole service out of reach until cleared: `unavailable` answers every OneAPI route 503
+ * without acting; `connection-drop` closes the connection without an answer, as a dead host or
+ * a broken network looks to the caller. The admin routes stay reachable to clear it.
+ */
+export const OUTAGE_MODES = ['unavailable', 'connection-drop'] as const;
+export type OutageMode = (typeof OUTAGE_MODES)[number];
+
 export interface FaultSettings {
+  /** Every OneAPI route waits this long before it acts and answers. */
   latencyMs?: number;
+  /** Per-route waits that take the place of `latencyMs` for those routes; 0 removes one. */
+  routeLatencyMs?: Partial<Record<OneApiRoute, number>>;
+  /** null ends the outage. */
+  outage?: OutageMode | null;
   /** Share of requests (0..1) answered 503 before they take effect, drawn from the seeded sequence. */
   failureRate?: number;
   /** The same seed and the same sequence of requests fail the same requests. */
@@ -40,6 +53,8 @@ export interface FaultSettings {
 /** Decides, request by request, whether the simulator misbehaves and how. */
 export class FaultInjector {
   latencyMs = 0;
+  routeLatencyMs: Partial<Record<OneApiRoute, number>> = {};
+  outage: OutageMode | null = null;
   failureRate = 0;
   private random: () => number = mulberry32(1);
   private plans: Array<Required<FaultPlan>> = [];
@@ -52,6 +67,18 @@ export class FaultInjector {
     if (settings.latencyMs !== undefined) {
       if (!(settings.latencyMs >= 0)) throw new RangeError(`latencyMs must be >= 0, not ${settings.latencyMs}`);
       this.latencyMs = settings.latencyMs;
+    }
+    for (const [route, ms] of Object.entries(settings.routeLatencyMs ?? {})) {
+      if (!(ONEAPI_ROUTES as readonly string[]).includes(route)) throw new RangeError(`routeLatencyMs names no OneAPI route: ${route}`);
+      if (!(typeof ms === 'number' && ms >= 0)) throw new RangeError(`routeLatencyMs.${route} must be >= 0, not ${ms}`);
+      if (ms === 0) delete this.routeLatencyMs[route as OneApiRoute];
+      else this.routeLatencyMs[route as OneApiRoute] = ms;
+    }
+    if (settings.outage !== undefined) {
+      if (settings.outage !== null && !OUTAGE_MODES.includes(settings.outage)) {
+        throw new RangeError(`outage must be one of ${OUTAGE_MODES.join(', ')} or null, not ${settings.outage}`);
+      }
+      this.outage = settings.outage;
     }
     if (settings.failureRate !== undefined) {
       if (!(settings.failureRate >= 0 && settings.failureRate <= 1)) {
@@ -73,9 +100,16 @@ export class FaultInjector {
     });
   }
 
-  /** Back to a well-behaved service: no latency, no failures, seed 1. */
+  /** How long `route` waits before it acts. */
+  latencyFor(route: OneApiRoute): number {
+    return this.routeLatencyMs[route] ?? this.latencyMs;
+  }
+
+  /** Back to a well-behaved service: no outage, no latency, no failures, seed 1. */
   reset(): void {
     this.plans = [];
+    this.outage = null;
+    this.routeLatencyMs = {};
     this.latencyMs = 0;
     this.failureRate = 0;
     this.random = mulberry32(1);

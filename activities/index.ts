@@ -17,7 +17,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...createReadModelActivities(deps.db),
     ...createAccessActivities(deps.db),
     ...createTenancyActivities(deps.db),
-    ...createVehicleActionActivities(deps.gateway),
+    ...createVehicleActionActivities(deps.gateway, deps.db),
   };
 }
 

@@ -1,17 +1,41 @@
+import { ApplicationFailure } from '@temporalio/common';
 import type { JobEvent, JobSnapshot } from '../common/job';
 import type { Db } from '../db/connection';
 import { deleteJob, saveJobState } from '../db/jobs';
 
+/** The failure type of a write Postgres refused for its content: retrying the same write cannot help. */
+export const READ_MODEL_REJECTED = 'ReadModelRejected';
+
 /** Activities that keep the Postgres read model in step with the workflow. */
 export function createReadModelActivities(db: Db) {
   return {
-    /** Idempotent (see saveJobState): safe under Temporal's at-least-once activity execution. */
-    async recordJobState(snapshot: JobSnapshot, event: JobEvent): Promise<void> {
-      await saveJobState(db, snapshot, event);
+    /**
+     * The job as it now stands, with the events since the last write. Idempotent (see saveJobState):
+     * safe under Temporal's at-least-once activity execution. An outage is retried by the workflow;
+     * a value Postgres refuses is not.
+     */
+    async recordJobState(snapshot: JobSnapshot, events: JobEvent[]): Promise<void> {
+      await refusingBadData(() => saveJobState(db, snapshot, events));
     },
     /** A PENDING job deleted by the provider leaves the read model; its events stay as the trail. */
-    async removeJobRecord(jobId: string, event: JobEvent): Promise<void> {
-      await deleteJob(db, jobId, event);
+    async removeJobRecord(jobId: string, events: JobEvent[]): Promise<void> {
+      await refusingBadData(() => deleteJob(db, jobId, events));
     },
   };
+}
+
+/**
+ * SQLSTATE class 22 (data exception: a NUL byte, a date out of range) and 23 (a constraint) mean the
+ * write itself is wrong; everything else (connection lost, server shutting down) may pass later.
+ */
+async function refusingBadData(write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && /^2[23]/.test(code)) {
+      throw ApplicationFailure.create({ type: READ_MODEL_REJECTED, message: `Postgres refused the write: ${(error as Error).message}`, nonRetryable: true, cause: error as Error });
+    }
+    throw error;
+  }
 }

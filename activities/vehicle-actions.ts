@@ -1,59 +1,195 @@
+import { createHash } from 'node:crypto';
+import { Context, log } from '@temporalio/activity';
+import type { Actor, SecuringCommandOutcome } from '../common/job';
 import { refusal } from '../common/job-refusal';
-import type { JsonObject } from '../definitions/compiled-job-type';
-import { VehicleGatewayError, VehicleNotFoundError, type VehicleCommand, type VehicleGateway, type VehicleState } from '../gateway/vehicle-gateway';
+import type { Db } from '../db/connection';
+import { recordJobEvents } from '../db/jobs';
+import { canonicalJson } from '../definitions/canonical-json';
+import type { ConfigurationMode, JsonObject, StepAction } from '../definitions/compiled-job-type';
+import { VehicleGatewayError, VehicleNotFoundError, type Vehicle, type VehicleCommand, type VehicleGateway, type VehicleState } from '../gateway/vehicle-gateway';
 
-export interface ApplyConfigurationRequest {
+export interface StepActionRequest {
   jobId: string;
   stepId: string;
+  action: StepAction;
+  /** The CloudBoxx the action talks to. */
   qnr: string;
-  configuration: JsonObject;
+  actor: Actor;
+  /** applyConfiguration: the rendered document, and whether it replaces the box's or is merged into it. */
+  configuration?: JsonObject;
+  configurationMode?: ConfigurationMode;
+  /** The job's VIN, compared with the one OneAPI has for the box's vehicle; absent: nothing to compare. */
+  vin?: { value: string; field: string };
+  /** False: the box goes into a vehicle OneAPI does not know yet, so there is nothing to look up. */
+  knownToOneApi: boolean;
 }
 
-export interface VehicleCommandRequest {
+export type StepActionResult =
+  | { action: 'cloudboxx.applyConfiguration'; version: number; appliedAt: string; pushed: JsonObject; pushedSha256: string; mode: ConfigurationMode; configuration?: Record<string, unknown> }
+  | { action: 'cloudboxx.verifyLockUnlock'; locked: VehicleState; unlocked: VehicleState }
+  | { action: 'cloudboxx.readVehicleState'; state: VehicleState };
+
+export interface InstallerCommandRequest {
+  jobId: string;
   qnr: string;
   command: VehicleCommand;
+  actor: Actor;
 }
 
+export interface SecureVehicleRequest {
+  jobId: string;
+  qnr: string;
+  commands: ReadonlyArray<'lock' | 'disableDriving'>;
+}
+
+export type SecureVehicleResult = { reached: true; commands: SecuringCommandOutcome[] } | { reached: false; detail: string };
+
+const SECURING: Record<'lock' | 'disableDriving', { command: VehicleCommand; holds: (state: VehicleState) => boolean }> = {
+  lock: { command: 'lock-central-lock', holds: (state) => state.centralLock === 'locked' },
+  disableDriving: { command: 'disable-driving', holds: (state) => state.drivingEnabled === false },
+};
+
+const SYSTEM: Actor = { kind: 'system', reason: 'vehicle secured when access ended' };
+
 /**
- * What install steps do to the vehicle, one remote side effect per activity so that a retry
- * repeats only what failed. A call either lands, fails for a reason a retry can cure (thrown as
- * is: the activity's retry policy tries again), or fails for one it cannot (no such box, no such
- * capability): that becomes a non-retryable `JobRefused.actionFailed` the installer reads.
+ * What jobs do to vehicles. A call either lands, fails for a reason a retry can cure (thrown as is:
+ * the activity's retry policy tries again), or fails for one it cannot (no such box, another
+ * vehicle, a missing capability): that becomes a non-retryable `JobRefused.<reason>` the installer
+ * reads. Every call to the vehicle, each attempt, succeeded or failed, lands in the job's audit
+ * trail as a `vehicle.call` event: a call whose answer was lost may still have reached the car.
  */
-export function createVehicleActionActivities(gateway: VehicleGateway) {
-  return {
-    async applyCloudBoxxConfiguration(request: ApplyConfigurationRequest): Promise<{ version: number; appliedAt: string }> {
-      const applied = await refusingPermanentFailures(request.qnr, () =>
-        gateway.applyConfiguration({
-          target: { telematicsUnitId: request.qnr },
-          configuration: request.configuration,
-          // Stable across attempts: a retry after a lost answer applies the configuration once.
-          idempotencyKey: `${request.jobId}/${request.stepId}`,
-        }),
+export function createVehicleActionActivities(gateway: VehicleGateway, db: Db) {
+  /** Sends one call and writes the attempt to the trail, whatever its outcome. */
+  async function call<T>(jobId: string, actor: Actor, what: { purpose: string; call: string; qnr: string }, send: () => Promise<T>): Promise<T> {
+    const info = Context.current().info;
+    const key = `call:${info.workflowExecution?.runId}:${info.activityId}:${info.attempt}:${what.call}`;
+    const record = (data: Record<string, unknown>) =>
+      recordJobEvents(db, jobId, [{ key, type: 'vehicle.call', actor, data: { ...what, attempt: info.attempt, ...data }, occurredAt: new Date().toISOString() }]).catch((error: unknown) =>
+        // The trail must not stop a command that the car needs (securing it, above all).
+        log.warn('could not record a vehicle call in the audit trail', { jobId, error: String(error) }),
       );
-      return { version: applied.version, appliedAt: applied.appliedAt };
+    try {
+      const answer = await send();
+      await record({ outcome: 'succeeded', answer });
+      return answer;
+    } catch (error) {
+      await record({ outcome: 'failed', error: error instanceof Error ? error.message : String(error) });
+      throw error;
+    }
+  }
+
+  async function vehicleOf(request: { jobId: string; qnr: string; actor: Actor }, purpose: string): Promise<Vehicle> {
+    const vehicle = await call(request.jobId, request.actor, { purpose, call: 'find-vehicle', qnr: request.qnr }, () => gateway.findVehicleByTelematicsUnit(request.qnr));
+    if (!vehicle) throw new VehicleNotFoundError(`no vehicle carries telematics unit ${request.qnr}`);
+    return vehicle;
+  }
+
+  return {
+    /** A step's automated action, checked against the vehicle OneAPI knows before anything is sent. */
+    async runStepAction(request: StepActionRequest): Promise<StepActionResult> {
+      const purpose = `step ${request.stepId}`;
+      return refusingPermanentFailures(request.qnr, async () => {
+        if (request.action === 'cloudboxx.applyConfiguration') {
+          if (request.knownToOneApi) checkVin(request, await vehicleOf(request, purpose));
+          const pushed = request.configuration ?? {};
+          const mode = request.configurationMode ?? 'replace';
+          const applied = await call(request.jobId, request.actor, { purpose, call: `apply-configuration (${mode})`, qnr: request.qnr }, () =>
+            gateway.applyConfiguration({
+              target: { telematicsUnitId: request.qnr },
+              configuration: pushed,
+              mode,
+              // Stable across attempts: a retry after a lost answer applies the configuration once.
+              idempotencyKey: `${request.jobId}/${request.stepId}/${Context.current().info.workflowExecution?.runId}/${Context.current().info.activityId}`,
+            }),
+          );
+          return { action: request.action, version: applied.version, appliedAt: applied.appliedAt, pushed, pushedSha256: sha256(pushed), mode, ...(applied.configuration && { configuration: applied.configuration }) };
+        }
+        const vehicle = await vehicleOf(request, purpose);
+        const send = (command: VehicleCommand) => {
+          requireCapability(vehicle, command);
+          return call(request.jobId, request.actor, { purpose, call: command, qnr: request.qnr }, () => gateway.sendCommand(vehicle.id, command));
+        };
+        if (request.action === 'cloudboxx.readVehicleState') return { action: request.action, state: await send('request-vehicle-state') };
+        requireCapability(vehicle, 'unlock-central-lock');
+        const locked = await send('lock-central-lock');
+        if (locked.centralLock !== 'locked') throw refusal('actionFailed', `CloudBoxx ${request.qnr} was told to lock, but reports the central lock ${locked.centralLock ?? 'in no state'}. Check the wiring of the central lock.`);
+        const unlocked = await send('unlock-central-lock');
+        if (unlocked.centralLock !== 'unlocked') throw refusal('actionFailed', `CloudBoxx ${request.qnr} was told to unlock, but reports the central lock ${unlocked.centralLock ?? 'in no state'}. Check the wiring of the central lock.`);
+        return { action: request.action, locked, unlocked };
+      });
     },
 
-    async sendVehicleCommand(request: VehicleCommandRequest): Promise<VehicleState> {
+    /** A command the installer sends through the job's access grant. */
+    async sendVehicleCommand(request: InstallerCommandRequest): Promise<VehicleState> {
       return refusingPermanentFailures(request.qnr, async () => {
-        const vehicle = await gateway.findVehicleByTelematicsUnit(request.qnr);
-        if (!vehicle) throw new VehicleNotFoundError(`no vehicle carries telematics unit ${request.qnr}`);
-        return gateway.sendCommand(vehicle.id, request.command);
+        const vehicle = await vehicleOf(request, 'installer');
+        return call(request.jobId, request.actor, { purpose: 'installer', call: request.command, qnr: request.qnr }, () => gateway.sendCommand(vehicle.id, request.command));
       });
+    },
+
+    /**
+     * Leaves the vehicle as the job type's access.onEnd says, once access has ended. Retried until
+     * the vehicle answers (an outage of OneAPI must not leave a car unlocked); a command the model
+     * cannot do is skipped, a state other than the one commanded is reported, not retried.
+     */
+    async secureVehicle(request: SecureVehicleRequest): Promise<SecureVehicleResult> {
+      const purpose = 'securing';
+      let vehicle: Vehicle;
+      try {
+        vehicle = await vehicleOf({ ...request, actor: SYSTEM }, purpose);
+      } catch (error) {
+        if (error instanceof VehicleNotFoundError) return { reached: false, detail: `No vehicle in OneAPI carries CloudBoxx ${request.qnr}, so it could not be locked or immobilised.` };
+        throw error;
+      }
+      const outcomes: SecuringCommandOutcome[] = [];
+      for (const command of request.commands) {
+        const { command: gatewayCommand, holds } = SECURING[command];
+        if (!vehicle.capabilities.commands.includes(gatewayCommand)) {
+          outcomes.push({ command, outcome: 'skipped' });
+          continue;
+        }
+        const state = await call(request.jobId, SYSTEM, { purpose, call: gatewayCommand, qnr: request.qnr }, () => gateway.sendCommand(vehicle.id, gatewayCommand));
+        const reported = { ...(state.centralLock !== undefined && { centralLock: state.centralLock }), ...(state.drivingEnabled !== undefined && { drivingEnabled: state.drivingEnabled }) };
+        outcomes.push({ command, outcome: holds(state) ? 'done' : 'mismatch', reported });
+      }
+      return { reached: true, commands: outcomes };
     },
   };
 }
 
-async function refusingPermanentFailures<T>(qnr: string, call: () => Promise<T>): Promise<T> {
+/** The box must sit in the job's vehicle: configuring another car is worse than configuring none. */
+function checkVin(request: StepActionRequest, vehicle: Vehicle): void {
+  const known = vehicle.masterData.vin;
+  if (!request.vin || !known || known.toUpperCase() === request.vin.value.toUpperCase()) return;
+  throw refusal(
+    'vehicleMismatch',
+    `CloudBoxx ${request.qnr} is in the vehicle with VIN ${known} in OneAPI, but this job is for VIN ${request.vin.value}. Check the QNR on the box label and the VIN before configuring.`,
+    [{ pointer: `/values/${request.vin.field}`, message: `OneAPI has VIN ${known} for CloudBoxx ${request.qnr}`, rule: 'vehicleMismatch' }],
+  );
+}
+
+function requireCapability(vehicle: Vehicle, command: VehicleCommand): void {
+  if (vehicle.capabilities.commands.includes(command)) return;
+  const model = [vehicle.masterData.brand, vehicle.masterData.model].filter(Boolean).join(' ') || `Vehicle ${vehicle.id}`;
+  throw refusal('capabilityMissing', `${model} (CloudBoxx ${vehicle.telematicsUnit.id}) lacks the capability ${command}, which this step needs; OneAPI lists: ${vehicle.capabilities.commands.join(', ')}.`, [
+    { pointer: '/stepId', message: `the vehicle lacks ${command}`, rule: 'capability' },
+  ]);
+}
+
+async function refusingPermanentFailures<T>(qnr: string, run: () => Promise<T>): Promise<T> {
   try {
-    return await call();
+    return await run();
   } catch (error) {
     if (error instanceof VehicleNotFoundError) {
       throw refusal('actionFailed', `No vehicle in the fleet carries CloudBoxx ${qnr}. Check the QNR on the box label, or ask the provider to add the vehicle first.`, [
         { pointer: '/values', message: `no vehicle with CloudBoxx ${qnr}`, rule: 'vehicleNotFound' },
       ]);
     }
-    if (error instanceof VehicleGatewayError && !error.retryable) throw refusal('actionFailed', `CloudBoxx ${qnr}: ${error.message}`);
+    if (error instanceof VehicleGatewayError && !error.retryable) throw refusal(error.name === 'VehicleCapabilityMissingError' ? 'capabilityMissing' : 'actionFailed', `CloudBoxx ${qnr}: ${error.message}`);
     throw error;
   }
+}
+
+function sha256(document: JsonObject): string {
+  return createHash('sha256').update(canonicalJson(document)).digest('hex');
 }

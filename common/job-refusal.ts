@@ -31,6 +31,14 @@ export const REFUSAL_REASONS = [
   'actionFailed',
   /** The job's vehicle access is closed, expired, or does not include this command. */
   'accessDenied',
+  /** The job does not know its CloudBoxx yet (no QNR from the provider or a step). */
+  'vehicleUnknown',
+  /** The box's vehicle in OneAPI is not the job's vehicle (another VIN). */
+  'vehicleMismatch',
+  /** The vehicle's model cannot do what the action needs (OneAPI capabilities). */
+  'capabilityMissing',
+  /** The read model refused to store the change (a value Postgres cannot hold); the job went on without it. */
+  'notStored',
 ] as const;
 
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];

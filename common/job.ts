@@ -24,8 +24,42 @@ export function isJobId(value: string): boolean {
 export interface StepProgress {
   id: string;
   title: string;
-  status: 'open' | 'done';
+  /** inProgress: the step's action is running against the vehicle; its outcome follows on the job. */
+  status: 'open' | 'inProgress' | 'done';
   completedAt?: string;
+  /** Why the step's last action failed; the installer may complete the step again. */
+  actionError?: string;
+}
+
+/** What the engine did to leave the vehicle secure once access ended (the job type's access.onEnd). */
+export interface VehicleSecurity {
+  /**
+   * pending: access ended, the commands have not landed yet (retried until they do);
+   * secured: every command landed and the vehicle reported the commanded state;
+   * notSecured: the vehicle reported another state, or cannot be reached at all;
+   * notRequired: nothing to do (the job type leaves the vehicle as it is, or no box was ever known).
+   */
+  state: 'pending' | 'secured' | 'notSecured' | 'notRequired';
+  securedAt?: string;
+  /** Why not (yet), in words an operator can act on. */
+  detail?: string;
+  commands?: SecuringCommandOutcome[];
+}
+
+export interface SecuringCommandOutcome {
+  command: 'lock' | 'disableDriving';
+  /** done: commanded and reported; skipped: the vehicle model cannot do it; mismatch: it reported another state. */
+  outcome: 'done' | 'skipped' | 'mismatch';
+  reported?: { centralLock?: 'locked' | 'unlocked'; drivingEnabled?: boolean };
+}
+
+/** The job's vehicle as far as the job knows it. */
+export interface JobVehicle {
+  /** QNR of the job's CloudBoxx, once a provider or a step has given it. */
+  qnr?: string;
+  /** A swap: the QNR of the box taken out. */
+  oldQnr?: string;
+  security?: VehicleSecurity;
 }
 
 export interface AccessGrantState {
@@ -57,6 +91,7 @@ export interface JobSnapshot {
   lastCompletedStep?: string;
   failureReason?: string;
   accessGrant?: AccessGrantState;
+  vehicle: JobVehicle;
   createdBy?: string;
   revision: number;
   createdAt: string;

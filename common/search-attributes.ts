@@ -12,6 +12,8 @@ export const ProviderIdAttribute = defineSearchAttributeKey('ProviderId', Search
 export const FleetIdAttribute = defineSearchAttributeKey('FleetId', SearchAttributeType.KEYWORD);
 export const InstallerCompanyIdAttribute = defineSearchAttributeKey('InstallerCompanyId', SearchAttributeType.KEYWORD);
 export const LastCompletedStepAttribute = defineSearchAttributeKey('LastCompletedStep', SearchAttributeType.KEYWORD);
+/** pending, secured, notSecured, notRequired: `VehicleSecurity = "notSecured"` finds the cars to check by hand. */
+export const VehicleSecurityAttribute = defineSearchAttributeKey('VehicleSecurity', SearchAttributeType.KEYWORD);
 
 export const ALL_SEARCH_ATTRIBUTES = [
   JobIdAttribute,
@@ -21,4 +23,5 @@ export const ALL_SEARCH_ATTRIBUTES = [
   FleetIdAttribute,
   InstallerCompanyIdAttribute,
   LastCompletedStepAttribute,
+  VehicleSecurityAttribute,
 ] as const;

@@ -62,7 +62,7 @@ export interface JobPage {
 const ROW_COLUMNS: Record<keyof JobRow, true> = {
   id: true, workflow_id: true, provider_id: true, fleet_id: true, job_type_id: true, job_type_version: true, status: true,
   installer_company_id: true, customer_name: true, requested_start_at: true, values: true, locked_fields: true, steps: true,
-  last_completed_step: true, failure_reason: true, access_grant: true, created_by: true, revision: true, created_at: true,
+  last_completed_step: true, failure_reason: true, access_grant: true, vehicle: true, created_by: true, revision: true, created_at: true,
   updated_at: true, assigned_at: true, started_at: true, finished_at: true,
 };
 export const JOB_ROW_COLUMNS = Object.keys(ROW_COLUMNS) as Array<keyof JobRow>;

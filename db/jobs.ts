@@ -2,39 +2,43 @@ import type { Actor, JobEvent, JobSnapshot } from '../common/job';
 import type { Db } from './connection';
 
 /**
- * Writes a job's state and the event that led to it in one transaction. Idempotent: the row only
+ * Writes a job's state and the events that led to it in one transaction. Idempotent: the row only
  * moves forward in `revision`, and an event with a key already stored is not written again.
  */
-export async function saveJobState(db: Db, snapshot: JobSnapshot, event: JobEvent): Promise<void> {
+export async function saveJobState(db: Db, snapshot: JobSnapshot, events: readonly JobEvent[]): Promise<void> {
   await db.transaction(async (trx) => {
-    const row = toRow(snapshot, event.occurredAt);
+    const row = toRow(snapshot, events.at(-1)?.occurredAt ?? new Date().toISOString());
     await trx('jobs')
       .insert(row)
       .onConflict('id')
       .merge()
       .where('jobs.revision', '<', snapshot.revision);
-    await insertEvent(trx, snapshot.jobId, event);
+    await recordJobEvents(trx, snapshot.jobId, events);
   });
 }
 
-async function insertEvent(trx: Db, jobId: string, event: JobEvent): Promise<void> {
-  await trx('job_events')
-    .insert({
-      job_id: jobId,
-      event_key: event.key,
-      type: event.type,
-      actor: JSON.stringify(event.actor),
-      data: JSON.stringify(event.data),
-      occurred_at: event.occurredAt,
-    })
+/** Appends to a job's audit trail; an event whose key is already stored is not written again. */
+export async function recordJobEvents(db: Db, jobId: string, events: readonly JobEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await db('job_events')
+    .insert(
+      events.map((event) => ({
+        job_id: jobId,
+        event_key: event.key,
+        type: event.type,
+        actor: JSON.stringify(event.actor),
+        data: JSON.stringify(event.data),
+        occurred_at: event.occurredAt,
+      })),
+    )
     .onConflict(['job_id', 'event_key'])
     .ignore();
 }
 
-export async function deleteJob(db: Db, jobId: string, event: JobEvent): Promise<void> {
+export async function deleteJob(db: Db, jobId: string, events: readonly JobEvent[]): Promise<void> {
   await db.transaction(async (trx) => {
     await trx('jobs').where({ id: jobId }).delete();
-    await insertEvent(trx, jobId, event);
+    await recordJobEvents(trx, jobId, events);
   });
 }
 
@@ -55,6 +59,7 @@ export interface JobRow {
   last_completed_step: string | null;
   failure_reason: string | null;
   access_grant: JobSnapshot['accessGrant'] | null;
+  vehicle: JobSnapshot['vehicle'] | null;
   created_by: string | null;
   revision: string;
   created_at: Date;
@@ -103,6 +108,7 @@ function toRow(s: JobSnapshot, updatedAt: string) {
     last_completed_step: s.lastCompletedStep ?? null,
     failure_reason: s.failureReason ?? null,
     access_grant: s.accessGrant ? JSON.stringify(s.accessGrant) : null,
+    vehicle: JSON.stringify(s.vehicle),
     created_by: s.createdBy ?? null,
     revision: s.revision,
     created_at: s.createdAt,

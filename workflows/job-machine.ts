@@ -1,5 +1,5 @@
 import { jsonPointer, type FieldProblem } from '../common/errors';
-import type { AccessGrantState, Actor, JobSnapshot, JobStatus, StepProgress } from '../common/job';
+import type { AccessGrantState, Actor, JobSnapshot, JobStatus, StepProgress, VehicleSecurity } from '../common/job';
 import type { AssignJobRequest, CompleteStepRequest, EditJobRequest, SaveValuesRequest, VehicleCommandRequest } from '../common/job-messages';
 import { refusal, type RefusalReason } from '../common/job-refusal';
 import type { JobWorkflowInput } from '../common/job-workflow';
@@ -20,7 +20,14 @@ export class JobMachine {
   private providerValues: Record<string, unknown>;
   /** What the installer filled in, step by step. */
   private installerValues: Record<string, unknown> = {};
+  /** What the vehicle reported through a step's action (the job type's `fills`): locked once there. */
+  private filledValues: Record<string, unknown> = {};
   private completedSteps: Array<{ id: string; completedAt: string }> = [];
+  /** Steps whose action runs right now, and why a step's last action failed. */
+  private readonly runningActions = new Set<string>();
+  private readonly actionErrors = new Map<string, string>();
+  /** How the vehicle was left when access ended; absent while access has not ended. */
+  security?: VehicleSecurity;
   customerName?: string;
   requestedStartAt?: string;
   installerCompanyId?: string;
@@ -50,9 +57,17 @@ export class JobMachine {
     return this.input.jobId;
   }
 
-  /** Provider and installer values together: what the job knows. */
+  /** Provider, vehicle and installer values together: what the job knows. */
   get values(): Record<string, unknown> {
-    return { ...this.installerValues, ...this.providerValues };
+    return { ...this.installerValues, ...this.filledValues, ...this.providerValues };
+  }
+
+  /** The job's CloudBoxx (the new one in a swap) and the box taken out, as far as they are known. */
+  get boxes(): { qnr?: string; oldQnr?: string } {
+    const { qnrField, oldQnrField } = this.jobType.vehicle;
+    const values = this.values;
+    const text = (key: string | null) => (key !== null && typeof values[key] === 'string' && values[key] !== '' ? (values[key] as string) : undefined);
+    return { qnr: text(qnrField), oldQnr: text(oldQnrField) };
   }
 
   get isFinished(): boolean {
@@ -143,7 +158,11 @@ export class JobMachine {
     }
     if (order) throw refuse('stepOutOfOrder', `${capitalise(order.message)}.`, [{ pointer: '/stepId', message: order.message, rule: order.rule }]);
     const step = findStep(this.jobType, request.stepId)!;
-    const issues = validateStepValues(this.jobType, step.id, request.values ?? {}, this.providerValues);
+    // A repeat while the step's action runs changes nothing: the caller learns the step's progress.
+    if (this.runningActions.has(step.id)) return step;
+    // A saved draft counts: the request's values go on top of what was saved for this step.
+    const submitted = { ...pick(this.installerValues, step.collect), ...(request.values ?? {}) };
+    const issues = validateStepValues(this.jobType, step.id, submitted, this.providerValues);
     const locked = issues.filter((issue) => issue.rule === 'locked');
     if (locked.length > 0) throw refuse('lockedField', locked.map((issue) => capitalise(issue.message)).join('; ') + '.', locked);
     if (issues.length > 0) throw refuse('invalidValues', `Some values for step "${step.title}" break the rules of job type ${this.jobType.id}.`, issues);
@@ -156,14 +175,43 @@ export class JobMachine {
     return step;
   }
 
+  isActionRunning(stepId: string): boolean {
+    return this.runningActions.has(stepId);
+  }
+
+  /** A step without an action is done at once. */
   completeStep(request: CompleteStepRequest, now: string): void {
-    // A locked field may be re-sent unchanged; only the installer's own fields are stored.
-    for (const [key, value] of Object.entries(request.values ?? {})) {
-      if (key in this.providerValues) continue;
+    this.storeInstallerValues(request.values ?? {});
+    this.completedSteps.push({ id: request.stepId, completedAt: now });
+  }
+
+  /** A step with an action: its values are kept, and it is done once the action succeeds. */
+  beginStepAction(request: CompleteStepRequest): void {
+    this.storeInstallerValues(request.values ?? {});
+    this.runningActions.add(request.stepId);
+    this.actionErrors.delete(request.stepId);
+  }
+
+  /** The action landed: the step is done, with what the vehicle reported in the fields the step fills. */
+  finishStepAction(stepId: string, now: string, filled: Record<string, unknown> = {}): void {
+    this.runningActions.delete(stepId);
+    Object.assign(this.filledValues, withoutBlanks(filled));
+    this.completedSteps.push({ id: stepId, completedAt: now });
+  }
+
+  /** The action failed: the step stays open with the reason, and the installer may try again. */
+  failStepAction(stepId: string, reason: string): void {
+    this.runningActions.delete(stepId);
+    this.actionErrors.set(stepId, reason);
+  }
+
+  /** A locked field may be re-sent unchanged; only the installer's own fields are stored. */
+  private storeInstallerValues(values: Record<string, unknown>): void {
+    for (const [key, value] of Object.entries(values)) {
+      if (key in this.providerValues || key in this.filledValues) continue;
       if (isBlank(value)) delete this.installerValues[key];
       else this.installerValues[key] = value;
     }
-    this.completedSteps.push({ id: request.stepId, completedAt: now });
   }
 
   checkSaveValues(request: SaveValuesRequest): void {
@@ -177,6 +225,8 @@ export class JobMachine {
       if (!field) invalid.push({ pointer, message: `job type ${this.jobType.id} has no field "${key}"`, rule: 'unknownField' });
       else if (key in this.providerValues) {
         if (JSON.stringify(value) !== JSON.stringify(this.providerValues[key])) locked.push({ pointer, message: `${field.label} was set when the job was created and cannot be changed`, rule: 'locked' });
+      } else if (fillingStep(this.jobType, key)) {
+        locked.push({ pointer, message: `${field.label} is filled from the vehicle's answer in step "${fillingStep(this.jobType, key)!.title}"`, rule: 'locked' });
       } else if (field.collectedBy === null) invalid.push({ pointer, message: `${field.label} is set by the provider only`, rule: 'notInStep' });
       else if (this.completedStepIds.includes(field.collectedBy)) invalid.push({ pointer, message: `${field.label} belongs to step "${field.collectedBy}", which is completed`, rule: 'stepCompleted' });
       else if (!isBlank(value)) for (const message of fieldValueProblems(field, value, field.label)) invalid.push({ pointer, message, rule: 'invalid' });
@@ -186,11 +236,7 @@ export class JobMachine {
   }
 
   saveValues(request: SaveValuesRequest): void {
-    for (const [key, value] of Object.entries(request.values)) {
-      if (key in this.providerValues) continue;
-      if (isBlank(value)) delete this.installerValues[key];
-      else this.installerValues[key] = value;
-    }
+    this.storeInstallerValues(request.values);
   }
 
   checkComplete(actor: Actor): void {
@@ -243,15 +289,31 @@ export class JobMachine {
         { pointer: '/command', message: `not permitted by the job's access`, rule: 'permission' },
       ]);
     }
-    const boxes = [...new Set(this.jobType.steps.map((step) => (step.qnrField ? this.values[step.qnrField] : undefined)).filter((qnr): qnr is string => typeof qnr === 'string' && qnr !== ''))];
-    if (request.qnr !== undefined) {
-      if (boxes.includes(request.qnr)) return request.qnr;
-      throw refuse('invalidValues', `CloudBoxx ${request.qnr} is not part of job ${this.jobId}.`, [{ pointer: '/qnr', message: `must be one of: ${boxes.join(', ') || '(no box recorded yet)'}`, rule: 'enum' }]);
-    }
-    if (boxes.length === 1) return boxes[0]!;
-    throw refuse('invalidValues', boxes.length === 0 ? `Job ${this.jobId} has no CloudBoxx QNR recorded yet; complete the step that records it first.` : `Job ${this.jobId} has ${boxes.length} CloudBoxxes; say which one with "qnr".`, [
-      { pointer: '/qnr', message: boxes.length === 0 ? 'no box recorded yet' : `one of: ${boxes.join(', ')}`, rule: 'required' },
-    ]);
+    const { qnr, oldQnr } = this.boxes;
+    const boxes = [qnr, oldQnr].filter((box): box is string => box !== undefined);
+    if (boxes.length === 0) throw refuse('vehicleUnknown', `Job ${this.jobId} does not know its CloudBoxx yet: ${this.whereTheBoxComesFrom()}.`);
+    if (request.qnr === undefined) return boxes[0]!; // the job's box; in a swap before the new box is in, the old one
+    if (boxes.includes(request.qnr)) return request.qnr;
+    throw refuse('invalidValues', `CloudBoxx ${request.qnr} is not part of job ${this.jobId}.`, [{ pointer: '/qnr', message: `must be one of: ${boxes.join(', ')}`, rule: 'enum' }]);
+  }
+
+  /** "CloudBoxx QNR is filled in step "Mount"": where a job without a known box gets one. */
+  private whereTheBoxComesFrom(): string {
+    const field = findField(this.jobType, this.jobType.vehicle.qnrField);
+    const step = field?.collectedBy ? findStep(this.jobType, field.collectedBy) : undefined;
+    return step ? `${field!.label} is filled in step "${step.title}"; complete that step first` : `${field?.label ?? this.jobType.vehicle.qnrField} is blank`;
+  }
+
+  /**
+   * What to do to the vehicle now that access has ended: the job type's onEnd commands on the job's
+   * box, or why nothing is to be done.
+   */
+  securingPlan(): { qnr: string; commands: ReadonlyArray<'lock' | 'disableDriving'> } | { nothing: string } {
+    if (this.jobType.access.onEnd.length === 0) return { nothing: 'The job type leaves the vehicle as it is when access ends (access.onEnd: []).' };
+    const { qnr, oldQnr } = this.boxes;
+    const box = qnr ?? oldQnr;
+    if (box === undefined) return { nothing: 'No CloudBoxx was known for this job, so the vehicle was never reached through it.' };
+    return { qnr: box, commands: this.jobType.access.onEnd };
   }
 
   revokeAccess(now: string): void {
@@ -272,7 +334,10 @@ export class JobMachine {
     const values = this.values;
     const steps: StepProgress[] = applicableSteps(this.jobType, values).map((step) => {
       const done = this.completedSteps.find((completed) => completed.id === step.id);
-      return done ? { id: step.id, title: step.title, status: 'done', completedAt: done.completedAt } : { id: step.id, title: step.title, status: 'open' };
+      if (done) return { id: step.id, title: step.title, status: 'done', completedAt: done.completedAt };
+      if (this.runningActions.has(step.id)) return { id: step.id, title: step.title, status: 'inProgress' };
+      const actionError = this.actionErrors.get(step.id);
+      return { id: step.id, title: step.title, status: 'open', ...(actionError !== undefined && { actionError }) };
     });
     return {
       jobId: this.input.jobId,
@@ -286,11 +351,12 @@ export class JobMachine {
       customerName: this.customerName,
       requestedStartAt: this.requestedStartAt,
       values,
-      lockedFields: lockedFieldKeys(this.jobType, this.providerValues),
+      lockedFields: [...lockedFieldKeys(this.jobType, this.providerValues), ...Object.keys(this.filledValues)],
       steps,
       lastCompletedStep: this.lastCompletedStep,
       failureReason: this.failureReason,
       accessGrant: this.accessGrant,
+      vehicle: { ...this.boxes, ...(this.security && { security: this.security }) },
       createdBy: this.input.createdBy.kind === 'user' ? this.input.createdBy.userId : undefined,
       revision,
       createdAt: this.input.createdAt,
@@ -327,6 +393,15 @@ function refuse(reason: RefusalReason, message: string, problems: Array<FieldPro
     message,
     problems.map((p) => ({ pointer: p.pointer, message: p.message, ...(p.rule ? { rule: p.rule } : {}) })),
   );
+}
+
+/** The step whose action fills `key` from the vehicle's answer, if any. */
+function fillingStep(jobType: CompiledJobType, key: string): CompiledStep | undefined {
+  return jobType.steps.find((step) => key in step.fills);
+}
+
+function pick(values: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((key) => key in values).map((key) => [key, values[key]]));
 }
 
 function withoutBlanks(values: Record<string, unknown>): Record<string, unknown> {

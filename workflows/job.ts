@@ -5,7 +5,6 @@ import {
   condition,
   isCancellation,
   log,
-  patched,
   proxyActivities,
   setCurrentDetails,
   setHandler,
@@ -13,10 +12,10 @@ import {
   workflowInfo,
   type ActivityOptions,
 } from '@temporalio/workflow';
-import type { UpdateDefinition } from '@temporalio/common';
-import { Mutex } from 'async-mutex';
+import type { ApplicationFailure, UpdateDefinition } from '@temporalio/common';
 import type { JobActivities } from '../activities';
-import type { Actor, JobEvent } from '../common/job';
+import type { StepActionResult } from '../activities/vehicle-actions';
+import type { Actor, JobEvent, JobSnapshot, VehicleSecurity } from '../common/job';
 import {
   assignJobUpdate,
   completeJobUpdate,
@@ -29,21 +28,26 @@ import {
   saveValuesUpdate,
   startJobUpdate,
   vehicleCommandUpdate,
+  type CompleteStepRequest,
   type InstallerVehicleCommand,
   type JobOutcome,
+  type VehicleCommandRequest,
+  type VehicleCommandResult,
 } from '../common/job-messages';
 import { findRefusal, refusal } from '../common/job-refusal';
 import type { JobWorkflowInput } from '../common/job-workflow';
-import { InstallerCompanyIdAttribute, JobStatusAttribute, LastCompletedStepAttribute } from '../common/search-attributes';
+import { InstallerCompanyIdAttribute, JobStatusAttribute, LastCompletedStepAttribute, VehicleSecurityAttribute } from '../common/search-attributes';
 import type { CompiledStep } from '../definitions/compiled-job-type';
+import { findField, renderCloudBoxxConfiguration } from '../definitions/rules';
+import { fieldValueProblems } from '../definitions/value-validation';
 import type { VehicleCommand } from '../gateway/vehicle-gateway';
-import { renderCloudBoxxConfiguration } from '../definitions/rules';
-import { JobMachine } from './job-machine';
+import { describeMs, JobMachine } from './job-machine';
+import { ReadModelRecorder } from './read-model-recorder';
 
-/** Writes to our own Postgres: keep trying, but not hot, until the database is back. */
+/** Writes to our own Postgres: keep trying, not hot, until the database is back. */
 const STORE: ActivityOptions = {
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: ['ReadModelRejected'] },
 };
 const store = proxyActivities<JobActivities>(STORE);
 
@@ -51,236 +55,361 @@ const store = proxyActivities<JobActivities>(STORE);
 const CHECK: ActivityOptions = { startToCloseTimeout: '10 seconds', retry: { maximumAttempts: 3, nonRetryableErrorTypes: ['JobRefused.companyNotInvited'] } };
 const check = proxyActivities<JobActivities>(CHECK);
 
-/**
- * Calls to the vehicle while the installer waits in the workshop: a few quick retries ride out a
- * dropped mobile connection; after two minutes the step is refused and the installer can retry.
- */
-const VEHICLE: ActivityOptions = {
+/** A step's action: a few quick retries ride out a dropped mobile connection, within the step's actionTimeout. */
+const ACTION: ActivityOptions = {
   startToCloseTimeout: '30 seconds',
-  scheduleToCloseTimeout: '2 minutes',
   retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '5 seconds' },
 };
-const vehicle = proxyActivities<JobActivities>(VEHICLE);
+/** An installer's command to the vehicle is answered within seconds, landed or not. */
+const COMMAND: ActivityOptions = { ...ACTION, startToCloseTimeout: '8 seconds', scheduleToCloseTimeout: '10 seconds' };
+const vehicle = proxyActivities<JobActivities>(ACTION);
+
+/** Leaving the vehicle secure: retried until OneAPI answers, however long it is down. */
+const SECURE: ActivityOptions = { startToCloseTimeout: '1 minute', retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '15 seconds' } };
+const secure = proxyActivities<JobActivities>(SECURE);
+
+/** How long the installer's step request waits for its action before it answers "in progress" (202). */
+const ACTION_ANSWER_WITHIN = '5 seconds';
+/** A vehicle not secured by then gets an alert event (and the operator's search attribute says pending). */
+const SECURING_ALERT_AFTER = '15 minutes';
 
 /**
  * One installation job, from creation to SUCCEEDED or FAILED (or deletion while PENDING).
  *
  * The workflow is the authority on the job: every change arrives as an Update, is checked by a
- * validator (a refusal writes nothing to history), applied one at a time under a lock, and
- * written to the read model before the caller gets its answer. Deadlines and the vehicle-access
- * window are timers here, so they hold whatever crashes in between; access is revoked however the
- * job ends.
+ * validator (a refusal writes nothing to history) and applied at once; the read model follows (see
+ * ReadModelRecorder). Deadlines and the vehicle-access window are timers here, so they hold
+ * whatever crashes in between. However the job ends, access is revoked and the vehicle is left as
+ * the job type's access.onEnd says (locked and immobilised by default) before the run closes.
  */
 export async function jobWorkflow(input: JobWorkflowInput): Promise<JobOutcome> {
-  const job = new JobMachine(input, workflowInfo().workflowId, workflowInfo().runStartTime.getTime());
-  const lock = new Mutex();
-  let revision = 0;
-  let created = false;
+  const job = new JobRun(input);
+  job.listen();
+  return job.live();
+}
 
-  async function record(type: string, actor: Actor, data: Record<string, unknown> = {}): Promise<void> {
-    revision += 1;
-    const event: JobEvent = { key: `${revision}:${type}`, type, actor, data, occurredAt: nowIso() };
-    upsertSearchAttributes([
-      { key: JobStatusAttribute, value: job.status },
-      { key: InstallerCompanyIdAttribute, value: job.installerCompanyId ?? null },
-      { key: LastCompletedStepAttribute, value: job.lastCompletedStep ?? null },
-    ]);
-    setCurrentDetails(describe(job));
-    await store.recordJobState.executeWithOptions({ ...STORE, summary: `record ${type} (${job.status})` }, [job.snapshot(revision), event]);
+class JobRun {
+  private readonly job: JobMachine;
+  private readonly recorder: ReadModelRecorder;
+  /** Step actions running now, by step id: what their outcome will be, and how to stop them. */
+  private readonly actions = new Map<string, { outcome: Promise<ApplicationFailure | undefined>; scope: CancellationScope }>();
+  /** Grant and revocation records, in order, off the path of the change that causes them. */
+  private grantLedger: Promise<void> = Promise.resolve();
+
+  constructor(private readonly input: JobWorkflowInput) {
+    this.job = new JobMachine(input, workflowInfo().workflowId, workflowInfo().runStartTime.getTime());
+    this.recorder = new ReadModelRecorder((revision, events) => this.write(revision, events), nowIso);
   }
+
+  listen(): void {
+    const job = this.job;
+    setHandler(jobSnapshotQuery, () => job.snapshot(this.recorder.currentRevision));
+    setHandler(jobCreatedUpdate, async () => {
+      await this.recorder.recorded(1);
+      return this.snapshot();
+    });
+    this.onChange(editJobUpdate, (request) => job.checkEdit(request), (request) => {
+      job.edit(request);
+      return this.record('job.edited', request.actor, { values: request.values, customerName: request.customerName, requestedStartAt: request.requestedStartAt });
+    });
+    this.onChange(assignJobUpdate, (request) => job.checkAssign(request), async (request) => {
+      await refusalsFirst(() => check.assertCompanyInvited.executeWithOptions({ ...CHECK, summary: 'check the company accepted the fleet invitation' }, [{ fleetId: this.input.fleetId, installerCompanyId: request.installerCompanyId }]));
+      job.checkAssign(request); // again: another change may have come first while we asked
+      job.assign(request, nowIso());
+      return this.record('job.assigned', request.actor, { installerCompanyId: request.installerCompanyId });
+    });
+    this.onChange(deleteJobUpdate, (request) => job.checkDelete(request.actor), async (request) => {
+      job.delete();
+      await this.record('job.deleted', request.actor);
+    });
+    this.onChange(startJobUpdate, (request) => job.checkStart(request.actor), (request) => this.start(request.actor));
+    this.onChange(completeStepUpdate, (request) => job.checkCompleteStep(request), (request, step) => this.completeStep(request, step));
+    this.onChange(saveValuesUpdate, (request) => job.checkSaveValues(request), (request) => {
+      job.saveValues(request);
+      return this.record('values.saved', request.actor, { values: request.values });
+    });
+    this.onChange(completeJobUpdate, (request) => job.checkComplete(request.actor), (request) => {
+      this.end(() => job.complete(nowIso()), 'job succeeded');
+      return this.record('job.succeeded', request.actor);
+    });
+    this.onChange(failJobUpdate, (request) => job.checkFail(request.actor, request.reason), (request) => {
+      this.end(() => job.fail(request.reason, nowIso()), 'job failed');
+      return this.record('job.failed', request.actor, { reason: job.failureReason });
+    });
+    // Vehicle commands change nothing in the job but its trail; the grant is checked when they are sent.
+    setHandler(vehicleCommandUpdate, (request) => this.vehicleCommand(request), { validator: (request) => void job.checkVehicleCommand(request, Date.now()) });
+  }
+
+  /** The job's life: created, then asleep until a change or the earliest deadline ends it; then the vehicle is left secure. */
+  async live(): Promise<JobOutcome> {
+    const job = this.job;
+    void this.recorder.run();
+    this.recorder.add('job.created', this.input.createdBy, { values: this.input.values, jobType: `${this.input.jobType.id}@${this.input.jobType.version}` });
+    this.describe();
+    try {
+      await this.recorder.recorded(1);
+    } catch (error) {
+      // The API checks what it sends; a job the read model cannot hold would be invisible, so it ends here.
+      log.error('The new job could not be stored; the run ends', { jobId: this.input.jobId, error: String(error) });
+      return { jobId: this.input.jobId, status: 'FAILED', failureReason: 'The job could not be stored.' };
+    }
+    log.info('Job created', { jobId: this.input.jobId, jobType: this.input.jobType.id });
+    try {
+      while (!job.isFinished) {
+        const [next] = job.pendingDeadlines();
+        const statusBefore = job.status;
+        if (next === undefined) {
+          await condition(() => job.isFinished || job.status !== statusBefore);
+          continue;
+        }
+        const changed = await condition(() => job.isFinished || job.status !== statusBefore, Math.max(next.at - Date.now(), 1));
+        if (!changed && !job.isFinished && Date.now() >= next.at) {
+          this.end(() => job.fail(sentence(next.reason), nowIso()), next.reason);
+          this.recorder.add('job.failed', { kind: 'system', reason: 'deadline' }, { reason: job.failureReason });
+        }
+      }
+    } catch (error) {
+      if (!isCancellation(error)) throw error;
+      // An operator cancelled the run in the Temporal UI or CLI: the job still ends properly, car and all.
+      await CancellationScope.nonCancellable(async () => {
+        if (!job.isFinished) {
+          this.end(() => job.fail('Cancelled by an operator.', nowIso()), 'cancelled by an operator');
+          this.recorder.add('job.failed', { kind: 'system', reason: 'cancelled' }, { reason: job.failureReason });
+        }
+        await this.wrapUp();
+      });
+      throw error;
+    }
+    await CancellationScope.nonCancellable(() => this.wrapUp());
+    return job.deleted ? { jobId: this.input.jobId, status: 'DELETED' } : { jobId: this.input.jobId, status: job.status as 'SUCCEEDED' | 'FAILED', failureReason: job.failureReason };
+  }
+
+  // ── Changes ──────────────────────────────────────────────────────────────────────────────────
 
   /**
    * An update that changes the job: `check` refuses it in the validator (nothing reaches history)
-   * and again under the lock, because another update may have run since; then `change` applies it.
-   * What `check` returns (the step, for a step) is handed to `change`.
+   * and again in the handler, which may run after another change; what it returns (the step, for
+   * a step) is handed to `change`. A change is applied before its first await, so no lock is needed.
    */
-  function onChange<Req, Ret, Checked>(update: UpdateDefinition<Ret, [Req]>, check: (request: Req) => Checked, change: (request: Req, checked: Checked) => Promise<Ret>): void {
-    setHandler(update, (request) => lock.runExclusive(() => change(request, check(request))), { validator: (request) => void check(request) });
+  private onChange<Req, Ret, Checked>(update: UpdateDefinition<Ret, [Req]>, checkRequest: (request: Req) => Checked, change: (request: Req, checked: Checked) => Promise<Ret>): void {
+    setHandler(update, (request) => change(request, checkRequest(request)), { validator: (request) => void checkRequest(request) });
   }
 
-  setHandler(jobSnapshotQuery, () => job.snapshot(revision));
-  setHandler(jobCreatedUpdate, async () => {
-    await condition(() => created);
-    return job.snapshot(revision);
-  });
-
-  onChange(editJobUpdate, (request) => job.checkEdit(request), async (request) => {
-    job.edit(request);
-    await record('job.edited', request.actor, { values: request.values, customerName: request.customerName, requestedStartAt: request.requestedStartAt });
-    return job.snapshot(revision);
-  });
-
-  onChange(assignJobUpdate, (request) => job.checkAssign(request), async (request) => {
-    await refusalsFirst(() => check.assertCompanyInvited.executeWithOptions({ ...CHECK, summary: 'check the company accepted the fleet invitation' }, [{ fleetId: input.fleetId, installerCompanyId: request.installerCompanyId }]));
-    job.assign(request, nowIso());
-    await record('job.assigned', request.actor, { installerCompanyId: request.installerCompanyId });
-    return job.snapshot(revision);
-  });
-
-  onChange(deleteJobUpdate, (request) => job.checkDelete(request.actor), async (request) => {
-    job.delete();
-    revision += 1;
-    const event: JobEvent = { key: `${revision}:job.deleted`, type: 'job.deleted', actor: request.actor, data: {}, occurredAt: nowIso() };
-    await store.removeJobRecord.executeWithOptions({ ...STORE, summary: 'remove the deleted job from the read model' }, [input.jobId, event]);
-  });
-
-  onChange(startJobUpdate, (request) => job.checkStart(request.actor), async (request) => {
+  private async start(actor: Actor): Promise<JobSnapshot> {
     const now = Date.now();
     const grant = {
-      grantId: `${input.jobId}/access`,
-      permissions: [...input.jobType.access.permissions],
+      grantId: `${this.input.jobId}/access`,
+      permissions: [...this.input.jobType.access.permissions],
       grantedAt: new Date(now).toISOString(),
-      expiresAt: new Date(now + input.jobType.access.maxDurationMs).toISOString(),
+      expiresAt: new Date(now + this.input.jobType.access.maxDurationMs).toISOString(),
     };
-    await store.grantVehicleAccess.executeWithOptions({ ...STORE, summary: `grant vehicle access until ${grant.expiresAt}` }, [
-      { grantId: grant.grantId, jobId: input.jobId, installerCompanyId: job.installerCompanyId!, permissions: grant.permissions, grantedAt: grant.grantedAt, expiresAt: grant.expiresAt },
-    ]);
-    job.start(grant.grantedAt, grant);
-    await record('job.started', request.actor, { accessGrant: grant });
-    return job.snapshot(revision);
-  });
-
-  onChange(completeStepUpdate, (request) => job.checkCompleteStep(request), async (request, step) => {
-    const actionResult = step.action ? await runStepAction(step, { ...job.values, ...request.values }) : undefined;
-    job.completeStep(request, nowIso());
-    await record('step.completed', request.actor, {
-      stepId: request.stepId,
-      values: request.values ?? {},
-      checklist: request.checklist ?? [],
-      ...(step.action ? { action: step.action, result: actionResult } : {}),
-    });
-    return job.snapshot(revision);
-  });
-
-  onChange(saveValuesUpdate, (request) => job.checkSaveValues(request), async (request) => {
-    job.saveValues(request);
-    await record('values.saved', request.actor, { values: request.values });
-    return job.snapshot(revision);
-  });
-
-  onChange(completeJobUpdate, (request) => job.checkComplete(request.actor), async (request) => {
-    job.complete(nowIso());
-    await endAccess('job succeeded');
-    await record('job.succeeded', request.actor);
-    return job.snapshot(revision);
-  });
-
-  onChange(failJobUpdate, (request) => job.checkFail(request.actor, request.reason), async (request) => {
-    job.fail(request.reason, nowIso());
-    await endAccess('job failed');
-    await record('job.failed', request.actor, { reason: job.failureReason });
-    return job.snapshot(revision);
-  });
-
-  /** The step's automated action against the box its qnrField names; a failure refuses the step. */
-  async function runStepAction(step: CompiledStep, values: Record<string, unknown>): Promise<unknown> {
-    const qnr = step.qnrField ? values[step.qnrField] : undefined;
-    if (typeof qnr !== 'string' || qnr === '') {
-      throw refusal('actionFailed', `Step "${step.title}" talks to the CloudBoxx whose QNR is in ${step.qnrField}, but that field is blank.`);
-    }
-    const summary = `${step.action} on CloudBoxx ${qnr} (step ${step.id})`;
-    switch (step.action) {
-      case 'cloudboxx.applyConfiguration': {
-        let configuration;
-        try {
-          configuration = renderCloudBoxxConfiguration(input.jobType, values);
-        } catch (error) {
-          throw refusal('actionFailed', `The CloudBoxx configuration cannot be rendered yet: ${(error as Error).message}.`);
-        }
-        return actionRefusals(() => vehicle.applyCloudBoxxConfiguration.executeWithOptions({ ...VEHICLE, summary }, [{ jobId: input.jobId, stepId: step.id, qnr, configuration }]));
-      }
-      case 'cloudboxx.verifyLockUnlock': {
-        const locked = await actionRefusals(() => vehicle.sendVehicleCommand.executeWithOptions({ ...VEHICLE, summary: `lock CloudBoxx ${qnr} (step ${step.id})` }, [{ qnr, command: 'lock-central-lock' }]));
-        if (locked.centralLock !== 'locked') throw refusal('actionFailed', `CloudBoxx ${qnr} was told to lock, but reports the central lock ${locked.centralLock ?? 'in no state'}. Check the wiring of the central lock.`);
-        const unlocked = await actionRefusals(() => vehicle.sendVehicleCommand.executeWithOptions({ ...VEHICLE, summary: `unlock CloudBoxx ${qnr} (step ${step.id})` }, [{ qnr, command: 'unlock-central-lock' }]));
-        if (unlocked.centralLock !== 'unlocked') throw refusal('actionFailed', `CloudBoxx ${qnr} was told to unlock, but reports the central lock ${unlocked.centralLock ?? 'in no state'}. Check the wiring of the central lock.`);
-        return { locked, unlocked };
-      }
-      case 'cloudboxx.readVehicleState':
-        return actionRefusals(() => vehicle.sendVehicleCommand.executeWithOptions({ ...VEHICLE, summary }, [{ qnr, command: 'request-vehicle-state' }]));
-      default:
-        return undefined;
-    }
+    this.job.start(grant.grantedAt, grant);
+    const installerCompanyId = this.job.installerCompanyId!;
+    this.ledger(() => store.grantVehicleAccess.executeWithOptions({ ...STORE, summary: `record vehicle access until ${grant.expiresAt}` }, [{ ...grant, jobId: this.input.jobId, installerCompanyId }]));
+    return this.record('job.started', actor, { accessGrant: grant });
   }
 
-  // Vehicle commands change nothing in the job, so they need not wait for the lock; the grant is
-  // checked again right before the command leaves, in case the job ended meanwhile.
-  setHandler(
-    vehicleCommandUpdate,
-    async (request) => {
-      const qnr = job.checkVehicleCommand(request, Date.now());
-      const state = await actionRefusals(() =>
-        vehicle.sendVehicleCommand.executeWithOptions({ ...VEHICLE, summary: `${request.command} CloudBoxx ${qnr} for the installer` }, [{ qnr, command: GATEWAY_COMMANDS[request.command] }]),
-      ).catch(async (error: unknown) => {
-        // A command that failed may still have reached the car (its answer lost on the way back):
-        // the audit trail shows that it was sent.
-        if (patched('record-failed-vehicle-commands')) {
-          const reason = error instanceof Error ? error.message : String(error);
-          await lock.runExclusive(() => record('vehicle.command.failed', request.actor, { command: request.command, qnr, reason }));
-        }
-        throw error;
-      });
-      await lock.runExclusive(() => record('vehicle.command', request.actor, { command: request.command, qnr, state }));
-      return { qnr, command: request.command, state };
-    },
-    { validator: (request) => void job.checkVehicleCommand(request, Date.now()) },
-  );
+  /**
+   * A step without an action is done at once. A step with one starts it and waits a few seconds:
+   * the installer gets the outcome, or the step `inProgress` (the API answers 202) and the outcome
+   * follows on the job. A repeat while the action runs starts nothing and waits the same way.
+   */
+  private async completeStep(request: CompleteStepRequest, step: CompiledStep): Promise<JobSnapshot> {
+    const record = { stepId: step.id, values: request.values ?? {}, checklist: request.checklist ?? [] };
+    if (step.action === null) {
+      this.job.completeStep(request, nowIso());
+      return this.record('step.completed', request.actor, record);
+    }
+    let running = this.actions.get(step.id);
+    if (!running) {
+      this.job.beginStepAction(request);
+      this.recorder.add('step.action.started', request.actor, { ...record, action: step.action });
+      running = this.startAction(step, request.actor);
+    }
+    let failure: ApplicationFailure | undefined;
+    let settled = false;
+    void running.outcome.then((outcome) => {
+      failure = outcome;
+      settled = true;
+    });
+    await condition(() => settled, ACTION_ANSWER_WITHIN);
+    await this.recorder.recorded(this.recorder.currentRevision);
+    if (failure) throw failure;
+    return this.snapshot();
+  }
 
-  /** Closes the grant, retrying until it lands; safe to call twice. */
-  async function endAccess(reason: string): Promise<void> {
-    const grant = job.accessGrant;
+  private startAction(step: CompiledStep, actor: Actor) {
+    const scope = new CancellationScope();
+    const outcome = scope.run(() => this.runAction(step, actor)).then(
+      (result) => {
+        if (this.job.isFinished) return undefined;
+        const filled = this.filledFrom(step, result);
+        if ('problem' in filled) return this.actionFailed(step, actor, refusal('actionFailed', filled.problem));
+        this.job.finishStepAction(step.id, nowIso(), filled.values);
+        this.recorder.add('step.completed', actor, { stepId: step.id, action: step.action, result, ...(Object.keys(filled.values).length > 0 && { filled: filled.values }) });
+        return undefined;
+      },
+      (error: unknown) => this.actionFailed(step, actor, error),
+    );
+    const running = { outcome: outcome.finally(() => this.actions.delete(step.id)), scope };
+    this.actions.set(step.id, running);
+    return running;
+  }
+
+  private actionFailed(step: CompiledStep, actor: Actor, error: unknown): ApplicationFailure | undefined {
+    if (this.job.isFinished) return undefined; // the job ended meanwhile and stopped the action
+    const failure = asRefusal(error, step);
+    this.job.failStepAction(step.id, failure.message);
+    this.recorder.add('step.action.failed', actor, { stepId: step.id, action: step.action, reason: failure.message });
+    return failure;
+  }
+
+  /** The step's action against the box its qnrField names, checked by the activity against OneAPI first. */
+  private async runAction(step: CompiledStep, actor: Actor): Promise<StepActionResult> {
+    const values = this.job.values;
+    const qnr = values[step.qnrField!];
+    if (typeof qnr !== 'string' || qnr === '') throw refusal('vehicleUnknown', `Step "${step.title}" talks to the CloudBoxx whose QNR is in ${step.qnrField}, but that field is blank.`);
+    let configuration;
+    if (step.action === 'cloudboxx.applyConfiguration') {
+      try {
+        configuration = renderCloudBoxxConfiguration(this.input.jobType, values);
+      } catch (error) {
+        throw refusal('actionFailed', `The CloudBoxx configuration cannot be rendered yet: ${(error as Error).message}.`);
+      }
+    }
+    const { vinField, knownToOneApi } = this.input.jobType.vehicle;
+    const vin = vinField !== null && typeof values[vinField] === 'string' && values[vinField] !== '' ? { value: values[vinField] as string, field: vinField } : undefined;
+    const options = { ...ACTION, scheduleToCloseTimeout: step.actionTimeoutMs!, summary: `${step.action} on CloudBoxx ${qnr} (step ${step.id})` };
+    return vehicle.runStepAction.executeWithOptions(options, [
+      { jobId: this.input.jobId, stepId: step.id, action: step.action!, qnr, actor, configuration, configurationMode: this.input.jobType.configurationMode, vin, knownToOneApi },
+    ]);
+  }
+
+  /** The fields the step fills from the vehicle's answer, checked like any value; a required one must come. */
+  private filledFrom(step: CompiledStep, result: StepActionResult): { values: Record<string, unknown> } | { problem: string } {
+    const values: Record<string, unknown> = {};
+    const state: Record<string, unknown> = result.action === 'cloudboxx.readVehicleState' ? { ...result.state } : {};
+    for (const [key, property] of Object.entries(step.fills)) {
+      const field = findField(this.input.jobType, key)!;
+      const value = state[property];
+      const problems = value === undefined ? [`was not reported by the vehicle (${property})`] : fieldValueProblems(field, value, field.label);
+      if (problems.length === 0) values[key] = value;
+      else if (field.required) return { problem: `${field.label} ${problems.join('; ')}. Check the vehicle, then complete the step again.` };
+    }
+    return { values };
+  }
+
+  private async vehicleCommand(request: VehicleCommandRequest): Promise<VehicleCommandResult> {
+    const qnr = this.job.checkVehicleCommand(request, Date.now());
+    const state = await actionRefusals(
+      () => vehicle.sendVehicleCommand.executeWithOptions({ ...COMMAND, summary: `${request.command} CloudBoxx ${qnr} for the installer` }, [{ jobId: this.input.jobId, qnr, command: GATEWAY_COMMANDS[request.command], actor: request.actor }]),
+      describeMs(10_000),
+    ).catch(async (error: unknown) => {
+      // A command that failed may still have reached the car (its answer lost on the way back).
+      await this.record('vehicle.command.failed', request.actor, { command: request.command, qnr, reason: error instanceof Error ? error.message : String(error) });
+      throw error;
+    });
+    await this.record('vehicle.command', request.actor, { command: request.command, qnr, state });
+    return { qnr, command: request.command, state };
+  }
+
+  // ── The end ──────────────────────────────────────────────────────────────────────────────────
+
+  /** Ends the job: its status first, then access is closed; running actions stop, the vehicle is secured in wrapUp. */
+  private end(finish: () => void, reason: string): void {
+    finish();
+    for (const { scope } of this.actions.values()) scope.cancel();
+    const grant = this.job.accessGrant;
     if (!grant || grant.revokedAt) return;
     const revokedAt = nowIso();
-    await store.revokeVehicleAccess.executeWithOptions({ ...STORE, summary: `revoke vehicle access: ${reason}` }, [{ grantId: grant.grantId, revokedAt, reason }]);
-    job.revokeAccess(revokedAt);
+    this.job.revokeAccess(revokedAt);
+    this.job.security = { state: 'pending', detail: 'Access has ended; the vehicle is being locked and immobilised.' };
+    this.ledger(() => store.revokeVehicleAccess.executeWithOptions({ ...STORE, summary: `record the end of vehicle access: ${reason}` }, [{ grantId: grant.grantId, revokedAt, reason }]));
   }
 
-  try {
-    await record('job.created', input.createdBy, { values: input.values, jobType: `${input.jobType.id}@${input.jobType.version}` });
-    created = true;
-    log.info('Job created', { jobId: input.jobId, jobType: input.jobType.id });
+  /** After the job's end: the vehicle is left secure, and every record has landed, before the run closes. */
+  private async wrapUp(): Promise<void> {
+    if (this.job.accessGrant) await this.secureVehicle();
+    await this.grantLedger;
+    await this.recorder.drained();
+    await condition(allHandlersFinished);
+  }
 
-    // Sleep until something ends the job: an update, or the earliest deadline in force.
-    while (!job.isFinished) {
-      const [next] = job.pendingDeadlines();
-      if (next === undefined) {
-        await condition(() => job.isFinished);
-        break;
-      }
-      const statusBefore = job.status;
-      const changed = await condition(() => job.isFinished || job.status !== statusBefore, Math.max(next.at - Date.now(), 1));
-      if (!changed && !job.isFinished) {
-        await lock.runExclusive(async () => {
-          if (job.isFinished || Date.now() < next.at) return;
-          job.fail(sentence(next.reason), nowIso());
-          await endAccess(next.reason);
-          await record('job.failed', { kind: 'system', reason: 'deadline' }, { reason: job.failureReason });
-        });
-      }
+  /** Runs the job type's access.onEnd on the job's box until the vehicle answers; an alert if that takes long. */
+  private async secureVehicle(): Promise<void> {
+    const plan = this.job.securingPlan();
+    if ('nothing' in plan) return this.secured({ state: 'notRequired', detail: plan.nothing });
+    let result: Awaited<ReturnType<JobActivities['secureVehicle']>> | undefined;
+    const securing = secure.secureVehicle
+      .executeWithOptions({ ...SECURE, summary: `${plan.commands.join(' and ')} CloudBoxx ${plan.qnr}: access has ended` }, [{ jobId: this.input.jobId, qnr: plan.qnr, commands: plan.commands }])
+      .then((outcome) => void (result = outcome));
+    if (!(await condition(() => result !== undefined, SECURING_ALERT_AFTER))) {
+      log.error('The vehicle is still not secured after access ended', { jobId: this.input.jobId, qnr: plan.qnr, after: SECURING_ALERT_AFTER });
+      this.job.security = { state: 'pending', detail: `OneAPI has not answered for ${SECURING_ALERT_AFTER}; still trying to lock and immobilise CloudBoxx ${plan.qnr}.` };
+      this.recorder.add('vehicle.securing.overdue', SYSTEM_SECURING, { qnr: plan.qnr, after: SECURING_ALERT_AFTER });
+      this.describe();
+      await securing;
     }
-  } catch (error) {
-    if (!isCancellation(error)) throw error;
-    // An operator cancelled the run in the Temporal UI or CLI: still end the job properly.
-    await CancellationScope.nonCancellable(async () => {
-      await lock.runExclusive(async () => {
-        if (job.isFinished) return;
-        job.fail('Cancelled by an operator.', nowIso());
-        await endAccess('cancelled by an operator');
-        await record('job.failed', { kind: 'system', reason: 'cancelled' }, { reason: job.failureReason });
-      });
-    });
-    throw error;
-  } finally {
-    // Whatever path got us here, no grant stays open. Under the lock: an update that is ending
-    // the job right now revokes with its own reason first.
-    await CancellationScope.nonCancellable(() => lock.runExclusive(() => endAccess('job ended')));
+    if (!result!.reached) return this.secured({ state: 'notSecured', detail: result!.detail });
+    const commands = result!.commands;
+    const wrong = commands.filter((outcome) => outcome.outcome === 'mismatch');
+    const skipped = commands.filter((outcome) => outcome.outcome === 'skipped').map((outcome) => outcome.command);
+    const note = skipped.length > 0 ? ` Skipped, as the vehicle model cannot do it: ${skipped.join(', ')}.` : '';
+    if (wrong.length > 0) {
+      const reported = wrong.map((outcome) => `${outcome.command} was sent, the vehicle reports ${JSON.stringify(outcome.reported ?? {})}`).join('; ');
+      return this.secured({ state: 'notSecured', detail: `${reported}. Check the vehicle.${note}`, commands });
+    }
+    return this.secured({ state: 'secured', securedAt: nowIso(), commands, ...(note && { detail: note.trim() }) });
   }
 
-  await condition(allHandlersFinished);
-  return job.deleted
-    ? { jobId: input.jobId, status: 'DELETED' }
-    : { jobId: input.jobId, status: job.status as 'SUCCEEDED' | 'FAILED', failureReason: job.failureReason };
+  private secured(security: VehicleSecurity): void {
+    this.job.security = security;
+    this.recorder.add(security.state === 'secured' || security.state === 'notRequired' ? 'vehicle.secured' : 'vehicle.not-secured', SYSTEM_SECURING, { ...security });
+    this.describe();
+  }
+
+  // ── Records ──────────────────────────────────────────────────────────────────────────────────
+
+  /** Queues the change's event and answers once the read model shows it. */
+  private async record(type: string, actor: Actor, data: Record<string, unknown> = {}): Promise<JobSnapshot> {
+    const revision = this.recorder.add(type, actor, data);
+    this.describe();
+    await this.recorder.recorded(revision);
+    return this.snapshot();
+  }
+
+  private write(revision: number, events: JobEvent[]): Promise<void> {
+    this.describe();
+    const summary = `record ${events.map((event) => event.type).join(', ')} (${this.job.deleted ? 'DELETED' : this.job.status})`;
+    if (this.job.deleted) return store.removeJobRecord.executeWithOptions({ ...STORE, summary }, [this.input.jobId, events]);
+    return store.recordJobState.executeWithOptions({ ...STORE, summary }, [this.job.snapshot(revision), events]);
+  }
+
+  private ledger(write: () => Promise<void>): void {
+    this.grantLedger = this.grantLedger.then(write);
+  }
+
+  private snapshot(): JobSnapshot {
+    return this.job.snapshot(this.recorder.currentRevision);
+  }
+
+  /** Search attributes and the line an operator reads at the top of the run in the Temporal UI. */
+  private describe(): void {
+    const job = this.job;
+    upsertSearchAttributes([
+      { key: JobStatusAttribute, value: job.deleted ? 'DELETED' : job.status },
+      { key: InstallerCompanyIdAttribute, value: job.installerCompanyId ?? null },
+      { key: LastCompletedStepAttribute, value: job.lastCompletedStep ?? null },
+      { key: VehicleSecurityAttribute, value: job.security?.state ?? null },
+    ]);
+    const step = job.lastCompletedStep ? `, last step: ${job.lastCompletedStep}` : '';
+    const reason = job.failureReason ? ` — ${job.failureReason}` : '';
+    const car = job.security ? ` · vehicle ${job.security.state}${job.security.detail ? `: ${job.security.detail}` : ''}` : '';
+    setCurrentDetails(`**${job.deleted ? 'DELETED' : job.status}** · ${job.jobType.title} (${job.jobType.id}@${job.jobType.version}) · job ${job.jobId}${step}${reason}${car}`);
+  }
 }
+
+const SYSTEM_SECURING: Actor = { kind: 'system', reason: 'access ended' };
 
 const GATEWAY_COMMANDS: Record<InstallerVehicleCommand, VehicleCommand> = {
   lock: 'lock-central-lock',
@@ -290,14 +419,24 @@ const GATEWAY_COMMANDS: Record<InstallerVehicleCommand, VehicleCommand> = {
   readState: 'request-vehicle-state',
 };
 
-/** A vehicle that stays silent past the retry window refuses the step, in words the installer can act on. */
-async function actionRefusals<T>(run: () => Promise<T>): Promise<T> {
+/** A step's failure in words the installer can act on: the refusal itself, or a box that did not answer in time. */
+function asRefusal(error: unknown, step: CompiledStep): ApplicationFailure {
+  const found = findRefusal(error);
+  if (found) return refusal(found.reason, found.message, found.problems);
+  if (error instanceof ActivityFailure) return noAnswer(describeMs(step.actionTimeoutMs!));
+  return refusal('actionFailed', `Step "${step.title}" failed: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+function noAnswer(within: string): ApplicationFailure {
+  return refusal('actionFailed', `The CloudBoxx did not answer within ${within}. Make sure the vehicle has mobile coverage and the box is powered, then try again.`);
+}
+
+/** A vehicle that stays silent past the retry window is refused in words the installer can act on. */
+async function actionRefusals<T>(run: () => Promise<T>, within: string): Promise<T> {
   try {
     return await refusalsFirst(run);
   } catch (error) {
-    if (error instanceof ActivityFailure) {
-      throw refusal('actionFailed', 'The CloudBoxx did not answer in time. Make sure the vehicle has mobile coverage and the box is powered, then complete the step again.');
-    }
+    if (error instanceof ActivityFailure) throw noAnswer(within);
     throw error;
   }
 }
@@ -319,11 +458,4 @@ function sentence(text: string): string {
 
 function nowIso(): string {
   return new Date().toISOString();
-}
-
-/** The line an operator reads at the top of the run in the Temporal UI. */
-function describe(job: JobMachine): string {
-  const step = job.lastCompletedStep ? `, last step: ${job.lastCompletedStep}` : '';
-  const reason = job.failureReason ? ` — ${job.failureReason}` : '';
-  return `**${job.status}** · ${job.jobType.title} (${job.jobType.id}@${job.jobType.version}) · job ${job.jobId}${step}${reason}`;
 }

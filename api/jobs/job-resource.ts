@@ -25,6 +25,7 @@ const PROPERTIES: { [K in JobField]-?: (row: JobRow) => JobResource[K] } = {
   lastCompletedStep: (row) => row.last_completed_step,
   failureReason: (row) => row.failure_reason,
   accessGrant: (row) => row.access_grant ?? null,
+  vehicle: (row) => row.vehicle ?? {},
   workflowId: (row) => row.workflow_id,
   createdAt: (row) => row.created_at.toISOString(),
   updatedAt: (row) => row.updated_at.toISOString(),

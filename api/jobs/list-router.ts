@@ -32,6 +32,7 @@ const COLUMNS_OF = {
   lastCompletedStep: ['last_completed_step'],
   failureReason: ['failure_reason'],
   accessGrant: ['access_grant'],
+  vehicle: ['vehicle'],
   workflowId: ['workflow_id'],
   createdAt: ['created_at'],
   updatedAt: ['updated_at'],

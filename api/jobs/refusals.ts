@@ -15,6 +15,10 @@ const ERROR_BY_REASON: Record<RefusalReason, new (message: string, details: neve
   companyNotInvited: RuleViolationError,
   actionFailed: RuleViolationError,
   accessDenied: ForbiddenError,
+  vehicleUnknown: ConflictError,
+  vehicleMismatch: RuleViolationError,
+  capabilityMissing: RuleViolationError,
+  notStored: RuleViolationError,
 };
 
 /** `lockedField` → `locked-field`: the problem `type` a portal switches on. */

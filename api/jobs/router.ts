@@ -182,8 +182,14 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
   router.post('/:id/steps/:stepId/complete', async (ctx) => {
     const job = await visibleJob(ctx, 'installer');
     const body = parseBody(completeStepBody, ctx.request.body ?? {});
-    await tell(ctx, job, completeStepUpdate, { stepId: ctx.params.stepId!, values: body.values as Record<string, unknown> | undefined, checklist: body.checklist as string[] | undefined });
+    const stepId = ctx.params.stepId!;
+    const after = await tell(ctx, job, completeStepUpdate, { stepId, values: body.values as Record<string, unknown> | undefined, checklist: body.checklist as string[] | undefined });
     await answerWithJob(ctx, job.id);
+    // The step's action still runs against the vehicle: its outcome arrives on the job and in its events.
+    if (after.steps.find((step) => step.id === stepId)?.status === 'inProgress') {
+      ctx.status = 202;
+      ctx.set('Location', `/v1/jobs/${job.id}`);
+    }
   });
 
   router.post('/:id/complete', async (ctx) => {

@@ -91,8 +91,52 @@ export const jobStep = {
   properties: {
     id: { type: 'string', description: 'The step id from the job type, as in POST /v1/jobs/{id}/steps/{stepId}/complete.' },
     title: { type: 'string' },
-    status: { enum: ['open', 'done'] },
+    status: { enum: ['open', 'inProgress', 'done'], description: "inProgress: the step's action is running against the vehicle; its outcome follows on the job." },
     completedAt: dateTime('When the installer completed it; absent while open.'),
+    actionError: { type: 'string', description: "Why the step's last action failed; the installer may complete the step again." },
+  },
+} as const;
+
+const reportedState = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { centralLock: { enum: ['locked', 'unlocked'] }, drivingEnabled: { type: 'boolean' } },
+} as const;
+
+export const jobVehicle = {
+  type: 'object',
+  additionalProperties: false,
+  description: "The job's vehicle: its CloudBoxx once known, and how it was left when access ended.",
+  properties: {
+    qnr: { type: 'string', description: "QNR of the job's CloudBoxx (in a swap: the new box), once the provider or a step gave it." },
+    oldQnr: { type: 'string', description: 'A swap: the QNR of the box taken out.' },
+    security: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['state'],
+      description: "What the engine did to the vehicle when access ended (the job type's access.onEnd); absent while access is open or was never opened.",
+      properties: {
+        state: {
+          enum: ['pending', 'secured', 'notSecured', 'notRequired'],
+          description: 'pending: being locked and immobilised (retried until OneAPI answers); secured: every command landed and the vehicle reported it; notSecured: the vehicle reported another state or cannot be reached — check it; notRequired: the job type leaves the vehicle as it is, or no box was ever known.',
+        },
+        securedAt: dateTime('When the vehicle reported the commanded state.'),
+        detail: { type: 'string', description: 'Why not (yet), or which commands the vehicle model cannot do.' },
+        commands: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['command', 'outcome'],
+            properties: {
+              command: { enum: ['lock', 'disableDriving'] },
+              outcome: { enum: ['done', 'skipped', 'mismatch'], description: 'skipped: the vehicle model cannot do it (OneAPI capabilities); mismatch: the vehicle reports another state.' },
+              reported: reportedState,
+            },
+          },
+        },
+      },
+    },
   },
 } as const;
 
@@ -116,7 +160,7 @@ export const jobResource = {
   additionalProperties: false,
   required: [
     'id', 'status', 'jobType', 'fleetId', 'installerCompanyId', 'customerName', 'requestedStartAt', 'values', 'lockedFields', 'steps',
-    'lastCompletedStep', 'failureReason', 'accessGrant', 'workflowId', 'createdAt', 'updatedAt', 'assignedAt', 'startedAt', 'finishedAt',
+    'lastCompletedStep', 'failureReason', 'accessGrant', 'vehicle', 'workflowId', 'createdAt', 'updatedAt', 'assignedAt', 'startedAt', 'finishedAt',
   ],
   description: 'The job as it is now.',
   properties: {
@@ -143,6 +187,7 @@ export const jobResource = {
     lastCompletedStep: { type: ['string', 'null'], description: 'Id of the last step completed; null before the first.' },
     failureReason: { type: ['string', 'null'], description: "Why the job FAILED: the installer's explanation, or the deadline it missed; null unless FAILED." },
     accessGrant,
+    vehicle: jobVehicle,
     workflowId: { type: 'string', description: 'The Temporal workflow that runs the job, for operators.' },
     createdAt: dateTime('When the job was created.'),
     updatedAt: dateTime('When the job last changed.'),

@@ -81,7 +81,7 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/v1/jobs/{id}/events', summary: 'The audit trail: who did what, when.', tag: 'jobs', response: jobEvents },
   { method: 'post', path: '/v1/jobs/{id}/start', summary: 'Start an ASSIGNED job: opens the job-scoped vehicle access (installer).', tag: 'installer', response: jobResource },
   { method: 'patch', path: '/v1/jobs/{id}/values', summary: "Save the open steps' fields as a draft (installer).", tag: 'installer', body: saveValuesBody, response: jobResource },
-  { method: 'post', path: '/v1/jobs/{id}/steps/{stepId}/complete', summary: "Complete the next step with its values and checklist; runs the step's action (installer).", tag: 'installer', body: completeStepBody, bodyOptional: true, response: jobResource },
+  { method: 'post', path: '/v1/jobs/{id}/steps/{stepId}/complete', summary: "Complete the next step with its values and checklist; runs the step's action (installer). 202 while the action still runs: the step is inProgress and its outcome follows on the job (Location).", tag: 'installer', body: completeStepBody, bodyOptional: true, response: jobResource, otherResponses: { 202: jobResource } },
   { method: 'post', path: '/v1/jobs/{id}/complete', summary: 'Complete the job: SUCCEEDED, vehicle access revoked (installer).', tag: 'installer', response: jobResource },
   { method: 'post', path: '/v1/jobs/{id}/fail', summary: 'Give up with an explanation: FAILED, vehicle access revoked (installer).', tag: 'installer', body: failJobBody, response: jobResource },
   { method: 'post', path: '/v1/jobs/{id}/vehicle/commands', summary: "Lock, unlock … the vehicle through the job's open access (installer).", tag: 'installer', body: vehicleCommandBody, response: vehicleCommandAnswer },

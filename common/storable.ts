@@ -34,7 +34,7 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // RFC 3339: the offset with its colon, as Date reads it; at most nanoseconds, as Postgres reads them.
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
 const DATE_EXAMPLE = 'a date like 2026-11-23';
-const DATE_TIME_EXAMPLE = 'a date and time with time zone, like 2026-11-23T14:30:00Z or 2026-11-23T15:30:00+01:00';
+const DATE_TIME_EXAMPLE = 'a date and time with time zone, like 2026-11-23T14:30:00Z';
 
 /** Why `text` is not a storable date (YYYY-MM-DD, a real one, in 1900–9999), or undefined when it is. */
 export function dateProblem(text: string): string | undefined {

@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import type { CompiledJobType } from './compiled-job-type';
 import { loadJobTypeFromText } from './loader';
-import { cachedValueValidatorCount, validateProviderValues, validateStepValues } from './value-validation';
+import { cachedValueValidatorCount, fieldValueProblems, validateProviderValues, validateStepValues } from './value-validation';
 import { providerValuesSchema, stepValuesSchema } from './value-schemas';
 
 export const ALL_TYPES_YAML = `id: all-types
@@ -20,9 +20,11 @@ fields:
   - { key: appointment, label: Appointment, section: main, type: datetime }
   - { key: location, label: Vehicle location, section: main, type: address }
   - { key: photo, label: Photo, section: main, type: photo, required: true, preset: forbidden }
+  - { key: boxQnr, label: CloudBoxx QNR, section: main, type: string }
+vehicle: { qnrField: boxQnr }
 steps:
   - { id: check-in, title: Check-in, collect: [plate, odometerKm, batteryVolts, hasKeyHolder, firstRegistration] }
-  - { id: document, title: Document, collect: [notes, photo, location, appointment] }
+  - { id: document, title: Document, collect: [notes, photo, location, appointment, boxQnr] }
 access: { permissions: [readState], maxDuration: PT2H }
 `;
 
@@ -163,6 +165,40 @@ describe('job values', () => {
       validateStepValues(fresh, 'document', {});
     }
     expect(cachedValueValidatorCount() - before).to.equal(3);
+  });
+
+  // Whatever the workflow accepts is written to the read model, so it must be what Postgres can store.
+  describe('only what Postgres can store', () => {
+    it('refuses a NUL or a lone surrogate in any string of a value, names included, on both sides', () => {
+      expect(validateProviderValues(compiled, { fuelType: 'petrol', plate: 'B-AB 1\u0000', location: { text: 'Haupt\uD800straße' } })).to.deep.equal([
+        { pointer: '/values/plate', field: 'plate', rule: 'invalid', message: 'Licence plate must not contain the NUL character (U+0000), found at position 6' },
+        {
+          pointer: '/values/location/text',
+          field: 'location',
+          rule: 'invalid',
+          message: 'Vehicle location: text must be valid Unicode: it has a lone surrogate (U+D800) at position 5, half of a character without its other half',
+        },
+      ]);
+      const step = validateStepValues(compiled, 'document', { photo: { photoId: 'p\u0000' }, notes: 'ok 📦', 'x\u0000': 1 });
+      expect(step.map((issue) => [issue.pointer, issue.rule])).to.deep.equal([
+        ['/values/photo/photoId', 'invalid'],
+        ['/values/x\u0000', 'invalid'],
+      ]);
+    });
+
+    it('refuses them in a single value (drafts, defaults) too', () => {
+      expect(fieldValueProblems({ type: 'text', validation: {} }, 'a\u0000', 'Notes')).to.deep.equal(['Notes must not contain the NUL character (U+0000), found at position 1']);
+      expect(fieldValueProblems({ type: 'address', validation: {} }, { text: '\uDC00' }, 'Location')[0]).to.match(/^Location: text must be valid Unicode/);
+      expect(fieldValueProblems({ type: 'date', validation: {} }, '1899-12-31', 'Delivered')).to.deep.equal(['Delivered must have a year between 1900 and 9999, not 1899']);
+    });
+
+    it('holds dates and date-times to years 1900-9999 and offsets up to ±14:00', () => {
+      expect(validateProviderValues(compiled, { fuelType: 'petrol', firstRegistration: '0000-01-01', appointment: '2026-11-23T14:30:00-23:59' })).to.deep.equal([
+        { pointer: '/values/firstRegistration', field: 'firstRegistration', rule: 'format', message: 'First registration must have a year between 1900 and 9999, not 0000' },
+        { pointer: '/values/appointment', field: 'appointment', rule: 'format', message: 'Appointment must have a time zone offset between -14:00 and +14:00, not -23:59' },
+      ]);
+      expect(validateProviderValues(compiled, { fuelType: 'petrol', firstRegistration: '9999-12-31', appointment: '2026-11-23T14:30:00+14:00' })).to.deep.equal([]);
+    });
   });
 
   it('publishes the schemas as plain JSON Schema', () => {

@@ -4,14 +4,17 @@
 // kept out of rules.ts so the workflow sandbox only takes it on purpose.
 import Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import { dateProblem, dateTimeProblem, unstorableStrings } from '../common/storable';
 import type { CompiledField, CompiledJobType, JobValues, ValueIssue, ValueRule } from './compiled-job-type';
 import { findStep, lockedFieldKeys, lockViolations } from './rules';
 import { didYouMean } from './suggest';
 import { fieldValueSchema, providerValuesSchema, stepValuesSchema } from './value-schemas';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
-addFormats(ajv, ['date', 'date-time']);
+// A value the workflow accepts is written to the read model: dates as Postgres and Date can take them
+// (common/storable.ts), the same formats the API checks bodies with.
+ajv.addFormat('date', (text: string) => dateProblem(text) === undefined);
+ajv.addFormat('date-time', (text: string) => dateTimeProblem(text) === undefined);
 
 const CACHE_LIMIT = 500;
 const validators = new Map<string, ValidateFunction>();
@@ -40,7 +43,8 @@ export function validateProviderValues(compiled: CompiledJobType, values: unknow
   const validate = cachedValidator(`${compiled.id}@${compiled.version}#${compiled.contentHash}:provider`, () =>
     providerValuesSchema(compiled),
   );
-  return validate(values) ? [] : translateAll(validate.errors, compiled, { kind: 'provider' }, values);
+  const schemaIssues = validate(values) ? [] : translateAll(validate.errors, compiled, { kind: 'provider' }, values);
+  return withUnstorable(compiled, values, schemaIssues);
 }
 
 /**
@@ -70,14 +74,32 @@ export function validateStepValues(
     return schema;
   });
   const schemaIssues = validate(merged) ? [] : translateAll(validate.errors, compiled, { kind: 'step', stepId }, merged);
-  return [...lockIssues, ...schemaIssues];
+  return withUnstorable(compiled, values, [...lockIssues, ...schemaIssues]);
 }
 
 /** Why `value` does not fit `field`'s rules (the loader checks defaults with it); uncached. */
 export function fieldValueProblems(field: Pick<CompiledField, 'type' | 'validation'>, value: unknown, label = 'the default'): string[] {
+  const unstorable = unstorableStrings(value).map(({ pointer, message }) => `${label}${pointer === '' ? '' : `: ${pointer.slice(1).split('/').map(unescapePointer).join('.')}`} ${message}`);
+  if (unstorable.length > 0) return unstorable;
   const validate = ajv.compile(fieldValueSchema(field));
   if (validate(value)) return [];
   return (validate.errors ?? []).map((error) => explain(error, { ...field, label }, '', value));
+}
+
+/**
+ * The submitted values' strings that Postgres cannot store (a NUL, a lone surrogate), in front of
+ * the other issues: whatever else a value breaks, that is what to fix. Property names count too.
+ */
+function withUnstorable(compiled: CompiledJobType, values: Record<string, unknown>, issues: ValueIssue[]): ValueIssue[] {
+  const unstorable = unstorableStrings(values, '/values').map(({ pointer, message }): ValueIssue => {
+    const [key = '', ...inner] = pointer.split('/').slice(2).map(unescapePointer);
+    const field = compiled.fields.find((candidate) => candidate.key === key);
+    const subject = inner.length === 0 ? (field?.label ?? 'A field') : `${field?.label ?? key}: ${inner.join('.')}`;
+    return issue(pointer, field ? key : null, 'invalid', `${subject} ${message}`);
+  });
+  if (unstorable.length === 0) return issues;
+  const places = new Set(unstorable.map((found) => found.pointer));
+  return [...unstorable, ...issues.filter((other) => !places.has(other.pointer))];
 }
 
 function translateAll(
@@ -156,8 +178,10 @@ function explain(error: ErrorObject, field: Pick<CompiledField, 'type' | 'valida
       const choices = quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : (quoted[0] ?? 'nothing');
       return `${subject} must be one of ${choices}${didYouMean(String(value), values)}`;
     }
-    case 'format':
-      return `${subject} must be ${params.format === 'date' ? 'a date like 2026-11-23' : 'a date and time with time zone, like 2026-11-23T14:30:00Z'}`;
+    case 'format': {
+      const problem = typeof value === 'string' ? (params.format === 'date' ? dateProblem(value) : dateTimeProblem(value)) : undefined;
+      return `${subject} ${problem ?? `must be ${params.format === 'date' ? 'a date like 2026-11-23' : 'a date and time with time zone, like 2026-11-23T14:30:00Z'}`}`;
+    }
     default:
       return `${subject} is not valid (${error.keyword})`;
   }

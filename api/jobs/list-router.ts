@@ -3,6 +3,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 import type { ParsedUrlQuery } from 'node:querystring';
 import { InputError, type FieldProblem } from '../../common/errors';
 import type { JobStatus } from '../../common/job';
+import { dateTimeProblem, textProblem } from '../../common/storable';
 import type { Db } from '../../db/connection';
 import { isJobKey, searchJobs, searchTerms, type JobKey, type JobSearch, type TimeRange } from '../../db/job-search';
 import type { JobRow } from '../../db/jobs';
@@ -162,10 +163,17 @@ function decodeCursor(token: string): Cursor {
   }
   if (Array.isArray(decoded) && decoded.length === 3) {
     const [sort, order, after] = decoded as [unknown, unknown, unknown];
-    if ((JOB_SORTS as readonly unknown[]).includes(sort) && (order === 'asc' || order === 'desc') && isJobKey(sort as JobSort, after)) {
+    if ((JOB_SORTS as readonly unknown[]).includes(sort) && (order === 'asc' || order === 'desc') && isJobKey(sort as JobSort, after) && after.every(isStorableKeyPart)) {
       return { sort: sort as JobSort, order, after };
     }
   }
   const problem: FieldProblem = { pointer: '/cursor', message: 'is not a cursor from this API: send the nextCursor of the previous page as it was' };
   throw new InputError('The query parameters are not valid.', [problem]);
+}
+
+/** A cursor is client input bound into the query: its ids and times are held to what Postgres can store, like every other parameter. */
+function isStorableKeyPart(part: unknown): boolean {
+  if (typeof part !== 'string') return true;
+  // A page's key reads times as 2026-11-23T14:30:00.000000Z; ids never start with a year.
+  return /^\d{4}-/.test(part) ? dateTimeProblem(part) === undefined : textProblem(part) === undefined;
 }

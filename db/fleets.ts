@@ -19,16 +19,19 @@ export async function findProviderFleet(db: Db, providerId: string, fleetId: str
   return db('fleets').where({ id: fleetId, provider_id: providerId }).first(...COLUMNS);
 }
 
-/** Another fleet for a provider; names are unique per provider, whatever their case. */
+/**
+ * Another fleet for a provider; names are unique per provider, whatever their case and surrounding
+ * blanks. The database's unique index decides, so that parallel requests cannot both pass a check.
+ */
 export async function createFleet(db: Db, providerId: string, name: string): Promise<FleetRow> {
-  const taken = await db('fleets').where({ provider_id: providerId }).whereRaw('lower(name) = lower(?)', [name]).first('name');
-  if (taken) throw fleetNameTaken(taken.name);
   try {
     const [fleet] = await db('fleets').insert({ provider_id: providerId, name }).returning([...COLUMNS]);
     return fleet;
   } catch (error) {
-    if (isUniqueViolation(error, 'fleets_provider_id_name_unique')) throw fleetNameTaken(name, error);
-    throw error;
+    if (!isUniqueViolation(error, 'fleets_provider_name_unique')) throw error;
+    // Named as the provider wrote it: "Hamburg" is taken, whether "HAMBURG" was sent or not.
+    const taken = await db('fleets').where({ provider_id: providerId }).whereRaw('lower(btrim(name)) = lower(btrim(?))', [name]).first('name');
+    throw fleetNameTaken(taken?.name ?? name, error);
   }
 }
 

@@ -323,6 +323,35 @@ describe('OneApiClient against the simulator', () => {
       expect(error.retryable).to.equal(true);
     });
 
+    it('reports the gateway down (503, dropped connections, refused connections) as retryable, and lands once it is back', async () => {
+      oneApi = await startSimulatedOneApi();
+      const { client, simulator } = oneApi;
+      const vehicle = seedVehicle(simulator, { centralLock: 'unlocked' });
+
+      for (const outage of ['unavailable', 'connection-drop'] as const) {
+        simulator.state.faults.configure({ outage });
+        const error = await rejectionOf(client.sendCommand(vehicle.id, 'lock-central-lock'), GatewayUnavailableError);
+        expect(error.retryable, outage).to.equal(true);
+      }
+      simulator.state.faults.configure({ outage: null });
+      await simulator.stopListening();
+      const refused = await rejectionOf(client.sendCommand(vehicle.id, 'lock-central-lock'), GatewayUnavailableError);
+      expect(refused.message).to.include('the connection failed');
+      expect(simulator.state.fleet.get(vehicle.id)?.centralLock, 'nothing reached the box').to.equal('unlocked');
+
+      await simulator.listenAgain();
+      expect((await client.sendCommand(vehicle.id, 'lock-central-lock')).centralLock).to.equal('locked');
+    });
+
+    it('times out on a slow box for the routes made slow, and only those', async () => {
+      oneApi = await startSimulatedOneApi({ routeLatencyMs: { 'vehicle-command': 300 }, client: { requestTimeoutMs: 100 } });
+      const { client, simulator } = oneApi;
+      const vehicle = seedVehicle(simulator);
+
+      await rejectionOf(client.sendCommand(vehicle.id, 'unlock-central-lock'), GatewayUnavailableError);
+      expect((await client.getVehicle(vehicle.id)).id).to.equal(vehicle.id);
+    });
+
     it('lands every command through a seeded failure rate when retryable errors are retried', async () => {
       const run = async () => {
         const { client, simulator } = await startSimulatedOneApi({ failureRate: 0.5, seed: 20250303 });

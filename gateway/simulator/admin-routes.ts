@@ -1,11 +1,12 @@
 /**
  * A test and demo surface that the real OneAPI does not have, kept under `/_sim` so it can never be
- * mistaken for it: seed vehicles, read a vehicle's full simulated state, steer the faults.
+ * mistaken for it: seed vehicles, see what happened to each (lock, driving, configuration and
+ * every command, with the API client that sent it), steer the faults.
  */
 import Router from '@koa/router';
 import type { Next, ParameterizedContext } from 'koa';
 import type { CentralLockState } from '../vehicle-gateway';
-import { FAULT_STATUSES, ONEAPI_ROUTES, type FaultPlan, type FaultInjector } from './fault-injector';
+import { FAULT_STATUSES, ONEAPI_ROUTES, OUTAGE_MODES, type FaultInjector, type FaultPlan, type OneApiRoute } from './fault-injector';
 import { optionalMember, optionalNumber, optionalString, requireMember, requireObject, requireString } from './request-validation';
 import type { SimulatedVehicle } from './simulated-fleet';
 import { SimulatorHttpError } from './simulator-http-error';
@@ -30,20 +31,38 @@ export function adminRouter(state: SimulatorState): Router {
       licensePlate: optionalString(body.licensePlate, 'licensePlate'),
       centralLock: optionalMember<CentralLockState>(body.centralLock, ['locked', 'unlocked'], 'centralLock'),
       drivingEnabled,
+      odometerKm: optionalNumber(body.odometerKm, 'odometerKm'),
+      fuelLevelPercent: optionalNumber(body.fuelLevelPercent, 'fuelLevelPercent'),
+      batteryLevelPercent: optionalNumber(body.batteryLevelPercent, 'batteryLevelPercent'),
     });
     ctx.status = 201;
     ctx.body = fullState(vehicle);
   });
 
-  router.get('/vehicles/:vehicleId', (ctx) => {
-    ctx.body = fullState(state.fleet.require(ctx.params.vehicleId ?? ''));
+  /** Every vehicle as it is now, with the last thing that happened to it. */
+  router.get('/vehicles', (ctx) => {
+    ctx.body = { vehicles: state.fleet.list().map(summary) };
   });
 
-  /** Body: `{ latencyMs?, failureRate?, seed?, failNext?: { count, routes?, status?, phase? } }`. */
+  /** One vehicle, by OneAPI vehicle id or CloudBoxx QNR: all the simulator knows, history included. */
+  router.get('/vehicles/:vehicleIdOrQnr', (ctx) => {
+    ctx.body = fullState(state.fleet.requireByIdOrTelematicsUnit(ctx.params.vehicleIdOrQnr ?? ''));
+  });
+
+  router.get('/faults', (ctx) => {
+    ctx.body = faultSettings(state.faults);
+  });
+
+  /**
+   * Body: `{ latencyMs?, routeLatencyMs?: { <route>: ms }, outage?: 'unavailable' | 'connection-drop' | null,
+   * failureRate?, seed?, failNext?: { count, routes?, status?, phase? } }`. Settings not named stay as they are.
+   */
   router.post('/faults', (ctx) => {
     const body = requireObject(ctx.request.body, 'request body');
     state.faults.configure({
       latencyMs: optionalNumber(body.latencyMs, 'latencyMs'),
+      routeLatencyMs: body.routeLatencyMs === undefined ? undefined : routeLatencies(requireObject(body.routeLatencyMs, 'routeLatencyMs')),
+      outage: body.outage === null ? null : optionalMember(body.outage, OUTAGE_MODES, 'outage'),
       failureRate: optionalNumber(body.failureRate, 'failureRate'),
       seed: optionalNumber(body.seed, 'seed'),
     });
@@ -83,10 +102,44 @@ function faultPlan(body: Record<string, unknown>): FaultPlan {
   };
 }
 
+function routeLatencies(body: Record<string, unknown>): Partial<Record<OneApiRoute, number>> {
+  return Object.fromEntries(
+    Object.entries(body).map(([route, ms]) => [
+      requireMember(route, ONEAPI_ROUTES, 'routeLatencyMs key'),
+      optionalNumber(ms, `routeLatencyMs.${route}`) ?? 0,
+    ]),
+  );
+}
+
 function faultSettings(faults: FaultInjector) {
-  return { latencyMs: faults.latencyMs, failureRate: faults.failureRate, pending: faults.pendingPlans() };
+  return {
+    outage: faults.outage,
+    latencyMs: faults.latencyMs,
+    routeLatencyMs: faults.routeLatencyMs,
+    failureRate: faults.failureRate,
+    pending: faults.pendingPlans(),
+  };
 }
 
 function fullState(vehicle: SimulatedVehicle) {
   return { ...vehicle, capabilities: commandsOf(vehicle.model) };
+}
+
+function summary(vehicle: SimulatedVehicle) {
+  return {
+    id: vehicle.id,
+    telematicsUnitId: vehicle.telematicsUnitId,
+    licensePlate: vehicle.licensePlate,
+    vin: vehicle.vin,
+    model: `${vehicle.model.brand} ${vehicle.model.model}`,
+    capabilities: commandsOf(vehicle.model),
+    centralLock: vehicle.centralLock,
+    drivingEnabled: vehicle.drivingEnabled,
+    odometerKm: vehicle.odometerKm,
+    fuelLevelPercent: vehicle.fuelLevelPercent,
+    batteryLevelPercent: vehicle.batteryLevelPercent,
+    configurationVersion: vehicle.configuration?.version ?? null,
+    stateModifiedAt: vehicle.stateModifiedAt,
+    lastEvent: vehicle.history.at(-1) ?? null,
+  };
 }

@@ -25,3 +25,11 @@ export const STEP_ACTIONS: Readonly<Record<StepAction, StepActionInfo>> = {
 };
 
 export const STEP_ACTION_NAMES = Object.keys(STEP_ACTIONS) as StepAction[];
+
+/** How long a step's action waits for the CloudBoxx unless the step says otherwise (actionTimeout). */
+export const DEFAULT_ACTION_TIMEOUT = 'PT2M';
+/** The bounds of actionTimeout: a box needs a few seconds even when all is well, and an installer should not wait for it beyond an hour. */
+export const ACTION_TIMEOUT_BOUNDS = { min: 'PT5S', minMs: 5_000, max: 'PT1H', maxMs: 3_600_000 } as const;
+
+/** The action that reads the vehicle's state, the only one that may fill fields from it. */
+export const READ_VEHICLE_STATE: StepAction = 'cloudboxx.readVehicleState';

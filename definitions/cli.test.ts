@@ -102,13 +102,14 @@ describe('job-types command', () => {
       expect(mermaid?.split('\n')).to.deep.equal([
         '```mermaid',
         'flowchart TD',
-        '  start(["Test type (v1)"])',
+        '  start(["Test type (v1)<br/>CloudBoxx: boxQnr"])',
         '  step1["1. Mount<br/>collects: boxSerial, odometerKm<br/>checklist: 2 items"]',
-        '  step2{{"2. Configure<br/>runs: cloudboxx.applyConfiguration<br/>talks to: boxQnr"}}',
+        '  step2{{"2. Configure<br/>runs: cloudboxx.applyConfiguration<br/>talks to: boxQnr<br/>waits up to 2 min"}}',
         '  done(["SUCCEEDED"])',
         '  start --> step1',
         '  step1 --> step2',
         '  step2 --> done',
+        '  onEnd[/"when access ends, however the job ends: lock, disableDriving"/]',
         '```',
       ]);
     });

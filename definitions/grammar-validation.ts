@@ -43,6 +43,9 @@ const ENUM_NOUNS: Record<string, [singular: string, plural: string]> = {
   Preset: ['preset', 'presets'],
   StepAction: ['action', 'actions'],
   Permission: ['permission', 'permissions'],
+  VehicleStateProperty: ['vehicle state property', 'vehicle state properties'],
+  ConfigurationMode: ['configuration mode', 'configuration modes'],
+  SecuringCommand: ['command', 'commands when access ends'],
 };
 
 const TYPE_NOUNS: Record<string, string> = {

@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import { BASE_STEPS, BASE_YAML, describeProblems, itReportsProblems, problemsOf, variant } from './testing';
 
 const CONFIGURATION = '  configuration:\n    serial: ${boxSerial}\n';
+const VEHICLE = 'vehicle:\n  qnrField: boxQnr\n';
 const PERMISSIONS = '[lock, unlock, configure]';
 
 describe('job-type grammar', () => {
@@ -18,7 +19,7 @@ describe('job-type grammar', () => {
       [
         'an unknown key, listing the allowed ones',
         ['title: Test type\n', 'title: Test type\ncolour: red\n'],
-        ['4:1 colour: unknown key "colour"; allowed here: id, version, title, description, sections, fields, steps, cloudboxx, access, deadlines'],
+        ['4:1 colour: unknown key "colour"; allowed here: id, version, title, description, sections, fields, vehicle, steps, cloudboxx, access, deadlines'],
       ],
       [
         'a misspelt key: one problem, with a suggestion, not also "missing"',
@@ -117,6 +118,15 @@ describe('job-type grammar', () => {
         ['37:13 steps[1].action: unknown action "cloudboxx.configure"; known actions: cloudboxx.applyConfiguration, cloudboxx.verifyLockUnlock, cloudboxx.readVehicleState'],
       ],
       ['a condition without value', ['    title: Configure\n', '    title: Configure\n    when: { field: operation }\n'], ['37:11 steps[1].when: missing "equals"']],
+      ['an action timeout given as a number', ['    qnrField: boxQnr\n', '    qnrField: boxQnr\n    actionTimeout: 30\n'], ['39:20 steps[1].actionTimeout: must be text, but is the number 30']],
+    ],
+
+    vehicle: [
+      ['no vehicle', [VEHICLE, ''], ['1:1 missing "vehicle"']],
+      ['a vehicle without its QNR field', [VEHICLE, 'vehicle:\n  vinField: boxSerial\n'], ['49:3 vehicle: missing "qnrField"']],
+      ['a misspelt key: one problem, with a suggestion', [VEHICLE, 'vehicle:\n  qnrFeild: boxQnr\n'], ['49:3 vehicle.qnrFeild: unknown key "qnrFeild" (did you mean "qnrField"?)']],
+      ['knownToOneApi as text', [VEHICLE, `${VEHICLE}  knownToOneApi: "no"\n`], ['50:18 vehicle.knownToOneApi: must be true or false, but is text "no"']],
+      ['a QNR field given as a list', [VEHICLE, 'vehicle:\n  qnrField: [boxQnr]\n'], ['49:13 vehicle.qnrField: must be text, but is a list']],
     ],
 
     'cloudboxx, access, deadlines': [
@@ -126,7 +136,7 @@ describe('job-type grammar', () => {
         [
           '37:13 steps[1].action: there is no cloudboxx.configuration to apply',
           '40:3 cloudboxx: missing "configuration"',
-          '40:3 cloudboxx.config: unknown key "config"; allowed here: configuration',
+          '40:3 cloudboxx.config: unknown key "config"; allowed here: configuration, mode',
         ],
       ],
       ['an empty configuration', [CONFIGURATION, '  configuration: {}\n'], ['40:18 cloudboxx.configuration: must not be empty']],
@@ -152,6 +162,19 @@ describe('job-type grammar', () => {
       ],
       ['a misspelt deadline', ['  startWithin: P7D', '  startWithn: P7D'], ['46:3 deadlines.startWithn: unknown key "startWithn" (did you mean "startWithin"?)']],
       ['a duration given as a number', ['maxDuration: PT8H', 'maxDuration: 8'], ['44:16 access.maxDuration: must be text, but is the number 8']],
+      [
+        'an unknown configuration mode',
+        [CONFIGURATION, `${CONFIGURATION}  mode: patch\n`],
+        ['42:9 cloudboxx.mode: unknown configuration mode "patch"; known configuration modes: replace, merge'],
+      ],
+      ['accepts an explicit opt-out of securing the vehicle', ['  maxDuration: PT8H\n', '  maxDuration: PT8H\n  onEnd: []\n'], []],
+      [
+        'a command the engine does not send when access ends',
+        ['  maxDuration: PT8H\n', '  maxDuration: PT8H\n  onEnd: [lock, unlock]\n'],
+        ['45:17 access.onEnd[1]: unknown command "unlock" (did you mean "lock"?); known commands when access ends: lock, disableDriving'],
+      ],
+      ['a command twice', ['  maxDuration: PT8H\n', '  maxDuration: PT8H\n  onEnd: [lock, lock]\n'], ['45:17 access.onEnd[1]: "lock" is listed twice (first as [0])']],
+      ['onEnd as a single word', ['  maxDuration: PT8H\n', '  maxDuration: PT8H\n  onEnd: lock\n'], ['45:10 access.onEnd: must be a list, but is text "lock"']],
     ],
   });
 
@@ -167,12 +190,12 @@ describe('job-type grammar', () => {
       [
         'a second document',
         `${BASE_YAML}---\nid: other\n`,
-        ['48:1 YAML syntax error: a job-type file holds one definition; remove the "---" line and what follows (or move it to a file of its own)'],
+        ['50:1 YAML syntax error: a job-type file holds one definition; remove the "---" line and what follows (or move it to a file of its own)'],
       ],
       ['an alias without anchor', ['    title: Mount', '    title: *mountTitle'], ['32:12 steps[0].title: YAML: alias *mountTitle refers to no anchor defined before it']],
       ['a list as a key', ['title: Test type', '? [a, b]\n: x\ntitle: Test type'], ['3:3 a key must be a plain name, not a list or a mapping']],
       ['an unknown tag', ['title: Test type', 'title: !fancy Test type'], ['3:8 YAML: Unresolved tag: !fancy']],
-      ['an unclosed quote (found at the end of the file)', ['title: Test type', "title: 'Test type"], ["48:1 YAML syntax error: Missing closing 'quote"]],
+      ['an unclosed quote (found at the end of the file)', ['title: Test type', "title: 'Test type"], ["50:1 YAML syntax error: Missing closing 'quote"]],
       [
         'resolves anchors and aliases like any YAML',
         () => variant('    title: Setup', '    title: &setupTitle Setup').replace('    title: Mount', '    title: *setupTitle'),

@@ -16,14 +16,27 @@ export type FieldType =
  */
 export type Preset = 'allowed' | 'forbidden' | 'required';
 /**
- * An automated action run when the installer completes the step. cloudboxx.applyConfiguration pushes the rendered cloudboxx.configuration (needs the configure permission); cloudboxx.verifyLockUnlock locks and unlocks the vehicle and checks the reported state (needs lock and unlock); cloudboxx.readVehicleState reads the vehicle's state, e.g. odometer and lock (needs readState). The step's qnrField names the CloudBoxx it runs on.
+ * An automated action run when the installer completes the step, on the CloudBoxx named by the step's qnrField (default vehicle.qnrField). cloudboxx.applyConfiguration pushes the rendered cloudboxx.configuration (needs the configure permission); cloudboxx.verifyLockUnlock locks and unlocks the vehicle and checks the reported state (needs lock and unlock); cloudboxx.readVehicleState reads the vehicle's state, e.g. odometer and lock (needs readState), and may fill fields from it (see fills).
  */
 export type StepAction =
   'cloudboxx.applyConfiguration' | 'cloudboxx.verifyLockUnlock' | 'cloudboxx.readVehicleState';
 /**
+ * What the vehicle reports that cloudboxx.readVehicleState may copy into a field. odometerKm (whole kilometres), fuelLevelPercent and batteryLevelPercent (0 to 100) fill an integer or number field; centralLock (locked or unlocked) fills a string field, or an enum field whose options include locked and unlocked; drivingEnabled (false while the immobiliser is engaged) fills a boolean field.
+ */
+export type VehicleStateProperty =
+  'odometerKm' | 'fuelLevelPercent' | 'batteryLevelPercent' | 'centralLock' | 'drivingEnabled';
+/**
+ * How the rendered configuration is applied. replace (default): it becomes the box's whole configuration, so settings it does not name are removed. merge: only the keys it names change and the rest of the box's configuration stays (JSON Merge Patch, RFC 7396: a key set to null is removed); for a reconfiguration or an accessory that changes a few settings.
+ */
+export type ConfigurationMode = 'replace' | 'merge';
+/**
  * A vehicle command the installer may send through the job while its access is open.
  */
 export type Permission = 'lock' | 'unlock' | 'enableDriving' | 'disableDriving' | 'readState' | 'configure';
+/**
+ * A command the engine sends when the access ends, to leave the vehicle secure: lock (the central lock) or disableDriving (engage the immobiliser).
+ */
+export type SecuringCommand = 'lock' | 'disableDriving';
 
 /**
  * An installer-jobs job type: the fields a job carries, the steps an installer works through, the CloudBoxx configuration pushed to the vehicle, the temporary vehicle access and the deadlines. One YAML file per job type in job-types/.
@@ -57,8 +70,9 @@ export interface JobTypeDefinition {
    * @minItems 1
    */
   fields: [Field, ...Field[]];
+  vehicle: Vehicle;
   /**
-   * What the installer does, strictly in this order. A step may collect fields, ask to tick a checklist and run one automated action when it is completed, on the CloudBoxx named by its qnrField.
+   * What the installer does, strictly in this order. A step may collect fields, ask to tick a checklist and run one automated action when it is completed, on the job's CloudBoxx (vehicle.qnrField, or the old box of a swap).
    *
    * @minItems 1
    */
@@ -168,6 +182,27 @@ export interface EnumOption {
   label: string;
 }
 /**
+ * The job's vehicle, named once: the fields holding the QNR of its CloudBoxx (and, for a swap, of the box taken out) and its VIN. Vehicle commands sent through the job and every step action talk to this box; a command sent before its QNR is known is refused. Each QNR field must be knowable: preset: required, or collected by a step.
+ */
+export interface Vehicle {
+  /**
+   * Key of the string field holding the QNR (the 16 hexadecimal characters on the label) of the job's CloudBoxx; in a swap, the new box. The provider presets it (preset: required) or a step collects it.
+   */
+  qnrField: string;
+  /**
+   * Only for a swap: key of the string field holding the QNR of the box taken out. A step that talks to the old box names it as its qnrField, e.g. to read the vehicle's state before the removal.
+   */
+  oldQnrField?: string;
+  /**
+   * Key of the string field holding the vehicle's VIN. Before the configuration is applied, the engine compares it with the VIN OneAPI has for the box's vehicle and refuses the step on a mismatch, naming both VINs.
+   */
+  vinField?: string;
+  /**
+   * false when the box is fitted to a vehicle OneAPI does not know yet: there is no VIN to compare with, so vinField must then be left out. Default true.
+   */
+  knownToOneApi?: boolean;
+}
+/**
  * One step of the installation, done in order.
  */
 export interface Step {
@@ -193,9 +228,19 @@ export interface Step {
   checklist?: string[];
   action?: StepAction;
   /**
-   * Which CloudBoxx the step's action talks to: the key of the string field holding that box's QNR (the 16 hexadecimal characters on its label). Required on every step with an action and not allowed on other steps. The field must have a value when the step runs: preset: required, or required: true and collected by this step or by an earlier step that applies whenever this one does (no when, or the same when). A swap, say, reads the old box with qnrField: oldBoxQnr and configures the new one with qnrField: newBoxQnr.
+   * Which CloudBoxx the step's action talks to: vehicle.qnrField (the default, so usually left out) or, in a swap, vehicle.oldQnrField for the box taken out. Only on steps with an action. The field must have a value when the step runs: preset: required, or required: true and collected by this step or by an earlier step that applies whenever this one does (no when, or the same when).
    */
   qnrField?: string;
+  /**
+   * How long the step's action may wait for the CloudBoxx to answer; then the step is refused with the reason and the installer may try again. Only on steps with an action; from PT5S to PT1H; default PT2M.
+   */
+  actionTimeout?: string;
+  /**
+   * Fields the action fills from what the vehicle reported: field key → vehicle state property (see VehicleStateProperty). Only on a step with action cloudboxx.readVehicleState. Each filled field must have preset: forbidden, be collected by no step and have a type that holds the property; a field is filled by one step. The value is checked like any value of the field and locked once filled; a required filled field is required only of jobs that have the step.
+   */
+  fills?: {
+    [k: string]: VehicleStateProperty | undefined;
+  };
   when?: StepCondition;
 }
 /**
@@ -221,9 +266,10 @@ export interface CloudBoxxSettings {
   configuration: {
     [k: string]: unknown | undefined;
   };
+  mode?: ConfigurationMode;
 }
 /**
- * The temporary vehicle access granted when the installer starts the job. It is revoked when the job ends, and by timer after maxDuration.
+ * The temporary vehicle access granted when the installer starts the job. It is revoked when the job ends, and by timer after maxDuration; the engine then leaves the vehicle as onEnd says.
  */
 export interface AccessPolicy {
   /**
@@ -236,6 +282,10 @@ export interface AccessPolicy {
    * How long the access lasts at most, counted from the start of the job.
    */
   maxDuration: string;
+  /**
+   * What the engine does to the vehicle when the access ends, however the job ends (succeeded, failed by the installer, deadline missed, access window expired, cancelled, or deleted after the access was granted): lock locks the central lock, disableDriving engages the immobiliser. These are the engine's own commands and need no permission. They are retried until the box answers, their outcome is recorded on the job, and they never hold up the job's end; a vehicle model without an immobiliser skips disableDriving, and that is recorded. Default [lock, disableDriving]; [] leaves the vehicle as it is, e.g. a car handed over to a driver.
+   */
+  onEnd?: SecuringCommand[];
 }
 /**
  * Time limits counted from the job's creation; a job that misses one ends as FAILED with a reason that says so.

@@ -16,7 +16,7 @@ import {
   renderCloudBoxxConfiguration,
   unresolvedPlaceholders,
 } from './rules';
-import { compileText, variant } from './testing';
+import { compileText, variant, withReadStep } from './testing';
 
 /** The QNR preset for the jobs below (BASE_YAML's boxQnr has preset: required). */
 const QNR = '0123456789ABCDEF';
@@ -85,6 +85,21 @@ describe('job rules', () => {
         missingFields: ['boxSerial'],
       });
       expect(completionBlockers(swapOnly, { completedStepIds: [], values: { operation: 'install', boxQnr: QNR } })).to.deep.equal({ pendingSteps: [], missingFields: [] });
+    });
+
+    it('requires a field an action fills only of jobs that have the filling step, and until it is filled', () => {
+      const km = '{ key: km, label: Km, section: setup, type: integer, required: true, preset: forbidden }';
+      const readForSwaps = compileText(withReadStep('{ km: odometerKm }', [km], '{ field: operation, equals: swap }'));
+      const values = { operation: 'swap', boxQnr: QNR, boxSerial: 'AB123456' };
+      expect(completionBlockers(readForSwaps, { completedStepIds: ['mount', 'configure', 'read'], values })).to.deep.equal({ pendingSteps: [], missingFields: ['km'] });
+      expect(completionBlockers(readForSwaps, { completedStepIds: ['mount', 'configure', 'read'], values: { ...values, km: 48_210 } })).to.deep.equal({
+        pendingSteps: [],
+        missingFields: [],
+      });
+      expect(completionBlockers(readForSwaps, { completedStepIds: ['mount', 'configure'], values: { ...values, operation: 'install' } })).to.deep.equal({
+        pendingSteps: [],
+        missingFields: [],
+      });
     });
 
     it('locks the fields given a value at creation', () => {

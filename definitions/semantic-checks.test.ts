@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { JobTypeError } from './errors';
 import { loadJobTypeFiles } from './loader';
-import { BASE_YAML, describeProblems, itReportsProblems, variant } from './testing';
+import { BASE_YAML, describeProblems, itReportsProblems, variant, withFields, withReadStep } from './testing';
 
 const CONFIGURE_STEP = '    action: cloudboxx.applyConfiguration';
 /** The configure step's action and the CloudBoxx it talks to. */
@@ -22,6 +22,15 @@ const qnrFieldAs = (attributes: string): string => variant('type: string, preset
 const withStepBeforeConfigure = (step: string, base: string): string => variant('  - id: configure\n', `${step}  - id: configure\n`, base);
 const READ_LABEL = '  - id: read-label\n    title: Read the label\n    collect: [boxQnr]\n';
 const READ_LABEL_FOR_SWAPS = '  - id: read-label\n    title: Read the label\n    when: { field: operation, equals: swap }\n    collect: [boxQnr]\n';
+
+/** The vehicle block of BASE_YAML, and the configure step's explicit qnrField. */
+const VEHICLE = 'vehicle:\n  qnrField: boxQnr\n';
+const STEP_QNR = '    qnrField: boxQnr';
+/** BASE_YAML with a text field vin (`attributes` added to its line) and `vehicle` as the vehicle block. */
+const withVin = (vehicle: string, attributes = ', preset: required'): string =>
+  variant(VEHICLE, vehicle, withFields([`{ key: vin, label: VIN, section: setup, type: string${attributes} }`]));
+const KM = '{ key: km, label: Km, section: setup, type: integer, preset: forbidden }';
+const LOCK_OPTIONS = '{ value: locked, label: Locked }, { value: unlocked, label: Unlocked }';
 
 /** BASE_YAML (or `base`) with a condition on the configure step. */
 const when = (condition: string, base: string = BASE_YAML): string => variant(CONFIGURE_STEP, `    when: ${condition}\n${CONFIGURE_STEP}`, base);
@@ -170,15 +179,51 @@ describe('job-type semantic checks', () => {
       ],
     ],
 
-    'the CloudBoxx a step talks to (qnrField)': [
+    "the job's vehicle": [
+      ['accepts a vehicle OneAPI does not know yet, without a VIN to compare', [VEHICLE, `${VEHICLE}  knownToOneApi: false\n`], []],
+      ['accepts a VIN field and an old box, each a text field', () => withVin(`${VEHICLE}  oldQnrField: boxSerial\n  vinField: vin\n`), []],
+      ['an unknown QNR field, with a suggestion (and no echo from the steps)', [VEHICLE, 'vehicle:\n  qnrField: boxQrn\n'], ['49:13 vehicle.qnrField: unknown field "boxQrn" (did you mean "boxQnr"?)']],
       [
-        'an action without qnrField',
-        ['    qnrField: boxQnr\n', ''],
-        ['35:5 steps[1]: step "configure" runs cloudboxx.applyConfiguration and needs qnrField: the field holding the QNR of the CloudBoxx it talks to'],
+        'a QNR field that is not text',
+        [VEHICLE, 'vehicle:\n  qnrField: odometerKm\n'],
+        ['49:13 vehicle.qnrField: a QNR is 16 hexadecimal characters, so qnrField needs a string field; "odometerKm" is an integer field'],
+      ],
+      ['an unknown VIN field', [VEHICLE, `${VEHICLE}  vinField: chassisNumber\n`], ['50:13 vehicle.vinField: unknown field "chassisNumber"']],
+      [
+        'a VIN field that is not text',
+        [VEHICLE, `${VEHICLE}  vinField: odometerKm\n`],
+        ['50:13 vehicle.vinField: a VIN is 17 letters and digits, so vinField needs a string field; "odometerKm" is an integer field'],
       ],
       [
-        'a misspelt qnrField key: one problem, not also "needs qnrField"',
-        ['    qnrField: boxQnr', '    qnrFeild: boxQnr'],
+        'a QNR nobody has to give',
+        () => qnrFieldAs(''),
+        ['49:13 vehicle.qnrField: the QNR in "boxQnr" can never be known: no step collects it and the provider need not set it, so a job created without it could never reach its vehicle (set preset: required, or collect it in a step)'],
+      ],
+      [
+        'a QNR nobody may give: one problem, not also "nobody can fill it"',
+        () => qnrFieldAs(', required: true, preset: forbidden'),
+        ['49:13 vehicle.qnrField: the QNR in "boxQnr" can never be known: no step collects it and preset is forbidden, so no job could ever reach its vehicle (set preset: required, or collect it in a step)'],
+      ],
+      [
+        'an old box nobody has to name',
+        () => withVin(`${VEHICLE}  oldQnrField: vin\n`, ''),
+        ['51:16 vehicle.oldQnrField: the QNR in "vin" can never be known: no step collects it and the provider need not set it, so a job created without it could never reach the box it takes out (set preset: required, or collect it in a step)'],
+      ],
+      ['the same field for both boxes', [VEHICLE, `${VEHICLE}  oldQnrField: boxQnr\n`], ['50:16 vehicle.oldQnrField: "boxQnr" is vehicle.qnrField too: the box taken out and the job\'s box need a field each']],
+      ['a QNR field as the VIN', [VEHICLE, `${VEHICLE}  vinField: boxQnr\n`], ['50:13 vehicle.vinField: "boxQnr" holds a QNR (vehicle.qnrField); vinField names the field holding the VIN']],
+      [
+        'a VIN for a vehicle OneAPI does not know',
+        () => withVin(`${VEHICLE}  vinField: vin\n  knownToOneApi: false\n`),
+        ['51:3 vehicle.vinField: is never compared: with knownToOneApi: false, OneAPI has no vehicle whose VIN it could be compared with; remove vinField (the field itself stays) or knownToOneApi: false'],
+      ],
+    ],
+
+    'the CloudBoxx a step talks to (qnrField)': [
+      ['accepts an action without qnrField: it talks to vehicle.qnrField', [`${STEP_QNR}\n`, ''], []],
+      ['accepts a step talking to the old box of a swap', () => variant(STEP_QNR, '    qnrField: boxSerial', variant(VEHICLE, `${VEHICLE}  oldQnrField: boxSerial\n`)), []],
+      [
+        'a misspelt qnrField key',
+        [STEP_QNR, '    qnrFeild: boxQnr'],
         ['38:5 steps[1].qnrFeild: unknown key "qnrFeild" (did you mean "qnrField"?)'],
       ],
       [
@@ -186,22 +231,25 @@ describe('job-type semantic checks', () => {
         ['    checklist: [Power, CAN bus]\n', '    checklist: [Power, CAN bus]\n    qnrField: boxQnr\n'],
         ['35:5 steps[0].qnrField: step "mount" runs no action, so it talks to no CloudBoxx: remove qnrField (or add an action)'],
       ],
-      ['an unknown field, with a suggestion', ['qnrField: boxQnr', 'qnrField: boxQrn'], ['38:15 steps[1].qnrField: unknown field "boxQrn" (did you mean "boxQnr"?)']],
-      ['an unknown field, without one', ['qnrField: boxQnr', 'qnrField: telematicsUnit'], ['38:15 steps[1].qnrField: unknown field "telematicsUnit"']],
       [
-        'a field that is not a string',
-        ['qnrField: boxQnr', 'qnrField: odometerKm'],
-        ['38:15 steps[1].qnrField: a QNR is 16 hexadecimal characters, so qnrField needs a string field; "odometerKm" is an integer field'],
+        'a field that is not the vehicle\'s, with a suggestion',
+        [STEP_QNR, '    qnrField: boxQrn'],
+        ['38:15 steps[1].qnrField: "boxQrn" is not one of the job\'s CloudBoxx fields (did you mean "boxQnr"?); a step talks to the job\'s CloudBoxx, vehicle.qnrField "boxQnr" (name a box taken out in vehicle.oldQnrField)'],
       ],
       [
-        'a field nobody has to fill',
-        () => qnrFieldAs(''),
-        ['38:15 steps[1].qnrField: the QNR in "boxQnr" may still be blank when step "configure" talks to the CloudBoxx: no step collects it and the provider need not fill it (set preset: required, or collect it with required: true in this step or an earlier one)'],
+        'a field that is not the vehicle\'s, naming both of a swap',
+        () => variant(STEP_QNR, '    qnrField: odometerKm', variant(VEHICLE, `${VEHICLE}  oldQnrField: boxSerial\n`)),
+        ['38:15 steps[1].qnrField: "odometerKm" is not one of the job\'s CloudBoxx fields; a step talks to vehicle.qnrField "boxQnr" or vehicle.oldQnrField "boxSerial"'],
       ],
       [
         'a field collected only by a later step',
-        () => `${qnrFieldAs(', required: true')}`.replace('    qnrField: boxQnr\n', '    qnrField: boxQnr\n  - id: finish\n    title: Finish\n    collect: [boxQnr]\n'),
+        () => `${qnrFieldAs(', required: true')}`.replace(`${STEP_QNR}\n`, `${STEP_QNR}\n  - id: finish\n    title: Finish\n    collect: [boxQnr]\n`),
         ['38:15 steps[1].qnrField: the QNR in "boxQnr" may still be blank when step "configure" talks to the CloudBoxx: step "finish" collects it only later (collect it in this step or an earlier one)'],
+      ],
+      [
+        'the same, for a step that leaves qnrField to the vehicle: points at its action',
+        () => `${qnrFieldAs(', required: true')}`.replace(`${STEP_QNR}\n`, `  - id: finish\n    title: Finish\n    collect: [boxQnr]\n`),
+        ['37:13 steps[1].action: the QNR in "boxQnr" (vehicle.qnrField) may still be blank when step "configure" talks to the CloudBoxx: step "finish" collects it only later (collect it in this step or an earlier one)'],
       ],
       [
         'a field collected by a conditional step, for a step every job has',
@@ -218,15 +266,10 @@ describe('job-type semantic checks', () => {
         () => withStepBeforeConfigure(READ_LABEL, qnrFieldAs('')),
         ['41:15 steps[2].qnrField: the QNR in "boxQnr" may still be blank when step "configure" talks to the CloudBoxx: the field is optional, so the installer may leave it empty (make it required: true)'],
       ],
-      [
-        'a field nobody can fill: only the coverage problem, not also a blank QNR',
-        () => qnrFieldAs(', required: true, preset: forbidden'),
-        ['29:5 fields[3]: field "boxQnr" is required, but no step collects it and preset is forbidden, so nobody can ever fill it'],
-      ],
       ['accepts a required field collected by an earlier step', () => withStepBeforeConfigure(READ_LABEL, qnrFieldAs(', required: true')), []],
       [
         'accepts a required field collected by the step itself',
-        () => qnrFieldAs(', required: true').replace('    qnrField: boxQnr\n', '    qnrField: boxQnr\n    collect: [boxQnr]\n'),
+        () => qnrFieldAs(', required: true').replace(`${STEP_QNR}\n`, `${STEP_QNR}\n    collect: [boxQnr]\n`),
         [],
       ],
       [
@@ -239,13 +282,96 @@ describe('job-type semantic checks', () => {
         () =>
           withVerifyStep('[lock, unlock, configure]')
             .replace('    checklist: [Power, CAN bus]\n', '    checklist: [Power, CAN bus]\n    qnrField: boxQnr\n')
-            .replace('    qnrField: boxQnr\n  - id: verify', '  - id: verify')
             .replace('verifyLockUnlock\n    qnrField: boxQnr', 'verifyLockUnlock\n    qnrField: odometerKm'),
         [
           '35:5 steps[0].qnrField: step "mount" runs no action, so it talks to no CloudBoxx: remove qnrField (or add an action)',
-          '36:5 steps[1]: step "configure" runs cloudboxx.applyConfiguration and needs qnrField: the field holding the QNR of the CloudBoxx it talks to',
-          '42:15 steps[2].qnrField: a QNR is 16 hexadecimal characters, so qnrField needs a string field; "odometerKm" is an integer field',
+          '43:15 steps[2].qnrField: "odometerKm" is not one of the job\'s CloudBoxx fields; a step talks to the job\'s CloudBoxx, vehicle.qnrField "boxQnr" (name a box taken out in vehicle.oldQnrField)',
         ],
+      ],
+    ],
+
+    'how long an action waits (actionTimeout)': [
+      ['accepts the bounds, PT5S and PT1H', () => withVerifyStep('[lock, unlock, configure]').replace(STEP_QNR, `${STEP_QNR}\n    actionTimeout: PT5S`).replace('cloudboxx.verifyLockUnlock', 'cloudboxx.verifyLockUnlock\n    actionTimeout: PT1H'), []],
+      [
+        'on a step without action',
+        ['    checklist: [Power, CAN bus]\n', '    checklist: [Power, CAN bus]\n    actionTimeout: PT1M\n'],
+        ['35:5 steps[0].actionTimeout: step "mount" runs no action, so nothing waits for the CloudBoxx: remove actionTimeout (or add an action)'],
+      ],
+      ['not an ISO 8601 duration', [STEP_QNR, `${STEP_QNR}\n    actionTimeout: 2 minutes`], ['39:20 steps[1].actionTimeout: "2 minutes" is not an ISO 8601 duration (e.g. PT8H, P14D, P1DT12H)']],
+      ['shorter than PT5S', [STEP_QNR, `${STEP_QNR}\n    actionTimeout: PT4S`], ['39:20 steps[1].actionTimeout: "PT4S" is shorter than PT5S: a CloudBoxx needs a few seconds to answer even when all is well']],
+      ['longer than PT1H', [STEP_QNR, `${STEP_QNR}\n    actionTimeout: PT61M`], ['39:20 steps[1].actionTimeout: "PT61M" is longer than PT1H, the longest a step may wait for the CloudBoxx']],
+      ['a number', [STEP_QNR, `${STEP_QNR}\n    actionTimeout: 30`], ['39:20 steps[1].actionTimeout: must be text, but is the number 30']],
+    ],
+
+    'fields an action fills from the vehicle (fills)': [
+      [
+        'accepts each vehicle state property in a field of a type that holds it',
+        () =>
+          withReadStep('{ km: odometerKm, fuel: fuelLevelPercent, lockState: centralLock, lockChoice: centralLock, driving: drivingEnabled }', [
+            '{ key: km, label: Km, section: setup, type: integer, preset: forbidden }',
+            '{ key: fuel, label: Fuel, section: setup, type: number, preset: forbidden }',
+            '{ key: lockState, label: Lock, section: setup, type: string, preset: forbidden }',
+            `{ key: lockChoice, label: Lock, section: setup, type: enum, preset: forbidden, validation: { options: [${LOCK_OPTIONS}] } }`,
+            '{ key: driving, label: Driving, section: setup, type: boolean, preset: forbidden }',
+          ]),
+        [],
+      ],
+      [
+        'on a step that does not read the vehicle: one problem, not also "nobody can fill it"',
+        () => withReadStep('{ km: odometerKm }', [KM]).replace('action: cloudboxx.readVehicleState', 'action: cloudboxx.verifyLockUnlock'),
+        ['43:5 steps[2].fills: only cloudboxx.readVehicleState reads the vehicle\'s state; step "read" runs cloudboxx.verifyLockUnlock, so nothing fills these fields'],
+      ],
+      [
+        'on a step without action',
+        () => withReadStep('{ km: odometerKm }', [KM]).replace('    action: cloudboxx.readVehicleState\n', ''),
+        ['42:5 steps[2].fills: step "read" runs no action, so nothing fills these fields: fills needs action: cloudboxx.readVehicleState'],
+      ],
+      ['an unknown field, with a suggestion', () => withReadStep('{ kn: odometerKm }', [KM]), ['43:14 steps[2].fills.kn: unknown field "kn" (did you mean "km"?)']],
+      [
+        'an unknown vehicle state property, with a suggestion',
+        () => withReadStep('{ km: odometer }', [KM]),
+        ['43:18 steps[2].fills.km: unknown vehicle state property "odometer" (did you mean "odometerKm"?); known vehicle state properties: odometerKm, fuelLevelPercent, batteryLevelPercent, centralLock, drivingEnabled'],
+      ],
+      [
+        'a field the provider may preset',
+        () => withReadStep('{ km: odometerKm }', ['{ key: km, label: Km, section: setup, type: integer }']),
+        ['43:14 steps[2].fills.km: field "km" is filled from the vehicle, so it needs preset: forbidden (a value the provider set would lock it)'],
+      ],
+      [
+        'a field a step collects',
+        () => withReadStep('{ odometerKm: odometerKm }', []),
+        ['42:14 steps[2].fills.odometerKm: field "odometerKm" is collected by step "mount": a field is filled either by the installer or from the vehicle, not both'],
+      ],
+      [
+        'a field filled by two steps',
+        () => withReadStep('{ km: odometerKm }', [KM]).replace('    fills: { km: odometerKm }\n', '    fills: { km: odometerKm }\n  - id: read-again\n    title: Read again\n    action: cloudboxx.readVehicleState\n    fills: { km: odometerKm }\n'),
+        ['47:14 steps[3].fills.km: field "km" is already filled by step "read"; a field is filled by one step'],
+      ],
+      [
+        'a number into a text field',
+        () => withReadStep('{ lockState: batteryLevelPercent }', ['{ key: lockState, label: Lock, section: setup, type: string, preset: forbidden }']),
+        ['43:25 steps[2].fills.lockState: the vehicle reports batteryLevelPercent as a number, so it needs an integer or number field; "lockState" is a string field'],
+      ],
+      [
+        'the lock state into a boolean field',
+        () => withReadStep('{ driving: centralLock }', ['{ key: driving, label: Driving, section: setup, type: boolean, preset: forbidden }']),
+        ['43:23 steps[2].fills.driving: the vehicle reports centralLock as "locked" or "unlocked", so it needs a string field or an enum field with those options; "driving" is a boolean field'],
+      ],
+      [
+        'the lock state into an enum without "unlocked"',
+        () => withReadStep('{ lockChoice: centralLock }', ['{ key: lockChoice, label: Lock, section: setup, type: enum, preset: forbidden, validation: { options: [{ value: locked, label: Locked }, { value: open, label: Open }] } }']),
+        ['43:26 steps[2].fills.lockChoice: the vehicle reports centralLock as "locked" or "unlocked", but "lockChoice" has no option "unlocked"'],
+      ],
+      [
+        'driving into a text field',
+        () => withReadStep('{ lockState: drivingEnabled }', ['{ key: lockState, label: Lock, section: setup, type: string, preset: forbidden }']),
+        ['43:25 steps[2].fills.lockState: the vehicle reports drivingEnabled as true or false, so it needs a boolean field; "lockState" is a string field'],
+      ],
+      ['a list instead of a mapping', () => withReadStep('[km]', [KM]), ['43:12 steps[2].fills: must be a mapping (key: value), but is a list']],
+      [
+        'a placeholder of a field filled only after the configuration is applied',
+        () => withReadStep('{ km: odometerKm }', ['{ key: km, label: Km, section: setup, type: integer, required: true, preset: forbidden }']).replace('serial: ${boxSerial}', 'serial: ${boxSerial}\n    km: ${km}'),
+        ['47:9 cloudboxx.configuration.km: placeholder ${km} may resolve to nothing: step "configure" applies the configuration before step "read" fills "km"'],
       ],
     ],
 

@@ -3,7 +3,7 @@
 // sees everything in one pass; hence every read here is defensive about shapes.
 import grammarSchema from '../job-types/schema/job-type.schema.json';
 import type { DefinitionIssue, DefinitionPath } from './errors';
-import { STEP_ACTIONS } from './actions';
+import { ACTION_TIMEOUT_BOUNDS, READ_VEHICLE_STATE, STEP_ACTIONS } from './actions';
 import { parseDurationMs } from './durations';
 import { forEachTemplateString, scanPlaceholders } from './template';
 import { closestName, didYouMean, quotedList } from './suggest';
@@ -43,7 +43,15 @@ const RULE_TYPES: Record<string, readonly string[]> = {
   options: ['enum'],
 };
 const APPLY = 'cloudboxx.applyConfiguration';
-const STEP_KEYS: ReadonlySet<string> = new Set(Object.keys(grammarSchema.$defs.Step.properties));
+const VEHICLE_STATE_PROPERTIES: ReadonlySet<string> = new Set(grammarSchema.$defs.VehicleStateProperty.enum);
+
+/** The vehicle block's QNR fields, each when it names a text field; undefined when the block is missing. */
+interface VehicleView {
+  readonly qnrField: string | undefined;
+  readonly oldQnrField: string | undefined;
+  /** A QNR field is named but is no text field: the vehicle check says so, the steps stay quiet. */
+  readonly broken: boolean;
+}
 
 export function checkSemantics(data: unknown): DefinitionIssue[] {
   if (!isRec(data)) return [];
@@ -60,14 +68,28 @@ export function checkSemantics(data: unknown): DefinitionIssue[] {
   // only echo it: those checks wait until the shapes are right.
   const sectionsReadable = list(data.sections).every((section) => isRec(section) && typeof section.id === 'string');
   const keysReadable = list(data.fields).every((field) => isRec(field) && typeof field.key === 'string');
+  // A malformed fills mapping, like a malformed collect list, leaves unknown what a step fills.
   const collectListsReadable = list(data.steps).every(
-    (step) => isRec(step) && (step.collect === undefined || (Array.isArray(step.collect) && step.collect.every((key) => typeof key === 'string'))),
+    (step) =>
+      isRec(step) &&
+      (step.collect === undefined || (Array.isArray(step.collect) && step.collect.every((key) => typeof key === 'string'))) &&
+      (step.fills === undefined || isRec(step.fills)),
   );
   const reportReference: Report = (path, message, at) => {
     if (keysReadable) report(path, message, at);
   };
   const { collectedBy, meantKeys } = checkCollect(steps, fields, reportReference, report);
+  const filledBy = checkFills(steps, fields, collectedBy, meantKeys, reportReference, report);
+  // Who gives a field its value during the job: the installer in a step, or a step's action.
+  const providedBy = new Map<string, Provider>([
+    ...[...filledBy].map(([key, step]): [string, Provider] => [key, { step, verb: 'fills' }]),
+    ...[...collectedBy].map(([key, step]): [string, Provider] => [key, { step, verb: 'collects' }]),
+  ]);
   checkStepConditions(steps, fields, reportReference, report);
+  const coverageChecked = (key: string): boolean => collectListsReadable && keysReadable && !meantKeys.has(key);
+  const vehicle = checkVehicle(data, fields, collectedBy, coverageChecked, reportReference, report);
+  // The vehicle check says why a QNR field can never be known, in the vehicle's words.
+  const qnrKeys = new Set([vehicle?.qnrField, vehicle?.oldQnrField]);
 
   for (const field of fields.values()) {
     const path = ['fields', field.index];
@@ -77,17 +99,23 @@ export function checkSemantics(data: unknown): DefinitionIssue[] {
     }
     checkValidationRules(field, report);
     // A typo in a collect list already says what is wrong; "nobody collects it" would repeat it.
-    if (collectListsReadable && keysReadable && !meantKeys.has(field.key)) checkCoverage(field, collectedBy.get(field.key), report);
+    if (coverageChecked(field.key) && !qnrKeys.has(field.key)) checkCoverage(field, providedBy.get(field.key)?.step, report);
   }
   checkActions(data, steps, report);
-  const coverageChecked = (key: string): boolean => collectListsReadable && keysReadable && !meantKeys.has(key);
-  checkQnrFields(steps, fields, collectedBy, coverageChecked, reportReference, report);
-  checkConfigurationTemplate(data, fields, steps, collectedBy, reportReference, report);
+  checkQnrFields(steps, fields, vehicle, collectedBy, reportReference, report);
+  checkConfigurationTemplate(data, fields, steps, providedBy, reportReference, report);
   checkDurations(data, report);
+  checkActionTimeouts(steps, report);
   return issues;
 }
 
 type Report = (path: DefinitionPath, message: string, at?: 'key') => void;
+
+/** The step that gives a field its value during a job, and how: the installer collects it, an action fills it. */
+interface Provider {
+  readonly step: StepView;
+  readonly verb: 'collects' | 'fills';
+}
 
 /** Ids that must be unique within their list; returns the set of ids. */
 function uniqueIds(items: unknown[], idKey: string, noun: string, listName: string, report: Report): Set<string> {
@@ -312,14 +340,74 @@ function checkActions(data: Rec, steps: StepView[], report: Report): void {
 }
 
 /**
- * A step with an action names, in qnrField, the string field holding the QNR of the CloudBoxx it
- * talks to, and that field has a value whenever the step runs; a step without an action has none.
+ * The job's vehicle: each field it names exists and holds text, the QNR fields can be known (a job
+ * that can never know its QNR could never reach its vehicle), and no field plays two parts. Returns
+ * what steps need to resolve their qnrField, or undefined when the block is missing or malformed.
+ */
+function checkVehicle(
+  data: Rec,
+  fields: Map<string, FieldView>,
+  collectedBy: Map<string, StepView>,
+  coverageChecked: (key: string) => boolean,
+  reportReference: Report,
+  report: Report,
+): VehicleView | undefined {
+  if (!isRec(data.vehicle)) return undefined; // the grammar reports it missing or malformed
+  const raw = data.vehicle;
+  const path = (key: string): DefinitionPath => ['vehicle', key];
+  const named = (key: string): FieldView | undefined => {
+    const name = raw[key];
+    if (typeof name !== 'string') return undefined;
+    const field = fields.get(name);
+    if (field === undefined) reportReference(path(key), `unknown field "${name}"${didYouMean(name, fields.keys())}`);
+    if (field === undefined || field.type === undefined || !FIELD_TYPES.has(field.type)) return undefined;
+    if (field.type !== 'string') {
+      const what = key === 'vinField' ? 'a VIN is 17 letters and digits' : 'a QNR is 16 hexadecimal characters';
+      report(path(key), `${what}, so ${key} needs a string field; "${field.key}" is ${withArticle(field.type)} field`);
+      return undefined;
+    }
+    return field;
+  };
+  const qnr = named('qnrField');
+  const oldQnr = named('oldQnrField');
+  const vin = named('vinField');
+
+  for (const [key, field] of [['qnrField', qnr], ['oldQnrField', oldQnr]] as const) {
+    if (field === undefined || field.preset === 'required' || collectedBy.has(field.key) || !coverageChecked(field.key)) continue;
+    const box = key === 'qnrField' ? 'its vehicle' : 'the box it takes out';
+    const never =
+      field.preset === 'forbidden'
+        ? `preset is forbidden, so no job could ever reach ${box}`
+        : `the provider need not set it, so a job created without it could never reach ${box}`;
+    report(path(key), `the QNR in "${field.key}" can never be known: no step collects it and ${never} (set preset: required, or collect it in a step)`);
+  }
+  if (qnr !== undefined && oldQnr !== undefined && qnr === oldQnr) {
+    report(path('oldQnrField'), `"${oldQnr.key}" is vehicle.qnrField too: the box taken out and the job's box need a field each`);
+  }
+  if (vin !== undefined && (vin === qnr || vin === oldQnr)) {
+    report(path('vinField'), `"${vin.key}" holds a QNR (vehicle.${vin === qnr ? 'qnrField' : 'oldQnrField'}); vinField names the field holding the VIN`);
+  }
+  if (raw.knownToOneApi === false && typeof raw.vinField === 'string') {
+    report(
+      path('vinField'),
+      'is never compared: with knownToOneApi: false, OneAPI has no vehicle whose VIN it could be compared with; remove vinField (the field itself stays) or knownToOneApi: false',
+      'key',
+    );
+  }
+  const broken = (raw.qnrField !== undefined && qnr === undefined) || (raw.oldQnrField !== undefined && oldQnr === undefined);
+  return { qnrField: qnr?.key, oldQnrField: oldQnr?.key, broken };
+}
+
+/**
+ * A step with an action talks to the job's CloudBoxx: vehicle.qnrField unless its qnrField names
+ * vehicle.oldQnrField, and that field has a value whenever the step runs. A step without an action
+ * talks to no box and has no qnrField.
  */
 function checkQnrFields(
   steps: StepView[],
   fields: Map<string, FieldView>,
+  vehicle: VehicleView | undefined,
   collectedBy: Map<string, StepView>,
-  coverageChecked: (key: string) => boolean,
   reportReference: Report,
   report: Report,
 ): void {
@@ -332,40 +420,32 @@ function checkQnrFields(
       }
       continue;
     }
-    if (qnrField === undefined) {
-      // An unknown action, or a misspelt qnrField key, is reported by the grammar already.
-      const misspelt = Object.keys(step.raw).some((key) => !STEP_KEYS.has(key) && closestName(key, ['qnrField']) !== undefined);
-      if (step.action !== undefined && step.action in STEP_ACTIONS && !misspelt) {
-        report(['steps', step.index], `${name} runs ${step.action} and needs qnrField: the field holding the QNR of the CloudBoxx it talks to`);
-      }
+    // An unknown action, a malformed qnrField or vehicle block is reported by the grammar already.
+    if (step.action === undefined || !(step.action in STEP_ACTIONS) || vehicle?.qnrField === undefined || vehicle.broken) continue;
+    if (qnrField !== undefined && typeof qnrField !== 'string') continue;
+    const boxes = [vehicle.qnrField, ...(vehicle.oldQnrField === undefined ? [] : [vehicle.oldQnrField])];
+    if (qnrField !== undefined && !boxes.includes(qnrField)) {
+      const known =
+        vehicle.oldQnrField === undefined
+          ? `a step talks to the job's CloudBoxx, vehicle.qnrField "${vehicle.qnrField}" (name a box taken out in vehicle.oldQnrField)`
+          : `a step talks to vehicle.qnrField "${vehicle.qnrField}" or vehicle.oldQnrField "${vehicle.oldQnrField}"`;
+      reportReference(['steps', step.index, 'qnrField'], `"${qnrField}" is not one of the job's CloudBoxx fields${didYouMean(qnrField, boxes)}; ${known}`);
       continue;
     }
-    if (typeof qnrField !== 'string') continue; // the grammar reports the type
-    const path = ['steps', step.index, 'qnrField'];
-    const field = fields.get(qnrField);
-    if (field === undefined) {
-      reportReference(path, `unknown field "${qnrField}"${didYouMean(qnrField, fields.keys())}`);
-      continue;
-    }
-    if (field.type === undefined || !FIELD_TYPES.has(field.type)) continue; // the grammar reports the type
-    if (field.type !== 'string') {
-      report(path, `a QNR is 16 hexadecimal characters, so qnrField needs a string field; "${field.key}" is ${withArticle(field.type)} field`);
-      continue;
-    }
-    const problem = qnrAvailabilityProblem(name, field, collectedBy.get(field.key), step, coverageChecked(field.key));
-    if (problem !== undefined) report(path, problem);
+    const field = fields.get(qnrField ?? vehicle.qnrField);
+    if (field?.type !== 'string') continue; // the vehicle check reports an unknown or non-text field
+    const problem = qnrAvailabilityProblem(name, field, collectedBy.get(field.key), step);
+    if (problem === undefined) continue;
+    if (qnrField !== undefined) report(['steps', step.index, 'qnrField'], problem);
+    else report(['steps', step.index, 'action'], problem.replace(`"${field.key}"`, `"${field.key}" (vehicle.qnrField)`));
   }
 }
 
 /** Why the QNR field may still be blank when `step` talks to the CloudBoxx. */
-function qnrAvailabilityProblem(name: string, field: FieldView, collector: StepView | undefined, step: StepView, coverageChecked: boolean): string | undefined {
-  if (field.preset === 'required') return undefined;
+function qnrAvailabilityProblem(name: string, field: FieldView, collector: StepView | undefined, step: StepView): string | undefined {
+  // A field no step collects is preset (fine) or can never be known, which the vehicle check reports.
+  if (field.preset === 'required' || collector === undefined) return undefined;
   const blank = `the QNR in "${field.key}" may still be blank when ${name} talks to the CloudBoxx`;
-  if (collector === undefined) {
-    // A field nobody could fill is reported by the coverage check, or by a typo in a collect list.
-    if (!coverageChecked || field.required || field.preset === 'forbidden') return undefined;
-    return `${blank}: no step collects it and the provider need not fill it (set preset: required, or collect it with required: true in this step or an earlier one)`;
-  }
   if (collector.index > step.index) {
     return `${blank}: step "${collector.id}" collects it only later (collect it in this step or an earlier one)`;
   }
@@ -379,12 +459,92 @@ function qnrAvailabilityProblem(name: string, field: FieldView, collector: StepV
   return undefined;
 }
 
+/**
+ * What a cloudboxx.readVehicleState step copies from the vehicle's answer into fields: each a field
+ * nobody else fills (not the provider, not the installer, not another step) whose type holds what
+ * the vehicle reports. Returns field key → filling step.
+ */
+function checkFills(
+  steps: StepView[],
+  fields: Map<string, FieldView>,
+  collectedBy: Map<string, StepView>,
+  meantKeys: Set<string>,
+  reportReference: Report,
+  report: Report,
+): Map<string, StepView> {
+  const filledBy = new Map<string, StepView>();
+  for (const step of steps) {
+    if (!isRec(step.raw.fills)) continue; // absent, or malformed: the grammar reports it
+    const name = `step "${step.id ?? step.index}"`;
+    if (step.action !== READ_VEHICLE_STATE) {
+      // The author means these fields to be filled: "nobody can fill it" would only echo this.
+      for (const key of Object.keys(step.raw.fills)) if (fields.has(key) && !filledBy.has(key)) filledBy.set(key, step);
+      if (step.raw.action === undefined) {
+        report(['steps', step.index, 'fills'], `${name} runs no action, so nothing fills these fields: fills needs action: ${READ_VEHICLE_STATE}`, 'key');
+      } else if (step.action !== undefined && step.action in STEP_ACTIONS) {
+        report(['steps', step.index, 'fills'], `only ${READ_VEHICLE_STATE} reads the vehicle's state; ${name} runs ${step.action}, so nothing fills these fields`, 'key');
+      }
+      continue;
+    }
+    for (const [key, property] of Object.entries(step.raw.fills)) {
+      const path = ['steps', step.index, 'fills', key];
+      const field = fields.get(key);
+      if (field === undefined) {
+        const meant = closestName(key, fields.keys());
+        if (meant !== undefined) meantKeys.add(meant);
+        reportReference(path, `unknown field "${key}"${meant === undefined ? '' : ` (did you mean "${meant}"?)`}`, 'key');
+        continue;
+      }
+      const owner = filledBy.get(key);
+      if (owner !== undefined) {
+        report(path, `field "${key}" is already filled by step "${owner.id ?? owner.index}"; a field is filled by one step`, 'key');
+        continue;
+      }
+      filledBy.set(key, step);
+      const collector = collectedBy.get(key);
+      if (collector !== undefined) {
+        report(path, `field "${key}" is collected by step "${collector.id ?? collector.index}": a field is filled either by the installer or from the vehicle, not both`, 'key');
+      } else if (field.preset !== 'forbidden') {
+        report(path, `field "${key}" is filled from the vehicle, so it needs preset: forbidden (a value the provider set would lock it)`, 'key');
+      }
+      if (typeof property === 'string' && VEHICLE_STATE_PROPERTIES.has(property)) {
+        const problem = fillTypeProblem(field, property);
+        if (problem !== undefined) report(path, problem);
+      }
+    }
+  }
+  return filledBy;
+}
+
+/** Why `field` cannot hold what the vehicle reports as `property`. */
+function fillTypeProblem(field: FieldView, property: string): string | undefined {
+  const type = field.type;
+  if (type === undefined || !FIELD_TYPES.has(type)) return undefined; // the grammar reports the type
+  const isA = `"${field.key}" is ${withArticle(type)} field`;
+  switch (property) {
+    case 'centralLock': {
+      const reported = 'the vehicle reports centralLock as "locked" or "unlocked"';
+      if (type === 'string') return undefined;
+      if (type !== 'enum') return `${reported}, so it needs a string field or an enum field with those options; ${isA}`;
+      const rules = isRec(field.raw.validation) ? field.raw.validation : {};
+      const options = list(rules.options).flatMap((option) => (isRec(option) && typeof option.value === 'string' ? [option.value] : []));
+      const missing = ['locked', 'unlocked'].filter((value) => !options.includes(value));
+      if (options.length === 0 || missing.length === 0) return undefined; // no options: reported as such
+      return `${reported}, but "${field.key}" has no option ${missing.map((value) => `"${value}"`).join(' or ')}`;
+    }
+    case 'drivingEnabled':
+      return type === 'boolean' ? undefined : `the vehicle reports drivingEnabled as true or false, so it needs a boolean field; ${isA}`;
+    default:
+      return type === 'integer' || type === 'number' ? undefined : `the vehicle reports ${property} as a number, so it needs an integer or number field; ${isA}`;
+  }
+}
+
 /** Every placeholder names a field that has a value by the time the configuration is applied. */
 function checkConfigurationTemplate(
   data: Rec,
   fields: Map<string, FieldView>,
   steps: StepView[],
-  collectedBy: Map<string, StepView>,
+  providedBy: Map<string, Provider>,
   reportReference: Report,
   report: Report,
 ): void {
@@ -401,9 +561,9 @@ function checkConfigurationTemplate(
       } else if (!field.required && !field.hasDefault) {
         report(path, `placeholder \${${key}} may resolve to nothing: field "${key}" is optional and has no default (make it required or give it a default)`);
       } else if (!field.hasDefault && field.preset !== 'required') {
-        const collector = collectedBy.get(key);
+        const provider = providedBy.get(key);
         for (const applyStep of applySteps) {
-          const problem = availabilityProblem(key, collector, applyStep);
+          const problem = availabilityProblem(key, provider, applyStep);
           if (problem !== undefined) report(path, problem);
         }
       }
@@ -412,16 +572,36 @@ function checkConfigurationTemplate(
 }
 
 /** Why a required field may still be blank when `applyStep` renders the configuration. */
-function availabilityProblem(key: string, collector: StepView | undefined, applyStep: StepView): string | undefined {
-  if (collector === undefined) return undefined; // the coverage check reports fields nobody collects
+function availabilityProblem(key: string, provider: Provider | undefined, applyStep: StepView): string | undefined {
+  if (provider === undefined) return undefined; // the coverage check reports fields nobody collects
+  const { step: collector, verb } = provider;
   if (collector.index > applyStep.index) {
-    return `placeholder \${${key}} may resolve to nothing: step "${applyStep.id}" applies the configuration before step "${collector.id}" collects "${key}"`;
+    return `placeholder \${${key}} may resolve to nothing: step "${applyStep.id}" applies the configuration before step "${collector.id}" ${verb} "${key}"`;
   }
   if (collector.condition !== undefined && collector.condition !== applyStep.condition) {
     const applies = applyStep.condition === undefined ? 'for every job' : `when ${applyStep.condition}`;
-    return `placeholder \${${key}} may resolve to nothing: step "${collector.id}" collects "${key}" only when ${collector.condition}, but step "${applyStep.id}" applies the configuration ${applies}`;
+    return `placeholder \${${key}} may resolve to nothing: step "${collector.id}" ${verb} "${key}" only when ${collector.condition}, but step "${applyStep.id}" applies the configuration ${applies}`;
   }
   return undefined;
+}
+
+/** An action step may say how long it waits for the box, within bounds; other steps wait for nothing. */
+function checkActionTimeouts(steps: StepView[], report: Report): void {
+  for (const step of steps) {
+    const timeout = step.raw.actionTimeout;
+    if (timeout === undefined) continue;
+    const path = ['steps', step.index, 'actionTimeout'];
+    if (step.raw.action === undefined) {
+      report(path, `step "${step.id ?? step.index}" runs no action, so nothing waits for the CloudBoxx: remove actionTimeout (or add an action)`, 'key');
+      continue;
+    }
+    if (typeof timeout !== 'string') continue; // the grammar reports the type
+    const result = parseDurationMs(timeout);
+    const { min, minMs, max, maxMs } = ACTION_TIMEOUT_BOUNDS;
+    if (!result.ok) report(path, result.message);
+    else if (result.ms < minMs) report(path, `"${timeout}" is shorter than ${min}: a CloudBoxx needs a few seconds to answer even when all is well`);
+    else if (result.ms > maxMs) report(path, `"${timeout}" is longer than ${max}, the longest a step may wait for the CloudBoxx`);
+  }
 }
 
 function checkDurations(data: Rec, report: Report): void {

@@ -58,6 +58,8 @@ access:
 deadlines:
   startWithin: P7D
   completeWithin: P14D
+vehicle:
+  qnrField: boxQnr
 `;
 
 /** BASE_YAML with `from` (which must occur exactly once) replaced by `to`. */
@@ -66,6 +68,26 @@ export function variant(from: string, to: string, base: string = BASE_YAML): str
   expect(first, `"${from}" in the base definition`).to.be.greaterThan(-1);
   expect(base.indexOf(from, first + 1), `"${from}" occurs once`).to.equal(-1);
   return base.slice(0, first) + to + base.slice(first + from.length);
+}
+
+/** The end of BASE_YAML's boxQnr field line: fields inserted here come after it. */
+const QNR_FIELD_END = 'validation: { pattern: "^[0-9A-F]{16}$" } }\n';
+
+/** BASE_YAML (or `base`) with more fields, each a flow mapping, after boxQnr. */
+export function withFields(lines: readonly string[], base: string = BASE_YAML): string {
+  return variant(QNR_FIELD_END, `${QNR_FIELD_END}${lines.map((line) => `  - ${line}\n`).join('')}`, base);
+}
+
+/**
+ * BASE_YAML with `fieldLines` added after boxQnr and a step "read" after configure that reads the
+ * vehicle's state and fills `fills` (a flow mapping, e.g. "{ km: odometerKm }"); `when` (e.g.
+ * "{ field: operation, equals: swap }") makes the step conditional.
+ */
+export function withReadStep(fills: string, fieldLines: readonly string[], when?: string): string {
+  const condition = when === undefined ? '' : `\n    when: ${when}`;
+  const configure = '    action: cloudboxx.applyConfiguration\n    qnrField: boxQnr';
+  const read = `\n  - id: read\n    title: Read${condition}\n    action: cloudboxx.readVehicleState\n    fills: ${fills}`;
+  return variant(configure, `${configure}${read}`, withFields(fieldLines)).replace('[lock, unlock, configure]', '[lock, unlock, readState, configure]');
 }
 
 /** The problem lines for a definition text; [] when it loads. */

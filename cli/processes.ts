@@ -8,6 +8,7 @@ import { databaseUrl, startPostgres } from '../runtime/services';
 import { connectOneApi } from '../runtime/vehicle-service';
 import { startSimulator } from '../gateway/simulator/server';
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { locateTool, TOOLS, type ToolName } from '../runtime/tools';
 import { connectClient, connectWorkerConnection, temporalTarget } from '../temporal/connection';
 import { registerSearchAttributes } from '../temporal/search-attributes';
@@ -47,10 +48,12 @@ export async function runApi(config: Config): Promise<void> {
 }
 
 /** The OneAPI simulator on its own, for a worker started with `installer-jobs worker`. */
-export async function runSimulator(config: Config): Promise<void> {
+export async function runSimulator(config: Config, options: { stateFile?: string } = {}): Promise<void> {
   const credentials = { id: 'installer-jobs-local', secret: randomBytes(18).toString('base64url') };
-  const simulator = await startSimulator({ port: config.oneApiSimulatorPort, clients: [credentials] });
+  const stateFile = options.stateFile === undefined ? undefined : path.resolve(options.stateFile);
+  const simulator = await startSimulator({ port: config.oneApiSimulatorPort, clients: [credentials], stateFile });
   console.log(`OneAPI simulator listening. For the worker:\n  export ONEAPI_BASE_URL=${simulator.url} ONEAPI_CLIENT_ID='${credentials.id}' ONEAPI_CLIENT_SECRET='${credentials.secret}'`);
+  console.log(`State ${stateFile ? `kept in ${stateFile}` : 'in memory only (--state-file keeps it)'}; each vehicle's history at ${simulator.url}/_sim/vehicles`);
   for (const vehicle of simulator.state.fleet.list()) console.log(`  ${vehicle.licensePlate ?? '(no plate)'}  CloudBoxx QNR ${vehicle.telematicsUnitId}`);
   const stop = () => void simulator.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

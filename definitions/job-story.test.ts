@@ -1,5 +1,6 @@
-// A swap and a removal through the shipped remove-or-swap type, the way the API and the workflow
-// use this module: values at creation, steps in order, values per step, configuration, completion.
+// A swap and a removal through the shipped remove-or-swap type, and a reconfiguration, the way
+// the API and the workflow use this module: values at creation, steps in order, values per step,
+// configuration, completion.
 import { expect } from 'chai';
 import path from 'node:path';
 import type { CompiledJobType, JobValues } from './compiled-job-type';
@@ -82,5 +83,47 @@ describe('a remove-or-swap job, start to finish', () => {
   it('draws the swap-only steps as a branch', () => {
     const diagram = stepsAsMermaid(jobType).split('\n');
     expect(diagram).to.include.members(['  step2 -- "operation = swap" --> step3', '  step2 -- "otherwise" --> step6', '  step5 --> step6', '  step6 --> done']);
+  });
+});
+
+describe('a reconfigure job: the odometer comes from the vehicle, and only the named settings change', () => {
+  const preset = { vehicleLocation: { text: 'Depot Süd, Hamburg' }, boxQnr: '0123456789ABCDEF', vin: 'WVWZZZCDZMW072341' };
+  const check = { keyHolderType: 'ble', fuelType: 'electric', disableDrivingOnLock: true };
+  let jobType: CompiledJobType;
+  before(async () => {
+    jobType = await loadJobTypeFile(path.join(__dirname, '..', 'job-types', 'cloudboxx-reconfigure.yaml'));
+  });
+
+  it('takes the odometer from neither the provider nor the installer, saying where it comes from', () => {
+    expect(validateProviderValues(jobType, { ...preset, odometerKm: 48_210 })).to.deep.equal([
+      {
+        pointer: '/values/odometerKm',
+        field: 'odometerKm',
+        rule: 'presetForbidden',
+        message: 'Odometer (km) is filled from what the vehicle reports when step "check" runs its action, and cannot be set when the job is created',
+      },
+    ]);
+    expect(validateStepValues(jobType, 'check', { ...check, odometerKm: 48_210 }, preset)).to.deep.equal([
+      {
+        pointer: '/values/odometerKm',
+        field: 'odometerKm',
+        rule: 'notInStep',
+        message: 'Odometer (km) is filled from what the vehicle reports when step "check" runs its action; nobody types it in',
+      },
+    ]);
+  });
+
+  it('cannot succeed until the vehicle has reported the odometer', () => {
+    const done = applicableSteps(jobType, preset).map((step) => step.id);
+    const values = { ...preset, ...check };
+    expect(completionBlockers(jobType, { completedStepIds: done, values })).to.deep.equal({ pendingSteps: [], missingFields: ['odometerKm'] });
+    expect(completionBlockers(jobType, { completedStepIds: done, values: { ...values, odometerKm: 48_210 } })).to.deep.equal({ pendingSteps: [], missingFields: [] });
+  });
+
+  it('merges its configuration into the one the box runs, with the odometer the vehicle reported', () => {
+    expect(jobType.configurationMode).to.equal('merge');
+    expect(renderCloudBoxxConfiguration(jobType, { ...preset, ...check, odometerKm: 48_210 })).to.deep.include({
+      vehicle: { vin: 'WVWZZZCDZMW072341', fuelType: 'electric', odometerKm: 48_210 },
+    });
   });
 });

@@ -138,6 +138,14 @@ function translate(error: ErrorObject, compiled: CompiledJobType, side: Side, va
     return issue(pointer, fieldKey, 'required', `${label} ${when}`);
   }
   if (error.keyword === 'false schema' && rest.length === 0) {
+    // A field a step's action fills comes from the vehicle, neither from the provider nor typed in.
+    const filler = compiled.steps.find((step) => Object.hasOwn(step.fills, fieldKey));
+    if (filler !== undefined) {
+      const fromVehicle = `${label} is filled from what the vehicle reports when step "${filler.id}" runs its action`;
+      return side.kind === 'provider'
+        ? issue(pointer, fieldKey, 'presetForbidden', `${fromVehicle}, and cannot be set when the job is created`)
+        : issue(pointer, fieldKey, 'notInStep', `${fromVehicle}; nobody types it in`);
+    }
     if (side.kind === 'provider') {
       return issue(pointer, fieldKey, 'presetForbidden', `${label} is filled in by the installer and cannot be set when the job is created`);
     }

@@ -15,7 +15,9 @@ import { jobTypesRouter } from './job-types/router';
 import { callerScope, idempotentPosts } from './idempotency';
 import { docsPage } from './openapi/docs-page';
 import { openApiDocument } from './openapi/document';
+import { outageCheck } from './outages';
 import { problemDetails } from './problem';
+import type { TemporalDeadlines } from './temporal-calls';
 import { usersRouter } from './users/router';
 import { rateLimitPerToken } from './rate-limit';
 
@@ -30,6 +32,8 @@ export interface AppDeps {
   rateLimit?: { limit: number; windowMs: number };
   /** Geocodes job addresses typed as text; absent, they are kept as given. */
   geocoder?: Geocoder;
+  /** How long changes sent to Temporal may take before the answer is 503 (api/temporal-calls.ts); tests shorten them. */
+  temporalDeadlines?: Partial<TemporalDeadlines>;
 }
 
 const DEFAULT_RATE_LIMIT = { limit: 600, windowMs: 60_000 };
@@ -37,7 +41,8 @@ const DEFAULT_RATE_LIMIT = { limit: 600, windowMs: 60_000 };
 /** Builds the HTTP app; something else (cli/, the tests) makes it listen. */
 export function createApp(deps: AppDeps): Koa<AuthState> {
   const app = new Koa<AuthState>();
-  app.use(problemDetails(deps.log));
+  // An unreachable Postgres or Temporal answers 503 with Retry-After, never a 500.
+  app.use(problemDetails(deps.log, outageCheck(deps.db)));
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8' }));
   const health = healthRouter(deps);
   app.use(health.routes());

@@ -11,6 +11,7 @@ import {
   PayloadTooLargeError,
   RateLimitedError,
   RuleViolationError,
+  ServiceUnavailableError,
 } from '../common/errors';
 import { PROBLEM_TYPE_BASE, type Problem } from './problem-schema';
 
@@ -25,10 +26,14 @@ const STATUS_BY_CLASS: Array<[new (...args: never[]) => DomainError, number]> = 
   [RuleViolationError, 422],
   [RateLimitedError, 429],
   [MethodNotImplementedError, 501],
+  [ServiceUnavailableError, 503],
 ];
 
+/** Tells an error that is an outage (a server unreachable) from a fault of ours; see api/outages.ts. */
+export type OutageCheck = (error: unknown) => Promise<ServiceUnavailableError | undefined>;
+
 /** The one place where errors become HTTP: RFC 9457 problem details with a stable `type`. */
-export function problemDetails(log: (error: unknown) => void = console.error): Middleware {
+export function problemDetails(log: (error: unknown) => void = console.error, outageOf: OutageCheck = async () => undefined): Middleware {
   return async (ctx, next) => {
     try {
       await next();
@@ -39,16 +44,17 @@ export function problemDetails(log: (error: unknown) => void = console.error): M
         if (ctx.status === 501) throw new MethodNotImplementedError(`${ctx.method} is not a method this API implements.`);
       }
     } catch (error) {
-      const domain = error instanceof DomainError ? error : fromKoa(error);
+      const domain = error instanceof DomainError ? error : (fromKoa(error) ?? (await outageOf(error)));
       const status = domain ? (STATUS_BY_CLASS.find(([cls]) => domain instanceof cls)?.[1] ?? 500) : 500;
       if (!domain) log(error);
-      if (domain instanceof RateLimitedError) ctx.set('Retry-After', String(domain.retryAfterSeconds));
+      if (domain instanceof RateLimitedError || domain instanceof ServiceUnavailableError) ctx.set('Retry-After', String(domain.retryAfterSeconds));
       ctx.status = status;
       ctx.type = 'application/problem+json';
       const problem: Problem = {
         type: `${PROBLEM_TYPE_BASE}${domain?.type ?? 'internal'}`,
         title: domain?.message ?? 'Something went wrong on our side; it has been logged.',
         status,
+        ...(domain?.detail ? { detail: domain.detail } : {}),
         instance: ctx.path,
         ...(domain && domain.details.length > 0 ? { errors: domain.details } : {}),
       };

@@ -1,5 +1,5 @@
-import http from 'node:http';
 import { createApp } from '../api/app';
+import { createApiServer } from '../api/server';
 import type { Config } from '../common/config';
 import { connectDb, migrateLatest } from '../db/connection';
 import { loadJobTypeCatalog } from '../definitions/catalog';
@@ -39,7 +39,7 @@ export async function runApi(config: Config): Promise<void> {
   const target = temporalTarget(config);
   const client = await connectClient(target);
   const app = createApp({ db, temporal: client, namespace: target.namespace, taskQueue: config.temporal.taskQueue, jobTypes, geocoder: geocoderFromEnv(), rateLimit: { limit: config.apiRateLimitPerMinute, windowMs: 60_000 } });
-  const server = http.createServer(app.callback());
+  const server = createApiServer(app.callback());
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.apiPort, config.apiHost, resolve));
   console.log(`API listening on http://${config.apiHost}:${config.apiPort}`);
   const stop = () => server.close(() => void Promise.all([client.connection.close(), db.destroy()]).then(() => process.exit(0)));

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import type { Worker } from '@temporalio/worker';
 import { createApp } from '../api/app';
+import { createApiServer } from '../api/server';
 import type { Config } from '../common/config';
 import { connectDb, migrateLatest, type Db } from '../db/connection';
 import { createDemoTenantIfMissing, type DemoTenant } from '../db/demo-tenant';
@@ -84,7 +84,7 @@ export async function start(config: Config): Promise<void> {
     log(`Worker      polling task queue ${config.temporal.taskQueue}`);
 
     const app = createApp({ db, temporal: client, namespace: target.namespace, taskQueue: config.temporal.taskQueue, jobTypes, geocoder: geocoderFromEnv(), rateLimit: { limit: config.apiRateLimitPerMinute, windowMs: 60_000 } });
-    const server = http.createServer(app.callback());
+    const server = createApiServer(app.callback());
     await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.apiPort, config.apiHost, resolve));
     stops.push(['API', () => new Promise<void>((resolve) => server.close(() => resolve()))]);
     log(`API         http://${config.apiHost}:${config.apiPort}  (health: /healthz)`);

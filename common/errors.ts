@@ -21,16 +21,20 @@ export function jsonPointer(...segments: ReadonlyArray<string | number>): string
 export interface DomainErrorOptions extends ErrorOptions {
   /** A more specific stable type than the class's, e.g. `locked-field` for a rule violation. */
   type?: string;
+  /** More about this occurrence than the message says: what the caller should do next. */
+  detail?: string;
 }
 
 export abstract class DomainError extends Error {
   /** The class's problem type, used unless the thrower names a more specific one. */
   protected abstract readonly defaultType: string;
   readonly details: FieldProblem[];
+  readonly detail?: string;
   private readonly specificType?: string;
   constructor(message: string, details: FieldProblem[] = [], options?: DomainErrorOptions) {
     super(message, options);
     this.details = details;
+    this.detail = options?.detail;
     this.specificType = options?.type;
   }
 
@@ -99,4 +103,24 @@ export class MethodNotAllowedError extends DomainError {
 export class MethodNotImplementedError extends DomainError {
   override name = 'MethodNotImplementedError';
   protected readonly defaultType = 'method-not-implemented';
+}
+
+/** Which server the API could not reach, for operators reading logs and /healthz. */
+export type Dependency = 'postgres' | 'temporal' | 'worker';
+
+/**
+ * A server the API needs is unreachable (503 `service-unavailable`), or a change was sent and its
+ * outcome could not be learnt (503 `outcome-unknown`); `retryAfterSeconds` becomes Retry-After.
+ */
+export class ServiceUnavailableError extends DomainError {
+  override name = 'ServiceUnavailableError';
+  protected readonly defaultType = 'service-unavailable';
+  constructor(
+    message: string,
+    readonly dependency: Dependency,
+    readonly retryAfterSeconds: number,
+    options?: DomainErrorOptions,
+  ) {
+    super(message, [], options);
+  }
 }

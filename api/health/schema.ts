@@ -1,10 +1,10 @@
 /** The answer of GET /healthz, 200 and 503 alike: the handler's type and the API docs come from it. */
-const probe = (name: string) =>
+const probe = (what: string) =>
   ({
     type: 'object',
     additionalProperties: false,
     required: ['ok'],
-    description: `Whether ${name} answered within 3 seconds.`,
+    description: what,
     properties: { ok: { type: 'boolean' }, error: { type: 'string', description: 'Why not; absent when ok.' } },
   }) as const;
 
@@ -12,14 +12,19 @@ export const healthStatus = {
   type: 'object',
   additionalProperties: false,
   required: ['status', 'checks'],
-  description: 'ok (200) when Temporal and Postgres both answer; unavailable (503) when either does not.',
+  description:
+    'ok (200) when Postgres and Temporal answer and a worker polls the task queue; degraded (200) when no worker does — reads work, changes answer 503; unavailable (503) when Postgres or Temporal does not answer.',
   properties: {
-    status: { enum: ['ok', 'unavailable'] },
+    status: { enum: ['ok', 'degraded', 'unavailable'] },
     checks: {
       type: 'object',
       additionalProperties: false,
-      required: ['postgres', 'temporal'],
-      properties: { postgres: probe('Postgres'), temporal: probe('Temporal') },
+      required: ['postgres', 'temporal', 'worker'],
+      properties: {
+        postgres: probe('Whether Postgres answered within 3 seconds.'),
+        temporal: probe('Whether Temporal answered within 3 seconds.'),
+        worker: probe('Whether a worker has polled the task queue within the last 75 seconds (an idle worker polls about once a minute).'),
+      },
     },
   },
 } as const;

@@ -12,6 +12,7 @@ import { validateProviderValues } from '../../definitions/value-validation';
 import type { Geocoder } from '../../geocoding/geocoder';
 import { geocodeAddresses } from '../../geocoding/geocode-values';
 import { refusalsAsProblems } from './refusals';
+import { sendUpdate, sendUpdateWithStart } from '../temporal-calls';
 
 export interface NewJobs {
   jobType: CompiledJobType;
@@ -57,7 +58,7 @@ export async function createJobs(deps: { db: Db; temporal: Client; taskQueue: st
       // The same update id on a retry: Temporal answers with the first assignment instead of refusing a second.
       const updateId = spec.requestKey && `assign:${spec.requestKey}`;
       await refusalsAsProblems({ id: jobId, status: 'PENDING' }, () =>
-        deps.temporal.workflow.getHandle(jobWorkflowId(jobId)).executeUpdate(assignJobUpdate, { args: [{ actor, installerCompanyId }], updateId }),
+        sendUpdate(deps, deps.temporal.workflow.getHandle(jobWorkflowId(jobId)), assignJobUpdate, { args: [{ actor, installerCompanyId }], updateId }),
       );
     }
     jobIds.push(jobId);
@@ -107,7 +108,8 @@ async function startJob(deps: { temporal: Client; taskQueue: string }, spec: New
       staticDetails: `Job type **${jobType.id}** v${jobType.version}${spec.customerName ? ` for ${spec.customerName}` : ''}, created by ${spec.actorEmail}.`,
     });
     try {
-      const job = await deps.temporal.workflow.executeUpdateWithStart(jobCreatedUpdate, { startWorkflowOperation: start });
+      // A retry after an unknown outcome sends the same update id, and lands on the first one.
+      const job = await sendUpdateWithStart(deps, jobCreatedUpdate, { startWorkflowOperation: start, updateId: spec.requestKey && `jobCreated:${jobId}` });
       if (startedBy(job, spec)) return jobId;
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;

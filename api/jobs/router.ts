@@ -23,6 +23,7 @@ import { parseBody } from '../validate';
 import type { Geocoder } from '../../geocoding/geocoder';
 import { geocodeAddresses } from '../../geocoding/geocode-values';
 import { createJobs } from './create-jobs';
+import { sendUpdate } from '../temporal-calls';
 import { toJobResource } from './job-resource';
 import { refusalsAsProblems } from './refusals';
 import { assignJobBody, completeStepBody, createJobBody, editJobBody, failJobBody, saveValuesBody, vehicleCommandBody, type createdJobs, type jobEvents, type vehicleCommandAnswer } from './schema';
@@ -69,7 +70,8 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
     // A retried request (same Idempotency-Key) sends the same update id: Temporal answers it with the
     // first outcome instead of applying the change twice, even if the first answer never got back.
     const updateId = ctx.state.requestKey && `${update.name}:${ctx.state.requestKey}`;
-    return refusalsAsProblems(job, () => handleOf(job.id).executeUpdate(update, { args: [{ ...request, actor: actorOf(ctx) } as Req], updateId }));
+    // With deadlines, after checking that a worker runs jobs: an outage answers 503 within seconds.
+    return refusalsAsProblems(job, () => sendUpdate(deps, handleOf(job.id), update, { args: [{ ...request, actor: actorOf(ctx) } as Req], updateId }));
   }
 
   async function answerWithJob(ctx: Ctx, jobId: string): Promise<void> {

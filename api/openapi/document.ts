@@ -149,6 +149,15 @@ const rateLimited = {
 };
 /** Any route, when something fails on our side. */
 const internal = { ...problem, description: 'internal: a fault on our side; it has been logged' };
+/** Any route: Node refuses headers over its limit before a route is chosen (api/server.ts). */
+const headersTooLarge = { ...problem, description: 'headers-too-large: the request headers are over 16 kB in all' };
+/** Any route, when a server the API needs is down, or a change was sent and no outcome came back. */
+const unavailable = {
+  ...problem,
+  description:
+    'service-unavailable: Postgres, Temporal or the worker that runs jobs cannot be reached; outcome-unknown: a change was sent and no outcome came back in time — retry with the same Idempotency-Key to get its outcome (it is never applied twice)',
+  headers: { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } } },
+};
 
 /** The OpenAPI 3.1 document, built from the same schemas the routes validate with and type their answers by. */
 export function openApiDocument(serverUrl?: string): object {
@@ -178,7 +187,10 @@ export function openApiDocument(serverUrl?: string): object {
         ...(op.method === 'post' || op.method === 'patch' ? { 413: tooLarge } : {}),
         422: problem,
         ...(op.public ? {} : { 429: rateLimited }),
+        431: headersTooLarge,
         500: internal,
+        // /healthz documents its own 503: which server does not answer.
+        ...(503 in answers ? {} : { 503: unavailable }),
       },
     };
   }

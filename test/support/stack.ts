@@ -1,8 +1,8 @@
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { createApp, type AppDeps } from '../../api/app';
+import { createApiServer } from '../../api/server';
 import { answerCheck } from '../../api/openapi/answer-check';
 import { loadConfig } from '../../common/config';
 import { loadJobTypeCatalog, type JobTypeCatalog } from '../../definitions/catalog';
@@ -72,7 +72,7 @@ export async function startTestStack(suite: string, options: { geocoder?: Geocod
   const running = worker.run();
 
   const app = createApp({ db, temporal: client, namespace: 'default', taskQueue, jobTypes, geocoder: options.geocoder, rateLimit: options.rateLimit, log: () => {} });
-  const server = http.createServer(app.callback());
+  const server = createApiServer(app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 

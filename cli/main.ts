@@ -28,7 +28,8 @@ program
 program
   .command('simulator')
   .description('Run the OneAPI simulator on its own (ONEAPI_SIMULATOR_PORT, default 3100) and print the worker settings for it.')
-  .action(() => runCli(() => runSimulator(loadConfig())));
+  .option('--state-file <path>', 'keep the fleet, configurations and history in this JSON file across restarts (default: in memory only)')
+  .action((options: { stateFile?: string }) => runCli(() => runSimulator(loadConfig(), options)));
 
 program
   .command('migrate')

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { ConfigError, type Config } from '../common/config';
 import { OneApiClient } from '../gateway/oneapi-client';
 import { oneApiConfigFromEnv } from '../gateway/oneapi-config';
@@ -22,13 +23,19 @@ export async function startVehicleService(config: Config, env: NodeJS.ProcessEnv
   if (env.ONEAPI_BASE_URL?.trim()) return connectOneApi(env);
   await assertPortFree(config.oneApiSimulatorPort, '127.0.0.1', 'the OneAPI simulator', 'ONEAPI_SIMULATOR_PORT');
   const credentials = { id: 'installer-jobs-local', secret: randomBytes(18).toString('base64url') };
-  const simulator = await startSimulator({ port: config.oneApiSimulatorPort, clients: [credentials] });
+  // The fleet, configurations and history survive a restart of `npm start` (see simulatorStateFile).
+  const simulator = await startSimulator({ port: config.oneApiSimulatorPort, clients: [credentials], stateFile: simulatorStateFile(config) });
   return {
     gateway: new OneApiClient({ baseUrl: simulator.url, clientId: credentials.id, clientSecret: credentials.secret }),
     simulator,
-    describe: `OneAPI simulator at ${simulator.url} (set ONEAPI_BASE_URL to use the real OneAPI)`,
+    describe: `OneAPI simulator at ${simulator.url}, state in ${path.relative(config.projectDir, simulatorStateFile(config))}, vehicles' history at ${simulator.url}/_sim/vehicles (set ONEAPI_BASE_URL to use the real OneAPI)`,
     stop: () => simulator.close(),
   };
+}
+
+/** Where `npm start` keeps the simulator's state; delete the file to start again from the demo fleet. */
+export function simulatorStateFile(config: Config): string {
+  return path.join(config.dataDir, 'oneapi-simulator.json');
 }
 
 /** A process that starts no simulator (`installer-jobs worker`) needs the OneAPI named. */

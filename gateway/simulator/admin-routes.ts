@@ -8,7 +8,7 @@ import type { Next, ParameterizedContext } from 'koa';
 import type { CentralLockState } from '../vehicle-gateway';
 import { FAULT_STATUSES, ONEAPI_ROUTES, OUTAGE_MODES, type FaultInjector, type FaultPlan, type OneApiRoute } from './fault-injector';
 import { optionalMember, optionalNumber, optionalString, requireMember, requireObject, requireString } from './request-validation';
-import type { SimulatedVehicle } from './simulated-fleet';
+import { COMMANDED_PROPERTIES, type SimulatedVehicle } from './simulated-fleet';
 import { SimulatorHttpError } from './simulator-http-error';
 import type { SimulatorState } from './simulator-state';
 import { commandsOf } from './vehicle-models';
@@ -47,6 +47,32 @@ export function adminRouter(state: SimulatorState): Router {
   /** One vehicle, by OneAPI vehicle id or CloudBoxx QNR: all the simulator knows, history included. */
   router.get('/vehicles/:vehicleIdOrQnr', (ctx) => {
     ctx.body = fullState(state.fleet.requireByIdOrTelematicsUnit(ctx.params.vehicleIdOrQnr ?? ''));
+  });
+
+  /**
+   * Changes a vehicle as if from outside the OneAPI (a key fob, a driver, a broken relay). Body:
+   * `{ centralLock?, drivingEnabled?, odometerKm?, fuelLevelPercent?, batteryLevelPercent?,
+   * stuck?: ['centralLock' | 'drivingEnabled'] }`; a stuck property answers commands without moving.
+   */
+  router.patch('/vehicles/:vehicleIdOrQnr', (ctx) => {
+    const vehicle = state.fleet.requireByIdOrTelematicsUnit(ctx.params.vehicleIdOrQnr ?? '');
+    const body = requireObject(ctx.request.body, 'request body');
+    const drivingEnabled = body.drivingEnabled;
+    if (drivingEnabled !== undefined && typeof drivingEnabled !== 'boolean') {
+      throw new SimulatorHttpError(400, 'INVALID_REQUEST', 'drivingEnabled must be a boolean');
+    }
+    const stuck = body.stuck;
+    if (stuck !== undefined && !Array.isArray(stuck)) throw new SimulatorHttpError(400, 'INVALID_REQUEST', 'stuck must be an array');
+    ctx.body = fullState(
+      state.fleet.set(vehicle.id, {
+        centralLock: optionalMember<CentralLockState>(body.centralLock, ['locked', 'unlocked'], 'centralLock'),
+        drivingEnabled,
+        odometerKm: optionalNumber(body.odometerKm, 'odometerKm'),
+        fuelLevelPercent: optionalNumber(body.fuelLevelPercent, 'fuelLevelPercent'),
+        batteryLevelPercent: optionalNumber(body.batteryLevelPercent, 'batteryLevelPercent'),
+        stuck: stuck?.map((property, index) => requireMember(property, COMMANDED_PROPERTIES, `stuck[${index}]`)),
+      }),
+    );
   });
 
   router.get('/faults', (ctx) => {

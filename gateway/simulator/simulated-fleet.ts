@@ -29,20 +29,37 @@ export interface AppliedUnitConfiguration {
 
 export type ConfigurationMode = 'replace' | 'merge';
 
+/** What commands move, and what a test can make stick. */
+export type CommandedProperty = 'centralLock' | 'drivingEnabled';
+export const COMMANDED_PROPERTIES: readonly CommandedProperty[] = ['centralLock', 'drivingEnabled'];
+
+/** Set from outside the OneAPI (`PATCH /_sim/vehicles/{id}`): a key fob, a driver, a broken relay. */
+export interface VehicleStateChange {
+  centralLock?: CentralLockState;
+  drivingEnabled?: boolean;
+  odometerKm?: number;
+  fuelLevelPercent?: number;
+  batteryLevelPercent?: number;
+  /** Commands still answer, but these properties no longer move (replaces the earlier list). */
+  stuck?: CommandedProperty[];
+}
+
 /** Who acted, when the request did not come through the OneAPI with a token. */
 export const SIMULATOR_ACTOR = 'simulator';
 
 /** One thing that happened to a vehicle, as `GET /_sim/vehicles/{id}` shows it. */
 export interface VehicleHistoryEntry {
   at: string;
-  event: 'vehicle-added' | 'command' | 'configuration';
+  event: 'vehicle-added' | 'command' | 'configuration' | 'state-set';
   /** The API client whose request it was; `simulator` for seeding and the admin routes. */
   clientId: string;
   command?: VehicleCommand;
   /** Why a command was refused; the vehicle did not change. */
   refused?: string;
+  /** A command the box answered without doing it, because the property is stuck. */
+  ignored?: string;
   /** What this changed; empty when the vehicle was already so (or the command was refused). */
-  changed: Array<'centralLock' | 'drivingEnabled' | 'configuration'>;
+  changed: Array<CommandedProperty | 'configuration' | 'odometerKm' | 'fuelLevelPercent' | 'batteryLevelPercent' | 'stuck'>;
   /** The vehicle right after. */
   state: { centralLock: CentralLockState; drivingEnabled: boolean; configurationVersion: number | null };
   configuration?: { mode: ConfigurationMode; idempotencyKey: string; sent: Record<string, unknown>; version: number };
@@ -64,6 +81,8 @@ export interface SimulatedVehicle {
   /** Set on electric models. */
   batteryLevelPercent?: number;
   stateModifiedAt: string;
+  /** Properties commands no longer move (a test's broken relay); empty normally. */
+  stuck: CommandedProperty[];
   /** The configuration the CloudBoxx runs; null until one is applied. */
   configuration: AppliedUnitConfiguration | null;
   /** Oldest first; at most `MAX_HISTORY` entries. */
@@ -131,6 +150,7 @@ export class SimulatedFleet {
       drivingEnabled: model.immobiliser ? (seed.drivingEnabled ?? false) : true,
       ...readings(seed, model, telematicsUnitId),
       stateModifiedAt: this.timestamp(),
+      stuck: [],
       configuration: null,
       history: [],
     };
@@ -175,6 +195,13 @@ export class SimulatedFleet {
       throw new SimulatorHttpError(409, 'MISSING_CAPABILITY', reason);
     }
     const before = { centralLock: vehicle.centralLock, drivingEnabled: vehicle.drivingEnabled };
+    const moved = command.endsWith('central-lock') ? 'centralLock' : command.endsWith('driving') ? 'drivingEnabled' : undefined;
+    if (moved && vehicle.stuck.includes(moved)) {
+      // The box answers as usual and reports the state it really has: the caller must notice.
+      vehicle.stateModifiedAt = this.timestamp();
+      this.record(vehicle, { event: 'command', clientId, command, ignored: `${moved} is stuck`, changed: [] });
+      return vehicle;
+    }
     switch (command) {
       case 'unlock-central-lock':
         vehicle.centralLock = 'unlocked';
@@ -256,6 +283,36 @@ export class SimulatedFleet {
     return vehicle;
   }
 
+  /** Changes the vehicle as if from outside the OneAPI; checked like a seed. */
+  set(vehicleId: string, change: VehicleStateChange, clientId = SIMULATOR_ACTOR): SimulatedVehicle {
+    const vehicle = this.require(vehicleId);
+    if (change.drivingEnabled !== undefined && !vehicle.model.immobiliser) {
+      throw new SimulatorHttpError(400, 'INVALID_REQUEST', `${vehicle.model.brand} ${vehicle.model.model} has no immobiliser: drivingEnabled cannot be set`);
+    }
+    const next = readings(
+      {
+        ...vehicle,
+        vehicleModelId: vehicle.model.id,
+        odometerKm: change.odometerKm ?? vehicle.odometerKm,
+        fuelLevelPercent: change.fuelLevelPercent ?? vehicle.fuelLevelPercent,
+        batteryLevelPercent: change.batteryLevelPercent ?? vehicle.batteryLevelPercent,
+      },
+      vehicle.model,
+      vehicle.telematicsUnitId,
+    );
+    const before = { ...vehicle, stuck: [...vehicle.stuck] };
+    Object.assign(vehicle, next);
+    if (change.centralLock !== undefined) vehicle.centralLock = change.centralLock;
+    if (change.drivingEnabled !== undefined) vehicle.drivingEnabled = change.drivingEnabled;
+    if (change.stuck !== undefined) vehicle.stuck = [...new Set(change.stuck)];
+    vehicle.stateModifiedAt = this.timestamp();
+    const watched = ['centralLock', 'drivingEnabled', 'odometerKm', 'fuelLevelPercent', 'batteryLevelPercent'] as const;
+    const changed: VehicleHistoryEntry['changed'] = watched.filter((property) => before[property] !== vehicle[property]);
+    if (before.stuck.join() !== vehicle.stuck.join()) changed.push('stuck');
+    this.record(vehicle, { event: 'state-set', clientId, changed });
+    return vehicle;
+  }
+
   /** By OneAPI vehicle id or by CloudBoxx QNR, for the admin routes. */
   requireByIdOrTelematicsUnit(idOrQnr: string): SimulatedVehicle {
     const vehicle = this.vehicles.get(idOrQnr) ?? this.findByTelematicsUnit(idOrQnr);
@@ -280,7 +337,7 @@ export class SimulatedFleet {
     for (const { vehicleModelId, ...vehicle } of structuredClone(snapshot.vehicles)) {
       const model = findVehicleModel(vehicleModelId);
       if (!model) throw new Error(`vehicle ${vehicle.id} has model ${vehicleModelId}, which the simulator does not know`);
-      this.vehicles.set(vehicle.id, { ...vehicle, model });
+      this.vehicles.set(vehicle.id, { ...vehicle, stuck: vehicle.stuck ?? [], model });
     }
     for (const { clientId, key, ...record } of structuredClone(snapshot.idempotencyKeys)) {
       this.configurationsByKey.set(`${clientId}\u0000${key}`, record);

@@ -216,6 +216,41 @@ describe('what happened to each simulated vehicle', () => {
     expect(listed.fuelLevelPercent).to.be.within(0, 100);
   });
 
+  it('changes a vehicle from outside the OneAPI, and a stuck lock answers commands without moving', async () => {
+    const patch = (body: unknown) =>
+      fetch(`${simulator.url}/_sim/vehicles/${golf!.telematicsUnitId}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const set = await patch({ centralLock: 'unlocked', odometerKm: 50_000, stuck: ['centralLock'] });
+    expect(set.status).to.equal(200);
+    expect(await set.json()).to.deep.include({ centralLock: 'unlocked', odometerKm: 50_000, stuck: ['centralLock'] });
+
+    const answer = await oneApi('POST', `/vehicles/${golf!.id}/commands/lock-central-lock`);
+
+    expect(answer.status).to.equal(200);
+    expect(((await answer.json()) as any).central_lock.value, 'reports what it really is').to.equal('UNLOCKED');
+    const { history } = await admin(`/_sim/vehicles/${golf!.id}`);
+    expect(history.slice(-2).map((entry: any) => [entry.event, entry.changed, entry.ignored])).to.deep.equal([
+      ['state-set', ['centralLock', 'odometerKm', 'stuck'], undefined],
+      ['command', [], 'centralLock is stuck'],
+    ]);
+
+    await patch({ stuck: [] });
+    await oneApi('POST', `/vehicles/${golf!.id}/commands/lock-central-lock`);
+    expect(simulator.state.fleet.get(golf!.id!)?.centralLock).to.equal('locked');
+  });
+
+  it('refuses to set what the model has not got', async () => {
+    const patch = (id: string, body: unknown) =>
+      fetch(`${simulator.url}/_sim/vehicles/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+    expect((await patch(transit!.id!, { drivingEnabled: false })).status).to.equal(400);
+    expect((await patch(golf!.id!, { batteryLevelPercent: 50 })).status, 'a petrol car has no battery level').to.equal(400);
+    expect((await patch(golf!.id!, { stuck: ['wheels'] })).status).to.equal(400);
+  });
+
   it('answers 404 for a vehicle id or QNR it does not know', async () => {
     const response = await fetch(`${simulator.url}/_sim/vehicles/${randomQnr()}`);
     expect(response.status).to.equal(404);

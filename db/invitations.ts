@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError } from '../common/errors';
 import { isUniqueViolation, type Db } from './connection';
 import type { FleetRow } from './fleets';
-import { createInstallerCompany, isEmailTaken } from './tenancy';
+import { createInstallerCompany } from './tenancy';
 import { hashToken, newToken } from './tokens';
 
 export type InvitationStatus = 'PENDING' | 'ACCEPTED' | 'DECLINED';
@@ -25,6 +25,12 @@ export interface CompanyWithFleets {
   created_at: Date;
   fleets: Array<{ id: string; name: string; provider: { id: string; name: string }; acceptedAt: Date }>;
 }
+
+/**
+ * Accepts an invitation's link may fail before it is locked: enough for typing mistakes, too few
+ * to use one link for probing. The provider withdraws a locked invitation and sends a new one.
+ */
+export const MAX_FAILED_ACCEPTS = 5;
 
 /** Who accepts: a company registering through the invitation, or one that already has an account. */
 export type Acceptor = { newCompany: { name: string; adminEmail?: string } } | { existingCompanyId: string };
@@ -78,25 +84,21 @@ export async function inviteToFleet(db: Db, input: { fleet: FleetRow; email: str
   }
 }
 
-/** PENDING → ACCEPTED, for a company that registers now or for one that already has an account. */
+/**
+ * PENDING → ACCEPTED, for a company that registers now or for one that already has an account. A
+ * new company's admin is an account of that company, whether the address has accounts elsewhere
+ * or not: the answer is the same either way.
+ */
 export async function acceptInvitation(db: Db, token: string, acceptor: Acceptor): Promise<Acceptance> {
   return db.transaction(async (trx) => {
-    const invitation = await pendingInvitationForUpdate(trx, token);
+    const invitation = await pendingInvitationForUpdate(trx, token, { accepting: true });
     let installerCompanyId: string;
     let admin: Acceptance['admin'];
     if ('newCompany' in acceptor) {
       const adminEmail = acceptor.newCompany.adminEmail ?? invitation.email;
-      const pointer = acceptor.newCompany.adminEmail ? '/adminEmail' : '/';
-      const taken = await trx('users').whereRaw('lower(email) = lower(?)', [adminEmail]).first('id');
-      if (taken) throw emailTaken(adminEmail, pointer);
-      try {
-        const company = await createInstallerCompany(trx, { name: acceptor.newCompany.name, adminEmail });
-        installerCompanyId = company.companyId;
-        admin = { userId: company.adminUserId, email: adminEmail, token: company.adminToken };
-      } catch (error) {
-        if (isEmailTaken(error)) throw emailTaken(adminEmail, pointer, error);
-        throw error;
-      }
+      const company = await createInstallerCompany(trx, { name: acceptor.newCompany.name, adminEmail });
+      installerCompanyId = company.companyId;
+      admin = { userId: company.adminUserId, email: adminEmail, token: company.adminToken };
     } else {
       installerCompanyId = acceptor.existingCompanyId;
       if (await hasAcceptedInvitation(trx, invitation.fleet_id, installerCompanyId)) throw alreadyAccepted();
@@ -110,6 +112,20 @@ export async function acceptInvitation(db: Db, token: string, acceptor: Acceptor
     }
     return { invitation: (await findInvitation(trx, invitation.id))!, installerCompanyId, admin };
   });
+}
+
+/**
+ * Counts a refused accept against the invitation behind the link (while it is PENDING); at
+ * MAX_FAILED_ACCEPTS it is locked. A separate statement, so that the refused accept's rollback
+ * does not take the count along.
+ */
+export async function countFailedAccept(db: Db, token: string): Promise<void> {
+  await db('invitations').where({ token_hash: hashToken(token), status: 'PENDING' }).increment('failed_accepts', 1);
+}
+
+/** Refuses an accept through a link that is unknown, answered or locked, before anything else is looked at. */
+export async function assertAcceptable(db: Db, token: string): Promise<void> {
+  await pendingInvitationForUpdate(db, token, { accepting: true, lock: false });
 }
 
 /** PENDING → DECLINED; the provider may then invite the address again. */
@@ -168,16 +184,27 @@ async function findInvitation(db: Db, id: string): Promise<InvitationRow | undef
   return invitationsQuery(db).where('i.id', id).first();
 }
 
-/** The invitation behind an e-mail link, locked so that two answers to it cannot race. */
-async function pendingInvitationForUpdate(trx: Db, token: string): Promise<{ id: string; fleet_id: string; email: string }> {
-  const invitation = await trx('invitations').where({ token_hash: hashToken(token) }).forUpdate().first('id', 'fleet_id', 'email', 'status');
+/**
+ * The invitation behind an e-mail link, row-locked (unless `lock` is false) so that two answers to
+ * it cannot race. An accept is refused once too many accepts through the link have failed.
+ */
+async function pendingInvitationForUpdate(trx: Db, token: string, options: { accepting?: boolean; lock?: boolean } = {}): Promise<{ id: string; fleet_id: string; email: string }> {
+  const query = trx('invitations').where({ token_hash: hashToken(token) });
+  const invitation = await (options.lock === false ? query : query.forUpdate()).first('id', 'fleet_id', 'email', 'status', 'failed_accepts');
   if (!invitation) throw new NotFoundError('This invitation does not exist: check the link in the e-mail.');
   if (invitation.status !== 'PENDING') {
     throw new ConflictError(`This invitation has already been ${invitation.status.toLowerCase()}.`, [{ pointer: '/status', message: `is ${invitation.status}`, rule: 'status' }], {
       type: 'invitation-answered',
     });
   }
-  return invitation;
+  if (options.accepting && invitation.failed_accepts >= MAX_FAILED_ACCEPTS) {
+    throw new ConflictError(
+      `This invitation is locked: ${MAX_FAILED_ACCEPTS} attempts to accept it have failed. Ask the provider to withdraw it and invite you again.`,
+      [{ pointer: '/status', message: `locked after ${MAX_FAILED_ACCEPTS} failed accepts`, rule: 'attempts' }],
+      { type: 'invitation-locked' },
+    );
+  }
+  return { id: invitation.id, fleet_id: invitation.fleet_id, email: invitation.email };
 }
 
 function alreadyInvited(fleet: FleetRow, email: string, status: InvitationStatus, cause?: unknown): ConflictError {
@@ -190,12 +217,4 @@ function alreadyInvited(fleet: FleetRow, email: string, status: InvitationStatus
 
 function alreadyAccepted(cause?: unknown): ConflictError {
   return new ConflictError('Your company already works for this fleet: it accepted an earlier invitation.', [], { type: 'already-accepted', cause });
-}
-
-function emailTaken(email: string, pointer: string, cause?: unknown): ConflictError {
-  return new ConflictError(
-    `${email} already has an account. To add this fleet to your existing company, accept with your company admin's API token and no body; or register the new company with another adminEmail.`,
-    [{ pointer, message: 'already has an account', rule: 'unique' }],
-    { type: 'email-taken', cause },
-  );
 }

@@ -21,9 +21,14 @@ export interface OnboardedProvider {
   adminToken: string;
 }
 
-/** A mobility provider with its first fleet and an admin who can sign in with the returned token. */
+/**
+ * A mobility provider with its first fleet and an admin who can sign in with the returned token.
+ * The operator onboarding it (the CLI) sees every tenant anyway, so is told when the admin's
+ * address has an account somewhere already — most likely a typing mistake or a second onboarding.
+ */
 export async function onboardProvider(db: Db, input: { name: string; adminEmail: string; fleetName: string }): Promise<OnboardedProvider> {
   return db.transaction(async (trx) => {
+    if (await trx('users').whereRaw('lower(email) = lower(?)', [input.adminEmail]).first('id')) throw emailTaken(input.adminEmail);
     const [provider] = await trx('organisations').insert({ kind: 'provider', name: input.name }).returning('id');
     const [fleet] = await trx('fleets').insert({ provider_id: provider.id, name: input.fleetName }).returning('id');
     const { userId, token } = await addUser(trx, provider.id, input.adminEmail, 'provider_admin');
@@ -45,7 +50,7 @@ export async function addUser(db: Db, organisationId: string, email: string, rol
     const [user] = await db('users').insert({ organisation_id: organisationId, email, role }).returning('id');
     userId = user.id;
   } catch (error) {
-    if (isUniqueViolation(error, 'users_email_unique')) throw emailTaken(email, error);
+    if (isUniqueViolation(error, 'users_organisation_email_unique')) throw emailTaken(email, error);
     throw error;
   }
   const { token, hash } = newToken('ijt');
@@ -53,13 +58,19 @@ export async function addUser(db: Db, organisationId: string, email: string, rol
   return { userId, token };
 }
 
-/** An address has one account across installer-jobs, whatever its case: the answer to a second one. */
+/**
+ * Accounts belong to their organisation: an address has at most one account in each, whatever its
+ * case, and may have one in several (a token for each). Whether it has one elsewhere is never told.
+ */
 export function isEmailTaken(error: unknown): boolean {
   return error instanceof ConflictError && error.type === 'email-taken';
 }
 
 export function emailTaken(email: string, cause?: unknown): ConflictError {
-  return new ConflictError(`${email} already has an account.`, [{ pointer: '/email', message: 'already has an account', rule: 'unique' }], { type: 'email-taken', cause });
+  return new ConflictError(`${email} already has an account in your organisation.`, [{ pointer: '/email', message: 'already has an account', rule: 'unique' }], {
+    type: 'email-taken',
+    cause,
+  });
 }
 
 /** The user behind a bearer token, or undefined for an unknown or revoked one. */

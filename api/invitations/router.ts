@@ -1,9 +1,19 @@
 import Router, { type RouterContext } from '@koa/router';
 import type { FromSchema } from 'json-schema-to-ts';
-import { ForbiddenError, InputError, NotFoundError } from '../../common/errors';
+import { DomainError, ForbiddenError, InputError, NotFoundError, RateLimitedError, ServiceUnavailableError } from '../../common/errors';
 import type { Db } from '../../db/connection';
 import { createFleet, findProviderFleet, providerFleets, type FleetRow } from '../../db/fleets';
-import { acceptInvitation, cancelPendingInvitation, declineInvitation, fleetInvitations, invitationPreview, inviteToFleet, type InvitationRow } from '../../db/invitations';
+import {
+  acceptInvitation,
+  assertAcceptable,
+  cancelPendingInvitation,
+  countFailedAccept,
+  declineInvitation,
+  fleetInvitations,
+  invitationPreview,
+  inviteToFleet,
+  type InvitationRow,
+} from '../../db/invitations';
 import { requireToken, type AuthState } from '../auth';
 import { idempotentPosts, invitationScope } from '../idempotency';
 import { isUuid, parseBody } from '../validate';
@@ -112,7 +122,18 @@ export function invitationResponsesRouter(deps: InvitationsRouterDeps): Router<P
     ctx.body = answer;
   });
 
-  router.post('/:token/accept', answerOnce, async (ctx) => {
+  // Every refused accept counts against the link, which locks after a few: one link cannot be used
+  // to try any number of tokens, bodies or companies.
+  router.post('/:token/accept', answerOnce, async (ctx, next) => {
+    const token = ctx.params.token!;
+    await assertAcceptable(deps.db, token);
+    try {
+      await next();
+    } catch (error) {
+      if (isCallersFault(error)) await countFailedAccept(deps.db, token);
+      throw error;
+    }
+  }, async (ctx) => {
     const principal = await optionalPrincipal(deps.db, ctx);
     const body = ctx.request.body ?? {};
     if (principal) {
@@ -152,6 +173,11 @@ export function invitationResponsesRouter(deps: InvitationsRouterDeps): Router<P
   });
 
   return router;
+}
+
+/** A refusal of what the caller sent (not an outage, not the rate limit, not an unknown link). */
+function isCallersFault(error: unknown): boolean {
+  return error instanceof DomainError && !(error instanceof ServiceUnavailableError || error instanceof RateLimitedError || error instanceof NotFoundError);
 }
 
 function toFleetResource(fleet: FleetRow): FromSchema<typeof fleetResource> {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { RouterContext } from '@koa/router';
 import type { Middleware, ParameterizedContext } from 'koa';
 import { ConflictError, InputError, RuleViolationError } from '../common/errors';
@@ -22,9 +22,15 @@ export interface IdempotencyScope {
 
 /** How long an answer is kept for retries; after that the key may be used afresh. */
 export const IDEMPOTENCY_RETENTION_HOURS = 24;
-/** Longer than any request runs (a step's vehicle actions have 2 minutes). */
+/** Longer than any request runs (a step's vehicle actions have 2 minutes): such a claim is abandoned whatever else it says. */
 const ABANDONED_AFTER_MINUTES = 5;
+/** How often the process handling a claimed key says it still is. */
+const HEARTBEAT_MS = 2_000;
+/** A claim whose heartbeat is this old has lost its holder (the API process died): a retry takes it over. */
+const HOLDER_GONE_AFTER_SECONDS = 8;
 const SWEEP_EVERY_MS = 60 * 60_000;
+/** This API process, in the claims it holds. */
+const PROCESS_ID = randomUUID();
 
 /**
  * `Idempotency-Key` on a POST: the first request with a key runs and its successful answer is
@@ -51,18 +57,24 @@ export function idempotentPosts<State extends RetryState, Context>(db: Db, scope
     const requestHash = createHash('sha256').update(`${ctx.method} ${ctx.path}\n${hashToken(secret)}\n${JSON.stringify(ctx.request.body ?? null)}`).digest('hex');
 
     await sweepNow();
-    // This key starts afresh when its answer has expired, or when its claim has no answer long after
-    // any request could still be running: an API process died mid-request, and the retry takes over
-    // (landing on what was done, below). One statement, on the primary key.
+    // This key starts afresh when its answer has expired, or when its claim has no answer and no
+    // living holder: the API process handling it stopped heartbeating (it died mid-request), so the
+    // retry takes over at once (landing on what was done, below). One statement, on the primary key.
     await db('idempotency_keys')
       .where({ scope, key })
       .where((stale) =>
         stale
           .whereRaw(`created_at < now() - interval '${IDEMPOTENCY_RETENTION_HOURS} hours'`)
-          .orWhere((abandoned) => abandoned.where({ request_hash: requestHash }).whereNull('status').whereRaw(`created_at < now() - interval '${ABANDONED_AFTER_MINUTES} minutes'`)),
+          .orWhere((abandoned) =>
+            abandoned
+              .where({ request_hash: requestHash })
+              .whereNull('status')
+              .where((gone) => gone.whereRaw(`heartbeat_at < now() - interval '${HOLDER_GONE_AFTER_SECONDS} seconds'`).orWhereRaw(`created_at < now() - interval '${ABANDONED_AFTER_MINUTES} minutes'`)),
+          ),
       )
       .delete();
-    const claimed = await db('idempotency_keys').insert({ scope, key, user_id: userId ?? null, request_hash: requestHash }).onConflict(['scope', 'key']).ignore().returning('key');
+    const holder = `${PROCESS_ID}:${randomUUID()}`;
+    const claimed = await db('idempotency_keys').insert({ scope, key, user_id: userId ?? null, request_hash: requestHash, holder }).onConflict(['scope', 'key']).ignore().returning('key');
     if (claimed.length === 0) {
       const earlier = await db('idempotency_keys').where({ scope, key }).first();
       if (!earlier) throw new ConflictError('A request with this Idempotency-Key has just ended; retry shortly.', [], { type: 'idempotency-key-in-use' });
@@ -80,15 +92,23 @@ export function idempotentPosts<State extends RetryState, Context>(db: Db, scope
     // Retries of this request carry the same name: job ids and Temporal update ids derive from it,
     // so a retry after a partial failure (3 of 5 jobs started) finishes the work instead of redoing it.
     ctx.state.requestKey = createHash('sha256').update(`${scope}\0${key}`).digest('base64url');
+    const ours = db('idempotency_keys').where({ scope, key, holder });
+    // A missed beat (Postgres briefly away) is no harm: the next one, or the answer, follows.
+    const heartbeat = setInterval(() => void ours.clone().update({ heartbeat_at: db.fn.now() }).catch(() => {}), HEARTBEAT_MS);
     try {
       await next();
     } catch (error) {
-      await db('idempotency_keys').where({ scope, key }).delete();
+      // Released at once, so that a retry (after a 503, say) runs straight away; if Postgres itself
+      // is away, the claim is taken over once its heartbeat is stale. The request's own error stands.
+      clearInterval(heartbeat);
+      await ours.clone().delete().catch(() => {});
       throw error;
+    } finally {
+      clearInterval(heartbeat);
     }
-    await db('idempotency_keys')
-      .where({ scope, key })
-      .update({ status: ctx.status, sealed_body: ctx.body === undefined || ctx.body === null ? null : sealAnswer(ctx.body, secret, key), location: ctx.response.get('Location') || null });
+    await ours
+      .clone()
+      .update({ status: ctx.status, holder: null, sealed_body: ctx.body === undefined || ctx.body === null ? null : sealAnswer(ctx.body, secret, key), location: ctx.response.get('Location') || null });
   };
 }
 

@@ -21,7 +21,7 @@ export const DATE_PARAMETERS = ['createdFrom', 'createdTo', 'requestedStartFrom'
 const dateTime = (description: string) => ({
   type: 'string',
   format: 'date-time',
-  description: `${description} An RFC 3339 date-time, or a date (YYYY-MM-DD): as a From, the start of that UTC day; as a To, its end. Both bounds are inclusive.`,
+  description: `${description} An RFC 3339 date-time, or a date (YYYY-MM-DD): as a From, the start of that UTC day; as a To, its end. Both bounds are inclusive. Years 1900-9999, zone offsets up to ±14:00.`,
 }) as const;
 
 export const jobListQuery = {

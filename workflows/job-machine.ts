@@ -397,7 +397,7 @@ function refuse(reason: RefusalReason, message: string, problems: Array<FieldPro
 
 /** The step whose action fills `key` from the vehicle's answer, if any. */
 function fillingStep(jobType: CompiledJobType, key: string): CompiledStep | undefined {
-  return jobType.steps.find((step) => key in step.fills);
+  return jobType.steps.find((step) => Object.hasOwn(step.fills, key));
 }
 
 function pick(values: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {

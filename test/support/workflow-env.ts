@@ -98,13 +98,13 @@ export class JobWorkflowEnv {
   }
 
   /** Creates a job the way the API does: update-with-start, answered once the row is written. */
-  async createJob(taskQueue: string, jobTypeId: string, values: Record<string, unknown>): Promise<{ handle: WorkflowHandle; created: JobSnapshot }> {
+  async createJob(taskQueue: string, jobType: string | CompiledJobType, values: Record<string, unknown>): Promise<{ handle: WorkflowHandle; created: JobSnapshot }> {
     const jobId = newJobId();
     const input: JobWorkflowInput = {
       jobId,
       providerId: this.tenant.providerId,
       fleetId: this.tenant.fleetId,
-      jobType: this.jobType(jobTypeId),
+      jobType: typeof jobType === 'string' ? this.jobType(jobType) : jobType,
       values,
       createdBy: this.providerAdmin,
       createdAt: new Date(await this.env.currentTimeMs()).toISOString(),

@@ -11,7 +11,9 @@ import {
   jobSnapshotQuery,
   startJobUpdate,
   vehicleCommandUpdate,
+  type CompleteStepRequest,
 } from '../../common/job-messages';
+import type { JobSnapshot } from '../../common/job';
 import { JobStatusAttribute, LastCompletedStepAttribute } from '../../common/search-attributes';
 import { seedVehicle } from '../../gateway/testing';
 import { INSTALL_PRESETS, INSTALL_QNR, INSTALL_STEP_VALUES } from '../support/install-job';
@@ -34,6 +36,21 @@ async function refusalOf(promise: Promise<unknown>): Promise<{ reason: RefusalRe
   throw new Error('expected the update to be refused');
 }
 
+/**
+ * Completes a step; one whose action outlives the update's few seconds answers inProgress, and its
+ * outcome arrives on the job: wait for it, as an installer app would.
+ */
+async function completeStep(handle: WorkflowHandle, request: CompleteStepRequest): Promise<JobSnapshot> {
+  let snapshot = await handle.executeUpdate(completeStepUpdate, { args: [request] });
+  for (;;) {
+    const step = snapshot.steps.find((candidate) => candidate.id === request.stepId)!;
+    if (step.status === 'done') return snapshot;
+    if (step.status === 'open') throw new Error(`step ${step.id} failed: ${step.actionError}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    snapshot = await handle.query(jobSnapshotQuery);
+  }
+}
+
 describe('the job workflow', function () {
   this.timeout(120_000);
   let t: JobWorkflowEnv;
@@ -51,7 +68,7 @@ describe('the job workflow', function () {
     const jobType = t.jobType('cloudboxx-install');
     for (const step of jobType.steps) {
       if (step.id === until) return;
-      await handle.executeUpdate(completeStepUpdate, { args: [{ actor: t.technician, stepId: step.id, values: INSTALL_STEP_VALUES[step.id], checklist: [...step.checklist] }] });
+      await completeStep(handle, { actor: t.technician, stepId: step.id, values: INSTALL_STEP_VALUES[step.id], checklist: [...step.checklist] });
     }
   }
 
@@ -85,6 +102,8 @@ describe('the job workflow', function () {
       const box = t.oneApi.simulator.state.fleet.findByTelematicsUnit(QNR)!;
       expect(box.configuration?.value).to.deep.include({ telematicsUnit: { qnr: QNR, serialNumber: 'CBX12345' }, keyHolder: { type: 'rfid' } });
       expect(box.centralLock, 'verify leaves the vehicle unlocked').to.equal('unlocked');
+      expect(box.drivingEnabled).to.equal(false);
+      await handle.executeUpdate(vehicleCommandUpdate, { args: [{ actor: t.technician, command: 'unlock' }] });
 
       const done = await handle.executeUpdate(completeJobUpdate, { args: [{ actor: t.technician }] });
       expect(done.status).to.equal('SUCCEEDED');
@@ -94,9 +113,20 @@ describe('the job workflow', function () {
       expect(row).to.include({ status: 'SUCCEEDED', last_completed_step: 'handover' });
       expect(row.values.vin).to.equal('WVWZZZ1JZXW000001');
       expect((await t.grant(created.jobId)).revoke_reason).to.equal('job succeeded');
-      expect(await t.eventTypes(created.jobId)).to.deep.equal([
-        'job.created', 'job.assigned', 'job.started', 'step.completed', 'step.completed', 'step.completed', 'step.completed', 'step.completed', 'job.succeeded',
+      expect((await t.eventTypes(created.jobId)).filter((type) => type !== 'vehicle.call')).to.deep.equal([
+        'job.created', 'job.assigned', 'job.started', 'step.completed', 'step.completed', 'step.action.started', 'step.completed', 'step.action.started', 'step.completed',
+        'step.completed', 'vehicle.command', 'job.succeeded', 'vehicle.secured',
       ]);
+      // Access ended with the job: the car is locked and immobilised again, and the job says so.
+      expect(box.centralLock).to.equal('locked');
+      expect(box.drivingEnabled).to.equal(false);
+      expect((await t.row(created.jobId)).vehicle).to.deep.include({ qnr: QNR, security: { state: 'secured', securedAt: (await t.row(created.jobId)).vehicle.security.securedAt, commands: [
+        { command: 'lock', outcome: 'done', reported: { centralLock: 'locked', drivingEnabled: false } },
+        { command: 'disableDriving', outcome: 'done', reported: { centralLock: 'locked', drivingEnabled: false } },
+      ] } });
+      const configured = await t.db('job_events').where({ job_id: created.jobId, type: 'step.completed' }).whereRaw("data->>'stepId' = 'configure'").first();
+      expect(configured.data.result.pushed).to.deep.equal(box.configuration!.value);
+      expect(configured.data.result.pushedSha256).to.match(/^[0-9a-f]{64}$/);
       const description = await handle.describe();
       expect(description.typedSearchAttributes.get(JobStatusAttribute)).to.equal('SUCCEEDED');
       expect(description.typedSearchAttributes.get(LastCompletedStepAttribute)).to.equal('handover');
@@ -222,7 +252,9 @@ describe('the job workflow', function () {
         }
         const unlocked = await handle.executeUpdate(vehicleCommandUpdate, { args: [{ actor: t.technician, command: 'unlock' }] });
         expect(unlocked).to.deep.include({ qnr: QNR, command: 'unlock' });
-        expect((await t.eventTypes(created.jobId)).slice(-2)).to.deep.equal(['vehicle.command.failed', 'vehicle.command']);
+        expect((await t.eventTypes(created.jobId)).filter((type) => type !== 'vehicle.call').slice(-2)).to.deep.equal(['vehicle.command.failed', 'vehicle.command']);
+        const calls = await t.db('job_events').where({ job_id: created.jobId, type: 'vehicle.call' }).whereRaw("data->>'call' = 'unlock-central-lock'").orderBy('id');
+        expect(calls.map((call) => call.data.outcome), 'every attempt is on record').to.deep.equal(['failed', 'succeeded']);
         const failed = await t.db('job_events').where({ job_id: created.jobId, type: 'vehicle.command.failed' }).first();
         expect(failed.data).to.deep.include({ command: 'unlock', qnr: QNR });
         expect(failed.data.reason).to.be.a('string').and.not.equal('');
@@ -238,7 +270,7 @@ describe('the job workflow', function () {
         t.oneApi.simulator.state.faults.configure({ failureRate: 0.5, seed: 42 });
         try {
           for (const step of t.jobType('cloudboxx-install').steps.slice(2)) {
-            await handle.executeUpdate(completeStepUpdate, { args: [{ actor: t.technician, stepId: step.id, values: INSTALL_STEP_VALUES[step.id], checklist: [...step.checklist] }] });
+            await completeStep(handle, { actor: t.technician, stepId: step.id, values: INSTALL_STEP_VALUES[step.id], checklist: [...step.checklist] });
           }
           await handle.executeUpdate(completeJobUpdate, { args: [{ actor: t.technician }] });
         } finally {

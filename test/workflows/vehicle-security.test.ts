@@ -1,0 +1,316 @@
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { expect } from 'chai';
+import type { JobSnapshot } from '../../common/job';
+import { findRefusal } from '../../common/job-refusal';
+import {
+  assignJobUpdate,
+  completeJobUpdate,
+  completeStepUpdate,
+  failJobUpdate,
+  jobSnapshotQuery,
+  saveValuesUpdate,
+  startJobUpdate,
+  vehicleCommandUpdate,
+  type CompleteStepRequest,
+} from '../../common/job-messages';
+import { VehicleSecurityAttribute } from '../../common/search-attributes';
+import type { CompiledJobType } from '../../definitions/compiled-job-type';
+import { loadJobTypeFromText } from '../../definitions/loader';
+import { seedVehicle, vehicleModel } from '../../gateway/testing';
+import type { SimulatedVehicle } from '../../gateway/simulator/simulated-fleet';
+import { INSTALL_PRESETS, INSTALL_STEP_VALUES } from '../support/install-job';
+import { JobWorkflowEnv } from '../support/workflow-env';
+
+const HOUR = 3_600_000;
+
+/** A reconfiguration whose box the provider names: no step collects it, and no step runs an action. */
+const PRESET_BOX_TYPE = `id: preset-box-check
+version: 1
+title: Check a vehicle whose box the provider names
+sections: [{ id: setup, title: Setup }]
+fields:
+  - { key: boxQnr, label: CloudBoxx QNR, section: setup, type: string, preset: required, validation: { pattern: "^[0-9A-F]{16}$" } }
+  - { key: remarks, label: Remarks, section: setup, type: text, preset: forbidden }
+vehicle:
+  qnrField: boxQnr
+steps:
+  - { id: inspect, title: Inspect, collect: [remarks] }
+access:
+  permissions: [lock, unlock, enableDriving, readState]
+  maxDuration: PT2H
+`;
+
+/** The same, but the car is handed to a driver afterwards: it must stay drivable. */
+const HANDED_OVER_TYPE = PRESET_BOX_TYPE.replace('id: preset-box-check', 'id: handed-over').replace('maxDuration: PT2H', 'maxDuration: PT2H\n  onEnd: []');
+
+/**
+ * "Access to the vehicle ends automatically upon job completion. No additional security steps
+ * required." Every way a job can end leaves the simulated car locked and immobilised (or as its
+ * job type says), also when OneAPI is down for the whole ending.
+ */
+describe('the vehicle when access ends', function () {
+  this.timeout(120_000);
+  let t: JobWorkflowEnv;
+  let presetBox: CompiledJobType;
+
+  before(async () => {
+    t = await JobWorkflowEnv.create('vehicle security');
+    presetBox = loadJobTypeFromText('job-types/preset-box-check.yaml', PRESET_BOX_TYPE);
+  });
+  afterEach(async () => {
+    t.oneApi.simulator.state.faults.reset();
+    await t.terminateUnfinishedJobs();
+  });
+  after(async () => t?.teardown());
+
+  /** A car left open and drivable, as an installer at work leaves it. */
+  function openCar(options: { immobiliser?: boolean; vin?: string } = {}): SimulatedVehicle {
+    const car = seedVehicle(t.oneApi.simulator, { vehicleModelId: vehicleModel(options.immobiliser ?? true).id, ...(options.vin && { vin: options.vin }) });
+    car.centralLock = 'unlocked';
+    if (options.immobiliser ?? true) car.drivingEnabled = true;
+    return car;
+  }
+
+  async function runningJob(taskQueue: string, jobType: CompiledJobType | string, values: Record<string, unknown>): Promise<{ handle: WorkflowHandle; jobId: string }> {
+    const { handle, created } = await t.createJob(taskQueue, jobType, values);
+    await handle.executeUpdate(assignJobUpdate, { args: [{ actor: t.providerAdmin, installerCompanyId: t.tenant.installerCompanyId }] });
+    await handle.executeUpdate(startJobUpdate, { args: [{ actor: t.technician }] });
+    return { handle, jobId: created.jobId };
+  }
+
+  async function securityOf(jobId: string) {
+    return (await t.row(jobId)).vehicle.security;
+  }
+
+  it('a preset box without action steps: the installer uses the access, and success locks and immobilises the car', async () => {
+    const car = openCar();
+    car.centralLock = 'locked';
+    car.drivingEnabled = false;
+    const { worker, taskQueue } = await t.worker();
+    await worker.runUntil(async () => {
+      const { handle, jobId } = await runningJob(taskQueue, presetBox, { boxQnr: car.telematicsUnitId });
+      const unlocked = await handle.executeUpdate(vehicleCommandUpdate, { args: [{ actor: t.technician, command: 'unlock' }] });
+      expect(unlocked).to.deep.include({ qnr: car.telematicsUnitId, command: 'unlock', state: { ...unlocked.state, centralLock: 'unlocked' } });
+      await handle.executeUpdate(vehicleCommandUpdate, { args: [{ actor: t.technician, command: 'enableDriving' }] });
+      expect(car).to.include({ centralLock: 'unlocked', drivingEnabled: true });
+
+      await handle.executeUpdate(completeStepUpdate, { args: [{ actor: t.technician, stepId: 'inspect', values: { remarks: 'fine' } }] });
+      const done = await handle.executeUpdate(completeJobUpdate, { args: [{ actor: t.technician }] });
+      expect(done.status, 'the job ends at once; securing follows').to.equal('SUCCEEDED');
+      await handle.result();
+      expect(car).to.include({ centralLock: 'locked', drivingEnabled: false });
+      expect(await securityOf(jobId)).to.include({ state: 'secured' });
+      expect((await handle.describe()).typedSearchAttributes.get(VehicleSecurityAttribute)).to.equal('secured');
+    });
+  });
+
+  it('the installer gives up: FAILED, and the car is locked and immobilised', async () => {
+    const car = openCar();
+    const { worker, taskQueue } = await t.worker();
+    await worker.runUntil(async () => {
+      const { handle, jobId } = await runningJob(taskQueue, presetBox, { boxQnr: car.telematicsUnitId });
+      await handle.executeUpdate(failJobUpdate, { args: [{ actor: t.technician, reason: 'Vehicle not at the address.' }] });
+      await handle.result();
+      expect(car).to.include({ centralLock: 'locked', drivingEnabled: false });
+      expect(await securityOf(jobId)).to.include({ state: 'secured' });
+    });
+  });
+
+  it('the access window runs out: FAILED, access closed, car locked and immobilised', async () => {
+    const car = openCar();
+    const { worker, taskQueue } = await t.worker();
+    await worker.runUntil(async () => {
+      const { handle, jobId } = await runningJob(taskQueue, presetBox, { boxQnr: car.telematicsUnitId });
+      await t.env.sleep(2 * HOUR + 60_000);
+      expect(await handle.result()).to.deep.include({ status: 'FAILED' });
+      expect(car).to.include({ centralLock: 'locked', drivingEnabled: false });
+      expect((await t.grant(jobId)).revoked_at).to.not.equal(null);
+      expect(await t.eventTypes(jobId)).to.include.members(['job.failed', 'vehicle.secured']);
+    });
+  });
+
+  it('an operator cancels the run: FAILED, and the car is locked and immobilised', async () => {
+    const car = openCar();
+    const { worker, taskQueue } = await t.worker();
+    await worker.runUntil(async () => {
+      const { handle, jobId } = await runningJob(taskQueue, presetBox, { boxQnr: car.telematicsUnitId });
+      await handle.cancel();
+      await handle.result().then(() => expect.fail('a cancelled run does not complete'), () => {});
+      expect(car).to.include({ centralLock: 'locked', drivingEnabled: false });
+      expect(await t.row(jobId)).to.deep.include({ status: 'FAILED', failure_reason: 'Cancelled by an operator.' });
+      expect(await securityOf(jobId)).to.include({ state: 'secured' });
+    });
+  });
+
+  it('OneAPI down for the whole ending: the job ends FAILED at once, the car is secured once OneAPI is back', async () => {
+    const car = openCar();
+    const { worker, taskQueue } = await t.worker();
+    await worker.runUntil(async () => {
+      const { handle, jobId } = await runningJob(taskQueue, presetBox, { boxQnr: car.telematicsUnitId });
+      t.oneApi.simulator.state.faults.configure({ outage: 'unavailable' });
+      const failed = await handle.executeUpdate(failJobUpdate, { args: [{ actor: t.technician, reason: 'Battery flat.' }] });
+      expect(failed.status).to.equal('FAILED');
+      expect(failed.vehicle.security).to.include({ state: 'pending' });
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      expect(car, 'nothing reached the car yet').to.include({ centralLock: 'unlocked', drivingEnabled: true });
+      expect((await handle.query(jobSnapshotQuery)).vehicle.security).to.include({ state: 'pending' });
+
+      t.oneApi.simulator.state.faults.configure({ outage: null });
+      await handle.result();
+      expect(car).to.include({ centralLock: 'locked', drivingEnabled: false });
+      expect(await securityOf(jobId)).to.include({ state: 'secured' });
+      const attempts = await t.db('job_events').where({ job_id: jobId, type: 'vehicle.call' }).whereRaw("data->>'purpose' = 'securing'").orderBy('id');
+      expect(attempts.some((event) => event.data.outcome === 'failed'), 'the failed attempts are on record').to.equal(true);
+      expect(attempts.at(-1).data.outcome).to.equal('succeeded');
+    });
+  });
+
+  it('a model without an immobiliser: locked, and the skipped command is recorded', async () => {
+    const car = openCar({ immobiliser: false });
+    const { worker, taskQueue } = await t.worker();
+    await worker.runUntil(async () => {
+      const { handle, jobId } = await runningJob(taskQueue, presetBox, { boxQnr: car.telematicsUnitId });
+      await handle.executeUpdate(failJobUpdate, { args: [{ actor: t.technician, reason: 'Wrong vehicle.' }] });
+      await handle.result();
+      expect(car.centralLock).to.equal('locked');
+      const security = await securityOf(jobId);
+      expect(security.state).to.equal('secured');
+      expect(security.commands.map((command: { command: string; outcome: string }) => [command.command, command.outcome])).to.deep.equal([['lock', 'done'], ['disableDriving', 'skipped']]);
+    });
+  });
+
+  it('a car that reports another state than commanded is recorded as not secured, for someone to check', async () => {
+    const car = openCar();
+    car.stuck = ['centralLock'];
+    const { worker, taskQueue } = await t.worker();
+    await worker.runUntil(async () => {
+      const { handle, jobId } = await runningJob(taskQueue, presetBox, { boxQnr: car.telematicsUnitId });
+      await handle.executeUpdate(failJobUpdate, { args: [{ actor: t.technician, reason: 'Lock faulty.' }] });
+      await handle.result();
+      const security = await securityOf(jobId);
+      expect(security.state).to.equal('notSecured');
+      expect(security.detail).to.contain('lock was sent, the vehicle reports');
+      expect(await t.eventTypes(jobId)).to.include('vehicle.not-secured');
+      expect((await handle.describe()).typedSearchAttributes.get(VehicleSecurityAttribute)).to.equal('notSecured');
+    });
+  });
+
+  it('a type that hands the car to a driver (onEnd: []) leaves it as it is, and says so', async () => {
+    const car = openCar();
+    const { worker, taskQueue } = await t.worker();
+    await worker.runUntil(async () => {
+      const { handle, jobId } = await runningJob(taskQueue, loadJobTypeFromText('job-types/handed-over.yaml', HANDED_OVER_TYPE), { boxQnr: car.telematicsUnitId });
+      await handle.executeUpdate(failJobUpdate, { args: [{ actor: t.technician, reason: 'Customer took the car.' }] });
+      await handle.result();
+      expect(car).to.include({ centralLock: 'unlocked', drivingEnabled: true });
+      expect(await securityOf(jobId)).to.include({ state: 'notRequired' });
+    });
+  });
+
+  it('refuses commands while the job does not know its box, saying where it comes from', async () => {
+    const { worker, taskQueue } = await t.worker();
+    await worker.runUntil(async () => {
+      const { handle } = await runningJob(taskQueue, 'cloudboxx-install', INSTALL_PRESETS);
+      const refused = await handle.executeUpdate(vehicleCommandUpdate, { args: [{ actor: t.technician, command: 'lock' }] }).then(
+        () => expect.fail('a command without a box must be refused'),
+        (error: unknown) => findRefusal(error),
+      );
+      expect(refused).to.deep.include({ reason: 'vehicleUnknown', message: `Job ${(await handle.query(jobSnapshotQuery)).jobId} does not know its CloudBoxx yet: CloudBoxx QNR is filled in step "Mount the CloudBoxx"; complete that step first.` });
+    });
+  });
+
+  describe('before the box is touched', () => {
+    async function atConfigure(taskQueue: string, boxQnr: string): Promise<WorkflowHandle> {
+      const { handle } = await runningJob(taskQueue, 'cloudboxx-install', INSTALL_PRESETS);
+      const steps = t.jobType('cloudboxx-install').steps;
+      for (const step of steps.slice(0, 2)) {
+        const values = step.id === 'mount' ? { ...INSTALL_STEP_VALUES.mount, boxQnr } : INSTALL_STEP_VALUES[step.id];
+        await handle.executeUpdate(completeStepUpdate, { args: [{ actor: t.technician, stepId: step.id, values, checklist: [...step.checklist] }] });
+      }
+      return handle;
+    }
+
+    it('refuses to configure a box whose vehicle in OneAPI has another VIN, naming both', async () => {
+      const car = openCar({ vin: 'WVWZZZCDZMW072341' });
+      const { worker, taskQueue } = await t.worker();
+      await worker.runUntil(async () => {
+        const handle = await atConfigure(taskQueue, car.telematicsUnitId);
+        const error = await handle.executeUpdate(completeStepUpdate, { args: [{ actor: t.technician, stepId: 'configure' }] }).then(
+          () => expect.fail('a configuration for another vehicle must be refused'),
+          (failure: unknown) => failure,
+        );
+        expect(error).to.be.instanceOf(WorkflowUpdateFailedError);
+        const refusal = findRefusal(error)!;
+        expect(refusal.reason).to.equal('vehicleMismatch');
+        expect(refusal.message).to.contain('WVWZZZCDZMW072341').and.contain(INSTALL_STEP_VALUES['check-in']!.vin as string);
+        expect(refusal.problems).to.deep.include({ pointer: '/values/vin', message: `OneAPI has VIN WVWZZZCDZMW072341 for CloudBoxx ${car.telematicsUnitId}`, rule: 'vehicleMismatch' });
+        expect(car.configuration, 'nothing was pushed').to.equal(null);
+        const step = (await handle.query(jobSnapshotQuery)).steps.find((candidate) => candidate.id === 'configure')!;
+        expect(step).to.include({ status: 'open' });
+        expect(step.actionError).to.contain('WVWZZZCDZMW072341');
+      });
+    });
+
+    it('a slow box: the step answers in progress within seconds, and its outcome arrives on the job', async () => {
+      const car = openCar();
+      const { worker, taskQueue } = await t.worker();
+      await worker.runUntil(async () => {
+        const handle = await atConfigure(taskQueue, car.telematicsUnitId);
+        t.oneApi.simulator.state.faults.configure({ routeLatencyMs: { 'apply-configuration': 9_000 } });
+        const request: CompleteStepRequest = { actor: t.technician, stepId: 'configure' };
+        const answered = Date.now();
+        const first = await handle.executeUpdate(completeStepUpdate, { args: [request] });
+        expect(Date.now() - answered).to.be.below(7_500);
+        expect(stepStatus(first, 'configure')).to.equal('inProgress');
+        const repeat = await handle.executeUpdate(completeStepUpdate, { args: [request] });
+        expect(stepStatus(repeat, 'configure'), 'a repeat waits for the same action').to.be.oneOf(['inProgress', 'done']);
+
+        let snapshot = first;
+        while (stepStatus(snapshot, 'configure') === 'inProgress') {
+          await new Promise((resolve) => setTimeout(resolve, 250));
+          snapshot = await handle.query(jobSnapshotQuery);
+        }
+        expect(stepStatus(snapshot, 'configure')).to.equal('done');
+        expect(car.configuration?.version, 'applied once: the repeat started nothing new').to.equal(1);
+        const row = await t.row(snapshot.jobId);
+        expect(row.steps.find((step: { id: string }) => step.id === 'configure').status).to.equal('done');
+      });
+    });
+  });
+
+  describe('a read-model write Postgres refuses', () => {
+    before(async () => {
+      // A constraint that refuses one particular value: the write of the change that carries it can never pass.
+      await t.db.raw(`ALTER TABLE job_events ADD CONSTRAINT refuses_jam CHECK (data::text NOT LIKE '%JAM-ME%')`);
+    });
+    after(async () => t.db.raw('ALTER TABLE job_events DROP CONSTRAINT refuses_jam'));
+
+    it('answers within seconds, holds nothing: the job still fails, and its access window still ends on time', async () => {
+      const car = openCar();
+      const { worker, taskQueue } = await t.worker();
+      await worker.runUntil(async () => {
+        const { handle, jobId } = await runningJob(taskQueue, presetBox, { boxQnr: car.telematicsUnitId });
+        const asked = Date.now();
+        const refused = await handle.executeUpdate(saveValuesUpdate, { args: [{ actor: t.technician, values: { remarks: 'JAM-ME' } }] }).then(
+          () => expect.fail('a change the read model cannot store is reported'),
+          (error: unknown) => findRefusal(error),
+        );
+        expect(Date.now() - asked).to.be.below(10_000);
+        expect(refused?.reason).to.equal('notStored');
+
+        // Later changes are recorded again, and the window still ends the job on time.
+        await handle.executeUpdate(saveValuesUpdate, { args: [{ actor: t.technician, values: { remarks: 'fine' } }] });
+        await t.env.sleep(2 * HOUR + 60_000);
+        expect(await handle.result()).to.deep.include({ status: 'FAILED' });
+        const grant = await t.grant(jobId);
+        expect(grant.revoked_at.getTime() - grant.expires_at.getTime()).to.be.within(0, 60_000);
+        expect(await t.row(jobId)).to.include({ status: 'FAILED' });
+        expect(car).to.include({ centralLock: 'locked', drivingEnabled: false });
+      });
+    });
+  });
+});
+
+function stepStatus(snapshot: JobSnapshot, stepId: string): string | undefined {
+  return snapshot.steps.find((step) => step.id === stepId)?.status;
+}

@@ -78,17 +78,22 @@ async function send<Ret>(deps: TemporalCallDeps, accept: () => Promise<WorkflowU
 /** Whether a worker polls the task queue: `ok`, or why not and whose fault (Temporal's, or no worker). For /healthz too. */
 export async function workerPolling(client: Client, taskQueue: string, checkMs = DEFAULT_DEADLINES.checkMs): Promise<{ ok: true } | { ok: false; dependency: 'temporal' | 'worker'; error: string }> {
   let pollers: temporal.api.taskqueue.v1.IPollerInfo[];
+  let timer: NodeJS.Timeout | undefined;
   try {
-    const described = await client.withDeadline(Date.now() + checkMs, () =>
+    const described = client.withDeadline(Date.now() + checkMs, () =>
       client.workflowService.describeTaskQueue({
         namespace: client.options.namespace,
         taskQueue: { name: taskQueue, kind: temporal.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
         taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
       }),
     );
-    pollers = described.pollers ?? [];
+    // The SDK's retry of an unreachable server waits out its backoff (up to 5 s) past the deadline.
+    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${checkMs} ms`)), checkMs)));
+    pollers = (await Promise.race([described, late])).pollers ?? [];
   } catch (error) {
     return { ok: false, dependency: 'temporal', error: `Temporal did not answer: ${grpcDetails(error)}` };
+  } finally {
+    clearTimeout(timer);
   }
   const seen = pollers.map((poller) => Number(poller.lastAccessTime?.seconds ?? 0) * 1000);
   if (!seen.some((at) => Date.now() - at < LIVE_POLLER_MS)) {

@@ -1,0 +1,302 @@
+import fs from 'node:fs';
+import type http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { expect } from 'chai';
+import { createApp, type AppDeps } from '../../api/app';
+import { answerCheck } from '../../api/openapi/answer-check';
+import { createApiServer } from '../../api/server';
+import { loadConfig } from '../../common/config';
+import { newJobId } from '../../common/job-id';
+import { connectDb, migrateLatest, type Db } from '../../db/connection';
+import { createDemoTenantIfMissing, type DemoTenant } from '../../db/demo-tenant';
+import { loadJobTypeCatalog, type JobTypeCatalog } from '../../definitions/catalog';
+import { demoVehicles } from '../../gateway/simulator/demo-vehicles';
+import { startSimulatedOneApi, type SimulatedOneApi } from '../../gateway/testing';
+import { startEmbeddedPostgres, type PostgresServer } from '../../runtime/postgres';
+import { findFreePort } from '../../runtime/ports';
+import { startDevServer, type DevServer } from '../../runtime/temporal-dev-server';
+import { locateTool } from '../../runtime/tools';
+import { createJobWorker } from '../../worker/worker';
+import { freshDatabase, temporalAddress, workflowBundle } from '../support/services';
+
+const config = loadConfig();
+const LOCATION = { text: 'Alexanderplatz 1, 10178 Berlin', lat: 52.5219, lng: 13.4132 };
+const problem = (type: string) => `https://installer-jobs.dev/problems/${type}`;
+/** "Within a few seconds": the longest an outage may take to be answered. */
+const PROMPTLY_MS = 5_000;
+const asDocumented = answerCheck();
+
+interface Answer {
+  status: number;
+  headers: Headers;
+  body: any;
+  ms: number;
+}
+
+/** An API of its own for one outage: the app on a free port, with the dependencies the test stops. */
+async function listen(deps: AppDeps): Promise<{ call: (method: string, path: string, token?: string, body?: unknown, headers?: Record<string, string>) => Promise<Answer>; close(): Promise<void> }> {
+  const server: http.Server = createApiServer(createApp({ log: () => {}, ...deps }).callback());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    async call(method, route, token, body, headers = {}) {
+      const startedAt = Date.now();
+      const response = await fetch(`${base}${route}`, {
+        method,
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      const answer: Answer = { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined, ms: Date.now() - startedAt };
+      const mismatch = asDocumented({ method, path: route, status: answer.status, contentType: response.headers.get('content-type'), body: answer.body });
+      if (mismatch) throw new Error(`The answer breaks the OpenAPI document. ${mismatch}\nBody: ${text.slice(0, 2000)}`);
+      return answer;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function expectUnavailable(answer: Answer, type = 'service-unavailable'): void {
+  expect(answer.status, JSON.stringify(answer.body)).to.equal(503);
+  expect(answer.body.type).to.equal(problem(type));
+  expect(Number(answer.headers.get('retry-after'))).to.be.greaterThan(0);
+  expect(answer.ms, 'answered within seconds').to.be.below(PROMPTLY_MS);
+}
+
+async function startWorker(connection: NativeConnection, taskQueue: string, db: Db, oneApi: SimulatedOneApi): Promise<{ worker: Worker; stop(): Promise<void> }> {
+  const worker = await createJobWorker({ connection, namespace: 'default', taskQueue, db, gateway: oneApi.client, workflowBundle: await workflowBundle() });
+  const running = worker.run();
+  return {
+    worker,
+    async stop() {
+      worker.shutdown();
+      await running;
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('outages answer honestly', function () {
+  this.timeout(120_000);
+
+  describe('with Postgres unreachable', () => {
+    const dataDir = path.join(config.projectDir, '.test-data', `outages-${process.pid}-${randomUUID().slice(0, 8)}`);
+    let postgres: PostgresServer;
+    let port: number;
+    let db: Db;
+    let demo: DemoTenant;
+    let connection: Connection;
+    let api: Awaited<ReturnType<typeof listen>>;
+
+    before(async () => {
+      // A cluster of its own: stopping the shared one would break every other suite of the run.
+      port = await findFreePort();
+      postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port, database: 'outages', logFile: path.join(dataDir, 'postgres.log') });
+      db = connectDb(postgres.url);
+      await migrateLatest(db);
+      demo = (await createDemoTenantIfMissing(db))!;
+      const jobTypes = await loadJobTypeCatalog(config.jobTypesDir, db);
+      connection = await Connection.connect({ address: await temporalAddress() });
+      api = await listen({ db, temporal: new Client({ connection }), namespace: 'default', taskQueue: `outages-pg-${randomUUID()}`, jobTypes });
+    });
+
+    after(async () => {
+      await api?.close();
+      await db?.destroy();
+      await connection?.close();
+      await postgres?.stop().catch(() => {});
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    it('answers 503 with Retry-After on every kind of route within seconds, and serves again once it is back', async () => {
+      expect((await api.call('GET', '/v1/fleets', demo.tokens.providerAdmin)).status).to.equal(200);
+      await postgres.stop();
+
+      const answers = [
+        await api.call('GET', '/v1/jobs', demo.tokens.providerAdmin),
+        await api.call('GET', `/v1/jobs/${newJobId()}`, demo.tokens.providerAdmin),
+        await api.call('POST', '/v1/jobs', demo.tokens.providerAdmin, { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: LOCATION } }, { 'idempotency-key': 'pg-down' }),
+        await api.call('GET', '/v1/fleets', demo.tokens.providerAdmin),
+        await api.call('POST', '/v1/users', demo.tokens.providerAdmin, { email: 'new@demo.example', role: 'provider_admin' }),
+        await api.call('GET', '/v1/companies/me', demo.tokens.installerAdmin),
+        await api.call('GET', '/v1/job-types', demo.tokens.providerAdmin),
+        await api.call('GET', '/v1/invitations/inv_some-link'),
+        await api.call('POST', '/v1/invitations/inv_some-link/accept', undefined, { companyName: 'Nobody GmbH' }),
+      ];
+      for (const answer of answers) expectUnavailable(answer);
+      expect(answers[0]!.body.title).to.match(/database/);
+
+      const health = await api.call('GET', '/healthz');
+      expect(health.status).to.equal(503);
+      expect(health.body.status).to.equal('unavailable');
+      expect(health.body.checks.postgres.ok).to.equal(false);
+      expect(health.body.checks.temporal).to.deep.equal({ ok: true });
+
+      // Back: the same pool serves again, no restart of the API.
+      postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port, database: 'outages', logFile: path.join(dataDir, 'postgres.log') });
+      expect((await api.call('GET', '/v1/fleets', demo.tokens.providerAdmin)).status).to.equal(200);
+    });
+  });
+
+  describe('with Temporal unreachable', () => {
+    let devServer: DevServer;
+    let db: Db;
+    let demo: DemoTenant;
+    let connection: Connection;
+    let oneApi: SimulatedOneApi;
+    let api: Awaited<ReturnType<typeof listen>>;
+    const logDir = path.join(config.projectDir, '.test-data', `outages-temporal-${process.pid}-${randomUUID().slice(0, 8)}`);
+
+    before(async () => {
+      // A Temporal of its own, to stop; the run's shared server serves every other suite.
+      devServer = await startDevServer({
+        executable: locateTool('temporalCli', { toolsDir: config.toolsDir }),
+        ip: '127.0.0.1',
+        port: await findFreePort(),
+        namespace: 'default',
+        logFile: path.join(logDir, 'temporal.log'),
+      });
+      ({ db } = await freshDatabase('outages temporal'));
+      demo = (await createDemoTenantIfMissing(db))!;
+      const jobTypes: JobTypeCatalog = await loadJobTypeCatalog(config.jobTypesDir, db);
+      connection = await Connection.connect({ address: devServer.address });
+      oneApi = await startSimulatedOneApi({ vehicles: demoVehicles() });
+      // A shorter look for a worker than the API's 3 s, to keep the test short.
+      api = await listen({ db, temporal: new Client({ connection }), namespace: 'default', taskQueue: 'outages-temporal', jobTypes, temporalDeadlines: { checkMs: 1_500 } });
+    });
+
+    after(async () => {
+      await api?.close();
+      // The connection stays open until the run ends: the SDK's retries of the calls that met the
+      // outage wait on timers, and one firing on a closed connection throws where nothing catches it.
+      await oneApi?.simulator.close();
+      await devServer?.stop().catch(() => {});
+      fs.rmSync(logDir, { recursive: true, force: true });
+    });
+
+    it('answers changes 503 within seconds, sends nothing, and /healthz names Temporal', async () => {
+      const workerConnection = await NativeConnection.connect({ address: devServer.address });
+      const worker = await startWorker(workerConnection, 'outages-temporal', db, oneApi);
+      const created = await api.call('POST', '/v1/jobs', demo.tokens.providerAdmin, { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: LOCATION } });
+      expect(created.status, JSON.stringify(created.body)).to.equal(201);
+      await worker.stop();
+      await workerConnection.close();
+      await devServer.stop();
+      await sleep(2_100); // past the moment a worker was last seen polling, which is believed for 2 s
+
+      const assign = await api.call('POST', `/v1/jobs/${created.body.id}/assign`, demo.tokens.providerAdmin, { installerCompanyId: demo.installerCompanyId }, { 'idempotency-key': 'temporal-down' });
+      expectUnavailable(assign);
+      expect(assign.body.title).to.match(/Temporal/);
+      expect(assign.body.detail).to.match(/Nothing of this change was sent/);
+      expect(await db('idempotency_keys').where({ key: 'temporal-down' }).first(), 'the claim is released for the retry').to.equal(undefined);
+      expectUnavailable(await api.call('POST', '/v1/jobs', demo.tokens.providerAdmin, { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: LOCATION } }));
+      expect((await api.call('GET', `/v1/jobs/${created.body.id}`, demo.tokens.providerAdmin)).status, 'reads need only Postgres').to.equal(200);
+
+      const health = await api.call('GET', '/healthz');
+      expect(health.status).to.equal(503);
+      expect(health.body.checks.postgres).to.deep.equal({ ok: true });
+      expect(health.body.checks.temporal.ok).to.equal(false);
+      expect(health.ms).to.be.below(PROMPTLY_MS);
+    });
+  });
+
+  describe('with no worker polling', () => {
+    let db: Db;
+    let demo: DemoTenant;
+    let connection: Connection;
+    let workerConnection: NativeConnection;
+    let oneApi: SimulatedOneApi;
+    let api: Awaited<ReturnType<typeof listen>>;
+    let idle: Awaited<ReturnType<typeof listen>>;
+    let worker: Awaited<ReturnType<typeof startWorker>> | undefined;
+    const taskQueue = `outages-worker-${randomUUID()}`;
+
+    before(async () => {
+      ({ db } = await freshDatabase('outages worker'));
+      demo = (await createDemoTenantIfMissing(db))!;
+      const jobTypes = await loadJobTypeCatalog(config.jobTypesDir, db);
+      const address = await temporalAddress();
+      connection = await Connection.connect({ address });
+      workerConnection = await NativeConnection.connect({ address });
+      oneApi = await startSimulatedOneApi({ vehicles: demoVehicles() });
+      const temporal = new Client({ connection });
+      // A worker accepts an update within milliseconds; 2 s without one is no worker.
+      api = await listen({ db, temporal, namespace: 'default', taskQueue, jobTypes, temporalDeadlines: { acceptMs: 2_000 } });
+      idle = await listen({ db, temporal, namespace: 'default', taskQueue: `nobody-polls-${randomUUID()}`, jobTypes });
+      worker = await startWorker(workerConnection, taskQueue, db, oneApi);
+    });
+
+    after(async () => {
+      await api?.close();
+      await idle?.close();
+      await worker?.stop();
+      await workerConnection?.close();
+      await connection?.close();
+      await oneApi?.simulator.close();
+    });
+
+    it('says degraded on /healthz and refuses changes at once where no worker polls, starting nothing', async () => {
+      const jobsBefore = await db('jobs').count({ n: '*' });
+      const create = await idle.call('POST', '/v1/jobs', demo.tokens.providerAdmin, { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: LOCATION } }, { 'idempotency-key': 'nobody' });
+      expectUnavailable(create);
+      expect(create.body.title).to.match(/No worker/);
+      expect(await db('jobs').count({ n: '*' })).to.deep.equal(jobsBefore);
+
+      const health = await idle.call('GET', '/healthz');
+      expect(health.status, 'reads still work: no reason to take the API out of rotation').to.equal(200);
+      expect(health.body.status).to.equal('degraded');
+      expect(health.body.checks.worker.ok).to.equal(false);
+      expect(health.body.checks.worker.error).to.match(/no worker polls task queue/);
+      expect((await api.call('GET', '/healthz')).body).to.deep.equal({ status: 'ok', checks: { postgres: { ok: true }, temporal: { ok: true }, worker: { ok: true } } });
+    });
+
+    it('answers a change sent while the worker is down 503 outcome-unknown within seconds, and its retry succeeds as soon as a worker is back', async () => {
+      const created = await api.call('POST', '/v1/jobs', demo.tokens.providerAdmin, { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: LOCATION }, installerCompanyId: demo.installerCompanyId });
+      expect(created.status, JSON.stringify(created.body)).to.equal(201);
+      await worker!.stop();
+      worker = undefined;
+
+      const start = () => api.call('POST', `/v1/jobs/${created.body.id}/start`, demo.tokens.installerTechnician, undefined, { 'idempotency-key': 'start-while-down' });
+      const first = await start();
+      expectUnavailable(first, 'outcome-unknown');
+      expect(first.body.detail).to.match(/Retry with the same Idempotency-Key/);
+      expect(await db('idempotency_keys').where({ key: 'start-while-down' }).first(), 'the claim is released for the retry').to.equal(undefined);
+
+      worker = await startWorker(workerConnection, taskQueue, db, oneApi);
+      const retry = await start();
+      expect(retry.status, JSON.stringify(retry.body)).to.equal(200);
+      expect(retry.body.status).to.equal('RUNNING');
+      expect(await db('job_events').where({ job_id: created.body.id, type: 'job.started' }).count({ n: '*' }), 'started once').to.deep.equal([{ n: '1' }]);
+    });
+
+    it('lets a retry take over at once a claim whose API process stopped heartbeating', async () => {
+      const body = { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: LOCATION } };
+      const first = await api.call('POST', '/v1/jobs', demo.tokens.providerAdmin, body, { 'idempotency-key': 'crashed-holder' });
+      expect(first.status).to.equal(201);
+      // The API process died mid-request seconds ago: no answer kept, no heartbeat since.
+      await db('idempotency_keys').where({ key: 'crashed-holder' }).update({ status: null, sealed_body: null, heartbeat_at: db.raw("now() - interval '10 seconds'") });
+      const retry = await api.call('POST', '/v1/jobs', demo.tokens.providerAdmin, body, { 'idempotency-key': 'crashed-holder' });
+      expect(retry.status, JSON.stringify(retry.body)).to.equal(201);
+      expect(retry.headers.get('idempotent-replayed'), 'run again, not replayed').to.equal(null);
+      expect(retry.body.id, 'lands on the job the first attempt started').to.equal(first.body.id);
+    });
+
+    it('answers headers over the limit with a problem, not a bare 431 or a reset', async () => {
+      const answer = await api.call('GET', '/v1/jobs', `ijt_${'x'.repeat(70_000)}`);
+      expect(answer.status).to.equal(431);
+      expect(answer.headers.get('content-type')).to.equal('application/problem+json');
+      expect(answer.body).to.deep.include({ type: problem('headers-too-large'), status: 431, instance: '/v1/jobs' });
+      const posted = await api.call('POST', '/v1/jobs', `ijt_${'x'.repeat(70_000)}`, { padding: 'y'.repeat(200_000) });
+      expect(posted.status, 'also while the body is still being uploaded').to.equal(431);
+    });
+  });
+});

@@ -1,4 +1,5 @@
 import { bodyParser } from '@koa/bodyparser';
+import { refuseUnstorableRequest } from './storable-request';
 import type { Client } from '@temporalio/client';
 import Koa from 'koa';
 import compose from 'koa-compose';
@@ -44,6 +45,8 @@ export function createApp(deps: AppDeps): Koa<AuthState> {
   // An unreachable Postgres or Temporal answers 503 with Retry-After, never a 500.
   app.use(problemDetails(deps.log, outageCheck(deps.db)));
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8' }));
+  // Paths and queries Postgres could not store are refused before any route reads them.
+  app.use(refuseUnstorableRequest());
   const health = healthRouter(deps);
   app.use(health.routes());
   const document = openApiDocument();

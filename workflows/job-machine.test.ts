@@ -49,3 +49,34 @@ describe('the job machine', () => {
     expect(refusal?.problems).to.deep.equal([{ pointer: '/values/a~1b~0c', message: 'job type test-type has no field "a/b~c"', rule: 'unknownField' }]);
   });
 });
+
+describe('the job machine: a job\'s vehicle and what can be stored', () => {
+  it('refuses a fail reason or an edit Postgres could not store, naming the pointer', () => {
+    expect(refusalOf(() => runningJob().checkFail(INSTALLER, 'broken\u0000'))).to.deep.include({ reason: 'invalidValues' });
+    const pending = new JobMachine(
+      { jobId: 'job-2', providerId: 'provider-1', fleetId: 'fleet-1', jobType: compileText(), values: { operation: 'install', boxQnr: '0123456789ABCDEF' }, createdBy: PROVIDER, createdAt: NOW },
+      'installer-job-job-2',
+      Date.parse(NOW),
+    );
+    const refused = refusalOf(() => pending.checkEdit({ actor: PROVIDER, customerName: 'Po\u0000ison', requestedStartAt: '0000-01-01T00:00:00Z' }));
+    expect(refused?.problems.map((problem) => problem.pointer)).to.deep.equal(['/customerName', '/requestedStartAt']);
+  });
+
+  it('a saved draft counts when its step is completed', () => {
+    const job = runningJob();
+    job.saveValues({ actor: INSTALLER, values: { boxSerial: 'CBX12345', odometerKm: 12 } });
+    const step = job.checkCompleteStep({ actor: INSTALLER, stepId: 'mount', checklist: ['Power', 'CAN bus'] });
+    expect(step.id).to.equal('mount');
+  });
+
+  it("secures the job's box when access ends; a running action keeps the step in progress and a repeat starts nothing", () => {
+    const job = runningJob();
+    expect(job.securingPlan()).to.deep.equal({ qnr: '0123456789ABCDEF', commands: ['lock', 'disableDriving'] });
+    job.completeStep({ actor: INSTALLER, stepId: 'mount', values: { boxSerial: 'CBX12345' }, checklist: ['Power', 'CAN bus'] }, NOW);
+    job.beginStepAction({ actor: INSTALLER, stepId: 'configure' });
+    expect(job.snapshot(1).steps.find((step) => step.id === 'configure')?.status).to.equal('inProgress');
+    expect(job.checkCompleteStep({ actor: INSTALLER, stepId: 'configure' }).id, 'a repeat while it runs').to.equal('configure');
+    job.failStepAction('configure', 'The CloudBoxx did not answer.');
+    expect(job.snapshot(2).steps.find((step) => step.id === 'configure')).to.deep.include({ status: 'open', actionError: 'The CloudBoxx did not answer.' });
+  });
+});

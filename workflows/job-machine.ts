@@ -6,6 +6,7 @@ import type { JobWorkflowInput } from '../common/job-workflow';
 import type { CompiledJobType, CompiledStep, ValueIssue } from '../definitions/compiled-job-type';
 import { applicableSteps, checkStepOrder, completionBlockers, findField, findStep, isBlank, lockedFieldKeys, missingChecklistItems } from '../definitions/rules';
 import { fieldValueProblems, validateProviderValues, validateStepValues } from '../definitions/value-validation';
+import { dateTimeProblem, textProblem } from '../common/storable';
 
 /**
  * A job's state and the rules of its lifecycle, with no Temporal in it: the workflow asks
@@ -100,6 +101,11 @@ export class JobMachine {
   checkEdit(request: EditJobRequest): void {
     this.checkProvider(request.actor);
     this.checkStatus(['PENDING'], 'edited');
+    const unstorable = [
+      ...(typeof request.customerName === 'string' ? storable('/customerName', 'customerName', textProblem(request.customerName)) : []),
+      ...(typeof request.requestedStartAt === 'string' ? storable('/requestedStartAt', 'requestedStartAt', dateTimeProblem(request.requestedStartAt)) : []),
+    ];
+    if (unstorable.length > 0) throw refuse('invalidValues', 'Some values cannot be stored.', unstorable);
     if (request.values !== undefined) {
       const issues = validateProviderValues(this.jobType, withoutBlanks({ ...this.providerValues, ...request.values }));
       if (issues.length > 0) throw refuse('invalidValues', `Some values break the rules of job type ${this.jobType.id}.`, issues);
@@ -267,6 +273,8 @@ export class JobMachine {
     if (reason.trim().length === 0) {
       throw refuse('reasonRequired', 'Say why the job could not be completed: the provider reads it.', [{ pointer: '/reason', message: 'must not be blank', rule: 'required' }]);
     }
+    const unstorable = storable('/reason', 'The reason', textProblem(reason));
+    if (unstorable.length > 0) throw refuse('invalidValues', 'The reason cannot be stored.', unstorable);
   }
 
   /** Also the engine's way to end a job: a deadline, an elapsed access window, an operator's cancel. */
@@ -393,6 +401,11 @@ function refuse(reason: RefusalReason, message: string, problems: Array<FieldPro
     message,
     problems.map((p) => ({ pointer: p.pointer, message: p.message, ...(p.rule ? { rule: p.rule } : {}) })),
   );
+}
+
+/** The workflow's own guard behind the API's: a value Postgres cannot hold never becomes the job's. */
+function storable(pointer: string, label: string, problem: string | undefined): FieldProblem[] {
+  return problem === undefined ? [] : [{ pointer, message: `${label} ${problem}`, rule: 'storable' }];
 }
 
 /** The step whose action fills `key` from the vehicle's answer, if any. */

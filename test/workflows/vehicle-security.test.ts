@@ -278,6 +278,34 @@ describe('the vehicle when access ends', function () {
     });
   });
 
+  it('a reconfiguration reads the odometer from the vehicle, locks it, and merges only its keys into the configuration', async () => {
+    const vin = 'WVWZZZCDZMW072341';
+    const car = seedVehicle(t.oneApi.simulator, { vin, odometerKm: 54_321 });
+    car.configuration = { version: 1, value: { telematicsUnit: { qnr: car.telematicsUnitId, serialNumber: 'CBX12345' }, centralLock: { lockOnRentalEnd: true } }, appliedAt: new Date().toISOString() };
+    const { worker, taskQueue } = await t.worker();
+    await worker.runUntil(async () => {
+      const { handle } = await runningJob(taskQueue, 'cloudboxx-reconfigure', { ...INSTALL_PRESETS, boxQnr: car.telematicsUnitId, vin });
+      const checklist = [...t.jobType('cloudboxx-reconfigure').steps[0]!.checklist];
+      const checked = await handle.executeUpdate(completeStepUpdate, { args: [{ actor: t.technician, stepId: 'check', values: { keyHolderType: 'ble', fuelType: 'petrol' }, checklist }] });
+      expect(checked.values.odometerKm).to.equal(54_321);
+      expect(checked.lockedFields).to.include('odometerKm');
+      const typed = await handle.executeUpdate(saveValuesUpdate, { args: [{ actor: t.technician, values: { odometerKm: 1 } }] }).then(
+        () => expect.fail('a value the vehicle reported cannot be typed over'),
+        (error: unknown) => findRefusal(error),
+      );
+      expect(typed?.reason).to.equal('lockedField');
+
+      await handle.executeUpdate(completeStepUpdate, { args: [{ actor: t.technician, stepId: 'configure' }] });
+      expect(car.configuration!.value).to.deep.equal({
+        telematicsUnit: { qnr: car.telematicsUnitId, serialNumber: 'CBX12345' },
+        centralLock: { lockOnRentalEnd: true },
+        vehicle: { vin, fuelType: 'petrol', odometerKm: 54_321 },
+        keyHolder: { type: 'ble' },
+        immobiliser: { disableDrivingOnLock: true },
+      });
+    });
+  });
+
   describe('a read-model write Postgres refuses', () => {
     before(async () => {
       // A constraint that refuses one particular value: the write of the change that carries it can never pass.

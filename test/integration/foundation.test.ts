@@ -28,10 +28,10 @@ describe('a job through every layer', function () {
     });
   }
 
-  it('answers /healthz with 200 when Temporal and Postgres both answer', async () => {
+  it('answers /healthz with 200 when Temporal and Postgres both answer and a worker polls', async () => {
     const response = await fetch(`${stack.baseUrl}/healthz`);
     expect(response.status).to.equal(200);
-    expect(await response.json()).to.deep.equal({ status: 'ok', checks: { postgres: { ok: true }, temporal: { ok: true } } });
+    expect(await response.json()).to.deep.equal({ status: 'ok', checks: { postgres: { ok: true }, temporal: { ok: true }, worker: { ok: true } } });
   });
 
   it('creates a job: a workflow named after the job, its row written by an activity, search attributes set', async () => {

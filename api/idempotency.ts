@@ -100,7 +100,6 @@ export function idempotentPosts<State extends RetryState, Context>(db: Db, scope
     } catch (error) {
       // Released at once, so that a retry (after a 503, say) runs straight away; if Postgres itself
       // is away, the claim is taken over once its heartbeat is stale. The request's own error stands.
-      clearInterval(heartbeat);
       await ours.clone().delete().catch(() => {});
       throw error;
     } finally {

@@ -25,7 +25,7 @@ export function outageCheck(db: Db): OutageCheck {
 }
 
 function postgresDown(cause: unknown): ServiceUnavailableError {
-  return new ServiceUnavailableError('The database cannot be reached.', 'postgres', RETRY_AFTER_SECONDS, { detail: DETAIL, cause });
+  return new ServiceUnavailableError('The database cannot be reached, or is too busy to answer.', 'postgres', RETRY_AFTER_SECONDS, { detail: DETAIL, cause });
 }
 
 async function answers(db: Db): Promise<boolean> {

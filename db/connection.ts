@@ -5,12 +5,14 @@ export type Db = Knex;
 
 /**
  * How long a query waits for a pooled connection, and a new connection for the server, before
- * failing: with Postgres gone, a request answers 503 within seconds instead of hanging a minute.
+ * failing: with Postgres gone (or hanging), a request answers 503 within seconds instead of
+ * waiting knex's default minute.
  */
-const ACQUIRE_TIMEOUT_MS = 3_000;
+const ACQUIRE_TIMEOUT_MS = 5_000;
+const CONNECT_TIMEOUT_MS = 3_000;
 
 export function connectDb(databaseUrl: string): Db {
-  return knex({ ...knexConfig(databaseUrl), connection: { connectionString: databaseUrl, connectionTimeoutMillis: ACQUIRE_TIMEOUT_MS }, acquireConnectionTimeout: ACQUIRE_TIMEOUT_MS });
+  return knex({ ...knexConfig(databaseUrl), connection: { connectionString: databaseUrl, connectionTimeoutMillis: CONNECT_TIMEOUT_MS }, acquireConnectionTimeout: ACQUIRE_TIMEOUT_MS });
 }
 
 /** Socket errors of a connection that failed, was refused or was cut. */

@@ -13,7 +13,7 @@ export const problemBody = {
       type: 'string',
       format: 'uri',
       pattern: `^${PROBLEM_TYPE_BASE}[a-z]+(-[a-z]+)*$`,
-      description: `Stable, to switch on: ${PROBLEM_TYPE_BASE}<name>, e.g. wrong-status (409), locked-field, invalid-values (422), rate-limited (429); internal for a fault on our side.`,
+      description: `Stable, to switch on: ${PROBLEM_TYPE_BASE}<name>, e.g. wrong-status (409), locked-field, invalid-values (422), rate-limited (429), service-unavailable and outcome-unknown (503); internal for a fault on our side.`,
     },
     title: { type: 'string', description: 'What went wrong, in a sentence a person can act on; may change wording, unlike type.' },
     status: { type: 'integer', minimum: 400, maximum: 599, description: 'The HTTP status, repeated.' },

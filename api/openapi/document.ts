@@ -68,7 +68,7 @@ export type Operation = OperationBase & Success;
  * the routers, so a route cannot be added without appearing here.
  */
 export const OPERATIONS: Operation[] = [
-  { method: 'get', path: '/healthz', summary: 'Whether Temporal and Postgres both answer (200) or which does not (503).', tag: 'operations', public: true, response: healthStatus, otherResponses: { 503: healthStatus } },
+  { method: 'get', path: '/healthz', summary: 'Whether Postgres and Temporal answer and a worker polls (200 ok), no worker does (200 degraded), or which server does not answer (503).', tag: 'operations', public: true, response: healthStatus, otherResponses: { 503: healthStatus } },
   { method: 'get', path: '/v1/job-types', summary: 'The job types new jobs can be created from.', tag: 'job types', response: jobTypeList },
   { method: 'get', path: '/v1/job-types/{id}', summary: 'A job type with its sections, fields, rules and steps: everything a create form needs.', tag: 'job types', response: jobTypeResource },
   { method: 'get', path: '/v1/jobs', summary: 'Jobs you may see, filtered, searched, sorted and paged.', tag: 'jobs', query: jobListQuery, response: jobListPage },

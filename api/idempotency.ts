@@ -99,8 +99,8 @@ export function idempotentPosts<State extends RetryState, Context>(db: Db, scope
       await next();
     } catch (error) {
       // Released at once, so that a retry (after a 503, say) runs straight away; if Postgres itself
-      // is away, the claim is taken over once its heartbeat is stale. The request's own error stands.
-      await ours.clone().delete().catch(() => {});
+      // is away, as soon as it is back (or by a retry, once the heartbeat is stale). The request's own error stands.
+      await ours.clone().delete().catch(() => releaseWhenBack(ours));
       throw error;
     } finally {
       clearInterval(heartbeat);
@@ -109,6 +109,14 @@ export function idempotentPosts<State extends RetryState, Context>(db: Db, scope
       .clone()
       .update({ status: ctx.status, holder: null, sealed_body: ctx.body === undefined || ctx.body === null ? null : sealAnswer(ctx.body, secret, key), location: ctx.response.get('Location') || null });
   };
+}
+
+const RELEASE_TRIES = 30;
+
+/** Tries to release a claim once a second for a while: Postgres was away when the request failed. */
+function releaseWhenBack(claim: { clone(): { delete(): Promise<unknown> } }, tries = RELEASE_TRIES): void {
+  if (tries === 0) return;
+  setTimeout(() => void claim.clone().delete().catch(() => releaseWhenBack(claim, tries - 1)), 1_000).unref();
 }
 
 /** Keys of the caller behind the API token, sealed with that token. */

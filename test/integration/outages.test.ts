@@ -85,6 +85,14 @@ async function startWorker(connection: NativeConnection, taskQueue: string, db: 
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
 describe('outages answer honestly', function () {
   this.timeout(120_000);
 
@@ -96,6 +104,8 @@ describe('outages answer honestly', function () {
     let demo: DemoTenant;
     let connection: Connection;
     let api: Awaited<ReturnType<typeof listen>>;
+    /** The same database, with a Temporal that never answers: its requests wait out the look for a worker. */
+    let stuck: Awaited<ReturnType<typeof listen>>;
 
     before(async () => {
       // A cluster of its own: stopping the shared one would break every other suite of the run.
@@ -107,10 +117,13 @@ describe('outages answer honestly', function () {
       const jobTypes = await loadJobTypeCatalog(config.jobTypesDir, db);
       connection = await Connection.connect({ address: await temporalAddress() });
       api = await listen({ db, temporal: new Client({ connection }), namespace: 'default', taskQueue: `outages-pg-${randomUUID()}`, jobTypes });
+      const nowhere = new Client({ connection: Connection.lazy({ address: `127.0.0.1:${await findFreePort()}` }) });
+      stuck = await listen({ db, temporal: nowhere, namespace: 'default', taskQueue: 'outages-pg-stuck', jobTypes, temporalDeadlines: { checkMs: 2_500 } });
     });
 
     after(async () => {
       await api?.close();
+      await stuck?.close();
       await db?.destroy();
       await connection?.close();
       await postgres?.stop().catch(() => {});
@@ -119,7 +132,11 @@ describe('outages answer honestly', function () {
 
     it('answers 503 with Retry-After on every kind of route within seconds, and serves again once it is back', async () => {
       expect((await api.call('GET', '/v1/fleets', demo.tokens.providerAdmin)).status).to.equal(200);
+      // A request that has claimed its Idempotency-Key when Postgres goes away.
+      const claimed = stuck.call('POST', '/v1/jobs', demo.tokens.providerAdmin, { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: LOCATION } }, { 'idempotency-key': 'claimed-when-pg-died' });
+      await until('the key to be claimed', async () => (await db('idempotency_keys').where({ key: 'claimed-when-pg-died' }).first()) !== undefined);
       await postgres.stop();
+      expectUnavailable(await claimed);
 
       const answers = [
         await api.call('GET', '/v1/jobs', demo.tokens.providerAdmin),
@@ -141,9 +158,11 @@ describe('outages answer honestly', function () {
       expect(health.body.checks.postgres.ok).to.equal(false);
       expect(health.body.checks.temporal).to.deep.equal({ ok: true });
 
-      // Back: the same pool serves again, no restart of the API.
+      // Back: the same pool serves again, no restart of the API; the claim of the request that failed
+      // is released as soon as Postgres is back, so that its retry runs at once.
       postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port, database: 'outages', logFile: path.join(dataDir, 'postgres.log') });
       expect((await api.call('GET', '/v1/fleets', demo.tokens.providerAdmin)).status).to.equal(200);
+      await until('the failed request to release its claim', async () => (await db('idempotency_keys').where({ key: 'claimed-when-pg-died' }).first()) === undefined, 3_000);
     });
   });
 

@@ -1,3 +1,10 @@
+/**
+ * How the API sends changes to job workflows so that an outage gets an honest answer within
+ * seconds: first a (cached) look whether a worker polls the task queue, so that nothing is sent
+ * that nobody would run; then the update with deadlines — one for a worker to accept it, one for
+ * its outcome. A failure before anything was sent is 503 `service-unavailable`; a deadline passed
+ * after sending is 503 `outcome-unknown`, because the change may still be applied.
+ */
 import {
   isGrpcServiceError,
   ServiceError,
@@ -12,13 +19,7 @@ import type { UpdateDefinition, Workflow } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { ServiceUnavailableError } from '../common/errors';
 
-/**
- * How the API sends changes to job workflows so that an outage gets an honest answer within
- * seconds: first a (cached) look whether a worker polls the task queue, so that nothing is sent
- * that nobody would run; then the update with deadlines — one for a worker to accept it, one for
- * its outcome. A failure before anything was sent is 503 `service-unavailable`; a deadline passed
- * after sending is 503 `outcome-unknown`, because the change may still be applied.
- */
+/** What a call needs: the routers' deps (the app's own, so `temporalDeadlines` reaches here from AppDeps). */
 export interface TemporalCallDeps {
   temporal: Client;
   taskQueue: string;

@@ -128,12 +128,14 @@ class JobRun {
       job.saveValues(request);
       return this.record('values.saved', request.actor, { values: request.values });
     });
-    this.onChange(completeJobUpdate, (request) => job.checkComplete(request.actor), (request) => {
+    this.onChange(completeJobUpdate, (request) => job.checkComplete(request.actor), async (request) => {
       this.end(() => job.complete(nowIso()), 'job succeeded');
+      await this.grantLedger; // the answer means access is closed on record too
       return this.record('job.succeeded', request.actor);
     });
-    this.onChange(failJobUpdate, (request) => job.checkFail(request.actor, request.reason), (request) => {
+    this.onChange(failJobUpdate, (request) => job.checkFail(request.actor, request.reason), async (request) => {
       this.end(() => job.fail(request.reason, nowIso()), 'job failed');
+      await this.grantLedger;
       return this.record('job.failed', request.actor, { reason: job.failureReason });
     });
     // Vehicle commands change nothing in the job but its trail; the grant is checked when they are sent.
@@ -143,7 +145,8 @@ class JobRun {
   /** The job's life: created, then asleep until a change or the earliest deadline ends it; then the vehicle is left secure. */
   async live(): Promise<JobOutcome> {
     const job = this.job;
-    void this.recorder.run();
+    // Records and access records outlive an operator's cancel: they are how the job ends properly.
+    void CancellationScope.nonCancellable(() => this.recorder.run());
     this.recorder.add('job.created', this.input.createdBy, { values: this.input.values, jobType: `${this.input.jobType.id}@${this.input.jobType.version}` });
     this.describe();
     try {
@@ -206,6 +209,7 @@ class JobRun {
     this.job.start(grant.grantedAt, grant);
     const installerCompanyId = this.job.installerCompanyId!;
     this.ledger(() => store.grantVehicleAccess.executeWithOptions({ ...STORE, summary: `record vehicle access until ${grant.expiresAt}` }, [{ ...grant, jobId: this.input.jobId, installerCompanyId }]));
+    await this.grantLedger;
     return this.record('job.started', actor, { accessGrant: grant });
   }
 
@@ -386,7 +390,7 @@ class JobRun {
   }
 
   private ledger(write: () => Promise<void>): void {
-    this.grantLedger = this.grantLedger.then(write);
+    this.grantLedger = this.grantLedger.then(() => CancellationScope.nonCancellable(write));
   }
 
   private snapshot(): JobSnapshot {

@@ -85,7 +85,7 @@ const field = {
 const step = {
   type: 'object',
   additionalProperties: false,
-  required: ['id', 'title', 'description', 'collect', 'checklist', 'action', 'when'],
+  required: ['id', 'title', 'description', 'collect', 'checklist', 'action', 'qnrField', 'actionTimeoutMs', 'fills', 'when'],
   properties: {
     id: { type: 'string', description: 'The stepId of POST /v1/jobs/{id}/steps/{stepId}/complete.' },
     title: { type: 'string' },
@@ -95,6 +95,13 @@ const step = {
     action: {
       enum: ['cloudboxx.applyConfiguration', 'cloudboxx.verifyLockUnlock', 'cloudboxx.readVehicleState', null],
       description: 'What completing the step does to the CloudBoxx; null when nothing.',
+    },
+    qnrField: orNull('The field holding the QNR of the box the action talks to; null without an action.'),
+    actionTimeoutMs: { type: ['integer', 'null'], description: 'How long the step waits for the box before it fails; null without an action.' },
+    fills: {
+      type: 'object',
+      additionalProperties: { enum: ['odometerKm', 'fuelLevelPercent', 'batteryLevelPercent', 'centralLock', 'drivingEnabled'] },
+      description: "Fields the action fills from the vehicle's answer (locked once filled): field key → what the vehicle reported.",
     },
     when: {
       type: ['object', 'null'],
@@ -109,7 +116,7 @@ const step = {
 export const jobTypeResource = {
   type: 'object',
   additionalProperties: false,
-  required: [...jobTypeSummary.required, 'sections', 'fields', 'steps', 'access', 'deadlines', 'valueSchemas'],
+  required: [...jobTypeSummary.required, 'sections', 'fields', 'steps', 'vehicle', 'access', 'deadlines', 'valueSchemas'],
   description: 'A job type with everything a portal needs to render and pre-check its create form.',
   properties: {
     ...jobTypeSummary.properties,
@@ -125,14 +132,27 @@ export const jobTypeResource = {
     },
     fields: { type: 'array', items: field },
     steps: { type: 'array', items: step, description: 'What the installer does, in this order.' },
+    vehicle: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['qnrField', 'oldQnrField', 'vinField', 'knownToOneApi'],
+      description: "Which fields name the job's vehicle.",
+      properties: {
+        qnrField: { type: 'string', description: "The field holding the job's CloudBoxx QNR (in a swap: the new box)." },
+        oldQnrField: orNull('A swap: the field holding the QNR of the box taken out.'),
+        vinField: orNull('The field holding the VIN compared with OneAPI before configuring.'),
+        knownToOneApi: { type: 'boolean', description: 'False when the box goes into a vehicle OneAPI does not know yet.' },
+      },
+    },
     access: {
       type: 'object',
       additionalProperties: false,
-      required: ['permissions', 'maxDurationMs'],
+      required: ['permissions', 'maxDurationMs', 'onEnd'],
       description: 'The vehicle access the installer gets when starting a job.',
       properties: {
         permissions: { type: 'array', items: { enum: ['lock', 'unlock', 'enableDriving', 'disableDriving', 'readState', 'configure'] } },
         maxDurationMs: { type: 'integer', description: 'How long it lasts at most, from the start of the job.' },
+        onEnd: { type: 'array', items: { enum: ['lock', 'disableDriving'] }, description: 'What the engine does to the vehicle when access ends, however the job ends; [] leaves it as it is.' },
       },
     },
     deadlines: {

@@ -15,6 +15,7 @@ const job = {
   lastCompletedStep: null,
   failureReason: null,
   accessGrant: null,
+  vehicle: {},
   workflowId: 'installer-job-J-0123456789',
   createdAt: '2026-11-23T10:00:00.000Z',
   updatedAt: '2026-11-23T10:00:00.000Z',

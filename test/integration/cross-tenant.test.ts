@@ -4,6 +4,7 @@ import { OPERATIONS } from '../../api/openapi/document';
 import { newJobId } from '../../common/job-id';
 import { createInstallerCompany, onboardProvider } from '../../db/tenancy';
 import { newToken } from '../../db/tokens';
+import { assertConsistent } from '../support/consistency';
 import { startTestStack, type ApiAnswer, type TestStack } from '../support/stack';
 
 const LOCATION = { vehicleLocation: { text: 'Marienplatz 1, München' } };
@@ -151,5 +152,9 @@ describe('cross-tenant access, route by route', function () {
     expect(await stack.db('users').where({ id: dispatcher.body.userId }).first('email'), "A's dispatcher is still there").to.deep.equal({ email: `d-${stamp}@a-staff.example` });
     const listed = await call('GET', '/v1/jobs', a.adminToken);
     expect(listed.body.items.map((j: { id: string }) => j.id), 'A lists its two jobs and no more').to.have.members(jobIdsOfA);
+  });
+
+  it('leaves Temporal and the read model in agreement: every job its row, statuses equal, elapsed access closed', async () => {
+    await assertConsistent(stack);
   });
 });

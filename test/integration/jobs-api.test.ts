@@ -73,8 +73,9 @@ describe('jobs over HTTP, provider and installer side', function () {
     expect((await installer('POST', `/v1/jobs/${job.id}/vehicle/commands`, { command: 'unlock' })).status, 'not started: no access yet').to.equal(409);
     await installer('POST', `/v1/jobs/${job.id}/start`);
     const noBox = await installer('POST', `/v1/jobs/${job.id}/vehicle/commands`, { command: 'unlock' });
-    expect(noBox.status).to.equal(422);
-    expect(noBox.body.title).to.match(/has no CloudBoxx QNR recorded yet/);
+    expect(noBox.status).to.equal(409);
+    expect(noBox.body.type).to.equal('https://installer-jobs.dev/problems/vehicle-unknown');
+    expect(noBox.body.title).to.equal(`Job ${job.id} does not know its CloudBoxx yet: CloudBoxx QNR is filled in step "Mount the CloudBoxx"; complete that step first.`);
 
     const jobType = stack.jobTypes.get('cloudboxx-install')!;
     const checklist = (stepId: string) => jobType.steps.find((s) => s.id === stepId)!.checklist;
@@ -94,12 +95,52 @@ describe('jobs over HTTP, provider and installer side', function () {
 
     await installer('POST', `/v1/jobs/${job.id}/fail`, { reason: 'Customer cancelled on site.' });
     expect((await installer('POST', `/v1/jobs/${job.id}/vehicle/commands`, { command: 'lock' })).status, 'access ended with the job').to.equal(409);
+    // Securing the car follows the job's end.
+    for (let tries = 0; (await provider('GET', `/v1/jobs/${job.id}`)).body.vehicle.security?.state === 'pending' && tries < 40; tries++) await new Promise((resolve) => setTimeout(resolve, 250));
 
     const trail = await provider('GET', `/v1/jobs/${job.id}/events`);
-    expect(trail.body.events.map((e: { type: string }) => e.type)).to.deep.equal(['job.created', 'job.assigned', 'job.started', 'step.completed', 'step.completed', 'vehicle.command', 'job.failed']);
-    const command = trail.body.events[5];
+    const events = trail.body.events.filter((e: { type: string }) => e.type !== 'vehicle.call');
+    expect(events.map((e: { type: string }) => e.type)).to.deep.equal(['job.created', 'job.assigned', 'job.started', 'step.completed', 'step.completed', 'vehicle.command', 'job.failed', 'vehicle.secured']);
+    const command = events[5];
     expect(command.actor).to.include({ userId: demo.userIds.installerTechnician, organisationId: demo.installerCompanyId });
     expect(command.data).to.include({ command: 'unlock', qnr: DEMO_QNR });
+    const calls = trail.body.events.filter((e: { type: string }) => e.type === 'vehicle.call');
+    expect(calls.find((e: { data: { call: string } }) => e.data.call === 'unlock-central-lock').actor).to.include({ userId: demo.userIds.installerTechnician });
+
+    // The installer left the car unlocked; the job's end locked it again.
+    const secured = (await provider('GET', `/v1/jobs/${job.id}`)).body;
+    expect(secured.vehicle).to.deep.include({ qnr: DEMO_QNR });
+    expect(secured.vehicle.security.state).to.equal('secured');
+    expect(stack.simulator.state.fleet.findByTelematicsUnit(DEMO_QNR)!.centralLock).to.equal('locked');
+  });
+
+  it('a step whose box answers slowly answers 202 with the step in progress, and its outcome arrives on the job', async () => {
+    const job = await createJob({ vin: 'WVWZZZCDZMW072341' });
+    await provider('POST', `/v1/jobs/${job.id}/assign`, { installerCompanyId: demo.installerCompanyId });
+    await installer('POST', `/v1/jobs/${job.id}/start`);
+    const jobType = stack.jobTypes.get('cloudboxx-install')!;
+    const checklist = (stepId: string) => jobType.steps.find((s) => s.id === stepId)!.checklist;
+    await installer('POST', `/v1/jobs/${job.id}/steps/check-in/complete`, { values: { brand: 'Volkswagen', model: 'Golf', fuelType: 'petrol', odometerKm: 1200, photoOdometer: { photoId: 'p1' } }, checklist: checklist('check-in') });
+    await installer('POST', `/v1/jobs/${job.id}/steps/mount/complete`, { values: { boxQnr: DEMO_QNR, boxSerial: 'CBX98765', keyHolderType: 'none', photoMountedBox: { photoId: 'p2' } }, checklist: checklist('mount') });
+
+    stack.simulator.state.faults.configure({ routeLatencyMs: { 'apply-configuration': 8_000 } });
+    try {
+      const asked = Date.now();
+      const answer = await installer('POST', `/v1/jobs/${job.id}/steps/configure/complete`, {});
+      expect(Date.now() - asked, 'the installer is not kept waiting').to.be.below(7_500);
+      expect(answer.status).to.equal(202);
+      expect(answer.headers.get('location')).to.equal(`/v1/jobs/${job.id}`);
+      expect(answer.body.steps.find((s: { id: string }) => s.id === 'configure').status).to.equal('inProgress');
+
+      let step: { status: string } = { status: 'inProgress' };
+      for (let tries = 0; step.status === 'inProgress' && tries < 60; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        step = (await installer('GET', `/v1/jobs/${job.id}`)).body.steps.find((s: { id: string }) => s.id === 'configure');
+      }
+      expect(step.status).to.equal('done');
+    } finally {
+      stack.simulator.state.faults.reset();
+    }
   });
 
   it('lets the installer save a draft of unlocked fields, checked field by field', async () => {

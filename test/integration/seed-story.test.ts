@@ -115,10 +115,19 @@ describe('the story of the manual, over HTTP', function () {
     expect((await call('DELETE', `/v1/jobs/${pending.id}`, admin)).status).to.equal(204);
     expect((await call('GET', `/v1/jobs/${pending.id}`, admin)).status).to.equal(404);
 
-    // The audit trail tells who did what.
+    // "Access to the vehicle ends automatically upon job completion": locked and immobilised, on record.
+    let ended = await call('GET', `/v1/jobs/${job.id}`, admin);
+    for (let tries = 0; ended.body.vehicle.security?.state === 'pending' && tries < 40; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      ended = await call('GET', `/v1/jobs/${job.id}`, admin);
+    }
+    expect(ended.body.vehicle.security.state).to.equal('secured');
+
+    // The audit trail tells who did what, and what was done to the vehicle (each call in vehicle.call).
     const trail = await call('GET', `/v1/jobs/${job.id}/events`, admin);
-    expect(trail.body.events.map((e: { type: string }) => e.type)).to.deep.equal([
-      'job.created', 'job.assigned', 'job.started', 'step.completed', 'step.completed', 'step.completed', 'step.completed', 'step.completed', 'job.succeeded',
+    expect(trail.body.events.map((e: { type: string }) => e.type).filter((type: string) => type !== 'vehicle.call')).to.deep.equal([
+      'job.created', 'job.assigned', 'job.started', 'step.completed', 'step.completed', 'step.action.started', 'step.completed',
+      'step.action.started', 'step.completed', 'step.completed', 'job.succeeded', 'vehicle.secured',
     ]);
   });
 });

@@ -8,6 +8,7 @@ import { JOB_STATUSES } from '../../common/job';
 import type { CompiledField } from '../../definitions/compiled-job-type';
 import { createDemoTenantIfMissing, type DemoTenant } from '../../db/demo-tenant';
 import { newToken } from '../../db/tokens';
+import { assertConsistent } from '../support/consistency';
 import { startTestStack, type TestStack } from '../support/stack';
 
 /**
@@ -381,5 +382,9 @@ describe('only what can be stored gets in, on every operation', function () {
       });
       expect(statusLine).to.match(/^HTTP\/1\.1 4\d\d /);
     });
+  });
+
+  it('leaves Temporal and the read model in agreement: every job its row, statuses equal, elapsed access closed', async () => {
+    await assertConsistent(stack);
   });
 });

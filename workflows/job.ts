@@ -148,7 +148,6 @@ class JobRun {
     // Records and access records outlive an operator's cancel: they are how the job ends properly.
     void CancellationScope.nonCancellable(() => this.recorder.run());
     this.recorder.add('job.created', this.input.createdBy, { values: this.input.values, jobType: `${this.input.jobType.id}@${this.input.jobType.version}` });
-    this.describe();
     try {
       await this.recorder.recorded(1);
     } catch (error) {

@@ -21,6 +21,7 @@ import { findFreePort } from '../../runtime/ports';
 import { startDevServer, type DevServer } from '../../runtime/temporal-dev-server';
 import { locateTool } from '../../runtime/tools';
 import { createJobWorker } from '../../worker/worker';
+import { CliProcess } from '../support/cli';
 import { freshDatabase, temporalAddress, workflowBundle } from '../support/services';
 
 const config = loadConfig();
@@ -316,6 +317,78 @@ describe('outages answer honestly', function () {
       expect(answer.body).to.deep.include({ type: problem('headers-too-large'), status: 431, instance: '/v1/jobs' });
       const posted = await api.call('POST', '/v1/jobs', `ijt_${'x'.repeat(70_000)}`, { padding: 'y'.repeat(200_000) });
       expect(posted.status, 'also while the body is still being uploaded').to.equal(431);
+    });
+  });
+
+  describe('with the API process killed mid-request', () => {
+    let db: Db;
+    let url: string;
+    let demo: DemoTenant;
+    let workerConnection: NativeConnection;
+    let oneApi: SimulatedOneApi;
+    let worker: Awaited<ReturnType<typeof startWorker>> | undefined;
+    const apis: CliProcess[] = [];
+    const taskQueue = `outages-crash-${randomUUID()}`;
+
+    before(async () => {
+      ({ db, url } = await freshDatabase('outages crash'));
+      demo = (await createDemoTenantIfMissing(db))!;
+      workerConnection = await NativeConnection.connect({ address: await temporalAddress() });
+      oneApi = await startSimulatedOneApi({ vehicles: demoVehicles() });
+      worker = await startWorker(workerConnection, taskQueue, db, oneApi);
+    });
+
+    after(async () => {
+      for (const api of apis) await api.stop('SIGKILL');
+      await worker?.stop();
+      await workerConnection?.close();
+      await oneApi?.simulator.close();
+    });
+
+    /** `installer-jobs api` as a process of its own, on this suite's database and task queue. */
+    async function startApi(): Promise<{ base: string; process: CliProcess }> {
+      const port = await findFreePort();
+      const api = new CliProcess(['api'], { TEMPORAL_ADDRESS: await temporalAddress(), TEMPORAL_TASK_QUEUE: taskQueue, DATABASE_URL: url, PORT: String(port) });
+      apis.push(api);
+      await api.waitFor(/API listening/, 60_000);
+      return { base: `http://127.0.0.1:${port}`, process: api };
+    }
+
+    it('lets a retry on another API process finish the work within seconds of the crash', async () => {
+      const first = await startApi();
+      const post = (base: string, route: string, token: string, body?: unknown, headers: Record<string, string> = {}) =>
+        fetch(`${base}${route}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers }, body: JSON.stringify(body ?? {}) });
+      const created = await post(first.base, '/v1/jobs', demo.tokens.providerAdmin, { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: LOCATION }, installerCompanyId: demo.installerCompanyId });
+      expect(created.status).to.equal(201);
+      const jobId = ((await created.json()) as { id: string }).id;
+
+      // No worker: the start waits for one to accept it, and the API process dies meanwhile.
+      await worker!.stop();
+      worker = undefined;
+      const start = (base: string) => post(base, `/v1/jobs/${jobId}/start`, demo.tokens.installerTechnician, undefined, { 'idempotency-key': 'start-then-crash' });
+      const lost = start(first.base).catch(() => undefined);
+      await until('the key to be claimed', async () => (await db('idempotency_keys').where({ key: 'start-then-crash' }).first()) !== undefined);
+      await first.process.stop('SIGKILL');
+      const crashedAt = Date.now();
+      expect(await lost, 'the answer is lost with the process').to.equal(undefined);
+
+      // Everything back: a worker, and another API process. The retry is answered as soon as the
+      // dead process's heartbeat is stale, not after a fixed five minutes.
+      worker = await startWorker(workerConnection, taskQueue, db, oneApi);
+      const second = await startApi();
+      const backAt = Date.now();
+      let retry = await start(second.base);
+      while (retry.status === 409 && Date.now() - crashedAt < 20_000) {
+        await sleep(500);
+        retry = await start(second.base);
+      }
+      const body = (await retry.json()) as { status: string };
+      expect(retry.status, JSON.stringify(body)).to.equal(200);
+      expect(body.status).to.equal('RUNNING');
+      // At most the heartbeat's staleness (8 s) after the crash, however long the new process took to start.
+      expect(Date.now() - backAt, 'answered within seconds of the servers being back').to.be.below(10_000);
+      expect(Date.now() - crashedAt, 'not after a fixed five minutes').to.be.below(60_000);
+      expect(await db('job_events').where({ job_id: jobId, type: 'job.started' }).count({ n: '*' }), 'started once').to.deep.equal([{ n: '1' }]);
     });
   });
 });

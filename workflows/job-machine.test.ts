@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import type { Actor } from '../common/job';
 import { findRefusal } from '../common/job-refusal';
-import { compileText } from '../definitions/testing';
+import { compileText, variant } from '../definitions/testing';
 import { JobMachine } from './job-machine';
 
 const PROVIDER: Actor = { kind: 'user', userId: 'u-provider', organisationId: 'provider-1', role: 'provider_admin' };
@@ -78,5 +78,25 @@ describe('the job machine: a job\'s vehicle and what can be stored', () => {
     expect(job.checkCompleteStep({ actor: INSTALLER, stepId: 'configure' }).id, 'a repeat while it runs').to.equal('configure');
     job.failStepAction('configure', 'The CloudBoxx did not answer.');
     expect(job.snapshot(2).steps.find((step) => step.id === 'configure')).to.deep.include({ status: 'open', actionError: 'The CloudBoxx did not answer.' });
+  });
+});
+
+describe('the job machine: what a step completes with', () => {
+  it('answers every problem of a step request at once, each with its pointer', () => {
+    const refusal = refusalOf(() => runningJob().checkCompleteStep({ actor: INSTALLER, stepId: 'mount', values: { boxSerial: 'bad', odometerKm: -1 } }));
+    expect(refusal?.reason).to.equal('invalidValues');
+    expect(refusal?.problems.map((problem) => problem.pointer)).to.have.members(['/values/boxSerial', '/values/odometerKm', '/checklist']);
+  });
+
+  it('takes a field\'s default as its value when the step leaves it out, and says so', () => {
+    const jobType = compileText(variant('    required: true\n    validation:\n      pattern: "^[A-Z0-9]{8,12}$"', '    required: true\n    default: CBX00000\n    validation:\n      pattern: "^[A-Z0-9]{8,12}$"'));
+    const job = new JobMachine({ jobId: 'job-3', providerId: 'provider-1', fleetId: 'fleet-1', jobType, values: { operation: 'install', boxQnr: '0123456789ABCDEF' }, createdBy: PROVIDER, createdAt: NOW }, 'installer-job-job-3', Date.parse(NOW));
+    job.assign({ actor: PROVIDER, installerCompanyId: 'company-1' }, NOW);
+    job.start(NOW, { grantId: 'g-3', permissions: ['lock'], grantedAt: NOW, expiresAt: '2026-01-05T16:00:00.000Z' });
+    const request = { actor: INSTALLER, stepId: 'mount', checklist: ['Power', 'CAN bus'] };
+    const step = job.checkCompleteStep(request);
+    expect(job.defaultedKeys(step, request)).to.deep.equal(['boxSerial']);
+    job.completeStep(request, NOW);
+    expect(job.values.boxSerial).to.equal('CBX00000');
   });
 });

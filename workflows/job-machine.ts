@@ -166,19 +166,32 @@ export class JobMachine {
     const step = findStep(this.jobType, request.stepId)!;
     // A repeat while the step's action runs changes nothing: the caller learns the step's progress.
     if (this.runningActions.has(step.id)) return step;
-    // A saved draft counts: the request's values go on top of what was saved for this step.
-    const submitted = { ...pick(this.installerValues, step.collect), ...(request.values ?? {}) };
-    const issues = validateStepValues(this.jobType, step.id, submitted, this.providerValues);
-    const locked = issues.filter((issue) => issue.rule === 'locked');
-    if (locked.length > 0) throw refuse('lockedField', locked.map((issue) => capitalise(issue.message)).join('; ') + '.', locked);
-    if (issues.length > 0) throw refuse('invalidValues', `Some values for step "${step.title}" break the rules of job type ${this.jobType.id}.`, issues);
+    const issues = validateStepValues(this.jobType, step.id, this.stepValues(step, request), this.providerValues);
     const unticked = missingChecklistItems(step, request.checklist ?? []);
-    if (unticked.length > 0) {
-      throw refuse('checklistIncomplete', `Step "${step.title}" needs every checklist item ticked; missing: ${unticked.join(', ')}.`, [
-        { pointer: '/checklist', message: `missing: ${unticked.join(', ')}`, rule: 'checklist' },
-      ]);
-    }
+    const checklist = unticked.length > 0 ? [{ pointer: '/checklist', message: `missing: ${unticked.join(', ')}`, rule: 'checklist' }] : [];
+    // Every problem of the request in one answer; its reason is the first that applies.
+    const locked = issues.filter((issue) => issue.rule === 'locked');
+    if (locked.length > 0) throw refuse('lockedField', locked.map((issue) => capitalise(issue.message)).join('; ') + '.', [...issues, ...checklist]);
+    if (issues.length > 0) throw refuse('invalidValues', `Some values for step "${step.title}" break the rules of job type ${this.jobType.id}.`, [...issues, ...checklist]);
+    if (unticked.length > 0) throw refuse('checklistIncomplete', `Step "${step.title}" needs every checklist item ticked; missing: ${unticked.join(', ')}.`, checklist);
     return step;
+  }
+
+  /**
+   * What a step completes with: the defaults of its fields, what was saved for it as a draft, and
+   * the request's values on top. A default is a value; a saved draft counts.
+   */
+  stepValues(step: CompiledStep, request: CompleteStepRequest): Record<string, unknown> {
+    const defaults = Object.fromEntries(
+      this.jobType.fields.filter((field) => step.collect.includes(field.key) && field.default !== undefined && !(field.key in this.providerValues)).map((field) => [field.key, field.default]),
+    );
+    return { ...defaults, ...pick(this.installerValues, step.collect), ...(request.values ?? {}) };
+  }
+
+  /** Keys of the step's fields that take their job type's default in this request. */
+  defaultedKeys(step: CompiledStep, request: CompleteStepRequest): string[] {
+    const given = { ...pick(this.installerValues, step.collect), ...(request.values ?? {}) };
+    return this.jobType.fields.filter((field) => step.collect.includes(field.key) && field.default !== undefined && !(field.key in this.providerValues) && !(field.key in given)).map((field) => field.key);
   }
 
   isActionRunning(stepId: string): boolean {
@@ -187,13 +200,13 @@ export class JobMachine {
 
   /** A step without an action is done at once. */
   completeStep(request: CompleteStepRequest, now: string): void {
-    this.storeInstallerValues(request.values ?? {});
+    this.storeInstallerValues(this.stepValues(findStep(this.jobType, request.stepId)!, request));
     this.completedSteps.push({ id: request.stepId, completedAt: now });
   }
 
   /** A step with an action: its values are kept, and it is done once the action succeeds. */
   beginStepAction(request: CompleteStepRequest): void {
-    this.storeInstallerValues(request.values ?? {});
+    this.storeInstallerValues(this.stepValues(findStep(this.jobType, request.stepId)!, request));
     this.runningActions.add(request.stepId);
     this.actionErrors.delete(request.stepId);
   }

@@ -218,7 +218,8 @@ class JobRun {
    * follows on the job. A repeat while the action runs starts nothing and waits the same way.
    */
   private async completeStep(request: CompleteStepRequest, step: CompiledStep): Promise<JobSnapshot> {
-    const record = { stepId: step.id, values: request.values ?? {}, checklist: request.checklist ?? [] };
+    const defaulted = this.job.defaultedKeys(step, request);
+    const record = { stepId: step.id, values: request.values ?? {}, checklist: request.checklist ?? [], ...(defaulted.length > 0 && { defaulted }) };
     if (step.action === null) {
       this.job.completeStep(request, nowIso());
       return this.record('step.completed', request.actor, record);

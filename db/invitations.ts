@@ -139,12 +139,15 @@ export async function declineInvitation(db: Db, token: string): Promise<Invitati
 
 /** An installer company and the fleets it works for (those whose invitation it accepted). */
 /** What the registration page shows before the company answers: who invites it, for which fleet. */
-export async function invitationPreview(db: Db, token: string): Promise<{ email: string; status: InvitationStatus; fleetName: string; providerName: string } | undefined> {
-  return db('invitations as i')
+export async function invitationPreview(db: Db, token: string): Promise<{ email: string; status: InvitationStatus; locked: boolean; fleetName: string; providerName: string } | undefined> {
+  const row = await db('invitations as i')
     .join('fleets as f', 'f.id', 'i.fleet_id')
     .join('organisations as p', 'p.id', 'f.provider_id')
     .where('i.token_hash', hashToken(token))
-    .first('i.email', 'i.status', 'f.name as fleetName', 'p.name as providerName');
+    .first('i.email', 'i.status', 'i.failed_accepts', 'f.name as fleetName', 'p.name as providerName');
+  if (!row) return undefined;
+  const { failed_accepts: failedAccepts, ...preview } = row;
+  return { ...preview, locked: failedAccepts >= MAX_FAILED_ACCEPTS };
 }
 
 /** Withdraws an invitation nobody has answered yet; an answered one stays as the record of it. */

@@ -101,11 +101,12 @@ export const newInvitation = {
 export const invitationPreviewResource = {
   type: 'object',
   additionalProperties: false,
-  required: ['email', 'status', 'fleetName', 'providerName'],
+  required: ['email', 'status', 'locked', 'fleetName', 'providerName'],
   description: 'Who invites the company, for which fleet: what the registration page shows.',
   properties: {
     email: { type: 'string', format: 'email', description: 'Where the invitation was sent; the default adminEmail when registering.' },
     status: invitationStatus,
+    locked: { type: 'boolean', description: 'True once 5 accepts through this link have failed: it accepts no more; the provider sends a new invitation.' },
     fleetName: { type: 'string' },
     providerName: { type: 'string', description: 'The mobility provider inviting the company.' },
   },

@@ -77,6 +77,7 @@ describe('accounts per tenant: no oracle across tenants', function () {
     const provider = await newProvider();
     const email = `${unique('office')}@probe.example`;
     const invitation = await invite(provider, email);
+    expect((await call('GET', `/v1/invitations/${invitation.token}`)).body).to.deep.include({ status: 'PENDING', locked: false });
     const accept = (body?: unknown, token?: string) => call('POST', `/v1/invitations/${invitation.token}/accept`, token, body);
 
     // Refused for what the caller sent: a bad body, a provider's token, a token nobody has.
@@ -90,6 +91,7 @@ describe('accounts per tenant: no oracle across tenants', function () {
     expect(locked.body.type).to.equal(problem('invitation-locked'));
     expect(locked.body.title).to.match(/locked/);
     expect(await stack.db('organisations').where({ name: 'Richtig GmbH' }).first(), 'nothing registered').to.equal(undefined);
+    expect((await call('GET', `/v1/invitations/${invitation.token}`)).body, 'the registration page can say so up front').to.deep.include({ status: 'PENDING', locked: true });
 
     // The provider withdraws it and invites again: the new link works.
     expect((await call('DELETE', `/v1/fleets/${provider.fleetId}/invitations/${invitation.id}`, provider.adminToken)).status).to.equal(204);

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { assertConsistent } from '../support/consistency';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -317,6 +318,10 @@ describe('outages answer honestly', function () {
       expect(answer.body).to.deep.include({ type: problem('headers-too-large'), status: 431, instance: '/v1/jobs' });
       const posted = await api.call('POST', '/v1/jobs', `ijt_${'x'.repeat(70_000)}`, { padding: 'y'.repeat(200_000) });
       expect(posted.status, 'also while the body is still being uploaded').to.equal(431);
+    });
+
+    it('leaves Temporal and the read model in agreement after the worker came and went', async () => {
+      await assertConsistent({ db, client: new Client({ connection }), taskQueue });
     });
   });
 

@@ -4,6 +4,7 @@ import { createJobs, type NewJobs } from '../../api/jobs/create-jobs';
 import { jobIdFrom } from '../../common/job-id';
 import { createDemoTenantIfMissing, type DemoTenant } from '../../db/demo-tenant';
 import { onboardProvider } from '../../db/tenancy';
+import { assertConsistent } from '../support/consistency';
 import { startTestStack, type TestStack } from '../support/stack';
 
 const LOCATION = { text: 'Alexanderplatz 1, 10178 Berlin', lat: 52.5219, lng: 13.4132 };
@@ -95,5 +96,9 @@ describe('retried requests land on what their first attempt did', function () {
     const retry = await stack.call('POST', '/v1/jobs', demo.tokens.providerAdmin, { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: LOCATION } }, { 'idempotency-key': 'slow-create' });
     expect(retry.status).to.equal(409);
     expect(retry.body.type).to.equal('https://installer-jobs.dev/problems/idempotency-key-in-use');
+  });
+
+  it('leaves Temporal and the read model in agreement after the retries and races', async () => {
+    await assertConsistent(stack);
   });
 });

@@ -157,19 +157,7 @@ class JobRun {
     }
     log.info('Job created', { jobId: this.input.jobId, jobType: this.input.jobType.id });
     try {
-      while (!job.isFinished) {
-        const [next] = job.pendingDeadlines();
-        const statusBefore = job.status;
-        if (next === undefined) {
-          await condition(() => job.isFinished || job.status !== statusBefore);
-          continue;
-        }
-        const changed = await condition(() => job.isFinished || job.status !== statusBefore, Math.max(next.at - Date.now(), 1));
-        if (!changed && !job.isFinished && Date.now() >= next.at) {
-          this.end(() => job.fail(sentence(next.reason), nowIso()), next.reason);
-          this.recorder.add('job.failed', { kind: 'system', reason: 'deadline' }, { reason: job.failureReason });
-        }
-      }
+      await this.untilFinished();
     } catch (error) {
       if (!isCancellation(error)) throw error;
       // An operator cancelled the run in the Temporal UI or CLI: the job still ends properly, car and all.
@@ -184,6 +172,24 @@ class JobRun {
     }
     await CancellationScope.nonCancellable(() => this.wrapUp());
     return job.deleted ? { jobId: this.input.jobId, status: 'DELETED' } : { jobId: this.input.jobId, status: job.status as 'SUCCEEDED' | 'FAILED', failureReason: job.failureReason };
+  }
+
+  /** Asleep until a change ends the job or the earliest deadline in force does. */
+  private async untilFinished(): Promise<void> {
+    const job = this.job;
+    while (!job.isFinished) {
+      const [next] = job.pendingDeadlines();
+      const statusBefore = job.status;
+      if (next === undefined) {
+        await condition(() => job.isFinished || job.status !== statusBefore);
+        continue;
+      }
+      const changed = await condition(() => job.isFinished || job.status !== statusBefore, Math.max(next.at - Date.now(), 1));
+      if (!changed && !job.isFinished && Date.now() >= next.at) {
+        this.end(() => job.fail(sentence(next.reason), nowIso()), next.reason);
+        this.recorder.add('job.failed', { kind: 'system', reason: 'deadline' }, { reason: job.failureReason });
+      }
+    }
   }
 
   // ── Changes ──────────────────────────────────────────────────────────────────────────────────

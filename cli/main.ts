@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { loadConfig } from '../common/config';
 import { jobTypesCommand } from '../definitions/cli';
+import { addRemoteJobTypeCommands } from './job-types-push-pull';
 import { providersCommand } from './providers';
 import { installTools, migrate, registerSearchAttributesCommand, runApi, runSimulator, runWorker } from './processes';
 import { runCli } from './run';
@@ -48,7 +49,7 @@ temporal
   .description('Register the JobId, JobStatus, … search attributes on the cluster in TEMPORAL_ADDRESS (idempotent).')
   .action(() => runCli(() => registerSearchAttributesCommand(loadConfig())));
 
-program.addCommand(jobTypesCommand());
+program.addCommand(addRemoteJobTypeCommands(jobTypesCommand()));
 program.addCommand(providersCommand());
 
 void program.parseAsync(process.argv);

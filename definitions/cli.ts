@@ -26,7 +26,7 @@ const processIo: JobTypesCommandIo = {
 
 export function jobTypesCommand(io: Partial<JobTypesCommandIo> = {}): Command {
   const { cwd, out, err, setExitCode } = { ...processIo, ...io };
-  const command = new Command('job-types').description('check and inspect the job-type definitions in job-types/');
+  const command = new Command('job-types').description('check and inspect job-type files offline; push them to and pull them from a running API');
 
   command
     .command('validate')

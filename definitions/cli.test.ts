@@ -75,6 +75,21 @@ describe('job-types command', () => {
       ]);
     });
 
+    it('prints warnings and still exits 0; next to an error they are counted apart', async () => {
+      const lasting = variant('maxDuration: PT8H', 'maxDuration: P30D');
+      const dir = await project({ 'test-type.yaml': lasting });
+      const result = await run(dir, 'validate');
+      expect(result.exitCode).to.equal(0);
+      expect(result.err).to.have.length(1);
+      expect(result.err[0]).to.match(/^job-types\/test-type\.yaml:44:16 access\.maxDuration: warning: P30D can never end a job: /);
+      expect(result.out[0]).to.match(/^ok {2}job-types\/test-type\.yaml {2}test-type@1/);
+
+      const broken = await project({ 'test-type.yaml': lasting.replace('version: 1', 'version: 0') });
+      const failed = await run(broken, 'validate');
+      expect(failed.exitCode).to.equal(1);
+      expect(failed.err.at(-1)).to.equal('1 problem and 1 warning in 1 file');
+    });
+
     it('checks only the files named', async () => {
       const dir = await project({ 'test-type.yaml': BASE_YAML, 'broken-type.yaml': BROKEN });
       expect((await run(dir, 'validate', 'job-types/test-type.yaml')).exitCode).to.equal(0);

@@ -3,8 +3,8 @@
 import path from 'node:path';
 import { Command } from 'commander';
 import type { CompiledJobType } from './compiled-job-type';
-import { JobTypeError } from './errors';
-import { findJobTypeFiles, loadJobTypeFile, loadJobTypeFiles } from './loader';
+import { formatProblem, JobTypeError } from './errors';
+import { checkJobTypeFiles, findJobTypeFiles, loadJobTypeFile } from './loader';
 import { stepsAsMermaid } from './mermaid';
 
 export interface JobTypesCommandIo {
@@ -40,7 +40,10 @@ export function jobTypesCommand(io: Partial<JobTypesCommandIo> = {}): Command {
           setExitCode(1);
           return;
         }
-        const compiled = await loadJobTypeFiles(targets, { baseDir: cwd() });
+        const { compiled, problems } = await checkJobTypeFiles(targets, { baseDir: cwd() });
+        if (compiled === undefined) throw new JobTypeError(problems);
+        // Warnings are worth reading but leave the files valid: exit 0.
+        for (const problem of problems) err(formatProblem(problem));
         for (const jobType of compiled) out(`ok  ${jobType.source.file}  ${jobType.id}@${jobType.version}  sha256:${jobType.contentHash.slice(0, 12)}`);
       } catch (error) {
         reportFailure(error, err);
@@ -94,7 +97,10 @@ function reportFailure(error: unknown, err: (text: string) => void): void {
   if (error instanceof JobTypeError) {
     err(error.toString());
     const files = new Set(error.problems.map((problem) => problem.file)).size;
-    err(`${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`);
+    const warnings = error.problems.filter((problem) => problem.severity === 'warning').length;
+    const errors = error.problems.length - warnings;
+    const counted = `${errors} problem${errors === 1 ? '' : 's'}${warnings === 0 ? '' : ` and ${warnings} warning${warnings === 1 ? '' : 's'}`}`;
+    err(`${counted} in ${files} file${files === 1 ? '' : 's'}`);
   } else {
     err(error instanceof Error ? error.message : String(error));
   }

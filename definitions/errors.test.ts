@@ -1,10 +1,11 @@
 import { expect } from 'chai';
-import { formatPath, JobTypeError } from './errors';
+import { formatPath, formatProblem, JobTypeError } from './errors';
+import type { JobTypeProblem } from './errors';
 
 describe('JobTypeError', () => {
-  const problems = [
-    { file: 'job-types/cloudboxx-install.yaml', line: 14, column: 7, path: 'steps[1].collect[0]', message: 'unknown field "boxSerail" (did you mean "boxSerial"?)' },
-    { file: 'job-types/cloudboxx-install.yaml', line: 1, column: 1, path: '', message: 'missing "title"' },
+  const problems: JobTypeProblem[] = [
+    { file: 'job-types/cloudboxx-install.yaml', line: 14, column: 7, path: 'steps[1].collect[0]', message: 'unknown field "boxSerail" (did you mean "boxSerial"?)', severity: 'error' },
+    { file: 'job-types/cloudboxx-install.yaml', line: 1, column: 1, path: '', message: 'missing "title"', severity: 'error' },
   ];
 
   it('prints one line per problem, file:line:column path: message', () => {
@@ -14,6 +15,12 @@ describe('JobTypeError', () => {
         'job-types/cloudboxx-install.yaml:1:1 missing "title"',
       ].join('\n'),
     );
+  });
+
+  it('says "warning: " before the message of a warning, after the location', () => {
+    const at = { file: 'a.yaml', line: 3, column: 5, message: 'never ends a job' };
+    expect(formatProblem({ ...at, path: 'access.maxDuration', severity: 'warning' })).to.equal('a.yaml:3:5 access.maxDuration: warning: never ends a job');
+    expect(formatProblem({ ...at, path: '', severity: 'warning' })).to.equal('a.yaml:3:5 warning: never ends a job');
   });
 
   it('is an Error with a name, a message naming the files, the problems and a cause', () => {

@@ -15,9 +15,21 @@ export interface JobTypeProblem {
   readonly path: string;
   /** What is wrong, in the job-type author's words. */
   readonly message: string;
+  /** An error makes the definition unusable; a warning is worth reading but never blocks loading or publishing. */
+  readonly severity: ProblemSeverity;
 }
 
-/** A broken job-type definition (or several): every problem found, not just the first. */
+export type ProblemSeverity = 'error' | 'warning';
+
+/** The problems that make a definition unusable. */
+export function errorsOf(problems: readonly JobTypeProblem[]): JobTypeProblem[] {
+  return problems.filter((problem) => problem.severity === 'error');
+}
+
+/**
+ * A broken job-type definition (or several): every problem found, not just the first. Thrown only
+ * when at least one problem is an error; the warnings found alongside are listed too.
+ */
 export class JobTypeError extends Error {
   override readonly name = 'JobTypeError';
   readonly problems: readonly JobTypeProblem[];
@@ -33,9 +45,11 @@ export class JobTypeError extends Error {
   }
 }
 
+/** `file:line:column path: message`, with `warning: ` before the message of a warning. */
 export function formatProblem(problem: JobTypeProblem): string {
   const where = `${problem.file}:${problem.line}:${problem.column}`;
-  return problem.path === '' ? `${where} ${problem.message}` : `${where} ${problem.path}: ${problem.message}`;
+  const message = problem.severity === 'warning' ? `warning: ${problem.message}` : problem.message;
+  return problem.path === '' ? `${where} ${message}` : `${where} ${problem.path}: ${message}`;
 }
 
 /** `['steps', 1, 'collect', 0]` → `steps[1].collect[0]`. */
@@ -61,4 +75,6 @@ export interface DefinitionIssue {
   /** Point at the key rather than the value, e.g. for a key that does not belong there. */
   readonly at?: 'key' | 'value';
   readonly message: string;
+  /** Default: error. */
+  readonly severity?: ProblemSeverity;
 }

@@ -77,5 +77,6 @@ function changedVersionProblem(jobType: CompiledJobType, existing: VersionRow, n
     message:
       `${jobType.id}@${jobType.version} was registered on ${since} with different content; ` +
       `jobs may already use it, so set version: ${nextVersion} to publish this change`,
+    severity: 'error',
   };
 }

@@ -464,6 +464,14 @@ describe('job-type semantic checks', () => {
         ['completeWithin: P14D', 'completeWithin: PT48H'],
         ['47:19 deadlines.completeWithin: PT48H is not longer than startWithin (P7D): a job could still be started after it must be complete'],
       ],
+      [
+        'an access that outlasts the deadline: a warning, the type still loads',
+        ['maxDuration: PT8H', 'maxDuration: P14D'],
+        [
+          "44:16 access.maxDuration: warning: P14D can never end a job: the access counts from the job's start and deadlines.completeWithin (P14D) from its creation, so the deadline always ends the job first; to limit how long an installer holds the vehicle, make maxDuration shorter than P14D",
+        ],
+      ],
+      ['an access shorter than the deadline, by a second', ['maxDuration: PT8H', 'maxDuration: P13DT23H59M59S'], []],
     ],
   });
 
@@ -486,14 +494,27 @@ describe('job-type semantic checks', () => {
 
   it('refuses two files defining the same id, naming both', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'job-types-'));
-    await writeFile(path.join(dir, 'a.yaml'), BASE_YAML);
-    await writeFile(path.join(dir, 'b.yaml'), variant('version: 1', 'version: 2'));
-    const error = await loadJobTypeFiles(['a.yaml', 'b.yaml'], { baseDir: dir }).then(
+    await writeFile(path.join(dir, 'test-type.yaml'), BASE_YAML);
+    await writeFile(path.join(dir, 'test-type.yml'), variant('version: 1', 'version: 2'));
+    const error = await loadJobTypeFiles(['test-type.yaml', 'test-type.yml'], { baseDir: dir }).then(
       () => undefined,
       (caught: unknown) => caught,
     );
     await rm(dir, { recursive: true, force: true });
     expect(error).to.be.instanceOf(JobTypeError);
-    expect(String(error)).to.equal('b.yaml:1:5 id: job type "test-type" is already defined in a.yaml');
+    expect(String(error)).to.equal('test-type.yml:1:5 id: job type "test-type" is already defined in test-type.yaml');
+  });
+
+  it('refuses a file not named after its id, at the id', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'job-types-'));
+    await writeFile(path.join(dir, 'test-typ.yaml'), BASE_YAML);
+    const error = await loadJobTypeFiles(['test-typ.yaml'], { baseDir: dir }).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    await rm(dir, { recursive: true, force: true });
+    expect(String(error)).to.equal(
+      'test-typ.yaml:1:5 id: the file is named test-typ, so its id must be "test-typ": a job type\'s file is named after its id (rename the file to test-type.yaml, or change the id)',
+    );
   });
 });

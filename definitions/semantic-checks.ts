@@ -104,7 +104,7 @@ export function checkSemantics(data: unknown): DefinitionIssue[] {
   checkActions(data, steps, report);
   checkQnrFields(steps, fields, vehicle, collectedBy, reportReference, report);
   checkConfigurationTemplate(data, fields, steps, providedBy, reportReference, report);
-  checkDurations(data, report);
+  checkDurations(data, report, (path, message) => issues.push({ path, message, severity: 'warning' }));
   checkActionTimeouts(steps, report);
   return issues;
 }
@@ -604,7 +604,7 @@ function checkActionTimeouts(steps: StepView[], report: Report): void {
   }
 }
 
-function checkDurations(data: Rec, report: Report): void {
+function checkDurations(data: Rec, report: Report, warn: (path: DefinitionPath, message: string) => void): void {
   const durationAt = (path: DefinitionPath, value: unknown): number | undefined => {
     if (typeof value !== 'string') return undefined;
     const result = parseDurationMs(value);
@@ -612,7 +612,7 @@ function checkDurations(data: Rec, report: Report): void {
     report(path, result.message);
     return undefined;
   };
-  if (isRec(data.access)) durationAt(['access', 'maxDuration'], data.access.maxDuration);
+  const maxDuration = isRec(data.access) ? durationAt(['access', 'maxDuration'], data.access.maxDuration) : undefined;
   if (!isRec(data.deadlines)) return;
   const start = durationAt(['deadlines', 'startWithin'], data.deadlines.startWithin);
   const complete = durationAt(['deadlines', 'completeWithin'], data.deadlines.completeWithin);
@@ -620,6 +620,15 @@ function checkDurations(data: Rec, report: Report): void {
     report(
       ['deadlines', 'completeWithin'],
       `${String(data.deadlines.completeWithin)} is not longer than startWithin (${String(data.deadlines.startWithin)}): a job could still be started after it must be complete`,
+    );
+  }
+  // The access counts from the job's start, the deadline from its creation, which is never later:
+  // an access at least as long as the deadline always outlives the job.
+  if (maxDuration !== undefined && complete !== undefined && maxDuration >= complete && isRec(data.access)) {
+    const [max, deadline] = [String(data.access.maxDuration), String(data.deadlines.completeWithin)];
+    warn(
+      ['access', 'maxDuration'],
+      `${max} can never end a job: the access counts from the job's start and deadlines.completeWithin (${deadline}) from its creation, so the deadline always ends the job first; to limit how long an installer holds the vehicle, make maxDuration shorter than ${deadline}`,
     );
   }
 }

@@ -2,8 +2,8 @@
 // break it one edit at a time and read the problems as the author would.
 import { expect } from 'chai';
 import type { CompiledJobType } from './compiled-job-type';
-import { JobTypeError } from './errors';
-import { loadJobTypeFromText } from './loader';
+import { formatProblem, JobTypeError } from './errors';
+import { checkJobTypeText, loadJobTypeFromText } from './loader';
 
 export const TEST_FILE = 'job-types/test-type.yaml';
 
@@ -90,15 +90,18 @@ export function withReadStep(fills: string, fieldLines: readonly string[], when?
   return variant(configure, `${configure}${read}`, withFields(fieldLines)).replace('[lock, unlock, configure]', '[lock, unlock, readState, configure]');
 }
 
-/** The problem lines for a definition text; [] when it loads. */
+/** The problem lines for a definition text, warnings included; [] when it loads without a word. */
 export function problemsOf(text: string, file: string = TEST_FILE): string[] {
+  const { compiled, problems } = checkJobTypeText(file, text);
+  // compiled is there iff no problem is an error, and loading agrees.
+  expect(compiled !== undefined, 'compiled iff no error').to.equal(problems.every((problem) => problem.severity === 'warning'));
   try {
     loadJobTypeFromText(file, text);
-    return [];
   } catch (error) {
-    if (error instanceof JobTypeError) return error.toString().split('\n');
-    throw error;
+    if (!(error instanceof JobTypeError)) throw error;
+    expect(error.problems).to.deep.equal(problems);
   }
+  return problems.map(formatProblem);
 }
 
 export function compileText(text: string = BASE_YAML, file: string = TEST_FILE): CompiledJobType {

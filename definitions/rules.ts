@@ -154,6 +154,20 @@ export function renderCloudBoxxConfiguration(compiled: CompiledJobType, values: 
   return rendered;
 }
 
+/**
+ * The configuration as far as `values` (and the fields' defaults) allow, for a preview: a
+ * placeholder with nothing to fill it stays as written, `${key}`, and is listed in `unresolved`.
+ * null for a type without configuration.
+ */
+export function partialCloudBoxxConfiguration(
+  compiled: CompiledJobType,
+  values: JobValues,
+): { readonly configuration: JsonObject | null; readonly unresolved: readonly string[] } {
+  if (compiled.configurationTemplate === null) return { configuration: null, unresolved: [] };
+  const { rendered, unresolved } = renderTemplate(compiled.configurationTemplate, valueOrDefault(compiled, values), { keepUnresolved: true });
+  return { configuration: rendered, unresolved };
+}
+
 function valueOrDefault(compiled: CompiledJobType, values: JobValues): (key: string) => unknown {
   return (key) => (isBlank(values[key]) ? findField(compiled, key)?.default : values[key]);
 }

@@ -48,11 +48,13 @@ export function forEachTemplateString(
 /**
  * Fills the template. A string that is exactly `${key}` becomes the value itself (a number stays a
  * number, an address stays an object); inside a longer string a value is spelled as text.
- * Placeholders without a value are listed in `unresolved` and rendered as null / "".
+ * Placeholders without a value are listed in `unresolved` and rendered as null / "", or left as
+ * they are with `keepUnresolved` (a preview shows what is still missing where it is missing).
  */
 export function renderTemplate(
   template: JsonObject,
   valueOf: (key: string) => unknown,
+  options: { readonly keepUnresolved?: boolean } = {},
 ): { readonly rendered: JsonObject; readonly unresolved: readonly string[] } {
   const unresolved = new Set<string>();
   const lookup = (key: string): JsonValue | undefined => {
@@ -63,8 +65,11 @@ export function renderTemplate(
   const render = (node: JsonValue): JsonValue => {
     if (typeof node === 'string') {
       const whole = /^\$\{([a-z][a-zA-Z0-9]*)\}$/.exec(node);
-      if (whole?.[1] !== undefined) return lookup(whole[1]) ?? null;
-      return node.replace(/\$\{([a-z][a-zA-Z0-9]*)\}/g, (_match, key: string) => asText(lookup(key)));
+      if (whole?.[1] !== undefined) return lookup(whole[1]) ?? (options.keepUnresolved === true ? node : null);
+      return node.replace(/\$\{([a-z][a-zA-Z0-9]*)\}/g, (placeholder, key: string) => {
+        const value = lookup(key);
+        return value === undefined && options.keepUnresolved === true ? placeholder : asText(value);
+      });
     }
     if (Array.isArray(node)) return node.map(render);
     if (node !== null && typeof node === 'object') {

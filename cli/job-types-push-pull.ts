@@ -4,7 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { JobTypesCommandIo } from '../definitions/cli';
-import { formatPath } from '../definitions/errors';
+import { formatPath, formatProblem } from '../definitions/errors';
 import { checkGrammar } from '../definitions/grammar-validation';
 import { parseYamlSource } from '../definitions/yaml-source';
 import { ApiUnreachableError, DEFAULT_API_URL, JobTypesApi, type PublishOutcome, type SourceProblem } from './job-types-remote';
@@ -175,10 +175,9 @@ export function describePush(file: string, outcome: PublishOutcome): { out: stri
 }
 
 /** `file:line:column path: message`, `warning: ` before a warning's message: word for word as `job-types validate` prints it. */
-export function formatSourceProblem(file: string, problem: SourceProblem): string {
-  const where = problem.line === undefined ? `${file}:` : `${file}:${problem.line}:${problem.column ?? 1}`;
-  const message = problem.severity === 'warning' ? `warning: ${problem.message}` : problem.message;
-  return problem.path ? `${where} ${problem.path}: ${message}` : `${where} ${message}`;
+export function formatSourceProblem(file: string, { line, column, path = '', message, severity = 'error' }: SourceProblem): string {
+  if (line === undefined) return `${file}: ${path ? `${path}: ` : ''}${message}`;
+  return formatProblem({ file, line, column: column ?? 1, path, message, severity });
 }
 
 function positiveInteger(value: string): number {

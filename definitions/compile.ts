@@ -63,7 +63,7 @@ export function compileJobType(definition: JobTypeDefinition, source: CompiledJo
         fills: Object.fromEntries(
           Object.entries(step.fills ?? {}).filter((entry): entry is [string, VehicleStateProperty] => entry[1] !== undefined),
         ),
-        when: step.when === undefined ? null : { ...step.when },
+        when: step.when === undefined ? null : { ...step.when, ...(step.when.in !== undefined && { in: [...step.when.in] }) },
       }),
     ),
     configurationTemplate: (definition.cloudboxx?.configuration as JsonObject | undefined) ?? null,

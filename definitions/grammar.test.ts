@@ -117,7 +117,8 @@ describe('job-type grammar', () => {
         ['action: cloudboxx.applyConfiguration', 'action: cloudboxx.configure'],
         ['37:13 steps[1].action: unknown action "cloudboxx.configure"; known actions: cloudboxx.applyConfiguration, cloudboxx.verifyLockUnlock, cloudboxx.readVehicleState'],
       ],
-      ['a condition without value', ['    title: Configure\n', '    title: Configure\n    when: { field: operation }\n'], ['37:11 steps[1].when: missing "equals"']],
+      ['a condition without value', ['    title: Configure\n', '    title: Configure\n    when: { field: operation }\n'], ['37:11 steps[1].when: says which field, but not for which value: add equals (one value) or in (a list of values)']],
+      ['a condition on an empty list', ['    title: Configure\n', '    title: Configure\n    when: { field: operation, in: [] }\n'], ['37:35 steps[1].when.in: must list at least one item']],
       ['an action timeout given as a number', ['    qnrField: boxQnr\n', '    qnrField: boxQnr\n    actionTimeout: 30\n'], ['39:20 steps[1].actionTimeout: must be text, but is the number 30']],
     ],
 

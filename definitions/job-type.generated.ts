@@ -244,7 +244,7 @@ export interface Step {
   when?: StepCondition;
 }
 /**
- * Do the step only for jobs whose field has this value, e.g. only when operation is swap. The field must be an enum or boolean field with preset: required, so a job's steps are known when it is created. A required field collected by a conditional step is required only when the step applies.
+ * Do the step only for jobs whose field has this value (equals), or one of these values (in), e.g. only when operation is swap, or is swap or replace. Exactly one of equals and in. The field must be an enum or boolean field with preset: required, so a job's steps are known when it is created. A required field collected by a conditional step is required only when the step applies.
  */
 export interface StepCondition {
   /**
@@ -254,7 +254,14 @@ export interface StepCondition {
   /**
    * An option value of the enum field, or true / false.
    */
-  equals: string | boolean;
+  equals?: string | boolean;
+  /**
+   * Option values of the enum field, any of which makes the step apply.
+   *
+   * @minItems 1
+   * @maxItems 200
+   */
+  in?: [string, ...string[]];
 }
 /**
  * What is pushed to the CloudBoxx.

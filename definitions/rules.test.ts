@@ -58,6 +58,19 @@ describe('job rules', () => {
       });
     });
 
+    it('takes a step whose condition lists several values when the job has any of them', () => {
+      const options = '        - { value: swap, label: Swap }\n';
+      const several = compileText(
+        variant(options, `${options}        - { value: replace, label: Replace }\n`, SWAP_ONLY).replace(/equals: swap/g, 'in: [swap, replace]'),
+      );
+      const stepsOf = (operation: string): string[] => applicableSteps(several, { operation }).map((step) => step.id);
+      expect([stepsOf('install'), stepsOf('swap'), stepsOf('replace')]).to.deep.equal([[], ['mount', 'configure'], ['mount', 'configure']]);
+      expect(checkStepOrder(several, [], 'mount', { operation: 'install' })).to.deep.equal({
+        rule: 'notApplicable',
+        message: 'step "Mount" is not part of this job (only when operation is swap or replace)',
+      });
+    });
+
     it('lists the checklist items not ticked', () => {
       const mount = job.steps[0];
       if (mount === undefined) throw new Error('no step');

@@ -1,7 +1,7 @@
 // The rules a running job follows, as pure functions of a compiled job type and the job's state.
 // Imports nothing from Node and nothing with I/O: the Temporal workflow (a deterministic sandbox)
 // uses these in its update validators, the API may use them too.
-import type { CompiledField, CompiledJobType, CompiledStep, JobValues, JsonObject, ValueIssue } from './compiled-job-type';
+import type { CompiledField, CompiledJobType, CompiledStep, JobValues, JsonObject, StepCondition, ValueIssue } from './compiled-job-type';
 import { canonicalJson } from './canonical-json';
 import { renderTemplate } from './template';
 
@@ -24,7 +24,18 @@ export function isBlank(value: unknown): boolean {
 
 /** Whether `step` is part of a job with these values. */
 export function stepApplies(step: CompiledStep, values: JobValues): boolean {
-  return step.when === null || values[step.when.field] === step.when.equals;
+  return step.when === null || conditionValues(step.when).includes(values[step.when.field] as string | boolean);
+}
+
+/** The values of its field for which a condition holds: `equals`, or the list `in`. */
+export function conditionValues(when: StepCondition): readonly (string | boolean)[] {
+  return when.in ?? (when.equals === undefined ? [] : [when.equals]);
+}
+
+/** A condition in words, e.g. `operation is swap` or `operation is swap or replace`. */
+export function describeCondition(when: StepCondition): string {
+  const values = conditionValues(when).map(String);
+  return `${when.field} is ${values.length <= 1 ? (values[0] ?? 'nothing') : `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`}`;
 }
 
 /** The job's steps, in order: those whose condition its values meet. */
@@ -54,8 +65,7 @@ export function checkStepOrder(
     return { rule: 'unknownStep', message: `job type ${compiled.id}@${compiled.version} has no step "${stepId}"` };
   }
   if (step.when !== null && !stepApplies(step, values)) {
-    const condition = `${step.when.field} is ${String(step.when.equals)}`;
-    return { rule: 'notApplicable', message: `step "${step.title}" is not part of this job (only when ${condition})` };
+    return { rule: 'notApplicable', message: `step "${step.title}" is not part of this job (only when ${describeCondition(step.when)})` };
   }
   if (completedStepIds.includes(stepId)) {
     return { rule: 'alreadyCompleted', message: `step "${step.title}" is already completed` };

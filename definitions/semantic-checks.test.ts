@@ -443,6 +443,37 @@ describe('job-type semantic checks', () => {
         () => when('{ field: operation, equals: swp }'),
         ['37:39 steps[1].when.equals: "swp" is not an option of "operation" (did you mean "swap"?); options: install, swap'],
       ],
+      ['accepts several values of an enum field', () => when('{ field: operation, in: [install, swap] }'), []],
+      [
+        'one of several values that is not an option',
+        () => when('{ field: operation, in: [swap, instal] }'),
+        ['37:42 steps[1].when.in[1]: "instal" is not an option of "operation" (did you mean "install"?); options: install, swap'],
+      ],
+      [
+        'neither equals nor in',
+        () => when('{ field: operation }'),
+        ['37:11 steps[1].when: says which field, but not for which value: add equals (one value) or in (a list of values)'],
+      ],
+      [
+        'both equals and in',
+        () => when('{ field: operation, equals: swap, in: [swap] }'),
+        ['37:45 steps[1].when.in: a condition has equals or in, not both: keep equals for one value, or in for a list of values'],
+      ],
+      [
+        'several values of a boolean field',
+        () => when('{ field: towbar, in: [yes] }', withFields(['{ key: towbar, label: Towbar, section: setup, type: boolean, preset: required }'])),
+        ['38:28 steps[1].when.in: "towbar" is a boolean field: use equals: true or equals: false'],
+      ],
+      [
+        'accepts a field collected under a condition that holds whenever the step runs',
+        () => when('{ field: operation, equals: swap }', withStepBeforeConfigure(READ_LABEL_FOR_SWAPS.replace('equals: swap', 'in: [install, swap]'), qnrFieldAs(', required: true'))),
+        [],
+      ],
+      [
+        'a field collected for fewer values than the step runs for',
+        () => when('{ field: operation, in: [install, swap] }', withStepBeforeConfigure(READ_LABEL_FOR_SWAPS, qnrFieldAs(', required: true'))),
+        ['43:15 steps[2].qnrField: the QNR in "boxQnr" may still be blank when step "configure" talks to the CloudBoxx: step "read-label" collects it only when operation = swap, but step "configure" runs when operation = install or swap'],
+      ],
     ],
 
     'durations and deadlines': [

@@ -28,8 +28,17 @@ interface StepView {
   readonly raw: Rec;
   readonly collect: readonly { index: number; key: string }[];
   readonly action: string | undefined;
-  /** The step's condition as text ("operation = swap"), or undefined for every job. */
+  /** The step's condition as text ("operation = swap", "operation = swap or replace"), or undefined for every job. */
   readonly condition: string | undefined;
+  /** The step's condition as its field and the values it holds for; undefined for every job. */
+  readonly when: { readonly field: string; readonly values: readonly unknown[] } | undefined;
+}
+
+/** Whether `step` can only run in jobs that also have `other`: same field, and no value of its own that `other` lacks. */
+function appliesOnlyWith(step: StepView, other: StepView): boolean {
+  if (other.when === undefined) return true;
+  if (step.when === undefined || step.when.field !== other.when.field) return false;
+  return step.when.values.every((value) => other.when?.values.includes(value));
 }
 
 const FIELD_TYPES: ReadonlySet<string> = new Set(grammarSchema.$defs.FieldType.enum);
@@ -85,6 +94,7 @@ export function checkSemantics(data: unknown): DefinitionIssue[] {
     ...[...filledBy].map(([key, step]): [string, Provider] => [key, { step, verb: 'fills' }]),
     ...[...collectedBy].map(([key, step]): [string, Provider] => [key, { step, verb: 'collects' }]),
   ]);
+  checkConditionValues(steps, report);
   checkStepConditions(steps, fields, reportReference, report);
   const coverageChecked = (key: string): boolean => collectListsReadable && keysReadable && !meantKeys.has(key);
   const vehicle = checkVehicle(data, fields, collectedBy, coverageChecked, reportReference, report);
@@ -160,8 +170,10 @@ function readSteps(data: Rec): StepView[] {
     if (!isRec(raw)) return [];
     const collect = list(raw.collect).flatMap((key, keyIndex) => (typeof key === 'string' ? [{ index: keyIndex, key }] : []));
     const when = isRec(raw.when) ? raw.when : undefined;
-    const condition = when === undefined ? undefined : `${String(when.field)} = ${String(when.equals)}`;
-    return [{ index, id: str(raw.id), raw, collect, action: str(raw.action), condition }];
+    const values = when === undefined ? [] : Array.isArray(when.in) ? (when.in as unknown[]) : [when.equals];
+    const condition = when === undefined ? undefined : `${String(when.field)} = ${values.map(String).join(' or ')}`;
+    const view = when === undefined ? undefined : { field: String(when.field), values };
+    return [{ index, id: str(raw.id), raw, collect, action: str(raw.action), condition, when: view }];
   });
 }
 
@@ -217,16 +229,36 @@ function checkStepConditions(steps: StepView[], fields: Map<string, FieldView>, 
         `field "${field.key}" must have preset: required to decide a step, so that a job's steps are known when it is created`,
       );
     }
-    if (when.equals === undefined) continue; // the grammar reports it missing
-    if (field.type === 'boolean' && typeof when.equals !== 'boolean') {
+    if (field.type === 'boolean' && when.in !== undefined) {
+      report([...path, 'in'], `"${field.key}" is a boolean field: use equals: true or equals: false`, 'key');
+      continue;
+    }
+    if (field.type === 'boolean' && when.equals !== undefined && typeof when.equals !== 'boolean') {
       report([...path, 'equals'], `"${field.key}" is a boolean field: equals must be true or false`);
     }
     if (field.type === 'enum' && isRec(field.raw.validation)) {
       const options = list(field.raw.validation.options).flatMap((option) => (isRec(option) && typeof option.value === 'string' ? [option.value] : []));
-      if (options.length > 0 && (typeof when.equals !== 'string' || !options.includes(when.equals))) {
-        const value = JSON.stringify(when.equals);
-        report([...path, 'equals'], `${value} is not an option of "${field.key}"${didYouMean(String(when.equals), options)}; options: ${options.join(', ')}`);
-      }
+      const checkOption = (valuePath: DefinitionPath, value: unknown): void => {
+        if (options.length === 0 || (typeof value === 'string' && options.includes(value))) return;
+        report(valuePath, `${JSON.stringify(value)} is not an option of "${field.key}"${didYouMean(String(value), options)}; options: ${options.join(', ')}`);
+      };
+      if (when.equals !== undefined) checkOption([...path, 'equals'], when.equals);
+      // A malformed list is reported by the grammar.
+      if (Array.isArray(when.in)) when.in.forEach((value, index) => checkOption([...path, 'in', index], value));
+    }
+  }
+}
+
+/** A condition names its value(s) one way: equals one value, or in a list of them. */
+function checkConditionValues(steps: StepView[], report: Report): void {
+  for (const step of steps) {
+    const when = step.raw.when;
+    if (!isRec(when)) continue;
+    const path = ['steps', step.index, 'when'];
+    if (when.equals === undefined && when.in === undefined) {
+      report(path, 'says which field, but not for which value: add equals (one value) or in (a list of values)');
+    } else if (when.equals !== undefined && when.in !== undefined) {
+      report([...path, 'in'], 'a condition has equals or in, not both: keep equals for one value, or in for a list of values', 'key');
     }
   }
 }
@@ -449,7 +481,7 @@ function qnrAvailabilityProblem(name: string, field: FieldView, collector: StepV
   if (collector.index > step.index) {
     return `${blank}: step "${collector.id}" collects it only later (collect it in this step or an earlier one)`;
   }
-  if (collector.condition !== undefined && collector.condition !== step.condition) {
+  if (!appliesOnlyWith(step, collector)) {
     const runs = step.condition === undefined ? 'for every job' : `when ${step.condition}`;
     return `${blank}: step "${collector.id}" collects it only when ${collector.condition}, but ${name} runs ${runs}`;
   }
@@ -578,7 +610,7 @@ function availabilityProblem(key: string, provider: Provider | undefined, applyS
   if (collector.index > applyStep.index) {
     return `placeholder \${${key}} may resolve to nothing: step "${applyStep.id}" applies the configuration before step "${collector.id}" ${verb} "${key}"`;
   }
-  if (collector.condition !== undefined && collector.condition !== applyStep.condition) {
+  if (!appliesOnlyWith(applyStep, collector)) {
     const applies = applyStep.condition === undefined ? 'for every job' : `when ${applyStep.condition}`;
     return `placeholder \${${key}} may resolve to nothing: step "${collector.id}" ${verb} "${key}" only when ${collector.condition}, but step "${applyStep.id}" applies the configuration ${applies}`;
   }

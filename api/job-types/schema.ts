@@ -106,9 +106,9 @@ const step = {
     when: {
       type: ['object', 'null'],
       additionalProperties: false,
-      required: ['field', 'equals'],
-      description: 'The step applies only to jobs whose field has this value; null: to every job.',
-      properties: { field: { type: 'string' }, equals: { type: ['string', 'boolean'] } },
+      required: ['field'],
+      description: 'The step applies only to jobs whose field has this value (equals) or one of these values (in); exactly one of the two is given. null: to every job.',
+      properties: { field: { type: 'string' }, equals: { type: ['string', 'boolean'] }, in: { type: 'array', items: { type: 'string' } } },
     },
   },
 } as const;

@@ -13,6 +13,7 @@ import type { Geocoder } from '../geocoding/geocoder';
 import { jobsRouter } from './jobs/router';
 import { jobListRouter } from './jobs/list-router';
 import { jobTypesRouter } from './job-types/router';
+import { yamlSourceBodies } from './job-types/yaml-body';
 import { callerScope, idempotentPosts } from './idempotency';
 import { docsPage } from './openapi/docs-page';
 import { openApiDocument } from './openapi/document';
@@ -44,6 +45,8 @@ export function createApp(deps: AppDeps): Koa<AuthState> {
   const app = new Koa<AuthState>();
   // An unreachable Postgres or Temporal answers 503 with Retry-After, never a 500.
   app.use(problemDetails(deps.log, outageCheck(deps.db)));
+  // A job type's YAML source, on the two routes that take one; everything else is JSON.
+  app.use(yamlSourceBodies());
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8' }));
   // Paths and queries Postgres could not store are refused before any route reads them.
   app.use(refuseUnstorableRequest());

@@ -34,6 +34,22 @@ export const problemBody = {
         },
       },
     },
+    problems: {
+      type: 'array',
+      description: "A job type's YAML source that cannot be published (invalid-job-type): every problem in it, errors and warnings, by line and column.",
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['line', 'column', 'path', 'message', 'severity'],
+        properties: {
+          line: { type: 'integer', minimum: 1 },
+          column: { type: 'integer', minimum: 1 },
+          path: { type: 'string', description: 'Where in the definition, e.g. steps[1].collect[0]; empty for the source as a whole.' },
+          message: { type: 'string' },
+          severity: { enum: ['error', 'warning'], description: 'An error stops publishing; a warning never does.' },
+        },
+      },
+    },
   },
 } as const;
 

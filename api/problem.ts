@@ -5,6 +5,7 @@ import {
   DomainError,
   ForbiddenError,
   InputError,
+  JobTypeSourceError,
   MethodNotAllowedError,
   MethodNotImplementedError,
   NotFoundError,
@@ -57,6 +58,7 @@ export function problemDetails(log: (error: unknown) => void = console.error, ou
         ...(domain?.detail ? { detail: domain.detail } : {}),
         instance: ctx.path,
         ...(domain && domain.details.length > 0 ? { errors: domain.details } : {}),
+        ...(domain instanceof JobTypeSourceError ? { problems: [...domain.problems] } : {}),
       };
       ctx.body = problem;
     }

@@ -124,3 +124,23 @@ export class ServiceUnavailableError extends DomainError {
     super(message, [], options);
   }
 }
+
+/** Where and what in a job type's YAML source, and whether it blocks publishing. */
+export interface SourceProblem {
+  line: number;
+  column: number;
+  path: string;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+/** A job type's YAML that cannot be published (422 invalid-job-type): its problems, errors and warnings, by line and column. */
+export class JobTypeSourceError extends RuleViolationError {
+  override name = 'JobTypeSourceError';
+  constructor(
+    message: string,
+    readonly problems: readonly SourceProblem[],
+  ) {
+    super(message, [], { type: 'invalid-job-type' });
+  }
+}

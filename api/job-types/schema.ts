@@ -9,13 +9,136 @@ const valueSchema = { type: 'object', additionalProperties: true, description: '
 export const jobTypeSummary = {
   type: 'object',
   additionalProperties: false,
-  required: ['id', 'version', 'title', 'description'],
+  required: ['id', 'version', 'title', 'description', 'owner', 'archived'],
   description: 'A job type new jobs can be created from, in its current version.',
   properties: {
     id: { type: 'string', description: 'The jobTypeId of POST /v1/jobs.' },
     version: { type: 'integer', minimum: 1, description: 'New jobs get this version; a job keeps the version it was created with.' },
     title: { type: 'string' },
     description: orNull('What the job type is for; null when the YAML has none.'),
+    owner: { enum: ['builtin', 'provider'], description: "builtin: shipped with the server, for every provider; provider: your provider's own, published through PUT /v1/job-types/{id}." },
+    archived: { type: 'boolean', description: 'Your provider retired it (its own: archived; a built-in: hidden): no new job or duplicate from it; jobs already created run on.' },
+  },
+} as const;
+
+/** GET /v1/job-types?owner=…&archived=…: query strings hold strings only. */
+export const jobTypeListQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    owner: { enum: ['builtin', 'provider'], description: 'Only built-in types, or only your provider\'s own.' },
+    archived: { enum: ['true', 'false'], description: 'true: only the types your provider retired (to bring one back); default false: those new jobs can use.' },
+  },
+} as const;
+
+/** A problem of a job type's YAML source: where, what, and whether it blocks publishing. */
+export const sourceProblem = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['line', 'column', 'path', 'message', 'severity'],
+  properties: {
+    line: { type: 'integer', minimum: 1 },
+    column: { type: 'integer', minimum: 1 },
+    path: { type: 'string', description: 'Where in the definition, e.g. steps[1].collect[0]; empty for the source as a whole.' },
+    message: { type: 'string', description: 'The same words as `npx installer-jobs job-types validate`.' },
+    severity: { enum: ['error', 'warning'], description: 'An error stops publishing; a warning never does.' },
+  },
+} as const;
+
+export const validationAnswer = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['valid', 'problems'],
+  description: 'Whether the source could be published, and every problem in it.',
+  properties: {
+    valid: { type: 'boolean', description: 'No errors (warnings may remain).' },
+    problems: { type: 'array', items: sourceProblem },
+  },
+} as const;
+
+const actor = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['userId', 'email'],
+  properties: { userId: { type: 'string' }, email: { type: 'string' } },
+} as const;
+
+export const publishedJobType = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'version', 'status', 'contentHash', 'publishedAt', 'publishedBy', 'warnings'],
+  description: 'The version published (201), or the identical one published before (200).',
+  properties: {
+    id: { type: 'string' },
+    version: { type: 'integer', minimum: 1, description: 'New jobs of this type get this version from now on.' },
+    status: { enum: ['published', 'unchanged'], description: 'published: a new version; unchanged: this content was the latest (or this very) version already.' },
+    contentHash: { type: 'string', description: 'sha256 of the definition; formatting and comments do not count.' },
+    publishedAt: { type: 'string', format: 'date-time' },
+    publishedBy: actor,
+    warnings: { type: 'array', items: sourceProblem, description: 'Worth reading; they did not stop publishing.' },
+  },
+} as const;
+
+export const jobTypeHistory = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['items'],
+  description: "What your provider's admins did to the job type, oldest first.",
+  properties: {
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['action', 'version', 'actor', 'occurredAt'],
+        properties: {
+          action: { enum: ['published', 'archived', 'unarchived'], description: 'For a built-in type, archived means hidden from your people.' },
+          version: { type: ['integer', 'null'], description: 'The version published, or the latest one when archived or unarchived.' },
+          actor,
+          occurredAt: { type: 'string', format: 'date-time' },
+        },
+      },
+    },
+  },
+} as const;
+
+export const previewBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['source'],
+  properties: {
+    source: { type: 'string', maxLength: 262_144, description: 'The YAML source of the job type, as PUT /v1/job-types/{id} takes it.' },
+    values: { type: 'object', additionalProperties: true, description: 'Sample provider values, as `values` of POST /v1/jobs.' },
+  },
+} as const;
+
+export const previewAnswer = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['valid', 'problems', 'preview'],
+  description: "What a job of this type would look like with these values; preview is null while the source has errors.",
+  properties: {
+    valid: { type: 'boolean' },
+    problems: { type: 'array', items: sourceProblem, description: "The source's problems." },
+    preview: {
+      type: ['object', 'null'],
+      additionalProperties: false,
+      required: ['steps', 'lockedFields', 'configuration', 'unresolvedPlaceholders', 'problems'],
+      properties: {
+        steps: {
+          type: 'array',
+          items: { type: 'object', additionalProperties: false, required: ['id', 'title', 'applies'], properties: { id: { type: 'string' }, title: { type: 'string' }, applies: { type: 'boolean', description: "False when the step's `when` excludes it for these values." } } },
+        },
+        lockedFields: { type: 'array', items: { type: 'string' }, description: 'Fields the installer would read but not change.' },
+        configuration: { type: ['object', 'null'], additionalProperties: true, description: 'The CloudBoxx configuration as it would be rendered; null when the type configures nothing.' },
+        unresolvedPlaceholders: { type: 'array', items: { type: 'string' }, description: 'Placeholders the sample values leave open (the installer fills them later).' },
+        problems: {
+          type: 'array',
+          description: 'What is wrong with the sample values, as POST /v1/jobs would refuse them.',
+          items: { type: 'object', additionalProperties: false, required: ['pointer', 'message'], properties: { pointer: { type: 'string' }, message: { type: 'string' }, rule: { type: 'string' } } },
+        },
+      },
+    },
   },
 } as const;
 
@@ -116,10 +239,25 @@ const step = {
 export const jobTypeResource = {
   type: 'object',
   additionalProperties: false,
-  required: [...jobTypeSummary.required, 'sections', 'fields', 'steps', 'vehicle', 'access', 'deadlines', 'valueSchemas'],
-  description: 'A job type with everything a portal needs to render and pre-check its create form.',
+  required: [...jobTypeSummary.required, 'versions', 'source', 'sections', 'fields', 'steps', 'vehicle', 'access', 'deadlines', 'valueSchemas'],
+  description: 'A job type (its current version, or the one asked for) with everything a portal needs to render and pre-check its create form.',
   properties: {
     ...jobTypeSummary.properties,
+    versions: {
+      type: 'array',
+      description: 'Every version published, oldest first.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['version', 'publishedAt', 'publishedBy'],
+        properties: {
+          version: { type: 'integer', minimum: 1 },
+          publishedAt: { type: 'string', format: 'date-time', description: 'For a built-in type: when the server first loaded it.' },
+          publishedBy: { anyOf: [actor, { type: 'null' }], description: "Who published it, for the owner's provider admins; null for a built-in type and for everyone else." },
+        },
+      },
+    },
+    source: orNull("The YAML as published, for the owner's provider admins, and of a built-in type (its shipped version) for any provider admin to copy; null for everyone else."),
     sections: {
       type: 'array',
       description: 'Groups of fields, in the order forms show them.',

@@ -7,6 +7,7 @@ import type { JobWorkflowInput } from '../../common/job-workflow';
 import { FleetIdAttribute, JobIdAttribute, JobStatusAttribute, JobTypeAttribute, ProviderIdAttribute } from '../../common/search-attributes';
 import type { Db } from '../../db/connection';
 import { hasAcceptedInvitation } from '../../db/invitations';
+import type { JobTypeOwner } from '../../definitions/catalog';
 import type { CompiledJobType } from '../../definitions/compiled-job-type';
 import { validateProviderValues } from '../../definitions/value-validation';
 import type { Geocoder } from '../../geocoding/geocoder';
@@ -16,6 +17,8 @@ import { sendUpdate, sendUpdateWithStart } from '../temporal-calls';
 
 export interface NewJobs {
   jobType: CompiledJobType;
+  /** Whose type it is, for the Temporal UI: a built-in, or the provider's own. */
+  jobTypeOwner?: JobTypeOwner;
   fleetId: string;
   values: Record<string, unknown>;
   customerName?: string;
@@ -105,7 +108,9 @@ async function startJob(deps: { temporal: Client; taskQueue: string }, spec: New
         { key: FleetIdAttribute, value: spec.fleetId },
       ],
       staticSummary: `${jobType.title} — job ${jobId}`,
-      staticDetails: `Job type **${jobType.id}** v${jobType.version}${spec.customerName ? ` for ${spec.customerName}` : ''}, created by ${spec.actorEmail}.`,
+      staticDetails: `Job type **${jobType.id}** v${jobType.version} (${ownerWords(spec)})${spec.customerName ? ` for ${spec.customerName}` : ''}, created by ${spec.actorEmail}.`,
+      // Whose definition the run carries: 'builtin', or the id of the provider that published it.
+      memo: { jobTypeOwner: spec.jobTypeOwner === 'provider' ? actor.organisationId : 'builtin' },
     });
     try {
       // A retry after an unknown outcome sends the same update id, and lands on the first one.
@@ -116,6 +121,10 @@ async function startJob(deps: { temporal: Client; taskQueue: string }, spec: New
     }
   }
   throw new Error(`No free job id found in ${ID_ATTEMPTS} attempts; this cannot happen by chance.`);
+}
+
+function ownerWords(spec: NewJobs): string {
+  return spec.jobTypeOwner === 'provider' ? `own type of provider ${spec.actor.organisationId}` : 'built-in';
 }
 
 /** Whether a job found running under a derived id is one this request (its first attempt) started. */

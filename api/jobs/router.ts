@@ -83,10 +83,13 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
       throw new ForbiddenError('Jobs are created by the mobility provider; an installer company gets them assigned.', [], { type: 'wrong-role' });
     }
     const body = parseBody(createJobBody, ctx.request.body);
-    const jobType = deps.jobTypes.get(body.jobTypeId);
-    if (!jobType) throw new RuleViolationError(`Job type ${body.jobTypeId} does not exist.`, [{ pointer: '/jobTypeId', message: 'unknown job type', rule: 'exists' }], { type: 'unknown-job-type' });
+    // The provider's own types and the built-ins; another provider's type is as unknown as a made-up id.
+    const found = await deps.jobTypes.forProvider(deps.db, ctx.state.principal.organisationId, body.jobTypeId);
+    if (!found) throw new RuleViolationError(`Job type ${body.jobTypeId} does not exist.`, [{ pointer: '/jobTypeId', message: 'unknown job type', rule: 'exists' }], { type: 'unknown-job-type' });
+    if (found.archived) throw jobTypeArchived(body.jobTypeId, '/jobTypeId');
     const jobIds = await createJobs(deps, {
-      jobType,
+      jobType: found.jobType,
+      jobTypeOwner: found.owner,
       fleetId: body.fleetId,
       values: body.values as Record<string, unknown>,
       customerName: customerFor(ctx, body.customerName),
@@ -109,11 +112,14 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
   router.post('/:id/duplicate', async (ctx) => {
     const original = await visibleJob(ctx, 'provider');
     // A duplicate is a new job of the job type as it is now, with what the provider had set.
-    const jobType = deps.jobTypes.get(original.job_type_id);
-    if (!jobType) throw new NotFoundError(`Job type ${original.job_type_id} no longer exists, so job ${original.id} cannot be duplicated.`);
+    const found = await deps.jobTypes.forProvider(deps.db, original.provider_id, original.job_type_id);
+    if (!found) throw new NotFoundError(`Job type ${original.job_type_id} no longer exists, so job ${original.id} cannot be duplicated.`);
+    if (found.archived) throw jobTypeArchived(original.job_type_id);
+    const { jobType } = found;
     const presets = Object.fromEntries(original.locked_fields.filter((key) => key in original.values).map((key) => [key, original.values[key]]));
     const [jobId] = await createJobs(deps, {
       jobType,
+      jobTypeOwner: found.owner,
       fleetId: original.fleet_id,
       values: presets,
       customerName: original.customer_name ?? undefined,
@@ -215,6 +221,15 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
   });
 
   return router;
+}
+
+/** 422 job-type-archived: the provider retired the type, so no new job may use it (running ones go on). */
+function jobTypeArchived(id: string, pointer?: string): RuleViolationError {
+  return new RuleViolationError(
+    `Job type ${id} is archived: no new job can be created from it. A provider admin can unarchive it (POST /v1/job-types/${id}/unarchive).`,
+    pointer ? [{ pointer, message: 'is archived', rule: 'archived' }] : [],
+    { type: 'job-type-archived' },
+  );
 }
 
 /** The customer a new job is for: any for an admin; for a dispatcher one of theirs, theirs if they have one. */

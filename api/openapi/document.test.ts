@@ -92,7 +92,7 @@ describe('the OpenAPI document', () => {
     }
 
     const withStatus = (status: string) => operations.filter(({ operation }) => status in operation.responses).map(({ name }) => name);
-    expect(withStatus('413')).to.have.members(operations.filter(({ method }) => method === 'post' || method === 'patch').map(({ name }) => name));
+    expect(withStatus('413')).to.have.members(operations.filter(({ method }) => method === 'post' || method === 'patch' || method === 'put').map(({ name }) => name));
     const publicOperations = OPERATIONS.filter((op) => op.public).map((op) => `${op.method.toUpperCase()} ${op.path}`);
     expect(withStatus('429')).to.have.members(operations.map(({ name }) => name).filter((name) => !publicOperations.includes(name)));
     expect(document.paths['/v1/jobs']!.post!.responses['429']).to.have.nested.property('headers.Retry-After');

@@ -15,7 +15,7 @@ import {
   invitationResource,
   newInvitation,
 } from '../invitations/schema';
-import { jobTypeList, jobTypeResource, jobTypeSummary } from '../job-types/schema';
+import { jobTypeHistory, jobTypeList, jobTypeListQuery, jobTypeResource, jobTypeSummary, previewAnswer, previewBody, publishedJobType, validationAnswer } from '../job-types/schema';
 import { jobListItem, jobListPage, jobListQuery } from '../jobs/list-schema';
 import {
   accessGrant,
@@ -36,7 +36,7 @@ import {
 import { problemBody } from '../problem-schema';
 import { createProviderUserBody, newProviderUser, providerUserList } from '../users/schema';
 
-type Method = 'get' | 'post' | 'patch' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 interface OperationBase {
   method: Method;
@@ -45,6 +45,8 @@ interface OperationBase {
   tag: string;
   /** The very schema object the route validates its body with. */
   body?: object;
+  /** The body is a job type's YAML source (application/yaml or text/yaml), not JSON. */
+  yamlBody?: true;
   /** The route also takes the request with no body at all: `body` is then what it checks if one is sent. */
   bodyOptional?: true;
   /** For GET with query parameters: the schema the route validates them with. */
@@ -69,8 +71,15 @@ export type Operation = OperationBase & Success;
  */
 export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/healthz', summary: 'Whether Postgres and Temporal answer and a worker polls (200 ok), no worker does (200 degraded), or which server does not answer (503).', tag: 'operations', public: true, response: healthStatus, otherResponses: { 503: healthStatus } },
-  { method: 'get', path: '/v1/job-types', summary: 'The job types new jobs can be created from.', tag: 'job types', response: jobTypeList },
-  { method: 'get', path: '/v1/job-types/{id}', summary: 'A job type with its sections, fields, rules and steps: everything a create form needs.', tag: 'job types', response: jobTypeResource },
+  { method: 'get', path: '/v1/job-types', summary: "The job types new jobs can be created from: the built-in ones (but those your provider hid) and your provider's own, each in its latest version.", tag: 'job types', query: jobTypeListQuery, response: jobTypeList },
+  { method: 'get', path: '/v1/job-types/{id}', summary: 'A job type with its sections, fields, rules and steps: everything a create form needs; its versions, and its source for provider admins.', tag: 'job types', response: jobTypeResource },
+  { method: 'put', path: '/v1/job-types/{id}', summary: "Publish your provider's own job type from its YAML (provider admin): 201 a new version, 200 the same content as a published one; 422 invalid-job-type lists every problem; 409 version-conflict for a version published with other content.", tag: 'job types', yamlBody: true, created: true, response: publishedJobType, otherResponses: { 200: publishedJobType } },
+  { method: 'post', path: '/v1/job-types/validate', summary: 'Check a YAML source as publishing would, saving nothing: every problem with line and column.', tag: 'job types', yamlBody: true, response: validationAnswer },
+  { method: 'post', path: '/v1/job-types/preview', summary: 'What a job of a YAML source would be with sample values: the steps that apply, locked fields, the CloudBoxx configuration and its open placeholders, the problems of the values.', tag: 'job types', body: previewBody, response: previewAnswer },
+  { method: 'get', path: '/v1/job-types/{id}/versions/{version}', summary: 'One version of a job type, with its source for provider admins; an installer company reads the versions of the jobs assigned to it.', tag: 'job types', response: jobTypeResource },
+  { method: 'get', path: '/v1/job-types/{id}/history', summary: 'Who published, archived and unarchived the job type, when, which version (provider admin).', tag: 'job types', response: jobTypeHistory },
+  { method: 'post', path: '/v1/job-types/{id}/archive', summary: 'No new job or duplicate from this type (provider admin); running jobs go on. On a built-in type: hidden from your people.', tag: 'job types', response: jobTypeResource },
+  { method: 'post', path: '/v1/job-types/{id}/unarchive', summary: 'New jobs may use the type again (provider admin).', tag: 'job types', response: jobTypeResource },
   { method: 'get', path: '/v1/jobs', summary: 'Jobs you may see, filtered, searched, sorted and paged.', tag: 'jobs', query: jobListQuery, response: jobListPage },
   { method: 'post', path: '/v1/jobs', summary: 'Create a job (or `count` identical ones); with installerCompanyId, save and assign.', tag: 'jobs', body: createJobBody, created: true, response: createJobAnswer },
   { method: 'get', path: '/v1/jobs/{id}', summary: 'A job: values with locked fields, steps, last completed step, dates, failure reason, access.', tag: 'jobs', response: jobResource },
@@ -112,6 +121,10 @@ const COMPONENTS: Record<string, object> = {
   JobTypeSummary: jobTypeSummary,
   JobTypeList: jobTypeList,
   JobType: jobTypeResource,
+  JobTypeValidation: validationAnswer,
+  PublishedJobType: publishedJobType,
+  JobTypePreview: previewAnswer,
+  JobTypeHistory: jobTypeHistory,
   Job: jobResource,
   JobStep: jobStep,
   AccessGrant: accessGrant,
@@ -139,6 +152,8 @@ const COMPONENTS: Record<string, object> = {
 const COMPONENT_NAMES = new Map(Object.entries(COMPONENTS).map(([name, schema]) => [schema, name]));
 
 const problem = { description: 'A problem (RFC 9457)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+/** A job type's YAML, as the author wrote it. */
+const yamlSource = { type: 'string', maxLength: 262_144, description: "A job type's YAML source (job-types/schema/job-type.schema.json); version: may be left out to get the next one." };
 /** The JSON body parser reads POST and PATCH bodies on every route, whether it takes one or not. */
 const tooLarge = { ...problem, description: 'payload-too-large: the request body is over 256 kB' };
 /** Counted per API token, so only where a token is needed. */
@@ -175,6 +190,7 @@ export function openApiDocument(serverUrl?: string): object {
       ...(op.public ? { security: [] } : {}),
       ...(pathParameters.length + queryParameters.length > 0 ? { parameters: [...pathParameters, ...queryParameters] } : {}),
       ...(op.body ? { requestBody: { required: !op.bodyOptional, content: { 'application/json': { schema: op.body } } } } : {}),
+      ...(op.yamlBody ? { requestBody: { required: true, content: Object.fromEntries(['application/yaml', 'text/yaml'].map((type) => [type, { schema: yamlSource }])) } } : {}),
       ...(op.method === 'post' ? { parameters: [...pathParameters, { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 }, description: 'Makes the POST safe to retry: the same key and request get the first answer again.' }] } : {}),
       responses: {
         ...(op.noContent ? { 204: { description: 'Done' } } : {}),
@@ -184,7 +200,7 @@ export function openApiDocument(serverUrl?: string): object {
         403: problem,
         404: problem,
         409: problem,
-        ...(op.method === 'post' || op.method === 'patch' ? { 413: tooLarge } : {}),
+        ...(op.method === 'post' || op.method === 'patch' || op.method === 'put' ? { 413: tooLarge } : {}),
         422: problem,
         ...(op.public ? {} : { 429: rateLimited }),
         431: headersTooLarge,

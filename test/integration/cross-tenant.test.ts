@@ -48,6 +48,11 @@ describe('cross-tenant access, route by route', function () {
     expect(pendingCreated.status, pendingCreated.text).to.equal(201);
     const pendingJob = pendingCreated.body as { id: string };
     const jobIdsOfA = [job.id, pendingJob.id];
+    // A's own job type, titled so that a leak of it shows.
+    const typeOfA = `a-check-${stamp}`;
+    const source = `id: ${typeOfA}\ntitle: A-Fleet check\nsections: [{ id: s, title: S }]\nfields: [{ key: qnr, label: QNR, section: s, type: string, preset: required }]\nvehicle: { qnrField: qnr }\nsteps: [{ id: look, title: Look }]\naccess: { permissions: [readState], maxDuration: PT1H }\n`;
+    const published = await fetch(`${stack.baseUrl}/v1/job-types/${typeOfA}`, { method: 'PUT', headers: { authorization: `Bearer ${a.adminToken}`, 'content-type': 'application/yaml' }, body: source });
+    expect(published.status, await published.text()).to.equal(201);
 
     // Everyone else: another provider's admin; another installer company (accepted for that
     // provider's fleet, not A's), its admin and a technician; and a dispatcher of A itself, limited to
@@ -98,6 +103,23 @@ describe('cross-tenant access, route by route', function () {
       }
     }
 
+    // ── A's own job type, by id in the path ───────────────────────────────────────────────────
+    // A's dispatcher is A's: job types are the provider's, whatever the customer. A PUT under A's id
+    // by another provider would publish that provider's own type: its answer must not depend on A's.
+    const typeRoutes = OPERATIONS.filter((op) => op.path.startsWith('/v1/job-types/{id}'));
+    expect(typeRoutes.length, 'the job-type routes under test').to.be.at.least(6);
+    for (const op of typeRoutes) {
+      for (const [who, stranger] of Object.entries(strangers)) {
+        if (!stranger.strangerTo.includes('fleetId')) continue;
+        const what = `${op.method.toUpperCase()} ${op.path} of A's type by ${who}`;
+        const fillType = (id: string) => op.path.replace('{id}', id).replace('{version}', '1');
+        const foreign = await call(op.method, fillType(typeOfA), stranger.token, op.yamlBody ? {} : undefined);
+        const missing = await call(op.method, fillType(`no-such-type-${stamp}`), stranger.token, op.yamlBody ? {} : undefined);
+        expect(foreign.status, `${what}: ${foreign.text}`).to.be.oneOf(op.method === 'put' ? [400, 403] : [403, 404]);
+        expectSameAnswer(foreign, missing, what);
+      }
+    }
+
     // ── Ids in the body ───────────────────────────────────────────────────────────────────────
     // A job in another provider's fleet.
     for (const [who, stranger] of Object.entries(strangers)) {
@@ -111,6 +133,13 @@ describe('cross-tenant access, route by route', function () {
       expect(foreign.body.type).to.equal(`https://installer-jobs.dev/problems/${type}`);
       expectSameAnswer(foreign, missing, `POST /v1/jobs in A's fleet by ${who}`);
     }
+    // A job of A's type, in another provider's own fleet: the type is as unknown as a made-up one.
+    const ofType = (jobTypeId: string) => call('POST', '/v1/jobs', b.adminToken, { jobTypeId, fleetId: b.fleetId, values: {} });
+    const foreignType = await ofType(typeOfA);
+    expect(foreignType.status, foreignType.text).to.equal(422);
+    expect(foreignType.body.errors).to.deep.equal([{ pointer: '/jobTypeId', message: 'unknown job type', rule: 'exists' }]);
+    expectSameAnswer(foreignType, await ofType(`no-such-type-${stamp}`), "POST /v1/jobs of A's type by another provider");
+    expect((await call('GET', '/v1/job-types', b.adminToken)).text).not.to.include(typeOfA);
     // Save & Assign, and assign, to a company not invited to A's fleet: B's company (invited to B's
     // fleet), or B itself, a provider, named as a company.
     for (const companyId of [bCompany.companyId, b.providerId]) {

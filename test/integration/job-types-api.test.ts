@@ -23,7 +23,7 @@ describe('job types over HTTP', function () {
   }
 
   it('lists every shipped job type with id, version, title and description, for providers and installers alike', async () => {
-    const expected = stack.jobTypes.list().map((jobType) => ({ id: jobType.id, version: jobType.version, title: jobType.title, description: jobType.description ?? null }));
+    const expected = stack.jobTypes.list().map((jobType) => ({ id: jobType.id, version: jobType.version, title: jobType.title, description: jobType.description ?? null, owner: 'builtin', archived: false }));
     expect(expected.map((jobType) => jobType.id)).to.include.members(['cloudboxx-install', 'cloudboxx-reconfigure', 'cloudboxx-remove-or-swap']);
     for (const token of [demo.tokens.providerAdmin, demo.tokens.installerAdmin, demo.tokens.installerTechnician]) {
       const list = await get('/v1/job-types', token);
@@ -63,7 +63,10 @@ describe('job types over HTTP', function () {
     expect(step('configure')).to.deep.include({ action: 'cloudboxx.applyConfiguration', collect: [], checklist: [] });
 
     // Nothing a form does not need, nothing about the server.
-    expect(body).to.not.have.any.keys('source', 'configurationTemplate', 'contentHash');
+    expect(body).to.not.have.any.keys('configurationTemplate', 'contentHash');
+    // The YAML, for a provider admin to copy; nobody else needs it.
+    expect(body.source).to.match(/^id: cloudboxx-install$/m);
+    expect((await get('/v1/job-types/cloudboxx-install', demo.tokens.installerTechnician)).body.source).to.equal(null);
   });
 
   it('publishes the value schemas of both sides, which accept and refuse what the API does', async () => {

@@ -1,0 +1,28 @@
+import { bodyParser } from '@koa/bodyparser';
+import type { Middleware } from 'koa';
+
+/** The media types a job type's YAML source may be sent as. */
+export const YAML_TYPES = ['application/yaml', 'text/yaml', 'application/x-yaml'];
+
+/** The largest source accepted; a larger body answers 413 before it is parsed. */
+export const MAX_SOURCE_BYTES = 256 * 1024;
+
+// PUT /v1/job-types/{id} and POST /v1/job-types/validate take YAML; every other route JSON only.
+const SOURCE_ROUTES = [
+  { method: 'PUT', path: /^\/v1\/job-types\/[^/]+\/?$/ },
+  { method: 'POST', path: /^\/v1\/job-types\/validate\/?$/ },
+];
+
+/**
+ * Reads a YAML body as text on the routes that take a job type's source, before the JSON parser
+ * (which would leave it unread) and before the idempotency check (which keys on the body). Other
+ * media types pass on: the route tells the caller to send YAML.
+ */
+export function yamlSourceBodies(): Middleware {
+  const readText = bodyParser({ enableTypes: ['text'], extendTypes: { text: YAML_TYPES }, textLimit: MAX_SOURCE_BYTES, encoding: 'utf-8' });
+  return async (ctx, next) => {
+    const route = SOURCE_ROUTES.some(({ method, path }) => ctx.method === method && path.test(ctx.path));
+    if (!route || !ctx.is(YAML_TYPES)) return next();
+    return readText(ctx, next);
+  };
+}

@@ -1,0 +1,336 @@
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { expect } from 'chai';
+import { createApp } from '../../api/app';
+import { answerCheck } from '../../api/openapi/answer-check';
+import { createApiServer } from '../../api/server';
+import { jobWorkflowId } from '../../common/job';
+import { loadConfig } from '../../common/config';
+import { connectDb, type Db } from '../../db/connection';
+import { createDemoTenantIfMissing, type DemoTenant } from '../../db/demo-tenant';
+import { addProviderUser, onboardProvider } from '../../db/tenancy';
+import { JobTypeCatalog } from '../../definitions/catalog';
+import { freshDatabase, temporalAddress } from '../support/services';
+import { startTestStack, type TestStack } from '../support/stack';
+
+const PROBLEMS = 'https://installer-jobs.dev/problems/';
+const QNR = 'C693EE96ADAEF932';
+
+/** A provider's own type, as an admin writes it: no `version:`, the API assigns one. */
+const ACME = `# ACME's quick check of a box already in the car
+id: acme-check
+title: ACME quick check
+sections:
+  - { id: setup, title: Setup }
+fields:
+  - { key: boxQnr, label: CloudBoxx QNR, section: setup, type: string, preset: required, validation: { pattern: "^[0-9A-F]{16}$" } }
+  - { key: note, label: Note, section: setup, type: text, preset: forbidden }
+vehicle: { qnrField: boxQnr }
+steps:
+  - { id: look, title: Look at the box, collect: [note] }
+access: { permissions: [readState], maxDuration: PT2H }
+`;
+
+interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+  body: any;
+}
+
+const asDocumented = answerCheck();
+
+/** One request to an API process: a YAML body when given a string, JSON otherwise; every answer held to the OpenAPI document. */
+async function request(baseUrl: string, method: string, path: string, token: string | undefined, body?: unknown, contentType?: string): Promise<Answer> {
+  const yaml = typeof body === 'string';
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': contentType ?? (yaml ? 'application/yaml' : 'application/json') }),
+    },
+    body: body === undefined ? undefined : yaml ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const answer = { status: response.status, headers: response.headers, text, body: text ? JSON.parse(text) : undefined };
+  const mismatch = asDocumented({ method, path, status: answer.status, contentType: response.headers.get('content-type'), body: answer.body });
+  if (mismatch) throw new Error(`${mismatch}\n${text.slice(0, 1000)}`);
+  return answer;
+}
+
+/**
+ * Provider admins publish their own job types through the API (issue #11): validate, publish,
+ * read, retire, and create jobs from them — on another API process at once — while every other
+ * tenant sees nothing of them.
+ */
+describe('provider job types over HTTP', function () {
+  this.timeout(120_000);
+  let stack: TestStack;
+  let demo: DemoTenant;
+  /** A second API process: its own connection pool, catalog and Temporal client, on the same database. */
+  let other: { baseUrl: string; stop(): Promise<void> };
+  let dispatcherToken: string;
+
+  before(async () => {
+    const database = await freshDatabase('provider job types');
+    stack = await startTestStack('provider job types', { database });
+    demo = (await createDemoTenantIfMissing(stack.db))!;
+    dispatcherToken = (await addProviderUser(stack.db, demo.providerId, { email: 'd@demo-mobility.example', role: 'provider_dispatcher', customers: ['Kunde'] })).token;
+    other = await secondApiProcess(database.url, stack.taskQueue);
+  });
+  after(async () => {
+    await other?.stop();
+    await stack?.stop();
+  });
+
+  const one = (method: string, path: string, token: string, body?: unknown, contentType?: string) => request(stack.baseUrl, method, path, token, body, contentType);
+  const admin = (method: string, path: string, body?: unknown) => one(method, path, demo.tokens.providerAdmin, body);
+
+  it('validates a source without saving it: the same checks and words as the CLI, with line and column', async () => {
+    const valid = await admin('POST', '/v1/job-types/validate', ACME);
+    expect(valid.status, valid.text).to.equal(200);
+    expect(valid.body).to.deep.equal({ valid: true, problems: [] });
+
+    const broken = await admin('POST', '/v1/job-types/validate', ACME.replace('collect: [note]', 'collect: [nite]'));
+    expect(broken.status).to.equal(200);
+    expect(broken.body.valid).to.equal(false);
+    expect(broken.body.problems).to.deep.equal([{ line: 11, column: 51, path: 'steps[0].collect[0]', message: 'unknown field "nite" (did you mean "note"?)', severity: 'error' }]);
+    expect(await stack.db('provider_job_type_versions').count({ n: '*' })).to.deep.equal([{ n: '0' }]);
+  });
+
+  it('previews a source with sample values: steps, locked fields, configuration and the problems of the values', async () => {
+    // The note is the installer's (required, filled in a step): its placeholder stays open at creation.
+    const withConfig = ACME.replace('preset: forbidden }', 'preset: forbidden, required: true }')
+      .replace('collect: [note] }', 'collect: [note] }\n  - { id: configure, title: Configure, action: cloudboxx.applyConfiguration }')
+      .replace('access: { permissions: [readState]', 'cloudboxx: { configuration: { unit: { qnr: "${boxQnr}" }, remark: "${note}" } }\naccess: { permissions: [readState, configure]');
+    const preview = await admin('POST', '/v1/job-types/preview', { source: withConfig, values: { boxQnr: QNR } });
+    expect(preview.status, preview.text).to.equal(200);
+    expect(preview.body).to.deep.equal({
+      valid: true,
+      problems: [],
+      preview: { steps: [{ id: 'look', title: 'Look at the box', applies: true }, { id: 'configure', title: 'Configure', applies: true }], lockedFields: ['boxQnr'], configuration: { unit: { qnr: QNR }, remark: '${note}' }, unresolvedPlaceholders: ['note'], problems: [] },
+    });
+    const missing = await admin('POST', '/v1/job-types/preview', { source: withConfig, values: {} });
+    expect(missing.body.preview.problems.map((problem: { pointer: string; rule: string }) => `${problem.pointer} ${problem.rule}`)).to.deep.equal(['/values/boxQnr required']);
+    const broken = await admin('POST', '/v1/job-types/preview', { source: 'id: [' });
+    expect(broken.body).to.include({ valid: false, preview: null });
+    expect(broken.body.problems[0]).to.include({ line: 1, severity: 'error' });
+  });
+
+  it('refuses a body that is not YAML, and one over 256 KiB', async () => {
+    const json = await admin('POST', '/v1/job-types/validate', { source: ACME });
+    expect(json.status).to.equal(400);
+    expect(json.body.type).to.equal(`${PROBLEMS}unsupported-media-type`);
+    const huge = await one('PUT', '/v1/job-types/acme-huge', demo.tokens.providerAdmin, `${ACME}# ${'x'.repeat(300 * 1024)}\n`, 'text/yaml');
+    expect(huge.status).to.equal(413);
+    expect(huge.body.type).to.equal(`${PROBLEMS}payload-too-large`);
+  });
+
+  it('publishes v1, answers the same content with v1 again, assigns v2 to a change, and keeps who and when', async () => {
+    const first = await admin('PUT', '/v1/job-types/acme-check', ACME);
+    expect(first.status, first.text).to.equal(201);
+    expect(first.body).to.deep.include({ id: 'acme-check', version: 1, status: 'published', publishedBy: { userId: demo.userIds.providerAdmin, email: 'admin@demo-mobility.example' } });
+    expect(first.headers.get('location')).to.equal('/v1/job-types/acme-check/versions/1');
+
+    // Comments and formatting are not content.
+    const again = await admin('PUT', '/v1/job-types/acme-check', `# reformatted\n${ACME}`);
+    expect(again.status, again.text).to.equal(200);
+    expect(again.body).to.deep.include({ version: 1, status: 'unchanged', contentHash: first.body.contentHash });
+
+    const changed = await admin('PUT', '/v1/job-types/acme-check', ACME.replace('title: ACME quick check', 'title: ACME quick check, now with photos'));
+    expect(changed.status, changed.text).to.equal(201);
+    expect(changed.body).to.deep.include({ version: 2, status: 'published' });
+
+    const stored = await stack.db('provider_job_type_versions').where({ provider_id: demo.providerId, id: 'acme-check' }).orderBy('version').select('version', 'source', 'definition');
+    expect(stored.map((row) => row.version)).to.deep.equal([1, 2]);
+    expect(stored[0].source, 'the source as written').to.equal(ACME);
+    expect(stored[1].definition.version, 'the compiled definition carries the version assigned').to.equal(2);
+  });
+
+  it('answers 409 for a version published with other content, or behind the latest; 200 when it is the same', async () => {
+    const v1 = `${ACME}version: 1\n`;
+    const same = await admin('PUT', '/v1/job-types/acme-check', v1);
+    expect(same.status, same.text).to.equal(200);
+    expect(same.body).to.deep.include({ version: 1, status: 'unchanged' });
+
+    const rewritten = await admin('PUT', '/v1/job-types/acme-check', v1.replace('title: ACME quick check', 'title: Rewritten'));
+    expect(rewritten.status, rewritten.text).to.equal(409);
+    expect(rewritten.body).to.deep.include({ type: `${PROBLEMS}version-conflict`, title: 'acme-check version 1 was published with other content; jobs may use it, so publish this as version 3 (or leave version: out).' });
+
+    const explicit = await admin('PUT', '/v1/job-types/acme-check', `${ACME.replace('title: ACME quick check', 'title: Third')}version: 3\n`);
+    expect(explicit.status, explicit.text).to.equal(201);
+    expect(explicit.body.version).to.equal(3);
+  });
+
+  it('answers 422 with every problem for a broken source or an id unlike the path; warnings alone never block', async () => {
+    const broken = await admin('PUT', '/v1/job-types/acme-check', ACME.replace('collect: [note]', 'collect: [nite]'));
+    expect(broken.status).to.equal(422);
+    expect(broken.headers.get('content-type')).to.match(/^application\/problem\+json/);
+    expect(broken.body.type).to.equal(`${PROBLEMS}invalid-job-type`);
+    expect(broken.body.problems).to.deep.equal([{ line: 11, column: 51, path: 'steps[0].collect[0]', message: 'unknown field "nite" (did you mean "note"?)', severity: 'error' }]);
+
+    const otherId = await admin('PUT', '/v1/job-types/acme-other', ACME);
+    expect(otherId.status).to.equal(422);
+    expect(otherId.body.problems).to.have.length(1);
+    expect(otherId.body.problems[0]).to.deep.include({ line: 2, path: 'id', severity: 'error' });
+    expect(otherId.body.problems[0].message).to.include('acme-other');
+    expect(await stack.db('provider_job_type_versions').where({ id: 'acme-other' }).count({ n: '*' })).to.deep.equal([{ n: '0' }]);
+  });
+
+  it('keeps ids unambiguous: a built-in id cannot be published as a provider type', async () => {
+    const shadow = await admin('PUT', '/v1/job-types/cloudboxx-install', ACME.replace('id: acme-check', 'id: cloudboxx-install'));
+    expect(shadow.status).to.equal(409);
+    expect(shadow.body.type).to.equal(`${PROBLEMS}builtin-job-type`);
+  });
+
+  it('lets only provider admins write: dispatchers and installers get 403, and read without sources', async () => {
+    for (const token of [dispatcherToken, demo.tokens.installerAdmin, demo.tokens.installerTechnician]) {
+      for (const [method, path, body] of [['PUT', '/v1/job-types/acme-check', ACME], ['POST', '/v1/job-types/acme-check/archive'], ['POST', '/v1/job-types/acme-check/unarchive'], ['GET', '/v1/job-types/acme-check/history']] as const) {
+        const refused = await one(method, path, token, body);
+        expect(refused.status, `${method} ${path}: ${refused.text}`).to.equal(403);
+        expect(refused.body.type).to.equal(`${PROBLEMS}wrong-role`);
+      }
+    }
+    const read = await one('GET', '/v1/job-types/acme-check', dispatcherToken);
+    expect(read.status).to.equal(200);
+    expect(read.body).to.include({ owner: 'provider', version: 3, source: null });
+    expect(read.body.versions.map((v: { publishedBy: unknown }) => v.publishedBy)).to.deep.equal([null, null, null]);
+  });
+
+  it('lists built-ins and own types with their owner, filterable; gives versions and sources to the admins', async () => {
+    const all = await admin('GET', '/v1/job-types');
+    const owners = Object.fromEntries(all.body.items.map((item: { id: string; owner: string }) => [item.id, item.owner]));
+    expect(owners).to.include({ 'acme-check': 'provider', 'cloudboxx-install': 'builtin' });
+    const own = await admin('GET', '/v1/job-types?owner=provider');
+    expect(own.body.items).to.deep.equal([{ id: 'acme-check', version: 3, title: 'Third', description: null, owner: 'provider', archived: false }]);
+    expect((await admin('GET', '/v1/job-types?owner=nobody')).status).to.equal(400);
+
+    const current = await admin('GET', '/v1/job-types/acme-check');
+    expect(current.body.versions.map((v: { version: number }) => v.version)).to.deep.equal([1, 2, 3]);
+    expect(current.body.versions[0].publishedBy).to.deep.equal({ userId: demo.userIds.providerAdmin, email: 'admin@demo-mobility.example' });
+    expect(current.body.source).to.include('title: Third');
+    const v1 = await admin('GET', '/v1/job-types/acme-check/versions/1');
+    expect(v1.body).to.include({ version: 1, title: 'ACME quick check', source: ACME });
+    expect((await admin('GET', '/v1/job-types/acme-check/versions/9')).status).to.equal(404);
+
+    // A built-in's source, to copy.
+    const builtin = await admin('GET', '/v1/job-types/cloudboxx-install');
+    expect(builtin.body.source).to.match(/^# yaml-language-server|id: cloudboxx-install/m);
+    expect(builtin.body.versions[0]).to.include({ publishedBy: null });
+  });
+
+  it('creates a job from a version published on another API process at once, and names the owner in Temporal', async () => {
+    const title = `Published on the other process ${randomUUID().slice(0, 8)}`;
+    const published = await request(other.baseUrl, 'PUT', '/v1/job-types/acme-check', demo.tokens.providerAdmin, ACME.replace('title: ACME quick check', `title: ${title}`));
+    expect(published.status, published.text).to.equal(201);
+    // No restart, no wait: this process reads the new latest version on this very request.
+    const created = await admin('POST', '/v1/jobs', { jobTypeId: 'acme-check', fleetId: demo.fleetId, values: { boxQnr: QNR } });
+    expect(created.status, created.text).to.equal(201);
+    expect(created.body.jobType).to.deep.equal({ id: 'acme-check', version: published.body.version });
+
+    const description = await stack.client.workflow.getHandle(jobWorkflowId(created.body.id)).describe();
+    expect(description.memo).to.deep.equal({ jobTypeOwner: demo.providerId });
+    expect(await description.staticSummary()).to.include(title);
+    expect(await description.staticDetails()).to.include(`provider ${demo.providerId}`);
+
+    // And the other way round: a built-in job started there says so.
+    const builtin = await request(other.baseUrl, 'POST', '/v1/jobs', demo.tokens.providerAdmin, { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: { text: 'Alexanderplatz 1' } } });
+    expect(builtin.status, builtin.text).to.equal(201);
+    expect((await stack.client.workflow.getHandle(jobWorkflowId(builtin.body.id)).describe()).memo).to.deep.equal({ jobTypeOwner: 'builtin' });
+  });
+
+  it('archives a type: no new job or duplicate from it, running jobs untouched; unarchive brings it back; all on record', async () => {
+    const job = (await admin('POST', '/v1/jobs', { jobTypeId: 'acme-check', fleetId: demo.fleetId, values: { boxQnr: QNR } })).body;
+    const archived = await admin('POST', '/v1/job-types/acme-check/archive');
+    expect(archived.status, archived.text).to.equal(200);
+    expect(archived.body.archived).to.equal(true);
+
+    // Seen at once by the other process too.
+    const refused = await request(other.baseUrl, 'POST', '/v1/jobs', demo.tokens.providerAdmin, { jobTypeId: 'acme-check', fleetId: demo.fleetId, values: { boxQnr: QNR } });
+    expect(refused.status).to.equal(422);
+    expect(refused.body).to.deep.include({ type: `${PROBLEMS}job-type-archived`, errors: [{ pointer: '/jobTypeId', message: 'is archived', rule: 'archived' }] });
+    expect(refused.body.title).to.match(/archived.*unarchive/);
+    const duplicate = await admin('POST', `/v1/jobs/${job.id}/duplicate`);
+    expect(duplicate.status).to.equal(422);
+    expect(duplicate.body.type).to.equal(`${PROBLEMS}job-type-archived`);
+    expect((await admin('GET', `/v1/jobs/${job.id}`)).body.status, 'the job already created goes on').to.equal('PENDING');
+    expect((await admin('GET', '/v1/job-types?owner=provider')).body.items).to.deep.equal([]);
+    expect((await admin('GET', '/v1/job-types?archived=true')).body.items.map((item: { id: string }) => item.id)).to.deep.equal(['acme-check']);
+
+    const unarchived = await admin('POST', '/v1/job-types/acme-check/unarchive');
+    expect(unarchived.body.archived).to.equal(false);
+    expect((await admin('POST', `/v1/jobs/${job.id}/duplicate`)).status).to.equal(201);
+
+    const history = await admin('GET', '/v1/job-types/acme-check/history');
+    expect(history.body.items.map((entry: { action: string; version: number }) => `${entry.action} v${entry.version}`)).to.deep.equal(['published v1', 'published v2', 'published v3', 'published v4', 'archived v4', 'unarchived v4']);
+    expect(history.body.items[4].actor).to.deep.equal({ userId: demo.userIds.providerAdmin, email: 'admin@demo-mobility.example' });
+  });
+
+  it("hides a built-in from the provider's people, and from nobody else", async () => {
+    const hidden = await admin('POST', '/v1/job-types/cloudboxx-reconfigure/archive');
+    expect(hidden.status, hidden.text).to.equal(200);
+    expect(hidden.body).to.include({ owner: 'builtin', archived: true });
+    const listed = await one('GET', '/v1/job-types', dispatcherToken);
+    expect(listed.body.items.map((item: { id: string }) => item.id)).not.to.include('cloudboxx-reconfigure');
+    const refused = await admin('POST', '/v1/jobs', { jobTypeId: 'cloudboxx-reconfigure', fleetId: demo.fleetId, values: {} });
+    expect(refused.body.type).to.equal(`${PROBLEMS}job-type-archived`);
+
+    const stranger = await onboardProvider(stack.db, { name: 'Hidden Nothing', adminEmail: 'a@hidden-nothing.example', fleetName: 'HN' });
+    const theirs = await one('GET', '/v1/job-types', stranger.adminToken);
+    expect(theirs.body.items.map((item: { id: string }) => item.id)).to.include('cloudboxx-reconfigure');
+    expect((await admin('GET', '/v1/job-types/cloudboxx-reconfigure/history')).body.items.map((entry: { action: string }) => entry.action)).to.deep.equal(['archived']);
+    await admin('POST', '/v1/job-types/cloudboxx-reconfigure/unarchive');
+  });
+
+  it("is invisible to another provider: 404 on every route, and a job with its id answers like a made-up one", async () => {
+    const b = await onboardProvider(stack.db, { name: 'B Mobility', adminEmail: 'a@b-mobility.example', fleetName: 'B' });
+    for (const [method, path] of [['GET', '/v1/job-types/acme-check'], ['GET', '/v1/job-types/acme-check/versions/1'], ['GET', '/v1/job-types/acme-check/history'], ['POST', '/v1/job-types/acme-check/archive'], ['POST', '/v1/job-types/acme-check/unarchive']] as const) {
+      const foreign = await one(method, path, b.adminToken);
+      const missing = await one(method, path.replace('acme-check', 'nobody-wrote-this'), b.adminToken);
+      expect({ status: foreign.status, type: foreign.body.type }, `${method} ${path}`).to.deep.equal({ status: 404, type: `${PROBLEMS}not-found` });
+      expect({ status: missing.status, type: missing.body.type }).to.deep.equal({ status: 404, type: `${PROBLEMS}not-found` });
+      expect(foreign.text).not.to.include('ACME');
+    }
+    expect((await one('GET', '/v1/job-types', b.adminToken)).text).not.to.include('acme-check');
+    const foreign = await one('POST', '/v1/jobs', b.adminToken, { jobTypeId: 'acme-check', fleetId: b.fleetId, values: { boxQnr: QNR } });
+    const missing = await one('POST', '/v1/jobs', b.adminToken, { jobTypeId: 'nobody-wrote-this', fleetId: b.fleetId, values: { boxQnr: QNR } });
+    expect(foreign.status).to.equal(422);
+    expect({ ...foreign.body, title: undefined, instance: undefined }).to.deep.equal({ ...missing.body, title: undefined, instance: undefined });
+
+    // B's acme-check is B's own: publishing it changes nothing of A's.
+    const theirs = await one('PUT', '/v1/job-types/acme-check', b.adminToken, ACME.replace('title: ACME quick check', 'title: B check'));
+    expect(theirs.status).to.equal(201);
+    expect(theirs.body.version).to.equal(1);
+    expect((await admin('GET', '/v1/job-types/acme-check')).body.title).not.to.equal('B check');
+  });
+
+  it('lets the installer company read the version of a job assigned to it, and no other', async () => {
+    const created = await admin('POST', '/v1/jobs', { jobTypeId: 'acme-check', fleetId: demo.fleetId, installerCompanyId: demo.installerCompanyId, values: { boxQnr: QNR } });
+    expect(created.status, created.text).to.equal(201);
+    const { version } = created.body.jobType;
+    const read = await one('GET', `/v1/job-types/acme-check/versions/${version}`, demo.tokens.installerTechnician);
+    expect(read.status, read.text).to.equal(200);
+    expect(read.body).to.include({ id: 'acme-check', version, source: null });
+    expect((await one('GET', '/v1/job-types/acme-check/versions/1', demo.tokens.installerTechnician)).status, 'no job of v1 is assigned to it').to.equal(404);
+    expect((await one('GET', '/v1/job-types/acme-check', demo.tokens.installerTechnician)).status).to.equal(404);
+  });
+});
+
+/** Another API process as a deployment runs it: its own pool, catalog (loaded from the files) and Temporal connection. */
+async function secondApiProcess(databaseUrl: string, taskQueue: string) {
+  const db: Db = connectDb(databaseUrl);
+  const jobTypes = await JobTypeCatalog.load(loadConfig().jobTypesDir);
+  const connection = await Connection.connect({ address: await temporalAddress() });
+  const app = createApp({ db, temporal: new Client({ connection, namespace: 'default' }), namespace: 'default', taskQueue, jobTypes, log: () => {} });
+  const server = createApiServer(app.callback());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await connection.close();
+      await db.destroy();
+    },
+  };
+}

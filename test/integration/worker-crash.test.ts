@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { assertConsistent } from '../support/consistency';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { Client, Connection, WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';
@@ -218,5 +219,9 @@ describe('a worker killed mid-job and restarted', function () {
     // B shuts down cleanly and no worker process of this test is left.
     expect(await workerB.stop('SIGTERM'), workerB.output).to.equal(0);
     for (const worker of workers) expect(isAlive(worker.child.pid), `worker ${worker.child.pid} still running`).to.equal(false);
+  });
+
+  it('leaves Temporal and the read model in agreement after the crash', async () => {
+    await assertConsistent({ db, client, taskQueue });
   });
 });

@@ -165,6 +165,29 @@ describe('the vehicle when access ends', function () {
     });
   });
 
+  it('OneAPI down for longer than the alert time: an overdue alert on the job, then secured once OneAPI is back', async () => {
+    const car = openCar();
+    const { worker, taskQueue } = await t.worker();
+    await worker.runUntil(async () => {
+      const { handle, jobId } = await runningJob(taskQueue, presetBox, { boxQnr: car.telematicsUnitId });
+      t.oneApi.simulator.state.faults.configure({ outage: 'unavailable' });
+      await handle.executeUpdate(failJobUpdate, { args: [{ actor: t.technician, reason: 'Battery flat.' }] });
+      await t.env.sleep(16 * 60_000);
+      let events: string[] = [];
+      for (let tries = 0; !events.includes('vehicle.securing.overdue') && tries < 40; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        events = await t.eventTypes(jobId);
+      }
+      expect(events).to.include('vehicle.securing.overdue');
+      expect((await handle.query(jobSnapshotQuery)).vehicle.security?.detail).to.match(/has not answered for 15 minutes/);
+
+      t.oneApi.simulator.state.faults.configure({ outage: null });
+      await handle.result();
+      expect(car).to.include({ centralLock: 'locked', drivingEnabled: false });
+      expect(await securityOf(jobId)).to.include({ state: 'secured' });
+    });
+  });
+
   it('a model without an immobiliser: locked, and the skipped command is recorded', async () => {
     const car = openCar({ immobiliser: false });
     const { worker, taskQueue } = await t.worker();

@@ -100,3 +100,70 @@ describe('the job machine: what a step completes with', () => {
     expect(job.values.boxSerial).to.equal('CBX00000');
   });
 });
+
+/**
+ * Who may do what, when: every change against every status and every kind of caller. A change
+ * that is allowed may still be refused by a rule of the job type (an incomplete job); it is never
+ * refused as someone else's job or as the wrong status.
+ */
+describe('the job machine: status × caller × change', () => {
+  const OTHER_COMPANY: Actor = { kind: 'user', userId: 'u-other', organisationId: 'company-2', role: 'installer_admin' };
+  const OTHER_PROVIDER: Actor = { kind: 'user', userId: 'u-elsewhere', organisationId: 'provider-2', role: 'provider_admin' };
+  const CALLERS = { provider: PROVIDER, installer: INSTALLER, otherCompany: OTHER_COMPANY, otherProvider: OTHER_PROVIDER } as const;
+  type Caller = keyof typeof CALLERS;
+  type Status = 'PENDING' | 'ASSIGNED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'DELETED';
+
+  function jobIn(status: Status): JobMachine {
+    const job = new JobMachine(
+      { jobId: 'job-t', providerId: 'provider-1', fleetId: 'fleet-1', jobType: compileText(), values: { operation: 'install', boxQnr: '0123456789ABCDEF' }, createdBy: PROVIDER, createdAt: NOW },
+      'installer-job-job-t',
+      Date.parse(NOW),
+    );
+    if (status === 'DELETED') job.delete();
+    if (status === 'PENDING' || status === 'DELETED') return job;
+    job.assign({ actor: PROVIDER, installerCompanyId: 'company-1' }, NOW);
+    if (status === 'ASSIGNED') return job;
+    job.start(NOW, { grantId: 'g', permissions: ['lock'], grantedAt: NOW, expiresAt: '2026-01-05T16:00:00.000Z' });
+    if (status === 'SUCCEEDED') job.complete(NOW);
+    if (status === 'FAILED') job.fail('gave up', NOW);
+    return job;
+  }
+
+  const CHANGES: Record<string, { side: 'provider' | 'installer'; status: Status; run: (job: JobMachine, actor: Actor) => unknown }> = {
+    edit: { side: 'provider', status: 'PENDING', run: (job, actor) => job.checkEdit({ actor, values: { odometerKm: 5 } }) },
+    assign: { side: 'provider', status: 'PENDING', run: (job, actor) => job.checkAssign({ actor, installerCompanyId: 'company-1' }) },
+    delete: { side: 'provider', status: 'PENDING', run: (job, actor) => job.checkDelete(actor) },
+    start: { side: 'installer', status: 'ASSIGNED', run: (job, actor) => job.checkStart(actor) },
+    completeStep: { side: 'installer', status: 'RUNNING', run: (job, actor) => job.checkCompleteStep({ actor, stepId: 'mount', values: { boxSerial: 'CBX12345' }, checklist: ['Power', 'CAN bus'] }) },
+    saveValues: { side: 'installer', status: 'RUNNING', run: (job, actor) => job.checkSaveValues({ actor, values: { boxSerial: 'CBX12345' } }) },
+    complete: { side: 'installer', status: 'RUNNING', run: (job, actor) => job.checkComplete(actor) },
+    fail: { side: 'installer', status: 'RUNNING', run: (job, actor) => job.checkFail(actor, 'no access to the car') },
+    vehicleCommand: { side: 'installer', status: 'RUNNING', run: (job, actor) => job.checkVehicleCommand({ actor, command: 'lock' }, Date.parse(NOW)) },
+  };
+
+  /** What the rules say: the right side of the job, then the right status. */
+  function expected(change: (typeof CHANGES)[string], caller: Caller, status: Status): 'allowed' | 'notYourJob' | 'wrongStatus' {
+    const isSide = change.side === 'provider' ? caller === 'provider' : caller === 'installer' && status !== 'PENDING' && status !== 'DELETED';
+    if (!isSide) return 'notYourJob';
+    return status === change.status ? 'allowed' : 'wrongStatus';
+  }
+
+  const STATUSES: Status[] = ['PENDING', 'ASSIGNED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'DELETED'];
+  for (const [name, change] of Object.entries(CHANGES)) {
+    for (const status of STATUSES) {
+      for (const caller of Object.keys(CALLERS) as Caller[]) {
+        const want = expected(change, caller, status);
+        it(`${name} by ${caller} on a ${status} job: ${want}`, () => {
+          let reason: string | undefined;
+          try {
+            change.run(jobIn(status), CALLERS[caller]);
+          } catch (error) {
+            reason = findRefusal(error)?.reason ?? String(error);
+          }
+          if (want === 'allowed') expect(reason, 'refused only by the job type\'s own rules, if at all').to.be.oneOf([undefined, 'incomplete']);
+          else expect(reason).to.equal(want);
+        });
+      }
+    }
+  }
+});

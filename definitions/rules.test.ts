@@ -197,8 +197,8 @@ describe('job rules', () => {
       expect(closure.local).to.include('template.ts');
     });
 
-    it('value-validation.ts adds only ajv and the suggestion library', () => {
-      expect(importClosure('value-validation.ts').external.sort()).to.deep.equal(['ajv', 'ajv/dist/2020', 'fastest-levenshtein']);
+    it('value-validation.ts adds only ajv, RE2 (pure JS) and the suggestion library', () => {
+      expect(importClosure('value-validation.ts').external.sort()).to.deep.equal(['ajv', 'ajv/dist/2020', 'ajv/dist/types', 'fastest-levenshtein', 're2js']);
     });
   });
 });

@@ -116,6 +116,41 @@ describe('job-type semantic checks', () => {
         ['23:16 fields[1].validation.pattern: is not a valid regular expression: Invalid regular expression: /^[A-Z0-9{8,12}$/u: Unterminated character class'],
       ],
       [
+        'a pattern with a backreference: refused, as it could not be matched in linear time',
+        ['      pattern: "^[A-Z0-9]{8,12}$"', '      pattern: "^(\\\\w)\\\\1$"'],
+        ['23:16 fields[1].validation.pattern: uses a construct (backreference \\1) that is not supported; patterns are matched in linear time, so backreferences and lookaround are not available'],
+      ],
+      [
+        'a pattern with a named backreference: refused, as it could not be matched in linear time',
+        ['      pattern: "^[A-Z0-9]{8,12}$"', '      pattern: "^(?<c>\\\\w)\\\\k<c>$"'],
+        ['23:16 fields[1].validation.pattern: uses a construct (backreference \\k<c>) that is not supported; patterns are matched in linear time, so backreferences and lookaround are not available'],
+      ],
+      [
+        'a pattern with a lookahead: refused, as it could not be matched in linear time',
+        ['      pattern: "^[A-Z0-9]{8,12}$"', '      pattern: "^(?=.*[0-9])[A-Z0-9]{8}$"'],
+        ['23:16 fields[1].validation.pattern: uses a construct (lookahead (?=…)) that is not supported; patterns are matched in linear time, so backreferences and lookaround are not available'],
+      ],
+      [
+        'a pattern with a negative lookahead: refused, as it could not be matched in linear time',
+        ['      pattern: "^[A-Z0-9]{8,12}$"', '      pattern: "^(?!TEST)[A-Z0-9]{8}$"'],
+        ['23:16 fields[1].validation.pattern: uses a construct (negative lookahead (?!…)) that is not supported; patterns are matched in linear time, so backreferences and lookaround are not available'],
+      ],
+      [
+        'a pattern with a lookbehind: refused, as it could not be matched in linear time',
+        ['      pattern: "^[A-Z0-9]{8,12}$"', '      pattern: "^[A-Z]+(?<=X)$"'],
+        ['23:16 fields[1].validation.pattern: uses a construct (lookbehind (?<=…)) that is not supported; patterns are matched in linear time, so backreferences and lookaround are not available'],
+      ],
+      [
+        'a pattern with a repetition RE2 cannot count: refused, as it could not be matched in linear time',
+        ['      pattern: "^[A-Z0-9]{8,12}$"', '      pattern: "^a{1001}$"'],
+        ['23:16 fields[1].validation.pattern: uses a construct (invalid repeat count: `{1001}`) that is not supported; patterns are matched in linear time, so backreferences and lookaround are not available'],
+      ],
+      [
+        'accepts what only looks like those inside a class or escaped',
+        ['      pattern: "^[A-Z0-9]{8,12}$"', '      pattern: "^[(?=]+\\\\(\\\\?=$"'],
+        [],
+      ],
+      [
         'minLength above maxLength',
         ['      pattern: "^[A-Z0-9]{8,12}$"', '      minLength: 12\n      maxLength: 8'],
         ['23:7 fields[1].validation: minLength (12) is greater than maxLength (8), so no value could ever be valid'],

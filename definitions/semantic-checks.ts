@@ -8,6 +8,7 @@ import { parseDurationMs } from './durations';
 import { forEachTemplateString, scanPlaceholders } from './template';
 import { closestName, didYouMean, quotedList } from './suggest';
 import { fieldValueProblems } from './value-validation';
+import { linearTimeProblem } from './linear-regexp';
 import type { CompiledValidation, FieldType } from './compiled-job-type';
 
 type Rec = Record<string, unknown>;
@@ -284,7 +285,14 @@ function checkValidationRules(field: FieldView, report: Report): void {
   let patternOk = true;
   if (typeof rules.pattern === 'string') {
     try {
+      // Only the syntax, in ECMAScript's words: compiling takes no time worth guarding against;
+      // matching is what backtracks, and values are matched by RE2 (linear-regexp.ts).
       new RegExp(rules.pattern, 'u');
+      const problem = linearTimeProblem(rules.pattern);
+      if (problem !== undefined) {
+        patternOk = false;
+        report([...path, 'validation', 'pattern'], problem);
+      }
     } catch (error) {
       patternOk = false;
       report([...path, 'validation', 'pattern'], `is not a valid regular expression: ${(error as Error).message}`);

@@ -1,4 +1,5 @@
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { jobWorkflow } from '../../workflows';
 import { NotFoundError, RuleViolationError } from '../../common/errors';
 import { jobWorkflowId, type Actor, type JobSnapshot } from '../../common/job';
 import { jobIdFrom, newJobId } from '../../common/job-id';
@@ -93,7 +94,7 @@ async function startJob(deps: { temporal: Client; taskQueue: string }, spec: New
       createdBy: actor,
       createdAt: new Date().toISOString(),
     };
-    const start = new WithStartWorkflowOperation('jobWorkflow', {
+    const start = new WithStartWorkflowOperation(jobWorkflow, {
       workflowId: jobWorkflowId(jobId),
       taskQueue: deps.taskQueue,
       args: [input],

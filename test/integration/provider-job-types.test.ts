@@ -315,6 +315,20 @@ describe('provider job types over HTTP', function () {
     expect((await one('GET', '/v1/job-types/acme-check/versions/1', demo.tokens.installerTechnician)).status, 'no job of v1 is assigned to it').to.equal(404);
     expect((await one('GET', '/v1/job-types/acme-check', demo.tokens.installerTechnician)).status).to.equal(404);
   });
+
+  it('publishes despite warnings, and gives admins publishing at once on two processes a version each', async () => {
+    const race = ACME.replace('id: acme-check', 'id: acme-race');
+    const warned = await admin('PUT', '/v1/job-types/acme-race', `${race}deadlines: { completeWithin: PT1H }\n`);
+    expect(warned.status, warned.text).to.equal(201);
+    expect(warned.body.warnings.map((warning: { path: string; severity: string }) => `${warning.path} ${warning.severity}`)).to.deep.equal(['access.maxDuration warning']);
+
+    const titles = ['One', 'Two', 'Three', 'Four'];
+    const answers = await Promise.all(
+      titles.map((title, index) => request(index % 2 === 0 ? stack.baseUrl : other.baseUrl, 'PUT', '/v1/job-types/acme-race', demo.tokens.providerAdmin, race.replace('title: ACME quick check', `title: ${title}`))),
+    );
+    expect(answers.map((answer) => answer.status)).to.deep.equal([201, 201, 201, 201]);
+    expect(answers.map((answer) => answer.body.version).sort()).to.deep.equal([2, 3, 4, 5]);
+  });
 });
 
 /** Another API process as a deployment runs it: its own pool, catalog (loaded from the files) and Temporal connection. */

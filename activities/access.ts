@@ -2,7 +2,10 @@ import type { AccessGrantRecord } from '../db/access-grants';
 import { openAccessGrant, revokeAccessGrant } from '../db/access-grants';
 import type { Db } from '../db/connection';
 
-/** Job-scoped vehicle access: our record is what the API checks before any vehicle command. */
+/**
+ * The record of each job's vehicle access, for the audit trail and for operators. The workflow's
+ * own grant decides whether a command may go; this table says when access was open and why it ended.
+ */
 export function createAccessActivities(db: Db) {
   return {
     async grantVehicleAccess(grant: AccessGrantRecord): Promise<void> {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Context, log } from '@temporalio/activity';
 import type { Actor, SecuringCommandOutcome } from '../common/job';
+import type { InstallerVehicleCommand } from '../common/job-messages';
 import { refusal } from '../common/job-refusal';
 import type { Db } from '../db/connection';
 import { recordJobEvents } from '../db/jobs';
@@ -32,9 +33,18 @@ export type StepActionResult =
 export interface InstallerCommandRequest {
   jobId: string;
   qnr: string;
-  command: VehicleCommand;
+  command: InstallerVehicleCommand;
   actor: Actor;
 }
+
+/** The job type's permission vocabulary in OneAPI's command names. */
+const GATEWAY_COMMANDS: Record<InstallerVehicleCommand, VehicleCommand> = {
+  lock: 'lock-central-lock',
+  unlock: 'unlock-central-lock',
+  enableDriving: 'enable-driving',
+  disableDriving: 'disable-driving',
+  readState: 'request-vehicle-state',
+};
 
 export interface SecureVehicleRequest {
   jobId: string;
@@ -123,7 +133,8 @@ export function createVehicleActionActivities(gateway: VehicleGateway, db: Db) {
     async sendVehicleCommand(request: InstallerCommandRequest): Promise<VehicleState> {
       return refusingPermanentFailures(request.qnr, async () => {
         const vehicle = await vehicleOf(request, 'installer');
-        return call(request.jobId, request.actor, { purpose: 'installer', call: request.command, qnr: request.qnr }, () => gateway.sendCommand(vehicle.id, request.command));
+        const command = GATEWAY_COMMANDS[request.command];
+        return call(request.jobId, request.actor, { purpose: 'installer', call: command, qnr: request.qnr }, () => gateway.sendCommand(vehicle.id, command));
       });
     },
 

@@ -16,4 +16,3 @@ export interface JobWorkflowInput {
   createdAt: string;
 }
 
-export const JOB_WORKFLOW_TYPE = 'jobWorkflow';

@@ -28,8 +28,3 @@ export async function openAccessGrant(db: Db, grant: AccessGrantRecord): Promise
 export async function revokeAccessGrant(db: Db, grantId: string, revokedAt: string, reason: string): Promise<void> {
   await db('access_grants').where({ id: grantId }).whereNull('revoked_at').update({ revoked_at: revokedAt, revoke_reason: reason });
 }
-
-/** The grant that lets the installer command the job's vehicle right now, if any. */
-export async function openGrantForJob(db: Db, jobId: string): Promise<{ id: string; permissions: string[]; expires_at: Date } | undefined> {
-  return db('access_grants').where({ job_id: jobId }).whereNull('revoked_at').where('expires_at', '>', db.fn.now()).first('id', 'permissions', 'expires_at');
-}

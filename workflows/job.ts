@@ -29,7 +29,6 @@ import {
   startJobUpdate,
   vehicleCommandUpdate,
   type CompleteStepRequest,
-  type InstallerVehicleCommand,
   type JobOutcome,
   type VehicleCommandRequest,
   type VehicleCommandResult,
@@ -40,7 +39,6 @@ import { InstallerCompanyIdAttribute, JobStatusAttribute, LastCompletedStepAttri
 import type { CompiledStep } from '../definitions/compiled-job-type';
 import { findField, renderCloudBoxxConfiguration } from '../definitions/rules';
 import { fieldValueProblems } from '../definitions/value-validation';
-import type { VehicleCommand } from '../gateway/vehicle-gateway';
 import { describeMs, JobMachine } from './job-machine';
 import { ReadModelRecorder } from './read-model-recorder';
 
@@ -312,7 +310,7 @@ class JobRun {
   private async vehicleCommand(request: VehicleCommandRequest): Promise<VehicleCommandResult> {
     const qnr = this.job.checkVehicleCommand(request, Date.now());
     const state = await actionRefusals(
-      () => vehicle.sendVehicleCommand.executeWithOptions({ ...COMMAND, summary: `${request.command} CloudBoxx ${qnr} for the installer` }, [{ jobId: this.input.jobId, qnr, command: GATEWAY_COMMANDS[request.command], actor: request.actor }]),
+      () => vehicle.sendVehicleCommand.executeWithOptions({ ...COMMAND, summary: `${request.command} CloudBoxx ${qnr} for the installer` }, [{ jobId: this.input.jobId, qnr, command: request.command, actor: request.actor }]),
       describeMs(10_000),
     ).catch(async (error: unknown) => {
       // A command that failed may still have reached the car (its answer lost on the way back).
@@ -420,14 +418,6 @@ class JobRun {
 }
 
 const SYSTEM_SECURING: Actor = { kind: 'system', reason: 'access ended' };
-
-const GATEWAY_COMMANDS: Record<InstallerVehicleCommand, VehicleCommand> = {
-  lock: 'lock-central-lock',
-  unlock: 'unlock-central-lock',
-  enableDriving: 'enable-driving',
-  disableDriving: 'disable-driving',
-  readState: 'request-vehicle-state',
-};
 
 /** A step's failure in words the installer can act on: the refusal itself, or a box that did not answer in time. */
 function asRefusal(error: unknown, step: CompiledStep): ApplicationFailure {

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { jobWorkflow } from '../../workflows';
 import { assertConsistent } from '../support/consistency';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
@@ -149,7 +150,7 @@ describe('a worker killed mid-job and restarted', function () {
       createdBy: providerAdmin(),
       createdAt: new Date().toISOString(),
     };
-    const startOperation = new WithStartWorkflowOperation('jobWorkflow', { workflowId: jobWorkflowId(jobId), taskQueue, args: [input], workflowIdConflictPolicy: 'FAIL' });
+    const startOperation = new WithStartWorkflowOperation(jobWorkflow, { workflowId: jobWorkflowId(jobId), taskQueue, args: [input], workflowIdConflictPolicy: 'FAIL' });
     const created = await client.workflow.executeUpdateWithStart(jobCreatedUpdate, { startWorkflowOperation: startOperation });
     expect(created.status).to.equal('PENDING');
     const handle = client.workflow.getHandle(jobWorkflowId(jobId));

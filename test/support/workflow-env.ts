@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { jobWorkflow } from '../../workflows';
 import { WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
@@ -109,7 +110,7 @@ export class JobWorkflowEnv {
       createdBy: this.providerAdmin,
       createdAt: new Date(await this.env.currentTimeMs()).toISOString(),
     };
-    const start = new WithStartWorkflowOperation('jobWorkflow', { workflowId: jobWorkflowId(jobId), taskQueue, args: [input], workflowIdConflictPolicy: 'FAIL' });
+    const start = new WithStartWorkflowOperation(jobWorkflow, { workflowId: jobWorkflowId(jobId), taskQueue, args: [input], workflowIdConflictPolicy: 'FAIL' });
     this.workflowIds.push(jobWorkflowId(jobId));
     const created = await this.env.client.workflow.executeUpdateWithStart(jobCreatedUpdate, { startWorkflowOperation: start });
     // The time-skipping client's own handle: its result() lets the server skip time while it waits.

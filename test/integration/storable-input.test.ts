@@ -284,7 +284,7 @@ describe('only what can be stored gets in, on every operation', function () {
       if (op.path.startsWith('/v1/jobs/')) touched.push({ id: ids.id, op });
       const params = [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => name!);
       const pathParts = fc.record(
-        Object.fromEntries(params.map((name) => [name, name === 'stepId' ? real(jobType.steps[0]!.id) : name === 'id' && op.path.startsWith('/v1/job-types') ? real('cloudboxx-install') : real(ids[name as keyof Ids])])),
+        Object.fromEntries(params.map((name) => [name, name === 'stepId' ? real(jobType.steps[0]!.id) : name === 'version' ? real(String(jobType.version)) : name === 'id' && op.path.startsWith('/v1/job-types') ? real('cloudboxx-install') : real(ids[name as keyof Ids])])),
       );
       const strayParameter = fc.tuple(fc.constantFrom('x', 'q', 'limit'), shortText).map((pair): Array<[string, string]> => [pair]);
       const query = op.query ? listQuery(ids) : fc.oneof(fc.constant<Array<[string, string]>>([]), strayParameter);

@@ -69,7 +69,7 @@ describe('job-types push and pull against the API (skipped while PUT /v1/job-typ
     expect(created.body.jobType).to.deep.equal({ id: 'acme-install', version: 1 });
   });
 
-  it('refuses a changed file that kept its version (409, the title), publishes it as the next version, and pulls either version', async () => {
+  it('refuses a changed file that kept its version (409, the title), publishes it as the next version (numbered by the API when the file names none), and pulls either version', async () => {
     const v1 = shipped.replace('id: cloudboxx-install', 'id: acme-swap').replace('version: 2', 'version: 1');
     await write('acme-swap.yaml', v1);
     expect((await cli(['push', 'acme-swap.yaml'])).stdout).to.equal('acme-swap.yaml: published v1\n');
@@ -94,10 +94,15 @@ describe('job-types push and pull against the API (skipped while PUT /v1/job-typ
 
     const refused = await cli(['pull', 'acme-swap']);
     expect(refused).to.deep.include({ status: 1, stdout: '', stderr: 'job-types/acme-swap.yaml exists already; pass --force to overwrite it, or --out <file>\n' });
+
+    // Without `version:` the API numbers the next version itself.
+    await write('acme-swap.yaml', changed.replace('version: 1\n', '').replace('title: Install CloudBoxx (Acme)', 'title: Install CloudBoxx (Acme, v3)'));
+    expect((await cli(['push', 'acme-swap.yaml'])).stdout).to.equal('acme-swap.yaml: published v3\n');
   });
 
-  it('prints every problem of an invalid file by line and column, publishes the valid files beside it, and exits 1', async () => {
-    const good = shipped.replace('id: cloudboxx-install', 'id: acme-good').replace('version: 2', 'version: 1');
+  it('prints every problem of an invalid file by line and column, publishes the valid files beside it with their warnings, and exits 1', async () => {
+    // An access longer than the deadline is worth a warning, never a refusal.
+    const good = shipped.replace('id: cloudboxx-install', 'id: acme-good').replace('version: 2', 'version: 1').replace('maxDuration: PT8H', 'maxDuration: P30D');
     const typo = shipped.replace('id: cloudboxx-install', 'id: acme-typo').replace('collect: [boxQnr,', 'collect: [boxQrn,');
     expect(typo, 'the typo is in the copy').to.not.equal(shipped.replace('id: cloudboxx-install', 'id: acme-typo'));
     await write('acme-good.yaml', good);
@@ -109,7 +114,11 @@ describe('job-types push and pull against the API (skipped while PUT /v1/job-typ
     expect(result.stdout).to.equal('acme-good.yaml: published v1\n');
     const line = typo.split('\n').findIndex((text) => text.includes('boxQrn')) + 1;
     const lines = result.stderr.trimEnd().split('\n');
-    expect(lines.filter((text) => !text.startsWith('acme-typo.yaml:'))).to.deep.equal(['no-id.yaml:1:1 missing "id"']);
+    const warningLine = good.split('\n').findIndex((text) => text.includes('maxDuration: P30D')) + 1;
+    expect(lines.filter((text) => !text.startsWith('acme-typo.yaml:'))).to.deep.equal([
+      `acme-good.yaml:${warningLine}:16 access.maxDuration: warning: P30D can never end a job: the access counts from the job's start and deadlines.completeWithin (P21D) from its creation, so the deadline always ends the job first; to limit how long an installer holds the vehicle, make maxDuration shorter than P21D`,
+      'no-id.yaml:1:1 missing "id"',
+    ]);
     expect(lines.some((text) => new RegExp(`^acme-typo\\.yaml:${line}:\\d+ steps\\[\\d+\\]\\.collect\\[0\\]: unknown field "boxQrn"`).test(text)), result.stderr).to.equal(true);
   });
 

@@ -61,7 +61,7 @@ export function jobTypesRouter(deps: JobTypesRouterDeps): Router<AuthState> {
     ctx.body = answer;
   });
 
-  // Before '/:id' routes of the same method: these two take a source, not an id.
+  // Checks a source as publishing would, saving nothing.
   router.post('/validate', (ctx) => {
     const { compiled, problems } = checkApiSource(yamlBody(ctx));
     const answer: FromSchema<typeof validationAnswer> = { valid: compiled !== undefined, problems };

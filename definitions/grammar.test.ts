@@ -1,6 +1,7 @@
 // Every grammar rule, broken once: the exact line the author reads, with file:line:column.
 import { expect } from 'chai';
 import { BASE_STEPS, BASE_YAML, describeProblems, itReportsProblems, problemsOf, variant } from './testing';
+import { YAML_LIMITS } from './yaml-source';
 
 const CONFIGURATION = '  configuration:\n    serial: ${boxSerial}\n';
 const VEHICLE = 'vehicle:\n  qnrField: boxQnr\n';
@@ -204,14 +205,44 @@ describe('job-type grammar', () => {
       ],
     ]);
 
-    it('refuses an alias bomb instead of expanding it', () => {
-      const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-      for (let level = 1; level < 8; level++) {
-        bomb.push(`${String.fromCharCode(97 + level)}: &${String.fromCharCode(97 + level)} [${Array(9).fill(`*${String.fromCharCode(96 + level)}`).join(', ')}]`);
-      }
-      const problems = problemsOf(`${bomb.join('\n')}\n`);
-      expect(problems).to.have.length(1);
-      expect(problems[0]).to.match(/^job-types\/test-type\.yaml:1:1 YAML could not be read: Excessive alias count/);
+    it('refuses an alias bomb at its first nested alias instead of expanding it', () => {
+      const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a]', 'c: &c [*b, *b]', 'd: [*c, *c]'];
+      expect(problemsOf(`${bomb.join('\n')}\n`)).to.deep.equal([
+        'job-types/test-type.yaml:3:8 c[0]: YAML: alias *b refers to a node that holds aliases itself; aliases may not be nested, as each level multiplies the document',
+        'job-types/test-type.yaml:3:12 c[1]: YAML: alias *b refers to a node that holds aliases itself; aliases may not be nested, as each level multiplies the document',
+        'job-types/test-type.yaml:4:5 d[0]: YAML: alias *c refers to a node that holds aliases itself; aliases may not be nested, as each level multiplies the document',
+        'job-types/test-type.yaml:4:9 d[1]: YAML: alias *c refers to a node that holds aliases itself; aliases may not be nested, as each level multiplies the document',
+      ]);
+    });
+
+    it('refuses more aliases than the limit, at the first one too many', () => {
+      const aliases = Array.from({ length: YAML_LIMITS.maxAliases + 5 }, (_, index) => `k${index}: *a`);
+      expect(problemsOf(`a: &a x\n${aliases.join('\n')}\n`)).to.deep.equal([
+        `job-types/test-type.yaml:22:6 k20: YAML: more than 20 aliases (*a is one too many); a job type may use at most 20`,
+      ]);
+    });
+
+    it('refuses nesting deeper than the limit, where it gets too deep, quickly and without a stack overflow', () => {
+      const tooDeep = ['job-types/test-type.yaml:1:35 x[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]: YAML: nested more than 32 levels deep; a job type may nest at most 32'];
+      // The root mapping is the first level, each list one more.
+      expect(problemsOf(`x: ${'['.repeat(32)}${']'.repeat(32)}\n`)).to.deep.equal(tooDeep);
+      expect(problemsOf(`x: ${'['.repeat(31)}${']'.repeat(31)}\n`).join('\n')).to.not.include('nested');
+      const started = performance.now();
+      // Deep enough to overflow the parser's stack: refused before parsing, at the same bracket.
+      expect(problemsOf(`x: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`)).to.deep.equal([
+        'job-types/test-type.yaml:1:35 YAML: nested more than 32 levels deep; a job type may nest at most 32',
+      ]);
+      expect(problemsOf(`x:\n  - ${'{ a: '.repeat(30_000)}1${' }'.repeat(30_000)}\n`)).to.deep.equal([
+        'job-types/test-type.yaml:2:160 YAML: nested more than 32 levels deep; a job type may nest at most 32',
+      ]);
+      expect(performance.now() - started).to.be.below(5000);
+    });
+
+    it('refuses a source over 256 KiB at line 1, column 1, without parsing it', () => {
+      const comment = `# ${'é'.repeat(64)}\n`; // 131 bytes a line
+      const big = `${BASE_YAML}${comment.repeat(Math.ceil((256 * 1024 - BASE_YAML.length) / comment.length))}`;
+      expect(problemsOf(big)).to.deep.equal(['job-types/test-type.yaml:1:1 the source is 257 KiB; a job type may be at most 256 KiB (262144 bytes)']);
+      expect(problemsOf(`${'x'.repeat(10_000_000)}`)).to.deep.equal(['job-types/test-type.yaml:1:1 the source is 9766 KiB; a job type may be at most 256 KiB (262144 bytes)']);
     });
   });
 });

@@ -29,8 +29,27 @@ export interface ParsedYamlSource {
   locate(path: DefinitionPath, target?: PositionTarget): SourcePosition;
 }
 
+/**
+ * What a source may be, so that none can hold the parser or the checks for long: a job type is
+ * written by a tenant and parsed by the API. Aliases may not hold aliases (the "billion laughs").
+ */
+export const YAML_LIMITS = { maxBytes: 256 * 1024, maxDepth: 32, maxAliases: 20 } as const;
+
 export function parseYamlSource(text: string): ParsedYamlSource {
+  const bytes = utf8Length(text);
+  if (bytes > YAML_LIMITS.maxBytes) {
+    const size = `${Math.ceil(bytes / 1024)} KiB`;
+    const message = `the source is ${size}; a job type may be at most ${YAML_LIMITS.maxBytes / 1024} KiB (${YAML_LIMITS.maxBytes} bytes)`;
+    return { data: undefined, problems: [{ line: 1, column: 1, message }], locate: () => ({ line: 1, column: 1 }) };
+  }
   const lineCounter = new LineCounter();
+  const flowTooDeep = deepFlowNesting(text);
+  if (flowTooDeep !== undefined) {
+    lineCounter.addNewLine(0);
+    for (let index = text.indexOf('\n'); index !== -1 && index < flowTooDeep; index = text.indexOf('\n', index + 1)) lineCounter.addNewLine(index + 1);
+    const { line, col } = lineCounter.linePos(flowTooDeep);
+    return { data: undefined, problems: [{ line, column: col, message: tooDeep() }], locate: () => ({ line: 1, column: 1 }) };
+  }
   // uniqueKeys off: we report duplicate keys ourselves, naming the key and where it first appeared.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const at = (offset: number): SourcePosition => {
@@ -70,7 +89,11 @@ const ADMIN_WORDS: Partial<Record<string, string>> = {
   MULTIPLE_DOCS: 'a job-type file holds one definition; remove the "---" line and what follows (or move it to a file of its own)',
 };
 
-/** What the YAML library accepts but a definition cannot mean: duplicate keys, keys that are lists or mappings, dangling aliases. */
+/**
+ * What the YAML library accepts but a definition cannot mean, or a server should not expand:
+ * duplicate keys, keys that are lists or mappings, dangling, nested or too many aliases, nesting
+ * beyond YAML_LIMITS.maxDepth.
+ */
 function structuralProblems(
   doc: Document,
   at: (offset: number) => SourcePosition,
@@ -78,12 +101,25 @@ function structuralProblems(
   const fatal: SourceMessage[] = [];
   const duplicates: SourceMessage[] = [];
   const seen = new Set<unknown>();
+  let aliases = 0;
   const visit = (node: unknown, path: DefinitionPath): void => {
     if (seen.has(node)) return;
     seen.add(node);
+    if ((isMap(node) || isSeq(node)) && path.length >= YAML_LIMITS.maxDepth) {
+      // Not descending further also keeps this recursion shallow.
+      fatal.push({ ...at(node.range?.[0] ?? 0), path, message: tooDeep() });
+      return;
+    }
     if (isAlias(node)) {
-      if (node.resolve(doc) === undefined) {
-        fatal.push({ ...at(node.range?.[0] ?? 0), path, message: `YAML: alias *${node.source} refers to no anchor defined before it` });
+      aliases++;
+      const target = node.resolve(doc);
+      const where = { ...at(node.range?.[0] ?? 0), path };
+      if (aliases === YAML_LIMITS.maxAliases + 1) {
+        fatal.push({ ...where, message: `YAML: more than ${YAML_LIMITS.maxAliases} aliases (*${node.source} is one too many); a job type may use at most ${YAML_LIMITS.maxAliases}` });
+      } else if (target === undefined) {
+        fatal.push({ ...where, message: `YAML: alias *${node.source} refers to no anchor defined before it` });
+      } else if (holdsAlias(target)) {
+        fatal.push({ ...where, message: `YAML: alias *${node.source} refers to a node that holds aliases itself; aliases may not be nested, as each level multiplies the document` });
       }
     } else if (isMap(node)) {
       const firstSeen = new Map<string, number>();
@@ -105,6 +141,63 @@ function structuralProblems(
   };
   visit(doc.contents, []);
   return { fatal, duplicates };
+}
+
+function tooDeep(): string {
+  return `YAML: nested more than ${YAML_LIMITS.maxDepth} levels deep; a job type may nest at most ${YAML_LIMITS.maxDepth}`;
+}
+
+/**
+ * The parser recurses into flow collections ([…], {…}) and runs out of stack some thousands deep.
+ * A rough count, blind to quotes and comments, finds such sources before the parser sees them; it
+ * may overcount, so it refuses only far beyond any real definition. Returns the offset of the
+ * bracket that first went deeper than the limit, or undefined.
+ */
+function deepFlowNesting(text: string): number | undefined {
+  const refusedFrom = 1000;
+  let depth = 0;
+  let firstTooDeep: number | undefined;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (char === '[' || char === '{') {
+      depth++;
+      if (depth === YAML_LIMITS.maxDepth) firstTooDeep = index;
+      if (depth >= refusedFrom) return firstTooDeep;
+    } else if ((char === ']' || char === '}') && depth > 0) {
+      depth--;
+      if (depth < YAML_LIMITS.maxDepth) firstTooDeep = undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Whether an alias occurs anywhere in `node` (without recursion: nesting is not limited yet here). */
+function holdsAlias(node: unknown): boolean {
+  const stack: unknown[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (isAlias(current)) return true;
+    if (isMap(current)) for (const pair of current.items) stack.push(pair.key, pair.value);
+    else if (isSeq(current)) stack.push(...current.items);
+  }
+  return false;
+}
+
+/** Bytes of `text` in UTF-8, without encoding it: a huge text is refused before it costs anything. */
+function utf8Length(text: string): number {
+  // Never fewer bytes than UTF-16 code units.
+  if (text.length > YAML_LIMITS.maxBytes) return text.length;
+  let bytes = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4; // a surrogate pair: one code point of four bytes
+      index++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 function offsetOf(doc: Document, path: DefinitionPath, target: PositionTarget): number {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { BASE_YAML } from '../definitions/testing';
 import { addRemoteJobTypeCommands, describePush, formatSourceProblem, jobTypeIdOf } from './job-types-push-pull';
-import { normaliseBaseUrl } from './job-types-remote';
+import { ApiUnreachableError, JobTypesApi, normaliseBaseUrl } from './job-types-remote';
 
 describe('job-types push and pull', () => {
   describe('the id a file publishes', () => {
@@ -74,6 +74,21 @@ describe('job-types push and pull', () => {
     expect(normaliseBaseUrl('localhost:3000')).to.equal('http://localhost:3000');
     expect(normaliseBaseUrl('https://jobs.example/api/')).to.equal('https://jobs.example/api');
     expect(() => normaliseBaseUrl('ftp://x')).to.throw(/http:\/\/ or https:\/\//);
+  });
+
+  it('gives up on an API that accepts the connection but never answers, saying so', async () => {
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    try {
+      const api = new JobTypesApi({ baseUrl: url, token: 't', timeoutMs: 200 });
+      const error = await api.publish('x', 'id: x').then(() => undefined, (thrown: unknown) => thrown);
+      expect(error).to.be.instanceOf(ApiUnreachableError);
+      expect((error as Error).message).to.equal(`no answer from the API at ${url} within 200 ms; is it overloaded or stuck?`);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
   });
 
   describe('against an API', () => {

@@ -129,7 +129,7 @@ export function normaliseBaseUrl(raw: string): string {
 export function unreachableMessage(baseUrl: string, error: unknown, timeoutMs: number): string {
   const name = (error as { name?: string } | undefined)?.name;
   if (name === 'TimeoutError' || name === 'AbortError') {
-    return `no answer from the API at ${baseUrl} within ${Math.round(timeoutMs / 1000)} s; is it overloaded or stuck?`;
+    return `no answer from the API at ${baseUrl} within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}; is it overloaded or stuck?`;
   }
   const cause = (error as { cause?: { code?: string; message?: string } } | undefined)?.cause;
   const reason = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));

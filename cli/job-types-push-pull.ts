@@ -104,8 +104,10 @@ async function pull(id: string, options: ApiOptions & { version?: number; out?: 
     io.out(`${out}: pulled ${answer.id}${answer.version === undefined ? '' : ` v${answer.version}`}`);
   } catch (error) {
     if (error instanceof ApiUnreachableError) return fail(io, error.message);
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    return fail(io, `${options.out ?? `job-types/${id}.yaml`}: cannot write it (${reason})`);
+    // A file system refusal (EACCES, ENOTDIR …) is the author's to fix; anything else is a bug and keeps its stack.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined) throw error;
+    return fail(io, `${options.out ?? path.join('job-types', `${id}.yaml`)}: cannot write it (${code})`);
   }
 }
 

@@ -87,7 +87,8 @@ export interface JobEventRow {
 }
 
 export async function listJobEvents(db: Db, jobId: string): Promise<JobEventRow[]> {
-  return db('job_events').where({ job_id: jobId }).orderBy('id', 'asc').select('type', 'actor', 'data', 'occurred_at');
+  // By time first: the vehicle activities write their calls themselves, beside the workflow's own records.
+  return db('job_events').where({ job_id: jobId }).orderBy([{ column: 'occurred_at', order: 'asc' }, { column: 'id', order: 'asc' }]).select('type', 'actor', 'data', 'occurred_at');
 }
 
 function toRow(s: JobSnapshot, updatedAt: string) {

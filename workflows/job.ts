@@ -126,15 +126,13 @@ class JobRun {
       job.saveValues(request);
       return this.record('values.saved', request.actor, { values: request.values });
     });
-    this.onChange(completeJobUpdate, (request) => job.checkComplete(request.actor), async (request) => {
+    this.onChange(completeJobUpdate, (request) => job.checkComplete(request.actor), (request) => {
       this.end(() => job.complete(nowIso()), 'job succeeded');
-      await this.grantLedger; // the answer means access is closed on record too
-      return this.record('job.succeeded', request.actor);
+      return this.endRecorded('job.succeeded', request.actor);
     });
-    this.onChange(failJobUpdate, (request) => job.checkFail(request.actor, request.reason), async (request) => {
+    this.onChange(failJobUpdate, (request) => job.checkFail(request.actor, request.reason), (request) => {
       this.end(() => job.fail(request.reason, nowIso()), 'job failed');
-      await this.grantLedger;
-      return this.record('job.failed', request.actor, { reason: job.failureReason });
+      return this.endRecorded('job.failed', request.actor, { reason: job.failureReason });
     });
     // Vehicle commands change nothing in the job but its trail; the grant is checked when they are sent.
     setHandler(vehicleCommandUpdate, (request) => this.vehicleCommand(request), { validator: (request) => void job.checkVehicleCommand(request, Date.now()) });
@@ -377,6 +375,14 @@ class JobRun {
   }
 
   // ── Records ──────────────────────────────────────────────────────────────────────────────────
+
+  /** The job's end, queued at once (before the securing it sets off), answered once access is closed on record too. */
+  private async endRecorded(type: string, actor: Actor, data: Record<string, unknown> = {}): Promise<JobSnapshot> {
+    const revision = this.recorder.add(type, actor, data);
+    await this.grantLedger;
+    await this.recorder.recorded(revision);
+    return this.snapshot();
+  }
 
   /** Queues the change's event and answers once the read model shows it. */
   private async record(type: string, actor: Actor, data: Record<string, unknown> = {}): Promise<JobSnapshot> {

@@ -102,8 +102,17 @@ function translate(error: ErrorObject, data: unknown): GrammarIssue {
       return { path, message: `must be at most ${String(params.limit)}, but is ${String(value)}` };
     case 'minItems':
       return { path, message: params.limit === 1 ? 'must list at least one item' : `must list at least ${String(params.limit)} items` };
+    case 'maxItems': {
+      // Point at the first item too many: that is where the author stops reading.
+      const count = Array.isArray(value) ? value.length : 0;
+      return { path: [...path, Number(params.limit)], message: `one too many: this list may hold at most ${String(params.limit)} items (it holds ${count})` };
+    }
     case 'minProperties':
       return { path, message: 'must not be empty' };
+    case 'maxProperties': {
+      const count = value !== null && typeof value === 'object' ? Object.keys(value).length : 0;
+      return { path, message: `may name at most ${String(params.limit)} keys (it names ${count})` };
+    }
     case 'uniqueItems': {
       const [earlier, later] = [Number(params.i), Number(params.j)].sort((a, b) => a - b) as [number, number];
       const item = Array.isArray(value) ? value[later] : undefined;

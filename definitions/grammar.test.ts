@@ -180,6 +180,39 @@ describe('job-type grammar', () => {
     ],
   });
 
+  describe('stated limits, at the first item or character too many', () => {
+    const items = (count: number, make: (index: number) => string, separator = ', '): string =>
+      Array.from({ length: count }, (_, index) => make(index + 1)).join(separator);
+    itReportsProblems([
+      [
+        '31 checklist items in one step',
+        ['checklist: [Power, CAN bus]', `checklist: [${items(31, (n) => `item ${n}`)}]`],
+        ['34:278 steps[0].checklist[30]: one too many: this list may hold at most 30 items (it holds 31)'],
+      ],
+      ['30 checklist items', ['checklist: [Power, CAN bus]', `checklist: [${items(30, (n) => `item ${n}`)}]`], []],
+      [
+        '201 options of an enum field',
+        ['        - { value: swap, label: Swap }\n', `${items(199, (n) => `        - { value: v${n}, label: V${n} }`, '\n')}\n        - { value: swap, label: Swap }\n`],
+        ['215:11 fields[0].validation.options[200]: one too many: this list may hold at most 200 items (it holds 201)'],
+      ],
+      [
+        '51 steps',
+        ['  - id: configure\n', `${items(49, (n) => `  - { id: s${n}, title: S${n} }`, '\n')}\n  - id: configure\n`],
+        ['84:5 steps[50]: one too many: this list may hold at most 50 items (it holds 51)'],
+      ],
+      [
+        'a label of 201 characters',
+        ['    label: Odometer', `    label: ${'x'.repeat(201)}`],
+        ['25:12 fields[2].label: must be at most 200 characters long (is 201)'],
+      ],
+      [
+        'a step description of 2001 characters',
+        ['    title: Mount', `    title: Mount\n    description: ${'x'.repeat(2001)}`],
+        ['33:18 steps[0].description: must be at most 2000 characters long (is 2001)'],
+      ],
+    ]);
+  });
+
   describe('YAML itself', () => {
     itReportsProblems([
       [

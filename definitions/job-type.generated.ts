@@ -51,30 +51,33 @@ export interface JobTypeDefinition {
    */
   version: number;
   /**
-   * Name shown to provider admins, customer-portal users and installers.
+   * Name shown to provider admins, customer-portal users and installers. Plain text on one line: no control characters, and no < followed by a letter, /, ! or ? (an HTML tag).
    */
   title: string;
   /**
-   * What this job is for, shown when picking a job type.
+   * What this job is for, shown when picking a job type. Plain text: lines and tabs, but no other control characters, and no < followed by a letter, /, ! or ? (an HTML tag).
    */
   description?: string;
   /**
-   * Groups of fields, in the order forms show them (for example Setup and Master Data).
+   * Groups of fields, in the order forms show them (for example Setup and Master Data). At most 30.
    *
    * @minItems 1
+   * @maxItems 30
    */
   sections: [Section, ...Section[]];
   /**
-   * The values a job carries. A value given when the job is created locks the field for the installer; a blank field is the installer's to fill.
+   * The values a job carries. A value given when the job is created locks the field for the installer; a blank field is the installer's to fill. At most 200.
    *
    * @minItems 1
+   * @maxItems 200
    */
   fields: [Field, ...Field[]];
   vehicle: Vehicle;
   /**
-   * What the installer does, strictly in this order. A step may collect fields, ask to tick a checklist and run one automated action when it is completed, on the job's CloudBoxx (vehicle.qnrField, or the old box of a swap).
+   * What the installer does, strictly in this order. A step may collect fields, ask to tick a checklist and run one automated action when it is completed, on the job's CloudBoxx (vehicle.qnrField, or the old box of a swap). At most 50.
    *
    * @minItems 1
+   * @maxItems 50
    */
   steps: [Step, ...Step[]];
   cloudboxx?: CloudBoxxSettings;
@@ -90,11 +93,11 @@ export interface Section {
    */
   id: string;
   /**
-   * Heading shown above the section's fields.
+   * Heading shown above the section's fields. Plain text on one line: no control characters, and no < followed by a letter, /, ! or ? (an HTML tag).
    */
   title: string;
   /**
-   * Help text shown under the heading.
+   * Help text shown under the heading. Plain text: lines and tabs, but no other control characters, and no < followed by a letter, /, ! or ? (an HTML tag).
    */
   description?: string;
 }
@@ -104,7 +107,7 @@ export interface Section {
 export interface Field {
   key: FieldKey;
   /**
-   * What people see next to the input.
+   * What people see next to the input. Plain text on one line: no control characters, and no < followed by a letter, /, ! or ? (an HTML tag).
    */
   label: string;
   /**
@@ -128,7 +131,7 @@ export interface Field {
         [k: string]: unknown | undefined;
       };
   /**
-   * Help text for the person filling the field.
+   * Help text for the person filling the field. Plain text: lines and tabs, but no other control characters, and no < followed by a letter, /, ! or ? (an HTML tag).
    */
   description?: string;
   validation?: FieldValidation;
@@ -138,11 +141,11 @@ export interface Field {
  */
 export interface FieldValidation {
   /**
-   * Regular expression (ECMAScript, Unicode) the whole value must match; anchor it with ^ and $.
+   * Regular expression (ECMAScript, Unicode) the whole value must match; anchor it with ^ and $. Matched in time linear in the value (RE2), so backreferences (\1, \k<name>) and lookaround ((?=, (?!, (?<=, (?<!) are refused; at most 1000 characters.
    */
   pattern?: string;
   /**
-   * What to tell someone whose value does not match the pattern; completes the sentence "<label> …".
+   * What to tell someone whose value does not match the pattern; completes the sentence "<label> …". Plain text on one line: no control characters, and no < followed by a letter, /, ! or ? (an HTML tag).
    */
   patternMessage?: string;
   /**
@@ -162,9 +165,10 @@ export interface FieldValidation {
    */
   maximum?: number;
   /**
-   * The choices of an enum field, in display order.
+   * The choices of an enum field, in display order. At most 200.
    *
    * @minItems 1
+   * @maxItems 200
    */
   options?: [EnumOption, ...EnumOption[]];
 }
@@ -177,7 +181,7 @@ export interface EnumOption {
    */
   value: string;
   /**
-   * What people see.
+   * What people see. Plain text on one line: no control characters, and no < followed by a letter, /, ! or ? (an HTML tag).
    */
   label: string;
 }
@@ -211,19 +215,23 @@ export interface Step {
    */
   id: string;
   /**
-   * Shown to the installer and as the job's last completed step.
+   * Shown to the installer and as the job's last completed step. Plain text on one line: no control characters, and no < followed by a letter, /, ! or ? (an HTML tag).
    */
   title: string;
   /**
-   * Instructions for the installer.
+   * Instructions for the installer. Plain text: lines and tabs, but no other control characters, and no < followed by a letter, /, ! or ? (an HTML tag).
    */
   description?: string;
   /**
    * Keys of the fields the installer fills in this step. A field is collected by at most one step.
+   *
+   * @maxItems 200
    */
   collect?: FieldKey[];
   /**
-   * Items the installer must tick before completing the step.
+   * Items the installer must tick before completing the step, at most 30. Each plain text on one line: no control characters, and no < followed by a letter, /, ! or ? (an HTML tag).
+   *
+   * @maxItems 30
    */
   checklist?: string[];
   action?: StepAction;

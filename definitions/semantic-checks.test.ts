@@ -511,6 +511,40 @@ describe('job-type semantic checks', () => {
       ],
     ],
 
+    'plain text': [
+      ['an HTML tag in a title', ['title: Test type', 'title: Test <b>type</b>'], ['3:8 title: must be plain text, but "<b>" would start an HTML tag; texts are shown as written (a < may be followed by a space, a digit or a sign, e.g. "< 5 km")']],
+      [
+        'a script in a checklist item',
+        ['checklist: [Power, CAN bus]', 'checklist: [Power, "<script>alert(1)</script>"]'],
+        ['34:24 steps[0].checklist[1]: must be plain text, but "<script>" would start an HTML tag; texts are shown as written (a < may be followed by a space, a digit or a sign, e.g. "< 5 km")'],
+      ],
+      [
+        'an HTML comment in an option label',
+        ['{ value: swap, label: Swap }', '{ value: swap, label: "Swap <!-- x -->" }'],
+        ['16:33 fields[0].validation.options[1].label: must be plain text, but "<!--" would start an HTML tag; texts are shown as written (a < may be followed by a space, a digit or a sign, e.g. "< 5 km")'],
+      ],
+      [
+        'a line break in a label',
+        ['    label: Odometer', '    label: "Odometer\\nin km"'],
+        ['25:12 fields[2].label: must be one line: only descriptions may have several lines'],
+      ],
+      [
+        'a control character in a step title',
+        ['    title: Mount', '    title: "Mount\\u0007"'],
+        ['32:12 steps[0].title: must be plain text, but holds the control character U+0007; only descriptions may hold line breaks and tabs'],
+      ],
+      [
+        'a control character in a description, where lines and tabs are fine',
+        ['    title: Mount', '    title: Mount\n    description: "Line one\\n\\tLine two\\u001B[31m"'],
+        ['33:18 steps[0].description: must be plain text, but holds the control character U+001B; only descriptions may hold line breaks and tabs'],
+      ],
+      [
+        'accepts a < that opens no tag, several lines and tabs in a description',
+        ['    title: Mount', '    title: Mount if odometer < 5 km, a <= b\n    description: "Line one\\n\\tLine <2>"'],
+        [],
+      ],
+    ],
+
     'durations and deadlines': [
       ['a duration that is not ISO 8601', ['maxDuration: PT8H', 'maxDuration: 8h'], ['44:16 access.maxDuration: "8h" is not an ISO 8601 duration (e.g. PT8H, P14D, P1DT12H)']],
       [

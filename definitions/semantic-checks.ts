@@ -116,6 +116,7 @@ export function checkSemantics(data: unknown): DefinitionIssue[] {
   checkQnrFields(steps, fields, vehicle, collectedBy, reportReference, report);
   checkConfigurationTemplate(data, fields, steps, providedBy, reportReference, report);
   checkDurations(data, report, (path, message) => issues.push({ path, message, severity: 'warning' }));
+  checkPlainTexts(data, report);
   checkActionTimeouts(steps, report);
   return issues;
 }
@@ -671,6 +672,58 @@ function checkDurations(data: Rec, report: Report, warn: (path: DefinitionPath, 
       `${max} can never end a job: the access counts from the job's start and deadlines.completeWithin (${deadline}) from its creation, so the deadline always ends the job first; to limit how long an installer holds the vehicle, make maxDuration shorter than ${deadline}`,
     );
   }
+}
+
+/**
+ * Texts people read (titles, labels, descriptions, checklist items) are plain text: portals and
+ * the installer app show them as written, never as markup. One-line texts hold no control
+ * character; descriptions may hold line breaks and tabs. A < followed by a letter, /, ! or ? would
+ * open an HTML tag, comment or declaration; any other < ("< 5 km", "a <= b") is fine.
+ */
+function checkPlainTexts(data: Rec, report: Report): void {
+  const check = (path: DefinitionPath, value: unknown, multiline: boolean): void => {
+    if (typeof value !== 'string') return;
+    const problem = plainTextProblem(value, multiline);
+    if (problem !== undefined) report(path, problem);
+  };
+  check(['title'], data.title, false);
+  check(['description'], data.description, true);
+  list(data.sections).forEach((section, index) => {
+    if (!isRec(section)) return;
+    check(['sections', index, 'title'], section.title, false);
+    check(['sections', index, 'description'], section.description, true);
+  });
+  list(data.fields).forEach((field, index) => {
+    if (!isRec(field)) return;
+    check(['fields', index, 'label'], field.label, false);
+    check(['fields', index, 'description'], field.description, true);
+    if (!isRec(field.validation)) return;
+    check(['fields', index, 'validation', 'patternMessage'], field.validation.patternMessage, false);
+    list(field.validation.options).forEach((option, optionIndex) => {
+      if (isRec(option)) check(['fields', index, 'validation', 'options', optionIndex, 'label'], option.label, false);
+    });
+  });
+  list(data.steps).forEach((step, index) => {
+    if (!isRec(step)) return;
+    check(['steps', index, 'title'], step.title, false);
+    check(['steps', index, 'description'], step.description, true);
+    list(step.checklist).forEach((item, itemIndex) => check(['steps', index, 'checklist', itemIndex], item, false));
+  });
+}
+
+/** Why `text` is not plain text, or undefined when it is. */
+export function plainTextProblem(text: string, multiline: boolean): string | undefined {
+  const tag = /<[A-Za-z/!?][^\s<>]{0,20}>?/.exec(text);
+  if (tag !== null) {
+    return `must be plain text, but ${JSON.stringify(tag[0])} would start an HTML tag; texts are shown as written (a < may be followed by a space, a digit or a sign, e.g. "< 5 km")`;
+  }
+  // Control characters: C0, DEL and C1; descriptions keep their line breaks and tabs.
+  const control = (multiline ? /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/ : /[\u0000-\u001F\u007F-\u009F]/).exec(text);
+  if (control === null) return undefined;
+  const char = control[0];
+  if (char === '\n') return 'must be one line: only descriptions may have several lines';
+  const code = `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return `must be plain text, but holds the control character ${code}${char === '\t' ? ' (a tab)' : ''}; only descriptions may hold line breaks and tabs`;
 }
 
 function withArticle(word: string): string {

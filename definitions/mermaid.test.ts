@@ -66,6 +66,24 @@ describe('stepsAsMermaid', () => {
         'step4 --> done',
       ],
     ],
+    [
+      'a step for most of many values: the edges name the fewer values',
+      (() => {
+        const extra = ['check', 'repair', 'upgrade'].map((value) => `        - { value: ${value}, label: ${value} }\n`).join('');
+        const many = withMiddleSteps('{ field: operation, in: [install, swap, replace, check, repair] }', '{ field: towbar, equals: true }');
+        return variant('        - { value: replace, label: Replace }\n', `        - { value: replace, label: Replace }\n${extra}`, many);
+      })(),
+      [
+        'start --> step1',
+        'step1 -- "operation ≠ upgrade" --> step2',
+        'step1 -- "operation = upgrade and towbar = true" --> step3',
+        'step1 -- "otherwise" --> step4',
+        'step2 -- "towbar = true" --> step3',
+        'step2 -- "otherwise" --> step4',
+        'step3 --> step4',
+        'step4 --> done',
+      ],
+    ],
   ];
   for (const [title, text, edges] of cases) {
     it(title, () => {

@@ -1,4 +1,6 @@
 import Router from '@koa/router';
+import { latestProviderVersions } from '../../db/job-types';
+import type { CompiledJobType } from '../../definitions/compiled-job-type';
 import type { FromSchema } from 'json-schema-to-ts';
 import type { ParsedUrlQuery } from 'node:querystring';
 import { InputError, type FieldProblem } from '../../common/errors';
@@ -74,7 +76,7 @@ export function jobListRouter(deps: JobListRouterDeps): Router<AuthState> {
       created: range(query.createdFrom, query.createdTo, 'created'),
       requestedStart: range(query.requestedStartFrom, query.requestedStartTo, 'requestedStart'),
       finished: range(query.finishedFrom, query.finishedTo, 'finished'),
-      words: searchWords(query.q, deps.jobTypes),
+      words: searchWords(query.q, [...deps.jobTypes.list(), ...(query.q && principal.organisationKind === 'provider' ? await ownJobTypes(deps.db, principal.organisationId) : [])]),
       sort,
       direction: order,
       after: cursor?.after,
@@ -136,9 +138,13 @@ function range(from: string | undefined, to: string | undefined, name: string): 
   return { from, to };
 }
 
+/** A provider's own job types, for searching their titles. */
+async function ownJobTypes(db: Db, providerId: string): Promise<CompiledJobType[]> {
+  return (await latestProviderVersions(db, providerId)).map((version) => version.definition);
+}
+
 /** Terms of `q`, each with the job types whose title contains it: the title is in the YAML, not in the row. */
-function searchWords(q: string | undefined, jobTypes: JobTypeCatalog): JobSearch['words'] {
-  const types = jobTypes.list();
+function searchWords(q: string | undefined, types: readonly CompiledJobType[]): JobSearch['words'] {
   return searchTerms(q ?? '').map((text) => ({ text, jobTypeIds: types.filter((type) => type.title.toLocaleLowerCase().includes(text)).map((type) => type.id) }));
 }
 

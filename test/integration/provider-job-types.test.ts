@@ -234,6 +234,10 @@ describe('provider job types over HTTP', function () {
     expect(await description.staticSummary()).to.include(title);
     expect(await description.staticDetails()).to.include(`provider ${demo.providerId}`);
 
+    // The job list's search finds it by its own type's title, as it finds built-in ones.
+    const found = await admin('GET', `/v1/jobs?q=${encodeURIComponent(title.split(' ').at(-1)!)}`);
+    expect(found.body.items.map((item: { id: string }) => item.id)).to.include(created.body.id);
+
     // And the other way round: a built-in job started there says so.
     const builtin = await request(other.baseUrl, 'POST', '/v1/jobs', demo.tokens.providerAdmin, { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: { text: 'Alexanderplatz 1' } } });
     expect(builtin.status, builtin.text).to.equal(201);

@@ -3,7 +3,8 @@
 import { expect } from 'chai';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadJobTypeFile, loadJobTypesDirectory } from './loader';
+import { formatProblem } from './errors';
+import { checkJobTypeText, loadJobTypeFile, loadJobTypesDirectory } from './loader';
 import { stepsAsMermaid } from './mermaid';
 import { validateProviderValues, validateStepValues } from './value-validation';
 
@@ -32,6 +33,10 @@ describe('shipped job types', () => {
       it('is valid, and named after its id', async () => {
         const compiled = await loadJobTypeFile(fullPath);
         expect(path.basename(file, path.extname(file))).to.equal(compiled.id);
+      });
+
+      it('draws no warning either: providers copy these', () => {
+        expect(checkJobTypeText(file, readFileSync(fullPath, 'utf8')).problems.map(formatProblem)).to.deep.equal([]);
       });
 
       it('compiles to plain JSON (it travels as workflow input)', async () => {

@@ -17,7 +17,12 @@ export function linearTimeProblem(pattern: string): string | undefined {
       compileLinear(pattern);
       return undefined;
     } catch (error) {
-      return unsupported(error instanceof Error ? error.message.replace(/^error parsing regexp: /, '') : String(error));
+      const reason = error instanceof Error ? error.message.replace(/^error parsing regexp: /, '') : String(error);
+      const repeat = /^invalid repeat count: `(.*)`$/.exec(reason);
+      // RE2 counts nested repetitions multiplied: (a{100}){100} is 10,000.
+      if (repeat !== null) return unsupported(`repetition ${repeat[1]}: repetitions, multiplied when nested, may count at most 1000`);
+      if (reason === 'expression too large') return unsupported('an expression too large to match in linear time');
+      return unsupported(reason);
     }
   }
   return unsupported(construct);

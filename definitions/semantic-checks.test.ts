@@ -143,7 +143,12 @@ describe('job-type semantic checks', () => {
       [
         'a pattern with a repetition RE2 cannot count: refused, as it could not be matched in linear time',
         ['      pattern: "^[A-Z0-9]{8,12}$"', '      pattern: "^a{1001}$"'],
-        ['23:16 fields[1].validation.pattern: uses a construct (invalid repeat count: `{1001}`) that is not supported; patterns are matched in linear time, so backreferences and lookaround are not available'],
+        ['23:16 fields[1].validation.pattern: uses a construct (repetition {1001}: repetitions, multiplied when nested, may count at most 1000) that is not supported; patterns are matched in linear time, so backreferences and lookaround are not available'],
+      ],
+      [
+        'a pattern with nested repetitions RE2 cannot count',
+        ['      pattern: "^[A-Z0-9]{8,12}$"', '      pattern: "^(a{100}){100}$"'],
+        ['23:16 fields[1].validation.pattern: uses a construct (repetition {100}: repetitions, multiplied when nested, may count at most 1000) that is not supported; patterns are matched in linear time, so backreferences and lookaround are not available'],
       ],
       [
         'accepts what only looks like those inside a class or escaped',

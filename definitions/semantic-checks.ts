@@ -6,7 +6,7 @@ import type { DefinitionIssue, DefinitionPath } from './errors';
 import { ACTION_TIMEOUT_BOUNDS, READ_VEHICLE_STATE, STEP_ACTIONS } from './actions';
 import { parseDurationMs } from './durations';
 import { forEachTemplateString, scanPlaceholders } from './template';
-import { closestName, didYouMean, quotedList } from './suggest';
+import { quotedList, suggestionBudget } from './suggest';
 import { fieldValueProblems } from './value-validation';
 import { linearTimeProblem } from './linear-regexp';
 import type { CompiledValidation, FieldType } from './compiled-job-type';
@@ -53,6 +53,8 @@ const RULE_TYPES: Record<string, readonly string[]> = {
   options: ['enum'],
 };
 const APPLY = 'cloudboxx.applyConfiguration';
+/** About 0.1 s of comparing names at worst (64 characters each), whatever the source holds. */
+const SUGGESTION_COMPARISONS = 40_000;
 const VEHICLE_STATE_PROPERTIES: ReadonlySet<string> = new Set(grammarSchema.$defs.VehicleStateProperty.enum);
 
 /** The vehicle block's QNR fields, each when it names a text field; undefined when the block is missing. */
@@ -63,8 +65,14 @@ interface VehicleView {
   readonly broken: boolean;
 }
 
+/** Suggestions for one definition at a time (checkSemantics is synchronous): a few hundred typos' worth. */
+let suggestions = suggestionBudget(SUGGESTION_COMPARISONS);
+const closestName = (word: string, candidates: Iterable<string>): string | undefined => suggestions.closestName(word, candidates);
+const didYouMean = (word: string, candidates: Iterable<string>): string => suggestions.didYouMean(word, candidates);
+
 export function checkSemantics(data: unknown): DefinitionIssue[] {
   if (!isRec(data)) return [];
+  suggestions = suggestionBudget(SUGGESTION_COMPARISONS);
   const issues: DefinitionIssue[] = [];
   const report = (path: DefinitionPath, message: string, at?: 'key'): void => {
     issues.push(at === undefined ? { path, message } : { path, message, at });

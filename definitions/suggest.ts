@@ -14,6 +14,30 @@ export function closestName(word: string, candidates: Iterable<string>): string 
   return best !== undefined && best.distance <= tolerance && best.name !== word ? best.name : undefined;
 }
 
+/**
+ * closestName and didYouMean that stop suggesting once `comparisons` names have been compared: a
+ * source full of unknown names (it may come from anyone, through the API) costs no more than that.
+ */
+export function suggestionBudget(comparisons: number): { closestName: typeof closestName; didYouMean: typeof didYouMean } {
+  let left = comparisons;
+  const budgeted = (word: string, candidates: Iterable<string>): string | undefined => {
+    const names = [...candidates];
+    if (names.length > left) {
+      left = 0;
+      return undefined;
+    }
+    left -= names.length;
+    return closestName(word, names);
+  };
+  return {
+    closestName: budgeted,
+    didYouMean: (word, candidates) => {
+      const name = budgeted(word, candidates);
+      return name === undefined ? '' : ` (did you mean "${name}"?)`;
+    },
+  };
+}
+
 /** ` (did you mean "boxSerial"?)`, or "" when nothing is close. */
 export function didYouMean(word: string, candidates: Iterable<string>): string {
   const name = closestName(word, candidates);

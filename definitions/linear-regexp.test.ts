@@ -15,6 +15,9 @@ describe('validation patterns matched in linear time', () => {
     ['^(a|aa)+$', 'aaaa', ATTACK],
     ['^(.*a){20}$', 'a'.repeat(20), `${'a'.repeat(19)}${'b'.repeat(100_000)}`],
     ['^(\\w+\\s?)*$', 'one two', `${'word '.repeat(20_000)}!`],
+    // As usually quoted, unanchored: a search through the whole value.
+    ['(a|aa)+$', 'xaa', ATTACK],
+    ['(.*a){20}', `x${'a'.repeat(20)}`, `${'a'.repeat(19)}${'b'.repeat(100_000)}`],
   ];
   for (const [pattern, matching, failing] of redos) {
     it(`answers ${pattern} against a ${failing.length}-character value within milliseconds, on both sides`, () => {

@@ -1,0 +1,97 @@
+// Lint rules that keep the codebase as it should read. The workflow rules matter most: workflow
+// code runs in Temporal's deterministic sandbox, so it may not touch Node or do I/O, and a promise
+// it forgets is a step that silently never happens.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = [
+  'assert',
+  'buffer',
+  'child_process',
+  'crypto',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'https',
+  'net',
+  'os',
+  'path',
+  'process',
+  'stream',
+  'timers',
+  'tls',
+  'url',
+  'util',
+  'worker_threads',
+  'zlib',
+];
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/**',
+      '.tools/**',
+      '.data/**',
+      '.test-data/**',
+      'test/workflows/histories/**',
+      'definitions/job-type.generated.ts',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    // chai's property assertions (`.to.be.empty`) are expressions by design.
+    files: ['**/*.test.ts', 'test/**/*.ts'],
+    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+  },
+  {
+    // Workflow code: deterministic, no Node, no I/O; activities are imported as types only.
+    files: ['workflows/**/*.ts'],
+    ignores: ['workflows/**/*.test.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: NODE_BUILTINS.flatMap((name) => [
+            { name, message: 'Workflow code runs in the Temporal sandbox: no Node built-ins.' },
+            { name: `node:${name}`, message: 'Workflow code runs in the Temporal sandbox: no Node built-ins.' },
+          ]),
+          patterns: [
+            {
+              group: [
+                'knex',
+                'pg',
+                '**/db/*',
+                '**/gateway/oneapi-client',
+                '**/gateway/simulator/*',
+                '@temporalio/client',
+                '@temporalio/worker',
+                '@temporalio/activity',
+              ],
+              message: 'Workflow code does no I/O: that belongs in activities/.',
+            },
+            {
+              group: ['**/activities', '**/activities/*'],
+              allowTypeImports: true,
+              message: 'Workflows import activities as types only (proxyActivities).',
+            },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+);

@@ -34,7 +34,12 @@ async function refusingBadData(write: () => Promise<void>): Promise<void> {
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (typeof code === 'string' && /^2[23]/.test(code)) {
-      throw ApplicationFailure.create({ type: READ_MODEL_REJECTED, message: `Postgres refused the write: ${(error as Error).message}`, nonRetryable: true, cause: error as Error });
+      throw ApplicationFailure.create({
+        type: READ_MODEL_REJECTED,
+        message: `Postgres refused the write: ${(error as Error).message}`,
+        nonRetryable: true,
+        cause: error as Error,
+      });
     }
     throw error;
   }

@@ -7,7 +7,14 @@ import type { Db } from '../db/connection';
 import { recordJobEvents } from '../db/jobs';
 import { canonicalJson } from '../definitions/canonical-json';
 import type { ConfigurationMode, JsonObject, StepAction } from '../definitions/compiled-job-type';
-import { VehicleGatewayError, VehicleNotFoundError, type Vehicle, type VehicleCommand, type VehicleGateway, type VehicleState } from '../gateway/vehicle-gateway';
+import {
+  VehicleGatewayError,
+  VehicleNotFoundError,
+  type Vehicle,
+  type VehicleCommand,
+  type VehicleGateway,
+  type VehicleState,
+} from '../gateway/vehicle-gateway';
 
 export interface StepActionRequest {
   jobId: string;
@@ -26,7 +33,15 @@ export interface StepActionRequest {
 }
 
 export type StepActionResult =
-  | { action: 'cloudboxx.applyConfiguration'; version: number; appliedAt: string; pushed: JsonObject; pushedSha256: string; mode: ConfigurationMode; configuration?: Record<string, unknown> }
+  | {
+      action: 'cloudboxx.applyConfiguration';
+      version: number;
+      appliedAt: string;
+      pushed: JsonObject;
+      pushedSha256: string;
+      mode: ConfigurationMode;
+      configuration?: Record<string, unknown>;
+    }
   | { action: 'cloudboxx.verifyLockUnlock'; locked: VehicleState; unlocked: VehicleState }
   | { action: 'cloudboxx.readVehicleState'; state: VehicleState };
 
@@ -70,11 +85,18 @@ const SYSTEM: Actor = { kind: 'system', reason: 'vehicle secured when access end
  */
 export function createVehicleActionActivities(gateway: VehicleGateway, db: Db) {
   /** Sends one call and writes the attempt to the trail, whatever its outcome. */
-  async function call<T>(jobId: string, actor: Actor, what: { purpose: string; call: string; qnr: string }, send: () => Promise<T>): Promise<T> {
+  async function call<T>(
+    jobId: string,
+    actor: Actor,
+    what: { purpose: string; call: string; qnr: string },
+    send: () => Promise<T>,
+  ): Promise<T> {
     const info = Context.current().info;
     const key = `call:${info.workflowExecution?.runId}:${info.activityId}:${info.attempt}:${what.call}`;
     const record = (data: Record<string, unknown>) =>
-      recordJobEvents(db, jobId, [{ key, type: 'vehicle.call', actor, data: { ...what, attempt: info.attempt, ...data }, occurredAt: new Date().toISOString() }]).catch((error: unknown) =>
+      recordJobEvents(db, jobId, [
+        { key, type: 'vehicle.call', actor, data: { ...what, attempt: info.attempt, ...data }, occurredAt: new Date().toISOString() },
+      ]).catch((error: unknown) =>
         // The trail must not stop a command that the car needs (securing it, above all).
         log.warn('could not record a vehicle call in the audit trail', { jobId, error: String(error) }),
       );
@@ -89,7 +111,9 @@ export function createVehicleActionActivities(gateway: VehicleGateway, db: Db) {
   }
 
   async function vehicleOf(request: { jobId: string; qnr: string; actor: Actor }, purpose: string): Promise<Vehicle> {
-    const vehicle = await call(request.jobId, request.actor, { purpose, call: 'find-vehicle', qnr: request.qnr }, () => gateway.findVehicleByTelematicsUnit(request.qnr));
+    const vehicle = await call(request.jobId, request.actor, { purpose, call: 'find-vehicle', qnr: request.qnr }, () =>
+      gateway.findVehicleByTelematicsUnit(request.qnr),
+    );
     if (!vehicle) throw new VehicleNotFoundError(`no vehicle carries telematics unit ${request.qnr}`);
     return vehicle;
   }
@@ -103,28 +127,50 @@ export function createVehicleActionActivities(gateway: VehicleGateway, db: Db) {
           if (request.knownToOneApi) checkVin(request, await vehicleOf(request, purpose));
           const pushed = request.configuration ?? {};
           const mode = request.configurationMode ?? 'replace';
-          const applied = await call(request.jobId, request.actor, { purpose, call: `apply-configuration (${mode})`, qnr: request.qnr }, () =>
-            gateway.applyConfiguration({
-              target: { telematicsUnitId: request.qnr },
-              configuration: pushed,
-              mode,
-              // Stable across attempts: a retry after a lost answer applies the configuration once.
-              idempotencyKey: `${request.jobId}/${request.stepId}/${Context.current().info.workflowExecution?.runId}/${Context.current().info.activityId}`,
-            }),
+          const applied = await call(
+            request.jobId,
+            request.actor,
+            { purpose, call: `apply-configuration (${mode})`, qnr: request.qnr },
+            () =>
+              gateway.applyConfiguration({
+                target: { telematicsUnitId: request.qnr },
+                configuration: pushed,
+                mode,
+                // Stable across attempts: a retry after a lost answer applies the configuration once.
+                idempotencyKey: `${request.jobId}/${request.stepId}/${Context.current().info.workflowExecution?.runId}/${Context.current().info.activityId}`,
+              }),
           );
-          return { action: request.action, version: applied.version, appliedAt: applied.appliedAt, pushed, pushedSha256: sha256(pushed), mode, ...(applied.configuration && { configuration: applied.configuration }) };
+          return {
+            action: request.action,
+            version: applied.version,
+            appliedAt: applied.appliedAt,
+            pushed,
+            pushedSha256: sha256(pushed),
+            mode,
+            ...(applied.configuration && { configuration: applied.configuration }),
+          };
         }
         const vehicle = await vehicleOf(request, purpose);
         const send = (command: VehicleCommand) => {
           requireCapability(vehicle, command);
-          return call(request.jobId, request.actor, { purpose, call: command, qnr: request.qnr }, () => gateway.sendCommand(vehicle.id, command));
+          return call(request.jobId, request.actor, { purpose, call: command, qnr: request.qnr }, () =>
+            gateway.sendCommand(vehicle.id, command),
+          );
         };
         if (request.action === 'cloudboxx.readVehicleState') return { action: request.action, state: await send('request-vehicle-state') };
         requireCapability(vehicle, 'unlock-central-lock');
         const locked = await send('lock-central-lock');
-        if (locked.centralLock !== 'locked') throw refusal('actionFailed', `CloudBoxx ${request.qnr} was told to lock, but reports the central lock ${locked.centralLock ?? 'in no state'}. Check the wiring of the central lock.`);
+        if (locked.centralLock !== 'locked')
+          throw refusal(
+            'actionFailed',
+            `CloudBoxx ${request.qnr} was told to lock, but reports the central lock ${locked.centralLock ?? 'in no state'}. Check the wiring of the central lock.`,
+          );
         const unlocked = await send('unlock-central-lock');
-        if (unlocked.centralLock !== 'unlocked') throw refusal('actionFailed', `CloudBoxx ${request.qnr} was told to unlock, but reports the central lock ${unlocked.centralLock ?? 'in no state'}. Check the wiring of the central lock.`);
+        if (unlocked.centralLock !== 'unlocked')
+          throw refusal(
+            'actionFailed',
+            `CloudBoxx ${request.qnr} was told to unlock, but reports the central lock ${unlocked.centralLock ?? 'in no state'}. Check the wiring of the central lock.`,
+          );
         return { action: request.action, locked, unlocked };
       });
     },
@@ -134,7 +180,9 @@ export function createVehicleActionActivities(gateway: VehicleGateway, db: Db) {
       return refusingPermanentFailures(request.qnr, async () => {
         const vehicle = await vehicleOf(request, 'installer');
         const command = GATEWAY_COMMANDS[request.command];
-        return call(request.jobId, request.actor, { purpose: 'installer', call: command, qnr: request.qnr }, () => gateway.sendCommand(vehicle.id, command));
+        return call(request.jobId, request.actor, { purpose: 'installer', call: command, qnr: request.qnr }, () =>
+          gateway.sendCommand(vehicle.id, command),
+        );
       });
     },
 
@@ -149,7 +197,11 @@ export function createVehicleActionActivities(gateway: VehicleGateway, db: Db) {
       try {
         vehicle = await vehicleOf({ ...request, actor: SYSTEM }, purpose);
       } catch (error) {
-        if (error instanceof VehicleNotFoundError) return { reached: false, detail: `No vehicle in OneAPI carries CloudBoxx ${request.qnr}, so it could not be locked or immobilised.` };
+        if (error instanceof VehicleNotFoundError)
+          return {
+            reached: false,
+            detail: `No vehicle in OneAPI carries CloudBoxx ${request.qnr}, so it could not be locked or immobilised.`,
+          };
         throw error;
       }
       const outcomes: SecuringCommandOutcome[] = [];
@@ -159,8 +211,13 @@ export function createVehicleActionActivities(gateway: VehicleGateway, db: Db) {
           outcomes.push({ command, outcome: 'skipped' });
           continue;
         }
-        const state = await call(request.jobId, SYSTEM, { purpose, call: gatewayCommand, qnr: request.qnr }, () => gateway.sendCommand(vehicle.id, gatewayCommand));
-        const reported = { ...(state.centralLock !== undefined && { centralLock: state.centralLock }), ...(state.drivingEnabled !== undefined && { drivingEnabled: state.drivingEnabled }) };
+        const state = await call(request.jobId, SYSTEM, { purpose, call: gatewayCommand, qnr: request.qnr }, () =>
+          gateway.sendCommand(vehicle.id, gatewayCommand),
+        );
+        const reported = {
+          ...(state.centralLock !== undefined && { centralLock: state.centralLock }),
+          ...(state.drivingEnabled !== undefined && { drivingEnabled: state.drivingEnabled }),
+        };
         outcomes.push({ command, outcome: holds(state) ? 'done' : 'mismatch', reported });
       }
       return { reached: true, commands: outcomes };
@@ -182,9 +239,11 @@ function checkVin(request: StepActionRequest, vehicle: Vehicle): void {
 function requireCapability(vehicle: Vehicle, command: VehicleCommand): void {
   if (vehicle.capabilities.commands.includes(command)) return;
   const model = [vehicle.masterData.brand, vehicle.masterData.model].filter(Boolean).join(' ') || `Vehicle ${vehicle.id}`;
-  throw refusal('capabilityMissing', `${model} (CloudBoxx ${vehicle.telematicsUnit.id}) lacks the capability ${command}, which this step needs; OneAPI lists: ${vehicle.capabilities.commands.join(', ')}.`, [
-    { pointer: '/stepId', message: `the vehicle lacks ${command}`, rule: 'capability' },
-  ]);
+  throw refusal(
+    'capabilityMissing',
+    `${model} (CloudBoxx ${vehicle.telematicsUnit.id}) lacks the capability ${command}, which this step needs; OneAPI lists: ${vehicle.capabilities.commands.join(', ')}.`,
+    [{ pointer: '/stepId', message: `the vehicle lacks ${command}`, rule: 'capability' }],
+  );
 }
 
 async function refusingPermanentFailures<T>(qnr: string, run: () => Promise<T>): Promise<T> {
@@ -192,11 +251,17 @@ async function refusingPermanentFailures<T>(qnr: string, run: () => Promise<T>):
     return await run();
   } catch (error) {
     if (error instanceof VehicleNotFoundError) {
-      throw refusal('actionFailed', `No vehicle in the fleet carries CloudBoxx ${qnr}. Check the QNR on the box label, or ask the provider to add the vehicle first.`, [
-        { pointer: '/values', message: `no vehicle with CloudBoxx ${qnr}`, rule: 'vehicleNotFound' },
-      ]);
+      throw refusal(
+        'actionFailed',
+        `No vehicle in the fleet carries CloudBoxx ${qnr}. Check the QNR on the box label, or ask the provider to add the vehicle first.`,
+        [{ pointer: '/values', message: `no vehicle with CloudBoxx ${qnr}`, rule: 'vehicleNotFound' }],
+      );
     }
-    if (error instanceof VehicleGatewayError && !error.retryable) throw refusal(error.name === 'VehicleCapabilityMissingError' ? 'capabilityMissing' : 'actionFailed', `CloudBoxx ${qnr}: ${error.message}`);
+    if (error instanceof VehicleGatewayError && !error.retryable)
+      throw refusal(
+        error.name === 'VehicleCapabilityMissingError' ? 'capabilityMissing' : 'actionFailed',
+        `CloudBoxx ${qnr}: ${error.message}`,
+      );
     throw error;
   }
 }

@@ -62,13 +62,18 @@ export function createApp(deps: AppDeps): Koa<AuthState> {
 
   const v1 = jobsRouter(deps);
   // Everything else under /v1: a token, a fair share of requests, and safe retries of POSTs.
-  const guard = compose([requireToken(deps.db), rateLimitPerToken(deps.rateLimit ?? DEFAULT_RATE_LIMIT), idempotentPosts(deps.db, callerScope)]);
+  const guard = compose([
+    requireToken(deps.db),
+    rateLimitPerToken(deps.rateLimit ?? DEFAULT_RATE_LIMIT),
+    idempotentPosts(deps.db, callerScope),
+  ]);
   app.use(async (ctx, next) => (ctx.path.startsWith('/v1/') ? guard(ctx, next) : next()));
   app.use(v1.routes()).use(v1.allowedMethods());
   const jobList = jobListRouter(deps);
   app.use(jobList.routes()).use(jobList.allowedMethods());
   const jobTypes = jobTypesRouter(deps);
   app.use(jobTypes.routes()).use(jobTypes.allowedMethods());
-  for (const router of [fleetInvitationsRouter(deps), companiesRouter(deps), usersRouter(deps)]) app.use(router.routes()).use(router.allowedMethods());
+  for (const router of [fleetInvitationsRouter(deps), companiesRouter(deps), usersRouter(deps)])
+    app.use(router.routes()).use(router.allowedMethods());
   return app;
 }

@@ -40,7 +40,10 @@ const PROCESS_ID = randomUUID();
  * started are found under ids derived from the key, and a workflow update already applied is
  * answered by Temporal from its first outcome (the same update id), success or failure.
  */
-export function idempotentPosts<State extends RetryState, Context>(db: Db, scopeOf: (ctx: ParameterizedContext<State, Context>) => IdempotencyScope): Middleware<State, Context> {
+export function idempotentPosts<State extends RetryState, Context>(
+  db: Db,
+  scopeOf: (ctx: ParameterizedContext<State, Context>) => IdempotencyScope,
+): Middleware<State, Context> {
   // Expired answers of every key go at most once an hour per process, not on every request.
   let lastSweep = 0;
   const sweepNow = async () => {
@@ -51,10 +54,15 @@ export function idempotentPosts<State extends RetryState, Context>(db: Db, scope
   return async (ctx, next) => {
     const key = ctx.get('idempotency-key');
     if (ctx.method !== 'POST' || !key) return next();
-    if (key.length > 255) throw new InputError('Idempotency-Key must be at most 255 characters.', [{ pointer: '/headers/idempotency-key', message: 'too long' }]);
+    if (key.length > 255)
+      throw new InputError('Idempotency-Key must be at most 255 characters.', [
+        { pointer: '/headers/idempotency-key', message: 'too long' },
+      ]);
     const { scope, secret, userId } = scopeOf(ctx);
     // The credential is part of the request: a retry under another token is another request.
-    const requestHash = createHash('sha256').update(`${ctx.method} ${ctx.path}\n${hashToken(secret)}\n${JSON.stringify(ctx.request.body ?? null)}`).digest('hex');
+    const requestHash = createHash('sha256')
+      .update(`${ctx.method} ${ctx.path}\n${hashToken(secret)}\n${JSON.stringify(ctx.request.body ?? null)}`)
+      .digest('hex');
 
     await sweepNow();
     // This key starts afresh when its answer has expired, or when its claim has no answer and no
@@ -63,25 +71,41 @@ export function idempotentPosts<State extends RetryState, Context>(db: Db, scope
     await db('idempotency_keys')
       .where({ scope, key })
       .where((stale) =>
-        stale
-          .whereRaw(`created_at < now() - interval '${IDEMPOTENCY_RETENTION_HOURS} hours'`)
-          .orWhere((abandoned) =>
-            abandoned
-              .where({ request_hash: requestHash })
-              .whereNull('status')
-              .where((gone) => gone.whereRaw(`heartbeat_at < now() - interval '${HOLDER_GONE_AFTER_SECONDS} seconds'`).orWhereRaw(`created_at < now() - interval '${ABANDONED_AFTER_MINUTES} minutes'`)),
-          ),
+        stale.whereRaw(`created_at < now() - interval '${IDEMPOTENCY_RETENTION_HOURS} hours'`).orWhere((abandoned) =>
+          abandoned
+            .where({ request_hash: requestHash })
+            .whereNull('status')
+            .where((gone) =>
+              gone
+                .whereRaw(`heartbeat_at < now() - interval '${HOLDER_GONE_AFTER_SECONDS} seconds'`)
+                .orWhereRaw(`created_at < now() - interval '${ABANDONED_AFTER_MINUTES} minutes'`),
+            ),
+        ),
       )
       .delete();
     const holder = `${PROCESS_ID}:${randomUUID()}`;
-    const claimed = await db('idempotency_keys').insert({ scope, key, user_id: userId ?? null, request_hash: requestHash, holder }).onConflict(['scope', 'key']).ignore().returning('key');
+    const claimed = await db('idempotency_keys')
+      .insert({ scope, key, user_id: userId ?? null, request_hash: requestHash, holder })
+      .onConflict(['scope', 'key'])
+      .ignore()
+      .returning('key');
     if (claimed.length === 0) {
       const earlier = await db('idempotency_keys').where({ scope, key }).first();
-      if (!earlier) throw new ConflictError('A request with this Idempotency-Key has just ended; retry shortly.', [], { type: 'idempotency-key-in-use' });
+      if (!earlier)
+        throw new ConflictError('A request with this Idempotency-Key has just ended; retry shortly.', [], {
+          type: 'idempotency-key-in-use',
+        });
       if (earlier.request_hash !== requestHash) {
-        throw new RuleViolationError('This Idempotency-Key was used for a different request; use a new key for a new request.', [{ pointer: '/headers/idempotency-key', message: 'reused for another request' }], { type: 'idempotency-key-reused' });
+        throw new RuleViolationError(
+          'This Idempotency-Key was used for a different request; use a new key for a new request.',
+          [{ pointer: '/headers/idempotency-key', message: 'reused for another request' }],
+          { type: 'idempotency-key-reused' },
+        );
       }
-      if (earlier.status === null) throw new ConflictError('A request with this Idempotency-Key is still being handled; retry shortly.', [], { type: 'idempotency-key-in-use' });
+      if (earlier.status === null)
+        throw new ConflictError('A request with this Idempotency-Key is still being handled; retry shortly.', [], {
+          type: 'idempotency-key-in-use',
+        });
       ctx.status = earlier.status;
       if (earlier.sealed_body) ctx.body = unsealAnswer(earlier.sealed_body, secret, key);
       if (earlier.location) ctx.set('Location', earlier.location);
@@ -94,20 +118,35 @@ export function idempotentPosts<State extends RetryState, Context>(db: Db, scope
     ctx.state.requestKey = createHash('sha256').update(`${scope}\0${key}`).digest('base64url');
     const ours = db('idempotency_keys').where({ scope, key, holder });
     // A missed beat (Postgres briefly away) is no harm: the next one, or the answer, follows.
-    const heartbeat = setInterval(() => void ours.clone().update({ heartbeat_at: db.fn.now() }).catch(() => {}), HEARTBEAT_MS);
+    const heartbeat = setInterval(
+      () =>
+        void ours
+          .clone()
+          .update({ heartbeat_at: db.fn.now() })
+          .catch(() => {}),
+      HEARTBEAT_MS,
+    );
     try {
       await next();
     } catch (error) {
       // Released at once, so that a retry (after a 503, say) runs straight away; if Postgres itself
       // is away, as soon as it is back (or by a retry, once the heartbeat is stale). The request's own error stands.
-      await ours.clone().delete().catch(() => releaseWhenBack(ours));
+      await ours
+        .clone()
+        .delete()
+        .catch(() => releaseWhenBack(ours));
       throw error;
     } finally {
       clearInterval(heartbeat);
     }
     await ours
       .clone()
-      .update({ status: ctx.status, holder: null, sealed_body: ctx.body === undefined || ctx.body === null ? null : sealAnswer(ctx.body, secret, key), location: ctx.response.get('Location') || null });
+      .update({
+        status: ctx.status,
+        holder: null,
+        sealed_body: ctx.body === undefined || ctx.body === null ? null : sealAnswer(ctx.body, secret, key),
+        location: ctx.response.get('Location') || null,
+      });
   };
 }
 
@@ -116,7 +155,14 @@ const RELEASE_TRIES = 30;
 /** Tries to release a claim once a second for a while: Postgres was away when the request failed. */
 function releaseWhenBack(claim: { clone(): { delete(): Promise<unknown> } }, tries = RELEASE_TRIES): void {
   if (tries === 0) return;
-  setTimeout(() => void claim.clone().delete().catch(() => releaseWhenBack(claim, tries - 1)), 1_000).unref();
+  setTimeout(
+    () =>
+      void claim
+        .clone()
+        .delete()
+        .catch(() => releaseWhenBack(claim, tries - 1)),
+    1_000,
+  ).unref();
 }
 
 /** Keys of the caller behind the API token, sealed with that token. */

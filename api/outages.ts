@@ -18,21 +18,34 @@ const DETAIL = 'Retry in a few seconds, with the same Idempotency-Key if the req
 export function outageCheck(db: Db): OutageCheck {
   return async (error) => {
     if (isDatabaseUnreachable(error)) return postgresDown(error);
-    if (isTransportFailure(error)) return new ServiceUnavailableError('Temporal, which runs the jobs, cannot be reached.', 'temporal', RETRY_AFTER_SECONDS, { detail: DETAIL, cause: error });
+    if (isTransportFailure(error))
+      return new ServiceUnavailableError('Temporal, which runs the jobs, cannot be reached.', 'temporal', RETRY_AFTER_SECONDS, {
+        detail: DETAIL,
+        cause: error,
+      });
     if (!(await answers(db))) return postgresDown(error);
     return undefined;
   };
 }
 
 function postgresDown(cause: unknown): ServiceUnavailableError {
-  return new ServiceUnavailableError('The database cannot be reached, or is too busy to answer.', 'postgres', RETRY_AFTER_SECONDS, { detail: DETAIL, cause });
+  return new ServiceUnavailableError('The database cannot be reached, or is too busy to answer.', 'postgres', RETRY_AFTER_SECONDS, {
+    detail: DETAIL,
+    cause,
+  });
 }
 
 async function answers(db: Db): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), PROBE_MS)));
   try {
-    return await Promise.race([db.raw('select 1').then(() => true, () => false), timeout]);
+    return await Promise.race([
+      db.raw('select 1').then(
+        () => true,
+        () => false,
+      ),
+      timeout,
+    ]);
   } finally {
     clearTimeout(timer);
   }

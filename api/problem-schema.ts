@@ -28,7 +28,11 @@ export const problemBody = {
         additionalProperties: false,
         required: ['pointer', 'message'],
         properties: {
-          pointer: { type: 'string', description: 'JSON pointer into the request body (/values/vin), or to a query parameter (/cursor) or header (/headers/idempotency-key); / for the whole body.' },
+          pointer: {
+            type: 'string',
+            description:
+              'JSON pointer into the request body (/values/vin), or to a query parameter (/cursor) or header (/headers/idempotency-key); / for the whole body.',
+          },
           message: { type: 'string', description: 'What is wrong with it, to show next to the field.' },
           rule: { type: 'string', description: 'The rule it breaks (required, pattern, locked, unique …), for code that reacts to one.' },
         },
@@ -36,7 +40,8 @@ export const problemBody = {
     },
     problems: {
       type: 'array',
-      description: "A job type's YAML source that cannot be published (invalid-job-type): every problem in it, errors and warnings, by line and column.",
+      description:
+        "A job type's YAML source that cannot be published (invalid-job-type): every problem in it, errors and warnings, by line and column.",
       items: {
         type: 'object',
         additionalProperties: false,

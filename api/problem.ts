@@ -41,14 +41,16 @@ export function problemDetails(log: (error: unknown) => void = console.error, ou
       if (ctx.body === undefined) {
         if (ctx.status === 404) throw new NotFoundError(`No route for ${ctx.method} ${ctx.path}.`);
         // The routers' allowedMethods() answer with a status and an `Allow` header but no body; the header stays.
-        if (ctx.status === 405) throw new MethodNotAllowedError(`${ctx.method} is not allowed on ${ctx.path}; allowed: ${ctx.response.get('Allow') || 'none'}.`);
+        if (ctx.status === 405)
+          throw new MethodNotAllowedError(`${ctx.method} is not allowed on ${ctx.path}; allowed: ${ctx.response.get('Allow') || 'none'}.`);
         if (ctx.status === 501) throw new MethodNotImplementedError(`${ctx.method} is not a method this API implements.`);
       }
     } catch (error) {
       const domain = error instanceof DomainError ? error : (fromKoa(error) ?? (await outageOf(error)));
       const status = domain ? (STATUS_BY_CLASS.find(([cls]) => domain instanceof cls)?.[1] ?? 500) : 500;
       if (!domain) log(error);
-      if (domain instanceof RateLimitedError || domain instanceof ServiceUnavailableError) ctx.set('Retry-After', String(domain.retryAfterSeconds));
+      if (domain instanceof RateLimitedError || domain instanceof ServiceUnavailableError)
+        ctx.set('Retry-After', String(domain.retryAfterSeconds));
       ctx.status = status;
       ctx.type = 'application/problem+json';
       const problem: Problem = {

@@ -18,7 +18,10 @@ describe('rate limit per token', () => {
 
     time += 20_000;
     const refused = request('alice');
-    const error = await Promise.resolve(limit(refused.ctx as never, next)).then(() => undefined, (e: unknown) => e);
+    const error = await Promise.resolve(limit(refused.ctx as never, next)).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).to.be.instanceOf(RateLimitedError);
     expect((error as RateLimitedError).retryAfterSeconds).to.equal(40);
     expect(refused.headers['RateLimit-Remaining']).to.equal('0');

@@ -25,7 +25,10 @@ export function rateLimitPerToken(options: { limit: number; windowMs: number; no
     ctx.set('RateLimit-Remaining', String(Math.max(0, options.limit - window.count)));
     ctx.set('RateLimit-Reset', String(resetSeconds));
     if (window.count > options.limit) {
-      throw new RateLimitedError(`Too many requests for this token: ${options.limit} per ${options.windowMs / 1000} s. Try again in ${resetSeconds} s.`, resetSeconds);
+      throw new RateLimitedError(
+        `Too many requests for this token: ${options.limit} per ${options.windowMs / 1000} s. Try again in ${resetSeconds} s.`,
+        resetSeconds,
+      );
     }
     await next();
   };

@@ -29,14 +29,21 @@ describe('the API server: requests Node refuses before the app sees them', () =>
     const answer = await fetch(`http://127.0.0.1:${port}/v1/jobs?limit=5`, { headers: { authorization: `Bearer ${'x'.repeat(70_000)}` } });
     expect(answer.status).to.equal(431);
     expect(answer.headers.get('content-type')).to.equal('application/problem+json');
-    expect(await answer.json()).to.deep.include({ type: 'https://installer-jobs.dev/problems/headers-too-large', status: 431, instance: '/v1/jobs' });
+    expect(await answer.json()).to.deep.include({
+      type: 'https://installer-jobs.dev/problems/headers-too-large',
+      status: 431,
+      instance: '/v1/jobs',
+    });
   });
 
   it('answers a request that is not HTTP with a problem+json 400', async () => {
     const answer = await raw('HELLO THERE\r\n\r\n');
     expect(answer).to.match(/^HTTP\/1\.1 400 Bad Request\r\n/);
     expect(answer).to.include('Content-Type: application/problem+json');
-    expect(JSON.parse(answer.split('\r\n\r\n')[1]!)).to.deep.include({ type: 'https://installer-jobs.dev/problems/invalid-request', status: 400 });
+    expect(JSON.parse(answer.split('\r\n\r\n')[1]!)).to.deep.include({
+      type: 'https://installer-jobs.dev/problems/invalid-request',
+      status: 400,
+    });
   });
 
   it('still serves well-formed requests', async () => {

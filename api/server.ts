@@ -25,7 +25,12 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
   }
   const [status, reason, type, title] =
     error.code === 'HPE_HEADER_OVERFLOW'
-      ? [431, 'Request Header Fields Too Large', 'headers-too-large', `The request headers are larger than the API accepts (${Math.round(http.maxHeaderSize / 1024)} KB in all).`]
+      ? [
+          431,
+          'Request Header Fields Too Large',
+          'headers-too-large',
+          `The request headers are larger than the API accepts (${Math.round(http.maxHeaderSize / 1024)} KB in all).`,
+        ]
       : error.code === 'HPE_REQUEST_TIMEOUT' || error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? [408, 'Request Timeout', 'request-timeout', 'The request did not arrive in time.']
         : [400, 'Bad Request', 'invalid-request', 'The request is not well-formed HTTP.'];

@@ -24,7 +24,11 @@ describe('refuseUnstorableRequest', () => {
 
   const get = async (path: string) => {
     const response = await fetch(`${base}${path}`);
-    return { status: response.status, type: response.headers.get('content-type'), body: (await response.json()) as Record<string, unknown> };
+    return {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      body: (await response.json()) as Record<string, unknown>,
+    };
   };
 
   it('answers a path segment with a NUL as a resource that does not exist', async () => {
@@ -42,7 +46,11 @@ describe('refuseUnstorableRequest', () => {
     expect(answer.body.errors).to.deep.equal([
       { pointer: '/q', message: 'must not contain the NUL character (U+0000), found at position 1', rule: 'storable' },
       { pointer: '/status/1', message: 'must not contain the NUL character (U+0000), found at position 0', rule: 'storable' },
-      { pointer: '/x\u0000', message: 'has a name that must not contain the NUL character (U+0000), found at position 1', rule: 'storable' },
+      {
+        pointer: '/x\u0000',
+        message: 'has a name that must not contain the NUL character (U+0000), found at position 1',
+        rule: 'storable',
+      },
     ]);
   });
 

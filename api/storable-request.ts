@@ -24,7 +24,8 @@ export function refuseUnstorableRequest(): Middleware {
       if (nameProblem) problems.push({ pointer: jsonPointer(name), message: `has a name that ${nameProblem}`, rule: 'storable' });
       for (const [i, item] of [value ?? []].flat().entries()) {
         const problem = textProblem(item);
-        if (problem) problems.push({ pointer: Array.isArray(value) ? jsonPointer(name, i) : jsonPointer(name), message: problem, rule: 'storable' });
+        if (problem)
+          problems.push({ pointer: Array.isArray(value) ? jsonPointer(name, i) : jsonPointer(name), message: problem, rule: 'storable' });
       }
     }
     if (problems.length > 0) throw new InputError('The query parameters are not valid.', problems);

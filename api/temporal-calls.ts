@@ -49,9 +49,17 @@ const POLLERS_CACHE_MS = 2_000;
 const RETRY_AFTER_SECONDS = 5;
 
 /** Sends an update to a running workflow and answers its result (or the workflow's refusal, as thrown by the SDK). */
-export function sendUpdate<Ret, Args extends unknown[]>(deps: TemporalCallDeps, handle: WorkflowHandle, update: UpdateDefinition<Ret, Args>, options: WorkflowUpdateOptions & { args: Args }): Promise<Ret> {
+export function sendUpdate<Ret, Args extends unknown[]>(
+  deps: TemporalCallDeps,
+  handle: WorkflowHandle,
+  update: UpdateDefinition<Ret, Args>,
+  options: WorkflowUpdateOptions & { args: Args },
+): Promise<Ret> {
   // startUpdate's overloads tell updates with and without arguments apart; ours always sends its `args`.
-  const start = handle.startUpdate as (def: UpdateDefinition<Ret, Args>, options: WorkflowUpdateOptions & { args: Args; waitForStage: 'ACCEPTED' }) => Promise<WorkflowUpdateHandle<Ret>>;
+  const start = handle.startUpdate as (
+    def: UpdateDefinition<Ret, Args>,
+    options: WorkflowUpdateOptions & { args: Args; waitForStage: 'ACCEPTED' },
+  ) => Promise<WorkflowUpdateHandle<Ret>>;
   return send(deps, () => start.call(handle, update, { ...options, waitForStage: 'ACCEPTED' }));
 }
 
@@ -77,7 +85,11 @@ async function send<Ret>(deps: TemporalCallDeps, accept: () => Promise<WorkflowU
 }
 
 /** Whether a worker polls the task queue: `ok`, or why not and whose fault (Temporal's, or no worker). For /healthz too. */
-export async function workerPolling(client: Client, taskQueue: string, checkMs = DEFAULT_DEADLINES.checkMs): Promise<{ ok: true } | { ok: false; dependency: 'temporal' | 'worker'; error: string }> {
+export async function workerPolling(
+  client: Client,
+  taskQueue: string,
+  checkMs = DEFAULT_DEADLINES.checkMs,
+): Promise<{ ok: true } | { ok: false; dependency: 'temporal' | 'worker'; error: string }> {
   let pollers: temporal.api.taskqueue.v1.IPollerInfo[];
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -89,7 +101,9 @@ export async function workerPolling(client: Client, taskQueue: string, checkMs =
       }),
     );
     // The SDK's retry of an unreachable server waits out its backoff (up to 5 s) past the deadline.
-    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${checkMs} ms`)), checkMs)));
+    const late = new Promise<never>(
+      (_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${checkMs} ms`)), checkMs)),
+    );
     pollers = (await Promise.race([described, late])).pollers ?? [];
   } catch (error) {
     return { ok: false, dependency: 'temporal', error: `Temporal did not answer: ${grpcDetails(error)}` };
@@ -98,7 +112,14 @@ export async function workerPolling(client: Client, taskQueue: string, checkMs =
   }
   const seen = pollers.map((poller) => Number(poller.lastAccessTime?.seconds ?? 0) * 1000);
   if (!seen.some((at) => Date.now() - at < LIVE_POLLER_MS)) {
-    return { ok: false, dependency: 'worker', error: pollers.length === 0 ? `no worker polls task queue ${taskQueue}` : `no worker has polled task queue ${taskQueue} for ${Math.round(LIVE_POLLER_MS / 1000)} s` };
+    return {
+      ok: false,
+      dependency: 'worker',
+      error:
+        pollers.length === 0
+          ? `no worker polls task queue ${taskQueue}`
+          : `no worker has polled task queue ${taskQueue} for ${Math.round(LIVE_POLLER_MS / 1000)} s`,
+    };
   }
   return { ok: true };
 }
@@ -117,7 +138,8 @@ async function assertWorkerPolling(deps: TemporalCallDeps, checkMs: number): Pro
   }
   // Not cached: the first request after the worker is back goes through.
   seen.delete(deps.taskQueue);
-  const detail = 'Nothing of this change was sent. Retry in a few seconds, with the same Idempotency-Key if the request had one: the retry finishes what this request began.';
+  const detail =
+    'Nothing of this change was sent. Retry in a few seconds, with the same Idempotency-Key if the request had one: the retry finishes what this request began.';
   throw polling.dependency === 'temporal'
     ? new ServiceUnavailableError('Temporal, which runs the jobs, cannot be reached.', 'temporal', RETRY_AFTER_SECONDS, { detail })
     : new ServiceUnavailableError('No worker is running the jobs right now.', 'worker', RETRY_AFTER_SECONDS, { detail });
@@ -145,16 +167,25 @@ export function isTransportFailure(error: unknown): boolean {
 }
 
 function outcomeUnknown(cause: unknown): ServiceUnavailableError {
-  return new ServiceUnavailableError('The change was sent, but no outcome came back in time: it may or may not have been applied.', 'temporal', RETRY_AFTER_SECONDS, {
-    type: 'outcome-unknown',
-    detail:
-      'Retry with the same Idempotency-Key: the retry answers with the outcome of this very change and never applies it twice. ' +
-      'Without an Idempotency-Key, read the resource before sending the change again.',
-    cause,
-  });
+  return new ServiceUnavailableError(
+    'The change was sent, but no outcome came back in time: it may or may not have been applied.',
+    'temporal',
+    RETRY_AFTER_SECONDS,
+    {
+      type: 'outcome-unknown',
+      detail:
+        'Retry with the same Idempotency-Key: the retry answers with the outcome of this very change and never applies it twice. ' +
+        'Without an Idempotency-Key, read the resource before sending the change again.',
+      cause,
+    },
+  );
 }
 
 function grpcDetails(error: unknown): string {
-  const grpc = isGrpcServiceError(error) ? error : error instanceof ServiceError && isGrpcServiceError(error.cause) ? error.cause : undefined;
+  const grpc = isGrpcServiceError(error)
+    ? error
+    : error instanceof ServiceError && isGrpcServiceError(error.cause)
+      ? error.cause
+      : undefined;
   return grpc ? `${NO_ANSWER_CODES.get(grpc.code) ?? `gRPC status ${grpc.code}`}: ${grpc.details}` : (error as Error).message;
 }

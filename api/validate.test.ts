@@ -29,7 +29,9 @@ describe('parseBody', () => {
   });
 
   it('puts the pointer under where the body sits', () => {
-    expect(problemsOf({ 'a/b': 'ok', 'c/d': 1 }, '/query')).to.deep.equal([{ pointer: '/query/c~1d', message: 'is not a known property', rule: 'additionalProperties' }]);
+    expect(problemsOf({ 'a/b': 'ok', 'c/d': 1 }, '/query')).to.deep.equal([
+      { pointer: '/query/c~1d', message: 'is not a known property', rule: 'additionalProperties' },
+    ]);
   });
 });
 
@@ -58,9 +60,21 @@ describe('parseBody and what Postgres can store', () => {
   it('refuses a NUL or a lone surrogate anywhere, names included, once per place', () => {
     expect(refused({ name: 'x\u0000', tags: ['ok', '\uD800'], free: { 'a\u0000': 1, deep: [{ b: 'c\uDC00' }] } })).to.deep.equal([
       { pointer: '/name', message: 'must not contain the NUL character (U+0000), found at position 1', rule: 'storable' },
-      { pointer: '/tags/1', message: 'must be valid Unicode: it has a lone surrogate (U+D800) at position 0, half of a character without its other half', rule: 'storable' },
-      { pointer: '/free/a\u0000', message: 'has a name that must not contain the NUL character (U+0000), found at position 1', rule: 'storable' },
-      { pointer: '/free/deep/0/b', message: 'must be valid Unicode: it has a lone surrogate (U+DC00) at position 1, half of a character without its other half', rule: 'storable' },
+      {
+        pointer: '/tags/1',
+        message: 'must be valid Unicode: it has a lone surrogate (U+D800) at position 0, half of a character without its other half',
+        rule: 'storable',
+      },
+      {
+        pointer: '/free/a\u0000',
+        message: 'has a name that must not contain the NUL character (U+0000), found at position 1',
+        rule: 'storable',
+      },
+      {
+        pointer: '/free/deep/0/b',
+        message: 'must be valid Unicode: it has a lone surrogate (U+DC00) at position 1, half of a character without its other half',
+        rule: 'storable',
+      },
     ]);
   });
 
@@ -75,7 +89,9 @@ describe('parseBody and what Postgres can store', () => {
       { pointer: '/at', message: 'must have a year between 1900 and 9999, not 0000', rule: 'format' },
       { pointer: '/on', message: 'must have a year between 1900 and 9999, not 0000', rule: 'format' },
     ]);
-    expect(refused({ at: '2026-11-23T14:30:00-23:59' })).to.deep.equal([{ pointer: '/at', message: 'must have a time zone offset between -14:00 and +14:00, not -23:59', rule: 'format' }]);
+    expect(refused({ at: '2026-11-23T14:30:00-23:59' })).to.deep.equal([
+      { pointer: '/at', message: 'must have a time zone offset between -14:00 and +14:00, not -23:59', rule: 'format' },
+    ]);
     expect(refused({ at: '2026-11-23T14:30:00+01' })[0]!.message).to.match(/^must be a date and time with time zone/);
   });
 });

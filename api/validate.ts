@@ -23,7 +23,11 @@ export function parseBody<const S extends JSONSchema & object>(schema: S, body: 
     compiled.set(schema, validate);
   }
   const valid = validate(body);
-  const unstorable: FieldProblem[] = unstorableStrings(body, where).map((problem) => ({ ...problem, pointer: problem.pointer || '/', rule: 'storable' }));
+  const unstorable: FieldProblem[] = unstorableStrings(body, where).map((problem) => ({
+    ...problem,
+    pointer: problem.pointer || '/',
+    rule: 'storable',
+  }));
   if (valid && unstorable.length === 0) return body as FromSchema<S>;
   const problems = (valid ? [] : (validate.errors ?? [])).map((e) => toProblem(e, where));
   // One problem per place: a string with a NUL is that, whatever pattern it also breaks.
@@ -34,10 +38,17 @@ export function parseBody<const S extends JSONSchema & object>(schema: S, body: 
 function toProblem(error: ErrorObject, where: string) {
   // ajv's instancePath is already a JSON pointer; the property it names in params is a raw name.
   const missing = error.keyword === 'required' ? jsonPointer((error.params as { missingProperty: string }).missingProperty) : '';
-  const extra = error.keyword === 'additionalProperties' ? jsonPointer((error.params as { additionalProperty: string }).additionalProperty) : '';
+  const extra =
+    error.keyword === 'additionalProperties' ? jsonPointer((error.params as { additionalProperty: string }).additionalProperty) : '';
   const pointer = `${where}${error.instancePath}${missing}${extra}` || '/';
   const message =
-    error.keyword === 'required' ? 'is required' : error.keyword === 'additionalProperties' ? 'is not a known property' : error.keyword === 'format' ? formatMessage(error) : (error.message ?? 'is not valid');
+    error.keyword === 'required'
+      ? 'is required'
+      : error.keyword === 'additionalProperties'
+        ? 'is not a known property'
+        : error.keyword === 'format'
+          ? formatMessage(error)
+          : (error.message ?? 'is not valid');
   return { pointer, message, rule: error.keyword };
 }
 

@@ -74,7 +74,12 @@ async function postgresServer(): Promise<{ adminUrl: string; stop(): Promise<voi
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'installer-jobs-bench-'));
   fs.chmodSync(dir, 0o755); // embedded Postgres runs as the `postgres` user when we are root
   log(`starting embedded Postgres in ${dir}`);
-  const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await findFreePort(), database: 'postgres', logFile: path.join(dir, 'postgres.log') });
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(dir, 'pg'),
+    port: await findFreePort(),
+    database: 'postgres',
+    logFile: path.join(dir, 'postgres.log'),
+  });
   return {
     adminUrl: server.adminUrl,
     async stop() {
@@ -99,14 +104,89 @@ async function createTenants(db: Db): Promise<Tenants> {
     fleetProviderIds.push(small.providerId);
   }
   const companyIds: string[] = [];
-  for (let i = 1; i <= 20; i += 1) companyIds.push((await createInstallerCompany(db, { name: `Installer ${i}`, adminEmail: `admin@installer-${i}.example` })).companyId);
+  for (let i = 1; i <= 20; i += 1)
+    companyIds.push((await createInstallerCompany(db, { name: `Installer ${i}`, adminEmail: `admin@installer-${i}.example` })).companyId);
   return { bigProviderId: big.providerId, fleetIds, fleetProviderIds, companyIds };
 }
 
-const CUSTOMER_NAMES = ['Stadtmobil', 'Cambio', 'Flinkster', 'Greenwheels', 'Book-n-Drive', 'Teilauto', 'Scouter', 'Move About', 'Zoom Rentals', 'Müller & Söhne', 'Autohaus Schmidt', 'Fahrzeugpool Nord', 'Carl Car Sharing', 'E-Flotte Süd', 'Mobil Punkt'];
-const CUSTOMER_PLACES = ['Berlin', 'Hamburg', 'München', 'Köln', 'Leipzig', 'Dresden', 'Bremen', 'Hannover', 'Stuttgart', 'Freiburg', 'Mainz', 'Kiel', 'Rostock', 'Erfurt', 'Bonn', 'Münster', 'Aachen', 'Ulm', 'Jena', 'Potsdam'];
-const STREETS = ['Hauptstraße', 'Bahnhofstraße', 'Schillerstraße', 'Goethestraße', 'Gartenstraße', 'Lindenallee', 'Jungfernstieg', 'Marienplatz', 'Alexanderplatz', 'Torstraße', 'Kastanienallee', 'Am Markt', 'Ringstraße', 'Industriestraße', 'Hafenweg', 'Mühlenweg', 'Friedrichstraße', 'Kantstraße', 'Sonnenallee', 'Wiesenweg'];
-const CITIES = ['10178 Berlin', '20354 Hamburg', '80331 München', '50667 Köln', '04109 Leipzig', '01067 Dresden', '28195 Bremen', '30159 Hannover', '70173 Stuttgart', '79098 Freiburg', '55116 Mainz', '24103 Kiel', '18055 Rostock', '99084 Erfurt', '53111 Bonn'];
+const CUSTOMER_NAMES = [
+  'Stadtmobil',
+  'Cambio',
+  'Flinkster',
+  'Greenwheels',
+  'Book-n-Drive',
+  'Teilauto',
+  'Scouter',
+  'Move About',
+  'Zoom Rentals',
+  'Müller & Söhne',
+  'Autohaus Schmidt',
+  'Fahrzeugpool Nord',
+  'Carl Car Sharing',
+  'E-Flotte Süd',
+  'Mobil Punkt',
+];
+const CUSTOMER_PLACES = [
+  'Berlin',
+  'Hamburg',
+  'München',
+  'Köln',
+  'Leipzig',
+  'Dresden',
+  'Bremen',
+  'Hannover',
+  'Stuttgart',
+  'Freiburg',
+  'Mainz',
+  'Kiel',
+  'Rostock',
+  'Erfurt',
+  'Bonn',
+  'Münster',
+  'Aachen',
+  'Ulm',
+  'Jena',
+  'Potsdam',
+];
+const STREETS = [
+  'Hauptstraße',
+  'Bahnhofstraße',
+  'Schillerstraße',
+  'Goethestraße',
+  'Gartenstraße',
+  'Lindenallee',
+  'Jungfernstieg',
+  'Marienplatz',
+  'Alexanderplatz',
+  'Torstraße',
+  'Kastanienallee',
+  'Am Markt',
+  'Ringstraße',
+  'Industriestraße',
+  'Hafenweg',
+  'Mühlenweg',
+  'Friedrichstraße',
+  'Kantstraße',
+  'Sonnenallee',
+  'Wiesenweg',
+];
+const CITIES = [
+  '10178 Berlin',
+  '20354 Hamburg',
+  '80331 München',
+  '50667 Köln',
+  '04109 Leipzig',
+  '01067 Dresden',
+  '28195 Bremen',
+  '30159 Hannover',
+  '70173 Stuttgart',
+  '79098 Freiburg',
+  '55116 Mainz',
+  '24103 Kiel',
+  '18055 Rostock',
+  '99084 Erfurt',
+  '53111 Bonn',
+];
 const ID_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /**
@@ -117,7 +197,9 @@ const ID_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
  */
 async function seed(db: Db, tenants: Tenants): Promise<void> {
   const jobTypes = await JobTypeCatalog.load(loadConfig().jobTypesDir);
-  const stepsByType = Object.fromEntries(jobTypes.list().map((type) => [type.id, type.steps.map((step) => ({ id: step.id, title: step.title, status: 'open' }))]));
+  const stepsByType = Object.fromEntries(
+    jobTypes.list().map((type) => [type.id, type.steps.map((step) => ({ id: step.id, title: step.title, status: 'open' }))]),
+  );
   const customers = CUSTOMER_NAMES.flatMap((name) => CUSTOMER_PLACES.map((place) => `${name} ${place}`));
 
   const { rows: indexes } = await db.raw(`
@@ -151,7 +233,9 @@ async function seed(db: Db, tenants: Tenants): Promise<void> {
   });
   log(`rebuilt ${indexes.length} indexes (${seconds(indexing)})`);
   await db.raw('vacuum (analyze) jobs');
-  const { rows: [size] } = await db.raw(`select pg_size_pretty(pg_table_size('jobs')) as "table", pg_size_pretty(pg_indexes_size('jobs')) as "indexes"`);
+  const {
+    rows: [size],
+  } = await db.raw(`select pg_size_pretty(pg_table_size('jobs')) as "table", pg_size_pretty(pg_indexes_size('jobs')) as "indexes"`);
   log(`jobs: table ${size.table}, indexes ${size.indexes}; seeding took ${seconds(started)}`);
 }
 
@@ -223,16 +307,37 @@ async function scenarios(db: Db, tenants: Tenants, jobTypes: JobTypeCatalog): Pr
   const byFinish = { sort: 'finishedAt', direction: 'desc' } as const;
   const byRequestedStart = { sort: 'requestedStartAt', direction: 'asc' } as const;
   // As GET /v1/jobs turns q into words (api/jobs/list-router.ts).
-  const q = (text: string) => searchTerms(text).map((term) => ({ text: term, jobTypeIds: jobTypes.list().filter((type) => type.title.toLowerCase().includes(term)).map((type) => type.id) }));
-  const { rows: [sample] } = await db.raw(`select id, customer_name, "values" -> 'vehicleLocation' ->> 'text' as address from jobs where provider_id = ? and customer_name is not null order by created_at desc offset 1000 limit 1`, [tenants.bigProviderId]);
-  const { rows: [{ count }] } = await db.raw('select count(*)::int as count from jobs where provider_id = ?', [tenants.bigProviderId]);
+  const q = (text: string) =>
+    searchTerms(text).map((term) => ({
+      text: term,
+      jobTypeIds: jobTypes
+        .list()
+        .filter((type) => type.title.toLowerCase().includes(term))
+        .map((type) => type.id),
+    }));
+  const {
+    rows: [sample],
+  } = await db.raw(
+    `select id, customer_name, "values" -> 'vehicleLocation' ->> 'text' as address from jobs where provider_id = ? and customer_name is not null order by created_at desc offset 1000 limit 1`,
+    [tenants.bigProviderId],
+  );
+  const {
+    rows: [{ count }],
+  } = await db.raw('select count(*)::int as count from jobs where provider_id = ?', [tenants.bigProviderId]);
   const deep = await keyAt(db, { scope: provider, ...page }, Math.floor(count * 0.8));
   const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
   const monthAgo = daysAgo(30);
   // Ranges a year back: walking the created_at index down from the newest job passes half the list first.
-  const yearBack = { day: { from: daysAgo(400), to: daysAgo(399) }, week: { from: daysAgo(400), to: daysAgo(393) }, month: { from: daysAgo(400), to: daysAgo(370) } };
+  const yearBack = {
+    day: { from: daysAgo(400), to: daysAgo(399) },
+    week: { from: daysAgo(400), to: daysAgo(393) },
+    month: { from: daysAgo(400), to: daysAgo(370) },
+  };
   // A dispatcher acts for a few customers; these two exist at any --jobs (300 names, hashed evenly).
-  const dispatcher = { providerId: tenants.bigProviderId, customers: [`${CUSTOMER_NAMES[1]} ${CUSTOMER_PLACES[1]}`, `${CUSTOMER_NAMES[5]} ${CUSTOMER_PLACES[4]}`] };
+  const dispatcher = {
+    providerId: tenants.bigProviderId,
+    customers: [`${CUSTOMER_NAMES[1]} ${CUSTOMER_PLACES[1]}`, `${CUSTOMER_NAMES[5]} ${CUSTOMER_PLACES[4]}`],
+  };
 
   const all: Array<[string, Partial<JobSearch>]> = [
     ['first page, newest first', {}],
@@ -282,7 +387,10 @@ async function scenarios(db: Db, tenants: Tenants, jobTypes: JobTypeCatalog): Pr
 /** The key of the row at `offset` (what a cursor that deep carries), read the slow way once. */
 async function keyAt(db: Db, search: JobSearch, offset: number): Promise<JobKey> {
   const [row] = await jobSearchQuery(db, { ...search, limit: 0, columns: ['id'] }).offset(offset);
-  return Object.keys(row).filter((name) => name.startsWith('_key')).sort().map((name) => row[name]);
+  return Object.keys(row)
+    .filter((name) => name.startsWith('_key'))
+    .sort()
+    .map((name) => row[name]);
 }
 
 async function measure(db: Db, tenants: Tenants, jobTypes: JobTypeCatalog): Promise<Result[]> {
@@ -300,7 +408,16 @@ async function measure(db: Db, tenants: Tenants, jobTypes: JobTypeCatalog): Prom
     times.sort((a, b) => a - b);
     const { plan, planMs } = await explain(db, query());
     const p95 = percentile(times, 95);
-    results.push({ name: scenario.name, rows: Math.min(rows, scenario.search.limit), p50: percentile(times, 50), p95, target: scenario.target, slow: p95 > scenario.target, plan, planMs });
+    results.push({
+      name: scenario.name,
+      rows: Math.min(rows, scenario.search.limit),
+      p50: percentile(times, 50),
+      p95,
+      target: scenario.target,
+      slow: p95 > scenario.target,
+      plan,
+      planMs,
+    });
   }
   return results;
 }
@@ -319,7 +436,13 @@ async function explain(db: Db, query: ReturnType<typeof jobSearchQuery>): Promis
   const { Plan: root, 'Execution Time': planMs } = rows[0]['QUERY PLAN'][0] as { Plan: PlanNode; 'Execution Time': number };
   const nodes: string[] = [];
   const visit = (node: PlanNode) => {
-    nodes.push(node['Index Name'] ? `${node['Node Type']} ${node['Index Name']}` : node['Relation Name'] ? `${node['Node Type']} ${node['Relation Name']}` : node['Node Type']);
+    nodes.push(
+      node['Index Name']
+        ? `${node['Node Type']} ${node['Index Name']}`
+        : node['Relation Name']
+          ? `${node['Node Type']} ${node['Relation Name']}`
+          : node['Node Type'],
+    );
     for (const child of node.Plans ?? []) visit(child);
   };
   visit(root);
@@ -328,7 +451,9 @@ async function explain(db: Db, query: ReturnType<typeof jobSearchQuery>): Promis
 
 function printTable(results: Result[]): void {
   const width = Math.max(...results.map((r) => r.name.length));
-  console.log(`\n${JOBS.toLocaleString('en')} jobs, ${RUNS} runs each (p50/p95 wall clock through knex; "exec" is EXPLAIN ANALYZE's execution time)\n`);
+  console.log(
+    `\n${JOBS.toLocaleString('en')} jobs, ${RUNS} runs each (p50/p95 wall clock through knex; "exec" is EXPLAIN ANALYZE's execution time)\n`,
+  );
   console.log(`${'query'.padEnd(width)}  rows   p50 ms   p95 ms  exec ms  target  plan`);
   for (const r of results) {
     console.log(
@@ -336,7 +461,11 @@ function printTable(results: Result[]): void {
     );
   }
   const slow = results.filter((r) => r.slow);
-  console.log(slow.length ? `\n${slow.length} quer${slow.length === 1 ? 'y is' : 'ies are'} over target: ${slow.map((r) => r.name).join('; ')}` : '\nAll queries within target.');
+  console.log(
+    slow.length
+      ? `\n${slow.length} quer${slow.length === 1 ? 'y is' : 'ies are'} over target: ${slow.map((r) => r.name).join('; ')}`
+      : '\nAll queries within target.',
+  );
 }
 
 function percentile(sorted: number[], p: number): number {

@@ -21,7 +21,11 @@ describe('job-types push and pull', () => {
       ['an empty file', '', ['1:1 the file is empty; a job type needs id, version, title, sections, fields, steps and access']],
       ['no id', 'version: 1\ntitle: T\n', ['1:1 missing "id"']],
       ['an id that is not text', 'id: [a, b]\ntitle: T\n', ['1:5 id: must be text, but is a list']],
-      ['a list instead of a mapping', '- id: a\n', ['1:1 a job type must be a mapping of keys such as id, version and title, but this file holds a list']],
+      [
+        'a list instead of a mapping',
+        '- id: a\n',
+        ['1:1 a job type must be a mapping of keys such as id, version and title, but this file holds a list'],
+      ],
       ['broken YAML', 'id: a\ntitle: "unclosed\n', ['3:1 YAML syntax error']],
     ];
     for (const [what, text, expected] of refused) {
@@ -41,8 +45,18 @@ describe('job-types push and pull', () => {
       ['an identical source', { kind: 'unchanged', version: 2, problems: [] }, { out: ['a.yaml: unchanged v2'], err: [], failed: false }],
       [
         'a publish with a warning, which does not fail',
-        { kind: 'published', version: 1, problems: [{ line: 40, column: 16, path: 'access.maxDuration', message: 'ends the job before its deadline', severity: 'warning' }] },
-        { out: ['a.yaml: published v1'], err: ['a.yaml:40:16 access.maxDuration: warning: ends the job before its deadline'], failed: false },
+        {
+          kind: 'published',
+          version: 1,
+          problems: [
+            { line: 40, column: 16, path: 'access.maxDuration', message: 'ends the job before its deadline', severity: 'warning' },
+          ],
+        },
+        {
+          out: ['a.yaml: published v1'],
+          err: ['a.yaml:40:16 access.maxDuration: warning: ends the job before its deadline'],
+          failed: false,
+        },
       ],
       [
         'an invalid source: every problem, errors and warnings',
@@ -57,12 +71,24 @@ describe('job-types push and pull', () => {
         },
         {
           out: [],
-          err: ['a.yaml:1:1 missing "title"', 'a.yaml:33:15 steps[0].collect[0]: unknown field "boxSerail"', 'a.yaml:44:3 access: warning: never ends before completeWithin'],
+          err: [
+            'a.yaml:1:1 missing "title"',
+            'a.yaml:33:15 steps[0].collect[0]: unknown field "boxSerail"',
+            'a.yaml:44:3 access: warning: never ends before completeWithin',
+          ],
           failed: true,
         },
       ],
-      ['a 409: the title', { kind: 'refused', status: 409, title: 'Version 2 of x was published with other content.' }, { out: [], err: ['a.yaml: Version 2 of x was published with other content.'], failed: true }],
-      ['a 422 without problems: the title', { kind: 'invalid', title: 'Refused.', problems: [] }, { out: [], err: ['a.yaml: Refused.'], failed: true }],
+      [
+        'a 409: the title',
+        { kind: 'refused', status: 409, title: 'Version 2 of x was published with other content.' },
+        { out: [], err: ['a.yaml: Version 2 of x was published with other content.'], failed: true },
+      ],
+      [
+        'a 422 without problems: the title',
+        { kind: 'invalid', title: 'Refused.', problems: [] },
+        { out: [], err: ['a.yaml: Refused.'], failed: true },
+      ],
     ];
     for (const [what, outcome, expected] of cases) {
       it(`for ${what}`, () => expect(describePush('a.yaml', outcome)).to.deep.equal(expected));
@@ -82,7 +108,10 @@ describe('job-types push and pull', () => {
     const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
     try {
       const api = new JobTypesApi({ baseUrl: url, token: 't', timeoutMs: 200 });
-      const error = await api.publish('x', 'id: x').then(() => undefined, (thrown: unknown) => thrown);
+      const error = await api.publish('x', 'id: x').then(
+        () => undefined,
+        (thrown: unknown) => thrown,
+      );
       expect(error).to.be.instanceOf(ApiUnreachableError);
       expect((error as Error).message).to.equal(`no answer from the API at ${url} within 200 ms; is it overloaded or stuck?`);
     } finally {
@@ -119,7 +148,11 @@ describe('job-types push and pull', () => {
         'job-types/empty.yaml:1:1 the file is empty; a job type needs id, version, title, sections, fields, steps and access',
       ]);
       expect(result.exitCode).to.equal(1);
-      expect(stub.requests.map((request) => `${request.method} ${request.url}`)).to.deep.equal(['PUT /v1/job-types/test-type', 'PUT /v1/job-types/same', 'PUT /v1/job-types/taken']);
+      expect(stub.requests.map((request) => `${request.method} ${request.url}`)).to.deep.equal([
+        'PUT /v1/job-types/test-type',
+        'PUT /v1/job-types/same',
+        'PUT /v1/job-types/taken',
+      ]);
       expect(stub.requests[0]).to.deep.include({ authorization: 'Bearer tok', contentType: 'application/yaml', body: BASE_YAML });
     });
 
@@ -133,13 +166,20 @@ describe('job-types push and pull', () => {
     it('prints the warnings a published version came with, and still exits 0', async () => {
       await writeFile(path.join(dir, 'w.yaml'), BASE_YAML.replace('id: test-type', 'id: warned'));
       const result = await run('push', 'w.yaml');
-      expect(result).to.deep.equal({ out: ['w.yaml: published v1'], err: ['w.yaml:57:16 access.maxDuration: warning: can never end the job before completeWithin'], exitCode: 0 });
+      expect(result).to.deep.equal({
+        out: ['w.yaml: published v1'],
+        err: ['w.yaml:57:16 access.maxDuration: warning: can never end the job before completeWithin'],
+        exitCode: 0,
+      });
     });
 
     it('prints every problem of an invalid file as file:line:column', async () => {
       await writeFile(path.join(dir, 'bad.yaml'), BASE_YAML.replace('id: test-type', 'id: invalid'));
       const result = await run('push', 'bad.yaml');
-      expect(result.err).to.deep.equal(['bad.yaml:33:15 steps[0].collect[0]: unknown field "boxSerail"', 'bad.yaml:57:16 access.maxDuration: warning: can never end the job before completeWithin']);
+      expect(result.err).to.deep.equal([
+        'bad.yaml:33:15 steps[0].collect[0]: unknown field "boxSerail"',
+        'bad.yaml:57:16 access.maxDuration: warning: can never end the job before completeWithin',
+      ]);
       expect(result.exitCode).to.equal(1);
     });
 
@@ -154,7 +194,11 @@ describe('job-types push and pull', () => {
 
     it('refuses to run without a token', async () => {
       const result = await runCommand(dir, { INSTALLER_JOBS_API: stub.url }, 'push', 'a.yaml');
-      expect(result).to.deep.equal({ out: [], err: ["no API token: pass --token <token> or set INSTALLER_JOBS_TOKEN to a provider admin's token"], exitCode: 1 });
+      expect(result).to.deep.equal({
+        out: [],
+        err: ["no API token: pass --token <token> or set INSTALLER_JOBS_TOKEN to a provider admin's token"],
+        exitCode: 1,
+      });
       expect(stub.requests).to.deep.equal([]);
     });
 
@@ -164,18 +208,32 @@ describe('job-types push and pull', () => {
       expect(await readFile(path.join(dir, 'job-types/test-type.yaml'), 'utf8')).to.equal('# latest\n');
 
       const again = await run('pull', 'test-type');
-      expect(again).to.deep.equal({ out: [], err: ['job-types/test-type.yaml exists already; pass --force to overwrite it, or --out <file>'], exitCode: 1 });
+      expect(again).to.deep.equal({
+        out: [],
+        err: ['job-types/test-type.yaml exists already; pass --force to overwrite it, or --out <file>'],
+        exitCode: 1,
+      });
 
       const forced = await run('pull', 'test-type', '--version', '2', '--force');
       expect(forced.exitCode).to.equal(0);
       expect(await readFile(path.join(dir, 'job-types/test-type.yaml'), 'utf8')).to.equal('# version 2\n');
-      expect(stub.requests.map((request) => request.url)).to.deep.equal(['/v1/job-types/test-type', '/v1/job-types/test-type', '/v1/job-types/test-type/versions/2']);
+      expect(stub.requests.map((request) => request.url)).to.deep.equal([
+        '/v1/job-types/test-type',
+        '/v1/job-types/test-type',
+        '/v1/job-types/test-type/versions/2',
+      ]);
     });
 
     it('pulls to --out, creating its folder; says what the API refused', async () => {
-      expect(await run('pull', 'test-type', '--out', 'copies/mine.yaml')).to.deep.include({ out: ['copies/mine.yaml: pulled test-type v3'], exitCode: 0 });
+      expect(await run('pull', 'test-type', '--out', 'copies/mine.yaml')).to.deep.include({
+        out: ['copies/mine.yaml: pulled test-type v3'],
+        exitCode: 0,
+      });
       expect(await run('pull', 'nope')).to.deep.equal({ out: [], err: ['nope: Job type nope does not exist.'], exitCode: 1 });
-      expect(await run('pull', 'test-type', '--version', '9')).to.deep.include({ err: ['test-type v9: Job type test-type has no version 9.'], exitCode: 1 });
+      expect(await run('pull', 'test-type', '--version', '9')).to.deep.include({
+        err: ['test-type v9: Job type test-type has no version 9.'],
+        exitCode: 1,
+      });
     });
   });
 });
@@ -215,7 +273,13 @@ interface StubApi {
   close(): Promise<void>;
 }
 
-const MAX_DURATION_WARNING = { line: 57, column: 16, path: 'access.maxDuration', message: 'can never end the job before completeWithin', severity: 'warning' };
+const MAX_DURATION_WARNING = {
+  line: 57,
+  column: 16,
+  path: 'access.maxDuration',
+  message: 'can never end the job before completeWithin',
+  severity: 'warning',
+};
 
 /** Answers as issue #11 specifies the routes, keyed by job type id. */
 async function startStubApi(): Promise<StubApi> {
@@ -223,17 +287,28 @@ async function startStubApi(): Promise<StubApi> {
   const server: Server = createServer((request, response) => {
     void readBody(request).then((body) => {
       const url = request.url ?? '';
-      requests.push({ method: request.method ?? '', url, authorization: request.headers.authorization, contentType: request.headers['content-type'], body });
+      requests.push({
+        method: request.method ?? '',
+        url,
+        authorization: request.headers.authorization,
+        contentType: request.headers['content-type'],
+        body,
+      });
       const answer = (status: number, json: unknown, type = 'application/json') => {
         response.writeHead(status, { 'content-type': type });
         response.end(JSON.stringify(json));
       };
       const problem = (status: number, title: string, extra: object = {}) =>
-        answer(status, { type: 'https://installer-jobs.dev/problems/x', title, status, instance: url, ...extra }, 'application/problem+json');
+        answer(
+          status,
+          { type: 'https://installer-jobs.dev/problems/x', title, status, instance: url, ...extra },
+          'application/problem+json',
+        );
       const id = decodeURIComponent(url.split('/')[3] ?? '');
       if (request.method === 'PUT') {
         if (id === 'same') return answer(200, { id, version: 2, status: 'unchanged', warnings: [] });
-        if (id === 'taken') return problem(409, `Version 1 of job type ${id} was published with other content; raise version, or leave it out.`);
+        if (id === 'taken')
+          return problem(409, `Version 1 of job type ${id} was published with other content; raise version, or leave it out.`);
         if (id === 'invalid') {
           return problem(422, 'The job type has problems.', {
             problems: [

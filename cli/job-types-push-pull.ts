@@ -36,15 +36,15 @@ export function addRemoteJobTypeCommands(command: Command, io: Partial<RemoteCom
 
   command
     .command('push')
-    .description('publish job-type files to a running API as the token\'s provider; exit 1 if any file is refused')
+    .description("publish job-type files to a running API as the token's provider; exit 1 if any file is refused")
     .argument('<files...>', 'YAML files, each publishing the job type its `id:` names')
     .option('--api <url>', `the API (default: INSTALLER_JOBS_API, else ${DEFAULT_API_URL})`)
-    .option('--token <token>', 'a provider admin\'s API token (default: INSTALLER_JOBS_TOKEN)')
+    .option('--token <token>', "a provider admin's API token (default: INSTALLER_JOBS_TOKEN)")
     .action(async (files: string[], options: ApiOptions) => push(files, options, all));
 
   command
     .command('pull')
-    .description('write a published job type\'s YAML source to a file (default: job-types/<id>.yaml)')
+    .description("write a published job type's YAML source to a file (default: job-types/<id>.yaml)")
     .argument('<id>', 'job type id, e.g. cloudboxx-install')
     .option('--version <n>', 'this version instead of the latest', positiveInteger)
     .option('--out <file>', 'where to write it')
@@ -84,21 +84,27 @@ async function push(files: string[], options: ApiOptions, io: RemoteCommandIo): 
   io.setExitCode(failed ? 1 : 0);
 }
 
-async function pull(id: string, options: ApiOptions & { version?: number; out?: string; force?: boolean }, io: RemoteCommandIo): Promise<void> {
+async function pull(
+  id: string,
+  options: ApiOptions & { version?: number; out?: string; force?: boolean },
+  io: RemoteCommandIo,
+): Promise<void> {
   const api = connect(options, io);
   if (!api) return;
   const asked = options.version === undefined ? id : `${id} v${options.version}`;
   try {
     const answer = await api.source(id, options.version);
     if (answer.kind === 'refused') return fail(io, `${asked}: ${answer.title}`);
-    if (answer.kind === 'no-source') return fail(io, `${asked}: the API shows this job type but not its source; only a provider admin may read it`);
+    if (answer.kind === 'no-source')
+      return fail(io, `${asked}: the API shows this job type but not its source; only a provider admin may read it`);
     const out = options.out ?? path.join('job-types', `${id}.yaml`);
     const target = path.resolve(io.cwd(), out);
     await mkdir(path.dirname(target), { recursive: true });
     try {
       await writeFile(target, answer.source, { flag: options.force ? 'w' : 'wx' });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return fail(io, `${out} exists already; pass --force to overwrite it, or --out <file>`);
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+        return fail(io, `${out} exists already; pass --force to overwrite it, or --out <file>`);
       throw error;
     }
     io.out(`${out}: pulled ${answer.id}${answer.version === undefined ? '' : ` v${answer.version}`}`);
@@ -114,7 +120,7 @@ async function pull(id: string, options: ApiOptions & { version?: number; out?: 
 function connect(options: ApiOptions, io: RemoteCommandIo): JobTypesApi | undefined {
   const token = options.token ?? io.env.INSTALLER_JOBS_TOKEN;
   if (!token) {
-    fail(io, 'no API token: pass --token <token> or set INSTALLER_JOBS_TOKEN to a provider admin\'s token');
+    fail(io, "no API token: pass --token <token> or set INSTALLER_JOBS_TOKEN to a provider admin's token");
     return undefined;
   }
   try {
@@ -157,8 +163,11 @@ export function jobTypeIdOf(text: string): LocalJobType {
   // No usable id: the grammar says why in validate's words — about the id, or about a file that is no mapping at all.
   const grammar = checkGrammar(parsed.data);
   const issues = grammar.ok ? [] : grammar.issues.filter((issue) => (isMapping ? issue.path[0] === 'id' : issue.path.length === 0));
-  if (issues.length === 0) return { problems: [{ ...parsed.locate(['id']), path: 'id', message: 'must name the job type, e.g. id: my-job-type' }] };
-  return { problems: issues.map((issue) => ({ ...parsed.locate(issue.path, issue.at), path: formatPath(issue.path), message: issue.message })) };
+  if (issues.length === 0)
+    return { problems: [{ ...parsed.locate(['id']), path: 'id', message: 'must name the job type, e.g. id: my-job-type' }] };
+  return {
+    problems: issues.map((issue) => ({ ...parsed.locate(issue.path, issue.at), path: formatPath(issue.path), message: issue.message })),
+  };
 }
 
 /** What push prints for one file: result lines on stdout, problems on stderr. */
@@ -166,7 +175,11 @@ export function describePush(file: string, outcome: PublishOutcome): { out: stri
   switch (outcome.kind) {
     case 'published':
     case 'unchanged':
-      return { out: [`${file}: ${outcome.kind} v${outcome.version}`], err: outcome.problems.map((problem) => formatSourceProblem(file, problem)), failed: false };
+      return {
+        out: [`${file}: ${outcome.kind} v${outcome.version}`],
+        err: outcome.problems.map((problem) => formatSourceProblem(file, problem)),
+        failed: false,
+      };
     case 'invalid': {
       const lines = outcome.problems.map((problem) => formatSourceProblem(file, problem));
       return { out: [], err: lines.length > 0 ? lines : [`${file}: ${outcome.title}`], failed: true };

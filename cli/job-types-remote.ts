@@ -63,7 +63,8 @@ export class JobTypesApi {
     const body = answer.body;
     if ((answer.status === 200 || answer.status === 201) && isRecord(body) && typeof body.version === 'number') {
       // 201 is a new version, 200 the identical one published before; the body's `status` says the same in words.
-      const kind = body.status === 'published' || body.status === 'unchanged' ? body.status : answer.status === 201 ? 'published' : 'unchanged';
+      const kind =
+        body.status === 'published' || body.status === 'unchanged' ? body.status : answer.status === 201 ? 'published' : 'unchanged';
       return { kind, version: body.version, problems: problemsOf(body.warnings ?? body.problems) };
     }
     if (answer.status === 422 && isRecord(body) && Array.isArray(body.problems)) {
@@ -83,7 +84,10 @@ export class JobTypesApi {
   }
 
   private async request(method: string, path: string, send?: { body: string; contentType: string }): Promise<Answer> {
-    const headers: Record<string, string> = { authorization: `Bearer ${this.options.token}`, accept: 'application/json, application/problem+json' };
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${this.options.token}`,
+      accept: 'application/json, application/problem+json',
+    };
     if (send) headers['content-type'] = send.contentType;
     let response: Response;
     try {
@@ -94,13 +98,17 @@ export class JobTypesApi {
         signal: AbortSignal.timeout(this.options.timeoutMs ?? REQUEST_TIMEOUT_MS),
       });
     } catch (error) {
-      throw new ApiUnreachableError(unreachableMessage(this.baseUrl, error, this.options.timeoutMs ?? REQUEST_TIMEOUT_MS), { cause: error });
+      throw new ApiUnreachableError(unreachableMessage(this.baseUrl, error, this.options.timeoutMs ?? REQUEST_TIMEOUT_MS), {
+        cause: error,
+      });
     }
     let text: string;
     try {
       text = await response.text();
     } catch (error) {
-      throw new ApiUnreachableError(unreachableMessage(this.baseUrl, error, this.options.timeoutMs ?? REQUEST_TIMEOUT_MS), { cause: error });
+      throw new ApiUnreachableError(unreachableMessage(this.baseUrl, error, this.options.timeoutMs ?? REQUEST_TIMEOUT_MS), {
+        cause: error,
+      });
     }
     return { status: response.status, statusText: response.statusText, body: parseJson(text, response.headers.get('content-type')) };
   }
@@ -121,7 +129,8 @@ export function normaliseBaseUrl(raw: string): string {
   } catch (error) {
     throw new ApiUnreachableError(`--api ${raw} is not a URL; write it like ${DEFAULT_API_URL}`, { cause: error });
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ApiUnreachableError(`--api ${raw} must be an http:// or https:// URL`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ApiUnreachableError(`--api ${raw} must be an http:// or https:// URL`);
   return url.href.replace(/\/+$/, '');
 }
 

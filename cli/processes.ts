@@ -25,7 +25,13 @@ export async function runWorker(config: Config): Promise<void> {
   await loadJobTypeCatalog(config.jobTypesDir, db); // refuse to start on a broken job type
   const target = temporalTarget(config);
   const connection = await connectWorkerConnection(target);
-  const worker = await createJobWorker({ connection, namespace: target.namespace, taskQueue: config.temporal.taskQueue, db, gateway: vehicles.gateway });
+  const worker = await createJobWorker({
+    connection,
+    namespace: target.namespace,
+    taskQueue: config.temporal.taskQueue,
+    db,
+    gateway: vehicles.gateway,
+  });
   // Worker.run() shuts down gracefully on SIGINT/SIGTERM (the SDK's default shutdown signals).
   console.log(`Worker polling ${config.temporal.taskQueue} on ${target.address} (namespace ${target.namespace})`);
   await worker.run();
@@ -38,7 +44,15 @@ export async function runApi(config: Config): Promise<void> {
   const jobTypes = await loadJobTypeCatalog(config.jobTypesDir, db);
   const target = temporalTarget(config);
   const client = await connectClient(target);
-  const app = createApp({ db, temporal: client, namespace: target.namespace, taskQueue: config.temporal.taskQueue, jobTypes, geocoder: geocoderFromEnv(), rateLimit: { limit: config.apiRateLimitPerMinute, windowMs: 60_000 } });
+  const app = createApp({
+    db,
+    temporal: client,
+    namespace: target.namespace,
+    taskQueue: config.temporal.taskQueue,
+    jobTypes,
+    geocoder: geocoderFromEnv(),
+    rateLimit: { limit: config.apiRateLimitPerMinute, windowMs: 60_000 },
+  });
   const server = createApiServer(app.callback());
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.apiPort, config.apiHost, resolve));
   console.log(`API listening on http://${config.apiHost}:${config.apiPort}`);
@@ -52,9 +66,14 @@ export async function runSimulator(config: Config, options: { stateFile?: string
   const credentials = { id: 'installer-jobs-local', secret: randomBytes(18).toString('base64url') };
   const stateFile = options.stateFile === undefined ? undefined : path.resolve(options.stateFile);
   const simulator = await startSimulator({ port: config.oneApiSimulatorPort, clients: [credentials], stateFile });
-  console.log(`OneAPI simulator listening. For the worker:\n  export ONEAPI_BASE_URL=${simulator.url} ONEAPI_CLIENT_ID='${credentials.id}' ONEAPI_CLIENT_SECRET='${credentials.secret}'`);
-  console.log(`State ${stateFile ? `kept in ${stateFile}` : 'in memory only (--state-file keeps it)'}; each vehicle's history at ${simulator.url}/_sim/vehicles`);
-  for (const vehicle of simulator.state.fleet.list()) console.log(`  ${vehicle.licensePlate ?? '(no plate)'}  CloudBoxx QNR ${vehicle.telematicsUnitId}`);
+  console.log(
+    `OneAPI simulator listening. For the worker:\n  export ONEAPI_BASE_URL=${simulator.url} ONEAPI_CLIENT_ID='${credentials.id}' ONEAPI_CLIENT_SECRET='${credentials.secret}'`,
+  );
+  console.log(
+    `State ${stateFile ? `kept in ${stateFile}` : 'in memory only (--state-file keeps it)'}; each vehicle's history at ${simulator.url}/_sim/vehicles`,
+  );
+  for (const vehicle of simulator.state.fleet.list())
+    console.log(`  ${vehicle.licensePlate ?? '(no plate)'}  CloudBoxx QNR ${vehicle.telematicsUnitId}`);
   const stop = () => void simulator.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -62,7 +81,10 @@ export async function runSimulator(config: Config, options: { stateFile?: string
 
 export async function migrate(config: Config): Promise<void> {
   // Use the database `start` is running if there is one; otherwise bring up the embedded one just for this.
-  const running = await assertReachable(databaseUrl(config), 'DATABASE_URL').then(() => true, () => false);
+  const running = await assertReachable(databaseUrl(config), 'DATABASE_URL').then(
+    () => true,
+    () => false,
+  );
   const server = running ? undefined : await startPostgres(config, console.log);
   const db = connectDb(server?.url ?? databaseUrl(config));
   try {
@@ -86,7 +108,9 @@ export async function registerSearchAttributesCommand(config: Config): Promise<v
   const client = await connectClient(target);
   try {
     const { added, present } = await registerSearchAttributes(client, target.namespace);
-    console.log(`Namespace ${target.namespace} on ${target.address}: added ${added.join(', ') || 'nothing'}; already there: ${present.join(', ') || 'none'}.`);
+    console.log(
+      `Namespace ${target.namespace} on ${target.address}: added ${added.join(', ') || 'nothing'}; already there: ${present.join(', ') || 'none'}.`,
+    );
   } finally {
     await client.connection.close();
   }
@@ -94,6 +118,9 @@ export async function registerSearchAttributesCommand(config: Config): Promise<v
 
 export async function reachableDb(config: Config) {
   const url = databaseUrl(config);
-  await assertReachable(url, config.postgres.databaseUrl ? 'DATABASE_URL' : 'the embedded Postgres of `installer-jobs start`; set DATABASE_URL');
+  await assertReachable(
+    url,
+    config.postgres.databaseUrl ? 'DATABASE_URL' : 'the embedded Postgres of `installer-jobs start`; set DATABASE_URL',
+  );
   return connectDb(url);
 }

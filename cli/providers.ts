@@ -36,9 +36,11 @@ async function createProvider(options: CreateOptions): Promise<void> {
 
   const db = await reachableDb(loadConfig());
   try {
-    if (!(await db.schema.hasTable('organisations'))) throw new ConfigError('The database has no schema yet: run `npx installer-jobs migrate` first.');
+    if (!(await db.schema.hasTable('organisations')))
+      throw new ConfigError('The database has no schema yet: run `npx installer-jobs migrate` first.');
     const provider = await onboardProvider(db, { name, adminEmail, fleetName }).catch((error: unknown) => {
-      if (isEmailTaken(error)) throw new ConflictError(`${adminEmail} already has an account; choose another --admin-email.`, [], { cause: error });
+      if (isEmailTaken(error))
+        throw new ConflictError(`${adminEmail} already has an account; choose another --admin-email.`, [], { cause: error });
       throw error;
     });
     const result = { ...provider, name, fleetName, adminEmail };

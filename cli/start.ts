@@ -57,33 +57,57 @@ export async function start(config: Config): Promise<void> {
     stops.push(['database pool', () => db.destroy()]);
     const applied = await migrateLatest(db);
     await jobTypes.register(db);
-    log(`Postgres    ${postgres.embedded ? `embedded, data in ${rel(config, path.join(config.dataDir, 'postgres'))}` : 'DATABASE_URL'}; migrations: ${applied.length ? applied.join(', ') : 'up to date'}`);
+    log(
+      `Postgres    ${postgres.embedded ? `embedded, data in ${rel(config, path.join(config.dataDir, 'postgres'))}` : 'DATABASE_URL'}; migrations: ${applied.length ? applied.join(', ') : 'up to date'}`,
+    );
 
-    log(`Job types   ${jobTypes.list().map((t) => `${t.id}@${t.version}`).join(', ')}`);
+    log(
+      `Job types   ${jobTypes
+        .list()
+        .map((t) => `${t.id}@${t.version}`)
+        .join(', ')}`,
+    );
 
     const devServer = await startTemporal(config, log);
     if (devServer) stops.push(['Temporal dev server', () => devServer.stop()]);
     const target = temporalTarget(config, devServer?.address);
     const client = await connectClient(target);
     stops.push(['Temporal client', () => client.connection.close()]);
-    log(`Temporal    ${target.address} (namespace ${target.namespace})${devServer ? `, data in ${rel(config, path.join(config.dataDir, 'temporal'))}` : ''}`);
+    log(
+      `Temporal    ${target.address} (namespace ${target.namespace})${devServer ? `, data in ${rel(config, path.join(config.dataDir, 'temporal'))}` : ''}`,
+    );
     if (devServer?.uiUrl) log(`Temporal UI ${devServer.uiUrl}`);
 
     const vehicles = await startVehicleService(config);
     stops.push(['vehicle service', () => vehicles.stop()]);
     log(`Vehicles    ${vehicles.describe}`);
     if (vehicles.simulator) {
-      for (const v of vehicles.simulator.state.fleet.list()) log(`              ${v.licensePlate ?? '(no plate)'}  CloudBoxx QNR ${v.telematicsUnitId}`);
+      for (const v of vehicles.simulator.state.fleet.list())
+        log(`              ${v.licensePlate ?? '(no plate)'}  CloudBoxx QNR ${v.telematicsUnitId}`);
     }
 
     const workerConnection = await connectWorkerConnection(target);
     stops.push(['worker connection', () => workerConnection.close()]);
-    const worker = await createJobWorker({ connection: workerConnection, namespace: target.namespace, taskQueue: config.temporal.taskQueue, db, gateway: vehicles.gateway });
+    const worker = await createJobWorker({
+      connection: workerConnection,
+      namespace: target.namespace,
+      taskQueue: config.temporal.taskQueue,
+      db,
+      gateway: vehicles.gateway,
+    });
     const running = worker.run();
     stops.push(['worker', () => shutdownWorker(worker, running)]);
     log(`Worker      polling task queue ${config.temporal.taskQueue}`);
 
-    const app = createApp({ db, temporal: client, namespace: target.namespace, taskQueue: config.temporal.taskQueue, jobTypes, geocoder: geocoderFromEnv(), rateLimit: { limit: config.apiRateLimitPerMinute, windowMs: 60_000 } });
+    const app = createApp({
+      db,
+      temporal: client,
+      namespace: target.namespace,
+      taskQueue: config.temporal.taskQueue,
+      jobTypes,
+      geocoder: geocoderFromEnv(),
+      rateLimit: { limit: config.apiRateLimitPerMinute, windowMs: 60_000 },
+    });
     const server = createApiServer(app.callback());
     await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.apiPort, config.apiHost, resolve));
     stops.push(['API', () => new Promise<void>((resolve) => server.close(() => resolve()))]);
@@ -120,7 +144,9 @@ async function printDemoTenant(config: Config, db: Db, log: (line: string) => vo
   log(`  installer admin token    ${demo.tokens.installerAdmin}`);
   log(`  installer technician     ${demo.tokens.installerTechnician}`);
   log(`  try: curl -s -H "Authorization: Bearer ${demo.tokens.providerAdmin}" -H 'content-type: application/json' \\`);
-  log(`         -d '{"jobTypeId":"cloudboxx-install","fleetId":"${demo.fleetId}","values":{"vehicleLocation":{"text":"Alexanderplatz 1, 10178 Berlin"}}}' http://${config.apiHost}:${config.apiPort}/v1/jobs\n`);
+  log(
+    `         -d '{"jobTypeId":"cloudboxx-install","fleetId":"${demo.fleetId}","values":{"vehicleLocation":{"text":"Alexanderplatz 1, 10178 Berlin"}}}' http://${config.apiHost}:${config.apiPort}/v1/jobs\n`,
+  );
 }
 
 function rel(config: Config, file: string): string {

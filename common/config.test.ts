@@ -32,7 +32,10 @@ describe('configuration from the environment', () => {
   it('takes the API rate limit per token from API_RATE_LIMIT_PER_MINUTE, refusing a limit of nothing', () => {
     expect(loadConfig({}).apiRateLimitPerMinute).to.equal(600);
     expect(loadConfig({ API_RATE_LIMIT_PER_MINUTE: '5000' }).apiRateLimitPerMinute).to.equal(5000);
-    expect(() => loadConfig({ API_RATE_LIMIT_PER_MINUTE: '0' })).to.throw(ConfigError, 'API_RATE_LIMIT_PER_MINUTE=0 is not a whole number of at least 1.');
+    expect(() => loadConfig({ API_RATE_LIMIT_PER_MINUTE: '0' })).to.throw(
+      ConfigError,
+      'API_RATE_LIMIT_PER_MINUTE=0 is not a whole number of at least 1.',
+    );
     expect(() => loadConfig({ API_RATE_LIMIT_PER_MINUTE: 'lots' })).to.throw(ConfigError, /API_RATE_LIMIT_PER_MINUTE=lots/);
   });
 });

@@ -82,7 +82,10 @@ export class ForbiddenError extends DomainError {
 export class RateLimitedError extends DomainError {
   override name = 'RateLimitedError';
   protected readonly defaultType = 'rate-limited';
-  constructor(message: string, readonly retryAfterSeconds: number) {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
     super(message);
   }
 }

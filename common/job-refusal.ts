@@ -60,7 +60,11 @@ export function findRefusal(error: unknown): JobRefusal | undefined {
   for (let current = error; current instanceof Error; current = (current as Error).cause) {
     if (current instanceof ApplicationFailure && current.type?.startsWith(TYPE_PREFIX)) {
       const [details] = (current.details ?? []) as Array<{ reason: RefusalReason; problems?: FieldProblem[] }>;
-      return { reason: details?.reason ?? (current.type.slice(TYPE_PREFIX.length) as RefusalReason), message: current.message, problems: details?.problems ?? [] };
+      return {
+        reason: details?.reason ?? (current.type.slice(TYPE_PREFIX.length) as RefusalReason),
+        message: current.message,
+        problems: details?.problems ?? [],
+      };
     }
   }
   return undefined;

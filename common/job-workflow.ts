@@ -15,4 +15,3 @@ export interface JobWorkflowInput {
   /** The API's clock when the request arrived: the job's creation time in the read model. */
   createdAt: string;
 }
-

@@ -7,8 +7,7 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /** Who did something: a person through the API, or the engine itself (a timer, a deadline). */
 export type Actor =
-  | { kind: 'user'; userId: string; organisationId: string; role: string; email?: string }
-  | { kind: 'system'; reason: string };
+  { kind: 'user'; userId: string; organisationId: string; role: string; email?: string } | { kind: 'system'; reason: string };
 
 /** Temporal workflow id of a job: one workflow per job, so the job id is the natural key. */
 export function jobWorkflowId(jobId: string): string {

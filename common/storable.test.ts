@@ -105,14 +105,24 @@ describe('storable', () => {
     });
 
     it('names every offending value and property name by its JSON pointer, in document order', () => {
-      const found = unstorableStrings({ customerName: 'Po\u0000ison', values: { 'a/b': ['ok', 'x\uD800'], 'k\u0000': 'fine value' }, tail: '\uDC00' }, '/body');
-      expect(found.map((problem) => problem.pointer)).to.deep.equal(['/body/customerName', '/body/values/a~1b/1', '/body/values/k\u0000', '/body/tail']);
+      const found = unstorableStrings(
+        { customerName: 'Po\u0000ison', values: { 'a/b': ['ok', 'x\uD800'], 'k\u0000': 'fine value' }, tail: '\uDC00' },
+        '/body',
+      );
+      expect(found.map((problem) => problem.pointer)).to.deep.equal([
+        '/body/customerName',
+        '/body/values/a~1b/1',
+        '/body/values/k\u0000',
+        '/body/tail',
+      ]);
       expect(found[2]!.message).to.match(/^has a name that must not contain the NUL character/);
       expect(found[3]!.message).to.match(/lone surrogate \(U\+DC00\)/);
     });
 
     it('reports a string at the root with the pointer it is given', () => {
-      expect(unstorableStrings('\u0000', '/q')).to.deep.equal([{ pointer: '/q', message: 'must not contain the NUL character (U+0000), found at position 0' }]);
+      expect(unstorableStrings('\u0000', '/q')).to.deep.equal([
+        { pointer: '/q', message: 'must not contain the NUL character (U+0000), found at position 0' },
+      ]);
     });
 
     it('walks nesting deeper than the call stack, and stops at 50 problems', () => {

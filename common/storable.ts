@@ -53,7 +53,8 @@ export function dateTimeProblem(text: string): string | undefined {
   const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number];
   const calendar = calendarProblem(year, month, day);
   if (calendar) return calendar;
-  if (hour > 23 || minute > 59 || second > 59) return `must be a real time of day: ${text.slice(11, 19)} is not one (hours 00–23, minutes and seconds 00–59)`;
+  if (hour > 23 || minute > 59 || second > 59)
+    return `must be a real time of day: ${text.slice(11, 19)} is not one (hours 00–23, minutes and seconds 00–59)`;
   if (match[8] !== undefined) {
     const offsetHours = Number(match[9]);
     const offsetMinutes = Number(match[10]);
@@ -65,14 +66,17 @@ export function dateTimeProblem(text: string): string | undefined {
   const instant = Date.parse(text.replace(' ', 'T'));
   if (!Number.isFinite(instant)) return `must be ${DATE_TIME_EXAMPLE}`;
   const utcYear = new Date(instant).getUTCFullYear();
-  if (utcYear < MIN_YEAR || utcYear > MAX_YEAR) return `must lie between ${MIN_YEAR}-01-01T00:00:00Z and ${MAX_YEAR}-12-31T23:59:59Z also in UTC`;
+  if (utcYear < MIN_YEAR || utcYear > MAX_YEAR)
+    return `must lie between ${MIN_YEAR}-01-01T00:00:00Z and ${MAX_YEAR}-12-31T23:59:59Z also in UTC`;
   return undefined;
 }
 
 function calendarProblem(year: number, month: number, day: number): string | undefined {
-  if (year < MIN_YEAR || year > MAX_YEAR) return `must have a year between ${MIN_YEAR} and ${MAX_YEAR}, not ${String(year).padStart(4, '0')}`;
+  if (year < MIN_YEAR || year > MAX_YEAR)
+    return `must have a year between ${MIN_YEAR} and ${MAX_YEAR}, not ${String(year).padStart(4, '0')}`;
   if (month < 1 || month > 12) return `must be a real date: there is no month ${String(month).padStart(2, '0')}`;
-  if (day < 1 || day > daysIn(year, month)) return `must be a real date: ${year}-${String(month).padStart(2, '0')} has no day ${String(day).padStart(2, '0')}`;
+  if (day < 1 || day > daysIn(year, month))
+    return `must be a real date: ${year}-${String(month).padStart(2, '0')} has no day ${String(day).padStart(2, '0')}`;
   return undefined;
 }
 

@@ -20,6 +20,7 @@ describe('isDatabaseUnreachable', () => {
     ['nothing', undefined, false],
   ];
   for (const [what, error, expected] of cases) {
-    it(`${expected ? 'takes' : 'does not take'} ${what} for Postgres unreachable`, () => expect(isDatabaseUnreachable(error)).to.equal(expected));
+    it(`${expected ? 'takes' : 'does not take'} ${what} for Postgres unreachable`, () =>
+      expect(isDatabaseUnreachable(error)).to.equal(expected));
   }
 });

@@ -12,11 +12,24 @@ const ACQUIRE_TIMEOUT_MS = 5_000;
 const CONNECT_TIMEOUT_MS = 3_000;
 
 export function connectDb(databaseUrl: string): Db {
-  return knex({ ...knexConfig(databaseUrl), connection: { connectionString: databaseUrl, connectionTimeoutMillis: CONNECT_TIMEOUT_MS }, acquireConnectionTimeout: ACQUIRE_TIMEOUT_MS });
+  return knex({
+    ...knexConfig(databaseUrl),
+    connection: { connectionString: databaseUrl, connectionTimeoutMillis: CONNECT_TIMEOUT_MS },
+    acquireConnectionTimeout: ACQUIRE_TIMEOUT_MS,
+  });
 }
 
 /** Socket errors of a connection that failed, was refused or was cut. */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 /**
  * SQLSTATEs that say the server, not the query, is the problem: class 08 (connection exception),
  * admin/crash shutdown and "cannot connect now" (57P01–57P03), too many connections (53300).

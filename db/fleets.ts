@@ -12,11 +12,16 @@ export interface FleetRow {
 const COLUMNS = ['id', 'provider_id', 'name', 'created_at'] as const;
 
 export async function providerFleets(db: Db, providerId: string): Promise<FleetRow[]> {
-  return db('fleets').where({ provider_id: providerId }).orderBy([{ column: 'name' }, { column: 'id' }]).select(...COLUMNS);
+  return db('fleets')
+    .where({ provider_id: providerId })
+    .orderBy([{ column: 'name' }, { column: 'id' }])
+    .select(...COLUMNS);
 }
 
 export async function findProviderFleet(db: Db, providerId: string, fleetId: string): Promise<FleetRow | undefined> {
-  return db('fleets').where({ id: fleetId, provider_id: providerId }).first(...COLUMNS);
+  return db('fleets')
+    .where({ id: fleetId, provider_id: providerId })
+    .first(...COLUMNS);
 }
 
 /**
@@ -25,16 +30,25 @@ export async function findProviderFleet(db: Db, providerId: string, fleetId: str
  */
 export async function createFleet(db: Db, providerId: string, name: string): Promise<FleetRow> {
   try {
-    const [fleet] = await db('fleets').insert({ provider_id: providerId, name }).returning([...COLUMNS]);
+    const [fleet] = await db('fleets')
+      .insert({ provider_id: providerId, name })
+      .returning([...COLUMNS]);
     return fleet;
   } catch (error) {
     if (!isUniqueViolation(error, 'fleets_provider_name_unique')) throw error;
     // Named as the provider wrote it: "Hamburg" is taken, whether "HAMBURG" was sent or not.
-    const taken = await db('fleets').where({ provider_id: providerId }).whereRaw('lower(btrim(name)) = lower(btrim(?))', [name]).first('name');
+    const taken = await db('fleets')
+      .where({ provider_id: providerId })
+      .whereRaw('lower(btrim(name)) = lower(btrim(?))', [name])
+      .first('name');
     throw fleetNameTaken(taken?.name ?? name, error);
   }
 }
 
 function fleetNameTaken(name: string, cause?: unknown): ConflictError {
-  return new ConflictError(`You already have a fleet called ${name}.`, [{ pointer: '/name', message: 'already used by one of your fleets', rule: 'unique' }], { type: 'fleet-name-taken', cause });
+  return new ConflictError(
+    `You already have a fleet called ${name}.`,
+    [{ pointer: '/name', message: 'already used by one of your fleets', rule: 'unique' }],
+    { type: 'fleet-name-taken', cause },
+  );
 }

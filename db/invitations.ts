@@ -44,12 +44,16 @@ export interface Acceptance {
 
 /** Whether the company has accepted an invitation for the fleet: the condition for getting its jobs. */
 export async function hasAcceptedInvitation(db: Db, fleetId: string, installerCompanyId: string): Promise<boolean> {
-  const row = await db('invitations').where({ fleet_id: fleetId, installer_company_id: installerCompanyId, status: 'ACCEPTED' }).first('id');
+  const row = await db('invitations')
+    .where({ fleet_id: fleetId, installer_company_id: installerCompanyId, status: 'ACCEPTED' })
+    .first('id');
   return row !== undefined;
 }
 
 export async function fleetInvitations(db: Db, fleetId: string): Promise<InvitationRow[]> {
-  return invitationsQuery(db).where('i.fleet_id', fleetId).orderBy([{ column: 'i.created_at', order: 'desc' }, { column: 'i.id' }]);
+  return invitationsQuery(db)
+    .where('i.fleet_id', fleetId)
+    .orderBy([{ column: 'i.created_at', order: 'desc' }, { column: 'i.id' }]);
 }
 
 /**
@@ -57,9 +61,16 @@ export async function fleetInvitations(db: Db, fleetId: string): Promise<Invitat
  * live invitation per fleet and address (a declined one may be sent again), and none to a
  * company that already works for the fleet.
  */
-export async function inviteToFleet(db: Db, input: { fleet: FleetRow; email: string; invitedBy: string }): Promise<{ invitation: InvitationRow; token: string }> {
+export async function inviteToFleet(
+  db: Db,
+  input: { fleet: FleetRow; email: string; invitedBy: string },
+): Promise<{ invitation: InvitationRow; token: string }> {
   const { fleet, email } = input;
-  const live = await db('invitations').where({ fleet_id: fleet.id }).whereRaw('lower(email) = lower(?)', [email]).whereNot({ status: 'DECLINED' }).first('status', 'created_at');
+  const live = await db('invitations')
+    .where({ fleet_id: fleet.id })
+    .whereRaw('lower(email) = lower(?)', [email])
+    .whereNot({ status: 'DECLINED' })
+    .first('status', 'created_at');
   if (live) throw alreadyInvited(fleet, email, live.status);
   const working = await db('users as u')
     .join('invitations as i', 'i.installer_company_id', 'u.organisation_id')
@@ -68,14 +79,20 @@ export async function inviteToFleet(db: Db, input: { fleet: FleetRow; email: str
     .whereRaw('lower(u.email) = lower(?)', [email])
     .first('o.name');
   if (working) {
-    throw new ConflictError(`${email} belongs to ${working.name}, which already works for fleet ${fleet.name}.`, [{ pointer: '/email', message: 'belongs to a company already working for this fleet', rule: 'unique' }], {
-      type: 'already-invited',
-    });
+    throw new ConflictError(
+      `${email} belongs to ${working.name}, which already works for fleet ${fleet.name}.`,
+      [{ pointer: '/email', message: 'belongs to a company already working for this fleet', rule: 'unique' }],
+      {
+        type: 'already-invited',
+      },
+    );
   }
 
   const { token, hash } = newToken('inv');
   try {
-    const [row] = await db('invitations').insert({ fleet_id: fleet.id, email, token_hash: hash, invited_by: input.invitedBy }).returning('id');
+    const [row] = await db('invitations')
+      .insert({ fleet_id: fleet.id, email, token_hash: hash, invited_by: input.invitedBy })
+      .returning('id');
     return { invitation: (await findInvitation(db, row.id))!, token };
   } catch (error) {
     // Two admins inviting the same address at once: the partial unique index decides.
@@ -104,7 +121,9 @@ export async function acceptInvitation(db: Db, token: string, acceptor: Acceptor
       if (await hasAcceptedInvitation(trx, invitation.fleet_id, installerCompanyId)) throw alreadyAccepted();
     }
     try {
-      await trx('invitations').where({ id: invitation.id }).update({ status: 'ACCEPTED', installer_company_id: installerCompanyId, responded_at: trx.fn.now() });
+      await trx('invitations')
+        .where({ id: invitation.id })
+        .update({ status: 'ACCEPTED', installer_company_id: installerCompanyId, responded_at: trx.fn.now() });
     } catch (error) {
       // Two invitations for the same fleet accepted by one company at once: the partial unique index decides.
       if (isUniqueViolation(error, 'invitations_fleet_company_accepted')) throw alreadyAccepted(error);
@@ -120,7 +139,9 @@ export async function acceptInvitation(db: Db, token: string, acceptor: Acceptor
  * does not take the count along.
  */
 export async function countFailedAccept(db: Db, token: string): Promise<void> {
-  await db('invitations').where({ token_hash: hashToken(token), status: 'PENDING' }).increment('failed_accepts', 1);
+  await db('invitations')
+    .where({ token_hash: hashToken(token), status: 'PENDING' })
+    .increment('failed_accepts', 1);
 }
 
 /** Refuses an accept through a link that is unknown, answered or locked, before anything else is looked at. */
@@ -139,7 +160,10 @@ export async function declineInvitation(db: Db, token: string): Promise<Invitati
 
 /** An installer company and the fleets it works for (those whose invitation it accepted). */
 /** What the registration page shows before the company answers: who invites it, for which fleet. */
-export async function invitationPreview(db: Db, token: string): Promise<{ email: string; status: InvitationStatus; locked: boolean; fleetName: string; providerName: string } | undefined> {
+export async function invitationPreview(
+  db: Db,
+  token: string,
+): Promise<{ email: string; status: InvitationStatus; locked: boolean; fleetName: string; providerName: string } | undefined> {
   const row = await db('invitations as i')
     .join('fleets as f', 'f.id', 'i.fleet_id')
     .join('organisations as p', 'p.id', 'f.provider_id')
@@ -155,9 +179,13 @@ export async function cancelPendingInvitation(db: Db, fleetId: string, invitatio
   const invitation = await db('invitations').where({ id: invitationId, fleet_id: fleetId }).first('status');
   if (!invitation) throw new NotFoundError(`Invitation ${invitationId} does not exist.`);
   if (invitation.status !== 'PENDING') {
-    throw new ConflictError(`This invitation has been ${invitation.status.toLowerCase()} and can no longer be withdrawn.`, [{ pointer: '/status', message: `is ${invitation.status}`, rule: 'status' }], {
-      type: 'invitation-answered',
-    });
+    throw new ConflictError(
+      `This invitation has been ${invitation.status.toLowerCase()} and can no longer be withdrawn.`,
+      [{ pointer: '/status', message: `is ${invitation.status}`, rule: 'status' }],
+      {
+        type: 'invitation-answered',
+      },
+    );
   }
   await db('invitations').where({ id: invitationId, status: 'PENDING' }).delete();
 }
@@ -180,7 +208,17 @@ export async function companyWithFleets(db: Db, companyId: string): Promise<Comp
 function invitationsQuery(db: Db) {
   return db('invitations as i')
     .leftJoin('organisations as c', 'c.id', 'i.installer_company_id')
-    .select('i.id', 'i.fleet_id', 'i.email', 'i.status', 'i.installer_company_id', 'c.name as installer_company_name', 'i.invited_by', 'i.created_at', 'i.responded_at');
+    .select(
+      'i.id',
+      'i.fleet_id',
+      'i.email',
+      'i.status',
+      'i.installer_company_id',
+      'c.name as installer_company_name',
+      'i.invited_by',
+      'i.created_at',
+      'i.responded_at',
+    );
 }
 
 async function findInvitation(db: Db, id: string): Promise<InvitationRow | undefined> {
@@ -191,14 +229,28 @@ async function findInvitation(db: Db, id: string): Promise<InvitationRow | undef
  * The invitation behind an e-mail link, row-locked (unless `lock` is false) so that two answers to
  * it cannot race. An accept is refused once too many accepts through the link have failed.
  */
-async function pendingInvitationForUpdate(trx: Db, token: string, options: { accepting?: boolean; lock?: boolean } = {}): Promise<{ id: string; fleet_id: string; email: string }> {
+async function pendingInvitationForUpdate(
+  trx: Db,
+  token: string,
+  options: { accepting?: boolean; lock?: boolean } = {},
+): Promise<{ id: string; fleet_id: string; email: string }> {
   const query = trx('invitations').where({ token_hash: hashToken(token) });
-  const invitation = await (options.lock === false ? query : query.forUpdate()).first('id', 'fleet_id', 'email', 'status', 'failed_accepts');
+  const invitation = await (options.lock === false ? query : query.forUpdate()).first(
+    'id',
+    'fleet_id',
+    'email',
+    'status',
+    'failed_accepts',
+  );
   if (!invitation) throw new NotFoundError('This invitation does not exist: check the link in the e-mail.');
   if (invitation.status !== 'PENDING') {
-    throw new ConflictError(`This invitation has already been ${invitation.status.toLowerCase()}.`, [{ pointer: '/status', message: `is ${invitation.status}`, rule: 'status' }], {
-      type: 'invitation-answered',
-    });
+    throw new ConflictError(
+      `This invitation has already been ${invitation.status.toLowerCase()}.`,
+      [{ pointer: '/status', message: `is ${invitation.status}`, rule: 'status' }],
+      {
+        type: 'invitation-answered',
+      },
+    );
   }
   if (options.accepting && invitation.failed_accepts >= MAX_FAILED_ACCEPTS) {
     throw new ConflictError(
@@ -215,9 +267,15 @@ function alreadyInvited(fleet: FleetRow, email: string, status: InvitationStatus
     status === 'ACCEPTED'
       ? `${email} has already accepted an invitation for fleet ${fleet.name}.`
       : `${email} already has a pending invitation for fleet ${fleet.name}; it can be sent again once declined.`;
-  return new ConflictError(message, [{ pointer: '/email', message: `has a ${status} invitation for this fleet`, rule: 'unique' }], { type: 'already-invited', cause });
+  return new ConflictError(message, [{ pointer: '/email', message: `has a ${status} invitation for this fleet`, rule: 'unique' }], {
+    type: 'already-invited',
+    cause,
+  });
 }
 
 function alreadyAccepted(cause?: unknown): ConflictError {
-  return new ConflictError('Your company already works for this fleet: it accepted an earlier invitation.', [], { type: 'already-accepted', cause });
+  return new ConflictError('Your company already works for this fleet: it accepted an earlier invitation.', [], {
+    type: 'already-accepted',
+    cause,
+  });
 }

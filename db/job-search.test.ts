@@ -22,7 +22,13 @@ describe('job search terms', () => {
   it('matches a term without trigram where the trigram index cannot be used, and others where it can', () => {
     const db = knex({ client: 'pg' });
     const sql = (text: string) =>
-      jobSearchQuery(db, { scope: { providerId: 'p' }, words: [{ text, jobTypeIds: [] }], sort: 'createdAt', direction: 'desc', limit: 50 }).toSQL().sql;
+      jobSearchQuery(db, {
+        scope: { providerId: 'p' },
+        words: [{ text, jobTypeIds: [] }],
+        sort: 'createdAt',
+        direction: 'desc',
+        limit: 50,
+      }).toSQL().sql;
     expect(sql('71')).to.include("(jobs.search_text || '') ilike");
     expect(sql('alexanderplatz')).to.include('jobs.search_text ilike').and.not.include("|| '')");
   });

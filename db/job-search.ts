@@ -60,10 +60,30 @@ export interface JobPage {
 
 // Every column of JobRow, and only those (not search_text): an object so the compiler checks it is complete.
 const ROW_COLUMNS: Record<keyof JobRow, true> = {
-  id: true, workflow_id: true, provider_id: true, fleet_id: true, job_type_id: true, job_type_version: true, status: true,
-  installer_company_id: true, customer_name: true, requested_start_at: true, values: true, locked_fields: true, steps: true,
-  last_completed_step: true, failure_reason: true, access_grant: true, vehicle: true, created_by: true, revision: true, created_at: true,
-  updated_at: true, assigned_at: true, started_at: true, finished_at: true,
+  id: true,
+  workflow_id: true,
+  provider_id: true,
+  fleet_id: true,
+  job_type_id: true,
+  job_type_version: true,
+  status: true,
+  installer_company_id: true,
+  customer_name: true,
+  requested_start_at: true,
+  values: true,
+  locked_fields: true,
+  steps: true,
+  last_completed_step: true,
+  failure_reason: true,
+  access_grant: true,
+  vehicle: true,
+  created_by: true,
+  revision: true,
+  created_at: true,
+  updated_at: true,
+  assigned_at: true,
+  started_at: true,
+  finished_at: true,
 };
 export const JOB_ROW_COLUMNS = Object.keys(ROW_COLUMNS) as Array<keyof JobRow>;
 
@@ -83,7 +103,12 @@ const isRealInstant = (text: string) => {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 23) === text.slice(0, 23);
 };
 const timestamp = (column: string): KeyPart => ({ order: column, read: utcText(column), bind: '?::timestamptz', valid: isUtcText });
-const ID: KeyPart = { order: 'jobs.id', read: 'jobs.id', bind: '?', valid: (v) => typeof v === 'string' && v.length > 0 && v.length <= 100 };
+const ID: KeyPart = {
+  order: 'jobs.id',
+  read: 'jobs.id',
+  bind: '?',
+  valid: (v) => typeof v === 'string' && v.length > 0 && v.length <= 100,
+};
 
 const FINISHED_KEY = `coalesce(jobs.finished_at, '-infinity'::timestamptz)`;
 
@@ -111,7 +136,12 @@ const KEYS: Record<JobListSort, readonly KeyPart[]> = {
     ID,
   ],
   status: [
-    { order: 'jobs.status_rank', read: 'jobs.status_rank', bind: '?::smallint', valid: (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) < JOB_STATUSES.length },
+    {
+      order: 'jobs.status_rank',
+      read: 'jobs.status_rank',
+      bind: '?::smallint',
+      valid: (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) < JOB_STATUSES.length,
+    },
     timestamp('jobs.created_at'),
     ID,
   ],
@@ -178,8 +208,7 @@ export function jobSearchQuery(db: Db, search: JobSearch): Knex.QueryBuilder {
     // Implied by the exact match, but it is what the (provider, lower(customer_name), created_at)
     // index is on: a dispatcher's list reads only their customers' jobs, however few they have.
     if (customers?.length) query.whereRaw(`lower(jobs.customer_name) in (${customers.map(() => 'lower(?)').join(', ')})`, [...customers]);
-  }
-  else query.where('jobs.installer_company_id', search.scope.installerCompanyId);
+  } else query.where('jobs.installer_company_id', search.scope.installerCompanyId);
 
   const ranks = (search.statuses ?? []).map(statusRank);
   // One status is an equality, which the (tenant, status_rank, created_at, id) index serves in order.
@@ -194,7 +223,8 @@ export function jobSearchQuery(db: Db, search: JobSearch): Knex.QueryBuilder {
   // requested start has the key infinity and is in no range.
   const requestedStartKey = KEYS.requestedStartAt[0]!.order;
   within(query, requestedStartKey, search.requestedStart);
-  if (search.requestedStart?.from !== undefined && search.requestedStart.to === undefined) query.whereRaw(`${requestedStartKey} < 'infinity'::timestamptz`);
+  if (search.requestedStart?.from !== undefined && search.requestedStart.to === undefined)
+    query.whereRaw(`${requestedStartKey} < 'infinity'::timestamptz`);
   // On the finishedAt sort key's expression too, which its indexes are on; an open job is at -infinity.
   within(query, FINISHED_KEY, search.finished);
   if (search.finished?.to !== undefined && search.finished.from === undefined) query.whereRaw(`${FINISHED_KEY} > '-infinity'::timestamptz`);

@@ -55,10 +55,20 @@ export async function providerVersion(db: Db, providerId: string, id: string, ve
 }
 
 /** The provider's own types in their latest versions, archived ones too (each says so). */
-export async function latestProviderVersions(db: Db, providerId: string): Promise<Array<{ definition: CompiledJobType; archived: boolean }>> {
+export async function latestProviderVersions(
+  db: Db,
+  providerId: string,
+): Promise<Array<{ definition: CompiledJobType; archived: boolean }>> {
   const rows = await db
     .select('v.definition', db.raw('a.provider_id is not null as archived'))
-    .from(db('provider_job_type_versions').distinctOn('id').where({ provider_id: providerId }).orderBy([{ column: 'id' }, { column: 'version', order: 'desc' }]).select('provider_id', 'id', 'definition').as('v'))
+    .from(
+      db('provider_job_type_versions')
+        .distinctOn('id')
+        .where({ provider_id: providerId })
+        .orderBy([{ column: 'id' }, { column: 'version', order: 'desc' }])
+        .select('provider_id', 'id', 'definition')
+        .as('v'),
+    )
     .leftJoin('provider_job_type_archives as a', (on) => on.on('a.provider_id', 'v.provider_id').andOn('a.job_type_id', 'v.id'));
   return rows.map((row: { definition: CompiledJobType; archived: boolean }) => ({ definition: row.definition, archived: row.archived }));
 }
@@ -69,7 +79,12 @@ export async function providerVersionList(db: Db, providerId: string, id: string
     .where({ provider_id: providerId, id })
     .orderBy('version')
     .select('version', 'content_hash', 'published_at', 'published_by_user_id', 'published_by_email');
-  return rows.map((row) => ({ version: row.version as number, contentHash: row.content_hash as string, publishedAt: row.published_at as Date, publishedBy: { userId: row.published_by_user_id, email: row.published_by_email } as JobTypeActor }));
+  return rows.map((row) => ({
+    version: row.version as number,
+    contentHash: row.content_hash as string,
+    publishedAt: row.published_at as Date,
+    publishedBy: { userId: row.published_by_user_id, email: row.published_by_email } as JobTypeActor,
+  }));
 }
 
 /** The ids a provider retired: its own archived types and the built-ins it hid. */
@@ -77,7 +92,8 @@ export async function archivedJobTypeIds(db: Db, providerId: string): Promise<Se
   return new Set(await db('provider_job_type_archives').where({ provider_id: providerId }).pluck('job_type_id'));
 }
 
-export type PublishOutcome = { status: 'new' | 'unchanged'; version: number } | { status: 'conflict'; version: number; latest: number; reason: 'changed' | 'behind' };
+export type PublishOutcome =
+  { status: 'new' | 'unchanged'; version: number } | { status: 'conflict'; version: number; latest: number; reason: 'changed' | 'behind' };
 
 /**
  * Publishes one version of a provider's type, all or nothing, one publisher of (provider, id) at a
@@ -88,23 +104,34 @@ export type PublishOutcome = { status: 'new' | 'unchanged'; version: number } | 
  */
 export async function publishProviderVersion(
   db: Db,
-  input: { providerId: string; id: string; requested?: number; source: string; actor: JobTypeActor; compile: (version: number) => CompiledJobType },
+  input: {
+    providerId: string;
+    id: string;
+    requested?: number;
+    source: string;
+    actor: JobTypeActor;
+    compile: (version: number) => CompiledJobType;
+  },
 ): Promise<PublishOutcome & { definition?: CompiledJobType }> {
   return db.transaction(async (trx) => {
     await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`job-type:${input.providerId}:${input.id}`]);
     const versions = trx('provider_job_type_versions').where({ provider_id: input.providerId, id: input.id });
-    const latest = (await versions.clone().orderBy('version', 'desc').first('version', 'content_hash')) as { version: number; content_hash: string } | undefined;
+    const latest = (await versions.clone().orderBy('version', 'desc').first('version', 'content_hash')) as
+      { version: number; content_hash: string } | undefined;
     let version: number;
     if (input.requested !== undefined) {
       version = input.requested;
       const existing = await versions.clone().where({ version }).first('content_hash');
       if (existing) {
         const definition = input.compile(version);
-        return existing.content_hash === definition.contentHash ? { status: 'unchanged', version } : { status: 'conflict', version, latest: latest!.version, reason: 'changed' };
+        return existing.content_hash === definition.contentHash
+          ? { status: 'unchanged', version }
+          : { status: 'conflict', version, latest: latest!.version, reason: 'changed' };
       }
       if (latest && version < latest.version) return { status: 'conflict', version, latest: latest.version, reason: 'behind' };
     } else {
-      if (latest && input.compile(latest.version).contentHash === latest.content_hash) return { status: 'unchanged', version: latest.version };
+      if (latest && input.compile(latest.version).contentHash === latest.content_hash)
+        return { status: 'unchanged', version: latest.version };
       version = (latest?.version ?? 0) + 1;
     }
     const definition = input.compile(version);
@@ -134,14 +161,25 @@ export async function setJobTypeArchived(
   return db.transaction(async (trx) => {
     const key = { provider_id: input.providerId, job_type_id: input.id };
     const changed = input.archived
-      ? (await trx('provider_job_type_archives').insert({ ...key, archived_by_user_id: input.actor.userId, archived_by_email: input.actor.email }).onConflict(['provider_id', 'job_type_id']).ignore().returning('job_type_id')).length > 0
+      ? (
+          await trx('provider_job_type_archives')
+            .insert({ ...key, archived_by_user_id: input.actor.userId, archived_by_email: input.actor.email })
+            .onConflict(['provider_id', 'job_type_id'])
+            .ignore()
+            .returning('job_type_id')
+        ).length > 0
       : (await trx('provider_job_type_archives').where(key).delete()) > 0;
-    if (changed) await audit(trx, input.providerId, input.id, input.owner, input.archived ? 'archived' : 'unarchived', input.version, input.actor);
+    if (changed)
+      await audit(trx, input.providerId, input.id, input.owner, input.archived ? 'archived' : 'unarchived', input.version, input.actor);
     return changed;
   });
 }
 
-export async function archivedSince(db: Db, providerId: string, id: string): Promise<{ archivedAt: Date; archivedBy: JobTypeActor } | undefined> {
+export async function archivedSince(
+  db: Db,
+  providerId: string,
+  id: string,
+): Promise<{ archivedAt: Date; archivedBy: JobTypeActor } | undefined> {
   const row = await db('provider_job_type_archives').where({ provider_id: providerId, job_type_id: id }).first();
   return row && { archivedAt: row.archived_at, archivedBy: { userId: row.archived_by_user_id, email: row.archived_by_email } };
 }
@@ -157,7 +195,13 @@ export interface JobTypeAuditEntry {
 /** What the provider's admins did to one type, oldest first. */
 export async function jobTypeHistory(db: Db, providerId: string, id: string): Promise<JobTypeAuditEntry[]> {
   const rows = await db('provider_job_type_audit').where({ provider_id: providerId, job_type_id: id }).orderBy('seq');
-  return rows.map((row) => ({ action: row.action, owner: row.owner, version: row.version, actor: { userId: row.actor_user_id, email: row.actor_email }, occurredAt: row.occurred_at }));
+  return rows.map((row) => ({
+    action: row.action,
+    owner: row.owner,
+    version: row.version,
+    actor: { userId: row.actor_user_id, email: row.actor_email },
+    occurredAt: row.occurred_at,
+  }));
 }
 
 /**
@@ -165,12 +209,30 @@ export async function jobTypeHistory(db: Db, providerId: string, id: string): Pr
  * one: an installer company reads a provider's type only through the jobs it works on.
  */
 export async function providerOfAssignedJob(db: Db, installerCompanyId: string, id: string, version: number): Promise<string | undefined> {
-  const row = await db('jobs').where({ installer_company_id: installerCompanyId, job_type_id: id, job_type_version: version }).first('provider_id');
+  const row = await db('jobs')
+    .where({ installer_company_id: installerCompanyId, job_type_id: id, job_type_version: version })
+    .first('provider_id');
   return row?.provider_id;
 }
 
-async function audit(trx: Db, providerId: string, id: string, owner: 'builtin' | 'provider', action: JobTypeAuditEntry['action'], version: number, actor: JobTypeActor) {
-  await trx('provider_job_type_audit').insert({ provider_id: providerId, job_type_id: id, owner, action, version, actor_user_id: actor.userId, actor_email: actor.email });
+async function audit(
+  trx: Db,
+  providerId: string,
+  id: string,
+  owner: 'builtin' | 'provider',
+  action: JobTypeAuditEntry['action'],
+  version: number,
+  actor: JobTypeActor,
+) {
+  await trx('provider_job_type_audit').insert({
+    provider_id: providerId,
+    job_type_id: id,
+    owner,
+    action,
+    version,
+    actor_user_id: actor.userId,
+    actor_email: actor.email,
+  });
 }
 
 function toVersionRow(row: Record<string, any>): ProviderVersionRow {

@@ -8,11 +8,7 @@ import type { Db } from './connection';
 export async function saveJobState(db: Db, snapshot: JobSnapshot, events: readonly JobEvent[]): Promise<void> {
   await db.transaction(async (trx) => {
     const row = toRow(snapshot, events.at(-1)?.occurredAt ?? new Date().toISOString());
-    await trx('jobs')
-      .insert(row)
-      .onConflict('id')
-      .merge()
-      .where('jobs.revision', '<', snapshot.revision);
+    await trx('jobs').insert(row).onConflict('id').merge().where('jobs.revision', '<', snapshot.revision);
     await recordJobEvents(trx, snapshot.jobId, events);
   });
 }
@@ -88,7 +84,13 @@ export interface JobEventRow {
 
 export async function listJobEvents(db: Db, jobId: string): Promise<JobEventRow[]> {
   // By time first: the vehicle activities write their calls themselves, beside the workflow's own records.
-  return db('job_events').where({ job_id: jobId }).orderBy([{ column: 'occurred_at', order: 'asc' }, { column: 'id', order: 'asc' }]).select('type', 'actor', 'data', 'occurred_at');
+  return db('job_events')
+    .where({ job_id: jobId })
+    .orderBy([
+      { column: 'occurred_at', order: 'asc' },
+      { column: 'id', order: 'asc' },
+    ])
+    .select('type', 'actor', 'data', 'occurred_at');
 }
 
 function toRow(s: JobSnapshot, updatedAt: string) {

@@ -67,10 +67,14 @@ export function isEmailTaken(error: unknown): boolean {
 }
 
 export function emailTaken(email: string, cause?: unknown): ConflictError {
-  return new ConflictError(`${email} already has an account in your organisation.`, [{ pointer: '/email', message: 'already has an account', rule: 'unique' }], {
-    type: 'email-taken',
-    cause,
-  });
+  return new ConflictError(
+    `${email} already has an account in your organisation.`,
+    [{ pointer: '/email', message: 'already has an account', rule: 'unique' }],
+    {
+      type: 'email-taken',
+      cause,
+    },
+  );
 }
 
 /** The user behind a bearer token, or undefined for an unknown or revoked one. */
@@ -87,7 +91,11 @@ export async function principalForToken(db: Db, token: string): Promise<Principa
 }
 
 /** A technician of an installer company, signing in with their own token (returned once). */
-export async function addTechnician(db: Db, companyId: string, input: { email: string; name?: string }): Promise<{ userId: string; token: string }> {
+export async function addTechnician(
+  db: Db,
+  companyId: string,
+  input: { email: string; name?: string },
+): Promise<{ userId: string; token: string }> {
   return db.transaction(async (trx) => {
     const technician = await addUser(trx, companyId, input.email, 'installer_technician');
     if (input.name) await trx('users').where({ id: technician.userId }).update({ name: input.name });
@@ -118,10 +126,17 @@ export async function organisationUsers(db: Db, organisationId: string, roles: r
     .orderBy([{ column: 'created_at' }, { column: 'id' }])
     .select('id', 'email', 'name', 'role', 'created_at');
   const customerRows: Array<{ user_id: string; customer_name: string }> = await db('user_customers')
-    .whereIn('user_id', users.map((user) => user.id))
+    .whereIn(
+      'user_id',
+      users.map((user) => user.id),
+    )
     .orderBy('customer_name')
     .select('user_id', 'customer_name');
-  return users.map((user) => ({ ...user, customers: user.role === 'provider_dispatcher' ? customerRows.filter((row) => row.user_id === user.id).map((row) => row.customer_name) : null }));
+  return users.map((user) => ({
+    ...user,
+    customers:
+      user.role === 'provider_dispatcher' ? customerRows.filter((row) => row.user_id === user.id).map((row) => row.customer_name) : null,
+  }));
 }
 
 /**
@@ -130,6 +145,9 @@ export async function organisationUsers(db: Db, organisationId: string, roles: r
  * False when there is no such user.
  */
 export async function removeUser(db: Db, organisationId: string, userId: string, roles: readonly Role[]): Promise<boolean> {
-  const removed = await db('users').where({ id: userId, organisation_id: organisationId }).whereIn('role', [...roles]).delete();
+  const removed = await db('users')
+    .where({ id: userId, organisation_id: organisationId })
+    .whereIn('role', [...roles])
+    .delete();
   return removed > 0;
 }

@@ -100,7 +100,11 @@ describe('job-types command', () => {
 
     it('says so when there is nothing to check', async () => {
       const empty = await project({});
-      expect(await run(empty, 'validate')).to.deep.equal({ out: [], err: [`no job-type files found in ${path.join(empty, 'job-types')}`], exitCode: 1 });
+      expect(await run(empty, 'validate')).to.deep.equal({
+        out: [],
+        err: [`no job-type files found in ${path.join(empty, 'job-types')}`],
+        exitCode: 1,
+      });
       const nowhere = await scratchDir();
       expect(await run(nowhere, 'validate')).to.deep.equal({ out: [], err: [`there is no job-types folder in ${nowhere}`], exitCode: 1 });
     });

@@ -26,7 +26,9 @@ const processIo: JobTypesCommandIo = {
 
 export function jobTypesCommand(io: Partial<JobTypesCommandIo> = {}): Command {
   const { cwd, out, err, setExitCode } = { ...processIo, ...io };
-  const command = new Command('job-types').description('check and inspect job-type files offline; push them to and pull them from a running API');
+  const command = new Command('job-types').description(
+    'check and inspect job-type files offline; push them to and pull them from a running API',
+  );
 
   command
     .command('validate')
@@ -44,7 +46,8 @@ export function jobTypesCommand(io: Partial<JobTypesCommandIo> = {}): Command {
         if (compiled === undefined) throw new JobTypeError(problems);
         // Warnings are worth reading but leave the files valid: exit 0.
         for (const problem of problems) err(formatProblem(problem));
-        for (const jobType of compiled) out(`ok  ${jobType.source.file}  ${jobType.id}@${jobType.version}  sha256:${jobType.contentHash.slice(0, 12)}`);
+        for (const jobType of compiled)
+          out(`ok  ${jobType.source.file}  ${jobType.id}@${jobType.version}  sha256:${jobType.contentHash.slice(0, 12)}`);
       } catch (error) {
         reportFailure(error, err);
         setExitCode(1);

@@ -41,7 +41,9 @@ describe('compiling a job type', () => {
 
   it('gives every action step a timeout, PT2M unless it says otherwise, and manual steps none', () => {
     expect(compileText().steps.map((step) => step.actionTimeoutMs)).to.deep.equal([null, 120_000]);
-    expect(compileText(variant(STEP_QNR, `${STEP_QNR}    actionTimeout: PT30S\n`)).steps.map((step) => step.actionTimeoutMs)).to.deep.equal([null, 30_000]);
+    expect(compileText(variant(STEP_QNR, `${STEP_QNR}    actionTimeout: PT30S\n`)).steps.map((step) => step.actionTimeoutMs)).to.deep.equal(
+      [null, 30_000],
+    );
   });
 
   it('secures the vehicle by locking it and disabling driving unless the type opts out', () => {
@@ -52,8 +54,13 @@ describe('compiling a job type', () => {
 
   it('replaces the whole configuration unless the type merges, also when it configures nothing', () => {
     expect(compileText().configurationMode).to.equal('replace');
-    expect(compileText(variant('    serial: ${boxSerial}\n', '    serial: ${boxSerial}\n  mode: merge\n')).configurationMode).to.equal('merge');
-    const nothingToConfigure = variant('cloudboxx:\n  configuration:\n    serial: ${boxSerial}\n', '').replace('    action: cloudboxx.applyConfiguration\n    qnrField: boxQnr\n', '');
+    expect(compileText(variant('    serial: ${boxSerial}\n', '    serial: ${boxSerial}\n  mode: merge\n')).configurationMode).to.equal(
+      'merge',
+    );
+    const nothingToConfigure = variant('cloudboxx:\n  configuration:\n    serial: ${boxSerial}\n', '').replace(
+      '    action: cloudboxx.applyConfiguration\n    qnrField: boxQnr\n',
+      '',
+    );
     expect(compileText(nothingToConfigure)).to.include({ configurationTemplate: null, configurationMode: 'replace' });
   });
 

@@ -5,7 +5,15 @@ import { canonicalJson } from './canonical-json';
 import { DEFAULT_ACTION_TIMEOUT } from './actions';
 import { parseDurationMs } from './durations';
 import { COMPILED_FORMAT } from './compiled-job-type';
-import type { CompiledField, CompiledJobType, CompiledStep, FieldValue, JsonObject, SecuringCommand, VehicleStateProperty } from './compiled-job-type';
+import type {
+  CompiledField,
+  CompiledJobType,
+  CompiledStep,
+  FieldValue,
+  JsonObject,
+  SecuringCommand,
+  VehicleStateProperty,
+} from './compiled-job-type';
 import type { JobTypeDefinition } from './job-type.generated';
 
 /** sha256 (hex) of the definition's canonical JSON: formatting and comments do not change it. */
@@ -25,20 +33,18 @@ export function compileJobType(definition: JobTypeDefinition, source: CompiledJo
   }
   const vehicle = definition.vehicle;
 
-  const fields = definition.fields.map(
-    (field): CompiledField => ({
-      key: field.key,
-      label: field.label,
-      section: field.section,
-      type: field.type,
-      required: field.required === true || field.preset === 'required',
-      preset: field.preset ?? 'allowed',
-      ...(field.default !== undefined && { default: field.default as FieldValue }),
-      ...(field.description !== undefined && { description: field.description }),
-      validation: { ...field.validation },
-      collectedBy: collectedBy.get(field.key) ?? null,
-    }),
-  );
+  const fields = definition.fields.map((field): CompiledField => ({
+    key: field.key,
+    label: field.label,
+    section: field.section,
+    type: field.type,
+    required: field.required === true || field.preset === 'required',
+    preset: field.preset ?? 'allowed',
+    ...(field.default !== undefined && { default: field.default as FieldValue }),
+    ...(field.description !== undefined && { description: field.description }),
+    validation: { ...field.validation },
+    collectedBy: collectedBy.get(field.key) ?? null,
+  }));
   const { startWithin, completeWithin } = definition.deadlines ?? {};
   return {
     format: COMPILED_FORMAT,
@@ -50,22 +56,20 @@ export function compileJobType(definition: JobTypeDefinition, source: CompiledJo
     source,
     sections: definition.sections.map((section) => ({ ...section })),
     fields,
-    steps: definition.steps.map(
-      (step): CompiledStep => ({
-        id: step.id,
-        title: step.title,
-        ...(step.description !== undefined && { description: step.description }),
-        collect: [...(step.collect ?? [])],
-        checklist: [...(step.checklist ?? [])],
-        action: step.action ?? null,
-        qnrField: step.action === undefined ? null : (step.qnrField ?? vehicle.qnrField),
-        actionTimeoutMs: step.action === undefined ? null : checkedMs(step.actionTimeout ?? DEFAULT_ACTION_TIMEOUT),
-        fills: Object.fromEntries(
-          Object.entries(step.fills ?? {}).filter((entry): entry is [string, VehicleStateProperty] => entry[1] !== undefined),
-        ),
-        when: step.when === undefined ? null : { ...step.when, ...(step.when.in !== undefined && { in: [...step.when.in] }) },
-      }),
-    ),
+    steps: definition.steps.map((step): CompiledStep => ({
+      id: step.id,
+      title: step.title,
+      ...(step.description !== undefined && { description: step.description }),
+      collect: [...(step.collect ?? [])],
+      checklist: [...(step.checklist ?? [])],
+      action: step.action ?? null,
+      qnrField: step.action === undefined ? null : (step.qnrField ?? vehicle.qnrField),
+      actionTimeoutMs: step.action === undefined ? null : checkedMs(step.actionTimeout ?? DEFAULT_ACTION_TIMEOUT),
+      fills: Object.fromEntries(
+        Object.entries(step.fills ?? {}).filter((entry): entry is [string, VehicleStateProperty] => entry[1] !== undefined),
+      ),
+      when: step.when === undefined ? null : { ...step.when, ...(step.when.in !== undefined && { in: [...step.when.in] }) },
+    })),
     configurationTemplate: (definition.cloudboxx?.configuration as JsonObject | undefined) ?? null,
     configurationMode: definition.cloudboxx?.mode ?? 'replace',
     vehicle: {

@@ -4,7 +4,14 @@ import type { JobTypeProblem } from './errors';
 
 describe('JobTypeError', () => {
   const problems: JobTypeProblem[] = [
-    { file: 'job-types/cloudboxx-install.yaml', line: 14, column: 7, path: 'steps[1].collect[0]', message: 'unknown field "boxSerail" (did you mean "boxSerial"?)', severity: 'error' },
+    {
+      file: 'job-types/cloudboxx-install.yaml',
+      line: 14,
+      column: 7,
+      path: 'steps[1].collect[0]',
+      message: 'unknown field "boxSerail" (did you mean "boxSerial"?)',
+      severity: 'error',
+    },
     { file: 'job-types/cloudboxx-install.yaml', line: 1, column: 1, path: '', message: 'missing "title"', severity: 'error' },
   ];
 
@@ -19,7 +26,9 @@ describe('JobTypeError', () => {
 
   it('says "warning: " before the message of a warning, after the location', () => {
     const at = { file: 'a.yaml', line: 3, column: 5, message: 'never ends a job' };
-    expect(formatProblem({ ...at, path: 'access.maxDuration', severity: 'warning' })).to.equal('a.yaml:3:5 access.maxDuration: warning: never ends a job');
+    expect(formatProblem({ ...at, path: 'access.maxDuration', severity: 'warning' })).to.equal(
+      'a.yaml:3:5 access.maxDuration: warning: never ends a job',
+    );
     expect(formatProblem({ ...at, path: '', severity: 'warning' })).to.equal('a.yaml:3:5 warning: never ends a job');
   });
 

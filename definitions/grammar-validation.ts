@@ -28,7 +28,9 @@ type GrammarIssue = DefinitionIssue & { readonly meantKey?: string; readonly mis
 
 /** A misspelt key shows up twice, as unknown and as missing; "did you mean" already says both. */
 function withoutEchoes(issues: GrammarIssue[]): DefinitionIssue[] {
-  const meant = new Set(issues.flatMap((issue) => (issue.meantKey === undefined ? [] : [JSON.stringify([...issue.path.slice(0, -1), issue.meantKey])])));
+  const meant = new Set(
+    issues.flatMap((issue) => (issue.meantKey === undefined ? [] : [JSON.stringify([...issue.path.slice(0, -1), issue.meantKey])])),
+  );
   // A value of the wrong type also fails its enum or pattern; the type is what to fix first.
   const wrongType = new Set(issues.filter((issue) => issue.wrongType === true).map((issue) => JSON.stringify(issue.path)));
   return issues
@@ -89,7 +91,8 @@ function translate(error: ErrorObject, data: unknown): GrammarIssue {
       };
     }
     case 'pattern': {
-      const explanation = typeof parent.patternErrorMessage === 'string' ? parent.patternErrorMessage : `must match ${String(params.pattern)}`;
+      const explanation =
+        typeof parent.patternErrorMessage === 'string' ? parent.patternErrorMessage : `must match ${String(params.pattern)}`;
       return { path, message: `${JSON.stringify(value)} ${explanation}` };
     }
     case 'minLength':
@@ -105,7 +108,10 @@ function translate(error: ErrorObject, data: unknown): GrammarIssue {
     case 'maxItems': {
       // Point at the first item too many: that is where the author stops reading.
       const count = Array.isArray(value) ? value.length : 0;
-      return { path: [...path, Number(params.limit)], message: `one too many: this list may hold at most ${String(params.limit)} items (it holds ${count})` };
+      return {
+        path: [...path, Number(params.limit)],
+        message: `one too many: this list may hold at most ${String(params.limit)} items (it holds ${count})`,
+      };
     }
     case 'minProperties':
       return { path, message: 'must not be empty' };

@@ -13,14 +13,28 @@ describe('job-type grammar', () => {
   describeProblems({
     'the file as a whole': [
       ['an empty file', '', ['1:1 the file is empty; a job type needs id, version, title, sections, fields, steps and access']],
-      ['a file with only the schema comment', '# yaml-language-server: $schema=./schema/job-type.schema.json\n', ['1:1 the file is empty; a job type needs id, version, title, sections, fields, steps and access']],
-      ['a list instead of a mapping', '- a\n- b\n', ['1:1 a job type must be a mapping of keys such as id, version and title, but this file holds a list']],
-      ['a bare word', 'hello\n', ['1:1 a job type must be a mapping of keys such as id, version and title, but this file holds text "hello"']],
+      [
+        'a file with only the schema comment',
+        '# yaml-language-server: $schema=./schema/job-type.schema.json\n',
+        ['1:1 the file is empty; a job type needs id, version, title, sections, fields, steps and access'],
+      ],
+      [
+        'a list instead of a mapping',
+        '- a\n- b\n',
+        ['1:1 a job type must be a mapping of keys such as id, version and title, but this file holds a list'],
+      ],
+      [
+        'a bare word',
+        'hello\n',
+        ['1:1 a job type must be a mapping of keys such as id, version and title, but this file holds text "hello"'],
+      ],
       ['a required key missing', ['title: Test type\n', ''], ['1:1 missing "title"']],
       [
         'an unknown key, listing the allowed ones',
         ['title: Test type\n', 'title: Test type\ncolour: red\n'],
-        ['4:1 colour: unknown key "colour"; allowed here: id, version, title, description, sections, fields, vehicle, steps, cloudboxx, access, deadlines'],
+        [
+          '4:1 colour: unknown key "colour"; allowed here: id, version, title, description, sections, fields, vehicle, steps, cloudboxx, access, deadlines',
+        ],
       ],
       [
         'a misspelt key: one problem, with a suggestion, not also "missing"',
@@ -69,18 +83,30 @@ describe('job-type grammar', () => {
           '33:26 steps[0].collect[1]: unknown field "odometerKm" (did you mean "odometer_km"?)',
         ],
       ],
-      ['an unknown type, listing the known ones', ['    type: integer', '    type: int'], ['27:11 fields[2].type: unknown field type "int"; known field types: string, text, integer, number, boolean, enum, date, datetime, address, photo']],
+      [
+        'an unknown type, listing the known ones',
+        ['    type: integer', '    type: int'],
+        [
+          '27:11 fields[2].type: unknown field type "int"; known field types: string, text, integer, number, boolean, enum, date, datetime, address, photo',
+        ],
+      ],
       [
         'a misspelt type, with a suggestion',
         ['    type: integer', '    type: integr'],
-        ['27:11 fields[2].type: unknown field type "integr" (did you mean "integer"?); known field types: string, text, integer, number, boolean, enum, date, datetime, address, photo'],
+        [
+          '27:11 fields[2].type: unknown field type "integr" (did you mean "integer"?); known field types: string, text, integer, number, boolean, enum, date, datetime, address, photo',
+        ],
       ],
       [
         'an unknown preset',
         ['    preset: required', '    preset: mandatory'],
         ['12:13 fields[0].preset: unknown preset "mandatory"; known presets: allowed, forbidden, required'],
       ],
-      ['required as text', ['    required: true', '    required: "yes"'], ['21:15 fields[1].required: must be true or false, but is text "yes"']],
+      [
+        'required as text',
+        ['    required: true', '    required: "yes"'],
+        ['21:15 fields[1].required: must be true or false, but is text "yes"'],
+      ],
       [
         'a default that is a list',
         ['    type: integer\n', '    type: integer\n    default: [1, 2]\n'],
@@ -89,11 +115,25 @@ describe('job-type grammar', () => {
       [
         'an unknown validation rule',
         ['validation: { minimum: 0 }', 'validation: { min: 0 }'],
-        ['28:19 fields[2].validation.min: unknown key "min"; allowed here: pattern, patternMessage, minLength, maxLength, minimum, maximum, options'],
+        [
+          '28:19 fields[2].validation.min: unknown key "min"; allowed here: pattern, patternMessage, minLength, maxLength, minimum, maximum, options',
+        ],
       ],
-      ['a negative minLength', ['      pattern: "^[A-Z0-9]{8,12}$"', '      minLength: -1'], ['23:18 fields[1].validation.minLength: must be at least 0, but is -1']],
-      ['an empty options list', ['      options:\n        - { value: install, label: Install }\n        - { value: swap, label: Swap }\n', '      options: []\n'], ['14:16 fields[0].validation.options: must list at least one item']],
-      ['an option without label', ['        - { value: swap, label: Swap }', '        - { value: swap }'], ['16:11 fields[0].validation.options[1]: missing "label"']],
+      [
+        'a negative minLength',
+        ['      pattern: "^[A-Z0-9]{8,12}$"', '      minLength: -1'],
+        ['23:18 fields[1].validation.minLength: must be at least 0, but is -1'],
+      ],
+      [
+        'an empty options list',
+        ['      options:\n        - { value: install, label: Install }\n        - { value: swap, label: Swap }\n', '      options: []\n'],
+        ['14:16 fields[0].validation.options: must list at least one item'],
+      ],
+      [
+        'an option without label',
+        ['        - { value: swap, label: Swap }', '        - { value: swap }'],
+        ['16:11 fields[0].validation.options[1]: missing "label"'],
+      ],
     ],
 
     steps: [
@@ -106,8 +146,16 @@ describe('job-type grammar', () => {
           '32:3 cloudboxx.configuration: no step applies it; add a step with action: cloudboxx.applyConfiguration',
         ],
       ],
-      ['a misspelt step key', ['    title: Mount', '    titel: Mount'], ['32:5 steps[0].titel: unknown key "titel" (did you mean "title"?)']],
-      ['collect as a single word', ['collect: [boxSerial, odometerKm]', 'collect: boxSerial'], ['33:14 steps[0].collect: must be a list, but is text "boxSerial"']],
+      [
+        'a misspelt step key',
+        ['    title: Mount', '    titel: Mount'],
+        ['32:5 steps[0].titel: unknown key "titel" (did you mean "title"?)'],
+      ],
+      [
+        'collect as a single word',
+        ['collect: [boxSerial, odometerKm]', 'collect: boxSerial'],
+        ['33:14 steps[0].collect: must be a list, but is text "boxSerial"'],
+      ],
       [
         'a checklist item twice',
         ['checklist: [Power, CAN bus]', 'checklist: [Power, CAN bus, Power]'],
@@ -116,19 +164,45 @@ describe('job-type grammar', () => {
       [
         'an unknown action, listing the known ones',
         ['action: cloudboxx.applyConfiguration', 'action: cloudboxx.configure'],
-        ['37:13 steps[1].action: unknown action "cloudboxx.configure"; known actions: cloudboxx.applyConfiguration, cloudboxx.verifyLockUnlock, cloudboxx.readVehicleState'],
+        [
+          '37:13 steps[1].action: unknown action "cloudboxx.configure"; known actions: cloudboxx.applyConfiguration, cloudboxx.verifyLockUnlock, cloudboxx.readVehicleState',
+        ],
       ],
-      ['a condition without value', ['    title: Configure\n', '    title: Configure\n    when: { field: operation }\n'], ['37:11 steps[1].when: says which field, but not for which value: add equals (one value) or in (a list of values)']],
-      ['a condition on an empty list', ['    title: Configure\n', '    title: Configure\n    when: { field: operation, in: [] }\n'], ['37:35 steps[1].when.in: must list at least one item']],
-      ['an action timeout given as a number', ['    qnrField: boxQnr\n', '    qnrField: boxQnr\n    actionTimeout: 30\n'], ['39:20 steps[1].actionTimeout: must be text, but is the number 30']],
+      [
+        'a condition without value',
+        ['    title: Configure\n', '    title: Configure\n    when: { field: operation }\n'],
+        ['37:11 steps[1].when: says which field, but not for which value: add equals (one value) or in (a list of values)'],
+      ],
+      [
+        'a condition on an empty list',
+        ['    title: Configure\n', '    title: Configure\n    when: { field: operation, in: [] }\n'],
+        ['37:35 steps[1].when.in: must list at least one item'],
+      ],
+      [
+        'an action timeout given as a number',
+        ['    qnrField: boxQnr\n', '    qnrField: boxQnr\n    actionTimeout: 30\n'],
+        ['39:20 steps[1].actionTimeout: must be text, but is the number 30'],
+      ],
     ],
 
     vehicle: [
       ['no vehicle', [VEHICLE, ''], ['1:1 missing "vehicle"']],
       ['a vehicle without its QNR field', [VEHICLE, 'vehicle:\n  vinField: boxSerial\n'], ['49:3 vehicle: missing "qnrField"']],
-      ['a misspelt key: one problem, with a suggestion', [VEHICLE, 'vehicle:\n  qnrFeild: boxQnr\n'], ['49:3 vehicle.qnrFeild: unknown key "qnrFeild" (did you mean "qnrField"?)']],
-      ['knownToOneApi as text', [VEHICLE, `${VEHICLE}  knownToOneApi: "no"\n`], ['50:18 vehicle.knownToOneApi: must be true or false, but is text "no"']],
-      ['a QNR field given as a list', [VEHICLE, 'vehicle:\n  qnrField: [boxQnr]\n'], ['49:13 vehicle.qnrField: must be text, but is a list']],
+      [
+        'a misspelt key: one problem, with a suggestion',
+        [VEHICLE, 'vehicle:\n  qnrFeild: boxQnr\n'],
+        ['49:3 vehicle.qnrFeild: unknown key "qnrFeild" (did you mean "qnrField"?)'],
+      ],
+      [
+        'knownToOneApi as text',
+        [VEHICLE, `${VEHICLE}  knownToOneApi: "no"\n`],
+        ['50:18 vehicle.knownToOneApi: must be true or false, but is text "no"'],
+      ],
+      [
+        'a QNR field given as a list',
+        [VEHICLE, 'vehicle:\n  qnrField: [boxQnr]\n'],
+        ['49:13 vehicle.qnrField: must be text, but is a list'],
+      ],
     ],
 
     'cloudboxx, access, deadlines': [
@@ -151,9 +225,15 @@ describe('job-type grammar', () => {
       [
         'an unknown permission',
         [PERMISSIONS, '[lock, unlok, configure]'],
-        ['43:23 access.permissions[1]: unknown permission "unlok" (did you mean "unlock"?); known permissions: lock, unlock, enableDriving, disableDriving, readState, configure'],
+        [
+          '43:23 access.permissions[1]: unknown permission "unlok" (did you mean "unlock"?); known permissions: lock, unlock, enableDriving, disableDriving, readState, configure',
+        ],
       ],
-      ['a permission twice', [PERMISSIONS, '[lock, unlock, configure, lock]'], ['43:42 access.permissions[3]: "lock" is listed twice (first as [0])']],
+      [
+        'a permission twice',
+        [PERMISSIONS, '[lock, unlock, configure, lock]'],
+        ['43:42 access.permissions[3]: "lock" is listed twice (first as [0])'],
+      ],
       [
         'no permissions',
         [PERMISSIONS, '[]'],
@@ -162,8 +242,16 @@ describe('job-type grammar', () => {
           '43:16 access.permissions: must list at least one item',
         ],
       ],
-      ['a misspelt deadline', ['  startWithin: P7D', '  startWithn: P7D'], ['46:3 deadlines.startWithn: unknown key "startWithn" (did you mean "startWithin"?)']],
-      ['a duration given as a number', ['maxDuration: PT8H', 'maxDuration: 8'], ['44:16 access.maxDuration: must be text, but is the number 8']],
+      [
+        'a misspelt deadline',
+        ['  startWithin: P7D', '  startWithn: P7D'],
+        ['46:3 deadlines.startWithn: unknown key "startWithn" (did you mean "startWithin"?)'],
+      ],
+      [
+        'a duration given as a number',
+        ['maxDuration: PT8H', 'maxDuration: 8'],
+        ['44:16 access.maxDuration: must be text, but is the number 8'],
+      ],
       [
         'an unknown configuration mode',
         [CONFIGURATION, `${CONFIGURATION}  mode: patch\n`],
@@ -175,8 +263,16 @@ describe('job-type grammar', () => {
         ['  maxDuration: PT8H\n', '  maxDuration: PT8H\n  onEnd: [lock, unlock]\n'],
         ['45:17 access.onEnd[1]: unknown command "unlock" (did you mean "lock"?); known commands when access ends: lock, disableDriving'],
       ],
-      ['a command twice', ['  maxDuration: PT8H\n', '  maxDuration: PT8H\n  onEnd: [lock, lock]\n'], ['45:17 access.onEnd[1]: "lock" is listed twice (first as [0])']],
-      ['onEnd as a single word', ['  maxDuration: PT8H\n', '  maxDuration: PT8H\n  onEnd: lock\n'], ['45:10 access.onEnd: must be a list, but is text "lock"']],
+      [
+        'a command twice',
+        ['  maxDuration: PT8H\n', '  maxDuration: PT8H\n  onEnd: [lock, lock]\n'],
+        ['45:17 access.onEnd[1]: "lock" is listed twice (first as [0])'],
+      ],
+      [
+        'onEnd as a single word',
+        ['  maxDuration: PT8H\n', '  maxDuration: PT8H\n  onEnd: lock\n'],
+        ['45:10 access.onEnd: must be a list, but is text "lock"'],
+      ],
     ],
   });
 
@@ -192,7 +288,10 @@ describe('job-type grammar', () => {
       ['30 checklist items', ['checklist: [Power, CAN bus]', `checklist: [${items(30, (n) => `item ${n}`)}]`], []],
       [
         '201 options of an enum field',
-        ['        - { value: swap, label: Swap }\n', `${items(199, (n) => `        - { value: v${n}, label: V${n} }`, '\n')}\n        - { value: swap, label: Swap }\n`],
+        [
+          '        - { value: swap, label: Swap }\n',
+          `${items(199, (n) => `        - { value: v${n}, label: V${n} }`, '\n')}\n        - { value: swap, label: Swap }\n`,
+        ],
         ['215:11 fields[0].validation.options[200]: one too many: this list may hold at most 200 items (it holds 201)'],
       ],
       [
@@ -220,17 +319,39 @@ describe('job-type grammar', () => {
         ['collect: [boxSerial, odometerKm]', 'collect: [boxSerial, odometerKm'],
         ['34:5 YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]'],
       ],
-      ['a duplicate key', ['    required: true\n', '    required: true\n    type: text\n'], ['22:5 fields[1]: duplicate key "type" (first used on line 20)']],
-      ['a tab as indentation (and nothing guessed after it)', ['  - id: setup\n    title: Setup', '  - id: setup\n\ttitle: Setup'], ['6:1 YAML syntax error: Tabs are not allowed as indentation']],
+      [
+        'a duplicate key',
+        ['    required: true\n', '    required: true\n    type: text\n'],
+        ['22:5 fields[1]: duplicate key "type" (first used on line 20)'],
+      ],
+      [
+        'a tab as indentation (and nothing guessed after it)',
+        ['  - id: setup\n    title: Setup', '  - id: setup\n\ttitle: Setup'],
+        ['6:1 YAML syntax error: Tabs are not allowed as indentation'],
+      ],
       [
         'a second document',
         `${BASE_YAML}---\nid: other\n`,
-        ['50:1 YAML syntax error: a job-type file holds one definition; remove the "---" line and what follows (or move it to a file of its own)'],
+        [
+          '50:1 YAML syntax error: a job-type file holds one definition; remove the "---" line and what follows (or move it to a file of its own)',
+        ],
       ],
-      ['an alias without anchor', ['    title: Mount', '    title: *mountTitle'], ['32:12 steps[0].title: YAML: alias *mountTitle refers to no anchor defined before it']],
-      ['a list as a key', ['title: Test type', '? [a, b]\n: x\ntitle: Test type'], ['3:3 a key must be a plain name, not a list or a mapping']],
+      [
+        'an alias without anchor',
+        ['    title: Mount', '    title: *mountTitle'],
+        ['32:12 steps[0].title: YAML: alias *mountTitle refers to no anchor defined before it'],
+      ],
+      [
+        'a list as a key',
+        ['title: Test type', '? [a, b]\n: x\ntitle: Test type'],
+        ['3:3 a key must be a plain name, not a list or a mapping'],
+      ],
       ['an unknown tag', ['title: Test type', 'title: !fancy Test type'], ['3:8 YAML: Unresolved tag: !fancy']],
-      ['an unclosed quote (found at the end of the file)', ['title: Test type', "title: 'Test type"], ["50:1 YAML syntax error: Missing closing 'quote"]],
+      [
+        'an unclosed quote (found at the end of the file)',
+        ['title: Test type', "title: 'Test type"],
+        ["50:1 YAML syntax error: Missing closing 'quote"],
+      ],
       [
         'resolves anchors and aliases like any YAML',
         () => variant('    title: Setup', '    title: &setupTitle Setup').replace('    title: Mount', '    title: *setupTitle'),
@@ -256,7 +377,9 @@ describe('job-type grammar', () => {
     });
 
     it('refuses nesting deeper than the limit, where it gets too deep, quickly and without a stack overflow', () => {
-      const tooDeep = ['job-types/test-type.yaml:1:35 x[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]: YAML: nested more than 32 levels deep; a job type may nest at most 32'];
+      const tooDeep = [
+        'job-types/test-type.yaml:1:35 x[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]: YAML: nested more than 32 levels deep; a job type may nest at most 32',
+      ];
       // The root mapping is the first level, each list one more.
       expect(problemsOf(`x: ${'['.repeat(32)}${']'.repeat(32)}\n`)).to.deep.equal(tooDeep);
       expect(problemsOf(`x: ${'['.repeat(31)}${']'.repeat(31)}\n`).join('\n')).to.not.include('nested');
@@ -274,8 +397,12 @@ describe('job-type grammar', () => {
     it('refuses a source over 256 KiB at line 1, column 1, without parsing it', () => {
       const comment = `# ${'é'.repeat(64)}\n`; // 131 bytes a line
       const big = `${BASE_YAML}${comment.repeat(Math.ceil((256 * 1024 - BASE_YAML.length) / comment.length))}`;
-      expect(problemsOf(big)).to.deep.equal(['job-types/test-type.yaml:1:1 the source is 257 KiB; a job type may be at most 256 KiB (262144 bytes)']);
-      expect(problemsOf(`${'x'.repeat(10_000_000)}`)).to.deep.equal(['job-types/test-type.yaml:1:1 the source is 9766 KiB; a job type may be at most 256 KiB (262144 bytes)']);
+      expect(problemsOf(big)).to.deep.equal([
+        'job-types/test-type.yaml:1:1 the source is 257 KiB; a job type may be at most 256 KiB (262144 bytes)',
+      ]);
+      expect(problemsOf(`${'x'.repeat(10_000_000)}`)).to.deep.equal([
+        'job-types/test-type.yaml:1:1 the source is 9766 KiB; a job type may be at most 256 KiB (262144 bytes)',
+      ]);
     });
   });
 });

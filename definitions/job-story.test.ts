@@ -82,7 +82,12 @@ describe('a remove-or-swap job, start to finish', () => {
 
   it('draws the swap-only steps as a branch', () => {
     const diagram = stepsAsMermaid(jobType).split('\n');
-    expect(diagram).to.include.members(['  step2 -- "operation = swap" --> step3', '  step2 -- "otherwise" --> step6', '  step5 --> step6', '  step6 --> done']);
+    expect(diagram).to.include.members([
+      '  step2 -- "operation = swap" --> step3',
+      '  step2 -- "otherwise" --> step6',
+      '  step5 --> step6',
+      '  step6 --> done',
+    ]);
   });
 });
 
@@ -100,7 +105,8 @@ describe('a reconfigure job: the odometer comes from the vehicle, and only the n
         pointer: '/values/odometerKm',
         field: 'odometerKm',
         rule: 'presetForbidden',
-        message: 'Odometer (km) is filled from what the vehicle reports when step "check" runs its action, and cannot be set when the job is created',
+        message:
+          'Odometer (km) is filled from what the vehicle reports when step "check" runs its action, and cannot be set when the job is created',
       },
     ]);
     expect(validateStepValues(jobType, 'check', { ...check, odometerKm: 48_210 }, preset)).to.deep.equal([
@@ -116,8 +122,14 @@ describe('a reconfigure job: the odometer comes from the vehicle, and only the n
   it('cannot succeed until the vehicle has reported the odometer', () => {
     const done = applicableSteps(jobType, preset).map((step) => step.id);
     const values = { ...preset, ...check };
-    expect(completionBlockers(jobType, { completedStepIds: done, values })).to.deep.equal({ pendingSteps: [], missingFields: ['odometerKm'] });
-    expect(completionBlockers(jobType, { completedStepIds: done, values: { ...values, odometerKm: 48_210 } })).to.deep.equal({ pendingSteps: [], missingFields: [] });
+    expect(completionBlockers(jobType, { completedStepIds: done, values })).to.deep.equal({
+      pendingSteps: [],
+      missingFields: ['odometerKm'],
+    });
+    expect(completionBlockers(jobType, { completedStepIds: done, values: { ...values, odometerKm: 48_210 } })).to.deep.equal({
+      pendingSteps: [],
+      missingFields: [],
+    });
   });
 
   it('merges its configuration into the one the box runs, with the odometer the vehicle reported', () => {

@@ -40,10 +40,9 @@ describe('validation patterns matched in linear time', () => {
   it('keeps each field to its own pattern (the engine tells compiled patterns apart)', () => {
     const compiled = compileText();
     expect(validateProviderValues(compiled, { operation: 'install', boxQnr: QNR, boxSerial: QNR.slice(0, 10) })).to.deep.equal([]);
-    expect(validateProviderValues(compiled, { operation: 'install', boxQnr: 'ABCD1234', boxSerial: QNR }).map((issue) => issue.pointer)).to.deep.equal([
-      '/values/boxSerial',
-      '/values/boxQnr',
-    ]);
+    expect(
+      validateProviderValues(compiled, { operation: 'install', boxQnr: 'ABCD1234', boxSerial: QNR }).map((issue) => issue.pointer),
+    ).to.deep.equal(['/values/boxSerial', '/values/boxQnr']);
   });
 
   it('reads ECMAScript spellings as ECMAScript does: \\u{…}, named groups, Unicode properties, whole code points', () => {

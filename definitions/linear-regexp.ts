@@ -41,7 +41,8 @@ function backtrackingConstruct(pattern: string): string | undefined {
       const next = pattern[index + 1] ?? '';
       // In a Unicode pattern, \1-\9 and \k<name> outside a class can only be backreferences.
       if (!inClass && /[1-9]/.test(next)) return `backreference \\${/^\d+/.exec(pattern.slice(index + 1))?.[0] ?? next}`;
-      if (!inClass && next === 'k' && pattern[index + 2] === '<') return `backreference ${pattern.slice(index, pattern.indexOf('>', index) + 1)}`;
+      if (!inClass && next === 'k' && pattern[index + 2] === '<')
+        return `backreference ${pattern.slice(index, pattern.indexOf('>', index) + 1)}`;
       index++;
     } else if (inClass) {
       if (char === ']') inClass = false;

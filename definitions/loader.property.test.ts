@@ -23,7 +23,7 @@ function loadOrProblems(text: string): CompiledJobType | JobTypeError {
   try {
     outcome = loadJobTypeFromText(FILE, text);
   } catch (error) {
-    if (!(error instanceof JobTypeError)) throw new Error(`threw ${String(error)} for:\n${text}`);
+    if (!(error instanceof JobTypeError)) throw new Error(`threw ${String(error)} for:\n${text}`, { cause: error });
     outcome = error;
   }
   if (outcome instanceof JobTypeError) {
@@ -45,14 +45,80 @@ function loadOrProblems(text: string): CompiledJobType | JobTypeError {
 
 const yamlSoup = fc
   .array(
-    fc.constantFrom('id:', 'version:', 'fields:', 'steps:', 'collect:', 'key:', ' ', '  ', '\n', '\t', '- ', '? ', ': ', '[', ']', '{', '}', ',', '"', "'", '&a ', '*a', '!!str ', '!x ', '# c', '---', '...', '${', '}', 'PT8H', 'P1M', '1', '-1', 'true', 'null', '~', '|', '>', 'é', '\u0000'),
+    fc.constantFrom(
+      'id:',
+      'version:',
+      'fields:',
+      'steps:',
+      'collect:',
+      'key:',
+      ' ',
+      '  ',
+      '\n',
+      '\t',
+      '- ',
+      '? ',
+      ': ',
+      '[',
+      ']',
+      '{',
+      '}',
+      ',',
+      '"',
+      "'",
+      '&a ',
+      '*a',
+      '!!str ',
+      '!x ',
+      '# c',
+      '---',
+      '...',
+      '${',
+      '}',
+      'PT8H',
+      'P1M',
+      '1',
+      '-1',
+      'true',
+      'null',
+      '~',
+      '|',
+      '>',
+      'é',
+      '\u0000',
+    ),
     { maxLength: 60 },
   )
   .map((tokens) => tokens.join(''));
 
 type Mutation = { at: number; op: 'delete' | 'replace' | 'duplicate' | 'rename' | 'pool'; value: unknown };
 
-const POOL = ['vin', 'boxQnr', 'boxSerail', '${vin}', '${nope}', '${', 'PT8H', 'P1M', '-P1D', 'PT0S', 'cloudboxx.applyConfiguration', 'cloudboxx.nope', 'enum', 'required', 'forbidden', 'swap', 0, -1, 1.5, true, null, [], {}, 'x'.repeat(70)];
+const POOL = [
+  'vin',
+  'boxQnr',
+  'boxSerail',
+  '${vin}',
+  '${nope}',
+  '${',
+  'PT8H',
+  'P1M',
+  '-P1D',
+  'PT0S',
+  'cloudboxx.applyConfiguration',
+  'cloudboxx.nope',
+  'enum',
+  'required',
+  'forbidden',
+  'swap',
+  0,
+  -1,
+  1.5,
+  true,
+  null,
+  [],
+  {},
+  'x'.repeat(70),
+];
 
 const mutation: fc.Arbitrary<Mutation> = fc.record({
   at: fc.nat(),
@@ -88,7 +154,8 @@ function mutate(definition: unknown, mutations: Mutation[]): unknown {
     } else {
       const name = key as string;
       if (op === 'delete') delete container[name];
-      else if (op === 'rename') (container[`${name.slice(0, -1)}${name.slice(-1) === 'e' ? 'a' : 'e'}`] = container[name], delete container[name]);
+      else if (op === 'rename')
+        ((container[`${name.slice(0, -1)}${name.slice(-1) === 'e' ? 'a' : 'e'}`] = container[name]), delete container[name]);
       else if (op === 'duplicate') container[`${name}2`] = structuredClone(container[name]);
       else container[name] = value;
     }
@@ -100,7 +167,9 @@ function shuffleKeys(node: unknown, order: number[]): unknown {
   if (Array.isArray(node)) return node.map((child) => shuffleKeys(child, order));
   if (node === null || typeof node !== 'object') return node;
   const entries = Object.entries(node);
-  const shuffled = entries.map((entry, index) => [order[index % Math.max(1, order.length)] ?? 0, entry] as const).sort((a, b) => a[0] - b[0]);
+  const shuffled = entries
+    .map((entry, index) => [order[index % Math.max(1, order.length)] ?? 0, entry] as const)
+    .sort((a, b) => a[0] - b[0]);
   return Object.fromEntries(shuffled.map(([, [key, child]]) => [key, shuffleKeys(child, order)]));
 }
 
@@ -108,15 +177,24 @@ describe('job-type loader, property-based', function () {
   this.timeout(60_000);
 
   it('never throws anything but JobTypeError on random text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => void loadOrProblems(text)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => void loadOrProblems(text)),
+      { numRuns: 300 },
+    );
   });
 
   it('never throws anything but JobTypeError on YAML-like token soup', () => {
-    fc.assert(fc.property(yamlSoup, (text) => void loadOrProblems(text)), { numRuns: 400 });
+    fc.assert(
+      fc.property(yamlSoup, (text) => void loadOrProblems(text)),
+      { numRuns: 400 },
+    );
   });
 
   it('never throws anything but JobTypeError on random YAML data', () => {
-    fc.assert(fc.property(fc.jsonValue({ maxDepth: 4 }), (data) => void loadOrProblems(stringifyYaml(data))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), (data) => void loadOrProblems(stringifyYaml(data))),
+      { numRuns: 300 },
+    );
   });
 
   it('reports mutated shipped definitions as located problems, or compiles them', () => {
@@ -149,7 +227,9 @@ describe('job-type loader, property-based', function () {
           else if (op === 'duplicate') lines = [...lines.slice(0, at), current, ...lines.slice(at)];
           else if (op === 'indent') lines[at] = `  ${current}`;
           else if (op === 'dedent') lines[at] = current.replace(/^ {1,2}/, '');
-          else lines[at] = `${current.slice(0, text.length % (current.length + 1))}${text}${current.slice(text.length % (current.length + 1))}`;
+          else
+            lines[at] =
+              `${current.slice(0, text.length % (current.length + 1))}${text}${current.slice(text.length % (current.length + 1))}`;
         }
         loadOrProblems(lines.join('\n'));
       }),
@@ -160,11 +240,16 @@ describe('job-type loader, property-based', function () {
   it('hashes content, not key order or formatting', () => {
     const hashes = SHIPPED.map((text) => (loadJobTypeFromText(FILE, text) as CompiledJobType).contentHash);
     fc.assert(
-      fc.property(fc.nat(SHIPPED_DATA.length - 1), fc.array(fc.nat(20), { minLength: 1, maxLength: 12 }), fc.boolean(), (which, order, flow) => {
-        const reordered = shuffleKeys(SHIPPED_DATA[which], order);
-        const text = stringifyYaml(reordered, flow ? { collectionStyle: 'flow' } : {});
-        expect(loadJobTypeFromText(FILE, text).contentHash).to.equal(hashes[which]);
-      }),
+      fc.property(
+        fc.nat(SHIPPED_DATA.length - 1),
+        fc.array(fc.nat(20), { minLength: 1, maxLength: 12 }),
+        fc.boolean(),
+        (which, order, flow) => {
+          const reordered = shuffleKeys(SHIPPED_DATA[which], order);
+          const text = stringifyYaml(reordered, flow ? { collectionStyle: 'flow' } : {});
+          expect(loadJobTypeFromText(FILE, text).contentHash).to.equal(hashes[which]);
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -172,7 +257,13 @@ describe('job-type loader, property-based', function () {
   it('checks any job values without throwing, addressing every issue under /values', () => {
     const compiled = SHIPPED.map((text) => loadJobTypeFromText(FILE, text));
     const keys = [...new Set(compiled.flatMap((jobType) => jobType.fields.map((field) => field.key))), 'unknown'];
-    const values = fc.oneof(fc.anything(), fc.dictionary(fc.constantFrom(...keys), fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom('', 'AB12345678', '0123456789ABCDEF', { text: 'x' }, { photoId: 'p' }))));
+    const values = fc.oneof(
+      fc.anything(),
+      fc.dictionary(
+        fc.constantFrom(...keys),
+        fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom('', 'AB12345678', '0123456789ABCDEF', { text: 'x' }, { photoId: 'p' })),
+      ),
+    );
     fc.assert(
       fc.property(fc.nat(compiled.length - 1), values, values, (which, submitted, preset) => {
         const jobType = compiled[which] as CompiledJobType;

@@ -12,7 +12,9 @@ describe('checkJobTypeText', () => {
       BASE_YAML,
       'other-type',
       false,
-      ['1:5 id: "test-type" is not the job type being published ("other-type", from the URL): the id in the source and in the URL must be the same'],
+      [
+        '1:5 id: "test-type" is not the job type being published ("other-type", from the URL): the id in the source and in the URL must be the same',
+      ],
     ],
     [
       'warnings alone still compile',
@@ -30,7 +32,13 @@ describe('checkJobTypeText', () => {
       false,
       ['2:10 version: must be at least 1, but is 0', '44:16 access.maxDuration: warning: P20D can never end a job'],
     ],
-    ['a list instead of a definition', '- id: test-type\n', 'test-type', false, ['1:1 a job type must be a mapping of keys such as id, version and title, but this file holds a list']],
+    [
+      'a list instead of a definition',
+      '- id: test-type\n',
+      'test-type',
+      false,
+      ['1:1 a job type must be a mapping of keys such as id, version and title, but this file holds a list'],
+    ],
   ];
   for (const [title, text, expectedId, compiles, expected] of cases) {
     it(title, () => {
@@ -39,7 +47,12 @@ describe('checkJobTypeText', () => {
       const lines = result.problems.map(formatProblem);
       expect(lines).to.have.length(expected.length);
       // Long messages are asserted by their start.
-      expected.forEach((line, index) => expect(lines[index]).to.satisfy((actual: string) => actual.startsWith(`${TEST_FILE}:${line}`), `${lines[index]} starts with ${line}`));
+      expected.forEach((line, index) =>
+        expect(lines[index]).to.satisfy(
+          (actual: string) => actual.startsWith(`${TEST_FILE}:${line}`),
+          `${lines[index]} starts with ${line}`,
+        ),
+      );
       for (const problem of result.problems) expect(problem.severity).to.equal(problem.message.startsWith('P20D') ? 'warning' : 'error');
     });
   }

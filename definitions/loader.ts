@@ -36,7 +36,11 @@ export function checkJobTypeText(
   text: string,
   options: CheckTextOptions = {},
 ): { compiled?: CompiledJobType; problems: JobTypeProblem[] } {
-  const { compiled, problems } = checkSource(file, text, options.expectedId === undefined ? undefined : { kind: 'request', id: options.expectedId });
+  const { compiled, problems } = checkSource(
+    file,
+    text,
+    options.expectedId === undefined ? undefined : { kind: 'request', id: options.expectedId },
+  );
   return compiled === undefined ? { problems: [...problems] } : { compiled, problems: [...problems] };
 }
 
@@ -118,7 +122,9 @@ async function checkFile(file: string, options: ReadOptions): Promise<CheckedSou
     text = await readFile(path.resolve(options.baseDir ?? process.cwd(), file), 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    const problems: JobTypeProblem[] = [{ file, line: 1, column: 1, path: '', message: `cannot read the file: ${reason}`, severity: 'error' }];
+    const problems: JobTypeProblem[] = [
+      { file, line: 1, column: 1, path: '', message: `cannot read the file: ${reason}`, severity: 'error' },
+    ];
     return { file, compiled: undefined, parsed: undefined, cause: error, problems };
   }
   // A file is named after the id it holds, so that the id can be found from the file and back.
@@ -131,16 +137,14 @@ type ExpectedId = { readonly kind: 'file' | 'request'; readonly id: string };
 function checkSource(file: string, text: string, expectedId?: ExpectedId): CheckedSource {
   try {
     const parsed = parseYamlSource(text);
-    const yamlProblems = parsed.problems.map(
-      (message): JobTypeProblem => ({
-        file,
-        line: message.line,
-        column: message.column,
-        path: formatPath(message.path ?? []),
-        message: message.message,
-        severity: 'error',
-      }),
-    );
+    const yamlProblems = parsed.problems.map((message): JobTypeProblem => ({
+      file,
+      line: message.line,
+      column: message.column,
+      path: formatPath(message.path ?? []),
+      message: message.message,
+      severity: 'error',
+    }));
     if (parsed.data === undefined) return { file, parsed, compiled: undefined, problems: yamlProblems };
 
     const grammar = checkGrammar(parsed.data);
@@ -155,7 +159,13 @@ function checkSource(file: string, text: string, expectedId?: ExpectedId): Check
   } catch (error) {
     // A bug of ours, not the author's: still a JobTypeError naming the file, with the cause kept.
     const message = `internal error while checking this file (please report it): ${error instanceof Error ? error.message : String(error)}`;
-    return { file, parsed: undefined, compiled: undefined, cause: error, problems: [{ file, line: 1, column: 1, path: '', message, severity: 'error' }] };
+    return {
+      file,
+      parsed: undefined,
+      compiled: undefined,
+      cause: error,
+      problems: [{ file, line: 1, column: 1, path: '', message, severity: 'error' }],
+    };
   }
 }
 

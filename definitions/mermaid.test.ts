@@ -6,7 +6,11 @@ import { BASE_STEPS, compileText, variant, withFields } from './testing';
 /** BASE_YAML with a third operation, a towbar field, and two steps between mount and configure with these conditions. */
 function withMiddleSteps(first: string, second: string): string {
   const options = '        - { value: swap, label: Swap }\n';
-  const base = variant(options, `${options}        - { value: replace, label: Replace }\n`, withFields(['{ key: towbar, label: Towbar, section: setup, type: boolean, preset: required }']));
+  const base = variant(
+    options,
+    `${options}        - { value: replace, label: Replace }\n`,
+    withFields(['{ key: towbar, label: Towbar, section: setup, type: boolean, preset: required }']),
+  );
   const middle = `  - id: first\n    title: First\n    when: ${first}\n  - id: second\n    title: Second\n    when: ${second}\n`;
   return variant(BASE_STEPS, BASE_STEPS.replace('  - id: configure\n', `${middle}  - id: configure\n`), base);
 }
@@ -70,7 +74,10 @@ describe('stepsAsMermaid', () => {
       'a step for most of many values: the edges name the fewer values',
       (() => {
         const extra = ['check', 'repair', 'upgrade'].map((value) => `        - { value: ${value}, label: ${value} }\n`).join('');
-        const many = withMiddleSteps('{ field: operation, in: [install, swap, replace, check, repair] }', '{ field: towbar, equals: true }');
+        const many = withMiddleSteps(
+          '{ field: operation, in: [install, swap, replace, check, repair] }',
+          '{ field: towbar, equals: true }',
+        );
         return variant('        - { value: replace, label: Replace }\n', `        - { value: replace, label: Replace }\n${extra}`, many);
       })(),
       [

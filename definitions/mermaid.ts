@@ -50,7 +50,11 @@ function stepEdges(compiled: CompiledJobType): Edge[] {
     outgoing.forEach(({ to, allowed }, index) => {
       const narrowed = [...allowed].filter(([field, values]) => values.length < (reached.get(field)?.length ?? 0));
       const label =
-        outgoing.length === 1 ? undefined : index === outgoing.length - 1 ? 'otherwise' : narrowed.map(([field, values]) => describeValues(field, values, domains)).join(' and ');
+        outgoing.length === 1
+          ? undefined
+          : index === outgoing.length - 1
+            ? 'otherwise'
+            : narrowed.map(([field, values]) => describeValues(field, values, domains)).join(' and ');
       edges.push({ from: name(from), to: name(to), ...(label !== undefined && { label }) });
     });
   }
@@ -58,11 +62,18 @@ function stepEdges(compiled: CompiledJobType): Edge[] {
 }
 
 /** Per field, the values a job may hold when the conditions in `holding` hold and none in `failing` does. */
-function allowedValues(domains: Domains, holding: readonly (StepCondition | null)[], failing: readonly StepCondition[]): Map<string, unknown[]> {
+function allowedValues(
+  domains: Domains,
+  holding: readonly (StepCondition | null)[],
+  failing: readonly StepCondition[],
+): Map<string, unknown[]> {
   const allowed = new Map([...domains].map(([field, values]) => [field, [...values]]));
   const restrict = (when: StepCondition, keep: boolean): void => {
     const values = conditionValues(when);
-    allowed.set(when.field, (allowed.get(when.field) ?? []).filter((value) => values.includes(value as string | boolean) === keep));
+    allowed.set(
+      when.field,
+      (allowed.get(when.field) ?? []).filter((value) => values.includes(value as string | boolean) === keep),
+    );
   };
   for (const when of holding) if (when !== null) restrict(when, true);
   for (const when of failing) restrict(when, false);
@@ -83,7 +94,8 @@ function conditionDomains(compiled: CompiledJobType): Domains {
 /** `operation = swap`, `operation in swap, replace`, or, for many values, what it is not when that is shorter. */
 function describeValues(field: string, values: readonly unknown[], domains: Domains): string {
   const others = (domains.get(field) ?? []).filter((value) => !values.includes(value));
-  if (values.length <= 3 || values.length <= others.length) return `${field} ${values.length === 1 ? '=' : 'in'} ${values.map(String).join(', ')}`;
+  if (values.length <= 3 || values.length <= others.length)
+    return `${field} ${values.length === 1 ? '=' : 'in'} ${values.map(String).join(', ')}`;
   return `${field} ${others.length === 1 ? '≠' : 'not in'} ${others.map(String).join(', ')}`;
 }
 
@@ -99,7 +111,9 @@ function shape(step: CompiledStep, index: number, mode: CompiledJobType['configu
   const details = [
     step.collect.length > 0 ? `collects: ${step.collect.join(', ')}` : undefined,
     step.checklist.length > 0 ? `checklist: ${step.checklist.length} item${step.checklist.length === 1 ? '' : 's'}` : undefined,
-    step.action !== null ? `runs: ${step.action}${step.action === 'cloudboxx.applyConfiguration' && mode === 'merge' ? ' (merge)' : ''}` : undefined,
+    step.action !== null
+      ? `runs: ${step.action}${step.action === 'cloudboxx.applyConfiguration' && mode === 'merge' ? ' (merge)' : ''}`
+      : undefined,
     step.qnrField !== null ? `talks to: ${step.qnrField}` : undefined,
     step.actionTimeoutMs !== null ? `waits up to ${duration(step.actionTimeoutMs)}` : undefined,
     ...Object.entries(step.fills).map(([key, property]) => `fills: ${key} from ${property}`),

@@ -5,7 +5,10 @@ import { previewJobType } from './preview';
 import { compileText, variant } from './testing';
 
 /** BASE_YAML with both steps only for swaps: mount collects boxSerial, the configuration's placeholder. */
-const SWAP_MOUNT = variant('    collect: [boxSerial, odometerKm]', '    when: { field: operation, equals: swap }\n    collect: [boxSerial, odometerKm]').replace(
+const SWAP_MOUNT = variant(
+  '    collect: [boxSerial, odometerKm]',
+  '    when: { field: operation, equals: swap }\n    collect: [boxSerial, odometerKm]',
+).replace(
   '    action: cloudboxx.applyConfiguration',
   '    when: { field: operation, equals: swap }\n    action: cloudboxx.applyConfiguration',
 );
@@ -21,13 +24,25 @@ describe('previewJobType', () => {
       'a swap: the mount step applies, and the serial it collects is still a placeholder',
       SWAP_MOUNT,
       { operation: 'swap', boxQnr: QNR },
-      { steps: steps(true), lockedFields: ['operation', 'boxQnr'], configuration: { serial: '${boxSerial}' }, unresolvedPlaceholders: ['boxSerial'], problems: [] },
+      {
+        steps: steps(true),
+        lockedFields: ['operation', 'boxQnr'],
+        configuration: { serial: '${boxSerial}' },
+        unresolvedPlaceholders: ['boxSerial'],
+        problems: [],
+      },
     ],
     [
       'an install with the serial preset: no step applies, the serial is locked and rendered',
       SWAP_MOUNT,
       { operation: 'install', boxQnr: QNR, boxSerial: 'ABCD1234' },
-      { steps: steps(false), lockedFields: ['operation', 'boxSerial', 'boxQnr'], configuration: { serial: 'ABCD1234' }, unresolvedPlaceholders: [], problems: [] },
+      {
+        steps: steps(false),
+        lockedFields: ['operation', 'boxSerial', 'boxQnr'],
+        configuration: { serial: 'ABCD1234' },
+        unresolvedPlaceholders: [],
+        problems: [],
+      },
     ],
     [
       'no values: the fields the provider must give are the problems',
@@ -61,7 +76,10 @@ describe('previewJobType', () => {
     ],
     [
       'a type that configures nothing',
-      variant('cloudboxx:\n  configuration:\n    serial: ${boxSerial}\n', '', SWAP_MOUNT).replace('    action: cloudboxx.applyConfiguration\n    qnrField: boxQnr\n', ''),
+      variant('cloudboxx:\n  configuration:\n    serial: ${boxSerial}\n', '', SWAP_MOUNT).replace(
+        '    action: cloudboxx.applyConfiguration\n    qnrField: boxQnr\n',
+        '',
+      ),
       { operation: 'swap', boxQnr: QNR },
       { steps: steps(true), lockedFields: ['operation', 'boxQnr'], configuration: null, unresolvedPlaceholders: [], problems: [] },
     ],

@@ -75,9 +75,11 @@ describe('job-type versions registry (Postgres)', function () {
     expect(await db.schema.hasTable('job_type_versions')).to.equal(false);
     await db.migrate.up({ name: MIGRATION });
     expect(await db.schema.hasTable('job_type_versions')).to.equal(true);
-    await db('job_type_versions').insert({ id: 'x', version: 0, content_hash: 'h', definition: '{}' }).then(
-      () => expect.fail('version 0 was accepted'),
-      (error: Error) => expect(error.message).to.match(/check constraint/),
-    );
+    await db('job_type_versions')
+      .insert({ id: 'x', version: 0, content_hash: 'h', definition: '{}' })
+      .then(
+        () => expect.fail('version 0 was accepted'),
+        (error: Error) => expect(error.message).to.match(/check constraint/),
+      );
   });
 });

@@ -39,7 +39,9 @@ export async function registerJobTypes(knex: Knex, compiled: readonly CompiledJo
         results.push({ id: jobType.id, version: jobType.version, status: 'new' });
         continue;
       }
-      const existing = (await trx<VersionRow>('job_type_versions').where({ id: jobType.id, version: jobType.version }).first()) as VersionRow;
+      const existing = (await trx<VersionRow>('job_type_versions')
+        .where({ id: jobType.id, version: jobType.version })
+        .first()) as VersionRow;
       if (existing.content_hash === jobType.contentHash) {
         results.push({ id: jobType.id, version: jobType.version, status: 'unchanged' });
         continue;
@@ -57,7 +59,10 @@ export async function registeredVersions(
   knex: Knex,
   id: string,
 ): Promise<Array<{ version: number; contentHash: string; firstSeenAt: Date }>> {
-  const rows = await knex<VersionRow>('job_type_versions').where({ id }).orderBy('version').select('version', 'content_hash', 'first_seen_at');
+  const rows = await knex<VersionRow>('job_type_versions')
+    .where({ id })
+    .orderBy('version')
+    .select('version', 'content_hash', 'first_seen_at');
   return rows.map((row) => ({ version: row.version, contentHash: row.content_hash, firstSeenAt: row.first_seen_at }));
 }
 

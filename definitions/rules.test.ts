@@ -22,7 +22,10 @@ import { compileText, variant, withReadStep } from './testing';
 const QNR = '0123456789ABCDEF';
 
 /** BASE_YAML with the mount step only for swaps, and the configuration applied only then too. */
-const SWAP_ONLY = variant('    collect: [boxSerial, odometerKm]', '    when: { field: operation, equals: swap }\n    collect: [boxSerial, odometerKm]').replace(
+const SWAP_ONLY = variant(
+  '    collect: [boxSerial, odometerKm]',
+  '    when: { field: operation, equals: swap }\n    collect: [boxSerial, odometerKm]',
+).replace(
   '    action: cloudboxx.applyConfiguration',
   '    when: { field: operation, equals: swap }\n    action: cloudboxx.applyConfiguration',
 );
@@ -39,14 +42,23 @@ describe('job rules', () => {
     it('goes through the steps strictly in order', () => {
       expect(nextStep(job, [], {})?.id).to.equal('mount');
       expect(checkStepOrder(job, [], 'mount', {})).to.equal(null);
-      expect(checkStepOrder(job, [], 'configure', {})).to.deep.equal({ rule: 'outOfOrder', message: 'step "Configure" cannot be completed before step "Mount"' });
+      expect(checkStepOrder(job, [], 'configure', {})).to.deep.equal({
+        rule: 'outOfOrder',
+        message: 'step "Configure" cannot be completed before step "Mount"',
+      });
       expect(nextStep(job, ['mount'], {})?.id).to.equal('configure');
       expect(nextStep(job, ['mount', 'configure'], {})).to.equal(null);
     });
 
     it('refuses a step twice, and a step the type does not have', () => {
-      expect(checkStepOrder(job, ['mount'], 'mount', {})).to.deep.equal({ rule: 'alreadyCompleted', message: 'step "Mount" is already completed' });
-      expect(checkStepOrder(job, [], 'verify', {})).to.deep.equal({ rule: 'unknownStep', message: 'job type test-type@1 has no step "verify"' });
+      expect(checkStepOrder(job, ['mount'], 'mount', {})).to.deep.equal({
+        rule: 'alreadyCompleted',
+        message: 'step "Mount" is already completed',
+      });
+      expect(checkStepOrder(job, [], 'verify', {})).to.deep.equal({
+        rule: 'unknownStep',
+        message: 'job type test-type@1 has no step "verify"',
+      });
     });
 
     it('leaves out the steps whose condition the job does not meet', () => {
@@ -61,7 +73,10 @@ describe('job rules', () => {
     it('takes a step whose condition lists several values when the job has any of them', () => {
       const options = '        - { value: swap, label: Swap }\n';
       const several = compileText(
-        variant(options, `${options}        - { value: replace, label: Replace }\n`, SWAP_ONLY).replace(/equals: swap/g, 'in: [swap, replace]'),
+        variant(options, `${options}        - { value: replace, label: Replace }\n`, SWAP_ONLY).replace(
+          /equals: swap/g,
+          'in: [swap, replace]',
+        ),
       );
       const stepsOf = (operation: string): string[] => applicableSteps(several, { operation }).map((step) => step.id);
       expect([stepsOf('install'), stepsOf('swap'), stepsOf('replace')]).to.deep.equal([[], ['mount', 'configure'], ['mount', 'configure']]);
@@ -97,19 +112,29 @@ describe('job rules', () => {
         pendingSteps: ['configure'],
         missingFields: ['boxSerial'],
       });
-      expect(completionBlockers(swapOnly, { completedStepIds: [], values: { operation: 'install', boxQnr: QNR } })).to.deep.equal({ pendingSteps: [], missingFields: [] });
+      expect(completionBlockers(swapOnly, { completedStepIds: [], values: { operation: 'install', boxQnr: QNR } })).to.deep.equal({
+        pendingSteps: [],
+        missingFields: [],
+      });
     });
 
     it('requires a field an action fills only of jobs that have the filling step, and until it is filled', () => {
       const km = '{ key: km, label: Km, section: setup, type: integer, required: true, preset: forbidden }';
       const readForSwaps = compileText(withReadStep('{ km: odometerKm }', [km], '{ field: operation, equals: swap }'));
       const values = { operation: 'swap', boxQnr: QNR, boxSerial: 'AB123456' };
-      expect(completionBlockers(readForSwaps, { completedStepIds: ['mount', 'configure', 'read'], values })).to.deep.equal({ pendingSteps: [], missingFields: ['km'] });
-      expect(completionBlockers(readForSwaps, { completedStepIds: ['mount', 'configure', 'read'], values: { ...values, km: 48_210 } })).to.deep.equal({
+      expect(completionBlockers(readForSwaps, { completedStepIds: ['mount', 'configure', 'read'], values })).to.deep.equal({
+        pendingSteps: [],
+        missingFields: ['km'],
+      });
+      expect(
+        completionBlockers(readForSwaps, { completedStepIds: ['mount', 'configure', 'read'], values: { ...values, km: 48_210 } }),
+      ).to.deep.equal({
         pendingSteps: [],
         missingFields: [],
       });
-      expect(completionBlockers(readForSwaps, { completedStepIds: ['mount', 'configure'], values: { ...values, operation: 'install' } })).to.deep.equal({
+      expect(
+        completionBlockers(readForSwaps, { completedStepIds: ['mount', 'configure'], values: { ...values, operation: 'install' } }),
+      ).to.deep.equal({
         pendingSteps: [],
         missingFields: [],
       });
@@ -120,7 +145,12 @@ describe('job rules', () => {
       expect(lockedFieldKeys(job, preset)).to.deep.equal(['operation', 'boxSerial']);
       expect(lockViolations(job, preset, { boxSerial: 'AB123456', odometerKm: 4 })).to.deep.equal([]);
       expect(lockViolations(job, preset, { boxSerial: 'ZZ999999' })).to.deep.equal([
-        { pointer: '/values/boxSerial', field: 'boxSerial', rule: 'locked', message: 'Box serial was set when the job was created and cannot be changed' },
+        {
+          pointer: '/values/boxSerial',
+          field: 'boxSerial',
+          rule: 'locked',
+          message: 'Box serial was set when the job was created and cannot be changed',
+        },
       ]);
     });
   });
@@ -157,16 +187,28 @@ describe('job rules', () => {
 
     it('renders an address inside text as its text', () => {
       const compiled = compileText(
-        variant('  - key: odometerKm\n    label: Odometer\n    section: setup\n    type: integer\n    validation: { minimum: 0 }\n', '  - key: site\n    label: Site\n    section: setup\n    type: address\n    required: true\n    preset: required\n')
+        variant(
+          '  - key: odometerKm\n    label: Odometer\n    section: setup\n    type: integer\n    validation: { minimum: 0 }\n',
+          '  - key: site\n    label: Site\n    section: setup\n    type: address\n    required: true\n    preset: required\n',
+        )
           .replace('collect: [boxSerial, odometerKm]', 'collect: [boxSerial]')
           .replace('serial: ${boxSerial}', 'serial: ${boxSerial}\n    site: "at ${site}"\n    where: ${site}'),
       );
       const site = { text: 'Hauptstraße 1, Berlin', lat: 52.5, lng: 13.4 };
-      expect(renderCloudBoxxConfiguration(compiled, { boxSerial: 'AB123456', site })).to.deep.equal({ serial: 'AB123456', site: 'at Hauptstraße 1, Berlin', where: site });
+      expect(renderCloudBoxxConfiguration(compiled, { boxSerial: 'AB123456', site })).to.deep.equal({
+        serial: 'AB123456',
+        site: 'at Hauptstraße 1, Berlin',
+        where: site,
+      });
     });
 
     it('gives an empty configuration for a type without one', () => {
-      const compiled = compileText(variant('cloudboxx:\n  configuration:\n    serial: ${boxSerial}\n', '').replace('    action: cloudboxx.applyConfiguration\n    qnrField: boxQnr', '    checklist: [Done]'));
+      const compiled = compileText(
+        variant('cloudboxx:\n  configuration:\n    serial: ${boxSerial}\n', '').replace(
+          '    action: cloudboxx.applyConfiguration\n    qnrField: boxQnr',
+          '    checklist: [Done]',
+        ),
+      );
       expect(renderCloudBoxxConfiguration(compiled, {})).to.deep.equal({});
       expect(unresolvedPlaceholders(compiled, {})).to.deep.equal([]);
     });
@@ -198,7 +240,13 @@ describe('job rules', () => {
     });
 
     it('value-validation.ts adds only ajv, RE2 (pure JS) and the suggestion library', () => {
-      expect(importClosure('value-validation.ts').external.sort()).to.deep.equal(['ajv', 'ajv/dist/2020', 'ajv/dist/types', 'fastest-levenshtein', 're2js']);
+      expect(importClosure('value-validation.ts').external.sort()).to.deep.equal([
+        'ajv',
+        'ajv/dist/2020',
+        'ajv/dist/types',
+        'fastest-levenshtein',
+        're2js',
+      ]);
     });
   });
 });

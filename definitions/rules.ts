@@ -174,7 +174,9 @@ export function partialCloudBoxxConfiguration(
   values: JobValues,
 ): { readonly configuration: JsonObject | null; readonly unresolved: readonly string[] } {
   if (compiled.configurationTemplate === null) return { configuration: null, unresolved: [] };
-  const { rendered, unresolved } = renderTemplate(compiled.configurationTemplate, valueOrDefault(compiled, values), { keepUnresolved: true });
+  const { rendered, unresolved } = renderTemplate(compiled.configurationTemplate, valueOrDefault(compiled, values), {
+    keepUnresolved: true,
+  });
   return { configuration: rendered, unresolved };
 }
 

@@ -11,17 +11,18 @@ const CONFIGURE_STEP = '    action: cloudboxx.applyConfiguration';
 /** The configure step's action and the CloudBoxx it talks to. */
 const CONFIGURE_ACTION = `${CONFIGURE_STEP}\n    qnrField: boxQnr`;
 const withVerifyStep = (permissions: string): string =>
-  variant(CONFIGURE_ACTION, `${CONFIGURE_ACTION}\n  - id: verify\n    title: Verify\n    action: cloudboxx.verifyLockUnlock\n    qnrField: boxQnr`).replace(
-    '[lock, unlock, configure]',
-    permissions,
-  );
+  variant(
+    CONFIGURE_ACTION,
+    `${CONFIGURE_ACTION}\n  - id: verify\n    title: Verify\n    action: cloudboxx.verifyLockUnlock\n    qnrField: boxQnr`,
+  ).replace('[lock, unlock, configure]', permissions);
 
 /** BASE_YAML with boxQnr no longer preset: `attributes` replace `preset: required` in its line. */
 const qnrFieldAs = (attributes: string): string => variant('type: string, preset: required', `type: string${attributes}`);
 /** `base` with a step inserted before configure. */
 const withStepBeforeConfigure = (step: string, base: string): string => variant('  - id: configure\n', `${step}  - id: configure\n`, base);
 const READ_LABEL = '  - id: read-label\n    title: Read the label\n    collect: [boxQnr]\n';
-const READ_LABEL_FOR_SWAPS = '  - id: read-label\n    title: Read the label\n    when: { field: operation, equals: swap }\n    collect: [boxQnr]\n';
+const READ_LABEL_FOR_SWAPS =
+  '  - id: read-label\n    title: Read the label\n    when: { field: operation, equals: swap }\n    collect: [boxQnr]\n';
 
 /** The vehicle block of BASE_YAML, and the configure step's explicit qnrField. */
 const VEHICLE = 'vehicle:\n  qnrField: boxQnr\n';
@@ -33,7 +34,8 @@ const KM = '{ key: km, label: Km, section: setup, type: integer, preset: forbidd
 const LOCK_OPTIONS = '{ value: locked, label: Locked }, { value: unlocked, label: Unlocked }';
 
 /** BASE_YAML (or `base`) with a condition on the configure step. */
-const when = (condition: string, base: string = BASE_YAML): string => variant(CONFIGURE_STEP, `    when: ${condition}\n${CONFIGURE_STEP}`, base);
+const when = (condition: string, base: string = BASE_YAML): string =>
+  variant(CONFIGURE_STEP, `    when: ${condition}\n${CONFIGURE_STEP}`, base);
 
 describe('job-type semantic checks', () => {
   describeProblems({
@@ -46,9 +48,16 @@ describe('job-type semantic checks', () => {
       [
         'a field key twice',
         ['  - key: odometerKm', '  - key: boxSerial'],
-        ['24:10 fields[2].key: duplicate field key "boxSerial" (already used by fields[1])', '33:26 steps[0].collect[1]: unknown field "odometerKm"'],
+        [
+          '24:10 fields[2].key: duplicate field key "boxSerial" (already used by fields[1])',
+          '33:26 steps[0].collect[1]: unknown field "odometerKm"',
+        ],
       ],
-      ['a step id twice', ['  - id: configure', '  - id: mount'], ['35:9 steps[1].id: duplicate step id "mount" (already used by steps[0])']],
+      [
+        'a step id twice',
+        ['  - id: configure', '  - id: mount'],
+        ['35:9 steps[1].id: duplicate step id "mount" (already used by steps[0])'],
+      ],
       [
         'an option value twice',
         ['{ value: swap, label: Swap }', '{ value: install, label: Swap }'],
@@ -113,42 +122,58 @@ describe('job-type semantic checks', () => {
       [
         'a pattern that is no regular expression',
         ['      pattern: "^[A-Z0-9]{8,12}$"', '      pattern: "^[A-Z0-9{8,12}$"'],
-        ['23:16 fields[1].validation.pattern: is not a valid regular expression: Invalid regular expression: /^[A-Z0-9{8,12}$/u: Unterminated character class'],
+        [
+          '23:16 fields[1].validation.pattern: is not a valid regular expression: Invalid regular expression: /^[A-Z0-9{8,12}$/u: Unterminated character class',
+        ],
       ],
       [
         'a pattern with a backreference: refused, as it could not be matched in linear time',
         ['      pattern: "^[A-Z0-9]{8,12}$"', '      pattern: "^(\\\\w)\\\\1$"'],
-        ['23:16 fields[1].validation.pattern: uses a construct (backreference \\1) that is not supported; patterns are matched in linear time, so backreferences and lookaround are not available'],
+        [
+          '23:16 fields[1].validation.pattern: uses a construct (backreference \\1) that is not supported; patterns are matched in linear time, so backreferences and lookaround are not available',
+        ],
       ],
       [
         'a pattern with a named backreference: refused, as it could not be matched in linear time',
         ['      pattern: "^[A-Z0-9]{8,12}$"', '      pattern: "^(?<c>\\\\w)\\\\k<c>$"'],
-        ['23:16 fields[1].validation.pattern: uses a construct (backreference \\k<c>) that is not supported; patterns are matched in linear time, so backreferences and lookaround are not available'],
+        [
+          '23:16 fields[1].validation.pattern: uses a construct (backreference \\k<c>) that is not supported; patterns are matched in linear time, so backreferences and lookaround are not available',
+        ],
       ],
       [
         'a pattern with a lookahead: refused, as it could not be matched in linear time',
         ['      pattern: "^[A-Z0-9]{8,12}$"', '      pattern: "^(?=.*[0-9])[A-Z0-9]{8}$"'],
-        ['23:16 fields[1].validation.pattern: uses a construct (lookahead (?=…)) that is not supported; patterns are matched in linear time, so backreferences and lookaround are not available'],
+        [
+          '23:16 fields[1].validation.pattern: uses a construct (lookahead (?=…)) that is not supported; patterns are matched in linear time, so backreferences and lookaround are not available',
+        ],
       ],
       [
         'a pattern with a negative lookahead: refused, as it could not be matched in linear time',
         ['      pattern: "^[A-Z0-9]{8,12}$"', '      pattern: "^(?!TEST)[A-Z0-9]{8}$"'],
-        ['23:16 fields[1].validation.pattern: uses a construct (negative lookahead (?!…)) that is not supported; patterns are matched in linear time, so backreferences and lookaround are not available'],
+        [
+          '23:16 fields[1].validation.pattern: uses a construct (negative lookahead (?!…)) that is not supported; patterns are matched in linear time, so backreferences and lookaround are not available',
+        ],
       ],
       [
         'a pattern with a lookbehind: refused, as it could not be matched in linear time',
         ['      pattern: "^[A-Z0-9]{8,12}$"', '      pattern: "^[A-Z]+(?<=X)$"'],
-        ['23:16 fields[1].validation.pattern: uses a construct (lookbehind (?<=…)) that is not supported; patterns are matched in linear time, so backreferences and lookaround are not available'],
+        [
+          '23:16 fields[1].validation.pattern: uses a construct (lookbehind (?<=…)) that is not supported; patterns are matched in linear time, so backreferences and lookaround are not available',
+        ],
       ],
       [
         'a pattern with a repetition RE2 cannot count: refused, as it could not be matched in linear time',
         ['      pattern: "^[A-Z0-9]{8,12}$"', '      pattern: "^a{1001}$"'],
-        ['23:16 fields[1].validation.pattern: uses a construct (repetition {1001}: repetitions, multiplied when nested, may count at most 1000) that is not supported; patterns are matched in linear time, so backreferences and lookaround are not available'],
+        [
+          '23:16 fields[1].validation.pattern: uses a construct (repetition {1001}: repetitions, multiplied when nested, may count at most 1000) that is not supported; patterns are matched in linear time, so backreferences and lookaround are not available',
+        ],
       ],
       [
         'a pattern with nested repetitions RE2 cannot count',
         ['      pattern: "^[A-Z0-9]{8,12}$"', '      pattern: "^(a{100}){100}$"'],
-        ['23:16 fields[1].validation.pattern: uses a construct (repetition {100}: repetitions, multiplied when nested, may count at most 1000) that is not supported; patterns are matched in linear time, so backreferences and lookaround are not available'],
+        [
+          '23:16 fields[1].validation.pattern: uses a construct (repetition {100}: repetitions, multiplied when nested, may count at most 1000) that is not supported; patterns are matched in linear time, so backreferences and lookaround are not available',
+        ],
       ],
       [
         'accepts what only looks like those inside a class or escaped',
@@ -181,18 +206,32 @@ describe('job-type semantic checks', () => {
     'fields somebody must be able to fill': [
       [
         'required, preset forbidden, and no step collects it',
-        () => variant('    required: true\n', '    required: true\n    preset: forbidden\n').replace('collect: [boxSerial, odometerKm]', 'collect: [odometerKm]'),
+        () =>
+          variant('    required: true\n', '    required: true\n    preset: forbidden\n').replace(
+            'collect: [boxSerial, odometerKm]',
+            'collect: [odometerKm]',
+          ),
         ['17:5 fields[1]: field "boxSerial" is required, but no step collects it and preset is forbidden, so nobody can ever fill it'],
       ],
       [
         'optional, preset forbidden, and no step collects it',
-        () => variant('    type: integer\n', '    type: integer\n    preset: forbidden\n').replace('collect: [boxSerial, odometerKm]', 'collect: [boxSerial]'),
+        () =>
+          variant('    type: integer\n', '    type: integer\n    preset: forbidden\n').replace(
+            'collect: [boxSerial, odometerKm]',
+            'collect: [boxSerial]',
+          ),
         ['24:5 fields[2]: field "odometerKm" can never be filled: no step collects it and preset is forbidden'],
       ],
       [
         'required, preset allowed, and no step collects it',
-        () => variant('    type: integer\n', '    type: integer\n    required: true\n').replace('collect: [boxSerial, odometerKm]', 'collect: [boxSerial]'),
-        ['24:5 fields[2]: field "odometerKm" is required, but no step collects it: a job created without it could never succeed (collect it in a step or set preset: required)'],
+        () =>
+          variant('    type: integer\n', '    type: integer\n    required: true\n').replace(
+            'collect: [boxSerial, odometerKm]',
+            'collect: [boxSerial]',
+          ),
+        [
+          '24:5 fields[2]: field "odometerKm" is required, but no step collects it: a job created without it could never succeed (collect it in a step or set preset: required)',
+        ],
       ],
     ],
 
@@ -222,13 +261,21 @@ describe('job-type semantic checks', () => {
     "the job's vehicle": [
       ['accepts a vehicle OneAPI does not know yet, without a VIN to compare', [VEHICLE, `${VEHICLE}  knownToOneApi: false\n`], []],
       ['accepts a VIN field and an old box, each a text field', () => withVin(`${VEHICLE}  oldQnrField: boxSerial\n  vinField: vin\n`), []],
-      ['an unknown QNR field, with a suggestion (and no echo from the steps)', [VEHICLE, 'vehicle:\n  qnrField: boxQrn\n'], ['49:13 vehicle.qnrField: unknown field "boxQrn" (did you mean "boxQnr"?)']],
+      [
+        'an unknown QNR field, with a suggestion (and no echo from the steps)',
+        [VEHICLE, 'vehicle:\n  qnrField: boxQrn\n'],
+        ['49:13 vehicle.qnrField: unknown field "boxQrn" (did you mean "boxQnr"?)'],
+      ],
       [
         'a QNR field that is not text',
         [VEHICLE, 'vehicle:\n  qnrField: odometerKm\n'],
         ['49:13 vehicle.qnrField: a QNR is 16 hexadecimal characters, so qnrField needs a string field; "odometerKm" is an integer field'],
       ],
-      ['an unknown VIN field', [VEHICLE, `${VEHICLE}  vinField: chassisNumber\n`], ['50:13 vehicle.vinField: unknown field "chassisNumber"']],
+      [
+        'an unknown VIN field',
+        [VEHICLE, `${VEHICLE}  vinField: chassisNumber\n`],
+        ['50:13 vehicle.vinField: unknown field "chassisNumber"'],
+      ],
       [
         'a VIN field that is not text',
         [VEHICLE, `${VEHICLE}  vinField: odometerKm\n`],
@@ -237,30 +284,50 @@ describe('job-type semantic checks', () => {
       [
         'a QNR nobody has to give',
         () => qnrFieldAs(''),
-        ['49:13 vehicle.qnrField: the QNR in "boxQnr" can never be known: no step collects it and the provider need not set it, so a job created without it could never reach its vehicle (set preset: required, or collect it in a step)'],
+        [
+          '49:13 vehicle.qnrField: the QNR in "boxQnr" can never be known: no step collects it and the provider need not set it, so a job created without it could never reach its vehicle (set preset: required, or collect it in a step)',
+        ],
       ],
       [
         'a QNR nobody may give: one problem, not also "nobody can fill it"',
         () => qnrFieldAs(', required: true, preset: forbidden'),
-        ['49:13 vehicle.qnrField: the QNR in "boxQnr" can never be known: no step collects it and preset is forbidden, so no job could ever reach its vehicle (set preset: required, or collect it in a step)'],
+        [
+          '49:13 vehicle.qnrField: the QNR in "boxQnr" can never be known: no step collects it and preset is forbidden, so no job could ever reach its vehicle (set preset: required, or collect it in a step)',
+        ],
       ],
       [
         'an old box nobody has to name',
         () => withVin(`${VEHICLE}  oldQnrField: vin\n`, ''),
-        ['51:16 vehicle.oldQnrField: the QNR in "vin" can never be known: no step collects it and the provider need not set it, so a job created without it could never reach the box it takes out (set preset: required, or collect it in a step)'],
+        [
+          '51:16 vehicle.oldQnrField: the QNR in "vin" can never be known: no step collects it and the provider need not set it, so a job created without it could never reach the box it takes out (set preset: required, or collect it in a step)',
+        ],
       ],
-      ['the same field for both boxes', [VEHICLE, `${VEHICLE}  oldQnrField: boxQnr\n`], ['50:16 vehicle.oldQnrField: "boxQnr" is vehicle.qnrField too: the box taken out and the job\'s box need a field each']],
-      ['a QNR field as the VIN', [VEHICLE, `${VEHICLE}  vinField: boxQnr\n`], ['50:13 vehicle.vinField: "boxQnr" holds a QNR (vehicle.qnrField); vinField names the field holding the VIN']],
+      [
+        'the same field for both boxes',
+        [VEHICLE, `${VEHICLE}  oldQnrField: boxQnr\n`],
+        ['50:16 vehicle.oldQnrField: "boxQnr" is vehicle.qnrField too: the box taken out and the job\'s box need a field each'],
+      ],
+      [
+        'a QNR field as the VIN',
+        [VEHICLE, `${VEHICLE}  vinField: boxQnr\n`],
+        ['50:13 vehicle.vinField: "boxQnr" holds a QNR (vehicle.qnrField); vinField names the field holding the VIN'],
+      ],
       [
         'a VIN for a vehicle OneAPI does not know',
         () => withVin(`${VEHICLE}  vinField: vin\n  knownToOneApi: false\n`),
-        ['51:3 vehicle.vinField: is never compared: with knownToOneApi: false, OneAPI has no vehicle whose VIN it could be compared with; remove vinField (the field itself stays) or knownToOneApi: false'],
+        [
+          '51:3 vehicle.vinField: is never compared: with knownToOneApi: false, OneAPI has no vehicle whose VIN it could be compared with; remove vinField (the field itself stays) or knownToOneApi: false',
+        ],
       ],
     ],
 
     'the CloudBoxx a step talks to (qnrField)': [
       ['accepts an action without qnrField: it talks to vehicle.qnrField', [`${STEP_QNR}\n`, ''], []],
-      ['accepts a step talking to the old box of a swap', () => variant(STEP_QNR, '    qnrField: boxSerial', variant(VEHICLE, `${VEHICLE}  oldQnrField: boxSerial\n`)), []],
+      [
+        'accepts a step talking to the old box of a swap',
+        () => variant(STEP_QNR, '    qnrField: boxSerial', variant(VEHICLE, `${VEHICLE}  oldQnrField: boxSerial\n`)),
+        [],
+      ],
       [
         'a misspelt qnrField key',
         [STEP_QNR, '    qnrFeild: boxQnr'],
@@ -272,41 +339,63 @@ describe('job-type semantic checks', () => {
         ['35:5 steps[0].qnrField: step "mount" runs no action, so it talks to no CloudBoxx: remove qnrField (or add an action)'],
       ],
       [
-        'a field that is not the vehicle\'s, with a suggestion',
+        "a field that is not the vehicle's, with a suggestion",
         [STEP_QNR, '    qnrField: boxQrn'],
-        ['38:15 steps[1].qnrField: "boxQrn" is not one of the job\'s CloudBoxx fields (did you mean "boxQnr"?); a step talks to the job\'s CloudBoxx, vehicle.qnrField "boxQnr" (name a box taken out in vehicle.oldQnrField)'],
+        [
+          '38:15 steps[1].qnrField: "boxQrn" is not one of the job\'s CloudBoxx fields (did you mean "boxQnr"?); a step talks to the job\'s CloudBoxx, vehicle.qnrField "boxQnr" (name a box taken out in vehicle.oldQnrField)',
+        ],
       ],
       [
-        'a field that is not the vehicle\'s, naming both of a swap',
+        "a field that is not the vehicle's, naming both of a swap",
         () => variant(STEP_QNR, '    qnrField: odometerKm', variant(VEHICLE, `${VEHICLE}  oldQnrField: boxSerial\n`)),
-        ['38:15 steps[1].qnrField: "odometerKm" is not one of the job\'s CloudBoxx fields; a step talks to vehicle.qnrField "boxQnr" or vehicle.oldQnrField "boxSerial"'],
+        [
+          '38:15 steps[1].qnrField: "odometerKm" is not one of the job\'s CloudBoxx fields; a step talks to vehicle.qnrField "boxQnr" or vehicle.oldQnrField "boxSerial"',
+        ],
       ],
       [
         'a field collected only by a later step',
-        () => `${qnrFieldAs(', required: true')}`.replace(`${STEP_QNR}\n`, `${STEP_QNR}\n  - id: finish\n    title: Finish\n    collect: [boxQnr]\n`),
-        ['38:15 steps[1].qnrField: the QNR in "boxQnr" may still be blank when step "configure" talks to the CloudBoxx: step "finish" collects it only later (collect it in this step or an earlier one)'],
+        () =>
+          `${qnrFieldAs(', required: true')}`.replace(
+            `${STEP_QNR}\n`,
+            `${STEP_QNR}\n  - id: finish\n    title: Finish\n    collect: [boxQnr]\n`,
+          ),
+        [
+          '38:15 steps[1].qnrField: the QNR in "boxQnr" may still be blank when step "configure" talks to the CloudBoxx: step "finish" collects it only later (collect it in this step or an earlier one)',
+        ],
       ],
       [
         'the same, for a step that leaves qnrField to the vehicle: points at its action',
         () => `${qnrFieldAs(', required: true')}`.replace(`${STEP_QNR}\n`, `  - id: finish\n    title: Finish\n    collect: [boxQnr]\n`),
-        ['37:13 steps[1].action: the QNR in "boxQnr" (vehicle.qnrField) may still be blank when step "configure" talks to the CloudBoxx: step "finish" collects it only later (collect it in this step or an earlier one)'],
+        [
+          '37:13 steps[1].action: the QNR in "boxQnr" (vehicle.qnrField) may still be blank when step "configure" talks to the CloudBoxx: step "finish" collects it only later (collect it in this step or an earlier one)',
+        ],
       ],
       [
         'a field collected by a conditional step, for a step every job has',
         () => withStepBeforeConfigure(READ_LABEL_FOR_SWAPS, qnrFieldAs(', required: true')),
-        ['42:15 steps[2].qnrField: the QNR in "boxQnr" may still be blank when step "configure" talks to the CloudBoxx: step "read-label" collects it only when operation = swap, but step "configure" runs for every job'],
+        [
+          '42:15 steps[2].qnrField: the QNR in "boxQnr" may still be blank when step "configure" talks to the CloudBoxx: step "read-label" collects it only when operation = swap, but step "configure" runs for every job',
+        ],
       ],
       [
         'a field collected under another condition',
         () => when('{ field: operation, equals: install }', withStepBeforeConfigure(READ_LABEL_FOR_SWAPS, qnrFieldAs(', required: true'))),
-        ['43:15 steps[2].qnrField: the QNR in "boxQnr" may still be blank when step "configure" talks to the CloudBoxx: step "read-label" collects it only when operation = swap, but step "configure" runs when operation = install'],
+        [
+          '43:15 steps[2].qnrField: the QNR in "boxQnr" may still be blank when step "configure" talks to the CloudBoxx: step "read-label" collects it only when operation = swap, but step "configure" runs when operation = install',
+        ],
       ],
       [
         'an optional field, collected earlier',
         () => withStepBeforeConfigure(READ_LABEL, qnrFieldAs('')),
-        ['41:15 steps[2].qnrField: the QNR in "boxQnr" may still be blank when step "configure" talks to the CloudBoxx: the field is optional, so the installer may leave it empty (make it required: true)'],
+        [
+          '41:15 steps[2].qnrField: the QNR in "boxQnr" may still be blank when step "configure" talks to the CloudBoxx: the field is optional, so the installer may leave it empty (make it required: true)',
+        ],
       ],
-      ['accepts a required field collected by an earlier step', () => withStepBeforeConfigure(READ_LABEL, qnrFieldAs(', required: true')), []],
+      [
+        'accepts a required field collected by an earlier step',
+        () => withStepBeforeConfigure(READ_LABEL, qnrFieldAs(', required: true')),
+        [],
+      ],
       [
         'accepts a required field collected by the step itself',
         () => qnrFieldAs(', required: true').replace(`${STEP_QNR}\n`, `${STEP_QNR}\n    collect: [boxQnr]\n`),
@@ -331,15 +420,36 @@ describe('job-type semantic checks', () => {
     ],
 
     'how long an action waits (actionTimeout)': [
-      ['accepts the bounds, PT5S and PT1H', () => withVerifyStep('[lock, unlock, configure]').replace(STEP_QNR, `${STEP_QNR}\n    actionTimeout: PT5S`).replace('cloudboxx.verifyLockUnlock', 'cloudboxx.verifyLockUnlock\n    actionTimeout: PT1H'), []],
+      [
+        'accepts the bounds, PT5S and PT1H',
+        () =>
+          withVerifyStep('[lock, unlock, configure]')
+            .replace(STEP_QNR, `${STEP_QNR}\n    actionTimeout: PT5S`)
+            .replace('cloudboxx.verifyLockUnlock', 'cloudboxx.verifyLockUnlock\n    actionTimeout: PT1H'),
+        [],
+      ],
       [
         'on a step without action',
         ['    checklist: [Power, CAN bus]\n', '    checklist: [Power, CAN bus]\n    actionTimeout: PT1M\n'],
-        ['35:5 steps[0].actionTimeout: step "mount" runs no action, so nothing waits for the CloudBoxx: remove actionTimeout (or add an action)'],
+        [
+          '35:5 steps[0].actionTimeout: step "mount" runs no action, so nothing waits for the CloudBoxx: remove actionTimeout (or add an action)',
+        ],
       ],
-      ['not an ISO 8601 duration', [STEP_QNR, `${STEP_QNR}\n    actionTimeout: 2 minutes`], ['39:20 steps[1].actionTimeout: "2 minutes" is not an ISO 8601 duration (e.g. PT8H, P14D, P1DT12H)']],
-      ['shorter than PT5S', [STEP_QNR, `${STEP_QNR}\n    actionTimeout: PT4S`], ['39:20 steps[1].actionTimeout: "PT4S" is shorter than PT5S: a CloudBoxx needs a few seconds to answer even when all is well']],
-      ['longer than PT1H', [STEP_QNR, `${STEP_QNR}\n    actionTimeout: PT61M`], ['39:20 steps[1].actionTimeout: "PT61M" is longer than PT1H, the longest a step may wait for the CloudBoxx']],
+      [
+        'not an ISO 8601 duration',
+        [STEP_QNR, `${STEP_QNR}\n    actionTimeout: 2 minutes`],
+        ['39:20 steps[1].actionTimeout: "2 minutes" is not an ISO 8601 duration (e.g. PT8H, P14D, P1DT12H)'],
+      ],
+      [
+        'shorter than PT5S',
+        [STEP_QNR, `${STEP_QNR}\n    actionTimeout: PT4S`],
+        ['39:20 steps[1].actionTimeout: "PT4S" is shorter than PT5S: a CloudBoxx needs a few seconds to answer even when all is well'],
+      ],
+      [
+        'longer than PT1H',
+        [STEP_QNR, `${STEP_QNR}\n    actionTimeout: PT61M`],
+        ['39:20 steps[1].actionTimeout: "PT61M" is longer than PT1H, the longest a step may wait for the CloudBoxx'],
+      ],
       ['a number', [STEP_QNR, `${STEP_QNR}\n    actionTimeout: 30`], ['39:20 steps[1].actionTimeout: must be text, but is the number 30']],
     ],
 
@@ -347,71 +457,117 @@ describe('job-type semantic checks', () => {
       [
         'accepts each vehicle state property in a field of a type that holds it',
         () =>
-          withReadStep('{ km: odometerKm, fuel: fuelLevelPercent, lockState: centralLock, lockChoice: centralLock, driving: drivingEnabled }', [
-            '{ key: km, label: Km, section: setup, type: integer, preset: forbidden }',
-            '{ key: fuel, label: Fuel, section: setup, type: number, preset: forbidden }',
-            '{ key: lockState, label: Lock, section: setup, type: string, preset: forbidden }',
-            `{ key: lockChoice, label: Lock, section: setup, type: enum, preset: forbidden, validation: { options: [${LOCK_OPTIONS}] } }`,
-            '{ key: driving, label: Driving, section: setup, type: boolean, preset: forbidden }',
-          ]),
+          withReadStep(
+            '{ km: odometerKm, fuel: fuelLevelPercent, lockState: centralLock, lockChoice: centralLock, driving: drivingEnabled }',
+            [
+              '{ key: km, label: Km, section: setup, type: integer, preset: forbidden }',
+              '{ key: fuel, label: Fuel, section: setup, type: number, preset: forbidden }',
+              '{ key: lockState, label: Lock, section: setup, type: string, preset: forbidden }',
+              `{ key: lockChoice, label: Lock, section: setup, type: enum, preset: forbidden, validation: { options: [${LOCK_OPTIONS}] } }`,
+              '{ key: driving, label: Driving, section: setup, type: boolean, preset: forbidden }',
+            ],
+          ),
         [],
       ],
       [
         'on a step that does not read the vehicle: one problem, not also "nobody can fill it"',
         () => withReadStep('{ km: odometerKm }', [KM]).replace('action: cloudboxx.readVehicleState', 'action: cloudboxx.verifyLockUnlock'),
-        ['43:5 steps[2].fills: only cloudboxx.readVehicleState reads the vehicle\'s state; step "read" runs cloudboxx.verifyLockUnlock, so nothing fills these fields'],
+        [
+          '43:5 steps[2].fills: only cloudboxx.readVehicleState reads the vehicle\'s state; step "read" runs cloudboxx.verifyLockUnlock, so nothing fills these fields',
+        ],
       ],
       [
         'on a step without action',
         () => withReadStep('{ km: odometerKm }', [KM]).replace('    action: cloudboxx.readVehicleState\n', ''),
         ['42:5 steps[2].fills: step "read" runs no action, so nothing fills these fields: fills needs action: cloudboxx.readVehicleState'],
       ],
-      ['an unknown field, with a suggestion', () => withReadStep('{ kn: odometerKm }', [KM]), ['43:14 steps[2].fills.kn: unknown field "kn" (did you mean "km"?)']],
+      [
+        'an unknown field, with a suggestion',
+        () => withReadStep('{ kn: odometerKm }', [KM]),
+        ['43:14 steps[2].fills.kn: unknown field "kn" (did you mean "km"?)'],
+      ],
       [
         'an unknown vehicle state property, with a suggestion',
         () => withReadStep('{ km: odometer }', [KM]),
-        ['43:18 steps[2].fills.km: unknown vehicle state property "odometer" (did you mean "odometerKm"?); known vehicle state properties: odometerKm, fuelLevelPercent, batteryLevelPercent, centralLock, drivingEnabled'],
+        [
+          '43:18 steps[2].fills.km: unknown vehicle state property "odometer" (did you mean "odometerKm"?); known vehicle state properties: odometerKm, fuelLevelPercent, batteryLevelPercent, centralLock, drivingEnabled',
+        ],
       ],
       [
         'a field the provider may preset',
         () => withReadStep('{ km: odometerKm }', ['{ key: km, label: Km, section: setup, type: integer }']),
-        ['43:14 steps[2].fills.km: field "km" is filled from the vehicle, so it needs preset: forbidden (a value the provider set would lock it)'],
+        [
+          '43:14 steps[2].fills.km: field "km" is filled from the vehicle, so it needs preset: forbidden (a value the provider set would lock it)',
+        ],
       ],
       [
         'a field a step collects',
         () => withReadStep('{ odometerKm: odometerKm }', []),
-        ['42:14 steps[2].fills.odometerKm: field "odometerKm" is collected by step "mount": a field is filled either by the installer or from the vehicle, not both'],
+        [
+          '42:14 steps[2].fills.odometerKm: field "odometerKm" is collected by step "mount": a field is filled either by the installer or from the vehicle, not both',
+        ],
       ],
       [
         'a field filled by two steps',
-        () => withReadStep('{ km: odometerKm }', [KM]).replace('    fills: { km: odometerKm }\n', '    fills: { km: odometerKm }\n  - id: read-again\n    title: Read again\n    action: cloudboxx.readVehicleState\n    fills: { km: odometerKm }\n'),
+        () =>
+          withReadStep('{ km: odometerKm }', [KM]).replace(
+            '    fills: { km: odometerKm }\n',
+            '    fills: { km: odometerKm }\n  - id: read-again\n    title: Read again\n    action: cloudboxx.readVehicleState\n    fills: { km: odometerKm }\n',
+          ),
         ['47:14 steps[3].fills.km: field "km" is already filled by step "read"; a field is filled by one step'],
       ],
       [
         'a number into a text field',
-        () => withReadStep('{ lockState: batteryLevelPercent }', ['{ key: lockState, label: Lock, section: setup, type: string, preset: forbidden }']),
-        ['43:25 steps[2].fills.lockState: the vehicle reports batteryLevelPercent as a number, so it needs an integer or number field; "lockState" is a string field'],
+        () =>
+          withReadStep('{ lockState: batteryLevelPercent }', [
+            '{ key: lockState, label: Lock, section: setup, type: string, preset: forbidden }',
+          ]),
+        [
+          '43:25 steps[2].fills.lockState: the vehicle reports batteryLevelPercent as a number, so it needs an integer or number field; "lockState" is a string field',
+        ],
       ],
       [
         'the lock state into a boolean field',
-        () => withReadStep('{ driving: centralLock }', ['{ key: driving, label: Driving, section: setup, type: boolean, preset: forbidden }']),
-        ['43:23 steps[2].fills.driving: the vehicle reports centralLock as "locked" or "unlocked", so it needs a string field or an enum field with those options; "driving" is a boolean field'],
+        () =>
+          withReadStep('{ driving: centralLock }', ['{ key: driving, label: Driving, section: setup, type: boolean, preset: forbidden }']),
+        [
+          '43:23 steps[2].fills.driving: the vehicle reports centralLock as "locked" or "unlocked", so it needs a string field or an enum field with those options; "driving" is a boolean field',
+        ],
       ],
       [
         'the lock state into an enum without "unlocked"',
-        () => withReadStep('{ lockChoice: centralLock }', ['{ key: lockChoice, label: Lock, section: setup, type: enum, preset: forbidden, validation: { options: [{ value: locked, label: Locked }, { value: open, label: Open }] } }']),
-        ['43:26 steps[2].fills.lockChoice: the vehicle reports centralLock as "locked" or "unlocked", but "lockChoice" has no option "unlocked"'],
+        () =>
+          withReadStep('{ lockChoice: centralLock }', [
+            '{ key: lockChoice, label: Lock, section: setup, type: enum, preset: forbidden, validation: { options: [{ value: locked, label: Locked }, { value: open, label: Open }] } }',
+          ]),
+        [
+          '43:26 steps[2].fills.lockChoice: the vehicle reports centralLock as "locked" or "unlocked", but "lockChoice" has no option "unlocked"',
+        ],
       ],
       [
         'driving into a text field',
-        () => withReadStep('{ lockState: drivingEnabled }', ['{ key: lockState, label: Lock, section: setup, type: string, preset: forbidden }']),
-        ['43:25 steps[2].fills.lockState: the vehicle reports drivingEnabled as true or false, so it needs a boolean field; "lockState" is a string field'],
+        () =>
+          withReadStep('{ lockState: drivingEnabled }', [
+            '{ key: lockState, label: Lock, section: setup, type: string, preset: forbidden }',
+          ]),
+        [
+          '43:25 steps[2].fills.lockState: the vehicle reports drivingEnabled as true or false, so it needs a boolean field; "lockState" is a string field',
+        ],
       ],
-      ['a list instead of a mapping', () => withReadStep('[km]', [KM]), ['43:12 steps[2].fills: must be a mapping (key: value), but is a list']],
+      [
+        'a list instead of a mapping',
+        () => withReadStep('[km]', [KM]),
+        ['43:12 steps[2].fills: must be a mapping (key: value), but is a list'],
+      ],
       [
         'a placeholder of a field filled only after the configuration is applied',
-        () => withReadStep('{ km: odometerKm }', ['{ key: km, label: Km, section: setup, type: integer, required: true, preset: forbidden }']).replace('serial: ${boxSerial}', 'serial: ${boxSerial}\n    km: ${km}'),
-        ['47:9 cloudboxx.configuration.km: placeholder ${km} may resolve to nothing: step "configure" applies the configuration before step "read" fills "km"'],
+        () =>
+          withReadStep('{ km: odometerKm }', [
+            '{ key: km, label: Km, section: setup, type: integer, required: true, preset: forbidden }',
+          ]).replace('serial: ${boxSerial}', 'serial: ${boxSerial}\n    km: ${km}'),
+        [
+          '47:9 cloudboxx.configuration.km: placeholder ${km} may resolve to nothing: step "configure" applies the configuration before step "read" fills "km"',
+        ],
       ],
     ],
 
@@ -434,7 +590,9 @@ describe('job-type semantic checks', () => {
       [
         'an optional field without default',
         ['serial: ${boxSerial}', 'serial: ${boxSerial}\n    km: "${odometerKm} km"'],
-        ['42:9 cloudboxx.configuration.km: placeholder ${odometerKm} may resolve to nothing: field "odometerKm" is optional and has no default (make it required or give it a default)'],
+        [
+          '42:9 cloudboxx.configuration.km: placeholder ${odometerKm} may resolve to nothing: field "odometerKm" is optional and has no default (make it required or give it a default)',
+        ],
       ],
       [
         'a field collected only after the configuration is applied',
@@ -443,31 +601,43 @@ describe('job-type semantic checks', () => {
             '  - id: mount\n',
             '  - id: configure\n    title: Configure\n    action: cloudboxx.applyConfiguration\n    qnrField: boxQnr\n  - id: mount\n',
           ),
-        ['41:13 cloudboxx.configuration.serial: placeholder ${boxSerial} may resolve to nothing: step "configure" applies the configuration before step "mount" collects "boxSerial"'],
+        [
+          '41:13 cloudboxx.configuration.serial: placeholder ${boxSerial} may resolve to nothing: step "configure" applies the configuration before step "mount" collects "boxSerial"',
+        ],
       ],
       [
         'a field collected by a conditional step, applied for every job',
         ['    collect: [boxSerial, odometerKm]', '    when: { field: operation, equals: swap }\n    collect: [boxSerial, odometerKm]'],
-        ['42:13 cloudboxx.configuration.serial: placeholder ${boxSerial} may resolve to nothing: step "mount" collects "boxSerial" only when operation = swap, but step "configure" applies the configuration for every job'],
+        [
+          '42:13 cloudboxx.configuration.serial: placeholder ${boxSerial} may resolve to nothing: step "mount" collects "boxSerial" only when operation = swap, but step "configure" applies the configuration for every job',
+        ],
       ],
       [
         'accepts an optional field with a default',
-        () => variant('    type: integer\n', '    type: integer\n    default: 0\n').replace('serial: ${boxSerial}', 'serial: ${boxSerial}\n    km: ${odometerKm}'),
+        () =>
+          variant('    type: integer\n', '    type: integer\n    default: 0\n').replace(
+            'serial: ${boxSerial}',
+            'serial: ${boxSerial}\n    km: ${odometerKm}',
+          ),
         [],
       ],
       [
         'accepts a conditional field applied under the same condition',
         () =>
-          variant('    collect: [boxSerial, odometerKm]', '    when: { field: operation, equals: swap }\n    collect: [boxSerial, odometerKm]').replace(
-            CONFIGURE_STEP,
-            `    when: { field: operation, equals: swap }\n${CONFIGURE_STEP}`,
-          ),
+          variant(
+            '    collect: [boxSerial, odometerKm]',
+            '    when: { field: operation, equals: swap }\n    collect: [boxSerial, odometerKm]',
+          ).replace(CONFIGURE_STEP, `    when: { field: operation, equals: swap }\n${CONFIGURE_STEP}`),
         [],
       ],
     ],
 
     'step conditions': [
-      ['an unknown field', () => when('{ field: operatoin, equals: swap }'), ['37:20 steps[1].when.field: unknown field "operatoin" (did you mean "operation"?)']],
+      [
+        'an unknown field',
+        () => when('{ field: operatoin, equals: swap }'),
+        ['37:20 steps[1].when.field: unknown field "operatoin" (did you mean "operation"?)'],
+      ],
       [
         'a field that is neither enum nor boolean',
         () => when('{ field: odometerKm, equals: "5" }'),
@@ -476,7 +646,9 @@ describe('job-type semantic checks', () => {
       [
         'a field the provider need not preset',
         () => when('{ field: operation, equals: swap }', variant('    preset: required\n', '')),
-        ['36:20 steps[1].when.field: field "operation" must have preset: required to decide a step, so that a job\'s steps are known when it is created'],
+        [
+          '36:20 steps[1].when.field: field "operation" must have preset: required to decide a step, so that a job\'s steps are known when it is created',
+        ],
       ],
       [
         'a value that is not an option',
@@ -501,32 +673,53 @@ describe('job-type semantic checks', () => {
       ],
       [
         'several values of a boolean field',
-        () => when('{ field: towbar, in: [yes] }', withFields(['{ key: towbar, label: Towbar, section: setup, type: boolean, preset: required }'])),
+        () =>
+          when(
+            '{ field: towbar, in: [yes] }',
+            withFields(['{ key: towbar, label: Towbar, section: setup, type: boolean, preset: required }']),
+          ),
         ['38:28 steps[1].when.in: "towbar" is a boolean field: use equals: true or equals: false'],
       ],
       [
         'accepts a field collected under a condition that holds whenever the step runs',
-        () => when('{ field: operation, equals: swap }', withStepBeforeConfigure(READ_LABEL_FOR_SWAPS.replace('equals: swap', 'in: [install, swap]'), qnrFieldAs(', required: true'))),
+        () =>
+          when(
+            '{ field: operation, equals: swap }',
+            withStepBeforeConfigure(READ_LABEL_FOR_SWAPS.replace('equals: swap', 'in: [install, swap]'), qnrFieldAs(', required: true')),
+          ),
         [],
       ],
       [
         'a field collected for fewer values than the step runs for',
-        () => when('{ field: operation, in: [install, swap] }', withStepBeforeConfigure(READ_LABEL_FOR_SWAPS, qnrFieldAs(', required: true'))),
-        ['43:15 steps[2].qnrField: the QNR in "boxQnr" may still be blank when step "configure" talks to the CloudBoxx: step "read-label" collects it only when operation = swap, but step "configure" runs when operation = install or swap'],
+        () =>
+          when('{ field: operation, in: [install, swap] }', withStepBeforeConfigure(READ_LABEL_FOR_SWAPS, qnrFieldAs(', required: true'))),
+        [
+          '43:15 steps[2].qnrField: the QNR in "boxQnr" may still be blank when step "configure" talks to the CloudBoxx: step "read-label" collects it only when operation = swap, but step "configure" runs when operation = install or swap',
+        ],
       ],
     ],
 
     'plain text': [
-      ['an HTML tag in a title', ['title: Test type', 'title: Test <b>type</b>'], ['3:8 title: must be plain text, but "<b>" would start an HTML tag; texts are shown as written (a < may be followed by a space, a digit or a sign, e.g. "< 5 km")']],
+      [
+        'an HTML tag in a title',
+        ['title: Test type', 'title: Test <b>type</b>'],
+        [
+          '3:8 title: must be plain text, but "<b>" would start an HTML tag; texts are shown as written (a < may be followed by a space, a digit or a sign, e.g. "< 5 km")',
+        ],
+      ],
       [
         'a script in a checklist item',
         ['checklist: [Power, CAN bus]', 'checklist: [Power, "<script>alert(1)</script>"]'],
-        ['34:24 steps[0].checklist[1]: must be plain text, but "<script>" would start an HTML tag; texts are shown as written (a < may be followed by a space, a digit or a sign, e.g. "< 5 km")'],
+        [
+          '34:24 steps[0].checklist[1]: must be plain text, but "<script>" would start an HTML tag; texts are shown as written (a < may be followed by a space, a digit or a sign, e.g. "< 5 km")',
+        ],
       ],
       [
         'an HTML comment in an option label',
         ['{ value: swap, label: Swap }', '{ value: swap, label: "Swap <!-- x -->" }'],
-        ['16:33 fields[0].validation.options[1].label: must be plain text, but "<!--" would start an HTML tag; texts are shown as written (a < may be followed by a space, a digit or a sign, e.g. "< 5 km")'],
+        [
+          '16:33 fields[0].validation.options[1].label: must be plain text, but "<!--" would start an HTML tag; texts are shown as written (a < may be followed by a space, a digit or a sign, e.g. "< 5 km")',
+        ],
       ],
       [
         'a line break in a label',
@@ -536,12 +729,16 @@ describe('job-type semantic checks', () => {
       [
         'a control character in a step title',
         ['    title: Mount', '    title: "Mount\\u0007"'],
-        ['32:12 steps[0].title: must be plain text, but holds the control character U+0007; only descriptions may hold line breaks and tabs'],
+        [
+          '32:12 steps[0].title: must be plain text, but holds the control character U+0007; only descriptions may hold line breaks and tabs',
+        ],
       ],
       [
         'a control character in a description, where lines and tabs are fine',
         ['    title: Mount', '    title: Mount\n    description: "Line one\\n\\tLine two\\u001B[31m"'],
-        ['33:18 steps[0].description: must be plain text, but holds the control character U+001B; only descriptions may hold line breaks and tabs'],
+        [
+          '33:18 steps[0].description: must be plain text, but holds the control character U+001B; only descriptions may hold line breaks and tabs',
+        ],
       ],
       [
         'accepts a < that opens no tag, several lines and tabs in a description',
@@ -551,7 +748,11 @@ describe('job-type semantic checks', () => {
     ],
 
     'durations and deadlines': [
-      ['a duration that is not ISO 8601', ['maxDuration: PT8H', 'maxDuration: 8h'], ['44:16 access.maxDuration: "8h" is not an ISO 8601 duration (e.g. PT8H, P14D, P1DT12H)']],
+      [
+        'a duration that is not ISO 8601',
+        ['maxDuration: PT8H', 'maxDuration: 8h'],
+        ['44:16 access.maxDuration: "8h" is not an ISO 8601 duration (e.g. PT8H, P14D, P1DT12H)'],
+      ],
       [
         'a duration in months',
         ['completeWithin: P14D', 'completeWithin: P1M'],
@@ -562,12 +763,16 @@ describe('job-type semantic checks', () => {
       [
         'completing no later than starting',
         ['completeWithin: P14D', 'completeWithin: P7D'],
-        ['47:19 deadlines.completeWithin: P7D is not longer than startWithin (P7D): a job could still be started after it must be complete'],
+        [
+          '47:19 deadlines.completeWithin: P7D is not longer than startWithin (P7D): a job could still be started after it must be complete',
+        ],
       ],
       [
         'completing before starting, in other units',
         ['completeWithin: P14D', 'completeWithin: PT48H'],
-        ['47:19 deadlines.completeWithin: PT48H is not longer than startWithin (P7D): a job could still be started after it must be complete'],
+        [
+          '47:19 deadlines.completeWithin: PT48H is not longer than startWithin (P7D): a job could still be started after it must be complete',
+        ],
       ],
       [
         'an access that outlasts the deadline: a warning, the type still loads',

@@ -114,7 +114,10 @@ export function checkSemantics(data: unknown): DefinitionIssue[] {
     const path = ['fields', field.index];
     const section = str(field.raw.section);
     if (section !== undefined && sectionsReadable && sectionIds.size > 0 && !sectionIds.has(section)) {
-      report([...path, 'section'], `unknown section "${section}"${didYouMean(section, sectionIds) || `; sections: ${[...sectionIds].join(', ')}`}`);
+      report(
+        [...path, 'section'],
+        `unknown section "${section}"${didYouMean(section, sectionIds) || `; sections: ${[...sectionIds].join(', ')}`}`,
+      );
     }
     checkValidationRules(field, report);
     // A typo in a collect list already says what is wrong; "nobody collects it" would repeat it.
@@ -230,7 +233,10 @@ function checkStepConditions(steps: StepView[], fields: Map<string, FieldView>, 
     }
     if (field.type === undefined || !FIELD_TYPES.has(field.type)) continue; // the grammar reports the type
     if (field.type !== 'enum' && field.type !== 'boolean') {
-      report([...path, 'field'], `a step condition needs an enum or boolean field; "${field.key}" is ${withArticle(String(field.type))} field`);
+      report(
+        [...path, 'field'],
+        `a step condition needs an enum or boolean field; "${field.key}" is ${withArticle(String(field.type))} field`,
+      );
       continue;
     }
     if (field.preset !== 'required') {
@@ -247,10 +253,15 @@ function checkStepConditions(steps: StepView[], fields: Map<string, FieldView>, 
       report([...path, 'equals'], `"${field.key}" is a boolean field: equals must be true or false`);
     }
     if (field.type === 'enum' && isRec(field.raw.validation)) {
-      const options = list(field.raw.validation.options).flatMap((option) => (isRec(option) && typeof option.value === 'string' ? [option.value] : []));
+      const options = list(field.raw.validation.options).flatMap((option) =>
+        isRec(option) && typeof option.value === 'string' ? [option.value] : [],
+      );
       const checkOption = (valuePath: DefinitionPath, value: unknown): void => {
         if (options.length === 0 || (typeof value === 'string' && options.includes(value))) return;
-        report(valuePath, `${JSON.stringify(value)} is not an option of "${field.key}"${didYouMean(String(value), options)}; options: ${options.join(', ')}`);
+        report(
+          valuePath,
+          `${JSON.stringify(value)} is not an option of "${field.key}"${didYouMean(String(value), options)}; options: ${options.join(', ')}`,
+        );
       };
       if (when.equals !== undefined) checkOption([...path, 'equals'], when.equals);
       // A malformed list is reported by the grammar.
@@ -282,7 +293,11 @@ function checkValidationRules(field: FieldView, report: Report): void {
   for (const rule of Object.keys(rules)) {
     const appliesTo = RULE_TYPES[rule];
     if (appliesTo !== undefined && !appliesTo.includes(type)) {
-      report([...path, 'validation', rule], `${rule} applies only to ${appliesTo.join(' and ')} fields, not to ${withArticle(type)} field`, 'key');
+      report(
+        [...path, 'validation', rule],
+        `${rule} applies only to ${appliesTo.join(' and ')} fields, not to ${withArticle(type)} field`,
+        'key',
+      );
     }
   }
   if (type === 'enum' && rules.options === undefined) {
@@ -376,7 +391,10 @@ function checkActions(data: Rec, steps: StepView[], report: Report): void {
     const needed = STEP_ACTIONS[step.action as keyof typeof STEP_ACTIONS].permissions;
     const missing = needed.filter((permission) => !granted.has(permission));
     if (missing.length > 0) {
-      report(path, `${step.action} needs the ${quotedList(missing)} permission${missing.length > 1 ? 's' : ''}; add ${missing.length > 1 ? 'them' : 'it'} to access.permissions`);
+      report(
+        path,
+        `${step.action} needs the ${quotedList(missing)} permission${missing.length > 1 ? 's' : ''}; add ${missing.length > 1 ? 'them' : 'it'} to access.permissions`,
+      );
     }
     if (step.action === APPLY && !hasConfiguration) {
       report(path, `there is no cloudboxx.configuration to apply`);
@@ -421,20 +439,29 @@ function checkVehicle(
   const oldQnr = named('oldQnrField');
   const vin = named('vinField');
 
-  for (const [key, field] of [['qnrField', qnr], ['oldQnrField', oldQnr]] as const) {
+  for (const [key, field] of [
+    ['qnrField', qnr],
+    ['oldQnrField', oldQnr],
+  ] as const) {
     if (field === undefined || field.preset === 'required' || collectedBy.has(field.key) || !coverageChecked(field.key)) continue;
     const box = key === 'qnrField' ? 'its vehicle' : 'the box it takes out';
     const never =
       field.preset === 'forbidden'
         ? `preset is forbidden, so no job could ever reach ${box}`
         : `the provider need not set it, so a job created without it could never reach ${box}`;
-    report(path(key), `the QNR in "${field.key}" can never be known: no step collects it and ${never} (set preset: required, or collect it in a step)`);
+    report(
+      path(key),
+      `the QNR in "${field.key}" can never be known: no step collects it and ${never} (set preset: required, or collect it in a step)`,
+    );
   }
   if (qnr !== undefined && oldQnr !== undefined && qnr === oldQnr) {
     report(path('oldQnrField'), `"${oldQnr.key}" is vehicle.qnrField too: the box taken out and the job's box need a field each`);
   }
   if (vin !== undefined && (vin === qnr || vin === oldQnr)) {
-    report(path('vinField'), `"${vin.key}" holds a QNR (vehicle.${vin === qnr ? 'qnrField' : 'oldQnrField'}); vinField names the field holding the VIN`);
+    report(
+      path('vinField'),
+      `"${vin.key}" holds a QNR (vehicle.${vin === qnr ? 'qnrField' : 'oldQnrField'}); vinField names the field holding the VIN`,
+    );
   }
   if (raw.knownToOneApi === false && typeof raw.vinField === 'string') {
     report(
@@ -465,7 +492,11 @@ function checkQnrFields(
     const qnrField = step.raw.qnrField;
     if (step.raw.action === undefined) {
       if (qnrField !== undefined) {
-        report(['steps', step.index, 'qnrField'], `${name} runs no action, so it talks to no CloudBoxx: remove qnrField (or add an action)`, 'key');
+        report(
+          ['steps', step.index, 'qnrField'],
+          `${name} runs no action, so it talks to no CloudBoxx: remove qnrField (or add an action)`,
+          'key',
+        );
       }
       continue;
     }
@@ -478,7 +509,10 @@ function checkQnrFields(
         vehicle.oldQnrField === undefined
           ? `a step talks to the job's CloudBoxx, vehicle.qnrField "${vehicle.qnrField}" (name a box taken out in vehicle.oldQnrField)`
           : `a step talks to vehicle.qnrField "${vehicle.qnrField}" or vehicle.oldQnrField "${vehicle.oldQnrField}"`;
-      reportReference(['steps', step.index, 'qnrField'], `"${qnrField}" is not one of the job's CloudBoxx fields${didYouMean(qnrField, boxes)}; ${known}`);
+      reportReference(
+        ['steps', step.index, 'qnrField'],
+        `"${qnrField}" is not one of the job's CloudBoxx fields${didYouMean(qnrField, boxes)}; ${known}`,
+      );
       continue;
     }
     const field = fields.get(qnrField ?? vehicle.qnrField);
@@ -529,9 +563,17 @@ function checkFills(
       // The author means these fields to be filled: "nobody can fill it" would only echo this.
       for (const key of Object.keys(step.raw.fills)) if (fields.has(key) && !filledBy.has(key)) filledBy.set(key, step);
       if (step.raw.action === undefined) {
-        report(['steps', step.index, 'fills'], `${name} runs no action, so nothing fills these fields: fills needs action: ${READ_VEHICLE_STATE}`, 'key');
+        report(
+          ['steps', step.index, 'fills'],
+          `${name} runs no action, so nothing fills these fields: fills needs action: ${READ_VEHICLE_STATE}`,
+          'key',
+        );
       } else if (step.action !== undefined && step.action in STEP_ACTIONS) {
-        report(['steps', step.index, 'fills'], `only ${READ_VEHICLE_STATE} reads the vehicle's state; ${name} runs ${step.action}, so nothing fills these fields`, 'key');
+        report(
+          ['steps', step.index, 'fills'],
+          `only ${READ_VEHICLE_STATE} reads the vehicle's state; ${name} runs ${step.action}, so nothing fills these fields`,
+          'key',
+        );
       }
       continue;
     }
@@ -552,9 +594,17 @@ function checkFills(
       filledBy.set(key, step);
       const collector = collectedBy.get(key);
       if (collector !== undefined) {
-        report(path, `field "${key}" is collected by step "${collector.id ?? collector.index}": a field is filled either by the installer or from the vehicle, not both`, 'key');
+        report(
+          path,
+          `field "${key}" is collected by step "${collector.id ?? collector.index}": a field is filled either by the installer or from the vehicle, not both`,
+          'key',
+        );
       } else if (field.preset !== 'forbidden') {
-        report(path, `field "${key}" is filled from the vehicle, so it needs preset: forbidden (a value the provider set would lock it)`, 'key');
+        report(
+          path,
+          `field "${key}" is filled from the vehicle, so it needs preset: forbidden (a value the provider set would lock it)`,
+          'key',
+        );
       }
       if (typeof property === 'string' && VEHICLE_STATE_PROPERTIES.has(property)) {
         const problem = fillTypeProblem(field, property);
@@ -584,7 +634,9 @@ function fillTypeProblem(field: FieldView, property: string): string | undefined
     case 'drivingEnabled':
       return type === 'boolean' ? undefined : `the vehicle reports drivingEnabled as true or false, so it needs a boolean field; ${isA}`;
     default:
-      return type === 'integer' || type === 'number' ? undefined : `the vehicle reports ${property} as a number, so it needs an integer or number field; ${isA}`;
+      return type === 'integer' || type === 'number'
+        ? undefined
+        : `the vehicle reports ${property} as a number, so it needs an integer or number field; ${isA}`;
   }
 }
 
@@ -608,7 +660,10 @@ function checkConfigurationTemplate(
       if (field === undefined) {
         reportReference(path, `unknown field "${key}" in placeholder \${${key}}${didYouMean(key, fields.keys())}`);
       } else if (!field.required && !field.hasDefault) {
-        report(path, `placeholder \${${key}} may resolve to nothing: field "${key}" is optional and has no default (make it required or give it a default)`);
+        report(
+          path,
+          `placeholder \${${key}} may resolve to nothing: field "${key}" is optional and has no default (make it required or give it a default)`,
+        );
       } else if (!field.hasDefault && field.preset !== 'required') {
         const provider = providedBy.get(key);
         for (const applyStep of applySteps) {
@@ -641,14 +696,19 @@ function checkActionTimeouts(steps: StepView[], report: Report): void {
     if (timeout === undefined) continue;
     const path = ['steps', step.index, 'actionTimeout'];
     if (step.raw.action === undefined) {
-      report(path, `step "${step.id ?? step.index}" runs no action, so nothing waits for the CloudBoxx: remove actionTimeout (or add an action)`, 'key');
+      report(
+        path,
+        `step "${step.id ?? step.index}" runs no action, so nothing waits for the CloudBoxx: remove actionTimeout (or add an action)`,
+        'key',
+      );
       continue;
     }
     if (typeof timeout !== 'string') continue; // the grammar reports the type
     const result = parseDurationMs(timeout);
     const { min, minMs, max, maxMs } = ACTION_TIMEOUT_BOUNDS;
     if (!result.ok) report(path, result.message);
-    else if (result.ms < minMs) report(path, `"${timeout}" is shorter than ${min}: a CloudBoxx needs a few seconds to answer even when all is well`);
+    else if (result.ms < minMs)
+      report(path, `"${timeout}" is shorter than ${min}: a CloudBoxx needs a few seconds to answer even when all is well`);
     else if (result.ms > maxMs) report(path, `"${timeout}" is longer than ${max}, the longest a step may wait for the CloudBoxx`);
   }
 }
@@ -726,6 +786,7 @@ export function plainTextProblem(text: string, multiline: boolean): string | und
     return `must be plain text, but ${JSON.stringify(tag[0])} would start an HTML tag; texts are shown as written (a < may be followed by a space, a digit or a sign, e.g. "< 5 km")`;
   }
   // Control characters: C0, DEL and C1; descriptions keep their line breaks and tabs.
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   const control = (multiline ? /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/ : /[\u0000-\u001F\u007F-\u009F]/).exec(text);
   if (control === null) return undefined;
   const char = control[0];

@@ -9,7 +9,9 @@ import { stepsAsMermaid } from './mermaid';
 import { validateProviderValues, validateStepValues } from './value-validation';
 
 const JOB_TYPES_DIR = path.join(__dirname, '..', 'job-types');
-const FILES = readdirSync(JOB_TYPES_DIR).filter((name) => /\.ya?ml$/.test(name)).sort();
+const FILES = readdirSync(JOB_TYPES_DIR)
+  .filter((name) => /\.ya?ml$/.test(name))
+  .sort();
 const MODELINE = '# yaml-language-server: $schema=./schema/job-type.schema.json';
 
 describe('shipped job types', () => {
@@ -49,15 +51,23 @@ describe('shipped job types', () => {
         const mustPreset = compiled.fields.filter((field) => field.preset === 'required').map((field) => `/values/${field.key}`);
         expect(validateProviderValues(compiled, {}).map((issue) => issue.pointer)).to.deep.equal(mustPreset);
         for (const step of compiled.steps) {
-          const required = compiled.fields.filter((field) => field.required && step.collect.includes(field.key)).map((field) => `/values/${field.key}`);
-          expect(validateStepValues(compiled, step.id, {}).map((issue) => issue.pointer), step.id).to.deep.equal(required);
+          const required = compiled.fields
+            .filter((field) => field.required && step.collect.includes(field.key))
+            .map((field) => `/values/${field.key}`);
+          expect(
+            validateStepValues(compiled, step.id, {}).map((issue) => issue.pointer),
+            step.id,
+          ).to.deep.equal(required);
         }
       });
 
       it('draws one node per step', async () => {
         const compiled = await loadJobTypeFile(fullPath);
         const diagram = stepsAsMermaid(compiled);
-        for (const [index, step] of compiled.steps.entries()) expect(diagram).to.include(`step${index + 1}`).and.include(step.title);
+        for (const [index, step] of compiled.steps.entries())
+          expect(diagram)
+            .to.include(`step${index + 1}`)
+            .and.include(step.title);
       });
     });
   }

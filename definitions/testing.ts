@@ -87,7 +87,10 @@ export function withReadStep(fills: string, fieldLines: readonly string[], when?
   const condition = when === undefined ? '' : `\n    when: ${when}`;
   const configure = '    action: cloudboxx.applyConfiguration\n    qnrField: boxQnr';
   const read = `\n  - id: read\n    title: Read${condition}\n    action: cloudboxx.readVehicleState\n    fills: ${fills}`;
-  return variant(configure, `${configure}${read}`, withFields(fieldLines)).replace('[lock, unlock, configure]', '[lock, unlock, readState, configure]');
+  return variant(configure, `${configure}${read}`, withFields(fieldLines)).replace(
+    '[lock, unlock, configure]',
+    '[lock, unlock, readState, configure]',
+  );
 }
 
 /** The problem lines for a definition text, warnings included; [] when it loads without a word. */

@@ -94,14 +94,15 @@ describe('job values', () => {
     });
 
     it('does not take an empty string or null for a value', () => {
-      expect(validateProviderValues(compiled, { fuelType: 'petrol', plate: '', batteryVolts: null }).map((issue) => issue.message)).to.deep.equal([
-        'Licence plate must not be empty',
-        'Battery voltage must be a number',
-      ]);
+      expect(
+        validateProviderValues(compiled, { fuelType: 'petrol', plate: '', batteryVolts: null }).map((issue) => issue.message),
+      ).to.deep.equal(['Licence plate must not be empty', 'Battery voltage must be a number']);
     });
 
     it('checks the parts of an address and of a photo reference', () => {
-      expect(validateProviderValues(compiled, { fuelType: 'petrol', location: { lat: 91, lng: 0 } }).map((i) => [i.pointer, i.message])).to.deep.equal([
+      expect(
+        validateProviderValues(compiled, { fuelType: 'petrol', location: { lat: 91, lng: 0 } }).map((i) => [i.pointer, i.message]),
+      ).to.deep.equal([
         ['/values/location/text', 'Vehicle location needs "text"'],
         ['/values/location/lat', 'Vehicle location: lat must be at most 90'],
       ]);
@@ -116,7 +117,9 @@ describe('job values', () => {
 
   describe('during a step (installer side)', () => {
     it('accepts the fields the step collects', () => {
-      expect(validateStepValues(compiled, 'check-in', { plate: 'B-AB 1234', odometerKm: 12_345 }, { fuelType: 'petrol' })).to.deep.equal([]);
+      expect(validateStepValues(compiled, 'check-in', { plate: 'B-AB 1234', odometerKm: 12_345 }, { fuelType: 'petrol' })).to.deep.equal(
+        [],
+      );
     });
 
     it('requires the required fields of the step, unless they were given at creation', () => {
@@ -130,15 +133,32 @@ describe('job values', () => {
     it('refuses a change to a field locked at creation, but not the same value again', () => {
       const preset = { fuelType: 'petrol', plate: 'B-AB 1234' };
       expect(validateStepValues(compiled, 'check-in', { odometerKm: 1, plate: 'B-CD 5678' }, preset)).to.deep.equal([
-        { pointer: '/values/plate', field: 'plate', rule: 'locked', message: 'Licence plate was set when the job was created and cannot be changed' },
+        {
+          pointer: '/values/plate',
+          field: 'plate',
+          rule: 'locked',
+          message: 'Licence plate was set when the job was created and cannot be changed',
+        },
       ]);
       expect(validateStepValues(compiled, 'check-in', { odometerKm: 1, plate: 'B-AB 1234' }, preset)).to.deep.equal([]);
     });
 
     it('refuses a field of another step, and one only the provider sets', () => {
-      expect(validateStepValues(compiled, 'check-in', { plate: 'B-AB 1234', odometerKm: 1, photo: { photoId: 'p1' }, fuelType: 'petrol' })).to.deep.equal([
-        { pointer: '/values/fuelType', field: 'fuelType', rule: 'notInStep', message: 'Fuel is not collected in step "check-in"; only the provider sets it' },
-        { pointer: '/values/photo', field: 'photo', rule: 'notInStep', message: 'Photo is not collected in step "check-in"; it belongs to step "document"' },
+      expect(
+        validateStepValues(compiled, 'check-in', { plate: 'B-AB 1234', odometerKm: 1, photo: { photoId: 'p1' }, fuelType: 'petrol' }),
+      ).to.deep.equal([
+        {
+          pointer: '/values/fuelType',
+          field: 'fuelType',
+          rule: 'notInStep',
+          message: 'Fuel is not collected in step "check-in"; only the provider sets it',
+        },
+        {
+          pointer: '/values/photo',
+          field: 'photo',
+          rule: 'notInStep',
+          message: 'Photo is not collected in step "check-in"; it belongs to step "document"',
+        },
       ]);
     });
 
@@ -157,7 +177,10 @@ describe('job values', () => {
   });
 
   it('compiles each schema once per job type version and side', () => {
-    const fresh = loadJobTypeFromText('job-types/all-types.yaml', ALL_TYPES_YAML.replace('title: All field types', 'title: All field types, again'));
+    const fresh = loadJobTypeFromText(
+      'job-types/all-types.yaml',
+      ALL_TYPES_YAML.replace('title: All field types', 'title: All field types, again'),
+    );
     const before = cachedValueValidatorCount();
     for (let round = 0; round < 3; round++) {
       validateProviderValues(fresh, {});
@@ -170,13 +193,21 @@ describe('job values', () => {
   // Whatever the workflow accepts is written to the read model, so it must be what Postgres can store.
   describe('only what Postgres can store', () => {
     it('refuses a NUL or a lone surrogate in any string of a value, names included, on both sides', () => {
-      expect(validateProviderValues(compiled, { fuelType: 'petrol', plate: 'B-AB 1\u0000', location: { text: 'Haupt\uD800straße' } })).to.deep.equal([
-        { pointer: '/values/plate', field: 'plate', rule: 'invalid', message: 'Licence plate must not contain the NUL character (U+0000), found at position 6' },
+      expect(
+        validateProviderValues(compiled, { fuelType: 'petrol', plate: 'B-AB 1\u0000', location: { text: 'Haupt\uD800straße' } }),
+      ).to.deep.equal([
+        {
+          pointer: '/values/plate',
+          field: 'plate',
+          rule: 'invalid',
+          message: 'Licence plate must not contain the NUL character (U+0000), found at position 6',
+        },
         {
           pointer: '/values/location/text',
           field: 'location',
           rule: 'invalid',
-          message: 'Vehicle location: text must be valid Unicode: it has a lone surrogate (U+D800) at position 5, half of a character without its other half',
+          message:
+            'Vehicle location: text must be valid Unicode: it has a lone surrogate (U+D800) at position 5, half of a character without its other half',
         },
       ]);
       const step = validateStepValues(compiled, 'document', { photo: { photoId: 'p\u0000' }, notes: 'ok 📦', 'x\u0000': 1 });
@@ -187,17 +218,37 @@ describe('job values', () => {
     });
 
     it('refuses them in a single value (drafts, defaults) too', () => {
-      expect(fieldValueProblems({ type: 'text', validation: {} }, 'a\u0000', 'Notes')).to.deep.equal(['Notes must not contain the NUL character (U+0000), found at position 1']);
-      expect(fieldValueProblems({ type: 'address', validation: {} }, { text: '\uDC00' }, 'Location')[0]).to.match(/^Location: text must be valid Unicode/);
-      expect(fieldValueProblems({ type: 'date', validation: {} }, '1899-12-31', 'Delivered')).to.deep.equal(['Delivered must have a year between 1900 and 9999, not 1899']);
+      expect(fieldValueProblems({ type: 'text', validation: {} }, 'a\u0000', 'Notes')).to.deep.equal([
+        'Notes must not contain the NUL character (U+0000), found at position 1',
+      ]);
+      expect(fieldValueProblems({ type: 'address', validation: {} }, { text: '\uDC00' }, 'Location')[0]).to.match(
+        /^Location: text must be valid Unicode/,
+      );
+      expect(fieldValueProblems({ type: 'date', validation: {} }, '1899-12-31', 'Delivered')).to.deep.equal([
+        'Delivered must have a year between 1900 and 9999, not 1899',
+      ]);
     });
 
     it('holds dates and date-times to years 1900-9999 and offsets up to ±14:00', () => {
-      expect(validateProviderValues(compiled, { fuelType: 'petrol', firstRegistration: '0000-01-01', appointment: '2026-11-23T14:30:00-23:59' })).to.deep.equal([
-        { pointer: '/values/firstRegistration', field: 'firstRegistration', rule: 'format', message: 'First registration must have a year between 1900 and 9999, not 0000' },
-        { pointer: '/values/appointment', field: 'appointment', rule: 'format', message: 'Appointment must have a time zone offset between -14:00 and +14:00, not -23:59' },
+      expect(
+        validateProviderValues(compiled, { fuelType: 'petrol', firstRegistration: '0000-01-01', appointment: '2026-11-23T14:30:00-23:59' }),
+      ).to.deep.equal([
+        {
+          pointer: '/values/firstRegistration',
+          field: 'firstRegistration',
+          rule: 'format',
+          message: 'First registration must have a year between 1900 and 9999, not 0000',
+        },
+        {
+          pointer: '/values/appointment',
+          field: 'appointment',
+          rule: 'format',
+          message: 'Appointment must have a time zone offset between -14:00 and +14:00, not -23:59',
+        },
       ]);
-      expect(validateProviderValues(compiled, { fuelType: 'petrol', firstRegistration: '9999-12-31', appointment: '2026-11-23T14:30:00+14:00' })).to.deep.equal([]);
+      expect(
+        validateProviderValues(compiled, { fuelType: 'petrol', firstRegistration: '9999-12-31', appointment: '2026-11-23T14:30:00+14:00' }),
+      ).to.deep.equal([]);
     });
   });
 

@@ -53,15 +53,12 @@ export function validateProviderValues(compiled: CompiledJobType, values: unknow
  * Values the installer submits with step `stepId`. `presetValues` are the values given at creation:
  * they count towards the step's required fields and may not be changed.
  */
-export function validateStepValues(
-  compiled: CompiledJobType,
-  stepId: string,
-  values: unknown,
-  presetValues: JobValues = {},
-): ValueIssue[] {
+export function validateStepValues(compiled: CompiledJobType, stepId: string, values: unknown, presetValues: JobValues = {}): ValueIssue[] {
   const step = findStep(compiled, stepId);
   if (step === undefined) {
-    return [{ pointer: '', field: null, rule: 'unknownStep', message: `job type ${compiled.id}@${compiled.version} has no step "${stepId}"` }];
+    return [
+      { pointer: '', field: null, rule: 'unknownStep', message: `job type ${compiled.id}@${compiled.version} has no step "${stepId}"` },
+    ];
   }
   if (!isRecord(values)) return [notAnObject()];
   const lockIssues = lockViolations(compiled, presetValues, values);
@@ -81,7 +78,10 @@ export function validateStepValues(
 
 /** Why `value` does not fit `field`'s rules (the loader checks defaults with it); uncached. */
 export function fieldValueProblems(field: Pick<CompiledField, 'type' | 'validation'>, value: unknown, label = 'the default'): string[] {
-  const unstorable = unstorableStrings(value).map(({ pointer, message }) => `${label}${pointer === '' ? '' : `: ${pointer.slice(1).split('/').map(unescapePointer).join('.')}`} ${message}`);
+  const unstorable = unstorableStrings(value).map(
+    ({ pointer, message }) =>
+      `${label}${pointer === '' ? '' : `: ${pointer.slice(1).split('/').map(unescapePointer).join('.')}`} ${message}`,
+  );
   if (unstorable.length > 0) return unstorable;
   const validate = ajv.compile(fieldValueSchema(field));
   if (validate(value)) return [];
@@ -117,7 +117,9 @@ function translateAll(
     if (!issues.some((seen) => seen.pointer === issue.pointer && seen.rule === issue.rule)) issues.push(issue);
   }
   // "" breaks the pattern too, but "must not be empty" is all there is to say.
-  const empty = new Set(issues.filter((issue) => issue.rule === 'minLength' && values[issue.field ?? ''] === '').map((issue) => issue.pointer));
+  const empty = new Set(
+    issues.filter((issue) => issue.rule === 'minLength' && values[issue.field ?? ''] === '').map((issue) => issue.pointer),
+  );
   return issues.filter((issue) => !empty.has(issue.pointer) || issue.rule === 'minLength');
 }
 
@@ -149,7 +151,12 @@ function translate(error: ErrorObject, compiled: CompiledJobType, side: Side, va
         : issue(pointer, fieldKey, 'notInStep', `${fromVehicle}; nobody types it in`);
     }
     if (side.kind === 'provider') {
-      return issue(pointer, fieldKey, 'presetForbidden', `${label} is filled in by the installer and cannot be set when the job is created`);
+      return issue(
+        pointer,
+        fieldKey,
+        'presetForbidden',
+        `${label} is filled in by the installer and cannot be set when the job is created`,
+      );
     }
     const elsewhere = field?.collectedBy ? `; it belongs to step "${field.collectedBy}"` : '; only the provider sets it';
     return issue(pointer, fieldKey, 'notInStep', `${label} is not collected in step "${side.stepId}"${elsewhere}`);

@@ -46,7 +46,8 @@ export function parseYamlSource(text: string): ParsedYamlSource {
   const flowTooDeep = deepFlowNesting(text);
   if (flowTooDeep !== undefined) {
     lineCounter.addNewLine(0);
-    for (let index = text.indexOf('\n'); index !== -1 && index < flowTooDeep; index = text.indexOf('\n', index + 1)) lineCounter.addNewLine(index + 1);
+    for (let index = text.indexOf('\n'); index !== -1 && index < flowTooDeep; index = text.indexOf('\n', index + 1))
+      lineCounter.addNewLine(index + 1);
     const { line, col } = lineCounter.linePos(flowTooDeep);
     return { data: undefined, problems: [{ line, column: col, message: tooDeep() }], locate: () => ({ line: 1, column: 1 }) };
   }
@@ -56,8 +57,7 @@ export function parseYamlSource(text: string): ParsedYamlSource {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const locate = (path: DefinitionPath, target: PositionTarget = 'value'): SourcePosition =>
-    at(offsetOf(doc, path, target));
+  const locate = (path: DefinitionPath, target: PositionTarget = 'value'): SourcePosition => at(offsetOf(doc, path, target));
 
   const fatal: SourceMessage[] = doc.errors.map((error) => ({
     ...at(error.pos[0]),
@@ -115,11 +115,17 @@ function structuralProblems(
       const target = node.resolve(doc);
       const where = { ...at(node.range?.[0] ?? 0), path };
       if (aliases === YAML_LIMITS.maxAliases + 1) {
-        fatal.push({ ...where, message: `YAML: more than ${YAML_LIMITS.maxAliases} aliases (*${node.source} is one too many); a job type may use at most ${YAML_LIMITS.maxAliases}` });
+        fatal.push({
+          ...where,
+          message: `YAML: more than ${YAML_LIMITS.maxAliases} aliases (*${node.source} is one too many); a job type may use at most ${YAML_LIMITS.maxAliases}`,
+        });
       } else if (target === undefined) {
         fatal.push({ ...where, message: `YAML: alias *${node.source} refers to no anchor defined before it` });
       } else if (holdsAlias(target)) {
-        fatal.push({ ...where, message: `YAML: alias *${node.source} refers to a node that holds aliases itself; aliases may not be nested, as each level multiplies the document` });
+        fatal.push({
+          ...where,
+          message: `YAML: alias *${node.source} refers to a node that holds aliases itself; aliases may not be nested, as each level multiplies the document`,
+        });
       }
     } else if (isMap(node)) {
       const firstSeen = new Map<string, number>();

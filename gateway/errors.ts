@@ -60,10 +60,7 @@ export class GatewayRateLimitedError extends VehicleGatewayError {
   readonly retryable = true;
 
   constructor(readonly retryAfterMs: number | undefined) {
-    super(
-      `Rate limited by the vehicle service${retryAfterMs === undefined ? '' : `; retry after ${retryAfterMs} ms`}`,
-      429,
-    );
+    super(`Rate limited by the vehicle service${retryAfterMs === undefined ? '' : `; retry after ${retryAfterMs} ms`}`, 429);
   }
 }
 

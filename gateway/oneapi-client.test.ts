@@ -9,15 +9,7 @@ import {
   VehicleNotFoundError,
 } from './errors';
 import { OneApiClient } from './oneapi-client';
-import {
-  randomQnr,
-  rejectionOf,
-  seedVehicle,
-  startSimulatedOneApi,
-  TEST_CLIENT,
-  vehicleModel,
-  type SimulatedOneApi,
-} from './testing';
+import { randomQnr, rejectionOf, seedVehicle, startSimulatedOneApi, TEST_CLIENT, vehicleModel, type SimulatedOneApi } from './testing';
 import { demoVehicles } from './simulator/demo-vehicles';
 import { commandsOf, findVehicleModel, VEHICLE_MODELS, type FuelType } from './simulator/vehicle-models';
 import { eachVehicle } from './vehicle-gateway';
@@ -227,7 +219,9 @@ describe('OneApiClient against the simulator', () => {
         expect(vehicle.masterData.vin, seed.licensePlate).to.equal(seed.vin);
         expect(vehicle.capabilities.commands, seed.licensePlate).to.have.members(commandsOf(model));
         expect(vehicle.state.odometerKm, seed.licensePlate).to.be.a('number');
-        expect(vehicle.state, seed.licensePlate).to.have.property(model.fuelType === 'ELECTRIC' ? 'batteryLevelPercent' : 'fuelLevelPercent');
+        expect(vehicle.state, seed.licensePlate).to.have.property(
+          model.fuelType === 'ELECTRIC' ? 'batteryLevelPercent' : 'fuelLevelPercent',
+        );
       }
       const transit = await oneApi.client.findVehicleByTelematicsUnit('2DDA7CBD3A6CD76B');
       expect(transit?.masterData.model).to.equal('Transit Custom');
@@ -361,9 +355,7 @@ describe('OneApiClient against the simulator', () => {
           failures += await untilItLands(() => client.sendCommand(vehicle.id, 'unlock-central-lock'));
           failures += await untilItLands(() => client.sendCommand(vehicle.id, 'lock-central-lock'));
         }
-        const unlocks = simulator.state.requests.filter(
-          (request) => request.path.endsWith('/unlock-central-lock') && !request.injected,
-        );
+        const unlocks = simulator.state.requests.filter((request) => request.path.endsWith('/unlock-central-lock') && !request.injected);
         const outcome = {
           failures,
           injected: simulator.state.requests.filter((request) => request.injected).length,

@@ -168,15 +168,10 @@ export class OneApiClient implements VehicleGateway {
       body,
       contentType: merge ? MERGE_PATCH_CONTENT_TYPE : undefined,
       headers: { [IDEMPOTENCY_KEY_HEADER]: request.idempotencyKey },
-      refine: (status) =>
-        status === 404 ? new VehicleNotFoundError(`Telematics unit ${telematicsUnitId}`) : undefined,
+      refine: (status) => (status === 404 ? new VehicleNotFoundError(`Telematics unit ${telematicsUnitId}`) : undefined),
     });
     const applied = expectRecord(response.body, 'applied configuration') as Partial<WireAppliedConfiguration>;
-    if (
-      typeof applied.telematics_unit_id !== 'string' ||
-      typeof applied.version !== 'number' ||
-      typeof applied.applied_at !== 'string'
-    ) {
+    if (typeof applied.telematics_unit_id !== 'string' || typeof applied.version !== 'number' || typeof applied.applied_at !== 'string') {
       throw new GatewayProtocolError('Applied configuration without telematics_unit_id, version or applied_at');
     }
     if (applied.configuration !== undefined && !isRecord(applied.configuration)) {
@@ -250,9 +245,7 @@ export class OneApiClient implements VehicleGateway {
       return await fetch(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
     } catch (error) {
       const reason =
-        error instanceof Error && error.name === 'TimeoutError'
-          ? `no answer within ${this.timeoutMs} ms`
-          : 'the connection failed';
+        error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${this.timeoutMs} ms` : 'the connection failed';
       throw new GatewayUnavailableError(`${what}: ${reason}`, undefined, { cause: error });
     }
   }
@@ -351,7 +344,10 @@ function toVehicleState(body: unknown): VehicleState {
 
 function latest(timestamps: string[]): string | undefined {
   // By instant, not by string: `…05Z` and `…05.000Z` are the same moment.
-  return timestamps.reduce<string | undefined>((newest, at) => (newest === undefined || Date.parse(at) > Date.parse(newest) ? at : newest), undefined);
+  return timestamps.reduce<string | undefined>(
+    (newest, at) => (newest === undefined || Date.parse(at) > Date.parse(newest) ? at : newest),
+    undefined,
+  );
 }
 
 function isNonNegativeNumber(value: unknown): value is number {

@@ -137,7 +137,10 @@ describe('applying a CloudBoxx configuration through OneApiClient', () => {
       const retried = await client.applyConfiguration(request);
 
       expect(retried).to.deep.include({ version: 2, replayed: true, configuration: { ...base, keyHolder: 'ble' } });
-      expect(simulator.state.fleet.get(vehicle.id)?.configuration).to.deep.include({ version: 3, value: { ...base, keyHolder: 'ble', extra: true } });
+      expect(simulator.state.fleet.get(vehicle.id)?.configuration).to.deep.include({
+        version: 3,
+        value: { ...base, keyHolder: 'ble', extra: true },
+      });
     });
 
     it('refuses a key first used to replace when it comes back to merge the same body', async () => {
@@ -147,7 +150,10 @@ describe('applying a CloudBoxx configuration through OneApiClient', () => {
       const idempotencyKey = randomUUID();
       await client.applyConfiguration({ target, configuration: base, idempotencyKey });
 
-      const error = await rejectionOf(client.applyConfiguration({ target, mode: 'merge', configuration: base, idempotencyKey }), GatewayRequestRejectedError);
+      const error = await rejectionOf(
+        client.applyConfiguration({ target, mode: 'merge', configuration: base, idempotencyKey }),
+        GatewayRequestRejectedError,
+      );
 
       expect(error).to.include({ status: 422, retryable: false });
       expect(simulator.state.fleet.get(vehicle.id)?.configuration?.version).to.equal(1);

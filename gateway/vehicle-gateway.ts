@@ -101,10 +101,7 @@ export interface VehicleGateway {
 }
 
 /** Walks every page of the fleet, one request per page, so callers never hold the whole fleet. */
-export async function* eachVehicle(
-  gateway: Pick<VehicleGateway, 'listVehicles'>,
-  pageSize?: number,
-): AsyncGenerator<Vehicle> {
+export async function* eachVehicle(gateway: Pick<VehicleGateway, 'listVehicles'>, pageSize?: number): AsyncGenerator<Vehicle> {
   let cursor: string | undefined;
   do {
     const page = await gateway.listVehicles({ cursor, limit: pageSize });

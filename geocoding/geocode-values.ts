@@ -26,7 +26,11 @@ export async function geocodeAddresses(
       continue;
     }
     if (!found) {
-      throw new RuleViolationError(`${field.label}: the address "${value.text}" was not found. Pick it from the suggestions, or give its coordinates.`, [{ pointer: `/values/${field.key}`, message: 'address not found', rule: 'geocode' }], { type: 'address-not-found' });
+      throw new RuleViolationError(
+        `${field.label}: the address "${value.text}" was not found. Pick it from the suggestions, or give its coordinates.`,
+        [{ pointer: `/values/${field.key}`, message: 'address not found', rule: 'geocode' }],
+        { type: 'address-not-found' },
+      );
     }
     result[field.key] = { ...value, ...found };
   }

@@ -9,12 +9,18 @@ export interface Geocoder {
  * by GEOCODER_URL. Nominatim's usage policy asks for an identifying User-Agent.
  */
 export class NominatimGeocoder implements Geocoder {
-  constructor(private readonly baseUrl: string, private readonly userAgent = 'installer-jobs') {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly userAgent = 'installer-jobs',
+  ) {}
 
   async geocode(address: string): Promise<{ lat: number; lng: number } | undefined> {
     const url = new URL('search', this.baseUrl.endsWith('/') ? this.baseUrl : `${this.baseUrl}/`);
     url.search = new URLSearchParams({ q: address, format: 'jsonv2', limit: '1' }).toString();
-    const response = await fetch(url, { headers: { 'user-agent': this.userAgent, accept: 'application/json' }, signal: AbortSignal.timeout(5_000) });
+    const response = await fetch(url, {
+      headers: { 'user-agent': this.userAgent, accept: 'application/json' },
+      signal: AbortSignal.timeout(5_000),
+    });
     if (!response.ok) throw new Error(`geocoder answered ${response.status}`);
     const [first] = (await response.json()) as Array<{ lat: string; lon: string }>;
     return first ? { lat: Number(first.lat), lng: Number(first.lon) } : undefined;

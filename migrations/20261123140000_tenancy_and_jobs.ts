@@ -57,7 +57,9 @@ export async function up(knex: Knex): Promise<void> {
   });
   // One live invitation per fleet and address; a declined one may be sent again.
   await knex.raw(`create unique index invitations_fleet_email_live on invitations (fleet_id, lower(email)) where status <> 'DECLINED'`);
-  await knex.raw(`create unique index invitations_fleet_company_accepted on invitations (fleet_id, installer_company_id) where status = 'ACCEPTED'`);
+  await knex.raw(
+    `create unique index invitations_fleet_company_accepted on invitations (fleet_id, installer_company_id) where status = 'ACCEPTED'`,
+  );
 
   await knex.schema.createTable('jobs', (t) => {
     t.text('id').primary().comment('public job id, e.g. J-7KQ2M9XDA4; the workflow id derives from it');
@@ -71,13 +73,19 @@ export async function up(knex: Knex): Promise<void> {
     t.text('customer_name');
     t.timestamp('requested_start_at', { useTz: true });
     t.jsonb('values').notNullable().defaultTo('{}').comment('field key -> value, as the workflow holds them');
-    t.specificType('locked_fields', 'text[]').notNullable().defaultTo('{}').comment('fields preset by the provider: read-only for the installer');
+    t.specificType('locked_fields', 'text[]')
+      .notNullable()
+      .defaultTo('{}')
+      .comment('fields preset by the provider: read-only for the installer');
     t.jsonb('steps').notNullable().defaultTo('[]').comment('[{ id, title, status, completedAt }] in job-type order');
     t.text('last_completed_step');
     t.text('failure_reason');
     t.jsonb('access_grant').comment('{ id, permissions, grantedAt, expiresAt, revokedAt } while or after the installer works');
     t.uuid('created_by').references('users.id').onDelete('SET NULL');
-    t.bigInteger('revision').notNullable().defaultTo(0).comment('workflow-side change counter: a late activity retry never overwrites a newer state');
+    t.bigInteger('revision')
+      .notNullable()
+      .defaultTo(0)
+      .comment('workflow-side change counter: a late activity retry never overwrites a newer state');
     t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.timestamp('assigned_at', { useTz: true });

@@ -10,7 +10,9 @@ export async function up(knex: Knex): Promise<void> {
     t.comment('Every job-type version ever loaded from job-types/*.yaml; rows are never updated');
     t.text('id').notNullable().comment('job type id from the YAML, e.g. cloudboxx-install');
     t.integer('version').notNullable().checkPositive().comment('the YAML version; content under one version never changes');
-    t.string('content_hash', 64).notNullable().comment('sha256 (hex) of the definition in canonical JSON; formatting and comments do not count');
+    t.string('content_hash', 64)
+      .notNullable()
+      .comment('sha256 (hex) of the definition in canonical JSON; formatting and comments do not count');
     t.jsonb('definition').notNullable().comment('the compiled definition (CompiledJobType) as first seen');
     t.timestamp('first_seen_at', { useTz: true }).notNullable().defaultTo(knex.fn.now()).comment('when this version was first registered');
     t.primary(['id', 'version']);

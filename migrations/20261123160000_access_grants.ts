@@ -12,7 +12,9 @@ export async function up(knex: Knex): Promise<void> {
     t.uuid('installer_company_id').notNullable().references('organisations.id');
     t.specificType('permissions', 'text[]').notNullable().comment("the job type's access.permissions, e.g. {lock,unlock}");
     t.timestamp('granted_at', { useTz: true }).notNullable();
-    t.timestamp('expires_at', { useTz: true }).notNullable().comment('granted_at + access.maxDuration: the API refuses commands after it even before the revoking timer fires');
+    t.timestamp('expires_at', { useTz: true })
+      .notNullable()
+      .comment('granted_at + access.maxDuration: the API refuses commands after it even before the revoking timer fires');
     t.timestamp('revoked_at', { useTz: true });
     t.text('revoke_reason').comment('job succeeded, job failed, access window ran out, …');
     t.index(['job_id']);

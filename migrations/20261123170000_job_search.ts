@@ -39,8 +39,12 @@ export async function up(knex: Knex): Promise<void> {
         generated always as (job_search_text(id, customer_name, job_type_id, steps, "values")) stored,
       add column status_rank smallint not null
         generated always as (case status when 'PENDING' then 0 when 'ASSIGNED' then 1 when 'RUNNING' then 2 when 'SUCCEEDED' then 3 when 'FAILED' then 4 end) stored`);
-  await knex.raw(`comment on column jobs.search_text is 'lower-cased job id, customer, job type id, step titles and address texts: what GET /v1/jobs?q= searches (trigram index)'`);
-  await knex.raw(`comment on column jobs.status_rank is 'status in lifecycle order (PENDING 0 … FAILED 4): filter and sort by status from one index'`);
+  await knex.raw(
+    `comment on column jobs.search_text is 'lower-cased job id, customer, job type id, step titles and address texts: what GET /v1/jobs?q= searches (trigram index)'`,
+  );
+  await knex.raw(
+    `comment on column jobs.status_rank is 'status in lifecycle order (PENDING 0 … FAILED 4): filter and sort by status from one index'`,
+  );
 
   // Superseded by the status-rank indexes below, which also end in the keyset columns.
   await knex.raw('drop index if exists jobs_provider_id_status_created_at_index');

@@ -7,7 +7,7 @@ import type { Knex } from 'knex';
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('user_customers', (t) => {
     t.uuid('user_id').notNullable().references('users.id').onDelete('CASCADE');
-    t.text('customer_name').notNullable().comment("matches jobs.customer_name exactly");
+    t.text('customer_name').notNullable().comment('matches jobs.customer_name exactly');
     t.primary(['user_id', 'customer_name']);
   });
 }

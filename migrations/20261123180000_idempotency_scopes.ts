@@ -16,7 +16,7 @@ export async function up(knex: Knex): Promise<void> {
     t.uuid('user_id').nullable().alter();
     t.primary(['scope', 'key']);
     t.dropColumn('body');
-    t.binary('sealed_body').comment("the kept answer, AES-GCM sealed with a key only the client can derive (api/sealed-answer.ts)");
+    t.binary('sealed_body').comment('the kept answer, AES-GCM sealed with a key only the client can derive (api/sealed-answer.ts)');
   });
   await knex.raw("comment on column idempotency_keys.user_id is 'set for user scopes, so a removed user takes its keys along'");
 }

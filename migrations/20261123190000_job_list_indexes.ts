@@ -26,5 +26,6 @@ const indexes = [
 ];
 
 export async function down(knex: Knex): Promise<void> {
-  for (const name of ['jobs_list_provider_finished', 'jobs_list_company_finished', 'jobs_list_company_updated']) await knex.raw(`drop index if exists ${name}`);
+  for (const name of ['jobs_list_provider_finished', 'jobs_list_company_finished', 'jobs_list_company_updated'])
+    await knex.raw(`drop index if exists ${name}`);
 }

@@ -14,7 +14,9 @@ export async function up(knex: Knex): Promise<void> {
     where ranked.id = f.id and ranked.n > 1`);
   await knex.raw('create unique index fleets_provider_name_unique on fleets (provider_id, lower(btrim(name)))');
   await knex.schema.alterTable('fleets', (t) => t.dropUnique(['provider_id', 'name'], 'fleets_provider_id_name_unique'));
-  await knex.raw(`comment on column fleets.name is 'unique per provider case-insensitively and without surrounding blanks, see fleets_provider_name_unique'`);
+  await knex.raw(
+    `comment on column fleets.name is 'unique per provider case-insensitively and without surrounding blanks, see fleets_provider_name_unique'`,
+  );
 }
 
 export async function down(knex: Knex): Promise<void> {

@@ -9,7 +9,9 @@ import type { Knex } from 'knex';
 export async function up(knex: Knex): Promise<void> {
   await knex.raw('drop index users_email_unique');
   await knex.raw('create unique index users_organisation_email_unique on users (organisation_id, lower(email))');
-  await knex.raw("comment on column users.email is 'unique case-insensitively within the organisation, see users_organisation_email_unique'");
+  await knex.raw(
+    "comment on column users.email is 'unique case-insensitively within the organisation, see users_organisation_email_unique'",
+  );
 }
 
 export async function down(knex: Knex): Promise<void> {

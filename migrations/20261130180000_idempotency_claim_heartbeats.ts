@@ -8,7 +8,10 @@ import type { Knex } from 'knex';
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.alterTable('idempotency_keys', (t) => {
     t.text('holder').comment('the API process and request handling the key while status is null (api/idempotency.ts)');
-    t.timestamp('heartbeat_at', { useTz: true }).notNullable().defaultTo(knex.fn.now()).comment('refreshed while the holder handles the request; stale means the holder is gone');
+    t.timestamp('heartbeat_at', { useTz: true })
+      .notNullable()
+      .defaultTo(knex.fn.now())
+      .comment('refreshed while the holder handles the request; stale means the holder is gone');
   });
 }
 

@@ -13,7 +13,10 @@ describe('port checks', () => {
     await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
     const { port } = holder.address() as net.AddressInfo;
     try {
-      const error = await assertPortFree(port, '127.0.0.1', 'the Temporal UI', 'TEMPORAL_DEV_UI_PORT').then(() => undefined, (e: unknown) => e);
+      const error = await assertPortFree(port, '127.0.0.1', 'the Temporal UI', 'TEMPORAL_DEV_UI_PORT').then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).to.be.instanceOf(PortInUseError);
       expect((error as Error).message).to.equal(
         `Port ${port} on 127.0.0.1 is already in use, so the Temporal UI cannot listen there. ` +

@@ -72,7 +72,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     try {
       await server.initialise();
     } catch (error) {
-      throw new PostgresStartError(`initdb failed for ${options.dataDir}: ${(error as Error)?.message ?? error}. See ${options.logFile}.`, { cause: error });
+      throw new PostgresStartError(`initdb failed for ${options.dataDir}: ${(error as Error)?.message ?? error}. See ${options.logFile}.`, {
+        cause: error,
+      });
     }
   }
   try {
@@ -80,7 +82,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   } catch (error) {
     serverLog.end();
     // The package rejects with nothing when postgres exits early; the reason is in its log.
-    throw new PostgresStartError(`Embedded Postgres did not start. Last lines of ${options.logFile}:\n${logTail(options.logFile, 10)}`, { cause: error });
+    throw new PostgresStartError(`Embedded Postgres did not start. Last lines of ${options.logFile}:\n${logTail(options.logFile, 10)}`, {
+      cause: error,
+    });
   }
 
   const adminUrl = embeddedDatabaseUrl(options.port, 'postgres');
@@ -171,4 +175,3 @@ export function redact(url: string): string {
     return '(a DATABASE_URL that is not a URL)';
   }
 }
-

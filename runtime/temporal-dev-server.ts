@@ -34,7 +34,15 @@ export class DevServerStartError extends Error {
   override name = 'DevServerStartError';
 }
 
-const SEARCH_ATTRIBUTE_FLAG_TYPES = { KEYWORD: 'Keyword', TEXT: 'Text', INT: 'Int', DOUBLE: 'Double', BOOL: 'Bool', DATETIME: 'Datetime', KEYWORD_LIST: 'KeywordList' } as const;
+const SEARCH_ATTRIBUTE_FLAG_TYPES = {
+  KEYWORD: 'Keyword',
+  TEXT: 'Text',
+  INT: 'Int',
+  DOUBLE: 'Double',
+  BOOL: 'Bool',
+  DATETIME: 'Datetime',
+  KEYWORD_LIST: 'KeywordList',
+} as const;
 
 /** Runs `temporal server start-dev` with our search attributes and waits until its namespace answers. */
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
@@ -43,7 +51,18 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   await assertPortFree(options.port, options.ip, 'the Temporal dev server', 'TEMPORAL_DEV_PORT');
   if (options.uiPort !== undefined) await assertPortFree(options.uiPort, options.ip, 'the Temporal UI', 'TEMPORAL_DEV_UI_PORT');
 
-  const args = ['server', 'start-dev', '--ip', options.ip, '--port', String(options.port), '--namespace', options.namespace, '--log-level', 'warn'];
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    options.ip,
+    '--port',
+    String(options.port),
+    '--namespace',
+    options.namespace,
+    '--log-level',
+    'warn',
+  ];
   args.push(...(options.uiPort === undefined ? ['--headless'] : ['--ui-port', String(options.uiPort)]));
   if (options.dbFile) {
     fs.mkdirSync(path.dirname(options.dbFile), { recursive: true });
@@ -124,4 +143,3 @@ function tryKill(pid: number, signal: NodeJS.Signals): void {
     // already gone
   }
 }
-

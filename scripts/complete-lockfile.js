@@ -23,7 +23,13 @@ for (const [suffix, fields] of Object.entries(platforms)) {
   const name = `@swc/core-${suffix}`;
   const key = `node_modules/${name}`;
   if (lock.packages[key] || !core.optionalDependencies?.[name]) continue;
-  lock.packages[key] = { version: core.optionalDependencies[name], ...fields, license: 'Apache-2.0 AND MIT', optional: true, engines: { node: '>=10' } };
+  lock.packages[key] = {
+    version: core.optionalDependencies[name],
+    ...fields,
+    license: 'Apache-2.0 AND MIT',
+    optional: true,
+    engines: { node: '>=10' },
+  };
   added += 1;
 }
 const sorted = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));

@@ -30,17 +30,26 @@ export function temporalTarget(config: Config, devServerAddress?: string): Tempo
     };
   }
   const address = devServerAddress ?? `127.0.0.1:${config.temporal.devServerPort}`;
-  return { address, namespace: config.temporal.namespace, connectionOptions: { address }, describe: `the Temporal dev server at ${address}` };
+  return {
+    address,
+    namespace: config.temporal.namespace,
+    connectionOptions: { address },
+    describe: `the Temporal dev server at ${address}`,
+  };
 }
 
 export async function connectClient(target: TemporalTarget): Promise<Client> {
-  const connection = await withReachability(target, () => Connection.connect({ connectTimeout: '10 seconds', ...target.connectionOptions }));
+  const connection = await withReachability(target, () =>
+    Connection.connect({ connectTimeout: '10 seconds', ...target.connectionOptions }),
+  );
   return new Client({ connection, namespace: target.namespace });
 }
 
 export async function connectWorkerConnection(target: TemporalTarget): Promise<NativeConnection> {
   const { address, tls, apiKey, metadata } = target.connectionOptions;
-  return withReachability(target, () => NativeConnection.connect({ address, tls, apiKey: typeof apiKey === 'string' ? apiKey : undefined, metadata }));
+  return withReachability(target, () =>
+    NativeConnection.connect({ address, tls, apiKey: typeof apiKey === 'string' ? apiKey : undefined, metadata }),
+  );
 }
 
 async function withReachability<T>(target: TemporalTarget, connect: () => Promise<T>): Promise<T> {

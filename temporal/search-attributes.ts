@@ -22,7 +22,9 @@ export async function registerSearchAttributes(client: Client, namespace: string
       toAdd[key.name] = wanted;
       added.push(key.name);
     } else if (current !== wanted) {
-      throw new Error(`Search attribute ${key.name} exists in namespace ${namespace} with another type; installer-jobs needs it as ${key.type}.`);
+      throw new Error(
+        `Search attribute ${key.name} exists in namespace ${namespace} with another type; installer-jobs needs it as ${key.type}.`,
+      );
     } else {
       present.push(key.name);
     }

@@ -12,7 +12,15 @@ const NOW = '2026-01-05T08:00:00.000Z';
 /** A RUNNING job of BASE_YAML's type (steps mount, configure), assigned to INSTALLER's company. */
 function runningJob(): JobMachine {
   const job = new JobMachine(
-    { jobId: 'job-1', providerId: 'provider-1', fleetId: 'fleet-1', jobType: compileText(), values: { operation: 'install', boxQnr: '0123456789ABCDEF' }, createdBy: PROVIDER, createdAt: NOW },
+    {
+      jobId: 'job-1',
+      providerId: 'provider-1',
+      fleetId: 'fleet-1',
+      jobType: compileText(),
+      values: { operation: 'install', boxQnr: '0123456789ABCDEF' },
+      createdBy: PROVIDER,
+      createdAt: NOW,
+    },
     'installer-job-job-1',
     Date.parse(NOW),
   );
@@ -31,7 +39,7 @@ function refusalOf(check: () => unknown) {
 }
 
 describe('the job machine', () => {
-  it('refuses a step the job does not have as unknownStep, naming it and listing the job\'s steps', () => {
+  it("refuses a step the job does not have as unknownStep, naming it and listing the job's steps", () => {
     const refusal = refusalOf(() => runningJob().checkCompleteStep({ actor: INSTALLER, stepId: 'verify' }));
     expect(refusal).to.deep.equal({
       reason: 'unknownStep',
@@ -46,19 +54,31 @@ describe('the job machine', () => {
 
   it('escapes ~ and / in the pointer of a draft value the job type does not know', () => {
     const refusal = refusalOf(() => runningJob().checkSaveValues({ actor: INSTALLER, values: { 'a/b~c': 1 } }));
-    expect(refusal?.problems).to.deep.equal([{ pointer: '/values/a~1b~0c', message: 'job type test-type has no field "a/b~c"', rule: 'unknownField' }]);
+    expect(refusal?.problems).to.deep.equal([
+      { pointer: '/values/a~1b~0c', message: 'job type test-type has no field "a/b~c"', rule: 'unknownField' },
+    ]);
   });
 });
 
-describe('the job machine: a job\'s vehicle and what can be stored', () => {
+describe("the job machine: a job's vehicle and what can be stored", () => {
   it('refuses a fail reason or an edit Postgres could not store, naming the pointer', () => {
     expect(refusalOf(() => runningJob().checkFail(INSTALLER, 'broken\u0000'))).to.deep.include({ reason: 'invalidValues' });
     const pending = new JobMachine(
-      { jobId: 'job-2', providerId: 'provider-1', fleetId: 'fleet-1', jobType: compileText(), values: { operation: 'install', boxQnr: '0123456789ABCDEF' }, createdBy: PROVIDER, createdAt: NOW },
+      {
+        jobId: 'job-2',
+        providerId: 'provider-1',
+        fleetId: 'fleet-1',
+        jobType: compileText(),
+        values: { operation: 'install', boxQnr: '0123456789ABCDEF' },
+        createdBy: PROVIDER,
+        createdAt: NOW,
+      },
       'installer-job-job-2',
       Date.parse(NOW),
     );
-    const refused = refusalOf(() => pending.checkEdit({ actor: PROVIDER, customerName: 'Po\u0000ison', requestedStartAt: '0000-01-01T00:00:00Z' }));
+    const refused = refusalOf(() =>
+      pending.checkEdit({ actor: PROVIDER, customerName: 'Po\u0000ison', requestedStartAt: '0000-01-01T00:00:00Z' }),
+    );
     expect(refused?.problems.map((problem) => problem.pointer)).to.deep.equal(['/customerName', '/requestedStartAt']);
   });
 
@@ -77,20 +97,42 @@ describe('the job machine: a job\'s vehicle and what can be stored', () => {
     expect(job.snapshot(1).steps.find((step) => step.id === 'configure')?.status).to.equal('inProgress');
     expect(job.checkCompleteStep({ actor: INSTALLER, stepId: 'configure' }).id, 'a repeat while it runs').to.equal('configure');
     job.failStepAction('configure', 'The CloudBoxx did not answer.');
-    expect(job.snapshot(2).steps.find((step) => step.id === 'configure')).to.deep.include({ status: 'open', actionError: 'The CloudBoxx did not answer.' });
+    expect(job.snapshot(2).steps.find((step) => step.id === 'configure')).to.deep.include({
+      status: 'open',
+      actionError: 'The CloudBoxx did not answer.',
+    });
   });
 });
 
 describe('the job machine: what a step completes with', () => {
   it('answers every problem of a step request at once, each with its pointer', () => {
-    const refusal = refusalOf(() => runningJob().checkCompleteStep({ actor: INSTALLER, stepId: 'mount', values: { boxSerial: 'bad', odometerKm: -1 } }));
+    const refusal = refusalOf(() =>
+      runningJob().checkCompleteStep({ actor: INSTALLER, stepId: 'mount', values: { boxSerial: 'bad', odometerKm: -1 } }),
+    );
     expect(refusal?.reason).to.equal('invalidValues');
     expect(refusal?.problems.map((problem) => problem.pointer)).to.have.members(['/values/boxSerial', '/values/odometerKm', '/checklist']);
   });
 
-  it('takes a field\'s default as its value when the step leaves it out, and says so', () => {
-    const jobType = compileText(variant('    required: true\n    validation:\n      pattern: "^[A-Z0-9]{8,12}$"', '    required: true\n    default: CBX00000\n    validation:\n      pattern: "^[A-Z0-9]{8,12}$"'));
-    const job = new JobMachine({ jobId: 'job-3', providerId: 'provider-1', fleetId: 'fleet-1', jobType, values: { operation: 'install', boxQnr: '0123456789ABCDEF' }, createdBy: PROVIDER, createdAt: NOW }, 'installer-job-job-3', Date.parse(NOW));
+  it("takes a field's default as its value when the step leaves it out, and says so", () => {
+    const jobType = compileText(
+      variant(
+        '    required: true\n    validation:\n      pattern: "^[A-Z0-9]{8,12}$"',
+        '    required: true\n    default: CBX00000\n    validation:\n      pattern: "^[A-Z0-9]{8,12}$"',
+      ),
+    );
+    const job = new JobMachine(
+      {
+        jobId: 'job-3',
+        providerId: 'provider-1',
+        fleetId: 'fleet-1',
+        jobType,
+        values: { operation: 'install', boxQnr: '0123456789ABCDEF' },
+        createdBy: PROVIDER,
+        createdAt: NOW,
+      },
+      'installer-job-job-3',
+      Date.parse(NOW),
+    );
     job.assign({ actor: PROVIDER, installerCompanyId: 'company-1' }, NOW);
     job.start(NOW, { grantId: 'g-3', permissions: ['lock'], grantedAt: NOW, expiresAt: '2026-01-05T16:00:00.000Z' });
     const request = { actor: INSTALLER, stepId: 'mount', checklist: ['Power', 'CAN bus'] };
@@ -115,7 +157,15 @@ describe('the job machine: status × caller × change', () => {
 
   function jobIn(status: Status): JobMachine {
     const job = new JobMachine(
-      { jobId: 'job-t', providerId: 'provider-1', fleetId: 'fleet-1', jobType: compileText(), values: { operation: 'install', boxQnr: '0123456789ABCDEF' }, createdBy: PROVIDER, createdAt: NOW },
+      {
+        jobId: 'job-t',
+        providerId: 'provider-1',
+        fleetId: 'fleet-1',
+        jobType: compileText(),
+        values: { operation: 'install', boxQnr: '0123456789ABCDEF' },
+        createdBy: PROVIDER,
+        createdAt: NOW,
+      },
       'installer-job-job-t',
       Date.parse(NOW),
     );
@@ -134,16 +184,30 @@ describe('the job machine: status × caller × change', () => {
     assign: { side: 'provider', status: 'PENDING', run: (job, actor) => job.checkAssign({ actor, installerCompanyId: 'company-1' }) },
     delete: { side: 'provider', status: 'PENDING', run: (job, actor) => job.checkDelete(actor) },
     start: { side: 'installer', status: 'ASSIGNED', run: (job, actor) => job.checkStart(actor) },
-    completeStep: { side: 'installer', status: 'RUNNING', run: (job, actor) => job.checkCompleteStep({ actor, stepId: 'mount', values: { boxSerial: 'CBX12345' }, checklist: ['Power', 'CAN bus'] }) },
-    saveValues: { side: 'installer', status: 'RUNNING', run: (job, actor) => job.checkSaveValues({ actor, values: { boxSerial: 'CBX12345' } }) },
+    completeStep: {
+      side: 'installer',
+      status: 'RUNNING',
+      run: (job, actor) =>
+        job.checkCompleteStep({ actor, stepId: 'mount', values: { boxSerial: 'CBX12345' }, checklist: ['Power', 'CAN bus'] }),
+    },
+    saveValues: {
+      side: 'installer',
+      status: 'RUNNING',
+      run: (job, actor) => job.checkSaveValues({ actor, values: { boxSerial: 'CBX12345' } }),
+    },
     complete: { side: 'installer', status: 'RUNNING', run: (job, actor) => job.checkComplete(actor) },
     fail: { side: 'installer', status: 'RUNNING', run: (job, actor) => job.checkFail(actor, 'no access to the car') },
-    vehicleCommand: { side: 'installer', status: 'RUNNING', run: (job, actor) => job.checkVehicleCommand({ actor, command: 'lock' }, Date.parse(NOW)) },
+    vehicleCommand: {
+      side: 'installer',
+      status: 'RUNNING',
+      run: (job, actor) => job.checkVehicleCommand({ actor, command: 'lock' }, Date.parse(NOW)),
+    },
   };
 
   /** What the rules say: the right side of the job, then the right status. */
   function expected(change: (typeof CHANGES)[string], caller: Caller, status: Status): 'allowed' | 'notYourJob' | 'wrongStatus' {
-    const isSide = change.side === 'provider' ? caller === 'provider' : caller === 'installer' && status !== 'PENDING' && status !== 'DELETED';
+    const isSide =
+      change.side === 'provider' ? caller === 'provider' : caller === 'installer' && status !== 'PENDING' && status !== 'DELETED';
     if (!isSide) return 'notYourJob';
     return status === change.status ? 'allowed' : 'wrongStatus';
   }
@@ -160,7 +224,8 @@ describe('the job machine: status × caller × change', () => {
           } catch (error) {
             reason = findRefusal(error)?.reason ?? String(error);
           }
-          if (want === 'allowed') expect(reason, 'refused only by the job type\'s own rules, if at all').to.be.oneOf([undefined, 'incomplete']);
+          if (want === 'allowed')
+            expect(reason, "refused only by the job type's own rules, if at all").to.be.oneOf([undefined, 'incomplete']);
           else expect(reason).to.equal(want);
         });
       }

@@ -1,10 +1,25 @@
 import { jsonPointer, type FieldProblem } from '../common/errors';
 import type { AccessGrantState, Actor, JobSnapshot, JobStatus, StepProgress, VehicleSecurity } from '../common/job';
-import type { AssignJobRequest, CompleteStepRequest, EditJobRequest, SaveValuesRequest, VehicleCommandRequest } from '../common/job-messages';
+import type {
+  AssignJobRequest,
+  CompleteStepRequest,
+  EditJobRequest,
+  SaveValuesRequest,
+  VehicleCommandRequest,
+} from '../common/job-messages';
 import { refusal, type RefusalReason } from '../common/job-refusal';
 import type { JobWorkflowInput } from '../common/job-workflow';
 import type { CompiledJobType, CompiledStep, ValueIssue } from '../definitions/compiled-job-type';
-import { applicableSteps, checkStepOrder, completionBlockers, findField, findStep, isBlank, lockedFieldKeys, missingChecklistItems } from '../definitions/rules';
+import {
+  applicableSteps,
+  checkStepOrder,
+  completionBlockers,
+  findField,
+  findStep,
+  isBlank,
+  lockedFieldKeys,
+  missingChecklistItems,
+} from '../definitions/rules';
 import { fieldValueProblems, validateProviderValues, validateStepValues } from '../definitions/value-validation';
 import { dateTimeProblem, textProblem } from '../common/storable';
 
@@ -67,7 +82,8 @@ export class JobMachine {
   get boxes(): { qnr?: string; oldQnr?: string } {
     const { qnrField, oldQnrField } = this.jobType.vehicle;
     const values = this.values;
-    const text = (key: string | null) => (key !== null && typeof values[key] === 'string' && values[key] !== '' ? (values[key] as string) : undefined);
+    const text = (key: string | null) =>
+      key !== null && typeof values[key] === 'string' && values[key] !== '' ? (values[key] as string) : undefined;
     return { qnr: text(qnrField), oldQnr: text(oldQnrField) };
   }
 
@@ -82,10 +98,16 @@ export class JobMachine {
     const deadlines: Array<{ at: number; reason: string }> = [];
     if (this.isFinished) return deadlines;
     if (startWithinMs !== undefined && (this.status === 'PENDING' || this.status === 'ASSIGNED')) {
-      deadlines.push({ at: created + startWithinMs, reason: `not started within ${describeMs(startWithinMs)} of its creation (the job type's startWithin deadline)` });
+      deadlines.push({
+        at: created + startWithinMs,
+        reason: `not started within ${describeMs(startWithinMs)} of its creation (the job type's startWithin deadline)`,
+      });
     }
     if (completeWithinMs !== undefined) {
-      deadlines.push({ at: created + completeWithinMs, reason: `not completed within ${describeMs(completeWithinMs)} of its creation (the job type's completeWithin deadline)` });
+      deadlines.push({
+        at: created + completeWithinMs,
+        reason: `not completed within ${describeMs(completeWithinMs)} of its creation (the job type's completeWithin deadline)`,
+      });
     }
     if (this.status === 'RUNNING' && this.accessGrant && !this.accessGrant.revokedAt) {
       deadlines.push({
@@ -103,7 +125,9 @@ export class JobMachine {
     this.checkStatus(['PENDING'], 'edited');
     const unstorable = [
       ...(typeof request.customerName === 'string' ? storable('/customerName', 'customerName', textProblem(request.customerName)) : []),
-      ...(typeof request.requestedStartAt === 'string' ? storable('/requestedStartAt', 'requestedStartAt', dateTimeProblem(request.requestedStartAt)) : []),
+      ...(typeof request.requestedStartAt === 'string'
+        ? storable('/requestedStartAt', 'requestedStartAt', dateTimeProblem(request.requestedStartAt))
+        : []),
     ];
     if (unstorable.length > 0) throw refuse('invalidValues', 'Some values cannot be stored.', unstorable);
     if (request.values !== undefined) {
@@ -162,7 +186,8 @@ export class JobMachine {
         { pointer: '/stepId', message: `must be one of: ${steps.join(', ') || '(none)'}`, rule: order.rule },
       ]);
     }
-    if (order) throw refuse('stepOutOfOrder', `${capitalise(order.message)}.`, [{ pointer: '/stepId', message: order.message, rule: order.rule }]);
+    if (order)
+      throw refuse('stepOutOfOrder', `${capitalise(order.message)}.`, [{ pointer: '/stepId', message: order.message, rule: order.rule }]);
     const step = findStep(this.jobType, request.stepId)!;
     // A repeat while the step's action runs changes nothing: the caller learns the step's progress.
     if (this.runningActions.has(step.id)) return step;
@@ -171,9 +196,19 @@ export class JobMachine {
     const checklist = unticked.length > 0 ? [{ pointer: '/checklist', message: `missing: ${unticked.join(', ')}`, rule: 'checklist' }] : [];
     // Every problem of the request in one answer; its reason is the first that applies.
     const locked = issues.filter((issue) => issue.rule === 'locked');
-    if (locked.length > 0) throw refuse('lockedField', locked.map((issue) => capitalise(issue.message)).join('; ') + '.', [...issues, ...checklist]);
-    if (issues.length > 0) throw refuse('invalidValues', `Some values for step "${step.title}" break the rules of job type ${this.jobType.id}.`, [...issues, ...checklist]);
-    if (unticked.length > 0) throw refuse('checklistIncomplete', `Step "${step.title}" needs every checklist item ticked; missing: ${unticked.join(', ')}.`, checklist);
+    if (locked.length > 0)
+      throw refuse('lockedField', locked.map((issue) => capitalise(issue.message)).join('; ') + '.', [...issues, ...checklist]);
+    if (issues.length > 0)
+      throw refuse('invalidValues', `Some values for step "${step.title}" break the rules of job type ${this.jobType.id}.`, [
+        ...issues,
+        ...checklist,
+      ]);
+    if (unticked.length > 0)
+      throw refuse(
+        'checklistIncomplete',
+        `Step "${step.title}" needs every checklist item ticked; missing: ${unticked.join(', ')}.`,
+        checklist,
+      );
     return step;
   }
 
@@ -183,7 +218,9 @@ export class JobMachine {
    */
   stepValues(step: CompiledStep, request: CompleteStepRequest): Record<string, unknown> {
     const defaults = Object.fromEntries(
-      this.jobType.fields.filter((field) => step.collect.includes(field.key) && field.default !== undefined && !(field.key in this.providerValues)).map((field) => [field.key, field.default]),
+      this.jobType.fields
+        .filter((field) => step.collect.includes(field.key) && field.default !== undefined && !(field.key in this.providerValues))
+        .map((field) => [field.key, field.default]),
     );
     return { ...defaults, ...pick(this.installerValues, step.collect), ...(request.values ?? {}) };
   }
@@ -191,7 +228,12 @@ export class JobMachine {
   /** Keys of the step's fields that take their job type's default in this request. */
   defaultedKeys(step: CompiledStep, request: CompleteStepRequest): string[] {
     const given = { ...pick(this.installerValues, step.collect), ...(request.values ?? {}) };
-    return this.jobType.fields.filter((field) => step.collect.includes(field.key) && field.default !== undefined && !(field.key in this.providerValues) && !(field.key in given)).map((field) => field.key);
+    return this.jobType.fields
+      .filter(
+        (field) =>
+          step.collect.includes(field.key) && field.default !== undefined && !(field.key in this.providerValues) && !(field.key in given),
+      )
+      .map((field) => field.key);
   }
 
   isActionRunning(stepId: string): boolean {
@@ -243,12 +285,24 @@ export class JobMachine {
       const field = findField(this.jobType, key);
       if (!field) invalid.push({ pointer, message: `job type ${this.jobType.id} has no field "${key}"`, rule: 'unknownField' });
       else if (key in this.providerValues) {
-        if (JSON.stringify(value) !== JSON.stringify(this.providerValues[key])) locked.push({ pointer, message: `${field.label} was set when the job was created and cannot be changed`, rule: 'locked' });
+        if (JSON.stringify(value) !== JSON.stringify(this.providerValues[key]))
+          locked.push({ pointer, message: `${field.label} was set when the job was created and cannot be changed`, rule: 'locked' });
       } else if (fillingStep(this.jobType, key)) {
-        locked.push({ pointer, message: `${field.label} is filled from the vehicle's answer in step "${fillingStep(this.jobType, key)!.title}"`, rule: 'locked' });
-      } else if (field.collectedBy === null) invalid.push({ pointer, message: `${field.label} is set by the provider only`, rule: 'notInStep' });
-      else if (this.completedStepIds.includes(field.collectedBy)) invalid.push({ pointer, message: `${field.label} belongs to step "${field.collectedBy}", which is completed`, rule: 'stepCompleted' });
-      else if (!isBlank(value)) for (const message of fieldValueProblems(field, value, field.label)) invalid.push({ pointer, message, rule: 'invalid' });
+        locked.push({
+          pointer,
+          message: `${field.label} is filled from the vehicle's answer in step "${fillingStep(this.jobType, key)!.title}"`,
+          rule: 'locked',
+        });
+      } else if (field.collectedBy === null)
+        invalid.push({ pointer, message: `${field.label} is set by the provider only`, rule: 'notInStep' });
+      else if (this.completedStepIds.includes(field.collectedBy))
+        invalid.push({
+          pointer,
+          message: `${field.label} belongs to step "${field.collectedBy}", which is completed`,
+          rule: 'stepCompleted',
+        });
+      else if (!isBlank(value))
+        for (const message of fieldValueProblems(field, value, field.label)) invalid.push({ pointer, message, rule: 'invalid' });
     }
     if (locked.length > 0) throw refuse('lockedField', locked.map((p) => capitalise(p.message)).join('; ') + '.', locked);
     if (invalid.length > 0) throw refuse('invalidValues', 'Some values cannot be saved.', invalid);
@@ -261,10 +315,17 @@ export class JobMachine {
   checkComplete(actor: Actor): void {
     this.checkInstaller(actor);
     this.checkStatus(['RUNNING'], 'completed');
-    const { pendingSteps, missingFields } = completionBlockers(this.jobType, { completedStepIds: this.completedStepIds, values: this.values });
+    const { pendingSteps, missingFields } = completionBlockers(this.jobType, {
+      completedStepIds: this.completedStepIds,
+      values: this.values,
+    });
     if (pendingSteps.length > 0 || missingFields.length > 0) {
       const problems: FieldProblem[] = [
-        ...pendingSteps.map((id) => ({ pointer: `/steps/${id}`, message: `step "${findStep(this.jobType, id)?.title ?? id}" is not completed`, rule: 'stepOpen' })),
+        ...pendingSteps.map((id) => ({
+          pointer: `/steps/${id}`,
+          message: `step "${findStep(this.jobType, id)?.title ?? id}" is not completed`,
+          rule: 'stepOpen',
+        })),
         ...missingFields.map((key) => ({ pointer: `/values/${key}`, message: 'is required before the job can succeed', rule: 'required' })),
       ];
       const parts = [
@@ -284,7 +345,9 @@ export class JobMachine {
     this.checkInstaller(actor);
     this.checkStatus(['RUNNING'], 'failed');
     if (reason.trim().length === 0) {
-      throw refuse('reasonRequired', 'Say why the job could not be completed: the provider reads it.', [{ pointer: '/reason', message: 'must not be blank', rule: 'required' }]);
+      throw refuse('reasonRequired', 'Say why the job could not be completed: the provider reads it.', [
+        { pointer: '/reason', message: 'must not be blank', rule: 'required' },
+      ]);
     }
     const unstorable = storable('/reason', 'The reason', textProblem(reason));
     if (unstorable.length > 0) throw refuse('invalidValues', 'The reason cannot be stored.', unstorable);
@@ -306,23 +369,30 @@ export class JobMachine {
       throw refuse('accessDenied', `The vehicle access of job ${this.jobId} has ended.`);
     }
     if (!grant.permissions.includes(request.command)) {
-      throw refuse('accessDenied', `Job type ${this.jobType.id} does not allow "${request.command}"; its access permits ${grant.permissions.join(', ')}.`, [
-        { pointer: '/command', message: `not permitted by the job's access`, rule: 'permission' },
-      ]);
+      throw refuse(
+        'accessDenied',
+        `Job type ${this.jobType.id} does not allow "${request.command}"; its access permits ${grant.permissions.join(', ')}.`,
+        [{ pointer: '/command', message: `not permitted by the job's access`, rule: 'permission' }],
+      );
     }
     const { qnr, oldQnr } = this.boxes;
     const boxes = [qnr, oldQnr].filter((box): box is string => box !== undefined);
-    if (boxes.length === 0) throw refuse('vehicleUnknown', `Job ${this.jobId} does not know its CloudBoxx yet: ${this.whereTheBoxComesFrom()}.`);
+    if (boxes.length === 0)
+      throw refuse('vehicleUnknown', `Job ${this.jobId} does not know its CloudBoxx yet: ${this.whereTheBoxComesFrom()}.`);
     if (request.qnr === undefined) return boxes[0]!; // the job's box; in a swap before the new box is in, the old one
     if (boxes.includes(request.qnr)) return request.qnr;
-    throw refuse('invalidValues', `CloudBoxx ${request.qnr} is not part of job ${this.jobId}.`, [{ pointer: '/qnr', message: `must be one of: ${boxes.join(', ')}`, rule: 'enum' }]);
+    throw refuse('invalidValues', `CloudBoxx ${request.qnr} is not part of job ${this.jobId}.`, [
+      { pointer: '/qnr', message: `must be one of: ${boxes.join(', ')}`, rule: 'enum' },
+    ]);
   }
 
   /** "CloudBoxx QNR is filled in step "Mount"": where a job without a known box gets one. */
   private whereTheBoxComesFrom(): string {
     const field = findField(this.jobType, this.jobType.vehicle.qnrField);
     const step = field?.collectedBy ? findStep(this.jobType, field.collectedBy) : undefined;
-    return step ? `${field!.label} is filled in step "${step.title}"; complete that step first` : `${field?.label ?? this.jobType.vehicle.qnrField} is blank`;
+    return step
+      ? `${field!.label} is filled in step "${step.title}"; complete that step first`
+      : `${field?.label ?? this.jobType.vehicle.qnrField} is blank`;
   }
 
   /**
@@ -330,7 +400,8 @@ export class JobMachine {
    * box, or why nothing is to be done.
    */
   securingPlan(): { qnr: string; commands: ReadonlyArray<'lock' | 'disableDriving'> } | { nothing: string } {
-    if (this.jobType.access.onEnd.length === 0) return { nothing: 'The job type leaves the vehicle as it is when access ends (access.onEnd: []).' };
+    if (this.jobType.access.onEnd.length === 0)
+      return { nothing: 'The job type leaves the vehicle as it is when access ends (access.onEnd: []).' };
     const { qnr, oldQnr } = this.boxes;
     const box = qnr ?? oldQnr;
     if (box === undefined) return { nothing: 'No CloudBoxx was known for this job, so the vehicle was never reached through it.' };

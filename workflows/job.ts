@@ -35,7 +35,12 @@ import {
 } from '../common/job-messages';
 import { findRefusal, refusal } from '../common/job-refusal';
 import type { JobWorkflowInput } from '../common/job-workflow';
-import { InstallerCompanyIdAttribute, JobStatusAttribute, LastCompletedStepAttribute, VehicleSecurityAttribute } from '../common/search-attributes';
+import {
+  InstallerCompanyIdAttribute,
+  JobStatusAttribute,
+  LastCompletedStepAttribute,
+  VehicleSecurityAttribute,
+} from '../common/search-attributes';
 import type { CompiledStep } from '../definitions/compiled-job-type';
 import { findField, renderCloudBoxxConfiguration } from '../definitions/rules';
 import { fieldValueProblems } from '../definitions/value-validation';
@@ -50,7 +55,10 @@ const STORE: ActivityOptions = {
 const store = proxyActivities<JobActivities>(STORE);
 
 /** Checks that answer a caller who is waiting: a refusal is final, an outage should not hang the portal. */
-const CHECK: ActivityOptions = { startToCloseTimeout: '10 seconds', retry: { maximumAttempts: 3, nonRetryableErrorTypes: ['JobRefused.companyNotInvited'] } };
+const CHECK: ActivityOptions = {
+  startToCloseTimeout: '10 seconds',
+  retry: { maximumAttempts: 3, nonRetryableErrorTypes: ['JobRefused.companyNotInvited'] },
+};
 const check = proxyActivities<JobActivities>(CHECK);
 
 /** A step's action: a few quick retries ride out a dropped mobile connection, within the step's actionTimeout. */
@@ -63,7 +71,10 @@ const COMMAND: ActivityOptions = { ...ACTION, startToCloseTimeout: '8 seconds', 
 const vehicle = proxyActivities<JobActivities>(ACTION);
 
 /** Leaving the vehicle secure: retried until OneAPI answers, however long it is down. */
-const SECURE: ActivityOptions = { startToCloseTimeout: '1 minute', retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '15 seconds' } };
+const SECURE: ActivityOptions = {
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '15 seconds' },
+};
 const secure = proxyActivities<JobActivities>(SECURE);
 
 /** How long the installer's step request waits for its action before it answers "in progress" (202). */
@@ -106,36 +117,78 @@ class JobRun {
       await this.recorder.recorded(1);
       return this.snapshot();
     });
-    this.onChange(editJobUpdate, (request) => job.checkEdit(request), (request) => {
-      job.edit(request);
-      return this.record('job.edited', request.actor, { values: request.values, customerName: request.customerName, requestedStartAt: request.requestedStartAt });
-    });
-    this.onChange(assignJobUpdate, (request) => job.checkAssign(request), async (request) => {
-      await refusalsFirst(() => check.assertCompanyInvited.executeWithOptions({ ...CHECK, summary: 'check the company accepted the fleet invitation' }, [{ fleetId: this.input.fleetId, installerCompanyId: request.installerCompanyId }]));
-      job.checkAssign(request); // again: another change may have come first while we asked
-      job.assign(request, nowIso());
-      return this.record('job.assigned', request.actor, { installerCompanyId: request.installerCompanyId });
-    });
-    this.onChange(deleteJobUpdate, (request) => job.checkDelete(request.actor), async (request) => {
-      job.delete();
-      await this.record('job.deleted', request.actor);
-    });
-    this.onChange(startJobUpdate, (request) => job.checkStart(request.actor), (request) => this.start(request.actor));
-    this.onChange(completeStepUpdate, (request) => job.checkCompleteStep(request), (request, step) => this.completeStep(request, step));
-    this.onChange(saveValuesUpdate, (request) => job.checkSaveValues(request), (request) => {
-      job.saveValues(request);
-      return this.record('values.saved', request.actor, { values: request.values });
-    });
-    this.onChange(completeJobUpdate, (request) => job.checkComplete(request.actor), (request) => {
-      this.end(() => job.complete(nowIso()), 'job succeeded');
-      return this.endRecorded('job.succeeded', request.actor);
-    });
-    this.onChange(failJobUpdate, (request) => job.checkFail(request.actor, request.reason), (request) => {
-      this.end(() => job.fail(request.reason, nowIso()), 'job failed');
-      return this.endRecorded('job.failed', request.actor, { reason: job.failureReason });
-    });
+    this.onChange(
+      editJobUpdate,
+      (request) => job.checkEdit(request),
+      (request) => {
+        job.edit(request);
+        return this.record('job.edited', request.actor, {
+          values: request.values,
+          customerName: request.customerName,
+          requestedStartAt: request.requestedStartAt,
+        });
+      },
+    );
+    this.onChange(
+      assignJobUpdate,
+      (request) => job.checkAssign(request),
+      async (request) => {
+        await refusalsFirst(() =>
+          check.assertCompanyInvited.executeWithOptions({ ...CHECK, summary: 'check the company accepted the fleet invitation' }, [
+            { fleetId: this.input.fleetId, installerCompanyId: request.installerCompanyId },
+          ]),
+        );
+        job.checkAssign(request); // again: another change may have come first while we asked
+        job.assign(request, nowIso());
+        return this.record('job.assigned', request.actor, { installerCompanyId: request.installerCompanyId });
+      },
+    );
+    this.onChange(
+      deleteJobUpdate,
+      (request) => job.checkDelete(request.actor),
+      async (request) => {
+        job.delete();
+        await this.record('job.deleted', request.actor);
+      },
+    );
+    this.onChange(
+      startJobUpdate,
+      (request) => job.checkStart(request.actor),
+      (request) => this.start(request.actor),
+    );
+    this.onChange(
+      completeStepUpdate,
+      (request) => job.checkCompleteStep(request),
+      (request, step) => this.completeStep(request, step),
+    );
+    this.onChange(
+      saveValuesUpdate,
+      (request) => job.checkSaveValues(request),
+      (request) => {
+        job.saveValues(request);
+        return this.record('values.saved', request.actor, { values: request.values });
+      },
+    );
+    this.onChange(
+      completeJobUpdate,
+      (request) => job.checkComplete(request.actor),
+      (request) => {
+        this.end(() => job.complete(nowIso()), 'job succeeded');
+        return this.endRecorded('job.succeeded', request.actor);
+      },
+    );
+    this.onChange(
+      failJobUpdate,
+      (request) => job.checkFail(request.actor, request.reason),
+      (request) => {
+        this.end(() => job.fail(request.reason, nowIso()), 'job failed');
+        return this.endRecorded('job.failed', request.actor, { reason: job.failureReason });
+      },
+    );
     // Vehicle commands change nothing in the job but its trail; the grant is checked when they are sent.
-    setHandler(vehicleCommandUpdate, (request) => this.vehicleCommand(request), { validator: (request) => void job.checkVehicleCommand(request, Date.now()) });
+    setHandler(vehicleCommandUpdate, (request) => this.vehicleCommand(request), {
+      validator: (request) => void job.checkVehicleCommand(request, Date.now()),
+    });
   }
 
   /** The job's life: created, then asleep until a change or the earliest deadline ends it; then the vehicle is left secure. */
@@ -143,7 +196,10 @@ class JobRun {
     const job = this.job;
     // Records and access records outlive an operator's cancel: they are how the job ends properly.
     void CancellationScope.nonCancellable(() => this.recorder.run());
-    this.recorder.add('job.created', this.input.createdBy, { values: this.input.values, jobType: `${this.input.jobType.id}@${this.input.jobType.version}` });
+    this.recorder.add('job.created', this.input.createdBy, {
+      values: this.input.values,
+      jobType: `${this.input.jobType.id}@${this.input.jobType.version}`,
+    });
     try {
       await this.recorder.recorded(1);
     } catch (error) {
@@ -167,7 +223,9 @@ class JobRun {
       throw error;
     }
     await CancellationScope.nonCancellable(() => this.wrapUp());
-    return job.deleted ? { jobId: this.input.jobId, status: 'DELETED' } : { jobId: this.input.jobId, status: job.status as 'SUCCEEDED' | 'FAILED', failureReason: job.failureReason };
+    return job.deleted
+      ? { jobId: this.input.jobId, status: 'DELETED' }
+      : { jobId: this.input.jobId, status: job.status as 'SUCCEEDED' | 'FAILED', failureReason: job.failureReason };
   }
 
   /** Asleep until a change ends the job or the earliest deadline in force does. */
@@ -195,7 +253,11 @@ class JobRun {
    * and again in the handler, which may run after another change; what it returns (the step, for
    * a step) is handed to `change`. A change is applied before its first await, so no lock is needed.
    */
-  private onChange<Req, Ret, Checked>(update: UpdateDefinition<Ret, [Req]>, checkRequest: (request: Req) => Checked, change: (request: Req, checked: Checked) => Promise<Ret>): void {
+  private onChange<Req, Ret, Checked>(
+    update: UpdateDefinition<Ret, [Req]>,
+    checkRequest: (request: Req) => Checked,
+    change: (request: Req, checked: Checked) => Promise<Ret>,
+  ): void {
     setHandler(update, (request) => change(request, checkRequest(request)), { validator: (request) => void checkRequest(request) });
   }
 
@@ -209,7 +271,11 @@ class JobRun {
     };
     this.job.start(grant.grantedAt, grant);
     const installerCompanyId = this.job.installerCompanyId!;
-    this.ledger(() => store.grantVehicleAccess.executeWithOptions({ ...STORE, summary: `record vehicle access until ${grant.expiresAt}` }, [{ ...grant, jobId: this.input.jobId, installerCompanyId }]));
+    this.ledger(() =>
+      store.grantVehicleAccess.executeWithOptions({ ...STORE, summary: `record vehicle access until ${grant.expiresAt}` }, [
+        { ...grant, jobId: this.input.jobId, installerCompanyId },
+      ]),
+    );
     await this.grantLedger;
     return this.record('job.started', actor, { accessGrant: grant });
   }
@@ -221,7 +287,12 @@ class JobRun {
    */
   private async completeStep(request: CompleteStepRequest, step: CompiledStep): Promise<JobSnapshot> {
     const defaulted = this.job.defaultedKeys(step, request);
-    const record = { stepId: step.id, values: request.values ?? {}, checklist: request.checklist ?? [], ...(defaulted.length > 0 && { defaulted }) };
+    const record = {
+      stepId: step.id,
+      values: request.values ?? {},
+      checklist: request.checklist ?? [],
+      ...(defaulted.length > 0 && { defaulted }),
+    };
     if (step.action === null) {
       this.job.completeStep(request, nowIso());
       return this.record('step.completed', request.actor, record);
@@ -246,17 +317,24 @@ class JobRun {
 
   private startAction(step: CompiledStep, actor: Actor) {
     const scope = new CancellationScope();
-    const outcome = scope.run(() => this.runAction(step, actor)).then(
-      (result) => {
-        if (this.job.isFinished) return undefined;
-        const filled = this.filledFrom(step, result);
-        if ('problem' in filled) return this.actionFailed(step, actor, refusal('actionFailed', filled.problem));
-        this.job.finishStepAction(step.id, nowIso(), filled.values);
-        this.recorder.add('step.completed', actor, { stepId: step.id, action: step.action, result, ...(Object.keys(filled.values).length > 0 && { filled: filled.values }) });
-        return undefined;
-      },
-      (error: unknown) => this.actionFailed(step, actor, error),
-    );
+    const outcome = scope
+      .run(() => this.runAction(step, actor))
+      .then(
+        (result) => {
+          if (this.job.isFinished) return undefined;
+          const filled = this.filledFrom(step, result);
+          if ('problem' in filled) return this.actionFailed(step, actor, refusal('actionFailed', filled.problem));
+          this.job.finishStepAction(step.id, nowIso(), filled.values);
+          this.recorder.add('step.completed', actor, {
+            stepId: step.id,
+            action: step.action,
+            result,
+            ...(Object.keys(filled.values).length > 0 && { filled: filled.values }),
+          });
+          return undefined;
+        },
+        (error: unknown) => this.actionFailed(step, actor, error),
+      );
     const running = { outcome: outcome.finally(() => this.actions.delete(step.id)), scope };
     this.actions.set(step.id, running);
     return running;
@@ -274,7 +352,11 @@ class JobRun {
   private async runAction(step: CompiledStep, actor: Actor): Promise<StepActionResult> {
     const values = this.job.values;
     const qnr = values[step.qnrField!];
-    if (typeof qnr !== 'string' || qnr === '') throw refusal('vehicleUnknown', `Step "${step.title}" talks to the CloudBoxx whose QNR is in ${step.qnrField}, but that field is blank.`);
+    if (typeof qnr !== 'string' || qnr === '')
+      throw refusal(
+        'vehicleUnknown',
+        `Step "${step.title}" talks to the CloudBoxx whose QNR is in ${step.qnrField}, but that field is blank.`,
+      );
     let configuration;
     if (step.action === 'cloudboxx.applyConfiguration') {
       try {
@@ -284,10 +366,27 @@ class JobRun {
       }
     }
     const { vinField, knownToOneApi } = this.input.jobType.vehicle;
-    const vin = vinField !== null && typeof values[vinField] === 'string' && values[vinField] !== '' ? { value: values[vinField] as string, field: vinField } : undefined;
-    const options = { ...ACTION, scheduleToCloseTimeout: step.actionTimeoutMs!, summary: `${step.action} on CloudBoxx ${qnr} (step ${step.id})` };
+    const vin =
+      vinField !== null && typeof values[vinField] === 'string' && values[vinField] !== ''
+        ? { value: values[vinField] as string, field: vinField }
+        : undefined;
+    const options = {
+      ...ACTION,
+      scheduleToCloseTimeout: step.actionTimeoutMs!,
+      summary: `${step.action} on CloudBoxx ${qnr} (step ${step.id})`,
+    };
     return vehicle.runStepAction.executeWithOptions(options, [
-      { jobId: this.input.jobId, stepId: step.id, action: step.action!, qnr, actor, configuration, configurationMode: this.input.jobType.configurationMode, vin, knownToOneApi },
+      {
+        jobId: this.input.jobId,
+        stepId: step.id,
+        action: step.action!,
+        qnr,
+        actor,
+        configuration,
+        configurationMode: this.input.jobType.configurationMode,
+        vin,
+        knownToOneApi,
+      },
     ]);
   }
 
@@ -298,9 +397,11 @@ class JobRun {
     for (const [key, property] of Object.entries(step.fills)) {
       const field = findField(this.input.jobType, key)!;
       const value = state[property];
-      const problems = value === undefined ? [`was not reported by the vehicle (${property})`] : fieldValueProblems(field, value, field.label);
+      const problems =
+        value === undefined ? [`was not reported by the vehicle (${property})`] : fieldValueProblems(field, value, field.label);
       if (problems.length === 0) values[key] = value;
-      else if (field.required) return { problem: `${field.label} ${problems.join('; ')}. Check the vehicle, then complete the step again.` };
+      else if (field.required)
+        return { problem: `${field.label} ${problems.join('; ')}. Check the vehicle, then complete the step again.` };
     }
     return { values };
   }
@@ -308,11 +409,18 @@ class JobRun {
   private async vehicleCommand(request: VehicleCommandRequest): Promise<VehicleCommandResult> {
     const qnr = this.job.checkVehicleCommand(request, Date.now());
     const state = await actionRefusals(
-      () => vehicle.sendVehicleCommand.executeWithOptions({ ...COMMAND, summary: `${request.command} CloudBoxx ${qnr} for the installer` }, [{ jobId: this.input.jobId, qnr, command: request.command, actor: request.actor }]),
+      () =>
+        vehicle.sendVehicleCommand.executeWithOptions({ ...COMMAND, summary: `${request.command} CloudBoxx ${qnr} for the installer` }, [
+          { jobId: this.input.jobId, qnr, command: request.command, actor: request.actor },
+        ]),
       describeMs(10_000),
     ).catch(async (error: unknown) => {
       // A command that failed may still have reached the car (its answer lost on the way back).
-      await this.record('vehicle.command.failed', request.actor, { command: request.command, qnr, reason: error instanceof Error ? error.message : String(error) });
+      await this.record('vehicle.command.failed', request.actor, {
+        command: request.command,
+        qnr,
+        reason: error instanceof Error ? error.message : String(error),
+      });
       throw error;
     });
     await this.record('vehicle.command', request.actor, { command: request.command, qnr, state });
@@ -330,7 +438,11 @@ class JobRun {
     const revokedAt = nowIso();
     this.job.revokeAccess(revokedAt);
     this.job.security = { state: 'pending', detail: 'Access has ended; the vehicle is being locked and immobilised.' };
-    this.ledger(() => store.revokeVehicleAccess.executeWithOptions({ ...STORE, summary: `record the end of vehicle access: ${reason}` }, [{ grantId: grant.grantId, revokedAt, reason }]));
+    this.ledger(() =>
+      store.revokeVehicleAccess.executeWithOptions({ ...STORE, summary: `record the end of vehicle access: ${reason}` }, [
+        { grantId: grant.grantId, revokedAt, reason },
+      ]),
+    );
   }
 
   /** After the job's end: the vehicle is left secure, and every record has landed, before the run closes. */
@@ -347,11 +459,20 @@ class JobRun {
     if ('nothing' in plan) return this.secured({ state: 'notRequired', detail: plan.nothing });
     let result: Awaited<ReturnType<JobActivities['secureVehicle']>> | undefined;
     const securing = secure.secureVehicle
-      .executeWithOptions({ ...SECURE, summary: `${plan.commands.join(' and ')} CloudBoxx ${plan.qnr}: access has ended` }, [{ jobId: this.input.jobId, qnr: plan.qnr, commands: plan.commands }])
+      .executeWithOptions({ ...SECURE, summary: `${plan.commands.join(' and ')} CloudBoxx ${plan.qnr}: access has ended` }, [
+        { jobId: this.input.jobId, qnr: plan.qnr, commands: plan.commands },
+      ])
       .then((outcome) => void (result = outcome));
     if (!(await condition(() => result !== undefined, SECURING_ALERT_AFTER))) {
-      log.error('The vehicle is still not secured after access ended', { jobId: this.input.jobId, qnr: plan.qnr, after: SECURING_ALERT_AFTER });
-      this.job.security = { state: 'pending', detail: `OneAPI has not answered for ${SECURING_ALERT_AFTER}; still trying to lock and immobilise CloudBoxx ${plan.qnr}.` };
+      log.error('The vehicle is still not secured after access ended', {
+        jobId: this.input.jobId,
+        qnr: plan.qnr,
+        after: SECURING_ALERT_AFTER,
+      });
+      this.job.security = {
+        state: 'pending',
+        detail: `OneAPI has not answered for ${SECURING_ALERT_AFTER}; still trying to lock and immobilise CloudBoxx ${plan.qnr}.`,
+      };
       this.recorder.add('vehicle.securing.overdue', SYSTEM_SECURING, { qnr: plan.qnr, after: SECURING_ALERT_AFTER });
       this.describe();
       await securing;
@@ -362,7 +483,9 @@ class JobRun {
     const skipped = commands.filter((outcome) => outcome.outcome === 'skipped').map((outcome) => outcome.command);
     const note = skipped.length > 0 ? ` Skipped, as the vehicle model cannot do it: ${skipped.join(', ')}.` : '';
     if (wrong.length > 0) {
-      const reported = wrong.map((outcome) => `${outcome.command} was sent, the vehicle reports ${JSON.stringify(outcome.reported ?? {})}`).join('; ');
+      const reported = wrong
+        .map((outcome) => `${outcome.command} was sent, the vehicle reports ${JSON.stringify(outcome.reported ?? {})}`)
+        .join('; ');
       return this.secured({ state: 'notSecured', detail: `${reported}. Check the vehicle.${note}`, commands });
     }
     return this.secured({ state: 'secured', securedAt: nowIso(), commands, ...(note && { detail: note.trim() }) });
@@ -370,7 +493,11 @@ class JobRun {
 
   private secured(security: VehicleSecurity): void {
     this.job.security = security;
-    this.recorder.add(security.state === 'secured' || security.state === 'notRequired' ? 'vehicle.secured' : 'vehicle.not-secured', SYSTEM_SECURING, { ...security });
+    this.recorder.add(
+      security.state === 'secured' || security.state === 'notRequired' ? 'vehicle.secured' : 'vehicle.not-secured',
+      SYSTEM_SECURING,
+      { ...security },
+    );
     this.describe();
   }
 
@@ -419,7 +546,9 @@ class JobRun {
     const step = job.lastCompletedStep ? `, last step: ${job.lastCompletedStep}` : '';
     const reason = job.failureReason ? ` — ${job.failureReason}` : '';
     const car = job.security ? ` · vehicle ${job.security.state}${job.security.detail ? `: ${job.security.detail}` : ''}` : '';
-    setCurrentDetails(`**${job.deleted ? 'DELETED' : job.status}** · ${job.jobType.title} (${job.jobType.id}@${job.jobType.version}) · job ${job.jobId}${step}${reason}${car}`);
+    setCurrentDetails(
+      `**${job.deleted ? 'DELETED' : job.status}** · ${job.jobType.title} (${job.jobType.id}@${job.jobType.version}) · job ${job.jobId}${step}${reason}${car}`,
+    );
   }
 }
 
@@ -434,7 +563,10 @@ function asRefusal(error: unknown, step: CompiledStep): ApplicationFailure {
 }
 
 function noAnswer(within: string): ApplicationFailure {
-  return refusal('actionFailed', `The CloudBoxx did not answer within ${within}. Make sure the vehicle has mobile coverage and the box is powered, then try again.`);
+  return refusal(
+    'actionFailed',
+    `The CloudBoxx did not answer within ${within}. Make sure the vehicle has mobile coverage and the box is powered, then try again.`,
+  );
 }
 
 /** A vehicle that stays silent past the retry window is refused in words the installer can act on. */

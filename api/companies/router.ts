@@ -37,7 +37,13 @@ export function companiesRouter(deps: CompaniesRouterDeps): Router<AuthState> {
     const technician = await addTechnician(deps.db, principal.organisationId, { email: body.email, name: body.name });
     ctx.status = 201;
     // The technician's token is shown this once; the admin hands it over, we keep only its hash.
-    const answer: FromSchema<typeof newTechnician> = { userId: technician.userId, email: body.email, name: body.name ?? null, role: 'installer_technician', token: technician.token };
+    const answer: FromSchema<typeof newTechnician> = {
+      userId: technician.userId,
+      email: body.email,
+      name: body.name ?? null,
+      role: 'installer_technician',
+      token: technician.token,
+    };
     ctx.body = answer;
   });
 
@@ -45,7 +51,12 @@ export function companiesRouter(deps: CompaniesRouterDeps): Router<AuthState> {
     const principal = companyAdmin(ctx.state.principal, 'see the technicians');
     const technicians = await organisationUsers(deps.db, principal.organisationId, ['installer_technician']);
     const answer: FromSchema<typeof technicianList> = {
-      technicians: technicians.map((technician) => ({ id: technician.id, email: technician.email, name: technician.name, createdAt: technician.created_at.toISOString() })),
+      technicians: technicians.map((technician) => ({
+        id: technician.id,
+        email: technician.email,
+        name: technician.name,
+        createdAt: technician.created_at.toISOString(),
+      })),
     };
     ctx.body = answer;
   });
@@ -64,13 +75,16 @@ export function companiesRouter(deps: CompaniesRouterDeps): Router<AuthState> {
 }
 
 function companyAdmin(principal: Principal, what: string): Principal {
-  if (installerUser(principal).role !== 'installer_admin') throw new ForbiddenError(`Only an installer company admin can ${what}.`, [], { type: 'wrong-role' });
+  if (installerUser(principal).role !== 'installer_admin')
+    throw new ForbiddenError(`Only an installer company admin can ${what}.`, [], { type: 'wrong-role' });
   return principal;
 }
 
 function installerUser(principal: Principal): Principal {
   if (principal.organisationKind !== 'installer_company') {
-    throw new ForbiddenError('This is for users of an installer company; a provider manages its fleets at /v1/fleets.', [], { type: 'wrong-role' });
+    throw new ForbiddenError('This is for users of an installer company; a provider manages its fleets at /v1/fleets.', [], {
+      type: 'wrong-role',
+    });
   }
   return principal;
 }

@@ -20,8 +20,14 @@ export function healthRouter(deps: { db: Db; temporal: Client; namespace: string
   router.get('/healthz', async (ctx) => {
     const [postgres, temporal, worker] = await Promise.all([
       probe(() => deps.db.raw('select 1')),
-      probe(() => deps.temporal.withDeadline(Date.now() + PROBE_TIMEOUT_MS, () => deps.temporal.workflowService.describeNamespace({ namespace: deps.namespace }))),
-      workerPolling(deps.temporal, deps.taskQueue, PROBE_TIMEOUT_MS).then((polling): Check => (polling.ok ? { ok: true } : { ok: false, error: polling.error })),
+      probe(() =>
+        deps.temporal.withDeadline(Date.now() + PROBE_TIMEOUT_MS, () =>
+          deps.temporal.workflowService.describeNamespace({ namespace: deps.namespace }),
+        ),
+      ),
+      workerPolling(deps.temporal, deps.taskQueue, PROBE_TIMEOUT_MS).then((polling): Check =>
+        polling.ok ? { ok: true } : { ok: false, error: polling.error },
+      ),
     ]);
     const status = !postgres.ok || !temporal.ok ? 'unavailable' : worker.ok ? 'ok' : 'degraded';
     ctx.status = status === 'unavailable' ? 503 : 200;

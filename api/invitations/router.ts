@@ -50,7 +50,10 @@ export function fleetInvitationsRouter(deps: InvitationsRouterDeps): Router<Auth
   async function ownFleet(ctx: Ctx): Promise<FleetRow> {
     const { principal } = ctx.state;
     const fleetId = ctx.params.fleetId!;
-    const fleet = principal.organisationKind === 'provider' && isUuid(fleetId) ? await findProviderFleet(deps.db, principal.organisationId, fleetId) : undefined;
+    const fleet =
+      principal.organisationKind === 'provider' && isUuid(fleetId)
+        ? await findProviderFleet(deps.db, principal.organisationId, fleetId)
+        : undefined;
     if (!fleet) throw new NotFoundError(`Fleet ${fleetId} does not exist.`);
     return fleet;
   }
@@ -58,7 +61,11 @@ export function fleetInvitationsRouter(deps: InvitationsRouterDeps): Router<Auth
   router.get('/', async (ctx) => {
     const { principal } = ctx.state;
     if (principal.organisationKind !== 'provider') {
-      throw new ForbiddenError('Fleets are listed for provider users; an installer company finds the fleets it works for at GET /v1/companies/me.', [], { type: 'wrong-role' });
+      throw new ForbiddenError(
+        'Fleets are listed for provider users; an installer company finds the fleets it works for at GET /v1/companies/me.',
+        [],
+        { type: 'wrong-role' },
+      );
     }
     const fleets = await providerFleets(deps.db, principal.organisationId);
     const answer: FromSchema<typeof fleetList> = { fleets: fleets.map(toFleetResource) };
@@ -77,14 +84,17 @@ export function fleetInvitationsRouter(deps: InvitationsRouterDeps): Router<Auth
 
   router.get('/:fleetId/invitations', async (ctx) => {
     const fleet = await ownFleet(ctx);
-    const answer: FromSchema<typeof invitationList> = { invitations: (await fleetInvitations(deps.db, fleet.id)).map(toInvitationResource) };
+    const answer: FromSchema<typeof invitationList> = {
+      invitations: (await fleetInvitations(deps.db, fleet.id)).map(toInvitationResource),
+    };
     ctx.body = answer;
   });
 
   router.post('/:fleetId/invitations', async (ctx) => {
     const fleet = await ownFleet(ctx);
     const { principal } = ctx.state;
-    if (principal.role !== 'provider_admin') throw new ForbiddenError('Only a provider admin can invite installer companies.', [], { type: 'wrong-role' });
+    if (principal.role !== 'provider_admin')
+      throw new ForbiddenError('Only a provider admin can invite installer companies.', [], { type: 'wrong-role' });
     const body = parseBody(createInvitationBody, ctx.request.body);
     const { invitation, token } = await inviteToFleet(deps.db, { fleet, email: body.email, invitedBy: principal.userId });
     ctx.status = 201;
@@ -95,7 +105,8 @@ export function fleetInvitationsRouter(deps: InvitationsRouterDeps): Router<Auth
 
   router.delete('/:fleetId/invitations/:invitationId', async (ctx) => {
     const fleet = await ownFleet(ctx);
-    if (ctx.state.principal.role !== 'provider_admin') throw new ForbiddenError('Only a provider admin can withdraw an invitation.', [], { type: 'wrong-role' });
+    if (ctx.state.principal.role !== 'provider_admin')
+      throw new ForbiddenError('Only a provider admin can withdraw an invitation.', [], { type: 'wrong-role' });
     const invitationId = ctx.params.invitationId!;
     if (!isUuid(invitationId)) throw new NotFoundError(`Invitation ${invitationId} does not exist.`);
     await cancelPendingInvitation(deps.db, fleet.id, invitationId);
@@ -124,51 +135,67 @@ export function invitationResponsesRouter(deps: InvitationsRouterDeps): Router<P
 
   // Every refused accept counts against the link, which locks after a few: one link cannot be used
   // to try any number of tokens, bodies or companies.
-  router.post('/:token/accept', answerOnce, async (ctx, next) => {
-    const token = ctx.params.token!;
-    await assertAcceptable(deps.db, token);
-    try {
-      await next();
-    } catch (error) {
-      if (isCallersFault(error)) await countFailedAccept(deps.db, token);
-      throw error;
-    }
-  }, async (ctx) => {
-    const principal = await optionalPrincipal(deps.db, ctx);
-    const body = ctx.request.body ?? {};
-    if (principal) {
-      if (principal.role !== 'installer_admin') {
-        throw new ForbiddenError('Only an installer company admin can accept an invitation for an existing company; to register a new company, send no API token.', [], {
-          type: 'wrong-role',
-        });
+  router.post(
+    '/:token/accept',
+    answerOnce,
+    async (ctx, next) => {
+      const token = ctx.params.token!;
+      await assertAcceptable(deps.db, token);
+      try {
+        await next();
+      } catch (error) {
+        if (isCallersFault(error)) await countFailedAccept(deps.db, token);
+        throw error;
       }
-      if (typeof body !== 'object' || Object.keys(body).length > 0) {
-        throw new InputError('Accepting with your company admin token adds this fleet to your existing company: send no body.', [
-          { pointer: '/', message: 'must be empty when accepting for an existing company', rule: 'maxProperties' },
-        ]);
+    },
+    async (ctx) => {
+      const principal = await optionalPrincipal(deps.db, ctx);
+      const body = ctx.request.body ?? {};
+      if (principal) {
+        if (principal.role !== 'installer_admin') {
+          throw new ForbiddenError(
+            'Only an installer company admin can accept an invitation for an existing company; to register a new company, send no API token.',
+            [],
+            {
+              type: 'wrong-role',
+            },
+          );
+        }
+        if (typeof body !== 'object' || Object.keys(body).length > 0) {
+          throw new InputError('Accepting with your company admin token adds this fleet to your existing company: send no body.', [
+            { pointer: '/', message: 'must be empty when accepting for an existing company', rule: 'maxProperties' },
+          ]);
+        }
+        const accepted = await acceptInvitation(deps.db, ctx.params.token!, { existingCompanyId: principal.organisationId });
+        const answer: FromSchema<typeof invitationAcceptedByExistingCompany> = {
+          invitation: toAnswerResource(accepted.invitation),
+          installerCompanyId: accepted.installerCompanyId,
+        };
+        ctx.body = answer;
+        return;
       }
-      const accepted = await acceptInvitation(deps.db, ctx.params.token!, { existingCompanyId: principal.organisationId });
-      const answer: FromSchema<typeof invitationAcceptedByExistingCompany> = { invitation: toAnswerResource(accepted.invitation), installerCompanyId: accepted.installerCompanyId };
+      const registration = parseBody(acceptInvitationBody, body);
+      const accepted = await acceptInvitation(deps.db, ctx.params.token!, {
+        newCompany: { name: registration.companyName.trim(), adminEmail: registration.adminEmail },
+      });
+      ctx.status = 201;
+      ctx.set('Location', '/v1/companies/me');
+      // The admin token is shown this once: the installer app stores it, we keep only its hash.
+      const answer: FromSchema<typeof companyRegistered> = {
+        invitation: toAnswerResource(accepted.invitation),
+        installerCompanyId: accepted.installerCompanyId,
+        adminUserId: accepted.admin!.userId,
+        adminEmail: accepted.admin!.email,
+        adminToken: accepted.admin!.token,
+      };
       ctx.body = answer;
-      return;
-    }
-    const registration = parseBody(acceptInvitationBody, body);
-    const accepted = await acceptInvitation(deps.db, ctx.params.token!, { newCompany: { name: registration.companyName.trim(), adminEmail: registration.adminEmail } });
-    ctx.status = 201;
-    ctx.set('Location', '/v1/companies/me');
-    // The admin token is shown this once: the installer app stores it, we keep only its hash.
-    const answer: FromSchema<typeof companyRegistered> = {
-      invitation: toAnswerResource(accepted.invitation),
-      installerCompanyId: accepted.installerCompanyId,
-      adminUserId: accepted.admin!.userId,
-      adminEmail: accepted.admin!.email,
-      adminToken: accepted.admin!.token,
-    };
-    ctx.body = answer;
-  });
+    },
+  );
 
   router.post('/:token/decline', answerOnce, async (ctx) => {
-    const answer: FromSchema<typeof invitationDeclined> = { invitation: toAnswerResource(await declineInvitation(deps.db, ctx.params.token!)) };
+    const answer: FromSchema<typeof invitationDeclined> = {
+      invitation: toAnswerResource(await declineInvitation(deps.db, ctx.params.token!)),
+    };
     ctx.body = answer;
   });
 
@@ -177,7 +204,10 @@ export function invitationResponsesRouter(deps: InvitationsRouterDeps): Router<P
 
 /** A refusal of what the caller sent (not an outage, not the rate limit, not an unknown link). */
 function isCallersFault(error: unknown): boolean {
-  return error instanceof DomainError && !(error instanceof ServiceUnavailableError || error instanceof RateLimitedError || error instanceof NotFoundError);
+  return (
+    error instanceof DomainError &&
+    !(error instanceof ServiceUnavailableError || error instanceof RateLimitedError || error instanceof NotFoundError)
+  );
 }
 
 function toFleetResource(fleet: FleetRow): FromSchema<typeof fleetResource> {
@@ -198,7 +228,10 @@ export function toInvitationResource(row: InvitationRow): FromSchema<typeof invi
     status: row.status,
     fleetId: row.fleet_id,
     // The name comes from joining the company the row names, so it is there whenever the id is.
-    installerCompany: row.installer_company_id && row.installer_company_name !== null ? { id: row.installer_company_id, name: row.installer_company_name } : null,
+    installerCompany:
+      row.installer_company_id && row.installer_company_name !== null
+        ? { id: row.installer_company_id, name: row.installer_company_name }
+        : null,
     invitedBy: row.invited_by,
     createdAt: row.created_at.toISOString(),
     respondedAt: row.responded_at?.toISOString() ?? null,

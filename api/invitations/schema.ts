@@ -6,7 +6,13 @@ export const createFleetBody = {
   additionalProperties: false,
   required: ['name'],
   properties: {
-    name: { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S', description: 'How the fleet is called in the portals, e.g. a city; unique among your fleets.' },
+    name: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 200,
+      pattern: '\\S',
+      description: 'How the fleet is called in the portals, e.g. a city; unique among your fleets.',
+    },
   },
 } as const;
 
@@ -15,7 +21,10 @@ export const createInvitationBody = {
   additionalProperties: false,
   required: ['email'],
   properties: {
-    email: { ...email, description: 'Where the invitation goes; the installer company registers through its link. Compared case-insensitively.' },
+    email: {
+      ...email,
+      description: 'Where the invitation goes; the installer company registers through its link. Compared case-insensitively.',
+    },
   },
 } as const;
 
@@ -24,7 +33,13 @@ export const acceptInvitationBody = {
   additionalProperties: false,
   required: ['companyName'],
   properties: {
-    companyName: { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S', description: 'The installer company registering through this invitation.' },
+    companyName: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 200,
+      pattern: '\\S',
+      description: 'The installer company registering through this invitation.',
+    },
     adminEmail: { ...email, description: "The company's first admin; defaults to the address the invitation was sent to." },
   },
   description: 'For a company new to installer-jobs. A company that already has an account sends no body and its admin token instead.',
@@ -33,8 +48,15 @@ export const acceptInvitationBody = {
 // ── Responses ───────────────────────────────────────────────────────────────────────────────
 
 const uuid = (description: string) => ({ type: 'string', format: 'uuid', description }) as const;
-const invitationStatus = { enum: ['PENDING', 'ACCEPTED', 'DECLINED'], description: 'PENDING until the company answers; a DECLINED address may be invited again.' } as const;
-const respondedAt = { type: ['string', 'null'], format: 'date-time', description: 'When the company accepted or declined; null while PENDING.' } as const;
+const invitationStatus = {
+  enum: ['PENDING', 'ACCEPTED', 'DECLINED'],
+  description: 'PENDING until the company answers; a DECLINED address may be invited again.',
+} as const;
+const respondedAt = {
+  type: ['string', 'null'],
+  format: 'date-time',
+  description: 'When the company accepted or declined; null while PENDING.',
+} as const;
 
 export const fleetResource = {
   type: 'object',
@@ -94,7 +116,10 @@ export const newInvitation = {
   description: 'The invitation sent, with its token.',
   properties: {
     ...invitationResource.properties,
-    token: { type: 'string', description: "The credential in the e-mail link (/v1/invitations/{token}); shown this once, we keep only its hash." },
+    token: {
+      type: 'string',
+      description: 'The credential in the e-mail link (/v1/invitations/{token}); shown this once, we keep only its hash.',
+    },
   },
 } as const;
 
@@ -106,7 +131,10 @@ export const invitationPreviewResource = {
   properties: {
     email: { type: 'string', format: 'email', description: 'Where the invitation was sent; the default adminEmail when registering.' },
     status: invitationStatus,
-    locked: { type: 'boolean', description: 'True once 5 accepts through this link have failed: it accepts no more; the provider sends a new invitation.' },
+    locked: {
+      type: 'boolean',
+      description: 'True once 5 accepts through this link have failed: it accepts no more; the provider sends a new invitation.',
+    },
     fleetName: { type: 'string' },
     providerName: { type: 'string', description: 'The mobility provider inviting the company.' },
   },

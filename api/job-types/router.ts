@@ -2,7 +2,17 @@ import Router, { type RouterContext } from '@koa/router';
 import type { FromSchema } from 'json-schema-to-ts';
 import { ConflictError, ForbiddenError, InputError, JobTypeSourceError, NotFoundError } from '../../common/errors';
 import type { Db } from '../../db/connection';
-import { archivedJobTypeIds, providerJobTypeState, jobTypeHistory as readHistory, latestProviderVersions, providerOfAssignedJob, providerVersion, providerVersionList, publishProviderVersion, setJobTypeArchived } from '../../db/job-types';
+import {
+  archivedJobTypeIds,
+  providerJobTypeState,
+  jobTypeHistory as readHistory,
+  latestProviderVersions,
+  providerOfAssignedJob,
+  providerVersion,
+  providerVersionList,
+  publishProviderVersion,
+  setJobTypeArchived,
+} from '../../db/job-types';
 import type { Principal } from '../../db/tenancy';
 import type { CompiledField, CompiledJobType } from '../../definitions/compiled-job-type';
 import type { JobTypeCatalog, JobTypeOwner } from '../../definitions/catalog';
@@ -11,7 +21,17 @@ import { previewJobType } from '../../definitions/preview';
 import { fieldValueSchema, providerValuesSchema, stepValuesSchema } from '../../definitions/value-schemas';
 import type { AuthState } from '../auth';
 import { parseBody } from '../validate';
-import { previewBody, type previewAnswer, type jobTypeListQuery, type jobTypeHistory, type jobTypeList, type jobTypeResource, type jobTypeSummary, type publishedJobType, type validationAnswer } from './schema';
+import {
+  previewBody,
+  type previewAnswer,
+  type jobTypeListQuery,
+  type jobTypeHistory,
+  type jobTypeList,
+  type jobTypeResource,
+  type jobTypeSummary,
+  type publishedJobType,
+  type validationAnswer,
+} from './schema';
 import { checkApiSource } from './source';
 
 export interface JobTypesRouterDeps {
@@ -51,13 +71,18 @@ export function jobTypesRouter(deps: JobTypesRouterDeps): Router<AuthState> {
       const own = await latestProviderVersions(deps.db, principal.organisationId);
       const ownIds = new Set(own.map(({ definition }) => definition.id));
       items = [
-        ...deps.jobTypes.list().filter((jobType) => !ownIds.has(jobType.id)).map((jobType) => toJobTypeSummary(jobType, 'builtin', retired.has(jobType.id))),
+        ...deps.jobTypes
+          .list()
+          .filter((jobType) => !ownIds.has(jobType.id))
+          .map((jobType) => toJobTypeSummary(jobType, 'builtin', retired.has(jobType.id))),
         ...own.map(({ definition, archived: isArchived }) => toJobTypeSummary(definition, 'provider', isArchived)),
       ]
         .filter((item) => item.archived === archived)
         .sort((a, b) => a.title.localeCompare(b.title));
     }
-    const answer: FromSchema<typeof jobTypeList> = { items: items.filter((item) => query.owner === undefined || item.owner === query.owner) };
+    const answer: FromSchema<typeof jobTypeList> = {
+      items: items.filter((item) => query.owner === undefined || item.owner === query.owner),
+    };
     ctx.body = answer;
   });
 
@@ -98,10 +123,16 @@ export function jobTypesRouter(deps: JobTypesRouterDeps): Router<AuthState> {
     const unknown = () => new NotFoundError(`Job type ${id} has no version ${ctx.params.version}.`);
     if (!/^[1-9][0-9]{0,8}$/.test(ctx.params.version!)) throw unknown();
     // An installer company reads a version only of a job assigned to it: in its provider's catalog.
-    const providerId = principal.organisationKind === 'provider' ? principal.organisationId : await providerOfAssignedJob(deps.db, principal.organisationId, id, version);
+    const providerId =
+      principal.organisationKind === 'provider'
+        ? principal.organisationId
+        : await providerOfAssignedJob(deps.db, principal.organisationId, id, version);
     const found = providerId === undefined ? builtinType(id) : await typeOfProvider(providerId, id);
     if (!found) throw unknown();
-    const jobType = found.owner === 'provider' ? (await providerVersion(deps.db, found.providerId!, id, version))?.definition : await registeredDefinition(deps.db, id, version);
+    const jobType =
+      found.owner === 'provider'
+        ? (await providerVersion(deps.db, found.providerId!, id, version))?.definition
+        : await registeredDefinition(deps.db, id, version);
     if (!jobType) throw unknown();
     ctx.body = await toJobTypeResource(deps, principal, found, jobType);
   });
@@ -111,7 +142,12 @@ export function jobTypesRouter(deps: JobTypesRouterDeps): Router<AuthState> {
     const found = await visibleType(ctx);
     const entries = await readHistory(deps.db, principal.organisationId, found.jobType.id);
     const answer: FromSchema<typeof jobTypeHistory> = {
-      items: entries.map((entry) => ({ action: entry.action, version: entry.version, actor: entry.actor, occurredAt: entry.occurredAt.toISOString() })),
+      items: entries.map((entry) => ({
+        action: entry.action,
+        version: entry.version,
+        actor: entry.actor,
+        occurredAt: entry.occurredAt.toISOString(),
+      })),
     };
     ctx.body = answer;
   });
@@ -122,12 +158,23 @@ export function jobTypesRouter(deps: JobTypesRouterDeps): Router<AuthState> {
     const text = yamlBody(ctx);
     if (deps.jobTypes.get(id) && !(await providerJobTypeState(deps.db, principal.organisationId, id)).latest) {
       // One id, one type within a tenant: a job's job type id never needs its owner to be read.
-      throw new ConflictError(`${id} is a built-in job type; publish yours under another id (copy its source from GET /v1/job-types/${id}).`, [{ pointer: '/id', message: 'is a built-in job type', rule: 'unique' }], { type: 'builtin-job-type' });
+      throw new ConflictError(
+        `${id} is a built-in job type; publish yours under another id (copy its source from GET /v1/job-types/${id}).`,
+        [{ pointer: '/id', message: 'is a built-in job type', rule: 'unique' }],
+        { type: 'builtin-job-type' },
+      );
     }
     const checked = checkApiSource(text, { expectedId: id });
     if (!checked.compiled) throw new JobTypeSourceError(`Job type ${id} has errors and was not published.`, checked.problems);
     const actor = { userId: principal.userId, email: principal.email };
-    const outcome = await publishProviderVersion(deps.db, { providerId: principal.organisationId, id, requested: checked.requestedVersion, source: text, actor, compile: checked.compileAs });
+    const outcome = await publishProviderVersion(deps.db, {
+      providerId: principal.organisationId,
+      id,
+      requested: checked.requestedVersion,
+      source: text,
+      actor,
+      compile: checked.compileAs,
+    });
     if (outcome.status === 'conflict') {
       const problem = { pointer: '/version', message: `must be at least ${outcome.latest + 1}`, rule: 'unpublished' };
       throw new ConflictError(
@@ -158,7 +205,14 @@ export function jobTypesRouter(deps: JobTypesRouterDeps): Router<AuthState> {
       const principal = providerAdmin(ctx.state.principal, `${action} job types`);
       const found = await visibleType(ctx);
       const actor = { userId: principal.userId, email: principal.email };
-      const input = { providerId: principal.organisationId, id: found.jobType.id, owner: found.owner, version: found.jobType.version, archived: action === 'archive', actor };
+      const input = {
+        providerId: principal.organisationId,
+        id: found.jobType.id,
+        owner: found.owner,
+        version: found.jobType.version,
+        archived: action === 'archive',
+        actor,
+      };
       await setJobTypeArchived(deps.db, input);
       // Archiving twice changes nothing and records nothing: the answer is the type as it now is.
       ctx.body = await toJobTypeResource(deps, principal, { ...found, archived: input.archived }, found.jobType);
@@ -191,7 +245,9 @@ function listQuery(ctx: Ctx): FromSchema<typeof jobTypeListQuery> {
   const problems = Object.entries(ctx.query).flatMap(([name, value]) => {
     const allowed = Object.hasOwn(LIST_QUERY, name) ? LIST_QUERY[name] : undefined;
     if (!allowed) return [{ pointer: `/${name}`, message: 'is not a known query parameter', rule: 'additionalProperties' }];
-    return typeof value === 'string' && allowed.includes(value) ? [] : [{ pointer: `/${name}`, message: `must be one of: ${allowed.join(', ')}`, rule: 'enum' }];
+    return typeof value === 'string' && allowed.includes(value)
+      ? []
+      : [{ pointer: `/${name}`, message: `must be one of: ${allowed.join(', ')}`, rule: 'enum' }];
   });
   if (problems.length > 0) throw new InputError('The query parameters are not valid.', problems);
   return ctx.query as FromSchema<typeof jobTypeListQuery>;
@@ -202,7 +258,12 @@ const LIST_QUERY: Record<string, readonly string[]> = { owner: ['builtin', 'prov
 /** The YAML source of PUT and validate (api/job-types/yaml-body.ts read it as text). */
 function yamlBody(ctx: Ctx): string {
   const body: unknown = ctx.request.body;
-  if (typeof body !== 'string') throw new InputError('Send the job type as YAML, with Content-Type: application/yaml (or text/yaml).', [{ pointer: '/', message: 'not a YAML body', rule: 'contentType' }], { type: 'unsupported-media-type' });
+  if (typeof body !== 'string')
+    throw new InputError(
+      'Send the job type as YAML, with Content-Type: application/yaml (or text/yaml).',
+      [{ pointer: '/', message: 'not a YAML body', rule: 'contentType' }],
+      { type: 'unsupported-media-type' },
+    );
   return body;
 }
 
@@ -232,10 +293,18 @@ async function toJobTypeResource(
   let source: string | null = null;
   if (found.owner === 'provider') {
     const published = await providerVersionList(deps.db, found.providerId!, jobType.id);
-    versions = published.map((v) => ({ version: v.version, publishedAt: v.publishedAt.toISOString(), publishedBy: ownerAdmin ? v.publishedBy : null }));
+    versions = published.map((v) => ({
+      version: v.version,
+      publishedAt: v.publishedAt.toISOString(),
+      publishedBy: ownerAdmin ? v.publishedBy : null,
+    }));
     if (ownerAdmin) source = (await providerVersion(deps.db, found.providerId!, jobType.id, jobType.version))?.source ?? null;
   } else {
-    versions = (await registeredVersions(deps.db, jobType.id)).map((v) => ({ version: v.version, publishedAt: v.firstSeenAt.toISOString(), publishedBy: null }));
+    versions = (await registeredVersions(deps.db, jobType.id)).map((v) => ({
+      version: v.version,
+      publishedAt: v.firstSeenAt.toISOString(),
+      publishedBy: null,
+    }));
     // Built-in sources are the files as shipped: older versions' texts are not kept.
     const current = deps.jobTypes.get(jobType.id);
     if (ownerAdmin && current?.version === jobType.version) source = deps.jobTypes.builtinSource(jobType.id) ?? null;

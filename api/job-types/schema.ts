@@ -16,8 +16,16 @@ export const jobTypeSummary = {
     version: { type: 'integer', minimum: 1, description: 'New jobs get this version; a job keeps the version it was created with.' },
     title: { type: 'string' },
     description: orNull('What the job type is for; null when the YAML has none.'),
-    owner: { enum: ['builtin', 'provider'], description: "builtin: shipped with the server, for every provider; provider: your provider's own, published through PUT /v1/job-types/{id}." },
-    archived: { type: 'boolean', description: 'Your provider retired it (its own: archived; a built-in: hidden): no new job or duplicate from it; jobs already created run on.' },
+    owner: {
+      enum: ['builtin', 'provider'],
+      description:
+        "builtin: shipped with the server, for every provider; provider: your provider's own, published through PUT /v1/job-types/{id}.",
+    },
+    archived: {
+      type: 'boolean',
+      description:
+        'Your provider retired it (its own: archived; a built-in: hidden): no new job or duplicate from it; jobs already created run on.',
+    },
   },
 } as const;
 
@@ -26,8 +34,11 @@ export const jobTypeListQuery = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    owner: { enum: ['builtin', 'provider'], description: 'Only built-in types, or only your provider\'s own.' },
-    archived: { enum: ['true', 'false'], description: 'true: only the types your provider retired (to bring one back); default false: those new jobs can use.' },
+    owner: { enum: ['builtin', 'provider'], description: "Only built-in types, or only your provider's own." },
+    archived: {
+      enum: ['true', 'false'],
+      description: 'true: only the types your provider retired (to bring one back); default false: those new jobs can use.',
+    },
   },
 } as const;
 
@@ -71,7 +82,10 @@ export const publishedJobType = {
   properties: {
     id: { type: 'string' },
     version: { type: 'integer', minimum: 1, description: 'New jobs of this type get this version from now on.' },
-    status: { enum: ['published', 'unchanged'], description: 'published: a new version; unchanged: this content was the latest (or this very) version already.' },
+    status: {
+      enum: ['published', 'unchanged'],
+      description: 'published: a new version; unchanged: this content was the latest (or this very) version already.',
+    },
     contentHash: { type: 'string', description: 'sha256 of the definition; formatting and comments do not count.' },
     publishedAt: { type: 'string', format: 'date-time' },
     publishedBy: actor,
@@ -92,7 +106,10 @@ export const jobTypeHistory = {
         additionalProperties: false,
         required: ['action', 'version', 'actor', 'occurredAt'],
         properties: {
-          action: { enum: ['published', 'archived', 'unarchived'], description: 'For a built-in type, archived means hidden from your people.' },
+          action: {
+            enum: ['published', 'archived', 'unarchived'],
+            description: 'For a built-in type, archived means hidden from your people.',
+          },
           version: { type: ['integer', 'null'], description: 'The version published, or the latest one when archived or unarchived.' },
           actor,
           occurredAt: { type: 'string', format: 'date-time' },
@@ -116,7 +133,7 @@ export const previewAnswer = {
   type: 'object',
   additionalProperties: false,
   required: ['valid', 'problems', 'preview'],
-  description: "What a job of this type would look like with these values; preview is null while the source has errors.",
+  description: 'What a job of this type would look like with these values; preview is null while the source has errors.',
   properties: {
     valid: { type: 'boolean' },
     problems: { type: 'array', items: sourceProblem, description: "The source's problems." },
@@ -127,15 +144,37 @@ export const previewAnswer = {
       properties: {
         steps: {
           type: 'array',
-          items: { type: 'object', additionalProperties: false, required: ['id', 'title', 'applies'], properties: { id: { type: 'string' }, title: { type: 'string' }, applies: { type: 'boolean', description: "False when the step's `when` excludes it for these values." } } },
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['id', 'title', 'applies'],
+            properties: {
+              id: { type: 'string' },
+              title: { type: 'string' },
+              applies: { type: 'boolean', description: "False when the step's `when` excludes it for these values." },
+            },
+          },
         },
         lockedFields: { type: 'array', items: { type: 'string' }, description: 'Fields the installer would read but not change.' },
-        configuration: { type: ['object', 'null'], additionalProperties: true, description: 'The CloudBoxx configuration as it would be rendered; null when the type configures nothing.' },
-        unresolvedPlaceholders: { type: 'array', items: { type: 'string' }, description: 'Placeholders the sample values leave open (the installer fills them later).' },
+        configuration: {
+          type: ['object', 'null'],
+          additionalProperties: true,
+          description: 'The CloudBoxx configuration as it would be rendered; null when the type configures nothing.',
+        },
+        unresolvedPlaceholders: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Placeholders the sample values leave open (the installer fills them later).',
+        },
         problems: {
           type: 'array',
           description: 'What is wrong with the sample values, as POST /v1/jobs would refuse them.',
-          items: { type: 'object', additionalProperties: false, required: ['pointer', 'message'], properties: { pointer: { type: 'string' }, message: { type: 'string' }, rule: { type: 'string' } } },
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['pointer', 'message'],
+            properties: { pointer: { type: 'string' }, message: { type: 'string' }, rule: { type: 'string' } },
+          },
         },
       },
     },
@@ -162,7 +201,13 @@ const fieldDefault = {
       description: 'An address.',
       properties: { text: { type: 'string' }, lat: { type: 'number' }, lng: { type: 'number' } },
     },
-    { type: 'object', additionalProperties: false, required: ['photoId'], description: 'A photo.', properties: { photoId: { type: 'string' } } },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['photoId'],
+      description: 'A photo.',
+      properties: { photoId: { type: 'string' } },
+    },
     { type: 'null' },
   ],
   description: 'Suggested value to pre-fill; null when there is none.',
@@ -171,15 +216,31 @@ const fieldDefault = {
 const field = {
   type: 'object',
   additionalProperties: false,
-  required: ['key', 'label', 'description', 'section', 'type', 'required', 'preset', 'presetLocks', 'default', 'validation', 'collectedBy', 'valueSchema'],
+  required: [
+    'key',
+    'label',
+    'description',
+    'section',
+    'type',
+    'required',
+    'preset',
+    'presetLocks',
+    'default',
+    'validation',
+    'collectedBy',
+    'valueSchema',
+  ],
   properties: {
-    key: { type: 'string', description: 'The key in a job\'s values.' },
+    key: { type: 'string', description: "The key in a job's values." },
     label: { type: 'string' },
     description: orNull('Help text for the person filling the field; null when there is none.'),
     section: { type: 'string', description: 'Id of the section the field is shown in.' },
     type: { enum: ['string', 'text', 'integer', 'number', 'boolean', 'enum', 'date', 'datetime', 'address', 'photo'] },
     required: { type: 'boolean', description: 'The job cannot succeed while it is blank.' },
-    preset: { enum: ['allowed', 'forbidden', 'required'], description: 'allowed: the provider may fill it at creation; required: must; forbidden: only the installer fills it.' },
+    preset: {
+      enum: ['allowed', 'forbidden', 'required'],
+      description: 'allowed: the provider may fill it at creation; required: must; forbidden: only the installer fills it.',
+    },
     presetLocks: { type: 'boolean', description: 'A value given at creation is locked: the installer reads it but cannot change it.' },
     default: fieldDefault,
     validation: {
@@ -196,7 +257,12 @@ const field = {
         options: {
           type: 'array',
           description: 'The choices of an enum field, in display order.',
-          items: { type: 'object', additionalProperties: false, required: ['value', 'label'], properties: { value: { type: 'string' }, label: { type: 'string' } } },
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['value', 'label'],
+            properties: { value: { type: 'string' }, label: { type: 'string' } },
+          },
         },
       },
     },
@@ -220,7 +286,10 @@ const step = {
       description: 'What completing the step does to the CloudBoxx; null when nothing.',
     },
     qnrField: orNull('The field holding the QNR of the box the action talks to; null without an action.'),
-    actionTimeoutMs: { type: ['integer', 'null'], description: 'How long the step waits for the box before it fails; null without an action.' },
+    actionTimeoutMs: {
+      type: ['integer', 'null'],
+      description: 'How long the step waits for the box before it fails; null without an action.',
+    },
     fills: {
       type: 'object',
       additionalProperties: { enum: ['odometerKm', 'fuelLevelPercent', 'batteryLevelPercent', 'centralLock', 'drivingEnabled'] },
@@ -230,7 +299,8 @@ const step = {
       type: ['object', 'null'],
       additionalProperties: false,
       required: ['field'],
-      description: 'The step applies only to jobs whose field has this value (equals) or one of these values (in); exactly one of the two is given. null: to every job.',
+      description:
+        'The step applies only to jobs whose field has this value (equals) or one of these values (in); exactly one of the two is given. null: to every job.',
       properties: { field: { type: 'string' }, equals: { type: ['string', 'boolean'] }, in: { type: 'array', items: { type: 'string' } } },
     },
   },
@@ -239,8 +309,20 @@ const step = {
 export const jobTypeResource = {
   type: 'object',
   additionalProperties: false,
-  required: [...jobTypeSummary.required, 'versions', 'source', 'sections', 'fields', 'steps', 'vehicle', 'access', 'deadlines', 'valueSchemas'],
-  description: 'A job type (its current version, or the one asked for) with everything a portal needs to render and pre-check its create form.',
+  required: [
+    ...jobTypeSummary.required,
+    'versions',
+    'source',
+    'sections',
+    'fields',
+    'steps',
+    'vehicle',
+    'access',
+    'deadlines',
+    'valueSchemas',
+  ],
+  description:
+    'A job type (its current version, or the one asked for) with everything a portal needs to render and pre-check its create form.',
   properties: {
     ...jobTypeSummary.properties,
     versions: {
@@ -253,11 +335,16 @@ export const jobTypeResource = {
         properties: {
           version: { type: 'integer', minimum: 1 },
           publishedAt: { type: 'string', format: 'date-time', description: 'For a built-in type: when the server first loaded it.' },
-          publishedBy: { anyOf: [actor, { type: 'null' }], description: "Who published it, for the owner's provider admins; null for a built-in type and for everyone else." },
+          publishedBy: {
+            anyOf: [actor, { type: 'null' }],
+            description: "Who published it, for the owner's provider admins; null for a built-in type and for everyone else.",
+          },
         },
       },
     },
-    source: orNull("The YAML as published, for the owner's provider admins, and of a built-in type (its shipped version) for any provider admin to copy; null for everyone else."),
+    source: orNull(
+      "The YAML as published, for the owner's provider admins, and of a built-in type (its shipped version) for any provider admin to copy; null for everyone else.",
+    ),
     sections: {
       type: 'array',
       description: 'Groups of fields, in the order forms show them.',
@@ -265,7 +352,11 @@ export const jobTypeResource = {
         type: 'object',
         additionalProperties: false,
         required: ['id', 'title', 'description'],
-        properties: { id: { type: 'string' }, title: { type: 'string' }, description: orNull('Help text under the heading; null when there is none.') },
+        properties: {
+          id: { type: 'string' },
+          title: { type: 'string' },
+          description: orNull('Help text under the heading; null when there is none.'),
+        },
       },
     },
     fields: { type: 'array', items: field },
@@ -290,7 +381,11 @@ export const jobTypeResource = {
       properties: {
         permissions: { type: 'array', items: { enum: ['lock', 'unlock', 'enableDriving', 'disableDriving', 'readState', 'configure'] } },
         maxDurationMs: { type: 'integer', description: 'How long it lasts at most, from the start of the job.' },
-        onEnd: { type: 'array', items: { enum: ['lock', 'disableDriving'] }, description: 'What the engine does to the vehicle when access ends, however the job ends; [] leaves it as it is.' },
+        onEnd: {
+          type: 'array',
+          items: { enum: ['lock', 'disableDriving'] },
+          description: 'What the engine does to the vehicle when access ends, however the job ends; [] leaves it as it is.',
+        },
       },
     },
     deadlines: {
@@ -306,7 +401,11 @@ export const jobTypeResource = {
       description: 'JSON Schemas to check a form before sending it.',
       properties: {
         provider: { ...valueSchema, description: 'For `values` of POST /v1/jobs.' },
-        steps: { type: 'object', additionalProperties: valueSchema, description: 'For `values` of POST /v1/jobs/{id}/steps/{stepId}/complete, by step id.' },
+        steps: {
+          type: 'object',
+          additionalProperties: valueSchema,
+          description: 'For `values` of POST /v1/jobs/{id}/steps/{stepId}/complete, by step id.',
+        },
       },
     },
   },

@@ -53,12 +53,22 @@ describe('a job type source as the API checks it', () => {
 
   it('refuses text Postgres cannot store, with its line and column', () => {
     const checked = checkApiSource(`${SOURCE}# a NUL \u0000 here\n`);
-    expect(checked.problems).to.deep.equal([{ line: 14, column: 9, path: '', message: 'the source must not contain the NUL character (U+0000), found at position 364', severity: 'error' }]);
+    expect(checked.problems).to.deep.equal([
+      {
+        line: 14,
+        column: 9,
+        path: '',
+        message: 'the source must not contain the NUL character (U+0000), found at position 364',
+        severity: 'error',
+      },
+    ]);
   });
 
   it('passes warnings on without blocking', () => {
     const checked = checkApiSource(`${SOURCE}deadlines: { completeWithin: PT1H }\n`);
     expect(checked.compiled).not.to.equal(undefined);
-    expect(checked.problems.map(({ path, severity }) => ({ path, severity }))).to.deep.equal([{ path: 'access.maxDuration', severity: 'warning' }]);
+    expect(checked.problems.map(({ path, severity }) => ({ path, severity }))).to.deep.equal([
+      { path: 'access.maxDuration', severity: 'warning' },
+    ]);
   });
 });

@@ -6,7 +6,6 @@ import type { CompiledJobType } from '../../definitions/compiled-job-type';
 import type { JobTypeProblem } from '../../definitions/errors';
 import { checkJobTypeText } from '../../definitions/loader';
 
-
 export interface CheckedApiSource {
   compiled?: CompiledJobType;
   problems: SourceProblem[];
@@ -26,19 +25,33 @@ const TOP_LEVEL_VERSION = /^(?:version|"version"|'version')[ \t]*:/m;
  * problem still points into what they wrote; `compileAs` then compiles it under the version the
  * API assigns.
  */
-export function checkApiSource(text: string, options: { expectedId?: string; assumedVersion?: number } = {}): CheckedApiSource & { compileAs(version: number): CompiledJobType } {
+export function checkApiSource(
+  text: string,
+  options: { expectedId?: string; assumedVersion?: number } = {},
+): CheckedApiSource & { compileAs(version: number): CompiledJobType } {
   const unstorable = textProblem(text);
   if (unstorable) {
     const offset = Number(/position (\d+)/.exec(unstorable)?.[1] ?? 0);
     const before = text.slice(0, offset).split('\n');
-    const problem: SourceProblem = { line: before.length, column: before.at(-1)!.length + 1, path: '', message: `the source ${unstorable}`, severity: 'error' };
+    const problem: SourceProblem = {
+      line: before.length,
+      column: before.at(-1)!.length + 1,
+      path: '',
+      message: `the source ${unstorable}`,
+      severity: 'error',
+    };
     return { problems: [problem], compileAs: unusable };
   }
-  const check = (source: string) => checkJobTypeText(FILE, source, options.expectedId === undefined ? {} : { expectedId: options.expectedId });
+  const check = (source: string) =>
+    checkJobTypeText(FILE, source, options.expectedId === undefined ? {} : { expectedId: options.expectedId });
   const asWritten = check(text);
   if (TOP_LEVEL_VERSION.test(text)) {
     const requestedVersion = asWritten.compiled?.version;
-    return { ...answer(asWritten), ...(requestedVersion !== undefined ? { requestedVersion } : {}), compileAs: (version) => (version === requestedVersion ? asWritten.compiled! : unusable()) };
+    return {
+      ...answer(asWritten),
+      ...(requestedVersion !== undefined ? { requestedVersion } : {}),
+      compileAs: (version) => (version === requestedVersion ? asWritten.compiled! : unusable()),
+    };
   }
   const lines = text.split('\n').length;
   const withVersion = (version: number) => `${text}${text.endsWith('\n') ? '' : '\n'}version: ${version}\n`;

@@ -5,7 +5,13 @@ import { jobWorkflowId, type Actor, type JobSnapshot } from '../../common/job';
 import { jobIdFrom, newJobId } from '../../common/job-id';
 import { assignJobUpdate, jobCreatedUpdate } from '../../common/job-messages';
 import type { JobWorkflowInput } from '../../common/job-workflow';
-import { FleetIdAttribute, JobIdAttribute, JobStatusAttribute, JobTypeAttribute, ProviderIdAttribute } from '../../common/search-attributes';
+import {
+  FleetIdAttribute,
+  JobIdAttribute,
+  JobStatusAttribute,
+  JobTypeAttribute,
+  ProviderIdAttribute,
+} from '../../common/search-attributes';
 import type { Db } from '../../db/connection';
 import { hasAcceptedInvitation } from '../../db/invitations';
 import type { JobTypeOwner } from '../../definitions/catalog';
@@ -39,18 +45,29 @@ export interface NewJobs {
  * once the job is in the read model. Everything that can be checked up front is, so that a bad
  * request creates nothing.
  */
-export async function createJobs(deps: { db: Db; temporal: Client; taskQueue: string; geocoder?: Geocoder }, spec: NewJobs): Promise<string[]> {
+export async function createJobs(
+  deps: { db: Db; temporal: Client; taskQueue: string; geocoder?: Geocoder },
+  spec: NewJobs,
+): Promise<string[]> {
   const { jobType, actor } = spec;
   const fleet = await deps.db('fleets').where({ id: spec.fleetId, provider_id: actor.organisationId }).first('id');
   if (!fleet) throw new NotFoundError(`Fleet ${spec.fleetId} does not exist.`, [{ pointer: '/fleetId', message: 'unknown fleet' }]);
   const values = await geocodeAddresses(jobType, spec.values, deps.geocoder);
   const issues = validateProviderValues(jobType, values);
   if (issues.length > 0) {
-    throw new RuleViolationError(`Some values break the rules of job type ${jobType.id}.`, issues.map((i) => ({ pointer: i.pointer, message: i.message, rule: i.rule })), { type: 'invalid-values' });
+    throw new RuleViolationError(
+      `Some values break the rules of job type ${jobType.id}.`,
+      issues.map((i) => ({ pointer: i.pointer, message: i.message, rule: i.rule })),
+      { type: 'invalid-values' },
+    );
   }
   if (spec.installerCompanyId) {
     if (!(await hasAcceptedInvitation(deps.db, spec.fleetId, spec.installerCompanyId))) {
-      throw new RuleViolationError(`Installer company ${spec.installerCompanyId} has no accepted invitation for this fleet; invite it first.`, [{ pointer: '/installerCompanyId', message: 'has not accepted an invitation for this fleet', rule: 'invitation' }], { type: 'company-not-invited' });
+      throw new RuleViolationError(
+        `Installer company ${spec.installerCompanyId} has no accepted invitation for this fleet; invite it first.`,
+        [{ pointer: '/installerCompanyId', message: 'has not accepted an invitation for this fleet', rule: 'invitation' }],
+        { type: 'company-not-invited' },
+      );
     }
   }
 
@@ -62,7 +79,10 @@ export async function createJobs(deps: { db: Db; temporal: Client; taskQueue: st
       // The same update id on a retry: Temporal answers with the first assignment instead of refusing a second.
       const updateId = spec.requestKey && `assign:${spec.requestKey}`;
       await refusalsAsProblems({ id: jobId, status: 'PENDING' }, () =>
-        sendUpdate(deps, deps.temporal.workflow.getHandle(jobWorkflowId(jobId)), assignJobUpdate, { args: [{ actor, installerCompanyId }], updateId }),
+        sendUpdate(deps, deps.temporal.workflow.getHandle(jobWorkflowId(jobId)), assignJobUpdate, {
+          args: [{ actor, installerCompanyId }],
+          updateId,
+        }),
       );
     }
     jobIds.push(jobId);
@@ -79,7 +99,12 @@ const ID_ATTEMPTS = 3;
  * started under such an id is taken as it is — so a retry after a partial failure starts only the
  * jobs still missing. An id held by anything else moves on to the next candidate.
  */
-async function startJob(deps: { temporal: Client; taskQueue: string }, spec: NewJobs, values: Record<string, unknown>, index: number): Promise<string> {
+async function startJob(
+  deps: { temporal: Client; taskQueue: string },
+  spec: NewJobs,
+  values: Record<string, unknown>,
+  index: number,
+): Promise<string> {
   const { jobType, actor } = spec;
   for (let attempt = 0; attempt < ID_ATTEMPTS; attempt += 1) {
     const jobId = spec.requestKey ? jobIdFrom(`${spec.requestKey}:${index}:${attempt}`) : newJobId();
@@ -115,7 +140,10 @@ async function startJob(deps: { temporal: Client; taskQueue: string }, spec: New
     });
     try {
       // A retry after an unknown outcome sends the same update id, and lands on the first one.
-      const job = await sendUpdateWithStart(deps, jobCreatedUpdate, { startWorkflowOperation: start, updateId: spec.requestKey && `jobCreated:${jobId}` });
+      const job = await sendUpdateWithStart(deps, jobCreatedUpdate, {
+        startWorkflowOperation: start,
+        updateId: spec.requestKey && `jobCreated:${jobId}`,
+      });
       if (startedBy(job, spec)) return jobId;
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
@@ -130,5 +158,10 @@ function ownerWords(spec: NewJobs): string {
 
 /** Whether a job found running under a derived id is one this request (its first attempt) started. */
 function startedBy(job: JobSnapshot, spec: NewJobs): boolean {
-  return job.providerId === spec.actor.organisationId && job.createdBy === spec.actor.userId && job.fleetId === spec.fleetId && job.jobTypeId === spec.jobType.id;
+  return (
+    job.providerId === spec.actor.organisationId &&
+    job.createdBy === spec.actor.userId &&
+    job.fleetId === spec.fleetId &&
+    job.jobTypeId === spec.jobType.id
+  );
 }

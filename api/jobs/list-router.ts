@@ -44,7 +44,13 @@ const COLUMNS_OF = {
   finishedAt: ['finished_at'],
 } as const satisfies Record<JobField, ReadonlyArray<keyof JobRow>>;
 
-const DEFAULT_ORDER: Record<JobSort, 'asc' | 'desc'> = { createdAt: 'desc', updatedAt: 'desc', requestedStartAt: 'asc', finishedAt: 'desc', status: 'asc' };
+const DEFAULT_ORDER: Record<JobSort, 'asc' | 'desc'> = {
+  createdAt: 'desc',
+  updatedAt: 'desc',
+  requestedStartAt: 'asc',
+  finishedAt: 'desc',
+  status: 'asc',
+};
 
 /**
  * GET /v1/jobs: the jobs the caller may see — a provider its own, an installer company those
@@ -57,9 +63,15 @@ export function jobListRouter(deps: JobListRouterDeps): Router<AuthState> {
     const query = parseListQuery(ctx.query);
     const { principal } = ctx.state;
     const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-    if (cursor && ((ctx.query.sort !== undefined && cursor.sort !== query.sort) || (query.order !== undefined && cursor.order !== query.order))) {
+    if (
+      cursor &&
+      ((ctx.query.sort !== undefined && cursor.sort !== query.sort) || (query.order !== undefined && cursor.order !== query.order))
+    ) {
       throw new InputError('The cursor belongs to a list in another order.', [
-        { pointer: '/cursor', message: `was issued for sort=${cursor.sort}&order=${cursor.order}; send that order, or leave out the cursor to start again` },
+        {
+          pointer: '/cursor',
+          message: `was issued for sort=${cursor.sort}&order=${cursor.order}; send that order, or leave out the cursor to start again`,
+        },
       ]);
     }
     const sort = cursor?.sort ?? query.sort ?? defaultSort(query);
@@ -67,7 +79,10 @@ export function jobListRouter(deps: JobListRouterDeps): Router<AuthState> {
     const fields: readonly JobField[] | undefined = query.fields;
 
     const search: JobSearch = {
-      scope: principal.organisationKind === 'provider' ? { providerId: principal.organisationId, customers: principal.customers } : { installerCompanyId: principal.organisationId },
+      scope:
+        principal.organisationKind === 'provider'
+          ? { providerId: principal.organisationId, customers: principal.customers }
+          : { installerCompanyId: principal.organisationId },
       statuses: query.status as JobStatus[] | undefined,
       jobTypeIds: query.jobTypeId,
       fleetIds: query.fleetId,
@@ -76,7 +91,10 @@ export function jobListRouter(deps: JobListRouterDeps): Router<AuthState> {
       created: range(query.createdFrom, query.createdTo, 'created'),
       requestedStart: range(query.requestedStartFrom, query.requestedStartTo, 'requestedStart'),
       finished: range(query.finishedFrom, query.finishedTo, 'finished'),
-      words: searchWords(query.q, [...deps.jobTypes.list(), ...(query.q && principal.organisationKind === 'provider' ? await ownJobTypes(deps.db, principal.organisationId) : [])]),
+      words: searchWords(query.q, [
+        ...deps.jobTypes.list(),
+        ...(query.q && principal.organisationKind === 'provider' ? await ownJobTypes(deps.db, principal.organisationId) : []),
+      ]),
       sort,
       direction: order,
       after: cursor?.after,
@@ -100,7 +118,10 @@ function parseListQuery(raw: ParsedUrlQuery) {
   for (const [name, value] of Object.entries(raw)) {
     if (value === undefined) continue;
     if ((LIST_PARAMETERS as readonly string[]).includes(name)) {
-      input[name] = [value].flat().flatMap((item) => item.split(',')).map((item) => item.trim());
+      input[name] = [value]
+        .flat()
+        .flatMap((item) => item.split(','))
+        .map((item) => item.trim());
     } else if (name === 'limit' && typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) {
       input[name] = Number(value);
     } else if ((DATE_PARAMETERS as readonly string[]).includes(name) && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
@@ -123,7 +144,14 @@ function parseListQuery(raw: ParsedUrlQuery) {
  * finished in March" are wanted by finish date, and that order is one index range scan where
  * newest-created first would sort every job of the range (a range a year back, at a million jobs).
  */
-function defaultSort(query: { createdFrom?: string; createdTo?: string; finishedFrom?: string; finishedTo?: string; requestedStartFrom?: string; requestedStartTo?: string }): JobSort {
+function defaultSort(query: {
+  createdFrom?: string;
+  createdTo?: string;
+  finishedFrom?: string;
+  finishedTo?: string;
+  requestedStartFrom?: string;
+  requestedStartTo?: string;
+}): JobSort {
   if (query.createdFrom ?? query.createdTo) return 'createdAt';
   if (query.finishedFrom ?? query.finishedTo) return 'finishedAt';
   if (query.requestedStartFrom ?? query.requestedStartTo) return 'requestedStartAt';
@@ -145,7 +173,10 @@ async function ownJobTypes(db: Db, providerId: string): Promise<CompiledJobType[
 
 /** Terms of `q`, each with the job types whose title contains it: the title is in the YAML, not in the row. */
 function searchWords(q: string | undefined, types: readonly CompiledJobType[]): JobSearch['words'] {
-  return searchTerms(q ?? '').map((text) => ({ text, jobTypeIds: types.filter((type) => type.title.toLocaleLowerCase().includes(text)).map((type) => type.id) }));
+  return searchTerms(q ?? '').map((text) => ({
+    text,
+    jobTypeIds: types.filter((type) => type.title.toLocaleLowerCase().includes(text)).map((type) => type.id),
+  }));
 }
 
 // ── The cursor: opaque to clients (base64url JSON), checked on the way back in ─────────────────
@@ -169,11 +200,19 @@ function decodeCursor(token: string): Cursor {
   }
   if (Array.isArray(decoded) && decoded.length === 3) {
     const [sort, order, after] = decoded as [unknown, unknown, unknown];
-    if ((JOB_SORTS as readonly unknown[]).includes(sort) && (order === 'asc' || order === 'desc') && isJobKey(sort as JobSort, after) && after.every(isStorableKeyPart)) {
+    if (
+      (JOB_SORTS as readonly unknown[]).includes(sort) &&
+      (order === 'asc' || order === 'desc') &&
+      isJobKey(sort as JobSort, after) &&
+      after.every(isStorableKeyPart)
+    ) {
       return { sort: sort as JobSort, order, after };
     }
   }
-  const problem: FieldProblem = { pointer: '/cursor', message: 'is not a cursor from this API: send the nextCursor of the previous page as it was' };
+  const problem: FieldProblem = {
+    pointer: '/cursor',
+    message: 'is not a cursor from this API: send the nextCursor of the previous page as it was',
+  };
   throw new InputError('The query parameters are not valid.', [problem]);
 }
 

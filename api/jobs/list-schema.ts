@@ -16,13 +16,21 @@ export type JobSort = (typeof JOB_SORTS)[number];
 /** Parameters that take one value or several (repeated, or separated by commas). */
 export const LIST_PARAMETERS = ['status', 'jobTypeId', 'fleetId', 'installerCompanyId', 'fields'] as const;
 /** Date parameters: a date-time, or a plain date meaning that whole UTC day. */
-export const DATE_PARAMETERS = ['createdFrom', 'createdTo', 'requestedStartFrom', 'requestedStartTo', 'finishedFrom', 'finishedTo'] as const;
+export const DATE_PARAMETERS = [
+  'createdFrom',
+  'createdTo',
+  'requestedStartFrom',
+  'requestedStartTo',
+  'finishedFrom',
+  'finishedTo',
+] as const;
 
-const dateTime = (description: string) => ({
-  type: 'string',
-  format: 'date-time',
-  description: `${description} An RFC 3339 date-time, or a date (YYYY-MM-DD): as a From, the start of that UTC day; as a To, its end. Both bounds are inclusive. Years 1900-9999, zone offsets up to ±14:00.`,
-}) as const;
+const dateTime = (description: string) =>
+  ({
+    type: 'string',
+    format: 'date-time',
+    description: `${description} An RFC 3339 date-time, or a date (YYYY-MM-DD): as a From, the start of that UTC day; as a To, its end. Both bounds are inclusive. Years 1900-9999, zone offsets up to ±14:00.`,
+  }) as const;
 
 export const jobListQuery = {
   type: 'object',
@@ -31,8 +39,18 @@ export const jobListQuery = {
     status: { type: 'array', minItems: 1, items: { enum: JOB_STATUSES }, description: 'Only jobs in one of these statuses.' },
     jobTypeId: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 }, description: 'Only jobs of one of these job types.' },
     fleetId: { type: 'array', minItems: 1, items: { type: 'string', format: 'uuid' }, description: 'Only jobs in one of these fleets.' },
-    installerCompanyId: { type: 'array', minItems: 1, items: { type: 'string', format: 'uuid' }, description: 'Only jobs assigned to one of these installer companies.' },
-    customer: { type: 'string', minLength: 1, maxLength: 200, description: 'Only jobs for this customer (the whole name, case-insensitive).' },
+    installerCompanyId: {
+      type: 'array',
+      minItems: 1,
+      items: { type: 'string', format: 'uuid' },
+      description: 'Only jobs assigned to one of these installer companies.',
+    },
+    customer: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 200,
+      description: 'Only jobs for this customer (the whole name, case-insensitive).',
+    },
     createdFrom: dateTime('Created at or after.'),
     createdTo: dateTime('Created at or before.'),
     requestedStartFrom: dateTime('Requested to start at or after.'),
@@ -53,7 +71,8 @@ export const jobListQuery = {
     },
     order: {
       enum: ['asc', 'desc'],
-      description: 'Default: desc (newest first) for createdAt, updatedAt and finishedAt (open jobs last); asc for requestedStartAt (soonest first; jobs without one last) and status.',
+      description:
+        'Default: desc (newest first) for createdAt, updatedAt and finishedAt (open jobs last); asc for requestedStartAt (soonest first; jobs without one last) and status.',
     },
     limit: { type: 'integer', minimum: 1, maximum: 200, default: 50, description: 'Jobs per page.' },
     cursor: {
@@ -62,7 +81,12 @@ export const jobListQuery = {
       maxLength: 1000,
       description: 'The nextCursor of the previous page, to read on; send the same filters. A cursor stays valid while jobs are added.',
     },
-    fields: { type: 'array', minItems: 1, items: { enum: JOB_FIELDS }, description: 'Only these properties of each job (id is always there). Default: all.' },
+    fields: {
+      type: 'array',
+      minItems: 1,
+      items: { enum: JOB_FIELDS },
+      description: 'Only these properties of each job (id is always there). Default: all.',
+    },
   },
 } as const;
 
@@ -80,6 +104,9 @@ export const jobListPage = {
   description: 'One page of the jobs you may see.',
   properties: {
     items: { type: 'array', items: jobListItem },
-    nextCursor: { type: ['string', 'null'], description: 'Send as cursor, with the same filters, for the next page; null on the last page.' },
+    nextCursor: {
+      type: ['string', 'null'],
+      description: 'Send as cursor, with the same filters, for the next page; null on the last page.',
+    },
   },
 } as const;

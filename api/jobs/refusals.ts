@@ -2,7 +2,10 @@ import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, type 
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { findRefusal, type RefusalReason } from '../../common/job-refusal';
 
-const ERROR_BY_REASON: Record<RefusalReason, new (message: string, details: never[], options: { type: string; cause: unknown }) => DomainError> = {
+const ERROR_BY_REASON: Record<
+  RefusalReason,
+  new (message: string, details: never[], options: { type: string; cause: unknown }) => DomainError
+> = {
   wrongStatus: ConflictError,
   stepOutOfOrder: ConflictError,
   unknownStep: NotFoundError,
@@ -37,7 +40,11 @@ export async function refusalsAsProblems<T>(job: { id: string; status: string },
   } catch (error) {
     // A finished job's workflow has closed: nothing can change it any more.
     if (error instanceof WorkflowNotFoundError) {
-      throw new ConflictError(`Job ${job.id} is ${job.status} and can no longer be changed.`, [{ pointer: '/status', message: `is ${job.status}`, rule: 'status' }], { type: 'wrong-status', cause: error });
+      throw new ConflictError(
+        `Job ${job.id} is ${job.status} and can no longer be changed.`,
+        [{ pointer: '/status', message: `is ${job.status}`, rule: 'status' }],
+        { type: 'wrong-status', cause: error },
+      );
     }
     const refusal = findRefusal(error);
     if (!refusal) throw error;

@@ -26,7 +26,18 @@ import { createJobs } from './create-jobs';
 import { sendUpdate } from '../temporal-calls';
 import { toJobResource } from './job-resource';
 import { refusalsAsProblems } from './refusals';
-import { assignJobBody, completeStepBody, createJobBody, editJobBody, failJobBody, saveValuesBody, vehicleCommandBody, type createdJobs, type jobEvents, type vehicleCommandAnswer } from './schema';
+import {
+  assignJobBody,
+  completeStepBody,
+  createJobBody,
+  editJobBody,
+  failJobBody,
+  saveValuesBody,
+  vehicleCommandBody,
+  type createdJobs,
+  type jobEvents,
+  type vehicleCommandAnswer,
+} from './schema';
 
 export interface JobsRouterDeps {
   db: Db;
@@ -57,21 +68,39 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
     const { principal } = ctx.state;
     const job = await findJob(deps.db, ctx.params.id!);
     // A dispatcher acts for some customers only: other customers' jobs are none of theirs.
-    const isProvider = job?.provider_id === principal.organisationId && (!principal.customers || principal.customers.includes(job.customer_name ?? ''));
+    const isProvider =
+      job?.provider_id === principal.organisationId && (!principal.customers || principal.customers.includes(job.customer_name ?? ''));
     const isInstaller = job !== undefined && job.installer_company_id === principal.organisationId;
     if (!job || !(isProvider || isInstaller)) throw new NotFoundError(`Job ${ctx.params.id} does not exist.`);
-    if (side === 'provider' && !isProvider) throw new ForbiddenError(`This is for the provider of job ${job.id}; the installer company works on it through start, values, steps, complete and fail.`, [], { type: 'wrong-role' });
-    if (side === 'installer' && !isInstaller) throw new ForbiddenError(`This is for the installer company the job is assigned to; the provider changes job ${job.id} through PATCH, DELETE and assign.`, [], { type: 'wrong-role' });
+    if (side === 'provider' && !isProvider)
+      throw new ForbiddenError(
+        `This is for the provider of job ${job.id}; the installer company works on it through start, values, steps, complete and fail.`,
+        [],
+        { type: 'wrong-role' },
+      );
+    if (side === 'installer' && !isInstaller)
+      throw new ForbiddenError(
+        `This is for the installer company the job is assigned to; the provider changes job ${job.id} through PATCH, DELETE and assign.`,
+        [],
+        { type: 'wrong-role' },
+      );
     return job;
   }
 
   /** Sends the caller's change to the job's workflow; a refusal becomes the fitting problem. */
-  function tell<Req extends { actor: Actor }, Ret>(ctx: Ctx, job: JobRow, update: UpdateDefinition<Ret, [Req]>, request: Omit<Req, 'actor'>): Promise<Ret> {
+  function tell<Req extends { actor: Actor }, Ret>(
+    ctx: Ctx,
+    job: JobRow,
+    update: UpdateDefinition<Ret, [Req]>,
+    request: Omit<Req, 'actor'>,
+  ): Promise<Ret> {
     // A retried request (same Idempotency-Key) sends the same update id: Temporal answers it with the
     // first outcome instead of applying the change twice, even if the first answer never got back.
     const updateId = ctx.state.requestKey && `${update.name}:${ctx.state.requestKey}`;
     // With deadlines, after checking that a worker runs jobs: an outage answers 503 within seconds.
-    return refusalsAsProblems(job, () => sendUpdate(deps, handleOf(job.id), update, { args: [{ ...request, actor: actorOf(ctx) } as Req], updateId }));
+    return refusalsAsProblems(job, () =>
+      sendUpdate(deps, handleOf(job.id), update, { args: [{ ...request, actor: actorOf(ctx) } as Req], updateId }),
+    );
   }
 
   async function answerWithJob(ctx: Ctx, jobId: string): Promise<void> {
@@ -80,12 +109,19 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
 
   router.post('/', async (ctx) => {
     if (ctx.state.principal.organisationKind !== 'provider') {
-      throw new ForbiddenError('Jobs are created by the mobility provider; an installer company gets them assigned.', [], { type: 'wrong-role' });
+      throw new ForbiddenError('Jobs are created by the mobility provider; an installer company gets them assigned.', [], {
+        type: 'wrong-role',
+      });
     }
     const body = parseBody(createJobBody, ctx.request.body);
     // The provider's own types and the built-ins; another provider's type is as unknown as a made-up id.
     const found = await deps.jobTypes.forProvider(deps.db, ctx.state.principal.organisationId, body.jobTypeId);
-    if (!found) throw new RuleViolationError(`Job type ${body.jobTypeId} does not exist.`, [{ pointer: '/jobTypeId', message: 'unknown job type', rule: 'exists' }], { type: 'unknown-job-type' });
+    if (!found)
+      throw new RuleViolationError(
+        `Job type ${body.jobTypeId} does not exist.`,
+        [{ pointer: '/jobTypeId', message: 'unknown job type', rule: 'exists' }],
+        { type: 'unknown-job-type' },
+      );
     if (found.archived) throw jobTypeArchived(body.jobTypeId, '/jobTypeId');
     const jobIds = await createJobs(deps, {
       jobType: found.jobType,
@@ -116,7 +152,9 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
     if (!found) throw new NotFoundError(`Job type ${original.job_type_id} no longer exists, so job ${original.id} cannot be duplicated.`);
     if (found.archived) throw jobTypeArchived(original.job_type_id);
     const { jobType } = found;
-    const presets = Object.fromEntries(original.locked_fields.filter((key) => key in original.values).map((key) => [key, original.values[key]]));
+    const presets = Object.fromEntries(
+      original.locked_fields.filter((key) => key in original.values).map((key) => [key, original.values[key]]),
+    );
     const [jobId] = await createJobs(deps, {
       jobType,
       jobTypeOwner: found.owner,
@@ -141,7 +179,14 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
   router.get('/:id/events', async (ctx) => {
     const job = await visibleJob(ctx, 'either');
     const events = await listJobEvents(deps.db, job.id);
-    const answer: FromSchema<typeof jobEvents> = { events: events.map((event) => ({ type: event.type, actor: event.actor, data: event.data, occurredAt: event.occurred_at.toISOString() })) };
+    const answer: FromSchema<typeof jobEvents> = {
+      events: events.map((event) => ({
+        type: event.type,
+        actor: event.actor,
+        data: event.data,
+        occurredAt: event.occurred_at.toISOString(),
+      })),
+    };
     ctx.body = answer;
   });
 
@@ -154,7 +199,9 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
     const jobType = deps.jobTypes.get(job.job_type_id);
     // No geocoding call for an edit the workflow is going to refuse anyway.
     const geocode = body.values && jobType && job.status === 'PENDING';
-    const values = geocode ? await geocodeAddresses(jobType, body.values as Record<string, unknown>, deps.geocoder) : (body.values as Record<string, unknown> | undefined);
+    const values = geocode
+      ? await geocodeAddresses(jobType, body.values as Record<string, unknown>, deps.geocoder)
+      : (body.values as Record<string, unknown> | undefined);
     await tell(ctx, job, editJobUpdate, { values, customerName: body.customerName, requestedStartAt: body.requestedStartAt });
     await answerWithJob(ctx, job.id);
   });
@@ -191,7 +238,11 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
     const job = await visibleJob(ctx, 'installer');
     const body = parseBody(completeStepBody, ctx.request.body ?? {});
     const stepId = ctx.params.stepId!;
-    const after = await tell(ctx, job, completeStepUpdate, { stepId, values: body.values as Record<string, unknown> | undefined, checklist: body.checklist as string[] | undefined });
+    const after = await tell(ctx, job, completeStepUpdate, {
+      stepId,
+      values: body.values as Record<string, unknown> | undefined,
+      checklist: body.checklist as string[] | undefined,
+    });
     await answerWithJob(ctx, job.id);
     // The step's action still runs against the vehicle: its outcome arrives on the job and in its events.
     if (after.steps.find((step) => step.id === stepId)?.status === 'inProgress') {
@@ -216,7 +267,10 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
   router.post('/:id/vehicle/commands', async (ctx) => {
     const job = await visibleJob(ctx, 'installer');
     const body = parseBody(vehicleCommandBody, ctx.request.body);
-    const answer: FromSchema<typeof vehicleCommandAnswer> = await tell(ctx, job, vehicleCommandUpdate, { command: body.command, qnr: body.qnr });
+    const answer: FromSchema<typeof vehicleCommandAnswer> = await tell(ctx, job, vehicleCommandUpdate, {
+      command: body.command,
+      qnr: body.qnr,
+    });
     ctx.body = answer;
   });
 

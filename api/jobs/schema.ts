@@ -21,8 +21,17 @@ export const createJobBody = {
     values: { ...values, default: {} },
     customerName: { type: 'string', minLength: 1, maxLength: 200 },
     requestedStartAt: { type: 'string', format: 'date-time', description: 'A wish, not a promise: when the work should start.' },
-    installerCompanyId: { type: 'string', format: 'uuid', description: '"Save & Assign": assign the new job(s) at once to this company, which must have accepted an invitation for the fleet.' },
-    count: { type: 'integer', minimum: 1, maximum: 100, description: 'Create this many identical jobs; the answer is then { items: [...] }.' },
+    installerCompanyId: {
+      type: 'string',
+      format: 'uuid',
+      description: '"Save & Assign": assign the new job(s) at once to this company, which must have accepted an invitation for the fleet.',
+    },
+    count: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 100,
+      description: 'Create this many identical jobs; the answer is then { items: [...] }.',
+    },
   },
 } as const;
 
@@ -31,7 +40,7 @@ export const editJobBody = {
   additionalProperties: false,
   minProperties: 1,
   properties: {
-    values: { ...values, description: 'Merged into the job\'s values; a field set to null is cleared (and unlocked).' },
+    values: { ...values, description: "Merged into the job's values; a field set to null is cleared (and unlocked)." },
     customerName: { type: ['string', 'null'], minLength: 1, maxLength: 200 },
     requestedStartAt: { type: ['string', 'null'], format: 'date-time' },
   },
@@ -41,7 +50,9 @@ export const assignJobBody = {
   type: 'object',
   additionalProperties: false,
   required: ['installerCompanyId'],
-  properties: { installerCompanyId: { type: 'string', format: 'uuid', description: 'A company whose invitation for the job\'s fleet is ACCEPTED.' } },
+  properties: {
+    installerCompanyId: { type: 'string', format: 'uuid', description: "A company whose invitation for the job's fleet is ACCEPTED." },
+  },
 } as const;
 
 export const completeStepBody = {
@@ -49,7 +60,12 @@ export const completeStepBody = {
   additionalProperties: false,
   properties: {
     values: { ...values, description: 'Values of the fields this step collects.' },
-    checklist: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: 'The checklist items ticked off; the step needs all of them.' },
+    checklist: {
+      type: 'array',
+      items: { type: 'string' },
+      uniqueItems: true,
+      description: 'The checklist items ticked off; the step needs all of them.',
+    },
   },
 } as const;
 
@@ -57,7 +73,9 @@ export const failJobBody = {
   type: 'object',
   additionalProperties: false,
   required: ['reason'],
-  properties: { reason: { type: 'string', minLength: 1, maxLength: 2000, description: 'Why the job could not be completed: the provider reads it.' } },
+  properties: {
+    reason: { type: 'string', minLength: 1, maxLength: 2000, description: 'Why the job could not be completed: the provider reads it.' },
+  },
 } as const;
 
 export const vehicleCommandBody = {
@@ -65,7 +83,10 @@ export const vehicleCommandBody = {
   additionalProperties: false,
   required: ['command'],
   properties: {
-    command: { enum: ['lock', 'unlock', 'enableDriving', 'disableDriving', 'readState'], description: "Allowed when the job type's access.permissions include it." },
+    command: {
+      enum: ['lock', 'unlock', 'enableDriving', 'disableDriving', 'readState'],
+      description: "Allowed when the job type's access.permissions include it.",
+    },
     qnr: { type: 'string', pattern: '^[0-9A-F]{16}$', description: 'Which CloudBoxx, when the job has two (a swap).' },
   },
 } as const;
@@ -74,7 +95,13 @@ export const saveValuesBody = {
   type: 'object',
   additionalProperties: false,
   required: ['values'],
-  properties: { values: { ...values, minProperties: 1, description: 'Fields of steps not yet completed; null clears one. Locked fields cannot change.' } },
+  properties: {
+    values: {
+      ...values,
+      minProperties: 1,
+      description: 'Fields of steps not yet completed; null clears one. Locked fields cannot change.',
+    },
+  },
 } as const;
 
 // ── Responses ───────────────────────────────────────────────────────────────────────────────
@@ -91,7 +118,10 @@ export const jobStep = {
   properties: {
     id: { type: 'string', description: 'The step id from the job type, as in POST /v1/jobs/{id}/steps/{stepId}/complete.' },
     title: { type: 'string' },
-    status: { enum: ['open', 'inProgress', 'done'], description: "inProgress: the step's action is running against the vehicle; its outcome follows on the job." },
+    status: {
+      enum: ['open', 'inProgress', 'done'],
+      description: "inProgress: the step's action is running against the vehicle; its outcome follows on the job.",
+    },
     completedAt: dateTime('When the installer completed it; absent while open.'),
     actionError: { type: 'string', description: "Why the step's last action failed; the installer may complete the step again." },
   },
@@ -114,11 +144,13 @@ export const jobVehicle = {
       type: 'object',
       additionalProperties: false,
       required: ['state'],
-      description: "What the engine did to the vehicle when access ended (the job type's access.onEnd); absent while access is open or was never opened.",
+      description:
+        "What the engine did to the vehicle when access ended (the job type's access.onEnd); absent while access is open or was never opened.",
       properties: {
         state: {
           enum: ['pending', 'secured', 'notSecured', 'notRequired'],
-          description: 'pending: being locked and immobilised (retried until OneAPI answers); secured: every command landed and the vehicle reported it; notSecured: the vehicle reported another state or cannot be reached — check it; notRequired: the job type leaves the vehicle as it is, or no box was ever known.',
+          description:
+            'pending: being locked and immobilised (retried until OneAPI answers); secured: every command landed and the vehicle reported it; notSecured: the vehicle reported another state or cannot be reached — check it; notRequired: the job type leaves the vehicle as it is, or no box was ever known.',
         },
         securedAt: dateTime('When the vehicle reported the commanded state.'),
         detail: { type: 'string', description: 'Why not (yet), or which commands the vehicle model cannot do.' },
@@ -130,7 +162,10 @@ export const jobVehicle = {
             required: ['command', 'outcome'],
             properties: {
               command: { enum: ['lock', 'disableDriving'] },
-              outcome: { enum: ['done', 'skipped', 'mismatch'], description: 'skipped: the vehicle model cannot do it (OneAPI capabilities); mismatch: the vehicle reports another state.' },
+              outcome: {
+                enum: ['done', 'skipped', 'mismatch'],
+                description: 'skipped: the vehicle model cannot do it (OneAPI capabilities); mismatch: the vehicle reports another state.',
+              },
               reported: reportedState,
             },
           },
@@ -147,7 +182,11 @@ export const accessGrant = {
   description: 'The job-scoped vehicle access opened when the installer started the job; null before that.',
   properties: {
     grantId: { type: 'string' },
-    permissions: { type: 'array', items: { type: 'string' }, description: "What the installer may do to the vehicle: the job type's access.permissions." },
+    permissions: {
+      type: 'array',
+      items: { type: 'string' },
+      description: "What the installer may do to the vehicle: the job type's access.permissions.",
+    },
     grantedAt: dateTime('When the job was started.'),
     expiresAt: dateTime('When the access ends at the latest; the job fails if it is still RUNNING then.'),
     revokedAt: dateTime('When the access was closed, because the job ended or the access expired; absent while open.'),
@@ -159,8 +198,26 @@ export const jobResource = {
   type: 'object',
   additionalProperties: false,
   required: [
-    'id', 'status', 'jobType', 'fleetId', 'installerCompanyId', 'customerName', 'requestedStartAt', 'values', 'lockedFields', 'steps',
-    'lastCompletedStep', 'failureReason', 'accessGrant', 'vehicle', 'workflowId', 'createdAt', 'updatedAt', 'assignedAt', 'startedAt', 'finishedAt',
+    'id',
+    'status',
+    'jobType',
+    'fleetId',
+    'installerCompanyId',
+    'customerName',
+    'requestedStartAt',
+    'values',
+    'lockedFields',
+    'steps',
+    'lastCompletedStep',
+    'failureReason',
+    'accessGrant',
+    'vehicle',
+    'workflowId',
+    'createdAt',
+    'updatedAt',
+    'assignedAt',
+    'startedAt',
+    'finishedAt',
   ],
   description: 'The job as it is now.',
   properties: {
@@ -174,7 +231,11 @@ export const jobResource = {
       properties: { id: { type: 'string' }, version: { type: 'integer', minimum: 1 } },
     },
     fleetId: uuid('The fleet the vehicle belongs to.'),
-    installerCompanyId: { type: ['string', 'null'], format: 'uuid', description: 'The installer company the job is assigned to; null while PENDING.' },
+    installerCompanyId: {
+      type: ['string', 'null'],
+      format: 'uuid',
+      description: 'The installer company the job is assigned to; null while PENDING.',
+    },
     customerName: { type: ['string', 'null'], description: "The provider's customer the job is for; null when none was given." },
     requestedStartAt: dateTimeOrNull('When the provider wishes the work to start; null when no wish was given.'),
     values: {
@@ -182,10 +243,17 @@ export const jobResource = {
       additionalProperties: true,
       description: 'Field values by field key (see GET /v1/job-types/{id} for the fields); a blank field is absent.',
     },
-    lockedFields: { type: 'array', items: { type: 'string' }, description: 'Keys of the fields the provider set: the installer reads but cannot change them.' },
+    lockedFields: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'Keys of the fields the provider set: the installer reads but cannot change them.',
+    },
     steps: { type: 'array', items: jobStep, description: 'The steps that apply to this job, in order.' },
     lastCompletedStep: { type: ['string', 'null'], description: 'Id of the last step completed; null before the first.' },
-    failureReason: { type: ['string', 'null'], description: "Why the job FAILED: the installer's explanation, or the deadline it missed; null unless FAILED." },
+    failureReason: {
+      type: ['string', 'null'],
+      description: "Why the job FAILED: the installer's explanation, or the deadline it missed; null unless FAILED.",
+    },
     accessGrant,
     vehicle: jobVehicle,
     workflowId: { type: 'string', description: 'The Temporal workflow that runs the job, for operators.' },
@@ -222,7 +290,10 @@ const actor = {
         kind: { const: 'user' },
         userId: uuid('The user.'),
         organisationId: uuid('Their provider or installer company.'),
-        role: { type: 'string', description: 'The role they acted in: provider_admin, provider_dispatcher, installer_admin or installer_technician.' },
+        role: {
+          type: 'string',
+          description: 'The role they acted in: provider_admin, provider_dispatcher, installer_admin or installer_technician.',
+        },
         email: { type: 'string', format: 'email' },
       },
     },
@@ -250,9 +321,17 @@ export const jobEvents = {
         additionalProperties: false,
         required: ['type', 'actor', 'data', 'occurredAt'],
         properties: {
-          type: { type: 'string', description: 'What happened: job.created, job.edited, job.assigned, job.started, step.completed, values.saved, vehicle.command, vehicle.command.failed, job.succeeded, job.failed.' },
+          type: {
+            type: 'string',
+            description:
+              'What happened: job.created, job.edited, job.assigned, job.started, step.completed, values.saved, vehicle.command, vehicle.command.failed, job.succeeded, job.failed.',
+          },
           actor,
-          data: { type: 'object', additionalProperties: true, description: 'The particulars, depending on type: the values given, the step, the command and its result, the reason.' },
+          data: {
+            type: 'object',
+            additionalProperties: true,
+            description: 'The particulars, depending on type: the values given, the step, the command and its result, the reason.',
+          },
           occurredAt: dateTime('When it happened.'),
         },
       },
@@ -278,7 +357,12 @@ export const vehicleCommandAnswer = {
         modifiedAt: dateTime('When the CloudBoxx reported this state.'),
         odometerKm: { type: 'number', minimum: 0, description: 'Odometer reading in kilometres, where the vehicle reports one.' },
         fuelLevelPercent: { type: 'number', minimum: 0, maximum: 100, description: 'Fuel level, on combustion vehicles that report it.' },
-        batteryLevelPercent: { type: 'number', minimum: 0, maximum: 100, description: 'Battery state of charge, on electric vehicles that report it.' },
+        batteryLevelPercent: {
+          type: 'number',
+          minimum: 0,
+          maximum: 100,
+          description: 'Battery state of charge, on electric vehicles that report it.',
+        },
       },
     },
   },

@@ -30,24 +30,48 @@ describe('holding answers to the OpenAPI document', () => {
 
   it('takes an answer as documented, matching the path to its template', () => {
     expect(check({ method: 'GET', path: `/v1/jobs/${job.id}`, status: 200, contentType: json, body: job })).to.equal(undefined);
-    expect(check({ method: 'GET', path: '/v1/jobs?fields=status', status: 200, contentType: json, body: { items: [{ id: job.id, status: 'PENDING' }], nextCursor: null } })).to.equal(undefined);
+    expect(
+      check({
+        method: 'GET',
+        path: '/v1/jobs?fields=status',
+        status: 200,
+        contentType: json,
+        body: { items: [{ id: job.id, status: 'PENDING' }], nextCursor: null },
+      }),
+    ).to.equal(undefined);
     expect(check({ method: 'DELETE', path: `/v1/jobs/${job.id}`, status: 204, contentType: null, body: undefined })).to.equal(undefined);
   });
 
   it('names the operation and what is wrong with a body unlike its schema', () => {
-    const wrong = check({ method: 'POST', path: `/v1/jobs/${job.id}/start`, status: 200, contentType: json, body: { ...job, status: 'STARTED', secret: 1 } });
+    const wrong = check({
+      method: 'POST',
+      path: `/v1/jobs/${job.id}/start`,
+      status: 200,
+      contentType: json,
+      body: { ...job, status: 'STARTED', secret: 1 },
+    });
     expect(wrong).to.match(/^POST \/v1\/jobs\/\{id\}\/start answered 200 unlike its documented schema/);
     expect(wrong).to.include('/status must be equal to one of the allowed values');
     expect(wrong).to.include('must NOT have additional properties {"additionalProperty":"secret"}');
   });
 
   it('refuses a status the operation does not document', () => {
-    expect(check({ method: 'POST', path: '/v1/jobs', status: 200, contentType: json, body: job })).to.equal('POST /v1/jobs answered 200, a status its documentation does not list.');
+    expect(check({ method: 'POST', path: '/v1/jobs', status: 200, contentType: json, body: job })).to.equal(
+      'POST /v1/jobs answered 200, a status its documentation does not list.',
+    );
   });
 
   it('holds a problem to the Problem schema, on a path no operation serves too', () => {
     const problem = { type: 'https://installer-jobs.dev/problems/not-found', title: 'No route for GET /v2.', status: 404, instance: '/v2' };
     expect(check({ method: 'GET', path: '/v2', status: 404, contentType: 'application/problem+json', body: problem })).to.equal(undefined);
-    expect(check({ method: 'GET', path: '/v2', status: 404, contentType: 'application/problem+json', body: { ...problem, errors: [{ message: 'x' }] } })).to.match(/must have required property 'pointer'/);
+    expect(
+      check({
+        method: 'GET',
+        path: '/v2',
+        status: 404,
+        contentType: 'application/problem+json',
+        body: { ...problem, errors: [{ message: 'x' }] },
+      }),
+    ).to.match(/must have required property 'pointer'/);
   });
 });

@@ -56,7 +56,9 @@ export function answerCheck(document = openApiDocument() as OpenApiDocument): (a
       // Not an operation (no route, a method the path does not take, /openapi.json): only a problem has a documented shape.
       if (mediaType !== 'application/problem+json') return undefined;
       const validate = validator('Problem', { $ref: '#/components/schemas/Problem' });
-      return validate(body) ? undefined : `${method.toUpperCase()} ${pathname} answered ${status} with a problem unlike the Problem schema:\n${describe(validate.errors)}`;
+      return validate(body)
+        ? undefined
+        : `${method.toUpperCase()} ${pathname} answered ${status} with a problem unlike the Problem schema:\n${describe(validate.errors)}`;
     }
 
     const name = `${operation.method.toUpperCase()} ${operation.path}`;
@@ -64,7 +66,8 @@ export function answerCheck(document = openApiDocument() as OpenApiDocument): (a
     if (!documented) return `${name} answered ${status}, a status its documentation does not list.`;
     if (!documented.content) return body === undefined ? undefined : `${name} answered ${status} with a body; its documentation says none.`;
     const media = documented.content[mediaType];
-    if (!media) return `${name} answered ${status} as ${contentType ?? 'nothing'}; documented: ${Object.keys(documented.content).join(', ')}.`;
+    if (!media)
+      return `${name} answered ${status} as ${contentType ?? 'nothing'}; documented: ${Object.keys(documented.content).join(', ')}.`;
     const validate = validator(`${name} ${status} ${mediaType}`, media.schema);
     return validate(body) ? undefined : `${name} answered ${status} unlike its documented schema:\n${describe(validate.errors)}`;
   };
@@ -80,5 +83,7 @@ export function schemaCompiler(document: Pick<OpenApiDocument, 'components'>): (
 }
 
 function describe(errors: ErrorObject[] | null | undefined): string {
-  return (errors ?? []).map((error) => `  ${error.instancePath || '/'} ${error.message ?? 'is not valid'} ${JSON.stringify(error.params)}`).join('\n');
+  return (errors ?? [])
+    .map((error) => `  ${error.instancePath || '/'} ${error.message ?? 'is not valid'} ${JSON.stringify(error.params)}`)
+    .join('\n');
 }

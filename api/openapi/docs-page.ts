@@ -29,7 +29,9 @@ const PAGE = `<!doctype html>
  */
 export function docsPage(): Middleware {
   const dist = getAbsoluteFSPath();
-  const assets = new Map(Object.entries(ASSETS).map(([name, type]) => [`/docs/${name}`, { type, body: fs.readFileSync(path.join(dist, name)) }]));
+  const assets = new Map(
+    Object.entries(ASSETS).map(([name, type]) => [`/docs/${name}`, { type, body: fs.readFileSync(path.join(dist, name)) }]),
+  );
   return async (ctx, next) => {
     if (ctx.method !== 'GET') return next();
     if (ctx.path === '/docs' || ctx.path === '/docs/') {

@@ -24,7 +24,16 @@ function routesOf(routers: Router<never>[]): string[] {
 describe('the OpenAPI document', () => {
   it('lists exactly the routes the API serves', () => {
     const none = {} as never;
-    const served = routesOf([healthRouter(none), jobsRouter(none), jobListRouter(none), jobTypesRouter(none), fleetInvitationsRouter(none), invitationResponsesRouter(none), companiesRouter(none), usersRouter(none)] as unknown as Router<never>[]);
+    const served = routesOf([
+      healthRouter(none),
+      jobsRouter(none),
+      jobListRouter(none),
+      jobTypesRouter(none),
+      fleetInvitationsRouter(none),
+      invitationResponsesRouter(none),
+      companiesRouter(none),
+      usersRouter(none),
+    ] as unknown as Router<never>[]);
     const documented = OPERATIONS.map((op) => `${op.method.toUpperCase()} ${op.path}`);
     expect([...new Set(served)].sort()).to.deep.equal([...documented].sort());
   });
@@ -78,9 +87,14 @@ describe('the OpenAPI document', () => {
   });
 
   it('requires a request body only where the route needs one, and names 413 and 429 where they can happen', () => {
-    type Documented = { requestBody?: { required: boolean; content: Record<string, { schema: object }> }; responses: Record<string, object> };
+    type Documented = {
+      requestBody?: { required: boolean; content: Record<string, { schema: object }> };
+      responses: Record<string, object>;
+    };
     const document = openApiDocument() as { paths: Record<string, Record<string, Documented>> };
-    const operations = Object.entries(document.paths).flatMap(([path, byMethod]) => Object.entries(byMethod).map(([method, operation]) => ({ name: `${method.toUpperCase()} ${path}`, method, operation })));
+    const operations = Object.entries(document.paths).flatMap(([path, byMethod]) =>
+      Object.entries(byMethod).map(([method, operation]) => ({ name: `${method.toUpperCase()} ${path}`, method, operation })),
+    );
     const optional = operations.filter(({ operation }) => operation.requestBody && !operation.requestBody.required).map(({ name }) => name);
     expect(optional.sort()).to.deep.equal(['POST /v1/invitations/{token}/accept', 'POST /v1/jobs/{id}/steps/{stepId}/complete']);
     // A schema that takes an empty object never needs a body (the parser gives {} for none).
@@ -92,7 +106,9 @@ describe('the OpenAPI document', () => {
     }
 
     const withStatus = (status: string) => operations.filter(({ operation }) => status in operation.responses).map(({ name }) => name);
-    expect(withStatus('413')).to.have.members(operations.filter(({ method }) => method === 'post' || method === 'patch' || method === 'put').map(({ name }) => name));
+    expect(withStatus('413')).to.have.members(
+      operations.filter(({ method }) => method === 'post' || method === 'patch' || method === 'put').map(({ name }) => name),
+    );
     const publicOperations = OPERATIONS.filter((op) => op.public).map((op) => `${op.method.toUpperCase()} ${op.path}`);
     expect(withStatus('429')).to.have.members(operations.map(({ name }) => name).filter((name) => !publicOperations.includes(name)));
     expect(document.paths['/v1/jobs']!.post!.responses['429']).to.have.nested.property('headers.Retry-After');

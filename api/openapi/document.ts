@@ -15,7 +15,17 @@ import {
   invitationResource,
   newInvitation,
 } from '../invitations/schema';
-import { jobTypeHistory, jobTypeList, jobTypeListQuery, jobTypeResource, jobTypeSummary, previewAnswer, previewBody, publishedJobType, validationAnswer } from '../job-types/schema';
+import {
+  jobTypeHistory,
+  jobTypeList,
+  jobTypeListQuery,
+  jobTypeResource,
+  jobTypeSummary,
+  previewAnswer,
+  previewBody,
+  publishedJobType,
+  validationAnswer,
+} from '../job-types/schema';
 import { jobListItem, jobListPage, jobListQuery } from '../jobs/list-schema';
 import {
   accessGrant,
@@ -70,45 +80,303 @@ export type Operation = OperationBase & Success;
  * the routers, so a route cannot be added without appearing here.
  */
 export const OPERATIONS: Operation[] = [
-  { method: 'get', path: '/healthz', summary: 'Whether Postgres and Temporal answer and a worker polls (200 ok), no worker does (200 degraded), or which server does not answer (503).', tag: 'operations', public: true, response: healthStatus, otherResponses: { 503: healthStatus } },
-  { method: 'get', path: '/v1/job-types', summary: "The job types new jobs can be created from: the built-in ones (but those your provider hid) and your provider's own, each in its latest version.", tag: 'job types', query: jobTypeListQuery, response: jobTypeList },
-  { method: 'get', path: '/v1/job-types/{id}', summary: 'A job type with its sections, fields, rules and steps: everything a create form needs; its versions, and its source for provider admins.', tag: 'job types', response: jobTypeResource },
-  { method: 'put', path: '/v1/job-types/{id}', summary: "Publish your provider's own job type from its YAML (provider admin): 201 a new version, 200 the same content as a published one; 422 invalid-job-type lists every problem; 409 version-conflict for a version published with other content.", tag: 'job types', yamlBody: true, created: true, response: publishedJobType, otherResponses: { 200: publishedJobType } },
-  { method: 'post', path: '/v1/job-types/validate', summary: 'Check a YAML source as publishing would, saving nothing: every problem with line and column.', tag: 'job types', yamlBody: true, response: validationAnswer },
-  { method: 'post', path: '/v1/job-types/preview', summary: 'What a job of a YAML source would be with sample values: the steps that apply, locked fields, the CloudBoxx configuration and its open placeholders, the problems of the values.', tag: 'job types', body: previewBody, response: previewAnswer },
-  { method: 'get', path: '/v1/job-types/{id}/versions/{version}', summary: 'One version of a job type, with its source for provider admins; an installer company reads the versions of the jobs assigned to it.', tag: 'job types', response: jobTypeResource },
-  { method: 'get', path: '/v1/job-types/{id}/history', summary: 'Who published, archived and unarchived the job type, when, which version (provider admin).', tag: 'job types', response: jobTypeHistory },
-  { method: 'post', path: '/v1/job-types/{id}/archive', summary: 'No new job or duplicate from this type (provider admin); running jobs go on. On a built-in type: hidden from your people.', tag: 'job types', response: jobTypeResource },
-  { method: 'post', path: '/v1/job-types/{id}/unarchive', summary: 'New jobs may use the type again (provider admin).', tag: 'job types', response: jobTypeResource },
-  { method: 'get', path: '/v1/jobs', summary: 'Jobs you may see, filtered, searched, sorted and paged.', tag: 'jobs', query: jobListQuery, response: jobListPage },
-  { method: 'post', path: '/v1/jobs', summary: 'Create a job (or `count` identical ones); with installerCompanyId, save and assign.', tag: 'jobs', body: createJobBody, created: true, response: createJobAnswer },
-  { method: 'get', path: '/v1/jobs/{id}', summary: 'A job: values with locked fields, steps, last completed step, dates, failure reason, access.', tag: 'jobs', response: jobResource },
-  { method: 'patch', path: '/v1/jobs/{id}', summary: 'Edit a PENDING job (provider).', tag: 'jobs', body: editJobBody, response: jobResource },
+  {
+    method: 'get',
+    path: '/healthz',
+    summary:
+      'Whether Postgres and Temporal answer and a worker polls (200 ok), no worker does (200 degraded), or which server does not answer (503).',
+    tag: 'operations',
+    public: true,
+    response: healthStatus,
+    otherResponses: { 503: healthStatus },
+  },
+  {
+    method: 'get',
+    path: '/v1/job-types',
+    summary:
+      "The job types new jobs can be created from: the built-in ones (but those your provider hid) and your provider's own, each in its latest version.",
+    tag: 'job types',
+    query: jobTypeListQuery,
+    response: jobTypeList,
+  },
+  {
+    method: 'get',
+    path: '/v1/job-types/{id}',
+    summary:
+      'A job type with its sections, fields, rules and steps: everything a create form needs; its versions, and its source for provider admins.',
+    tag: 'job types',
+    response: jobTypeResource,
+  },
+  {
+    method: 'put',
+    path: '/v1/job-types/{id}',
+    summary:
+      "Publish your provider's own job type from its YAML (provider admin): 201 a new version, 200 the same content as a published one; 422 invalid-job-type lists every problem; 409 version-conflict for a version published with other content.",
+    tag: 'job types',
+    yamlBody: true,
+    created: true,
+    response: publishedJobType,
+    otherResponses: { 200: publishedJobType },
+  },
+  {
+    method: 'post',
+    path: '/v1/job-types/validate',
+    summary: 'Check a YAML source as publishing would, saving nothing: every problem with line and column.',
+    tag: 'job types',
+    yamlBody: true,
+    response: validationAnswer,
+  },
+  {
+    method: 'post',
+    path: '/v1/job-types/preview',
+    summary:
+      'What a job of a YAML source would be with sample values: the steps that apply, locked fields, the CloudBoxx configuration and its open placeholders, the problems of the values.',
+    tag: 'job types',
+    body: previewBody,
+    response: previewAnswer,
+  },
+  {
+    method: 'get',
+    path: '/v1/job-types/{id}/versions/{version}',
+    summary:
+      'One version of a job type, with its source for provider admins; an installer company reads the versions of the jobs assigned to it.',
+    tag: 'job types',
+    response: jobTypeResource,
+  },
+  {
+    method: 'get',
+    path: '/v1/job-types/{id}/history',
+    summary: 'Who published, archived and unarchived the job type, when, which version (provider admin).',
+    tag: 'job types',
+    response: jobTypeHistory,
+  },
+  {
+    method: 'post',
+    path: '/v1/job-types/{id}/archive',
+    summary: 'No new job or duplicate from this type (provider admin); running jobs go on. On a built-in type: hidden from your people.',
+    tag: 'job types',
+    response: jobTypeResource,
+  },
+  {
+    method: 'post',
+    path: '/v1/job-types/{id}/unarchive',
+    summary: 'New jobs may use the type again (provider admin).',
+    tag: 'job types',
+    response: jobTypeResource,
+  },
+  {
+    method: 'get',
+    path: '/v1/jobs',
+    summary: 'Jobs you may see, filtered, searched, sorted and paged.',
+    tag: 'jobs',
+    query: jobListQuery,
+    response: jobListPage,
+  },
+  {
+    method: 'post',
+    path: '/v1/jobs',
+    summary: 'Create a job (or `count` identical ones); with installerCompanyId, save and assign.',
+    tag: 'jobs',
+    body: createJobBody,
+    created: true,
+    response: createJobAnswer,
+  },
+  {
+    method: 'get',
+    path: '/v1/jobs/{id}',
+    summary: 'A job: values with locked fields, steps, last completed step, dates, failure reason, access.',
+    tag: 'jobs',
+    response: jobResource,
+  },
+  {
+    method: 'patch',
+    path: '/v1/jobs/{id}',
+    summary: 'Edit a PENDING job (provider).',
+    tag: 'jobs',
+    body: editJobBody,
+    response: jobResource,
+  },
   { method: 'delete', path: '/v1/jobs/{id}', summary: 'Delete a PENDING job (provider).', tag: 'jobs', noContent: true },
-  { method: 'post', path: '/v1/jobs/{id}/duplicate', summary: 'A new PENDING job with the values the provider had set.', tag: 'jobs', created: true, response: jobResource },
-  { method: 'post', path: '/v1/jobs/{id}/assign', summary: 'Assign a PENDING job to a company invited for its fleet.', tag: 'jobs', body: assignJobBody, response: jobResource },
+  {
+    method: 'post',
+    path: '/v1/jobs/{id}/duplicate',
+    summary: 'A new PENDING job with the values the provider had set.',
+    tag: 'jobs',
+    created: true,
+    response: jobResource,
+  },
+  {
+    method: 'post',
+    path: '/v1/jobs/{id}/assign',
+    summary: 'Assign a PENDING job to a company invited for its fleet.',
+    tag: 'jobs',
+    body: assignJobBody,
+    response: jobResource,
+  },
   { method: 'get', path: '/v1/jobs/{id}/events', summary: 'The audit trail: who did what, when.', tag: 'jobs', response: jobEvents },
-  { method: 'post', path: '/v1/jobs/{id}/start', summary: 'Start an ASSIGNED job: opens the job-scoped vehicle access (installer).', tag: 'installer', response: jobResource },
-  { method: 'patch', path: '/v1/jobs/{id}/values', summary: "Save the open steps' fields as a draft (installer).", tag: 'installer', body: saveValuesBody, response: jobResource },
-  { method: 'post', path: '/v1/jobs/{id}/steps/{stepId}/complete', summary: "Complete the next step with its values and checklist; runs the step's action (installer). 202 while the action still runs: the step is inProgress and its outcome follows on the job (Location).", tag: 'installer', body: completeStepBody, bodyOptional: true, response: jobResource, otherResponses: { 202: jobResource } },
-  { method: 'post', path: '/v1/jobs/{id}/complete', summary: 'Complete the job: SUCCEEDED, vehicle access revoked (installer).', tag: 'installer', response: jobResource },
-  { method: 'post', path: '/v1/jobs/{id}/fail', summary: 'Give up with an explanation: FAILED, vehicle access revoked (installer).', tag: 'installer', body: failJobBody, response: jobResource },
-  { method: 'post', path: '/v1/jobs/{id}/vehicle/commands', summary: "Lock, unlock … the vehicle through the job's open access (installer).", tag: 'installer', body: vehicleCommandBody, response: vehicleCommandAnswer },
+  {
+    method: 'post',
+    path: '/v1/jobs/{id}/start',
+    summary: 'Start an ASSIGNED job: opens the job-scoped vehicle access (installer).',
+    tag: 'installer',
+    response: jobResource,
+  },
+  {
+    method: 'patch',
+    path: '/v1/jobs/{id}/values',
+    summary: "Save the open steps' fields as a draft (installer).",
+    tag: 'installer',
+    body: saveValuesBody,
+    response: jobResource,
+  },
+  {
+    method: 'post',
+    path: '/v1/jobs/{id}/steps/{stepId}/complete',
+    summary:
+      "Complete the next step with its values and checklist; runs the step's action (installer). 202 while the action still runs: the step is inProgress and its outcome follows on the job (Location).",
+    tag: 'installer',
+    body: completeStepBody,
+    bodyOptional: true,
+    response: jobResource,
+    otherResponses: { 202: jobResource },
+  },
+  {
+    method: 'post',
+    path: '/v1/jobs/{id}/complete',
+    summary: 'Complete the job: SUCCEEDED, vehicle access revoked (installer).',
+    tag: 'installer',
+    response: jobResource,
+  },
+  {
+    method: 'post',
+    path: '/v1/jobs/{id}/fail',
+    summary: 'Give up with an explanation: FAILED, vehicle access revoked (installer).',
+    tag: 'installer',
+    body: failJobBody,
+    response: jobResource,
+  },
+  {
+    method: 'post',
+    path: '/v1/jobs/{id}/vehicle/commands',
+    summary: "Lock, unlock … the vehicle through the job's open access (installer).",
+    tag: 'installer',
+    body: vehicleCommandBody,
+    response: vehicleCommandAnswer,
+  },
   { method: 'get', path: '/v1/fleets', summary: "The provider's fleets.", tag: 'tenancy', response: fleetList },
-  { method: 'post', path: '/v1/fleets', summary: 'Add a fleet (provider admin); each fleet has its own invitations and jobs.', tag: 'tenancy', body: createFleetBody, created: true, response: fleetResource },
-  { method: 'get', path: '/v1/fleets/{fleetId}/invitations', summary: "A fleet's installer-company invitations and their status.", tag: 'tenancy', response: invitationList },
-  { method: 'post', path: '/v1/fleets/{fleetId}/invitations', summary: 'Invite an installer company by e-mail (one per fleet and company).', tag: 'tenancy', body: createInvitationBody, created: true, response: newInvitation },
-  { method: 'delete', path: '/v1/fleets/{fleetId}/invitations/{invitationId}', summary: 'Withdraw an invitation nobody has answered yet.', tag: 'tenancy', noContent: true },
-  { method: 'get', path: '/v1/invitations/{token}', summary: 'Who invites the company, for which fleet: for the registration page.', tag: 'tenancy', public: true, response: invitationPreviewResource },
-  { method: 'post', path: '/v1/invitations/{token}/accept', summary: 'The installer company registers (or, signed in, accepts another fleet).', tag: 'tenancy', body: acceptInvitationBody, bodyOptional: true, public: true, created: true, response: companyRegistered, otherResponses: { 200: invitationAcceptedByExistingCompany } },
-  { method: 'post', path: '/v1/invitations/{token}/decline', summary: 'The installer company declines.', tag: 'tenancy', public: true, response: invitationDeclined },
-  { method: 'get', path: '/v1/users', summary: "The provider's admins and dispatchers (provider admin).", tag: 'tenancy', response: providerUserList },
-  { method: 'delete', path: '/v1/users/{userId}', summary: 'Remove a user who left: their token stops working at once; what they did stays in the job events (provider admin).', tag: 'tenancy', noContent: true },
-  { method: 'post', path: '/v1/users', summary: 'Add a provider admin, or a dispatcher limited to the customers they act for.', tag: 'tenancy', body: createProviderUserBody, created: true, response: newProviderUser },
-  { method: 'get', path: '/v1/companies/me', summary: 'Your installer company and the fleets it works for.', tag: 'tenancy', response: companyResource },
-  { method: 'get', path: '/v1/companies/me/technicians', summary: "Your company's technicians (company admin).", tag: 'tenancy', response: technicianList },
-  { method: 'delete', path: '/v1/companies/me/technicians/{userId}', summary: 'Remove a technician who left: their token stops working at once (company admin).', tag: 'tenancy', noContent: true },
-  { method: 'post', path: '/v1/companies/me/technicians', summary: 'Add a technician to your installer company.', tag: 'tenancy', body: addTechnicianBody, created: true, response: newTechnician },
+  {
+    method: 'post',
+    path: '/v1/fleets',
+    summary: 'Add a fleet (provider admin); each fleet has its own invitations and jobs.',
+    tag: 'tenancy',
+    body: createFleetBody,
+    created: true,
+    response: fleetResource,
+  },
+  {
+    method: 'get',
+    path: '/v1/fleets/{fleetId}/invitations',
+    summary: "A fleet's installer-company invitations and their status.",
+    tag: 'tenancy',
+    response: invitationList,
+  },
+  {
+    method: 'post',
+    path: '/v1/fleets/{fleetId}/invitations',
+    summary: 'Invite an installer company by e-mail (one per fleet and company).',
+    tag: 'tenancy',
+    body: createInvitationBody,
+    created: true,
+    response: newInvitation,
+  },
+  {
+    method: 'delete',
+    path: '/v1/fleets/{fleetId}/invitations/{invitationId}',
+    summary: 'Withdraw an invitation nobody has answered yet.',
+    tag: 'tenancy',
+    noContent: true,
+  },
+  {
+    method: 'get',
+    path: '/v1/invitations/{token}',
+    summary: 'Who invites the company, for which fleet: for the registration page.',
+    tag: 'tenancy',
+    public: true,
+    response: invitationPreviewResource,
+  },
+  {
+    method: 'post',
+    path: '/v1/invitations/{token}/accept',
+    summary: 'The installer company registers (or, signed in, accepts another fleet).',
+    tag: 'tenancy',
+    body: acceptInvitationBody,
+    bodyOptional: true,
+    public: true,
+    created: true,
+    response: companyRegistered,
+    otherResponses: { 200: invitationAcceptedByExistingCompany },
+  },
+  {
+    method: 'post',
+    path: '/v1/invitations/{token}/decline',
+    summary: 'The installer company declines.',
+    tag: 'tenancy',
+    public: true,
+    response: invitationDeclined,
+  },
+  {
+    method: 'get',
+    path: '/v1/users',
+    summary: "The provider's admins and dispatchers (provider admin).",
+    tag: 'tenancy',
+    response: providerUserList,
+  },
+  {
+    method: 'delete',
+    path: '/v1/users/{userId}',
+    summary: 'Remove a user who left: their token stops working at once; what they did stays in the job events (provider admin).',
+    tag: 'tenancy',
+    noContent: true,
+  },
+  {
+    method: 'post',
+    path: '/v1/users',
+    summary: 'Add a provider admin, or a dispatcher limited to the customers they act for.',
+    tag: 'tenancy',
+    body: createProviderUserBody,
+    created: true,
+    response: newProviderUser,
+  },
+  {
+    method: 'get',
+    path: '/v1/companies/me',
+    summary: 'Your installer company and the fleets it works for.',
+    tag: 'tenancy',
+    response: companyResource,
+  },
+  {
+    method: 'get',
+    path: '/v1/companies/me/technicians',
+    summary: "Your company's technicians (company admin).",
+    tag: 'tenancy',
+    response: technicianList,
+  },
+  {
+    method: 'delete',
+    path: '/v1/companies/me/technicians/{userId}',
+    summary: 'Remove a technician who left: their token stops working at once (company admin).',
+    tag: 'tenancy',
+    noContent: true,
+  },
+  {
+    method: 'post',
+    path: '/v1/companies/me/technicians',
+    summary: 'Add a technician to your installer company.',
+    tag: 'tenancy',
+    body: addTechnicianBody,
+    created: true,
+    response: newTechnician,
+  },
 ];
 
 /**
@@ -151,9 +419,16 @@ const COMPONENTS: Record<string, object> = {
 };
 const COMPONENT_NAMES = new Map(Object.entries(COMPONENTS).map(([name, schema]) => [schema, name]));
 
-const problem = { description: 'A problem (RFC 9457)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+const problem = {
+  description: 'A problem (RFC 9457)',
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+};
 /** A job type's YAML, as the author wrote it. */
-const yamlSource = { type: 'string', maxLength: 262_144, description: "A job type's YAML source (job-types/schema/job-type.schema.json); version: may be left out to get the next one." };
+const yamlSource = {
+  type: 'string',
+  maxLength: 262_144,
+  description: "A job type's YAML source (job-types/schema/job-type.schema.json); version: may be left out to get the next one.",
+};
 /** The JSON body parser reads POST and PATCH bodies on every route, whether it takes one or not. */
 const tooLarge = { ...problem, description: 'payload-too-large: the request body is over 256 kB' };
 /** Counted per API token, so only where a token is needed. */
@@ -178,9 +453,20 @@ const unavailable = {
 export function openApiDocument(serverUrl?: string): object {
   const paths: Record<string, Record<string, object>> = {};
   for (const op of OPERATIONS) {
-    const pathParameters = [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+    const pathParameters = [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+      name,
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
     const queryParameters = op.query
-      ? Object.entries(op.query.properties).map(([name, schema]) => ({ name, in: 'query', required: false, schema, ...(isArray(schema) ? { style: 'form', explode: true } : {}) }))
+      ? Object.entries(op.query.properties).map(([name, schema]) => ({
+          name,
+          in: 'query',
+          required: false,
+          schema,
+          ...(isArray(schema) ? { style: 'form', explode: true } : {}),
+        }))
       : [];
     const answers = { ...(op.response ? { [op.created ? 201 : 200]: op.response } : {}), ...op.otherResponses };
     paths[op.path] ??= {};
@@ -190,8 +476,28 @@ export function openApiDocument(serverUrl?: string): object {
       ...(op.public ? { security: [] } : {}),
       ...(pathParameters.length + queryParameters.length > 0 ? { parameters: [...pathParameters, ...queryParameters] } : {}),
       ...(op.body ? { requestBody: { required: !op.bodyOptional, content: { 'application/json': { schema: op.body } } } } : {}),
-      ...(op.yamlBody ? { requestBody: { required: true, content: Object.fromEntries(['application/yaml', 'text/yaml'].map((type) => [type, { schema: yamlSource }])) } } : {}),
-      ...(op.method === 'post' ? { parameters: [...pathParameters, { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 }, description: 'Makes the POST safe to retry: the same key and request get the first answer again.' }] } : {}),
+      ...(op.yamlBody
+        ? {
+            requestBody: {
+              required: true,
+              content: Object.fromEntries(['application/yaml', 'text/yaml'].map((type) => [type, { schema: yamlSource }])),
+            },
+          }
+        : {}),
+      ...(op.method === 'post'
+        ? {
+            parameters: [
+              ...pathParameters,
+              {
+                name: 'Idempotency-Key',
+                in: 'header',
+                required: false,
+                schema: { type: 'string', maxLength: 255 },
+                description: 'Makes the POST safe to retry: the same key and request get the first answer again.',
+              },
+            ],
+          }
+        : {}),
       responses: {
         ...(op.noContent ? { 204: { description: 'Done' } } : {}),
         ...Object.fromEntries(Object.entries(answers).map(([status, schema]) => [status, jsonAnswer(schema)])),
@@ -215,7 +521,8 @@ export function openApiDocument(serverUrl?: string): object {
     info: {
       title: 'installer-jobs API',
       version: '1',
-      description: 'CloudBoxx installation jobs for mobility providers and their installer companies. Errors are problem+json with a stable `type`.',
+      description:
+        'CloudBoxx installation jobs for mobility providers and their installer companies. Errors are problem+json with a stable `type`.',
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     security: [{ bearer: [] }],

@@ -17,7 +17,13 @@ export function usersRouter(deps: { db: Db }): Router<AuthState> {
     const principal = providerAdmin(ctx.state.principal, 'see the users');
     const users = await organisationUsers(deps.db, principal.organisationId, PROVIDER_ROLES);
     const answer: FromSchema<typeof providerUserList> = {
-      users: users.map((user) => ({ id: user.id, email: user.email, role: user.role as (typeof PROVIDER_ROLES)[number], customers: user.customers, createdAt: user.created_at.toISOString() })),
+      users: users.map((user) => ({
+        id: user.id,
+        email: user.email,
+        role: user.role as (typeof PROVIDER_ROLES)[number],
+        customers: user.customers,
+        createdAt: user.created_at.toISOString(),
+      })),
     };
     ctx.body = answer;
   });
@@ -29,7 +35,8 @@ export function usersRouter(deps: { db: Db }): Router<AuthState> {
     if (userId === principal.userId) {
       throw new ConflictError('You cannot remove yourself: another provider admin can.', [], { type: 'cannot-remove-yourself' });
     }
-    if (!isUuid(userId) || !(await removeUser(deps.db, principal.organisationId, userId, PROVIDER_ROLES))) throw new NotFoundError(`User ${userId} does not exist.`);
+    if (!isUuid(userId) || !(await removeUser(deps.db, principal.organisationId, userId, PROVIDER_ROLES)))
+      throw new NotFoundError(`User ${userId} does not exist.`);
     ctx.status = 204;
   });
 
@@ -40,7 +47,13 @@ export function usersRouter(deps: { db: Db }): Router<AuthState> {
     const user = await addProviderUser(deps.db, principal.organisationId, input);
     ctx.status = 201;
     // The token is shown this once; we keep only its hash.
-    const answer: FromSchema<typeof newProviderUser> = { userId: user.userId, email: body.email, role: body.role, customers: body.customers ?? null, token: user.token };
+    const answer: FromSchema<typeof newProviderUser> = {
+      userId: user.userId,
+      email: body.email,
+      role: body.role,
+      customers: body.customers ?? null,
+      token: user.token,
+    };
     ctx.body = answer;
   });
 
@@ -63,6 +76,9 @@ function providerUserInput({ email, role, customers }: FromSchema<typeof createP
     }
     return { email, role };
   }
-  if (!customers) throw new InputError('A dispatcher acts for some customers: name them.', [{ pointer: '/customers', message: 'is required for a dispatcher', rule: 'required' }]);
+  if (!customers)
+    throw new InputError('A dispatcher acts for some customers: name them.', [
+      { pointer: '/customers', message: 'is required for a dispatcher', rule: 'required' },
+    ]);
   return { email, role, customers: [...customers] };
 }

@@ -5,8 +5,17 @@ export const createProviderUserBody = {
   required: ['email', 'role'],
   properties: {
     email: { type: 'string', format: 'email', maxLength: 320 },
-    role: { enum: ['provider_admin', 'provider_dispatcher'], description: 'A dispatcher (or customer-portal user) sees and creates jobs for the given customers only.' },
-    customers: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 200 }, description: 'Required for a dispatcher: the customers they act for.' },
+    role: {
+      enum: ['provider_admin', 'provider_dispatcher'],
+      description: 'A dispatcher (or customer-portal user) sees and creates jobs for the given customers only.',
+    },
+    customers: {
+      type: 'array',
+      minItems: 1,
+      uniqueItems: true,
+      items: { type: 'string', minLength: 1, maxLength: 200 },
+      description: 'Required for a dispatcher: the customers they act for.',
+    },
   },
 } as const;
 
@@ -19,7 +28,11 @@ export const newProviderUser = {
     userId: { type: 'string', format: 'uuid' },
     email: { type: 'string', format: 'email' },
     role: createProviderUserBody.properties.role,
-    customers: { type: ['array', 'null'], items: { type: 'string' }, description: 'The customers a dispatcher acts for; null for an admin, who acts for all.' },
+    customers: {
+      type: ['array', 'null'],
+      items: { type: 'string' },
+      description: 'The customers a dispatcher acts for; null for an admin, who acts for all.',
+    },
     token: { type: 'string', description: "The user's API token; shown this once, we keep only its hash." },
   },
 } as const;

@@ -1,12 +1,5 @@
 /** The OneAPI routes the simulator serves, by name, so faults can aim at some of them. */
-export const ONEAPI_ROUTES = [
-  'token',
-  'list-vehicles',
-  'get-vehicle',
-  'add-vehicle',
-  'vehicle-command',
-  'apply-configuration',
-] as const;
+export const ONEAPI_ROUTES = ['token', 'list-vehicles', 'get-vehicle', 'add-vehicle', 'vehicle-command', 'apply-configuration'] as const;
 export type OneApiRoute = (typeof ONEAPI_ROUTES)[number];
 
 /** 401 and 403 stand for a token or permission revoked behind the client's back. */

@@ -65,12 +65,15 @@ export function oneApiRouter(state: SimulatorState): Router<RequestState> {
       throw new SimulatorHttpError(400, 'UNSUPPORTED_TELEMATICS_BRAND', `The simulator only knows telematics_brand ${CLOUDBOXX_BRAND}`);
     }
     const masterData = body.master_data === undefined ? {} : requireObject(body.master_data, 'master_data');
-    const vehicle = state.fleet.add({
-      telematicsUnitId: requireString(body.telematics_unit_id, 'telematics_unit_id'),
-      vehicleModelId: requireString(body.vehicle_model_id, 'vehicle_model_id'),
-      vin: optionalString(masterData.vin, 'master_data.vin'),
-      licensePlate: optionalString(masterData.license_plate, 'master_data.license_plate'),
-    }, ctx.state.clientId);
+    const vehicle = state.fleet.add(
+      {
+        telematicsUnitId: requireString(body.telematics_unit_id, 'telematics_unit_id'),
+        vehicleModelId: requireString(body.vehicle_model_id, 'vehicle_model_id'),
+        vin: optionalString(masterData.vin, 'master_data.vin'),
+        licensePlate: optionalString(masterData.license_plate, 'master_data.license_plate'),
+      },
+      ctx.state.clientId,
+    );
     ctx.status = 201;
     ctx.body = toWireVehicle(vehicle);
   });
@@ -94,7 +97,11 @@ export function oneApiRouter(state: SimulatorState): Router<RequestState> {
   /** Merge: the body is a JSON Merge Patch (RFC 7396) of `{ configuration }`. */
   router.patch('/telematics-units/:telematicsUnitId/configuration', serve('apply-configuration'), authenticated, (ctx) => {
     if (!ctx.is(MERGE_PATCH_CONTENT_TYPE)) {
-      throw new SimulatorHttpError(415, 'UNSUPPORTED_MEDIA_TYPE', `PATCH takes a JSON Merge Patch: Content-Type ${MERGE_PATCH_CONTENT_TYPE}`);
+      throw new SimulatorHttpError(
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        `PATCH takes a JSON Merge Patch: Content-Type ${MERGE_PATCH_CONTENT_TYPE}`,
+      );
     }
     applyConfiguration(ctx, 'merge');
   });
@@ -127,8 +134,7 @@ export function oneApiRouter(state: SimulatorState): Router<RequestState> {
  */
 function serveAs(route: OneApiRoute, state: SimulatorState): RouterMiddleware<RequestState> {
   return async (ctx, next) => {
-    const log = (status: number, injected: boolean) =>
-      state.requests.push({ route, method: ctx.method, path: ctx.path, status, injected });
+    const log = (status: number, injected: boolean) => state.requests.push({ route, method: ctx.method, path: ctx.path, status, injected });
     if (state.faults.outage) return answerOutage(ctx, state.faults.outage, log);
     const latencyMs = state.faults.latencyFor(route);
     if (latencyMs > 0) await delay(latencyMs);

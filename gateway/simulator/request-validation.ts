@@ -19,7 +19,8 @@ export function optionalString(value: unknown, what: string): string | undefined
 
 export function optionalNumber(value: unknown, what: string): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new SimulatorHttpError(400, 'INVALID_REQUEST', `${what} must be a number`);
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    throw new SimulatorHttpError(400, 'INVALID_REQUEST', `${what} must be a number`);
   return value;
 }
 

@@ -131,7 +131,11 @@ export class SimulatedFleet {
   add(seed: SimulatedVehicleSeed, clientId = SIMULATOR_ACTOR): SimulatedVehicle {
     const telematicsUnitId = seed.telematicsUnitId.toUpperCase();
     if (!QNR.test(telematicsUnitId)) {
-      throw new SimulatorHttpError(400, 'INVALID_TELEMATICS_UNIT_ID', `A CloudBoxx QNR is 16 hex characters, not "${seed.telematicsUnitId}"`);
+      throw new SimulatorHttpError(
+        400,
+        'INVALID_TELEMATICS_UNIT_ID',
+        `A CloudBoxx QNR is 16 hex characters, not "${seed.telematicsUnitId}"`,
+      );
     }
     const model = findVehicleModel(seed.vehicleModelId);
     if (!model) throw new SimulatorHttpError(400, 'UNKNOWN_VEHICLE_MODEL', `No vehicle model ${seed.vehicleModelId}`);
@@ -287,7 +291,11 @@ export class SimulatedFleet {
   set(vehicleId: string, change: VehicleStateChange, clientId = SIMULATOR_ACTOR): SimulatedVehicle {
     const vehicle = this.require(vehicleId);
     if (change.drivingEnabled !== undefined && !vehicle.model.immobiliser) {
-      throw new SimulatorHttpError(400, 'INVALID_REQUEST', `${vehicle.model.brand} ${vehicle.model.model} has no immobiliser: drivingEnabled cannot be set`);
+      throw new SimulatorHttpError(
+        400,
+        'INVALID_REQUEST',
+        `${vehicle.model.brand} ${vehicle.model.model} has no immobiliser: drivingEnabled cannot be set`,
+      );
     }
     const next = readings(
       {
@@ -370,7 +378,9 @@ function readings(
   telematicsUnitId: string,
 ): Pick<SimulatedVehicle, 'odometerKm' | 'fuelLevelPercent' | 'batteryLevelPercent'> {
   const electric = model.fuelType === 'ELECTRIC';
-  const [given, wrong] = electric ? (['batteryLevelPercent', 'fuelLevelPercent'] as const) : (['fuelLevelPercent', 'batteryLevelPercent'] as const);
+  const [given, wrong] = electric
+    ? (['batteryLevelPercent', 'fuelLevelPercent'] as const)
+    : (['fuelLevelPercent', 'batteryLevelPercent'] as const);
   if (seed[wrong] !== undefined) {
     throw new SimulatorHttpError(
       400,
@@ -383,7 +393,8 @@ function readings(
     throw new SimulatorHttpError(400, 'INVALID_REQUEST', `odometerKm must be a whole number of kilometres >= 0, not ${odometerKm}`);
   }
   const level = seed[given] ?? 20 + (parseInt(telematicsUnitId.slice(6, 8), 16) % 76);
-  if (!(level >= 0 && level <= 100)) throw new SimulatorHttpError(400, 'INVALID_REQUEST', `${given} must be between 0 and 100, not ${level}`);
+  if (!(level >= 0 && level <= 100))
+    throw new SimulatorHttpError(400, 'INVALID_REQUEST', `${given} must be between 0 and 100, not ${level}`);
   return { odometerKm, [given]: level };
 }
 

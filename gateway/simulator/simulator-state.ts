@@ -48,7 +48,9 @@ export class SimulatorState {
       try {
         this.fleet.restore(saved);
       } catch (error) {
-        throw new SimulatorStateFileError(`The simulator state file ${stateFile} cannot be restored: ${(error as Error).message}`, { cause: error });
+        throw new SimulatorStateFileError(`The simulator state file ${stateFile} cannot be restored: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
     } else {
       for (const vehicle of options.vehicles ?? demoVehicles()) this.fleet.add(vehicle);

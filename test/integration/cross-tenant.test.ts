@@ -13,7 +13,10 @@ const TENANT_A_TEXT = /A-Fleet|@a\.example|Marienplatz|Kunde Nord/;
 
 /** A foreign id is answered exactly like an id that does not exist: the same status and problem type. */
 function expectSameAnswer(foreign: ApiAnswer, missing: ApiAnswer, what: string): void {
-  expect({ status: foreign.status, type: foreign.body?.type }, `${what}: ${foreign.text}`).to.deep.equal({ status: missing.status, type: missing.body?.type });
+  expect({ status: foreign.status, type: foreign.body?.type }, `${what}: ${foreign.text}`).to.deep.equal({
+    status: missing.status,
+    type: missing.body?.type,
+  });
   expect(foreign.text, `${what} reveals nothing of the object`).not.to.match(TENANT_A_TEXT);
 }
 
@@ -39,19 +42,45 @@ describe('cross-tenant access, route by route', function () {
     // "Kunde Nord", a pending invitation.
     const a = await onboardProvider(stack.db, { name: `A ${stamp}`, adminEmail: `a-${stamp}@a.example`, fleetName: 'A-Fleet' });
     const aCompany = await createInstallerCompany(stack.db, { name: `A Works ${stamp}`, adminEmail: `w-${stamp}@a-works.example` });
-    await stack.db('invitations').insert({ fleet_id: a.fleetId, email: `w-${stamp}@a-works.example`, installer_company_id: aCompany.companyId, status: 'ACCEPTED', token_hash: newToken('inv').hash });
-    const [pendingInvitation] = await stack.db('invitations').insert({ fleet_id: a.fleetId, email: `x-${stamp}@x.example`, status: 'PENDING', token_hash: newToken('inv').hash }).returning('id');
-    const created = await call('POST', '/v1/jobs', a.adminToken, { jobTypeId: 'cloudboxx-install', fleetId: a.fleetId, installerCompanyId: aCompany.companyId, customerName: 'Kunde Nord', values: LOCATION });
+    await stack
+      .db('invitations')
+      .insert({
+        fleet_id: a.fleetId,
+        email: `w-${stamp}@a-works.example`,
+        installer_company_id: aCompany.companyId,
+        status: 'ACCEPTED',
+        token_hash: newToken('inv').hash,
+      });
+    const [pendingInvitation] = await stack
+      .db('invitations')
+      .insert({ fleet_id: a.fleetId, email: `x-${stamp}@x.example`, status: 'PENDING', token_hash: newToken('inv').hash })
+      .returning('id');
+    const created = await call('POST', '/v1/jobs', a.adminToken, {
+      jobTypeId: 'cloudboxx-install',
+      fleetId: a.fleetId,
+      installerCompanyId: aCompany.companyId,
+      customerName: 'Kunde Nord',
+      values: LOCATION,
+    });
     expect(created.status, created.text).to.equal(201);
     const job = created.body as { id: string };
-    const pendingCreated = await call('POST', '/v1/jobs', a.adminToken, { jobTypeId: 'cloudboxx-install', fleetId: a.fleetId, customerName: 'Kunde Nord', values: LOCATION });
+    const pendingCreated = await call('POST', '/v1/jobs', a.adminToken, {
+      jobTypeId: 'cloudboxx-install',
+      fleetId: a.fleetId,
+      customerName: 'Kunde Nord',
+      values: LOCATION,
+    });
     expect(pendingCreated.status, pendingCreated.text).to.equal(201);
     const pendingJob = pendingCreated.body as { id: string };
     const jobIdsOfA = [job.id, pendingJob.id];
     // A's own job type, titled so that a leak of it shows.
     const typeOfA = `a-check-${stamp}`;
     const source = `id: ${typeOfA}\ntitle: A-Fleet check\nsections: [{ id: s, title: S }]\nfields: [{ key: qnr, label: QNR, section: s, type: string, preset: required }]\nvehicle: { qnrField: qnr }\nsteps: [{ id: look, title: Look }]\naccess: { permissions: [readState], maxDuration: PT1H }\n`;
-    const published = await fetch(`${stack.baseUrl}/v1/job-types/${typeOfA}`, { method: 'PUT', headers: { authorization: `Bearer ${a.adminToken}`, 'content-type': 'application/yaml' }, body: source });
+    const published = await fetch(`${stack.baseUrl}/v1/job-types/${typeOfA}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${a.adminToken}`, 'content-type': 'application/yaml' },
+      body: source,
+    });
     expect(published.status, await published.text()).to.equal(201);
 
     // Everyone else: another provider's admin; another installer company (accepted for that
@@ -59,10 +88,22 @@ describe('cross-tenant access, route by route', function () {
     // another customer — A's fleets are its own, so it is a stranger only to the jobs.
     const b = await onboardProvider(stack.db, { name: `B ${stamp}`, adminEmail: `b-${stamp}@b.example`, fleetName: 'B-Fleet' });
     const bCompany = await createInstallerCompany(stack.db, { name: `B Works ${stamp}`, adminEmail: `w-${stamp}@b-works.example` });
-    await stack.db('invitations').insert({ fleet_id: b.fleetId, email: `w-${stamp}@b-works.example`, installer_company_id: bCompany.companyId, status: 'ACCEPTED', token_hash: newToken('inv').hash });
+    await stack
+      .db('invitations')
+      .insert({
+        fleet_id: b.fleetId,
+        email: `w-${stamp}@b-works.example`,
+        installer_company_id: bCompany.companyId,
+        status: 'ACCEPTED',
+        token_hash: newToken('inv').hash,
+      });
     const technician = await call('POST', '/v1/companies/me/technicians', bCompany.adminToken, { email: `t-${stamp}@b-works.example` });
     expect(technician.status, technician.text).to.equal(201);
-    const dispatcher = await call('POST', '/v1/users', a.adminToken, { email: `d-${stamp}@a-staff.example`, role: 'provider_dispatcher', customers: ['Kunde Süd'] });
+    const dispatcher = await call('POST', '/v1/users', a.adminToken, {
+      email: `d-${stamp}@a-staff.example`,
+      role: 'provider_dispatcher',
+      customers: ['Kunde Süd'],
+    });
     expect(dispatcher.status, dispatcher.text).to.equal(201);
 
     const ALL = ['id', 'fleetId', 'invitationId', 'userId'];
@@ -77,10 +118,24 @@ describe('cross-tenant access, route by route', function () {
 
     // ── Ids in the path ───────────────────────────────────────────────────────────────────────
     // A's dispatcher stands for A's people: on the users routes and the technicians routes alike.
-    const foreignIds: Record<string, string> = { id: job.id, fleetId: a.fleetId, invitationId: pendingInvitation.id, userId: dispatcher.body.userId, stepId: 'check-in' };
-    const missingIds: Record<string, string> = { id: newJobId(), fleetId: randomUUID(), invitationId: randomUUID(), userId: randomUUID(), stepId: 'check-in' };
+    const foreignIds: Record<string, string> = {
+      id: job.id,
+      fleetId: a.fleetId,
+      invitationId: pendingInvitation.id,
+      userId: dispatcher.body.userId,
+      stepId: 'check-in',
+    };
+    const missingIds: Record<string, string> = {
+      id: newJobId(),
+      fleetId: randomUUID(),
+      invitationId: randomUUID(),
+      userId: randomUUID(),
+      stepId: 'check-in',
+    };
     const fill = (path: string, ids: Record<string, string>) => path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name]!);
-    const scoped = OPERATIONS.filter((op) => !op.public && /\{(id|fleetId|invitationId|userId)\}/.test(op.path) && !op.path.startsWith('/v1/job-types'));
+    const scoped = OPERATIONS.filter(
+      (op) => !op.public && /\{(id|fleetId|invitationId|userId)\}/.test(op.path) && !op.path.startsWith('/v1/job-types'),
+    );
     expect(scoped.length, 'the routes under test').to.be.at.least(17);
     for (const op of scoped) {
       const names = [...op.path.matchAll(/\{(id|fleetId|invitationId|userId)\}/g)].map(([, name]) => name!);
@@ -88,7 +143,12 @@ describe('cross-tenant access, route by route', function () {
         if (!names.every((name) => stranger.strangerTo.includes(name))) continue;
         // Every id foreign; and, where the stranger has an object of its own on the way (its own
         // fleet), that one with the foreign ids below it.
-        const variants = [{}, ...(stranger.own && names.some((name) => name in stranger.own!) && names.some((name) => !(name in stranger.own!)) ? [stranger.own] : [])];
+        const variants = [
+          {},
+          ...(stranger.own && names.some((name) => name in stranger.own!) && names.some((name) => !(name in stranger.own!))
+            ? [stranger.own]
+            : []),
+        ];
         for (const own of variants) {
           const foreignPath = fill(op.path, { ...foreignIds, ...own });
           const what = `${op.method.toUpperCase()} ${foreignPath} by ${who}`;
@@ -143,7 +203,14 @@ describe('cross-tenant access, route by route', function () {
     // Save & Assign, and assign, to a company not invited to A's fleet: B's company (invited to B's
     // fleet), or B itself, a provider, named as a company.
     for (const companyId of [bCompany.companyId, b.providerId]) {
-      const saveAndAssign = (installerCompanyId: string) => call('POST', '/v1/jobs', a.adminToken, { jobTypeId: 'cloudboxx-install', fleetId: a.fleetId, installerCompanyId, customerName: 'Kunde Nord', values: LOCATION });
+      const saveAndAssign = (installerCompanyId: string) =>
+        call('POST', '/v1/jobs', a.adminToken, {
+          jobTypeId: 'cloudboxx-install',
+          fleetId: a.fleetId,
+          installerCompanyId,
+          customerName: 'Kunde Nord',
+          values: LOCATION,
+        });
       const foreign = await saveAndAssign(companyId);
       expect(foreign.status, `save & assign to ${companyId}: ${foreign.text}`).to.equal(422);
       expectSameAnswer(foreign, await saveAndAssign(randomUUID()), `save & assign to ${companyId}`);
@@ -158,29 +225,49 @@ describe('cross-tenant access, route by route', function () {
     // ── Ids in the query ──────────────────────────────────────────────────────────────────────
     // Filtering by A's fleet or A's company shows no more than filtering by one that does not exist.
     for (const [who, stranger] of Object.entries(strangers)) {
-      for (const [parameter, foreignId] of [['fleetId', a.fleetId], ['installerCompanyId', aCompany.companyId]] as const) {
+      for (const [parameter, foreignId] of [
+        ['fleetId', a.fleetId],
+        ['installerCompanyId', aCompany.companyId],
+      ] as const) {
         const foreign = await call('GET', `/v1/jobs?${parameter}=${foreignId}`, stranger.token);
         const missing = await call('GET', `/v1/jobs?${parameter}=${randomUUID()}`, stranger.token);
         const what = `GET /v1/jobs?${parameter}=<A's> by ${who}`;
         expect(foreign.status, `${what}: ${foreign.text}`).to.equal(200);
-        expect(foreign.body.items.map((j: { id: string }) => j.id), what).to.deep.equal(missing.body.items.map((j: { id: string }) => j.id));
+        expect(
+          foreign.body.items.map((j: { id: string }) => j.id),
+          what,
+        ).to.deep.equal(missing.body.items.map((j: { id: string }) => j.id));
         expect(foreign.text, `${what} reveals nothing`).not.to.match(TENANT_A_TEXT);
       }
       // Unfiltered lists show nothing of A either.
       const jobs = await call('GET', '/v1/jobs', stranger.token);
-      expect(jobs.body.items.map((j: { id: string }) => j.id).filter((id: string) => jobIdsOfA.includes(id)), `GET /v1/jobs by ${who}`).to.deep.equal([]);
+      expect(
+        jobs.body.items.map((j: { id: string }) => j.id).filter((id: string) => jobIdsOfA.includes(id)),
+        `GET /v1/jobs by ${who}`,
+      ).to.deep.equal([]);
     }
     expect((await call('GET', '/v1/fleets', b.adminToken)).text).not.to.include(a.fleetId);
 
     // ── And nothing changed ───────────────────────────────────────────────────────────────────
     expect(await stack.db('jobs').count({ n: '*' }), 'no job created').to.deep.equal(jobsBefore);
-    expect(await stack.db('jobs').where({ id: job.id }).first('status', 'installer_company_id')).to.deep.equal({ status: 'ASSIGNED', installer_company_id: aCompany.companyId });
-    expect(await stack.db('jobs').where({ id: pendingJob.id }).first('status', 'installer_company_id')).to.deep.equal({ status: 'PENDING', installer_company_id: null });
+    expect(await stack.db('jobs').where({ id: job.id }).first('status', 'installer_company_id')).to.deep.equal({
+      status: 'ASSIGNED',
+      installer_company_id: aCompany.companyId,
+    });
+    expect(await stack.db('jobs').where({ id: pendingJob.id }).first('status', 'installer_company_id')).to.deep.equal({
+      status: 'PENDING',
+      installer_company_id: null,
+    });
     expect(await stack.db('job_events').whereIn('job_id', jobIdsOfA).count({ n: '*' })).to.deep.equal(eventsBefore);
     expect(await stack.db('invitations').where({ id: pendingInvitation.id }).first('status')).to.deep.equal({ status: 'PENDING' });
-    expect(await stack.db('users').where({ id: dispatcher.body.userId }).first('email'), "A's dispatcher is still there").to.deep.equal({ email: `d-${stamp}@a-staff.example` });
+    expect(await stack.db('users').where({ id: dispatcher.body.userId }).first('email'), "A's dispatcher is still there").to.deep.equal({
+      email: `d-${stamp}@a-staff.example`,
+    });
     const listed = await call('GET', '/v1/jobs', a.adminToken);
-    expect(listed.body.items.map((j: { id: string }) => j.id), 'A lists its two jobs and no more').to.have.members(jobIdsOfA);
+    expect(
+      listed.body.items.map((j: { id: string }) => j.id),
+      'A lists its two jobs and no more',
+    ).to.have.members(jobIdsOfA);
   });
 
   it('leaves Temporal and the read model in agreement: every job its row, statuses equal, elapsed access closed', async () => {

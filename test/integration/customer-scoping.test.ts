@@ -19,25 +19,39 @@ describe('dispatchers limited to their customers', function () {
   const call = (method: string, path: string, token?: string, body?: unknown) => stack.call(method, path, token, body);
 
   async function dispatcher(customers: string[]): Promise<string> {
-    const added = await call('POST', '/v1/users', demo.tokens.providerAdmin, { email: `d-${Date.now()}-${customers.length}@demo-mobility.example`, role: 'provider_dispatcher', customers });
+    const added = await call('POST', '/v1/users', demo.tokens.providerAdmin, {
+      email: `d-${Date.now()}-${customers.length}@demo-mobility.example`,
+      role: 'provider_dispatcher',
+      customers,
+    });
     expect(added.status, JSON.stringify(added.body)).to.equal(201);
     return added.body.token;
   }
 
-  it('creates for its own customer by default, refuses others, and sees only its customers\' jobs', async () => {
+  it("creates for its own customer by default, refuses others, and sees only its customers' jobs", async () => {
     const single = await dispatcher(['Stadtwerke Nord']);
     const own = await call('POST', '/v1/jobs', single, { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: LOCATION });
     expect(own.status).to.equal(201);
     expect(own.body.customerName, 'the only customer is filled in').to.equal('Stadtwerke Nord');
 
-    const foreign = await call('POST', '/v1/jobs', single, { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: LOCATION, customerName: 'Stadtwerke Süd' });
+    const foreign = await call('POST', '/v1/jobs', single, {
+      jobTypeId: 'cloudboxx-install',
+      fleetId: demo.fleetId,
+      values: LOCATION,
+      customerName: 'Stadtwerke Süd',
+    });
     expect(foreign.status).to.equal(422);
     expect(foreign.body.type).to.equal('https://installer-jobs.dev/problems/customer-not-allowed');
 
     const several = await dispatcher(['Stadtwerke Süd', 'Klinikum']);
     const unnamed = await call('POST', '/v1/jobs', several, { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: LOCATION });
     expect(unnamed.body.type).to.equal('https://installer-jobs.dev/problems/customer-required');
-    const other = await call('POST', '/v1/jobs', several, { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: LOCATION, customerName: 'Klinikum' });
+    const other = await call('POST', '/v1/jobs', several, {
+      jobTypeId: 'cloudboxx-install',
+      fleetId: demo.fleetId,
+      values: LOCATION,
+      customerName: 'Klinikum',
+    });
     expect(other.status).to.equal(201);
 
     // Each sees its own; the admin sees both.
@@ -54,31 +68,59 @@ describe('dispatchers limited to their customers', function () {
   it('only a provider admin adds users, and a dispatcher needs customers', async () => {
     const single = await dispatcher(['Flughafen']);
     expect((await call('POST', '/v1/users', single, { email: 'x@demo-mobility.example', role: 'provider_admin' })).status).to.equal(403);
-    const noCustomers = await call('POST', '/v1/users', demo.tokens.providerAdmin, { email: 'y@demo-mobility.example', role: 'provider_dispatcher' });
+    const noCustomers = await call('POST', '/v1/users', demo.tokens.providerAdmin, {
+      email: 'y@demo-mobility.example',
+      role: 'provider_dispatcher',
+    });
     expect(noCustomers.status).to.equal(400);
     expect(noCustomers.body.errors[0].pointer).to.equal('/customers');
   });
 
   it('refuses customers for a provider admin, who acts for all of them, instead of ignoring them', async () => {
     const email = `admin-${Date.now()}@demo-mobility.example`;
-    const refused = await call('POST', '/v1/users', demo.tokens.providerAdmin, { email, role: 'provider_admin', customers: ['Stadtwerke Nord'] });
+    const refused = await call('POST', '/v1/users', demo.tokens.providerAdmin, {
+      email,
+      role: 'provider_admin',
+      customers: ['Stadtwerke Nord'],
+    });
     expect(refused.status, JSON.stringify(refused.body)).to.equal(400);
-    expect(refused.body.errors).to.deep.equal([{ pointer: '/customers', message: 'only a provider_dispatcher acts for given customers', rule: 'forbidden' }]);
+    expect(refused.body.errors).to.deep.equal([
+      { pointer: '/customers', message: 'only a provider_dispatcher acts for given customers', rule: 'forbidden' },
+    ]);
     const admin = await call('POST', '/v1/users', demo.tokens.providerAdmin, { email, role: 'provider_admin' });
     expect(admin.status, 'the refused request created no one').to.equal(201);
     expect(admin.body).to.deep.include({ email, role: 'provider_admin', customers: null });
   });
   it('lets a provider admin list its people and remove one who left, whose token then stops working', async () => {
     const email = `leaver-${Date.now()}@demo-mobility.example`;
-    const added = await call('POST', '/v1/users', demo.tokens.providerAdmin, { email, role: 'provider_dispatcher', customers: ['Klinikum', 'Bahnhof'] });
-    const created = await call('POST', '/v1/jobs', added.body.token, { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: LOCATION, customerName: 'Klinikum' });
+    const added = await call('POST', '/v1/users', demo.tokens.providerAdmin, {
+      email,
+      role: 'provider_dispatcher',
+      customers: ['Klinikum', 'Bahnhof'],
+    });
+    const created = await call('POST', '/v1/jobs', added.body.token, {
+      jobTypeId: 'cloudboxx-install',
+      fleetId: demo.fleetId,
+      values: LOCATION,
+      customerName: 'Klinikum',
+    });
     expect(created.status).to.equal(201);
 
     const listed = await call('GET', '/v1/users', demo.tokens.providerAdmin);
     expect(listed.status, JSON.stringify(listed.body)).to.equal(200);
-    expect(listed.body.users.find((user: { id: string }) => user.id === added.body.userId)).to.deep.include({ email, role: 'provider_dispatcher', customers: ['Bahnhof', 'Klinikum'] });
-    expect(listed.body.users.find((user: { id: string }) => user.id === demo.userIds.providerAdmin)).to.include({ role: 'provider_admin', customers: null });
-    expect(listed.body.users.map((user: { role: string }) => user.role), 'no installer in a provider\'s list').to.not.include('installer_technician');
+    expect(listed.body.users.find((user: { id: string }) => user.id === added.body.userId)).to.deep.include({
+      email,
+      role: 'provider_dispatcher',
+      customers: ['Bahnhof', 'Klinikum'],
+    });
+    expect(listed.body.users.find((user: { id: string }) => user.id === demo.userIds.providerAdmin)).to.include({
+      role: 'provider_admin',
+      customers: null,
+    });
+    expect(
+      listed.body.users.map((user: { role: string }) => user.role),
+      "no installer in a provider's list",
+    ).to.not.include('installer_technician');
     expect((await call('GET', '/v1/users', added.body.token)).status, 'a dispatcher sees no user list').to.equal(403);
 
     expect((await call('DELETE', `/v1/users/${added.body.userId}`, added.body.token)).status, 'a dispatcher removes no one').to.equal(403);
@@ -90,7 +132,10 @@ describe('dispatchers limited to their customers', function () {
     expect(twice.status, 'an address with an account').to.equal(409);
     expect(twice.body.errors).to.deep.equal([{ pointer: '/email', message: 'already has an account', rule: 'unique' }]);
     expect(twice.body.type).to.equal('https://installer-jobs.dev/problems/email-taken');
-    expect((await call('DELETE', `/v1/users/${demo.userIds.installerTechnician}`, demo.tokens.providerAdmin)).status, 'not one of the provider\'s people').to.equal(404);
+    expect(
+      (await call('DELETE', `/v1/users/${demo.userIds.installerTechnician}`, demo.tokens.providerAdmin)).status,
+      "not one of the provider's people",
+    ).to.equal(404);
     expect((await call('DELETE', '/v1/users/not-a-uuid', demo.tokens.providerAdmin)).status).to.equal(404);
 
     const trail = await call('GET', `/v1/jobs/${created.body.id}/events`, demo.tokens.providerAdmin);

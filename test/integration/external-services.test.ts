@@ -49,7 +49,14 @@ describe('installer-jobs against existing Temporal and Postgres', function () {
     const { url } = await freshDatabase('external start');
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ij-ext-'));
     const port = await findFreePort();
-    const start = new CliProcess(['start'], { TEMPORAL_ADDRESS: await temporalAddress(), DATABASE_URL: url, PORT: String(port), ONEAPI_SIMULATOR_PORT: String(await findFreePort()), INSTALLER_JOBS_DATA_DIR: dataDir, TEMPORAL_TASK_QUEUE: `ext-${port}` });
+    const start = new CliProcess(['start'], {
+      TEMPORAL_ADDRESS: await temporalAddress(),
+      DATABASE_URL: url,
+      PORT: String(port),
+      ONEAPI_SIMULATOR_PORT: String(await findFreePort()),
+      INSTALLER_JOBS_DATA_DIR: dataDir,
+      TEMPORAL_TASK_QUEUE: `ext-${port}`,
+    });
     try {
       await start.waitFor(/Ready\./);
       expect(start.output).to.match(/Postgres {4}DATABASE_URL/);

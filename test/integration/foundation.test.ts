@@ -31,11 +31,19 @@ describe('a job through every layer', function () {
   it('answers /healthz with 200 when Temporal and Postgres both answer and a worker polls', async () => {
     const response = await fetch(`${stack.baseUrl}/healthz`);
     expect(response.status).to.equal(200);
-    expect(await response.json()).to.deep.equal({ status: 'ok', checks: { postgres: { ok: true }, temporal: { ok: true }, worker: { ok: true } } });
+    expect(await response.json()).to.deep.equal({
+      status: 'ok',
+      checks: { postgres: { ok: true }, temporal: { ok: true }, worker: { ok: true } },
+    });
   });
 
   it('creates a job: a workflow named after the job, its row written by an activity, search attributes set', async () => {
-    const response = await post('/v1/jobs', { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: { text: 'Alexanderplatz 1, 10178 Berlin' } }, customerName: 'Stadtwerke Test' });
+    const response = await post('/v1/jobs', {
+      jobTypeId: 'cloudboxx-install',
+      fleetId: demo.fleetId,
+      values: { vehicleLocation: { text: 'Alexanderplatz 1, 10178 Berlin' } },
+      customerName: 'Stadtwerke Test',
+    });
     expect(response.status, await response.clone().text()).to.equal(201);
     const job = (await response.json()) as { id: string; status: string; workflowId: string };
     expect(job.status).to.equal('PENDING');
@@ -43,7 +51,12 @@ describe('a job through every layer', function () {
     expect(response.headers.get('location')).to.equal(`/v1/jobs/${job.id}`);
 
     const row = await stack.db('jobs').where({ id: job.id }).first();
-    expect(row).to.include({ status: 'PENDING', fleet_id: demo.fleetId, job_type_id: 'cloudboxx-install', customer_name: 'Stadtwerke Test' });
+    expect(row).to.include({
+      status: 'PENDING',
+      fleet_id: demo.fleetId,
+      job_type_id: 'cloudboxx-install',
+      customer_name: 'Stadtwerke Test',
+    });
     const events = await stack.db('job_events').where({ job_id: job.id }).select('type');
     expect(events.map((e) => e.type)).to.deep.equal(['job.created']);
 
@@ -56,8 +69,16 @@ describe('a job through every layer', function () {
   });
 
   it('reads the job back through the API', async () => {
-    const created = (await (await post('/v1/jobs', { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: { text: 'Alexanderplatz 1, 10178 Berlin' } } })).json()) as { id: string };
-    const response = await fetch(`${stack.baseUrl}/v1/jobs/${created.id}`, { headers: { authorization: `Bearer ${demo.tokens.providerAdmin}` } });
+    const created = (await (
+      await post('/v1/jobs', {
+        jobTypeId: 'cloudboxx-install',
+        fleetId: demo.fleetId,
+        values: { vehicleLocation: { text: 'Alexanderplatz 1, 10178 Berlin' } },
+      })
+    ).json()) as { id: string };
+    const response = await fetch(`${stack.baseUrl}/v1/jobs/${created.id}`, {
+      headers: { authorization: `Bearer ${demo.tokens.providerAdmin}` },
+    });
     expect(response.status).to.equal(200);
     expect(await response.json()).to.deep.include({ id: created.id, status: 'PENDING', fleetId: demo.fleetId });
   });
@@ -97,8 +118,19 @@ describe('a job through every layer', function () {
 
   describe('when a dependency is down', () => {
     it('answers 503 naming Postgres', async () => {
-      const deadDb = knex({ client: 'pg', connection: `postgres://x:y@127.0.0.1:${await findFreePort()}/none`, pool: { min: 0, max: 1 }, log: { error: () => {}, warn: () => {} } });
-      const app = createApp({ db: deadDb, temporal: stack.client, namespace: 'default', taskQueue: stack.taskQueue, jobTypes: new JobTypeCatalog([]) });
+      const deadDb = knex({
+        client: 'pg',
+        connection: `postgres://x:y@127.0.0.1:${await findFreePort()}/none`,
+        pool: { min: 0, max: 1 },
+        log: { error: () => {}, warn: () => {} },
+      });
+      const app = createApp({
+        db: deadDb,
+        temporal: stack.client,
+        namespace: 'default',
+        taskQueue: stack.taskQueue,
+        jobTypes: new JobTypeCatalog([]),
+      });
       const health = await probe(app);
       await deadDb.destroy();
       expect(health.status).to.equal(503);
@@ -109,7 +141,13 @@ describe('a job through every layer', function () {
     it('answers 503 naming Temporal', async () => {
       const connection = Connection.lazy({ address: `127.0.0.1:${await findFreePort()}` });
       const deadTemporal = new Client({ connection });
-      const app = createApp({ db: stack.db, temporal: deadTemporal, namespace: 'default', taskQueue: stack.taskQueue, jobTypes: new JobTypeCatalog([]) });
+      const app = createApp({
+        db: stack.db,
+        temporal: deadTemporal,
+        namespace: 'default',
+        taskQueue: stack.taskQueue,
+        jobTypes: new JobTypeCatalog([]),
+      });
       const health = await probe(app);
       expect(health.status).to.equal(503);
       expect(health.body.checks.temporal!.ok).to.equal(false);

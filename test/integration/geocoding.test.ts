@@ -17,7 +17,11 @@ async function startGeocodingService(): Promise<{ url: string; queries: string[]
     response.end(JSON.stringify(url.pathname === '/search' && known[q] ? [known[q]] : []));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, queries, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    queries,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 describe('geocoded job addresses', function () {
@@ -42,7 +46,10 @@ describe('geocoded job addresses', function () {
       headers: { authorization: `Bearer ${demo.tokens.providerAdmin}`, 'content-type': 'application/json' },
       body: JSON.stringify({ jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation } }),
     });
-    return { status: response.status, body: (await response.json()) as { values: Record<string, unknown>; type?: string; errors?: unknown[] } };
+    return {
+      status: response.status,
+      body: (await response.json()) as { values: Record<string, unknown>; type?: string; errors?: unknown[] },
+    };
   }
 
   it('adds coordinates to an address given as text', async () => {
@@ -65,8 +72,13 @@ describe('geocoded job addresses', function () {
     expect(body.errors).to.deep.equal([{ pointer: '/values/vehicleLocation', message: 'address not found', rule: 'geocode' }]);
   });
   it('geocodes an edit of a PENDING job, and asks nothing for an edit that will be refused', async () => {
-    const { body: job } = (await create({ text: 'Hof hinter Halle 3', lat: 52.1, lng: 13.2 })) as { body: { values: unknown; id?: string } };
-    const edit = () => stack.call('PATCH', `/v1/jobs/${job.id}`, demo.tokens.providerAdmin, { values: { vehicleLocation: { text: 'Alexanderplatz 1, 10178 Berlin' } } });
+    const { body: job } = (await create({ text: 'Hof hinter Halle 3', lat: 52.1, lng: 13.2 })) as {
+      body: { values: unknown; id?: string };
+    };
+    const edit = () =>
+      stack.call('PATCH', `/v1/jobs/${job.id}`, demo.tokens.providerAdmin, {
+        values: { vehicleLocation: { text: 'Alexanderplatz 1, 10178 Berlin' } },
+      });
     const edited = await edit();
     expect(edited.status, JSON.stringify(edited.body)).to.equal(200);
     expect(edited.body.values.vehicleLocation).to.deep.equal({ text: 'Alexanderplatz 1, 10178 Berlin', lat: 52.5219, lng: 13.4132 });

@@ -10,7 +10,7 @@ const LOCATION = { text: 'Alexanderplatz 1, 10178 Berlin', lat: 52.5219, lng: 13
 const problem = (type: string) => `https://installer-jobs.dev/problems/${type}`;
 
 /** Providers invite installer companies per fleet; companies register, accept more fleets, add technicians. */
-describe('invitations over HTTP: installer companies join a provider\'s fleets', function () {
+describe("invitations over HTTP: installer companies join a provider's fleets", function () {
   this.timeout(90_000);
   let stack: TestStack;
   let serial = 0;
@@ -26,7 +26,11 @@ describe('invitations over HTTP: installer companies join a provider\'s fleets',
   const newProvider = (fleetName = 'Berlin'): Promise<OnboardedProvider> =>
     onboardProvider(stack.db, { name: unique('Mobility'), adminEmail: `${unique('admin')}@provider.example`, fleetName });
 
-  async function invite(provider: OnboardedProvider, email: string, fleetId = provider.fleetId): Promise<{ id: string; token: string; status: string }> {
+  async function invite(
+    provider: OnboardedProvider,
+    email: string,
+    fleetId = provider.fleetId,
+  ): Promise<{ id: string; token: string; status: string }> {
     const invited = await call('POST', `/v1/fleets/${fleetId}/invitations`, provider.adminToken, { email });
     expect(invited.status, JSON.stringify(invited.body)).to.equal(201);
     return invited.body;
@@ -38,7 +42,7 @@ describe('invitations over HTTP: installer companies join a provider\'s fleets',
     return accepted.body;
   }
 
-  it('invites a company, which registers through the token and can then be given the fleet\'s jobs', async () => {
+  it("invites a company, which registers through the token and can then be given the fleet's jobs", async () => {
     const provider = await newProvider();
     const fleets = await call('GET', '/v1/fleets', provider.adminToken);
     expect(fleets.body.fleets).to.have.deep.members([{ id: provider.fleetId, name: 'Berlin', createdAt: fleets.body.fleets[0].createdAt }]);
@@ -58,29 +62,50 @@ describe('invitations over HTTP: installer companies join a provider\'s fleets',
     const company = await register(invitation.token, 'Schrauber GmbH');
     expect(company.adminToken).to.match(/^ijt_/);
     const admin = await principalForToken(stack.db, company.adminToken);
-    expect(admin).to.include({ email, role: 'installer_admin', organisationId: company.installerCompanyId, organisationKind: 'installer_company' });
+    expect(admin).to.include({
+      email,
+      role: 'installer_admin',
+      organisationId: company.installerCompanyId,
+      organisationKind: 'installer_company',
+    });
 
     const answered = await call('GET', `/v1/fleets/${provider.fleetId}/invitations`, provider.adminToken);
-    expect(answered.body.invitations[0]).to.deep.include({ status: 'ACCEPTED', installerCompany: { id: company.installerCompanyId, name: 'Schrauber GmbH' } });
+    expect(answered.body.invitations[0]).to.deep.include({
+      status: 'ACCEPTED',
+      installerCompany: { id: company.installerCompanyId, name: 'Schrauber GmbH' },
+    });
     expect(answered.body.invitations[0].respondedAt).to.be.a('string');
 
     const me = await call('GET', '/v1/companies/me', company.adminToken);
     expect(me.body).to.include({ id: company.installerCompanyId, name: 'Schrauber GmbH' });
-    expect(me.body.fleets.map((f: { id: string; name: string; provider: { name: string } }) => [f.id, f.name, f.provider.name])).to.deep.equal([
+    expect(
+      me.body.fleets.map((f: { id: string; name: string; provider: { name: string } }) => [f.id, f.name, f.provider.name]),
+    ).to.deep.equal([
       [provider.fleetId, 'Berlin', (await stack.db('organisations').where({ id: provider.providerId }).first('name')).name],
     ]);
 
-    const job = await call('POST', '/v1/jobs', provider.adminToken, { jobTypeId: 'cloudboxx-install', fleetId: provider.fleetId, values: { vehicleLocation: LOCATION } });
+    const job = await call('POST', '/v1/jobs', provider.adminToken, {
+      jobTypeId: 'cloudboxx-install',
+      fleetId: provider.fleetId,
+      values: { vehicleLocation: LOCATION },
+    });
     expect(job.status, JSON.stringify(job.body)).to.equal(201);
-    const assigned = await call('POST', `/v1/jobs/${job.body.id}/assign`, provider.adminToken, { installerCompanyId: company.installerCompanyId });
+    const assigned = await call('POST', `/v1/jobs/${job.body.id}/assign`, provider.adminToken, {
+      installerCompanyId: company.installerCompanyId,
+    });
     expect(assigned.status, JSON.stringify(assigned.body)).to.equal(200);
     expect(assigned.body).to.deep.include({ status: 'ASSIGNED', installerCompanyId: company.installerCompanyId });
-    expect((await call('GET', `/v1/jobs/${job.body.id}`, company.adminToken)).status, 'the company sees the job assigned to it').to.equal(200);
+    expect((await call('GET', `/v1/jobs/${job.body.id}`, company.adminToken)).status, 'the company sees the job assigned to it').to.equal(
+      200,
+    );
 
     const again = await call('POST', `/v1/invitations/${invitation.token}/accept`, undefined, { companyName: 'Schrauber GmbH' });
     expect(again.status).to.equal(409);
     expect(again.body).to.include({ type: problem('invitation-answered'), title: 'This invitation has already been accepted.' });
-    expect((await call('POST', `/v1/invitations/${invitation.token}/decline`)).status, 'an accepted invitation cannot be declined').to.equal(409);
+    expect(
+      (await call('POST', `/v1/invitations/${invitation.token}/decline`)).status,
+      'an accepted invitation cannot be declined',
+    ).to.equal(409);
     const unknown = await call('POST', '/v1/invitations/inv_not-a-real-token/accept', undefined, { companyName: 'Nobody' });
     expect(unknown.status).to.equal(404);
     expect(await stack.db('organisations').where({ name: 'Nobody' }).first(), 'nothing created for an unknown token').to.equal(undefined);
@@ -94,13 +119,18 @@ describe('invitations over HTTP: installer companies join a provider\'s fleets',
     const twice = await call('POST', `/v1/fleets/${provider.fleetId}/invitations`, provider.adminToken, { email: email.toUpperCase() });
     expect(twice.status).to.equal(409);
     expect(twice.body.type).to.equal(problem('already-invited'));
-    expect(twice.body.title).to.equal(`${email.toUpperCase()} already has a pending invitation for fleet Berlin; it can be sent again once declined.`);
+    expect(twice.body.title).to.equal(
+      `${email.toUpperCase()} already has a pending invitation for fleet Berlin; it can be sent again once declined.`,
+    );
     expect(twice.body.errors).to.deep.equal([{ pointer: '/email', message: 'has a PENDING invitation for this fleet', rule: 'unique' }]);
 
     const declined = await call('POST', `/v1/invitations/${first.token}/decline`);
     expect(declined.status).to.equal(200);
     expect(declined.body.invitation).to.include({ id: first.id, status: 'DECLINED' });
-    expect((await call('POST', `/v1/invitations/${first.token}/accept`, undefined, { companyName: 'Montage AG' })).status, 'a declined invitation cannot be accepted').to.equal(409);
+    expect(
+      (await call('POST', `/v1/invitations/${first.token}/accept`, undefined, { companyName: 'Montage AG' })).status,
+      'a declined invitation cannot be accepted',
+    ).to.equal(409);
 
     const second = await invite(provider, email);
     expect(second.token).not.to.equal(first.token);
@@ -132,7 +162,9 @@ describe('invitations over HTTP: installer companies join a provider\'s fleets',
 
     expect((await call('DELETE', `/v1/fleets/${provider.fleetId}/invitations/${pending.id}`, provider.adminToken)).status).to.equal(204);
     expect((await call('GET', `/v1/invitations/${pending.token}`)).status, 'a withdrawn invitation is gone').to.equal(404);
-    expect((await call('POST', `/v1/invitations/${pending.token}/accept`, undefined, { companyName: 'Too Late GmbH' })).status).to.equal(404);
+    expect((await call('POST', `/v1/invitations/${pending.token}/accept`, undefined, { companyName: 'Too Late GmbH' })).status).to.equal(
+      404,
+    );
 
     const answered = await invite(provider, email);
     await register(answered.token, unique('Werkstatt'));
@@ -140,10 +172,13 @@ describe('invitations over HTTP: installer companies join a provider\'s fleets',
     expect(withdraw.status).to.equal(409);
     expect(withdraw.body.type).to.equal('https://installer-jobs.dev/problems/invitation-answered');
     const stranger = await newProvider();
-    expect((await call('DELETE', `/v1/fleets/${provider.fleetId}/invitations/${answered.id}`, stranger.adminToken)).status, 'another provider').to.equal(404);
+    expect(
+      (await call('DELETE', `/v1/fleets/${provider.fleetId}/invitations/${answered.id}`, stranger.adminToken)).status,
+      'another provider',
+    ).to.equal(404);
   });
 
-  it('keeps one account when a company accepts a second fleet\'s invitation', async () => {
+  it("keeps one account when a company accepts a second fleet's invitation", async () => {
     const berlin = await newProvider('Berlin');
     const hamburg = await newProvider('Hamburg');
     const email = `${unique('office')}@einbau.example`;
@@ -151,9 +186,14 @@ describe('invitations over HTTP: installer companies join a provider\'s fleets',
 
     const secondInvitation = await invite(hamburg, email);
 
-    const withBody = await call('POST', `/v1/invitations/${secondInvitation.token}/accept`, company.adminToken, { companyName: 'Einbau KG' });
+    const withBody = await call('POST', `/v1/invitations/${secondInvitation.token}/accept`, company.adminToken, {
+      companyName: 'Einbau KG',
+    });
     expect(withBody.status).to.equal(400);
-    expect((await call('POST', `/v1/invitations/${secondInvitation.token}/accept`, hamburg.adminToken)).status, 'a provider cannot accept').to.equal(403);
+    expect(
+      (await call('POST', `/v1/invitations/${secondInvitation.token}/accept`, hamburg.adminToken)).status,
+      'a provider cannot accept',
+    ).to.equal(403);
     expect((await call('POST', `/v1/invitations/${secondInvitation.token}/accept`, 'ijt_revoked-or-made-up')).status).to.equal(401);
 
     const accepted = await call('POST', `/v1/invitations/${secondInvitation.token}/accept`, company.adminToken);
@@ -194,18 +234,28 @@ describe('invitations over HTTP: installer companies join a provider\'s fleets',
     expect(me.body).to.include({ id: company.installerCompanyId, name: 'Team Montage' });
     expect(me.body.fleets).to.have.length(1);
 
-    const job = await call('POST', '/v1/jobs', provider.adminToken, { jobTypeId: 'cloudboxx-install', fleetId: provider.fleetId, values: { vehicleLocation: LOCATION } });
+    const job = await call('POST', '/v1/jobs', provider.adminToken, {
+      jobTypeId: 'cloudboxx-install',
+      fleetId: provider.fleetId,
+      values: { vehicleLocation: LOCATION },
+    });
     await call('POST', `/v1/jobs/${job.body.id}/assign`, provider.adminToken, { installerCompanyId: company.installerCompanyId });
     const started = await call('POST', `/v1/jobs/${job.body.id}/start`, added.body.token);
     expect(started.status, JSON.stringify(started.body)).to.equal(200);
     expect(started.body.status).to.equal('RUNNING');
 
-    expect((await call('POST', '/v1/companies/me/technicians', added.body.token, { email: `${unique('x')}@team.example` })).status, 'a technician adds no one').to.equal(403);
+    expect(
+      (await call('POST', '/v1/companies/me/technicians', added.body.token, { email: `${unique('x')}@team.example` })).status,
+      'a technician adds no one',
+    ).to.equal(403);
     const twice = await call('POST', '/v1/companies/me/technicians', company.adminToken, { email: email.toUpperCase() });
     expect(twice.status).to.equal(409);
     expect(twice.body.type).to.equal(problem('email-taken'));
     expect((await call('POST', '/v1/companies/me/technicians', company.adminToken, { email: 'nope' })).status).to.equal(400);
-    expect((await call('POST', '/v1/companies/me/technicians', provider.adminToken, { email: `${unique('p')}@team.example` })).status, 'a provider has no company').to.equal(403);
+    expect(
+      (await call('POST', '/v1/companies/me/technicians', provider.adminToken, { email: `${unique('p')}@team.example` })).status,
+      'a provider has no company',
+    ).to.equal(403);
     expect((await call('GET', '/v1/companies/me', provider.adminToken)).status).to.equal(403);
 
     // The technician leaves the company: the admin sees them in the list and removes them.
@@ -214,17 +264,26 @@ describe('invitations over HTTP: installer companies join a provider\'s fleets',
     expect(team.body.technicians).to.have.length(1);
     expect(team.body.technicians[0]).to.include({ id: added.body.userId, email, name: 'Kim Schraube' });
     expect((await call('GET', '/v1/companies/me/technicians', added.body.token)).status, 'a technician sees no team list').to.equal(403);
-    expect((await call('DELETE', `/v1/companies/me/technicians/${added.body.userId}`, added.body.token)).status, 'a technician removes no one').to.equal(403);
+    expect(
+      (await call('DELETE', `/v1/companies/me/technicians/${added.body.userId}`, added.body.token)).status,
+      'a technician removes no one',
+    ).to.equal(403);
     const adminId = (await principalForToken(stack.db, company.adminToken))!.userId;
-    expect((await call('DELETE', `/v1/companies/me/technicians/${adminId}`, company.adminToken)).status, 'the admin is no technician').to.equal(404);
+    expect(
+      (await call('DELETE', `/v1/companies/me/technicians/${adminId}`, company.adminToken)).status,
+      'the admin is no technician',
+    ).to.equal(404);
     expect((await call('DELETE', `/v1/companies/me/technicians/${added.body.userId}`, company.adminToken)).status).to.equal(204);
     expect((await call('GET', '/v1/companies/me', added.body.token)).status, 'their token stops working at once').to.equal(401);
     expect((await call('GET', '/v1/companies/me/technicians', company.adminToken)).body.technicians).to.deep.equal([]);
     const trail = await call('GET', `/v1/jobs/${job.body.id}/events`, provider.adminToken);
-    expect(trail.body.events.map((event: { actor: { userId?: string } }) => event.actor.userId), 'the job they started still says who started it').to.include(added.body.userId);
+    expect(
+      trail.body.events.map((event: { actor: { userId?: string } }) => event.actor.userId),
+      'the job they started still says who started it',
+    ).to.include(added.body.userId);
   });
 
-  it('answers 404 for another tenant\'s fleet and its invitations, revealing nothing; 403 to a dispatcher sending one', async () => {
+  it("answers 404 for another tenant's fleet and its invitations, revealing nothing; 403 to a dispatcher sending one", async () => {
     const owner = await newProvider('Eigene Flotte');
     const stranger = await newProvider('Fremde Flotte');
     const invitation = await invite(owner, `${unique('owner-invite')}@firma.example`);
@@ -235,47 +294,89 @@ describe('invitations over HTTP: installer companies join a provider\'s fleets',
     const before = await stack.db('invitations').where({ fleet_id: owner.fleetId }).select('id', 'status');
 
     const missing = randomUUID();
-    const callers = { 'another provider\'s admin': stranger.adminToken, 'another provider\'s dispatcher': foreignDispatcher.token, 'a company working for the fleet': company.adminToken, 'another company': outsider.adminToken };
+    const callers = {
+      "another provider's admin": stranger.adminToken,
+      "another provider's dispatcher": foreignDispatcher.token,
+      'a company working for the fleet': company.adminToken,
+      'another company': outsider.adminToken,
+    };
     for (const [who, token] of Object.entries(callers)) {
-      for (const [method, body] of [['GET', undefined], ['POST', { email: `${unique('sneaky')}@firma.example` }]] as const) {
+      for (const [method, body] of [
+        ['GET', undefined],
+        ['POST', { email: `${unique('sneaky')}@firma.example` }],
+      ] as const) {
         const foreign = await call(method, `/v1/fleets/${owner.fleetId}/invitations`, token, body);
         const absent = await call(method, `/v1/fleets/${missing}/invitations`, token, body);
         expect(foreign.status, `${who}: ${method} invitations of a foreign fleet`).to.equal(404);
-        expect(JSON.stringify(foreign.body).replaceAll(owner.fleetId, 'ID'), `${who}: a foreign fleet looks exactly like an absent one`).to.equal(JSON.stringify(absent.body).replaceAll(missing, 'ID'));
+        expect(
+          JSON.stringify(foreign.body).replaceAll(owner.fleetId, 'ID'),
+          `${who}: a foreign fleet looks exactly like an absent one`,
+        ).to.equal(JSON.stringify(absent.body).replaceAll(missing, 'ID'));
       }
     }
-    expect((await call('GET', '/v1/fleets', stranger.adminToken)).body.fleets.map((f: { id: string }) => f.id)).to.deep.equal([stranger.fleetId]);
+    expect((await call('GET', '/v1/fleets', stranger.adminToken)).body.fleets.map((f: { id: string }) => f.id)).to.deep.equal([
+      stranger.fleetId,
+    ]);
     expect((await call('GET', '/v1/fleets/not-a-uuid/invitations', owner.adminToken)).status).to.equal(404);
     expect((await call('GET', '/v1/fleets', company.adminToken)).status, 'installers find their fleets at /v1/companies/me').to.equal(403);
     expect((await call('GET', '/v1/fleets')).status).to.equal(401);
     expect((await call('GET', `/v1/fleets/${owner.fleetId}/invitations`)).status).to.equal(401);
 
-    expect((await call('GET', `/v1/fleets/${owner.fleetId}/invitations`, dispatcher.token)).status, 'a dispatcher reads its own fleet\'s invitations').to.equal(200);
-    const dispatcherInvite = await call('POST', `/v1/fleets/${owner.fleetId}/invitations`, dispatcher.token, { email: `${unique('d')}@firma.example` });
+    expect(
+      (await call('GET', `/v1/fleets/${owner.fleetId}/invitations`, dispatcher.token)).status,
+      "a dispatcher reads its own fleet's invitations",
+    ).to.equal(200);
+    const dispatcherInvite = await call('POST', `/v1/fleets/${owner.fleetId}/invitations`, dispatcher.token, {
+      email: `${unique('d')}@firma.example`,
+    });
     expect(dispatcherInvite.status).to.equal(403);
     expect(dispatcherInvite.body.title).to.equal('Only a provider admin can invite installer companies.');
-    expect(await stack.db('invitations').where({ fleet_id: owner.fleetId }).select('id', 'status'), 'nothing changed').to.have.deep.members(before);
+    expect(await stack.db('invitations').where({ fleet_id: owner.fleetId }).select('id', 'status'), 'nothing changed').to.have.deep.members(
+      before,
+    );
 
     const otherMe = await call('GET', '/v1/companies/me', outsider.adminToken);
-    expect(otherMe.body.fleets.map((f: { id: string }) => f.id), 'a company sees only the fleets it works for').to.deep.equal([stranger.fleetId]);
+    expect(
+      otherMe.body.fleets.map((f: { id: string }) => f.id),
+      'a company sees only the fleets it works for',
+    ).to.deep.equal([stranger.fleetId]);
 
-    const strangersJob = await call('POST', '/v1/jobs', stranger.adminToken, { jobTypeId: 'cloudboxx-install', fleetId: stranger.fleetId, values: { vehicleLocation: LOCATION } });
-    const notInvited = await call('POST', `/v1/jobs/${strangersJob.body.id}/assign`, stranger.adminToken, { installerCompanyId: company.installerCompanyId });
-    expect(notInvited.status, 'a company invited by someone else cannot be given this provider\'s jobs').to.equal(422);
+    const strangersJob = await call('POST', '/v1/jobs', stranger.adminToken, {
+      jobTypeId: 'cloudboxx-install',
+      fleetId: stranger.fleetId,
+      values: { vehicleLocation: LOCATION },
+    });
+    const notInvited = await call('POST', `/v1/jobs/${strangersJob.body.id}/assign`, stranger.adminToken, {
+      installerCompanyId: company.installerCompanyId,
+    });
+    expect(notInvited.status, "a company invited by someone else cannot be given this provider's jobs").to.equal(422);
     expect(notInvited.body.type).to.equal(problem('company-not-invited'));
     expect((await call('POST', `/v1/invitations/${invitation.token}/decline`)).status, 'the token itself still works').to.equal(200);
   });
 
   it('onboards a provider from the command line: `providers create --json`', async () => {
     const { db, url } = await freshDatabase('providers cli');
-    const created = runCli(['providers', 'create', '--name', 'Acme Mobility', '--admin-email', 'ops@acme.example', '--fleet-name', 'Hamburg', '--json'], { DATABASE_URL: url });
+    const created = runCli(
+      ['providers', 'create', '--name', 'Acme Mobility', '--admin-email', 'ops@acme.example', '--fleet-name', 'Hamburg', '--json'],
+      { DATABASE_URL: url },
+    );
     expect(created.status, created.stderr).to.equal(0);
     const result = JSON.parse(created.stdout);
     expect(result).to.include({ name: 'Acme Mobility', fleetName: 'Hamburg', adminEmail: 'ops@acme.example' });
-    expect(await db('fleets').where({ id: result.fleetId }).first('provider_id', 'name')).to.deep.equal({ provider_id: result.providerId, name: 'Hamburg' });
-    expect(await principalForToken(db, result.adminToken)).to.include({ userId: result.adminUserId, role: 'provider_admin', organisationId: result.providerId, organisationKind: 'provider' });
+    expect(await db('fleets').where({ id: result.fleetId }).first('provider_id', 'name')).to.deep.equal({
+      provider_id: result.providerId,
+      name: 'Hamburg',
+    });
+    expect(await principalForToken(db, result.adminToken)).to.include({
+      userId: result.adminUserId,
+      role: 'provider_admin',
+      organisationId: result.providerId,
+      organisationKind: 'provider',
+    });
 
-    const again = runCli(['providers', 'create', '--name', 'Acme Again', '--admin-email', 'OPS@acme.example', '--json'], { DATABASE_URL: url });
+    const again = runCli(['providers', 'create', '--name', 'Acme Again', '--admin-email', 'OPS@acme.example', '--json'], {
+      DATABASE_URL: url,
+    });
     expect(again.status).to.equal(1);
     expect(again.stderr).to.contain('OPS@acme.example already has an account; choose another --admin-email.');
     expect(again.stdout).to.equal('');
@@ -292,7 +393,11 @@ describe('invitations over HTTP: installer companies join a provider\'s fleets',
 
     const invitation = await invite(provider, `${unique('office')}@hamburg.example`, added.body.id);
     expect(invitation).to.include({ fleetId: added.body.id, status: 'PENDING' });
-    const job = await call('POST', '/v1/jobs', provider.adminToken, { jobTypeId: 'cloudboxx-install', fleetId: added.body.id, values: { vehicleLocation: LOCATION } });
+    const job = await call('POST', '/v1/jobs', provider.adminToken, {
+      jobTypeId: 'cloudboxx-install',
+      fleetId: added.body.id,
+      values: { vehicleLocation: LOCATION },
+    });
     expect(job.status, JSON.stringify(job.body)).to.equal(201);
     expect(job.body.fleetId).to.equal(added.body.id);
 
@@ -303,12 +408,19 @@ describe('invitations over HTTP: installer companies join a provider\'s fleets',
     expect((await call('POST', '/v1/fleets', provider.adminToken, { name: '  ' })).status, 'a name of blanks').to.equal(400);
     expect((await newProvider('Hamburg')).fleetId, 'another provider may have its own Hamburg').to.be.a('string');
 
-    const dispatcher = await call('POST', '/v1/users', provider.adminToken, { email: `${unique('dispatch')}@provider.example`, role: 'provider_dispatcher', customers: ['Kunde'] });
+    const dispatcher = await call('POST', '/v1/users', provider.adminToken, {
+      email: `${unique('dispatch')}@provider.example`,
+      role: 'provider_dispatcher',
+      customers: ['Kunde'],
+    });
     const byDispatcher = await call('POST', '/v1/fleets', dispatcher.body.token, { name: 'Munich' });
     expect(byDispatcher.status).to.equal(403);
     expect(byDispatcher.body.type).to.equal(problem('wrong-role'));
     const company = await register(invitation.token, unique('Nord Montage'));
-    expect((await call('POST', '/v1/fleets', company.adminToken, { name: 'Munich' })).status, 'an installer company adds no fleets').to.equal(403);
+    expect(
+      (await call('POST', '/v1/fleets', company.adminToken, { name: 'Munich' })).status,
+      'an installer company adds no fleets',
+    ).to.equal(403);
     expect((await call('GET', '/v1/fleets', provider.adminToken)).body.fleets).to.have.length(2);
   });
 
@@ -331,7 +443,9 @@ describe('invitations over HTTP: installer companies join a provider\'s fleets',
       expect(retry.headers.get('idempotent-replayed')).to.equal('true');
       expect(retry.headers.get('location')).to.equal('/v1/companies/me');
       expect(retry.body).to.deep.equal(first.body);
-      expect(await principalForToken(stack.db, retry.body.adminToken), 'the replayed token works').to.include({ organisationId: first.body.installerCompanyId });
+      expect(await principalForToken(stack.db, retry.body.adminToken), 'the replayed token works').to.include({
+        organisationId: first.body.installerCompanyId,
+      });
       expect(await stack.db('organisations').where({ name: companyName }).count({ n: '*' })).to.deep.equal([{ n: '1' }]);
 
       const kept = await keptAnswers();
@@ -367,11 +481,16 @@ describe('invitations over HTTP: installer companies join a provider\'s fleets',
       const key = { 'idempotency-key': unique('decline') };
       expect((await call('POST', `/v1/invitations/${invitation.token}/decline`, undefined, undefined, key)).status).to.equal(200);
       const scope = `invitation:${hashToken(invitation.token)}`;
-      await stack.db('idempotency_keys').where({ scope }).update({ created_at: stack.db.raw("now() - interval '25 hours'") });
+      await stack
+        .db('idempotency_keys')
+        .where({ scope })
+        .update({ created_at: stack.db.raw("now() - interval '25 hours'") });
       const late = await call('POST', `/v1/invitations/${invitation.token}/decline`, undefined, undefined, key);
       expect(late.status, 'run again, and refused: the invitation is answered').to.equal(409);
       expect(late.headers.get('idempotent-replayed')).to.equal(null);
-      expect(await stack.db('idempotency_keys').where({ scope }).count({ n: '*' }), 'the expired answer is gone').to.deep.equal([{ n: '0' }]);
+      expect(await stack.db('idempotency_keys').where({ scope }).count({ n: '*' }), 'the expired answer is gone').to.deep.equal([
+        { n: '0' },
+      ]);
     });
 
     it('keeps no failed answer: a refused accept may be sent again with the same key', async () => {
@@ -380,11 +499,17 @@ describe('invitations over HTTP: installer companies join a provider\'s fleets',
       const key = { 'idempotency-key': unique('accept') };
       const refused = await call('POST', `/v1/invitations/${invitation.token}/accept`, undefined, { companyName: '' }, key);
       expect(refused.status).to.equal(400);
-      const accepted = await call('POST', `/v1/invitations/${invitation.token}/accept`, undefined, { companyName: unique('Second Try') }, key);
+      const accepted = await call(
+        'POST',
+        `/v1/invitations/${invitation.token}/accept`,
+        undefined,
+        { companyName: unique('Second Try') },
+        key,
+      );
       expect(accepted.status, JSON.stringify(accepted.body)).to.equal(201);
     });
 
-    it('replays a technician\'s token to the admin who retries, sealed so the database keeps none readable', async () => {
+    it("replays a technician's token to the admin who retries, sealed so the database keeps none readable", async () => {
       const provider = await newProvider();
       const company = await register((await invite(provider, `${unique('admin')}@retry.example`)).token, unique('Retry Montage'));
       const key = { 'idempotency-key': unique('technician') };

@@ -85,8 +85,13 @@ describe('job list over HTTP: filters, search, sort, cursor pages, columns, who 
     stack = await startTestStack('job list');
     demo = (await createDemoTenantIfMissing(stack.db))!;
     [{ id: secondFleetId }] = await stack.db('fleets').insert({ provider_id: demo.providerId, name: 'Hamburg' }).returning('id');
-    otherCompanyId = (await createInstallerCompany(stack.db, { name: 'Other Installers', adminEmail: 'admin@other-installers.example' })).companyId;
-    otherProvider = await onboardProvider(stack.db, { name: 'Other Mobility', adminEmail: 'admin@other-mobility.example', fleetName: 'Munich' });
+    otherCompanyId = (await createInstallerCompany(stack.db, { name: 'Other Installers', adminEmail: 'admin@other-installers.example' }))
+      .companyId;
+    otherProvider = await onboardProvider(stack.db, {
+      name: 'Other Mobility',
+      adminEmail: 'admin@other-mobility.example',
+      fleetName: 'Munich',
+    });
 
     // 24 jobs of the demo provider, over a month, with ties in created_at (the keyset's id tie-breaker)
     // and jobs without a requested start (they sort last going up).
@@ -113,16 +118,24 @@ describe('job list over HTTP: filters, search, sort, cursor pages, columns, who 
       );
     }
     // Another provider's job, which matches every search the demo provider makes.
-    await insertJob({ providerId: otherProvider.providerId, fleetId: otherProvider.fleetId, customerName: 'Acme Car Sharing', status: 'FAILED' });
+    await insertJob({
+      providerId: otherProvider.providerId,
+      fleetId: otherProvider.fleetId,
+      customerName: 'Acme Car Sharing',
+      status: 'FAILED',
+    });
   });
   after(async () => stack?.stop());
 
   const sortedIds = (list: SeededJob[]) => list.map((job) => job.id).sort();
 
-  it('lists the provider\'s jobs newest first, each as GET /v1/jobs/{id} shows it', async () => {
+  it("lists the provider's jobs newest first, each as GET /v1/jobs/{id} shows it", async () => {
     const existing = await asProvider('/v1/jobs');
     const viaApi = await stack.call('POST', '/v1/jobs', demo.tokens.providerAdmin, {
-      jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, customerName: 'Via The Api GmbH', values: { vehicleLocation: { text: 'Torstraße 99, 10119 Berlin' } },
+      jobTypeId: 'cloudboxx-install',
+      fleetId: demo.fleetId,
+      customerName: 'Via The Api GmbH',
+      values: { vehicleLocation: { text: 'Torstraße 99, 10119 Berlin' } },
     });
     expect(viaApi.status).to.equal(201);
     const job = viaApi.body as { id: string };
@@ -138,8 +151,17 @@ describe('job list over HTTP: filters, search, sort, cursor pages, columns, who 
     // From here on it is one of the jobs the other tests expect, with dates they can predict.
     await stack.db('jobs').where({ id: job.id }).update({ created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' });
     jobs.push({
-      id: job.id, status: 'PENDING', fleetId: demo.fleetId, jobTypeId: 'cloudboxx-install', installerCompanyId: null, customerName: 'Via The Api GmbH',
-      createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', requestedStartAt: null, finishedAt: null, address: 'Torstraße 99, 10119 Berlin',
+      id: job.id,
+      status: 'PENDING',
+      fleetId: demo.fleetId,
+      jobTypeId: 'cloudboxx-install',
+      installerCompanyId: null,
+      customerName: 'Via The Api GmbH',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      requestedStartAt: null,
+      finishedAt: null,
+      address: 'Torstraße 99, 10119 Berlin',
     });
   });
 
@@ -156,7 +178,10 @@ describe('job list over HTTP: filters, search, sort, cursor pages, columns, who 
       ['createdFrom=2026-10-03&createdTo=2026-10-04', (job) => job.createdAt >= '2026-10-03' && job.createdAt < '2026-10-05'],
       ['createdFrom=2026-10-03T08:00:01Z', (job) => job.createdAt >= '2026-10-03T08:00:01.000Z'],
       ['createdTo=2026-10-02T08:00:00%2B00:00', (job) => job.createdAt <= '2026-10-02T08:00:00.000Z'],
-      ['requestedStartFrom=2026-10-10&requestedStartTo=2026-10-20', (job) => job.requestedStartAt !== null && job.requestedStartAt >= '2026-10-10' && job.requestedStartAt < '2026-10-21'],
+      [
+        'requestedStartFrom=2026-10-10&requestedStartTo=2026-10-20',
+        (job) => job.requestedStartAt !== null && job.requestedStartAt >= '2026-10-10' && job.requestedStartAt < '2026-10-21',
+      ],
       // A job without a requested start is in no range, open-ended ones included.
       ['requestedStartFrom=2026-10-20', (job) => job.requestedStartAt !== null && job.requestedStartAt >= '2026-10-20'],
       ['requestedStartTo=2026-10-05', (job) => job.requestedStartAt !== null && job.requestedStartAt < '2026-10-06'],
@@ -201,7 +226,11 @@ describe('job list over HTTP: filters, search, sort, cursor pages, columns, who 
       ['a step title of one type', () => 'remove the cloudboxx', (job) => job.jobTypeId === 'cloudboxx-remove-or-swap'],
       ['a street with its house number', () => 'Jungfernstieg 7', (job) => job.address.startsWith('Jungfernstieg 7')],
       ['a short word only next to its neighbour, as typed', () => '7 jungfernstieg', () => false],
-      ['several words: all must match', () => 'hamburg rentals', (job) => job.address.includes('Hamburg') && job.customerName === 'Zoom Rentals'],
+      [
+        'several words: all must match',
+        () => 'hamburg rentals',
+        (job) => job.address.includes('Hamburg') && job.customerName === 'Zoom Rentals',
+      ],
       ['LIKE wildcards are plain characters', () => '%', () => false],
       ['an underscore is a plain character', () => 'cloudboxx_install', () => false],
     ];
@@ -216,7 +245,9 @@ describe('job list over HTTP: filters, search, sort, cursor pages, columns, who 
 
     it('combines with filters', async () => {
       const list = await asProvider('/v1/jobs?q=berlin&status=PENDING');
-      expect(ids(list.body).sort()).to.deep.equal(sortedIds(jobs.filter((job) => job.address.includes('Berlin') && job.status === 'PENDING')));
+      expect(ids(list.body).sort()).to.deep.equal(
+        sortedIds(jobs.filter((job) => job.address.includes('Berlin') && job.status === 'PENDING')),
+      );
     });
   });
 
@@ -256,7 +287,9 @@ describe('job list over HTTP: filters, search, sort, cursor pages, columns, who 
       for (const order of ['asc', 'desc']) {
         it(`sort=${sort}&order=${order} walks every job exactly once, in order`, async () => {
           const { seen, pages } = await walk(`sort=${sort}&order=${order}&limit=7`);
-          const expected = [...jobs].sort((a, b) => compare(keyOf[sort]!(a), keyOf[sort]!(b)) * (order === 'asc' ? 1 : -1)).map((job) => job.id);
+          const expected = [...jobs]
+            .sort((a, b) => compare(keyOf[sort]!(a), keyOf[sort]!(b)) * (order === 'asc' ? 1 : -1))
+            .map((job) => job.id);
           expect(seen).to.deep.equal(expected);
           expect(pages).to.equal(Math.ceil(jobs.length / 7));
         });
@@ -270,16 +303,29 @@ describe('job list over HTTP: filters, search, sort, cursor pages, columns, who 
       expect(byStatus[0]).to.equal([...jobs].sort((a, b) => compare(keyOf.status!(a), keyOf.status!(b)))[0]!.id);
     });
 
-    it('a date range is read in its own date\'s order unless a sort is asked for', async () => {
+    it("a date range is read in its own date's order unless a sort is asked for", async () => {
       const order = (sort: string, direction: 1 | -1, filter: (job: SeededJob) => boolean) =>
-        jobs.filter(filter).sort((a, b) => compare(keyOf[sort]!(a), keyOf[sort]!(b)) * direction).map((job) => job.id);
+        jobs
+          .filter(filter)
+          .sort((a, b) => compare(keyOf[sort]!(a), keyOf[sort]!(b)) * direction)
+          .map((job) => job.id);
       const finished = (job: SeededJob) => job.finishedAt !== null && job.finishedAt >= '2026-11-10T08:05:00.000Z';
-      expect(ids((await asProvider('/v1/jobs?finishedFrom=2026-11-10T08:05:00Z&limit=200')).body)).to.deep.equal(order('finishedAt', -1, finished));
-      expect(ids((await asProvider('/v1/jobs?finishedFrom=2026-11-10T08:05:00Z&sort=createdAt&limit=200')).body)).to.deep.equal(order('createdAt', -1, finished));
-      const requested = (job: SeededJob) => job.requestedStartAt !== null && job.requestedStartAt >= '2026-10-10' && job.requestedStartAt < '2026-10-21';
-      expect(ids((await asProvider('/v1/jobs?requestedStartFrom=2026-10-10&requestedStartTo=2026-10-20&limit=200')).body)).to.deep.equal(order('requestedStartAt', 1, requested));
+      expect(ids((await asProvider('/v1/jobs?finishedFrom=2026-11-10T08:05:00Z&limit=200')).body)).to.deep.equal(
+        order('finishedAt', -1, finished),
+      );
+      expect(ids((await asProvider('/v1/jobs?finishedFrom=2026-11-10T08:05:00Z&sort=createdAt&limit=200')).body)).to.deep.equal(
+        order('createdAt', -1, finished),
+      );
+      const requested = (job: SeededJob) =>
+        job.requestedStartAt !== null && job.requestedStartAt >= '2026-10-10' && job.requestedStartAt < '2026-10-21';
+      expect(ids((await asProvider('/v1/jobs?requestedStartFrom=2026-10-10&requestedStartTo=2026-10-20&limit=200')).body)).to.deep.equal(
+        order('requestedStartAt', 1, requested),
+      );
       const both = (job: SeededJob) => finished(job) && job.createdAt >= '2026-10-03';
-      expect(ids((await asProvider('/v1/jobs?finishedFrom=2026-11-10T08:05:00Z&createdFrom=2026-10-03&limit=200')).body), 'a created range wins').to.deep.equal(order('createdAt', -1, both));
+      expect(
+        ids((await asProvider('/v1/jobs?finishedFrom=2026-11-10T08:05:00Z&createdFrom=2026-10-03&limit=200')).body),
+        'a created range wins',
+      ).to.deep.equal(order('createdAt', -1, both));
     });
 
     it('stays exact while jobs are added during the walk', async () => {
@@ -300,11 +346,17 @@ describe('job list over HTTP: filters, search, sort, cursor pages, columns, who 
       expect((await asProvider(`/v1/jobs?sort=updatedAt&order=asc&cursor=${cursor}&limit=5`)).status).to.equal(200);
       const refused = await asProvider(`/v1/jobs?sort=createdAt&cursor=${cursor}`);
       expect(refused.status).to.equal(400);
-      expect(refused.body.errors).to.deep.equal([{ pointer: '/cursor', message: 'was issued for sort=updatedAt&order=asc; send that order, or leave out the cursor to start again' }]);
+      expect(refused.body.errors).to.deep.equal([
+        { pointer: '/cursor', message: 'was issued for sort=updatedAt&order=asc; send that order, or leave out the cursor to start again' },
+      ]);
     });
 
     it('pages of 50 by default, of at most 200', async () => {
-      const big = await onboardProvider(stack.db, { name: 'Big Fleet Mobility', adminEmail: 'admin@big-fleet.example', fleetName: 'Everywhere' });
+      const big = await onboardProvider(stack.db, {
+        name: 'Big Fleet Mobility',
+        adminEmail: 'admin@big-fleet.example',
+        fleetName: 'Everywhere',
+      });
       await stack.db.raw(
         `insert into jobs (id, workflow_id, provider_id, fleet_id, job_type_id, job_type_version, status, created_at)
          select 'J-BG' || lpad(n::text, 8, '0'), 'job-J-BG' || lpad(n::text, 8, '0'), ?, ?, 'cloudboxx-install', 1, 'PENDING', now() - n * interval '1 minute'
@@ -333,7 +385,9 @@ describe('job list over HTTP: filters, search, sort, cursor pages, columns, who 
 
     it('cursor pages work with any columns', async () => {
       const first = await asProvider('/v1/jobs?fields=customerName&sort=status&limit=10');
-      const next = await asProvider(`/v1/jobs?fields=customerName&sort=status&limit=10&cursor=${encodeURIComponent(first.body.nextCursor)}`);
+      const next = await asProvider(
+        `/v1/jobs?fields=customerName&sort=status&limit=10&cursor=${encodeURIComponent(first.body.nextCursor)}`,
+      );
       expect(next.status).to.equal(200);
       expect([...ids(first.body), ...ids(next.body)]).to.have.length(20);
     });
@@ -349,7 +403,11 @@ describe('job list over HTTP: filters, search, sort, cursor pages, columns, who 
       }
       const failed = await call('/v1/jobs?status=FAILED&q=berlin', demo.tokens.installerTechnician);
       expect(ids(failed.body).sort()).to.deep.equal(
-        sortedIds(jobs.filter((job) => job.installerCompanyId === demo.installerCompanyId && job.status === 'FAILED' && job.address.includes('Berlin'))),
+        sortedIds(
+          jobs.filter(
+            (job) => job.installerCompanyId === demo.installerCompanyId && job.status === 'FAILED' && job.address.includes('Berlin'),
+          ),
+        ),
       );
       // Naming another company does not widen the view.
       expect((await call(`/v1/jobs?installerCompanyId=${otherCompanyId}`, demo.tokens.installerAdmin)).body.items).to.deep.equal([]);
@@ -357,7 +415,11 @@ describe('job list over HTTP: filters, search, sort, cursor pages, columns, who 
 
     it('a dispatcher sees the jobs of their customers only, by the exact name', async () => {
       const customers = ['Zoom Rentals', 'Müller & Söhne'];
-      const dispatcher = await addProviderUser(stack.db, demo.providerId, { email: 'dispatcher@job-list.example', role: 'provider_dispatcher', customers });
+      const dispatcher = await addProviderUser(stack.db, demo.providerId, {
+        email: 'dispatcher@job-list.example',
+        role: 'provider_dispatcher',
+        customers,
+      });
       const otherCase = await insertJob({ customerName: 'zoom rentals' });
       try {
         const theirs = jobs.filter((job) => customers.includes(job.customerName ?? ''));
@@ -401,7 +463,10 @@ describe('job list over HTTP: filters, search, sort, cursor pages, columns, who 
       ['fields=id,password', [{ pointer: '/fields/1', rule: 'enum' }]],
       ['q=', [{ pointer: '/q', rule: 'minLength' }]],
       ['cursor=not-a-cursor', [{ pointer: '/cursor' }]],
-      [`cursor=${Buffer.from(JSON.stringify(['createdAt', 'desc', ['2026-13-01T00:00:00.000000Z', 'J-1']])).toString('base64url')}`, [{ pointer: '/cursor' }]],
+      [
+        `cursor=${Buffer.from(JSON.stringify(['createdAt', 'desc', ['2026-13-01T00:00:00.000000Z', 'J-1']])).toString('base64url')}`,
+        [{ pointer: '/cursor' }],
+      ],
       ['limit=0&sort=name', [{ pointer: '/sort' }, { pointer: '/limit' }]],
     ];
     for (const [query, problems] of cases) {
@@ -410,7 +475,10 @@ describe('job list over HTTP: filters, search, sort, cursor pages, columns, who 
         expect(response.status).to.equal(400);
         expect(response.type).to.match(/^application\/problem\+json/);
         expect(response.body.type).to.equal(PROBLEM);
-        const got = (response.body.errors as Array<{ pointer: string; rule?: string }>).map((e) => ({ pointer: e.pointer, ...(problems.some((p) => p.rule) ? { rule: e.rule } : {}) }));
+        const got = (response.body.errors as Array<{ pointer: string; rule?: string }>).map((e) => ({
+          pointer: e.pointer,
+          ...(problems.some((p) => p.rule) ? { rule: e.rule } : {}),
+        }));
         expect(got).to.have.deep.members(problems);
       });
     }

@@ -23,8 +23,21 @@ describe('job types over HTTP', function () {
   }
 
   it('lists every shipped job type with id, version, title and description, for providers and installers alike', async () => {
-    const expected = stack.jobTypes.list().map((jobType) => ({ id: jobType.id, version: jobType.version, title: jobType.title, description: jobType.description ?? null, owner: 'builtin', archived: false }));
-    expect(expected.map((jobType) => jobType.id)).to.include.members(['cloudboxx-install', 'cloudboxx-reconfigure', 'cloudboxx-remove-or-swap']);
+    const expected = stack.jobTypes
+      .list()
+      .map((jobType) => ({
+        id: jobType.id,
+        version: jobType.version,
+        title: jobType.title,
+        description: jobType.description ?? null,
+        owner: 'builtin',
+        archived: false,
+      }));
+    expect(expected.map((jobType) => jobType.id)).to.include.members([
+      'cloudboxx-install',
+      'cloudboxx-reconfigure',
+      'cloudboxx-remove-or-swap',
+    ]);
     for (const token of [demo.tokens.providerAdmin, demo.tokens.installerAdmin, demo.tokens.installerTechnician]) {
       const list = await get('/v1/job-types', token);
       expect(list.status).to.equal(200);
@@ -58,7 +71,12 @@ describe('job types over HTTP', function () {
 
     const step = (id: string) => body.steps.find((candidate: { id: string }) => candidate.id === id);
     expect(body.steps.map((s: { id: string }) => s.id)).to.deep.equal(['check-in', 'mount', 'configure', 'verify', 'handover']);
-    expect(step('mount')).to.deep.include({ title: 'Mount the CloudBoxx', collect: ['boxQnr', 'boxSerial', 'keyHolderType', 'photoMountedBox'], action: null, when: null });
+    expect(step('mount')).to.deep.include({
+      title: 'Mount the CloudBoxx',
+      collect: ['boxQnr', 'boxSerial', 'keyHolderType', 'photoMountedBox'],
+      action: null,
+      when: null,
+    });
     expect(step('mount').checklist).to.include('CAN bus connected');
     expect(step('configure')).to.deep.include({ action: 'cloudboxx.applyConfiguration', collect: [], checklist: [] });
 
@@ -76,11 +94,13 @@ describe('job types over HTTP', function () {
     const provider = ajv.compile(body.valueSchemas.provider);
     expect(provider({ vehicleLocation: { text: 'Alexanderplatz 1, 10178 Berlin' }, vin: 'WVWZZZCDZMW072341' })).to.equal(true);
     expect(provider({ vin: 'WVWZZZCDZMW072341' }), 'vehicleLocation must be preset').to.equal(false);
-    expect(provider({ vehicleLocation: { text: 'x' }, odometerKm: 1200 }), 'odometerKm is the installer\'s').to.equal(false);
+    expect(provider({ vehicleLocation: { text: 'x' }, odometerKm: 1200 }), "odometerKm is the installer's").to.equal(false);
 
     expect(Object.keys(body.valueSchemas.steps)).to.deep.equal(['check-in', 'mount', 'configure', 'verify', 'handover']);
     const mount = ajv.compile(body.valueSchemas.steps.mount);
-    expect(mount({ boxQnr: 'C693EE96ADAEF932', boxSerial: 'CBX98765', keyHolderType: 'rfid', photoMountedBox: { photoId: 'p1' } })).to.equal(true);
+    expect(
+      mount({ boxQnr: 'C693EE96ADAEF932', boxSerial: 'CBX98765', keyHolderType: 'rfid', photoMountedBox: { photoId: 'p1' } }),
+    ).to.equal(true);
     expect(mount({ boxQnr: 'not hex', boxSerial: 'CBX98765', keyHolderType: 'rfid', photoMountedBox: { photoId: 'p1' } })).to.equal(false);
   });
 
@@ -88,9 +108,13 @@ describe('job types over HTTP', function () {
     for (const jobType of stack.jobTypes.list()) {
       const { status, body } = await get(`/v1/job-types/${jobType.id}`);
       expect(status, jobType.id).to.equal(200);
-      expect(body.fields.map((f: { key: string }) => f.key), jobType.id).to.deep.equal(jobType.fields.map((f) => f.key));
+      expect(
+        body.fields.map((f: { key: string }) => f.key),
+        jobType.id,
+      ).to.deep.equal(jobType.fields.map((f) => f.key));
       expect(body.valueSchemas.provider, jobType.id).to.deep.equal(providerValuesSchema(jobType));
-      for (const step of jobType.steps) expect(body.valueSchemas.steps[step.id], `${jobType.id} ${step.id}`).to.deep.equal(stepValuesSchema(jobType, step.id));
+      for (const step of jobType.steps)
+        expect(body.valueSchemas.steps[step.id], `${jobType.id} ${step.id}`).to.deep.equal(stepValuesSchema(jobType, step.id));
     }
   });
 
@@ -98,7 +122,10 @@ describe('job types over HTTP', function () {
     const missing = await get('/v1/job-types/cloudboxx-teleport');
     expect(missing.status).to.equal(404);
     expect(missing.type).to.match(/^application\/problem\+json/);
-    expect(missing.body).to.include({ type: 'https://installer-jobs.dev/problems/not-found', title: 'Job type cloudboxx-teleport does not exist.' });
+    expect(missing.body).to.include({
+      type: 'https://installer-jobs.dev/problems/not-found',
+      title: 'Job type cloudboxx-teleport does not exist.',
+    });
     expect((await stack.call('GET', '/v1/job-types')).status).to.equal(401);
   });
 });

@@ -27,13 +27,6 @@ describe('job-types push and pull against the API (skipped while PUT /v1/job-typ
   before(async function () {
     stack = await startTestStack('job types cli');
     demo = (await createDemoTenantIfMissing(stack.db))!;
-    // Until the publish route exists there is nothing to test against (an empty source answers 422 once it does).
-    const probe = await fetch(`${stack.baseUrl}/v1/job-types/route-probe`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${demo.tokens.providerAdmin}`, 'content-type': 'application/yaml' },
-      body: '',
-    });
-    if (probe.status === 404 || probe.status === 405) this.skip();
     dir = await mkdtemp(path.join(os.tmpdir(), 'installer-jobs-authoring-'));
     shipped = await readFile(path.resolve(__dirname, '../../job-types/cloudboxx-install.yaml'), 'utf8');
   });
@@ -44,7 +37,11 @@ describe('job-types push and pull against the API (skipped while PUT /v1/job-typ
 
   /** `npx installer-jobs job-types …` in the author's folder, as the demo provider's admin. */
   const cli = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> =>
-    runCliAsync(['job-types', ...args], { INSTALLER_JOBS_API: stack.baseUrl, INSTALLER_JOBS_TOKEN: demo.tokens.providerAdmin, ...env }, { cwd: dir });
+    runCliAsync(
+      ['job-types', ...args],
+      { INSTALLER_JOBS_API: stack.baseUrl, INSTALLER_JOBS_TOKEN: demo.tokens.providerAdmin, ...env },
+      { cwd: dir },
+    );
   const write = (file: string, text: string) => writeFile(path.join(dir, file), text);
   const read = (file: string) => readFile(path.join(dir, file), 'utf8');
 
@@ -64,7 +61,11 @@ describe('job-types push and pull against the API (skipped while PUT /v1/job-typ
     const again = await cli(['push', 'job-types/acme-install.yaml']);
     expect(again, again.stderr).to.deep.include({ status: 0, stdout: 'job-types/acme-install.yaml: unchanged v1\n' });
 
-    const created = await stack.call('POST', '/v1/jobs', demo.tokens.providerAdmin, { jobTypeId: 'acme-install', fleetId: demo.fleetId, values: { vehicleLocation: LOCATION } });
+    const created = await stack.call('POST', '/v1/jobs', demo.tokens.providerAdmin, {
+      jobTypeId: 'acme-install',
+      fleetId: demo.fleetId,
+      values: { vehicleLocation: LOCATION },
+    });
     expect(created.status, created.text).to.equal(201);
     expect(created.body.jobType).to.deep.equal({ id: 'acme-install', version: 1 });
   });
@@ -93,16 +94,26 @@ describe('job-types push and pull against the API (skipped while PUT /v1/job-typ
     expect(await read('first.yaml')).to.equal(v1);
 
     const refused = await cli(['pull', 'acme-swap']);
-    expect(refused).to.deep.include({ status: 1, stdout: '', stderr: 'job-types/acme-swap.yaml exists already; pass --force to overwrite it, or --out <file>\n' });
+    expect(refused).to.deep.include({
+      status: 1,
+      stdout: '',
+      stderr: 'job-types/acme-swap.yaml exists already; pass --force to overwrite it, or --out <file>\n',
+    });
 
     // Without `version:` the API numbers the next version itself.
-    await write('acme-swap.yaml', changed.replace('version: 1\n', '').replace('title: Install CloudBoxx (Acme)', 'title: Install CloudBoxx (Acme, v3)'));
+    await write(
+      'acme-swap.yaml',
+      changed.replace('version: 1\n', '').replace('title: Install CloudBoxx (Acme)', 'title: Install CloudBoxx (Acme, v3)'),
+    );
     expect((await cli(['push', 'acme-swap.yaml'])).stdout).to.equal('acme-swap.yaml: published v3\n');
   });
 
   it('prints every problem of an invalid file by line and column, publishes the valid files beside it with their warnings, and exits 1', async () => {
     // An access longer than the deadline is worth a warning, never a refusal.
-    const good = shipped.replace('id: cloudboxx-install', 'id: acme-good').replace('version: 2', 'version: 1').replace('maxDuration: PT8H', 'maxDuration: P30D');
+    const good = shipped
+      .replace('id: cloudboxx-install', 'id: acme-good')
+      .replace('version: 2', 'version: 1')
+      .replace('maxDuration: PT8H', 'maxDuration: P30D');
     const typo = shipped.replace('id: cloudboxx-install', 'id: acme-typo').replace('collect: [boxQnr,', 'collect: [boxQrn,');
     expect(typo, 'the typo is in the copy').to.not.equal(shipped.replace('id: cloudboxx-install', 'id: acme-typo'));
     await write('acme-good.yaml', good);
@@ -119,7 +130,12 @@ describe('job-types push and pull against the API (skipped while PUT /v1/job-typ
       `acme-good.yaml:${warningLine}:16 access.maxDuration: warning: P30D can never end a job: the access counts from the job's start and deadlines.completeWithin (P21D) from its creation, so the deadline always ends the job first; to limit how long an installer holds the vehicle, make maxDuration shorter than P21D`,
       'no-id.yaml:1:1 missing "id"',
     ]);
-    expect(lines.some((text) => new RegExp(`^acme-typo\\.yaml:${line}:\\d+ steps\\[\\d+\\]\\.collect\\[0\\]: unknown field "boxQrn"`).test(text)), result.stderr).to.equal(true);
+    expect(
+      lines.some((text) =>
+        new RegExp(`^acme-typo\\.yaml:${line}:\\d+ steps\\[\\d+\\]\\.collect\\[0\\]: unknown field "boxQrn"`).test(text),
+      ),
+      result.stderr,
+    ).to.equal(true);
   });
 
   it("says what the API refuses: an installer's token, another provider's type, a built-in id", async () => {
@@ -129,7 +145,11 @@ describe('job-types push and pull against the API (skipped while PUT /v1/job-typ
     expect(installer.stderr).to.match(/^acme-install-copy\.yaml: \S.*\n$/);
 
     expect((await cli(['push', 'acme-install-copy.yaml'])).status).to.equal(0);
-    const other = await onboardProvider(stack.db, { name: 'Other Mobility', adminEmail: `admin-${Date.now()}@other.example`, fleetName: 'Main' });
+    const other = await onboardProvider(stack.db, {
+      name: 'Other Mobility',
+      adminEmail: `admin-${Date.now()}@other.example`,
+      fleetName: 'Main',
+    });
     const hidden = await cli(['pull', 'acme-private', '--out', 'stolen.yaml'], { INSTALLER_JOBS_TOKEN: other.adminToken });
     expect(hidden.status).to.equal(1);
     expect(hidden.stderr).to.match(/^acme-private: .*\n$/);

@@ -23,7 +23,11 @@ describe('jobs over HTTP, provider and installer side', function () {
   const installer = (method: string, path: string, body?: unknown) => call(method, path, demo.tokens.installerTechnician, body);
 
   async function createJob(values: Record<string, unknown> = {}) {
-    const created = await provider('POST', '/v1/jobs', { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: LOCATION, ...values } });
+    const created = await provider('POST', '/v1/jobs', {
+      jobTypeId: 'cloudboxx-install',
+      fleetId: demo.fleetId,
+      values: { vehicleLocation: LOCATION, ...values },
+    });
     expect(created.status, JSON.stringify(created.body)).to.equal(201);
     return created.body as { id: string; status: string };
   }
@@ -42,12 +46,21 @@ describe('jobs over HTTP, provider and installer side', function () {
     const jobType = stack.jobTypes.get('cloudboxx-install')!;
     const checklist = (stepId: string) => jobType.steps.find((s) => s.id === stepId)!.checklist;
     const locked = await installer('POST', `/v1/jobs/${job.id}/steps/check-in/complete`, {
-      values: { vin: 'WVWZZZCDZMW000000', brand: 'Volkswagen', model: 'Golf', fuelType: 'petrol', odometerKm: 1200, photoOdometer: { photoId: 'p1' } },
+      values: {
+        vin: 'WVWZZZCDZMW000000',
+        brand: 'Volkswagen',
+        model: 'Golf',
+        fuelType: 'petrol',
+        odometerKm: 1200,
+        photoOdometer: { photoId: 'p1' },
+      },
       checklist: checklist('check-in'),
     });
     expect(locked.status).to.equal(422);
     expect(locked.body.type).to.equal('https://installer-jobs.dev/problems/locked-field');
-    expect(locked.body.errors).to.deep.equal([{ pointer: '/values/vin', message: 'VIN was set when the job was created and cannot be changed', rule: 'locked' }]);
+    expect(locked.body.errors).to.deep.equal([
+      { pointer: '/values/vin', message: 'VIN was set when the job was created and cannot be changed', rule: 'locked' },
+    ]);
 
     const steps: Record<string, Record<string, unknown>> = {
       'check-in': { brand: 'Volkswagen', model: 'Golf', fuelType: 'petrol', odometerKm: 1200, photoOdometer: { photoId: 'p1' } },
@@ -64,26 +77,43 @@ describe('jobs over HTTP, provider and installer side', function () {
     const succeeded = await installer('POST', `/v1/jobs/${job.id}/complete`);
     expect(succeeded.body).to.deep.include({ status: 'SUCCEEDED' });
     expect(succeeded.body.accessGrant.revokedAt).to.be.a('string');
-    expect(stack.simulator.state.fleet.findByTelematicsUnit(DEMO_QNR)!.configuration!.value).to.deep.include({ keyHolder: { type: 'rfid' } });
+    expect(stack.simulator.state.fleet.findByTelematicsUnit(DEMO_QNR)!.configuration!.value).to.deep.include({
+      keyHolder: { type: 'rfid' },
+    });
   });
 
-  it('commands the vehicle only through the job\'s open access, and records each command', async () => {
+  it("commands the vehicle only through the job's open access, and records each command", async () => {
     const job = await createJob();
     await provider('POST', `/v1/jobs/${job.id}/assign`, { installerCompanyId: demo.installerCompanyId });
-    expect((await installer('POST', `/v1/jobs/${job.id}/vehicle/commands`, { command: 'unlock' })).status, 'not started: no access yet').to.equal(409);
+    expect(
+      (await installer('POST', `/v1/jobs/${job.id}/vehicle/commands`, { command: 'unlock' })).status,
+      'not started: no access yet',
+    ).to.equal(409);
     await installer('POST', `/v1/jobs/${job.id}/start`);
     const noBox = await installer('POST', `/v1/jobs/${job.id}/vehicle/commands`, { command: 'unlock' });
     expect(noBox.status).to.equal(409);
     expect(noBox.body.type).to.equal('https://installer-jobs.dev/problems/vehicle-unknown');
-    expect(noBox.body.title).to.equal(`Job ${job.id} does not know its CloudBoxx yet: CloudBoxx QNR is filled in step "Mount the CloudBoxx"; complete that step first.`);
+    expect(noBox.body.title).to.equal(
+      `Job ${job.id} does not know its CloudBoxx yet: CloudBoxx QNR is filled in step "Mount the CloudBoxx"; complete that step first.`,
+    );
 
     const jobType = stack.jobTypes.get('cloudboxx-install')!;
     const checklist = (stepId: string) => jobType.steps.find((s) => s.id === stepId)!.checklist;
     await installer('POST', `/v1/jobs/${job.id}/steps/check-in/complete`, {
-      values: { vin: 'WVWZZZCDZMW072341', brand: 'Volkswagen', model: 'Golf', fuelType: 'petrol', odometerKm: 1200, photoOdometer: { photoId: 'p1' } },
+      values: {
+        vin: 'WVWZZZCDZMW072341',
+        brand: 'Volkswagen',
+        model: 'Golf',
+        fuelType: 'petrol',
+        odometerKm: 1200,
+        photoOdometer: { photoId: 'p1' },
+      },
       checklist: checklist('check-in'),
     });
-    await installer('POST', `/v1/jobs/${job.id}/steps/mount/complete`, { values: { boxQnr: DEMO_QNR, boxSerial: 'CBX98765', keyHolderType: 'none', photoMountedBox: { photoId: 'p2' } }, checklist: checklist('mount') });
+    await installer('POST', `/v1/jobs/${job.id}/steps/mount/complete`, {
+      values: { boxQnr: DEMO_QNR, boxSerial: 'CBX98765', keyHolderType: 'none', photoMountedBox: { photoId: 'p2' } },
+      checklist: checklist('mount'),
+    });
 
     const unlocked = await installer('POST', `/v1/jobs/${job.id}/vehicle/commands`, { command: 'unlock' });
     expect(unlocked.status, JSON.stringify(unlocked.body)).to.equal(200);
@@ -94,18 +124,33 @@ describe('jobs over HTTP, provider and installer side', function () {
     expect(notPermitted.body.type).to.equal('https://installer-jobs.dev/problems/access-denied');
 
     await installer('POST', `/v1/jobs/${job.id}/fail`, { reason: 'Customer cancelled on site.' });
-    expect((await installer('POST', `/v1/jobs/${job.id}/vehicle/commands`, { command: 'lock' })).status, 'access ended with the job').to.equal(409);
+    expect(
+      (await installer('POST', `/v1/jobs/${job.id}/vehicle/commands`, { command: 'lock' })).status,
+      'access ended with the job',
+    ).to.equal(409);
     // Securing the car follows the job's end.
-    for (let tries = 0; (await provider('GET', `/v1/jobs/${job.id}`)).body.vehicle.security?.state === 'pending' && tries < 40; tries++) await new Promise((resolve) => setTimeout(resolve, 250));
+    for (let tries = 0; (await provider('GET', `/v1/jobs/${job.id}`)).body.vehicle.security?.state === 'pending' && tries < 40; tries++)
+      await new Promise((resolve) => setTimeout(resolve, 250));
 
     const trail = await provider('GET', `/v1/jobs/${job.id}/events`);
     const events = trail.body.events.filter((e: { type: string }) => e.type !== 'vehicle.call');
-    expect(events.map((e: { type: string }) => e.type)).to.deep.equal(['job.created', 'job.assigned', 'job.started', 'step.completed', 'step.completed', 'vehicle.command', 'job.failed', 'vehicle.secured']);
+    expect(events.map((e: { type: string }) => e.type)).to.deep.equal([
+      'job.created',
+      'job.assigned',
+      'job.started',
+      'step.completed',
+      'step.completed',
+      'vehicle.command',
+      'job.failed',
+      'vehicle.secured',
+    ]);
     const command = events[5];
     expect(command.actor).to.include({ userId: demo.userIds.installerTechnician, organisationId: demo.installerCompanyId });
     expect(command.data).to.include({ command: 'unlock', qnr: DEMO_QNR });
     const calls = trail.body.events.filter((e: { type: string }) => e.type === 'vehicle.call');
-    expect(calls.find((e: { data: { call: string } }) => e.data.call === 'unlock-central-lock').actor).to.include({ userId: demo.userIds.installerTechnician });
+    expect(calls.find((e: { data: { call: string } }) => e.data.call === 'unlock-central-lock').actor).to.include({
+      userId: demo.userIds.installerTechnician,
+    });
 
     // The installer left the car unlocked; the job's end locked it again.
     const secured = (await provider('GET', `/v1/jobs/${job.id}`)).body;
@@ -120,8 +165,14 @@ describe('jobs over HTTP, provider and installer side', function () {
     await installer('POST', `/v1/jobs/${job.id}/start`);
     const jobType = stack.jobTypes.get('cloudboxx-install')!;
     const checklist = (stepId: string) => jobType.steps.find((s) => s.id === stepId)!.checklist;
-    await installer('POST', `/v1/jobs/${job.id}/steps/check-in/complete`, { values: { brand: 'Volkswagen', model: 'Golf', fuelType: 'petrol', odometerKm: 1200, photoOdometer: { photoId: 'p1' } }, checklist: checklist('check-in') });
-    await installer('POST', `/v1/jobs/${job.id}/steps/mount/complete`, { values: { boxQnr: DEMO_QNR, boxSerial: 'CBX98765', keyHolderType: 'none', photoMountedBox: { photoId: 'p2' } }, checklist: checklist('mount') });
+    await installer('POST', `/v1/jobs/${job.id}/steps/check-in/complete`, {
+      values: { brand: 'Volkswagen', model: 'Golf', fuelType: 'petrol', odometerKm: 1200, photoOdometer: { photoId: 'p1' } },
+      checklist: checklist('check-in'),
+    });
+    await installer('POST', `/v1/jobs/${job.id}/steps/mount/complete`, {
+      values: { boxQnr: DEMO_QNR, boxSerial: 'CBX98765', keyHolderType: 'none', photoMountedBox: { photoId: 'p2' } },
+      checklist: checklist('mount'),
+    });
 
     stack.simulator.state.faults.configure({ routeLatencyMs: { 'apply-configuration': 8_000 } });
     try {
@@ -157,7 +208,11 @@ describe('jobs over HTTP, provider and installer side', function () {
     const invalid = await installer('PATCH', `/v1/jobs/${job.id}/values`, { values: { odometerKm: -5, colour: 'red' } });
     expect(invalid.status).to.equal(422);
     expect(invalid.body.errors.map((e: { pointer: string }) => e.pointer)).to.have.members(['/values/odometerKm', '/values/colour']);
-    expect(invalid.body.errors).to.deep.include({ pointer: '/values/odometerKm', message: 'Odometer (km) must be at least 0', rule: 'invalid' });
+    expect(invalid.body.errors).to.deep.include({
+      pointer: '/values/odometerKm',
+      message: 'Odometer (km) must be at least 0',
+      rule: 'invalid',
+    });
     const providerFilling = await provider('PATCH', `/v1/jobs/${job.id}/values`, { values: { brand: 'Opel' } });
     expect(providerFilling.status, 'the provider side has PATCH /v1/jobs/{id}').to.equal(403);
     expect(providerFilling.body.type).to.equal('https://installer-jobs.dev/problems/wrong-role');
@@ -165,7 +220,7 @@ describe('jobs over HTTP, provider and installer side', function () {
     expect(trail.body.events.at(-1)).to.deep.include({ type: 'values.saved' });
   });
 
-  it('fails a job with the installer\'s reason, and requires one', async () => {
+  it("fails a job with the installer's reason, and requires one", async () => {
     const job = await createJob();
     await provider('POST', `/v1/jobs/${job.id}/assign`, { installerCompanyId: demo.installerCompanyId });
     await installer('POST', `/v1/jobs/${job.id}/start`);
@@ -187,26 +242,43 @@ describe('jobs over HTTP, provider and installer side', function () {
     await provider('POST', `/v1/jobs/${assigned.id}/assign`, { installerCompanyId: demo.installerCompanyId });
     const edit = await provider('PATCH', `/v1/jobs/${assigned.id}`, { customerName: 'Too late' });
     expect(edit.status).to.equal(409);
-    expect(edit.body).to.deep.include({ type: 'https://installer-jobs.dev/problems/wrong-status', title: `Job ${assigned.id} is ASSIGNED; it can be edited only while PENDING.` });
+    expect(edit.body).to.deep.include({
+      type: 'https://installer-jobs.dev/problems/wrong-status',
+      title: `Job ${assigned.id} is ASSIGNED; it can be edited only while PENDING.`,
+    });
     expect((await provider('DELETE', `/v1/jobs/${assigned.id}`)).status).to.equal(409);
   });
 
   it('saves and assigns N identical jobs in one call, only to a company invited for the fleet', async () => {
-    const created = await provider('POST', '/v1/jobs', { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: LOCATION }, count: 3, installerCompanyId: demo.installerCompanyId, customerName: 'Flinkster Berlin' });
+    const created = await provider('POST', '/v1/jobs', {
+      jobTypeId: 'cloudboxx-install',
+      fleetId: demo.fleetId,
+      values: { vehicleLocation: LOCATION },
+      count: 3,
+      installerCompanyId: demo.installerCompanyId,
+      customerName: 'Flinkster Berlin',
+    });
     expect(created.status, JSON.stringify(created.body)).to.equal(201);
     expect(created.body.items).to.have.length(3);
     expect(new Set(created.body.items.map((job: { id: string }) => job.id)).size).to.equal(3);
-    for (const job of created.body.items) expect(job).to.deep.include({ status: 'ASSIGNED', installerCompanyId: demo.installerCompanyId, customerName: 'Flinkster Berlin' });
+    for (const job of created.body.items)
+      expect(job).to.deep.include({ status: 'ASSIGNED', installerCompanyId: demo.installerCompanyId, customerName: 'Flinkster Berlin' });
 
     const stranger = await onboardProvider(stack.db, { name: 'Stranger', adminEmail: `s-${Date.now()}@example.com`, fleetName: 'Köln' });
     const before = await stack.db('jobs').count({ n: '*' });
-    const refused = await provider('POST', '/v1/jobs', { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: LOCATION }, count: 2, installerCompanyId: stranger.providerId });
+    const refused = await provider('POST', '/v1/jobs', {
+      jobTypeId: 'cloudboxx-install',
+      fleetId: demo.fleetId,
+      values: { vehicleLocation: LOCATION },
+      count: 2,
+      installerCompanyId: stranger.providerId,
+    });
     expect(refused.status).to.equal(422);
     expect(refused.body.type).to.equal('https://installer-jobs.dev/problems/company-not-invited');
     expect(await stack.db('jobs').count({ n: '*' }), 'a refused request creates nothing').to.deep.equal(before);
   });
 
-  it('duplicates a job into a new PENDING job with the provider\'s values', async () => {
+  it("duplicates a job into a new PENDING job with the provider's values", async () => {
     const original = await createJob({ vin: 'WVWZZZCDZMW072341' });
     await provider('POST', `/v1/jobs/${original.id}/assign`, { installerCompanyId: demo.installerCompanyId });
     const copy = await provider('POST', `/v1/jobs/${original.id}/duplicate`);
@@ -221,10 +293,19 @@ describe('jobs over HTTP, provider and installer side', function () {
     const send = (body: unknown) =>
       fetch(`${stack.baseUrl}/v1/jobs`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${demo.tokens.providerAdmin}`, 'content-type': 'application/json', 'idempotency-key': `create-${stack.taskQueue}` },
+        headers: {
+          authorization: `Bearer ${demo.tokens.providerAdmin}`,
+          'content-type': 'application/json',
+          'idempotency-key': `create-${stack.taskQueue}`,
+        },
         body: JSON.stringify(body),
       });
-    const body = { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: LOCATION }, customerName: 'Idempotent GmbH' };
+    const body = {
+      jobTypeId: 'cloudboxx-install',
+      fleetId: demo.fleetId,
+      values: { vehicleLocation: LOCATION },
+      customerName: 'Idempotent GmbH',
+    };
     const first = await send(body);
     const retry = await send(body);
     expect(first.status).to.equal(201);
@@ -240,14 +321,22 @@ describe('jobs over HTTP, provider and installer side', function () {
   });
 
   it('refuses a body larger than the API accepts with 413', async () => {
-    const response = await provider('POST', '/v1/jobs', { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { installerNotes: 'x'.repeat(300_000) } });
+    const response = await provider('POST', '/v1/jobs', {
+      jobTypeId: 'cloudboxx-install',
+      fleetId: demo.fleetId,
+      values: { installerNotes: 'x'.repeat(300_000) },
+    });
     expect(response.status).to.equal(413);
     expect(response.body.type).to.equal('https://installer-jobs.dev/problems/payload-too-large');
   });
 
-  it('answers 404 for another provider\'s job, whatever the route', async () => {
+  it("answers 404 for another provider's job, whatever the route", async () => {
     const job = await createJob();
-    const other = await onboardProvider(stack.db, { name: 'Other Mobility', adminEmail: `other-${Date.now()}@example.com`, fleetName: 'Hamburg' });
+    const other = await onboardProvider(stack.db, {
+      name: 'Other Mobility',
+      adminEmail: `other-${Date.now()}@example.com`,
+      fleetName: 'Hamburg',
+    });
     for (const [method, path, body] of [
       ['GET', `/v1/jobs/${job.id}`, undefined],
       ['PATCH', `/v1/jobs/${job.id}`, { customerName: 'x' }],
@@ -262,7 +351,7 @@ describe('jobs over HTTP, provider and installer side', function () {
     expect((await provider('GET', `/v1/jobs/${job.id}`)).body.status, 'nothing changed').to.equal('PENDING');
   });
 
-  it('answers a step the job does not have with 404 unknown-step, listing the job\'s steps', async () => {
+  it("answers a step the job does not have with 404 unknown-step, listing the job's steps", async () => {
     const job = await createJob();
     await provider('POST', `/v1/jobs/${job.id}/assign`, { installerCompanyId: demo.installerCompanyId });
     await installer('POST', `/v1/jobs/${job.id}/start`);
@@ -272,13 +361,15 @@ describe('jobs over HTTP, provider and installer side', function () {
     expect(unknown.status, JSON.stringify(unknown.body)).to.equal(404);
     expect(unknown.body.type).to.equal('https://installer-jobs.dev/problems/unknown-step');
     expect(unknown.body.title).to.equal(`Job ${job.id} has no step "mount-box"; its steps are: ${steps.join(', ')}.`);
-    expect(unknown.body.errors).to.deep.equal([{ pointer: '/stepId', message: `must be one of: ${steps.join(', ')}`, rule: 'unknownStep' }]);
+    expect(unknown.body.errors).to.deep.equal([
+      { pointer: '/stepId', message: `must be one of: ${steps.join(', ')}`, rule: 'unknownStep' },
+    ]);
 
     const early = await installer('POST', `/v1/jobs/${job.id}/steps/${steps[1]}/complete`);
     expect(early.status, 'a known step out of turn is still a conflict').to.equal(409);
     expect(early.body.type).to.equal('https://installer-jobs.dev/problems/step-out-of-order');
   });
-  it('tells a caller who sees the job but uses the other side\'s route whose route it is (403), and a stranger nothing (404)', async () => {
+  it("tells a caller who sees the job but uses the other side's route whose route it is (403), and a stranger nothing (404)", async () => {
     const job = await createJob();
     await provider('POST', `/v1/jobs/${job.id}/assign`, { installerCompanyId: demo.installerCompanyId });
     for (const [method, path, body] of [
@@ -306,7 +397,10 @@ describe('jobs over HTTP, provider and installer side', function () {
   it('refuses a job type that does not exist as bad input (422) naming /jobTypeId', async () => {
     const response = await provider('POST', '/v1/jobs', { jobTypeId: 'cloudboxx-teleport', fleetId: demo.fleetId, values: {} });
     expect(response.status).to.equal(422);
-    expect(response.body).to.include({ type: 'https://installer-jobs.dev/problems/unknown-job-type', title: 'Job type cloudboxx-teleport does not exist.' });
+    expect(response.body).to.include({
+      type: 'https://installer-jobs.dev/problems/unknown-job-type',
+      title: 'Job type cloudboxx-teleport does not exist.',
+    });
     expect(response.body.errors).to.deep.equal([{ pointer: '/jobTypeId', message: 'unknown job type', rule: 'exists' }]);
   });
 });

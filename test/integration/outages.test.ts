@@ -40,7 +40,12 @@ interface Answer {
 }
 
 /** An API of its own for one outage: the app on a free port, with the dependencies the test stops. */
-async function listen(deps: AppDeps): Promise<{ call: (method: string, path: string, token?: string, body?: unknown, headers?: Record<string, string>) => Promise<Answer>; close(): Promise<void> }> {
+async function listen(
+  deps: AppDeps,
+): Promise<{
+  call: (method: string, path: string, token?: string, body?: unknown, headers?: Record<string, string>) => Promise<Answer>;
+  close(): Promise<void>;
+}> {
   const server: http.Server = createApiServer(createApp({ log: () => {}, ...deps }).callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -49,12 +54,27 @@ async function listen(deps: AppDeps): Promise<{ call: (method: string, path: str
       const startedAt = Date.now();
       const response = await fetch(`${base}${route}`, {
         method,
-        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await response.text();
-      const answer: Answer = { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined, ms: Date.now() - startedAt };
-      const mismatch = asDocumented({ method, path: route, status: answer.status, contentType: response.headers.get('content-type'), body: answer.body });
+      const answer: Answer = {
+        status: response.status,
+        headers: response.headers,
+        body: text ? JSON.parse(text) : undefined,
+        ms: Date.now() - startedAt,
+      };
+      const mismatch = asDocumented({
+        method,
+        path: route,
+        status: answer.status,
+        contentType: response.headers.get('content-type'),
+        body: answer.body,
+      });
       if (mismatch) throw new Error(`The answer breaks the OpenAPI document. ${mismatch}\nBody: ${text.slice(0, 2000)}`);
       return answer;
     },
@@ -73,8 +93,20 @@ function expectUnavailable(answer: Answer, type = 'service-unavailable'): void {
   expect(answer.ms, 'answered within seconds').to.be.below(PROMPTLY_MS);
 }
 
-async function startWorker(connection: NativeConnection, taskQueue: string, db: Db, oneApi: SimulatedOneApi): Promise<{ worker: Worker; stop(): Promise<void> }> {
-  const worker = await createJobWorker({ connection, namespace: 'default', taskQueue, db, gateway: oneApi.client, workflowBundle: await workflowBundle() });
+async function startWorker(
+  connection: NativeConnection,
+  taskQueue: string,
+  db: Db,
+  oneApi: SimulatedOneApi,
+): Promise<{ worker: Worker; stop(): Promise<void> }> {
+  const worker = await createJobWorker({
+    connection,
+    namespace: 'default',
+    taskQueue,
+    db,
+    gateway: oneApi.client,
+    workflowBundle: await workflowBundle(),
+  });
   const running = worker.run();
   return {
     worker,
@@ -112,15 +144,33 @@ describe('outages answer honestly', function () {
     before(async () => {
       // A cluster of its own: stopping the shared one would break every other suite of the run.
       port = await findFreePort();
-      postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port, database: 'outages', logFile: path.join(dataDir, 'postgres.log') });
+      postgres = await startEmbeddedPostgres({
+        dataDir: path.join(dataDir, 'postgres'),
+        port,
+        database: 'outages',
+        logFile: path.join(dataDir, 'postgres.log'),
+      });
       db = connectDb(postgres.url);
       await migrateLatest(db);
       demo = (await createDemoTenantIfMissing(db))!;
       const jobTypes = await loadJobTypeCatalog(config.jobTypesDir, db);
       connection = await Connection.connect({ address: await temporalAddress() });
-      api = await listen({ db, temporal: new Client({ connection }), namespace: 'default', taskQueue: `outages-pg-${randomUUID()}`, jobTypes });
+      api = await listen({
+        db,
+        temporal: new Client({ connection }),
+        namespace: 'default',
+        taskQueue: `outages-pg-${randomUUID()}`,
+        jobTypes,
+      });
       const nowhere = new Client({ connection: Connection.lazy({ address: `127.0.0.1:${await findFreePort()}` }) });
-      stuck = await listen({ db, temporal: nowhere, namespace: 'default', taskQueue: 'outages-pg-stuck', jobTypes, temporalDeadlines: { checkMs: 2_500 } });
+      stuck = await listen({
+        db,
+        temporal: nowhere,
+        namespace: 'default',
+        taskQueue: 'outages-pg-stuck',
+        jobTypes,
+        temporalDeadlines: { checkMs: 2_500 },
+      });
     });
 
     after(async () => {
@@ -135,15 +185,30 @@ describe('outages answer honestly', function () {
     it('answers 503 with Retry-After on every kind of route within seconds, and serves again once it is back', async () => {
       expect((await api.call('GET', '/v1/fleets', demo.tokens.providerAdmin)).status).to.equal(200);
       // A request that has claimed its Idempotency-Key when Postgres goes away.
-      const claimed = stuck.call('POST', '/v1/jobs', demo.tokens.providerAdmin, { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: LOCATION } }, { 'idempotency-key': 'claimed-when-pg-died' });
-      await until('the key to be claimed', async () => (await db('idempotency_keys').where({ key: 'claimed-when-pg-died' }).first()) !== undefined);
+      const claimed = stuck.call(
+        'POST',
+        '/v1/jobs',
+        demo.tokens.providerAdmin,
+        { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: LOCATION } },
+        { 'idempotency-key': 'claimed-when-pg-died' },
+      );
+      await until(
+        'the key to be claimed',
+        async () => (await db('idempotency_keys').where({ key: 'claimed-when-pg-died' }).first()) !== undefined,
+      );
       await postgres.stop();
       expectUnavailable(await claimed);
 
       const answers = [
         await api.call('GET', '/v1/jobs', demo.tokens.providerAdmin),
         await api.call('GET', `/v1/jobs/${newJobId()}`, demo.tokens.providerAdmin),
-        await api.call('POST', '/v1/jobs', demo.tokens.providerAdmin, { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: LOCATION } }, { 'idempotency-key': 'pg-down' }),
+        await api.call(
+          'POST',
+          '/v1/jobs',
+          demo.tokens.providerAdmin,
+          { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: LOCATION } },
+          { 'idempotency-key': 'pg-down' },
+        ),
         await api.call('GET', '/v1/fleets', demo.tokens.providerAdmin),
         await api.call('POST', '/v1/users', demo.tokens.providerAdmin, { email: 'new@demo.example', role: 'provider_admin' }),
         await api.call('GET', '/v1/companies/me', demo.tokens.installerAdmin),
@@ -162,9 +227,18 @@ describe('outages answer honestly', function () {
 
       // Back: the same pool serves again, no restart of the API; the claim of the request that failed
       // is released as soon as Postgres is back, so that its retry runs at once.
-      postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port, database: 'outages', logFile: path.join(dataDir, 'postgres.log') });
+      postgres = await startEmbeddedPostgres({
+        dataDir: path.join(dataDir, 'postgres'),
+        port,
+        database: 'outages',
+        logFile: path.join(dataDir, 'postgres.log'),
+      });
       expect((await api.call('GET', '/v1/fleets', demo.tokens.providerAdmin)).status).to.equal(200);
-      await until('the failed request to release its claim', async () => (await db('idempotency_keys').where({ key: 'claimed-when-pg-died' }).first()) === undefined, 3_000);
+      await until(
+        'the failed request to release its claim',
+        async () => (await db('idempotency_keys').where({ key: 'claimed-when-pg-died' }).first()) === undefined,
+        3_000,
+      );
     });
   });
 
@@ -192,7 +266,14 @@ describe('outages answer honestly', function () {
       connection = await Connection.connect({ address: devServer.address });
       oneApi = await startSimulatedOneApi({ vehicles: demoVehicles() });
       // A shorter look for a worker than the API's 3 s, to keep the test short.
-      api = await listen({ db, temporal: new Client({ connection }), namespace: 'default', taskQueue: 'outages-temporal', jobTypes, temporalDeadlines: { checkMs: 1_500 } });
+      api = await listen({
+        db,
+        temporal: new Client({ connection }),
+        namespace: 'default',
+        taskQueue: 'outages-temporal',
+        jobTypes,
+        temporalDeadlines: { checkMs: 1_500 },
+      });
     });
 
     after(async () => {
@@ -207,20 +288,40 @@ describe('outages answer honestly', function () {
     it('answers changes 503 within seconds, sends nothing, and /healthz names Temporal', async () => {
       const workerConnection = await NativeConnection.connect({ address: devServer.address });
       const worker = await startWorker(workerConnection, 'outages-temporal', db, oneApi);
-      const created = await api.call('POST', '/v1/jobs', demo.tokens.providerAdmin, { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: LOCATION } });
+      const created = await api.call('POST', '/v1/jobs', demo.tokens.providerAdmin, {
+        jobTypeId: 'cloudboxx-install',
+        fleetId: demo.fleetId,
+        values: { vehicleLocation: LOCATION },
+      });
       expect(created.status, JSON.stringify(created.body)).to.equal(201);
       await worker.stop();
       await workerConnection.close();
       await devServer.stop();
       await sleep(2_100); // past the moment a worker was last seen polling, which is believed for 2 s
 
-      const assign = await api.call('POST', `/v1/jobs/${created.body.id}/assign`, demo.tokens.providerAdmin, { installerCompanyId: demo.installerCompanyId }, { 'idempotency-key': 'temporal-down' });
+      const assign = await api.call(
+        'POST',
+        `/v1/jobs/${created.body.id}/assign`,
+        demo.tokens.providerAdmin,
+        { installerCompanyId: demo.installerCompanyId },
+        { 'idempotency-key': 'temporal-down' },
+      );
       expectUnavailable(assign);
       expect(assign.body.title).to.match(/Temporal/);
       expect(assign.body.detail).to.match(/Nothing of this change was sent/);
-      expect(await db('idempotency_keys').where({ key: 'temporal-down' }).first(), 'the claim is released for the retry').to.equal(undefined);
-      expectUnavailable(await api.call('POST', '/v1/jobs', demo.tokens.providerAdmin, { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: LOCATION } }));
-      expect((await api.call('GET', `/v1/jobs/${created.body.id}`, demo.tokens.providerAdmin)).status, 'reads need only Postgres').to.equal(200);
+      expect(await db('idempotency_keys').where({ key: 'temporal-down' }).first(), 'the claim is released for the retry').to.equal(
+        undefined,
+      );
+      expectUnavailable(
+        await api.call('POST', '/v1/jobs', demo.tokens.providerAdmin, {
+          jobTypeId: 'cloudboxx-install',
+          fleetId: demo.fleetId,
+          values: { vehicleLocation: LOCATION },
+        }),
+      );
+      expect((await api.call('GET', `/v1/jobs/${created.body.id}`, demo.tokens.providerAdmin)).status, 'reads need only Postgres').to.equal(
+        200,
+      );
 
       const health = await api.call('GET', '/healthz');
       expect(health.status).to.equal(503);
@@ -267,7 +368,13 @@ describe('outages answer honestly', function () {
 
     it('says degraded on /healthz and refuses changes at once where no worker polls, starting nothing', async () => {
       const jobsBefore = await db('jobs').count({ n: '*' });
-      const create = await idle.call('POST', '/v1/jobs', demo.tokens.providerAdmin, { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: LOCATION } }, { 'idempotency-key': 'nobody' });
+      const create = await idle.call(
+        'POST',
+        '/v1/jobs',
+        demo.tokens.providerAdmin,
+        { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: LOCATION } },
+        { 'idempotency-key': 'nobody' },
+      );
       expectUnavailable(create);
       expect(create.body.title).to.match(/No worker/);
       expect(await db('jobs').count({ n: '*' })).to.deep.equal(jobsBefore);
@@ -277,26 +384,42 @@ describe('outages answer honestly', function () {
       expect(health.body.status).to.equal('degraded');
       expect(health.body.checks.worker.ok).to.equal(false);
       expect(health.body.checks.worker.error).to.match(/no worker polls task queue/);
-      expect((await api.call('GET', '/healthz')).body).to.deep.equal({ status: 'ok', checks: { postgres: { ok: true }, temporal: { ok: true }, worker: { ok: true } } });
+      expect((await api.call('GET', '/healthz')).body).to.deep.equal({
+        status: 'ok',
+        checks: { postgres: { ok: true }, temporal: { ok: true }, worker: { ok: true } },
+      });
     });
 
     it('answers a change sent while the worker is down 503 outcome-unknown within seconds, and its retry succeeds as soon as a worker is back', async () => {
-      const created = await api.call('POST', '/v1/jobs', demo.tokens.providerAdmin, { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: LOCATION }, installerCompanyId: demo.installerCompanyId });
+      const created = await api.call('POST', '/v1/jobs', demo.tokens.providerAdmin, {
+        jobTypeId: 'cloudboxx-install',
+        fleetId: demo.fleetId,
+        values: { vehicleLocation: LOCATION },
+        installerCompanyId: demo.installerCompanyId,
+      });
       expect(created.status, JSON.stringify(created.body)).to.equal(201);
       await worker!.stop();
       worker = undefined;
 
-      const start = () => api.call('POST', `/v1/jobs/${created.body.id}/start`, demo.tokens.installerTechnician, undefined, { 'idempotency-key': 'start-while-down' });
+      const start = () =>
+        api.call('POST', `/v1/jobs/${created.body.id}/start`, demo.tokens.installerTechnician, undefined, {
+          'idempotency-key': 'start-while-down',
+        });
       const first = await start();
       expectUnavailable(first, 'outcome-unknown');
       expect(first.body.detail).to.match(/Retry with the same Idempotency-Key/);
-      expect(await db('idempotency_keys').where({ key: 'start-while-down' }).first(), 'the claim is released for the retry').to.equal(undefined);
+      expect(await db('idempotency_keys').where({ key: 'start-while-down' }).first(), 'the claim is released for the retry').to.equal(
+        undefined,
+      );
 
       worker = await startWorker(workerConnection, taskQueue, db, oneApi);
       const retry = await start();
       expect(retry.status, JSON.stringify(retry.body)).to.equal(200);
       expect(retry.body.status).to.equal('RUNNING');
-      expect(await db('job_events').where({ job_id: created.body.id, type: 'job.started' }).count({ n: '*' }), 'started once').to.deep.equal([{ n: '1' }]);
+      expect(
+        await db('job_events').where({ job_id: created.body.id, type: 'job.started' }).count({ n: '*' }),
+        'started once',
+      ).to.deep.equal([{ n: '1' }]);
     });
 
     it('lets a retry take over at once a claim whose API process stopped heartbeating', async () => {
@@ -304,7 +427,9 @@ describe('outages answer honestly', function () {
       const first = await api.call('POST', '/v1/jobs', demo.tokens.providerAdmin, body, { 'idempotency-key': 'crashed-holder' });
       expect(first.status).to.equal(201);
       // The API process died mid-request seconds ago: no answer kept, no heartbeat since.
-      await db('idempotency_keys').where({ key: 'crashed-holder' }).update({ status: null, sealed_body: null, heartbeat_at: db.raw("now() - interval '10 seconds'") });
+      await db('idempotency_keys')
+        .where({ key: 'crashed-holder' })
+        .update({ status: null, sealed_body: null, heartbeat_at: db.raw("now() - interval '10 seconds'") });
       const retry = await api.call('POST', '/v1/jobs', demo.tokens.providerAdmin, body, { 'idempotency-key': 'crashed-holder' });
       expect(retry.status, JSON.stringify(retry.body)).to.equal(201);
       expect(retry.headers.get('idempotent-replayed'), 'run again, not replayed').to.equal(null);
@@ -353,7 +478,12 @@ describe('outages answer honestly', function () {
     /** `installer-jobs api` as a process of its own, on this suite's database and task queue. */
     async function startApi(): Promise<{ base: string; process: CliProcess }> {
       const port = await findFreePort();
-      const api = new CliProcess(['api'], { TEMPORAL_ADDRESS: await temporalAddress(), TEMPORAL_TASK_QUEUE: taskQueue, DATABASE_URL: url, PORT: String(port) });
+      const api = new CliProcess(['api'], {
+        TEMPORAL_ADDRESS: await temporalAddress(),
+        TEMPORAL_TASK_QUEUE: taskQueue,
+        DATABASE_URL: url,
+        PORT: String(port),
+      });
       apis.push(api);
       await api.waitFor(/API listening/, 60_000);
       return { base: `http://127.0.0.1:${port}`, process: api };
@@ -362,17 +492,30 @@ describe('outages answer honestly', function () {
     it('lets a retry on another API process finish the work within seconds of the crash', async () => {
       const first = await startApi();
       const post = (base: string, route: string, token: string, body?: unknown, headers: Record<string, string> = {}) =>
-        fetch(`${base}${route}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers }, body: JSON.stringify(body ?? {}) });
-      const created = await post(first.base, '/v1/jobs', demo.tokens.providerAdmin, { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: LOCATION }, installerCompanyId: demo.installerCompanyId });
+        fetch(`${base}${route}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+          body: JSON.stringify(body ?? {}),
+        });
+      const created = await post(first.base, '/v1/jobs', demo.tokens.providerAdmin, {
+        jobTypeId: 'cloudboxx-install',
+        fleetId: demo.fleetId,
+        values: { vehicleLocation: LOCATION },
+        installerCompanyId: demo.installerCompanyId,
+      });
       expect(created.status).to.equal(201);
       const jobId = ((await created.json()) as { id: string }).id;
 
       // No worker: the start waits for one to accept it, and the API process dies meanwhile.
       await worker!.stop();
       worker = undefined;
-      const start = (base: string) => post(base, `/v1/jobs/${jobId}/start`, demo.tokens.installerTechnician, undefined, { 'idempotency-key': 'start-then-crash' });
+      const start = (base: string) =>
+        post(base, `/v1/jobs/${jobId}/start`, demo.tokens.installerTechnician, undefined, { 'idempotency-key': 'start-then-crash' });
       const lost = start(first.base).catch(() => undefined);
-      await until('the key to be claimed', async () => (await db('idempotency_keys').where({ key: 'start-then-crash' }).first()) !== undefined);
+      await until(
+        'the key to be claimed',
+        async () => (await db('idempotency_keys').where({ key: 'start-then-crash' }).first()) !== undefined,
+      );
       await first.process.stop('SIGKILL');
       const crashedAt = Date.now();
       expect(await lost, 'the answer is lost with the process').to.equal(undefined);
@@ -393,7 +536,9 @@ describe('outages answer honestly', function () {
       // At most the heartbeat's staleness (8 s) after the crash, however long the new process took to start.
       expect(Date.now() - backAt, 'answered within seconds of the servers being back').to.be.below(10_000);
       expect(Date.now() - crashedAt, 'not after a fixed five minutes').to.be.below(60_000);
-      expect(await db('job_events').where({ job_id: jobId, type: 'job.started' }).count({ n: '*' }), 'started once').to.deep.equal([{ n: '1' }]);
+      expect(await db('job_events').where({ job_id: jobId, type: 'job.started' }).count({ n: '*' }), 'started once').to.deep.equal([
+        { n: '1' },
+      ]);
     });
   });
 });

@@ -42,7 +42,14 @@ interface Answer {
 const asDocumented = answerCheck();
 
 /** One request to an API process: a YAML body when given a string, JSON otherwise; every answer held to the OpenAPI document. */
-async function request(baseUrl: string, method: string, path: string, token: string | undefined, body?: unknown, contentType?: string): Promise<Answer> {
+async function request(
+  baseUrl: string,
+  method: string,
+  path: string,
+  token: string | undefined,
+  body?: unknown,
+  contentType?: string,
+): Promise<Answer> {
   const yaml = typeof body === 'string';
   const response = await fetch(`${baseUrl}${path}`, {
     method,
@@ -54,7 +61,13 @@ async function request(baseUrl: string, method: string, path: string, token: str
   });
   const text = await response.text();
   const answer = { status: response.status, headers: response.headers, text, body: text ? JSON.parse(text) : undefined };
-  const mismatch = asDocumented({ method, path, status: answer.status, contentType: response.headers.get('content-type'), body: answer.body });
+  const mismatch = asDocumented({
+    method,
+    path,
+    status: answer.status,
+    contentType: response.headers.get('content-type'),
+    body: answer.body,
+  });
   if (mismatch) throw new Error(`${mismatch}\n${text.slice(0, 1000)}`);
   return answer;
 }
@@ -76,7 +89,13 @@ describe('provider job types over HTTP', function () {
     const database = await freshDatabase('provider job types');
     stack = await startTestStack('provider job types', { database });
     demo = (await createDemoTenantIfMissing(stack.db))!;
-    dispatcherToken = (await addProviderUser(stack.db, demo.providerId, { email: 'd@demo-mobility.example', role: 'provider_dispatcher', customers: ['Kunde'] })).token;
+    dispatcherToken = (
+      await addProviderUser(stack.db, demo.providerId, {
+        email: 'd@demo-mobility.example',
+        role: 'provider_dispatcher',
+        customers: ['Kunde'],
+      })
+    ).token;
     other = await secondApiProcess(database.url, stack.taskQueue);
   });
   after(async () => {
@@ -84,7 +103,8 @@ describe('provider job types over HTTP', function () {
     await stack?.stop();
   });
 
-  const one = (method: string, path: string, token: string, body?: unknown, contentType?: string) => request(stack.baseUrl, method, path, token, body, contentType);
+  const one = (method: string, path: string, token: string, body?: unknown, contentType?: string) =>
+    request(stack.baseUrl, method, path, token, body, contentType);
   const admin = (method: string, path: string, body?: unknown) => one(method, path, demo.tokens.providerAdmin, body);
 
   it('validates a source without saving it: the same checks and words as the CLI, with line and column', async () => {
@@ -95,7 +115,9 @@ describe('provider job types over HTTP', function () {
     const broken = await admin('POST', '/v1/job-types/validate', ACME.replace('collect: [note]', 'collect: [nite]'));
     expect(broken.status).to.equal(200);
     expect(broken.body.valid).to.equal(false);
-    expect(broken.body.problems).to.deep.equal([{ line: 11, column: 51, path: 'steps[0].collect[0]', message: 'unknown field "nite" (did you mean "note"?)', severity: 'error' }]);
+    expect(broken.body.problems).to.deep.equal([
+      { line: 11, column: 51, path: 'steps[0].collect[0]', message: 'unknown field "nite" (did you mean "note"?)', severity: 'error' },
+    ]);
     expect(await stack.db('provider_job_type_versions').count({ n: '*' })).to.deep.equal([{ n: '0' }]);
   });
 
@@ -103,16 +125,30 @@ describe('provider job types over HTTP', function () {
     // The note is the installer's (required, filled in a step): its placeholder stays open at creation.
     const withConfig = ACME.replace('preset: forbidden }', 'preset: forbidden, required: true }')
       .replace('collect: [note] }', 'collect: [note] }\n  - { id: configure, title: Configure, action: cloudboxx.applyConfiguration }')
-      .replace('access: { permissions: [readState]', 'cloudboxx: { configuration: { unit: { qnr: "${boxQnr}" }, remark: "${note}" } }\naccess: { permissions: [readState, configure]');
+      .replace(
+        'access: { permissions: [readState]',
+        'cloudboxx: { configuration: { unit: { qnr: "${boxQnr}" }, remark: "${note}" } }\naccess: { permissions: [readState, configure]',
+      );
     const preview = await admin('POST', '/v1/job-types/preview', { source: withConfig, values: { boxQnr: QNR } });
     expect(preview.status, preview.text).to.equal(200);
     expect(preview.body).to.deep.equal({
       valid: true,
       problems: [],
-      preview: { steps: [{ id: 'look', title: 'Look at the box', applies: true }, { id: 'configure', title: 'Configure', applies: true }], lockedFields: ['boxQnr'], configuration: { unit: { qnr: QNR }, remark: '${note}' }, unresolvedPlaceholders: ['note'], problems: [] },
+      preview: {
+        steps: [
+          { id: 'look', title: 'Look at the box', applies: true },
+          { id: 'configure', title: 'Configure', applies: true },
+        ],
+        lockedFields: ['boxQnr'],
+        configuration: { unit: { qnr: QNR }, remark: '${note}' },
+        unresolvedPlaceholders: ['note'],
+        problems: [],
+      },
     });
     const missing = await admin('POST', '/v1/job-types/preview', { source: withConfig, values: {} });
-    expect(missing.body.preview.problems.map((problem: { pointer: string; rule: string }) => `${problem.pointer} ${problem.rule}`)).to.deep.equal(['/values/boxQnr required']);
+    expect(
+      missing.body.preview.problems.map((problem: { pointer: string; rule: string }) => `${problem.pointer} ${problem.rule}`),
+    ).to.deep.equal(['/values/boxQnr required']);
     const broken = await admin('POST', '/v1/job-types/preview', { source: 'id: [' });
     expect(broken.body).to.include({ valid: false, preview: null });
     expect(broken.body.problems[0]).to.include({ line: 1, severity: 'error' });
@@ -122,7 +158,13 @@ describe('provider job types over HTTP', function () {
     const json = await admin('POST', '/v1/job-types/validate', { source: ACME });
     expect(json.status).to.equal(400);
     expect(json.body.type).to.equal(`${PROBLEMS}unsupported-media-type`);
-    const huge = await one('PUT', '/v1/job-types/acme-huge', demo.tokens.providerAdmin, `${ACME}# ${'x'.repeat(300 * 1024)}\n`, 'text/yaml');
+    const huge = await one(
+      'PUT',
+      '/v1/job-types/acme-huge',
+      demo.tokens.providerAdmin,
+      `${ACME}# ${'x'.repeat(300 * 1024)}\n`,
+      'text/yaml',
+    );
     expect(huge.status).to.equal(413);
     expect(huge.body.type).to.equal(`${PROBLEMS}payload-too-large`);
   });
@@ -130,7 +172,12 @@ describe('provider job types over HTTP', function () {
   it('publishes v1, answers the same content with v1 again, assigns v2 to a change, and keeps who and when', async () => {
     const first = await admin('PUT', '/v1/job-types/acme-check', ACME);
     expect(first.status, first.text).to.equal(201);
-    expect(first.body).to.deep.include({ id: 'acme-check', version: 1, status: 'published', publishedBy: { userId: demo.userIds.providerAdmin, email: 'admin@demo-mobility.example' } });
+    expect(first.body).to.deep.include({
+      id: 'acme-check',
+      version: 1,
+      status: 'published',
+      publishedBy: { userId: demo.userIds.providerAdmin, email: 'admin@demo-mobility.example' },
+    });
     expect(first.headers.get('location')).to.equal('/v1/job-types/acme-check/versions/1');
 
     // Comments and formatting are not content.
@@ -138,11 +185,19 @@ describe('provider job types over HTTP', function () {
     expect(again.status, again.text).to.equal(200);
     expect(again.body).to.deep.include({ version: 1, status: 'unchanged', contentHash: first.body.contentHash });
 
-    const changed = await admin('PUT', '/v1/job-types/acme-check', ACME.replace('title: ACME quick check', 'title: ACME quick check, now with photos'));
+    const changed = await admin(
+      'PUT',
+      '/v1/job-types/acme-check',
+      ACME.replace('title: ACME quick check', 'title: ACME quick check, now with photos'),
+    );
     expect(changed.status, changed.text).to.equal(201);
     expect(changed.body).to.deep.include({ version: 2, status: 'published' });
 
-    const stored = await stack.db('provider_job_type_versions').where({ provider_id: demo.providerId, id: 'acme-check' }).orderBy('version').select('version', 'source', 'definition');
+    const stored = await stack
+      .db('provider_job_type_versions')
+      .where({ provider_id: demo.providerId, id: 'acme-check' })
+      .orderBy('version')
+      .select('version', 'source', 'definition');
     expect(stored.map((row) => row.version)).to.deep.equal([1, 2]);
     expect(stored[0].source, 'the source as written').to.equal(ACME);
     expect(stored[1].definition.version, 'the compiled definition carries the version assigned').to.equal(2);
@@ -156,9 +211,17 @@ describe('provider job types over HTTP', function () {
 
     const rewritten = await admin('PUT', '/v1/job-types/acme-check', v1.replace('title: ACME quick check', 'title: Rewritten'));
     expect(rewritten.status, rewritten.text).to.equal(409);
-    expect(rewritten.body).to.deep.include({ type: `${PROBLEMS}version-conflict`, title: 'acme-check version 1 was published with other content; jobs may use it, so publish this as version 3 (or leave version: out).' });
+    expect(rewritten.body).to.deep.include({
+      type: `${PROBLEMS}version-conflict`,
+      title:
+        'acme-check version 1 was published with other content; jobs may use it, so publish this as version 3 (or leave version: out).',
+    });
 
-    const explicit = await admin('PUT', '/v1/job-types/acme-check', `${ACME.replace('title: ACME quick check', 'title: Third')}version: 3\n`);
+    const explicit = await admin(
+      'PUT',
+      '/v1/job-types/acme-check',
+      `${ACME.replace('title: ACME quick check', 'title: Third')}version: 3\n`,
+    );
     expect(explicit.status, explicit.text).to.equal(201);
     expect(explicit.body.version).to.equal(3);
   });
@@ -168,7 +231,9 @@ describe('provider job types over HTTP', function () {
     expect(broken.status).to.equal(422);
     expect(broken.headers.get('content-type')).to.match(/^application\/problem\+json/);
     expect(broken.body.type).to.equal(`${PROBLEMS}invalid-job-type`);
-    expect(broken.body.problems).to.deep.equal([{ line: 11, column: 51, path: 'steps[0].collect[0]', message: 'unknown field "nite" (did you mean "note"?)', severity: 'error' }]);
+    expect(broken.body.problems).to.deep.equal([
+      { line: 11, column: 51, path: 'steps[0].collect[0]', message: 'unknown field "nite" (did you mean "note"?)', severity: 'error' },
+    ]);
 
     const otherId = await admin('PUT', '/v1/job-types/acme-other', ACME);
     expect(otherId.status).to.equal(422);
@@ -186,7 +251,12 @@ describe('provider job types over HTTP', function () {
 
   it('lets only provider admins write: dispatchers and installers get 403, and read without sources', async () => {
     for (const token of [dispatcherToken, demo.tokens.installerAdmin, demo.tokens.installerTechnician]) {
-      for (const [method, path, body] of [['PUT', '/v1/job-types/acme-check', ACME], ['POST', '/v1/job-types/acme-check/archive'], ['POST', '/v1/job-types/acme-check/unarchive'], ['GET', '/v1/job-types/acme-check/history']] as const) {
+      for (const [method, path, body] of [
+        ['PUT', '/v1/job-types/acme-check', ACME],
+        ['POST', '/v1/job-types/acme-check/archive'],
+        ['POST', '/v1/job-types/acme-check/unarchive'],
+        ['GET', '/v1/job-types/acme-check/history'],
+      ] as const) {
         const refused = await one(method, path, token, body);
         expect(refused.status, `${method} ${path}: ${refused.text}`).to.equal(403);
         expect(refused.body.type).to.equal(`${PROBLEMS}wrong-role`);
@@ -203,12 +273,17 @@ describe('provider job types over HTTP', function () {
     const owners = Object.fromEntries(all.body.items.map((item: { id: string; owner: string }) => [item.id, item.owner]));
     expect(owners).to.include({ 'acme-check': 'provider', 'cloudboxx-install': 'builtin' });
     const own = await admin('GET', '/v1/job-types?owner=provider');
-    expect(own.body.items).to.deep.equal([{ id: 'acme-check', version: 3, title: 'Third', description: null, owner: 'provider', archived: false }]);
+    expect(own.body.items).to.deep.equal([
+      { id: 'acme-check', version: 3, title: 'Third', description: null, owner: 'provider', archived: false },
+    ]);
     expect((await admin('GET', '/v1/job-types?owner=nobody')).status).to.equal(400);
 
     const current = await admin('GET', '/v1/job-types/acme-check');
     expect(current.body.versions.map((v: { version: number }) => v.version)).to.deep.equal([1, 2, 3]);
-    expect(current.body.versions[0].publishedBy).to.deep.equal({ userId: demo.userIds.providerAdmin, email: 'admin@demo-mobility.example' });
+    expect(current.body.versions[0].publishedBy).to.deep.equal({
+      userId: demo.userIds.providerAdmin,
+      email: 'admin@demo-mobility.example',
+    });
     expect(current.body.source).to.include('title: Third');
     const v1 = await admin('GET', '/v1/job-types/acme-check/versions/1');
     expect(v1.body).to.include({ version: 1, title: 'ACME quick check', source: ACME });
@@ -222,7 +297,13 @@ describe('provider job types over HTTP', function () {
 
   it('creates a job from a version published on another API process at once, and names the owner in Temporal', async () => {
     const title = `Published on the other process ${randomUUID().slice(0, 8)}`;
-    const published = await request(other.baseUrl, 'PUT', '/v1/job-types/acme-check', demo.tokens.providerAdmin, ACME.replace('title: ACME quick check', `title: ${title}`));
+    const published = await request(
+      other.baseUrl,
+      'PUT',
+      '/v1/job-types/acme-check',
+      demo.tokens.providerAdmin,
+      ACME.replace('title: ACME quick check', `title: ${title}`),
+    );
     expect(published.status, published.text).to.equal(201);
     // No restart, no wait: this process reads the new latest version on this very request.
     const created = await admin('POST', '/v1/jobs', { jobTypeId: 'acme-check', fleetId: demo.fleetId, values: { boxQnr: QNR } });
@@ -239,9 +320,15 @@ describe('provider job types over HTTP', function () {
     expect(found.body.items.map((item: { id: string }) => item.id)).to.include(created.body.id);
 
     // And the other way round: a built-in job started there says so.
-    const builtin = await request(other.baseUrl, 'POST', '/v1/jobs', demo.tokens.providerAdmin, { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: { text: 'Alexanderplatz 1' } } });
+    const builtin = await request(other.baseUrl, 'POST', '/v1/jobs', demo.tokens.providerAdmin, {
+      jobTypeId: 'cloudboxx-install',
+      fleetId: demo.fleetId,
+      values: { vehicleLocation: { text: 'Alexanderplatz 1' } },
+    });
     expect(builtin.status, builtin.text).to.equal(201);
-    expect((await stack.client.workflow.getHandle(jobWorkflowId(builtin.body.id)).describe()).memo).to.deep.equal({ jobTypeOwner: 'builtin' });
+    expect((await stack.client.workflow.getHandle(jobWorkflowId(builtin.body.id)).describe()).memo).to.deep.equal({
+      jobTypeOwner: 'builtin',
+    });
   });
 
   it('archives a type: no new job or duplicate from it, running jobs untouched; unarchive brings it back; all on record', async () => {
@@ -251,23 +338,39 @@ describe('provider job types over HTTP', function () {
     expect(archived.body.archived).to.equal(true);
 
     // Seen at once by the other process too.
-    const refused = await request(other.baseUrl, 'POST', '/v1/jobs', demo.tokens.providerAdmin, { jobTypeId: 'acme-check', fleetId: demo.fleetId, values: { boxQnr: QNR } });
+    const refused = await request(other.baseUrl, 'POST', '/v1/jobs', demo.tokens.providerAdmin, {
+      jobTypeId: 'acme-check',
+      fleetId: demo.fleetId,
+      values: { boxQnr: QNR },
+    });
     expect(refused.status).to.equal(422);
-    expect(refused.body).to.deep.include({ type: `${PROBLEMS}job-type-archived`, errors: [{ pointer: '/jobTypeId', message: 'is archived', rule: 'archived' }] });
+    expect(refused.body).to.deep.include({
+      type: `${PROBLEMS}job-type-archived`,
+      errors: [{ pointer: '/jobTypeId', message: 'is archived', rule: 'archived' }],
+    });
     expect(refused.body.title).to.match(/archived.*unarchive/);
     const duplicate = await admin('POST', `/v1/jobs/${job.id}/duplicate`);
     expect(duplicate.status).to.equal(422);
     expect(duplicate.body.type).to.equal(`${PROBLEMS}job-type-archived`);
     expect((await admin('GET', `/v1/jobs/${job.id}`)).body.status, 'the job already created goes on').to.equal('PENDING');
     expect((await admin('GET', '/v1/job-types?owner=provider')).body.items).to.deep.equal([]);
-    expect((await admin('GET', '/v1/job-types?archived=true')).body.items.map((item: { id: string }) => item.id)).to.deep.equal(['acme-check']);
+    expect((await admin('GET', '/v1/job-types?archived=true')).body.items.map((item: { id: string }) => item.id)).to.deep.equal([
+      'acme-check',
+    ]);
 
     const unarchived = await admin('POST', '/v1/job-types/acme-check/unarchive');
     expect(unarchived.body.archived).to.equal(false);
     expect((await admin('POST', `/v1/jobs/${job.id}/duplicate`)).status).to.equal(201);
 
     const history = await admin('GET', '/v1/job-types/acme-check/history');
-    expect(history.body.items.map((entry: { action: string; version: number }) => `${entry.action} v${entry.version}`)).to.deep.equal(['published v1', 'published v2', 'published v3', 'published v4', 'archived v4', 'unarchived v4']);
+    expect(history.body.items.map((entry: { action: string; version: number }) => `${entry.action} v${entry.version}`)).to.deep.equal([
+      'published v1',
+      'published v2',
+      'published v3',
+      'published v4',
+      'archived v4',
+      'unarchived v4',
+    ]);
     expect(history.body.items[4].actor).to.deep.equal({ userId: demo.userIds.providerAdmin, email: 'admin@demo-mobility.example' });
   });
 
@@ -283,24 +386,43 @@ describe('provider job types over HTTP', function () {
     const stranger = await onboardProvider(stack.db, { name: 'Hidden Nothing', adminEmail: 'a@hidden-nothing.example', fleetName: 'HN' });
     const theirs = await one('GET', '/v1/job-types', stranger.adminToken);
     expect(theirs.body.items.map((item: { id: string }) => item.id)).to.include('cloudboxx-reconfigure');
-    expect((await admin('GET', '/v1/job-types/cloudboxx-reconfigure/history')).body.items.map((entry: { action: string }) => entry.action)).to.deep.equal(['archived']);
+    expect(
+      (await admin('GET', '/v1/job-types/cloudboxx-reconfigure/history')).body.items.map((entry: { action: string }) => entry.action),
+    ).to.deep.equal(['archived']);
     await admin('POST', '/v1/job-types/cloudboxx-reconfigure/unarchive');
   });
 
-  it("is invisible to another provider: 404 on every route, and a job with its id answers like a made-up one", async () => {
+  it('is invisible to another provider: 404 on every route, and a job with its id answers like a made-up one', async () => {
     const b = await onboardProvider(stack.db, { name: 'B Mobility', adminEmail: 'a@b-mobility.example', fleetName: 'B' });
-    for (const [method, path] of [['GET', '/v1/job-types/acme-check'], ['GET', '/v1/job-types/acme-check/versions/1'], ['GET', '/v1/job-types/acme-check/history'], ['POST', '/v1/job-types/acme-check/archive'], ['POST', '/v1/job-types/acme-check/unarchive']] as const) {
+    for (const [method, path] of [
+      ['GET', '/v1/job-types/acme-check'],
+      ['GET', '/v1/job-types/acme-check/versions/1'],
+      ['GET', '/v1/job-types/acme-check/history'],
+      ['POST', '/v1/job-types/acme-check/archive'],
+      ['POST', '/v1/job-types/acme-check/unarchive'],
+    ] as const) {
       const foreign = await one(method, path, b.adminToken);
       const missing = await one(method, path.replace('acme-check', 'nobody-wrote-this'), b.adminToken);
-      expect({ status: foreign.status, type: foreign.body.type }, `${method} ${path}`).to.deep.equal({ status: 404, type: `${PROBLEMS}not-found` });
+      expect({ status: foreign.status, type: foreign.body.type }, `${method} ${path}`).to.deep.equal({
+        status: 404,
+        type: `${PROBLEMS}not-found`,
+      });
       expect({ status: missing.status, type: missing.body.type }).to.deep.equal({ status: 404, type: `${PROBLEMS}not-found` });
       expect(foreign.text).not.to.include('ACME');
     }
     expect((await one('GET', '/v1/job-types', b.adminToken)).text).not.to.include('acme-check');
     const foreign = await one('POST', '/v1/jobs', b.adminToken, { jobTypeId: 'acme-check', fleetId: b.fleetId, values: { boxQnr: QNR } });
-    const missing = await one('POST', '/v1/jobs', b.adminToken, { jobTypeId: 'nobody-wrote-this', fleetId: b.fleetId, values: { boxQnr: QNR } });
+    const missing = await one('POST', '/v1/jobs', b.adminToken, {
+      jobTypeId: 'nobody-wrote-this',
+      fleetId: b.fleetId,
+      values: { boxQnr: QNR },
+    });
     expect(foreign.status).to.equal(422);
-    expect({ ...foreign.body, title: undefined, instance: undefined }).to.deep.equal({ ...missing.body, title: undefined, instance: undefined });
+    expect({ ...foreign.body, title: undefined, instance: undefined }).to.deep.equal({
+      ...missing.body,
+      title: undefined,
+      instance: undefined,
+    });
 
     // B's acme-check is B's own: publishing it changes nothing of A's.
     const theirs = await one('PUT', '/v1/job-types/acme-check', b.adminToken, ACME.replace('title: ACME quick check', 'title: B check'));
@@ -310,13 +432,21 @@ describe('provider job types over HTTP', function () {
   });
 
   it('lets the installer company read the version of a job assigned to it, and no other', async () => {
-    const created = await admin('POST', '/v1/jobs', { jobTypeId: 'acme-check', fleetId: demo.fleetId, installerCompanyId: demo.installerCompanyId, values: { boxQnr: QNR } });
+    const created = await admin('POST', '/v1/jobs', {
+      jobTypeId: 'acme-check',
+      fleetId: demo.fleetId,
+      installerCompanyId: demo.installerCompanyId,
+      values: { boxQnr: QNR },
+    });
     expect(created.status, created.text).to.equal(201);
     const { version } = created.body.jobType;
     const read = await one('GET', `/v1/job-types/acme-check/versions/${version}`, demo.tokens.installerTechnician);
     expect(read.status, read.text).to.equal(200);
     expect(read.body).to.include({ id: 'acme-check', version, source: null });
-    expect((await one('GET', '/v1/job-types/acme-check/versions/1', demo.tokens.installerTechnician)).status, 'no job of v1 is assigned to it').to.equal(404);
+    expect(
+      (await one('GET', '/v1/job-types/acme-check/versions/1', demo.tokens.installerTechnician)).status,
+      'no job of v1 is assigned to it',
+    ).to.equal(404);
     expect((await one('GET', '/v1/job-types/acme-check', demo.tokens.installerTechnician)).status).to.equal(404);
   });
 
@@ -324,11 +454,21 @@ describe('provider job types over HTTP', function () {
     const race = ACME.replace('id: acme-check', 'id: acme-race');
     const warned = await admin('PUT', '/v1/job-types/acme-race', `${race}deadlines: { completeWithin: PT1H }\n`);
     expect(warned.status, warned.text).to.equal(201);
-    expect(warned.body.warnings.map((warning: { path: string; severity: string }) => `${warning.path} ${warning.severity}`)).to.deep.equal(['access.maxDuration warning']);
+    expect(warned.body.warnings.map((warning: { path: string; severity: string }) => `${warning.path} ${warning.severity}`)).to.deep.equal([
+      'access.maxDuration warning',
+    ]);
 
     const titles = ['One', 'Two', 'Three', 'Four'];
     const answers = await Promise.all(
-      titles.map((title, index) => request(index % 2 === 0 ? stack.baseUrl : other.baseUrl, 'PUT', '/v1/job-types/acme-race', demo.tokens.providerAdmin, race.replace('title: ACME quick check', `title: ${title}`))),
+      titles.map((title, index) =>
+        request(
+          index % 2 === 0 ? stack.baseUrl : other.baseUrl,
+          'PUT',
+          '/v1/job-types/acme-race',
+          demo.tokens.providerAdmin,
+          race.replace('title: ACME quick check', `title: ${title}`),
+        ),
+      ),
     );
     expect(answers.map((answer) => answer.status)).to.deep.equal([201, 201, 201, 201]);
     expect(answers.map((answer) => answer.body.version).sort()).to.deep.equal([2, 3, 4, 5]);
@@ -340,7 +480,14 @@ async function secondApiProcess(databaseUrl: string, taskQueue: string) {
   const db: Db = connectDb(databaseUrl);
   const jobTypes = await JobTypeCatalog.load(loadConfig().jobTypesDir);
   const connection = await Connection.connect({ address: await temporalAddress() });
-  const app = createApp({ db, temporal: new Client({ connection, namespace: 'default' }), namespace: 'default', taskQueue, jobTypes, log: () => {} });
+  const app = createApp({
+    db,
+    temporal: new Client({ connection, namespace: 'default' }),
+    namespace: 'default',
+    taskQueue,
+    jobTypes,
+    log: () => {},
+  });
   const server = createApiServer(app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

@@ -47,7 +47,11 @@ describe('rate limit per API token, over HTTP', function () {
     expect(rateLimitHeaders(refused).reset).to.equal(Number(retryAfter));
 
     // A refused change does nothing: no job is created behind the 429.
-    const create = await stack.call('POST', '/v1/jobs', busy.adminToken, { jobTypeId: 'cloudboxx-install', fleetId: busy.fleetId, values: { vehicleLocation: { text: 'Alexanderplatz 1, 10178 Berlin' } } });
+    const create = await stack.call('POST', '/v1/jobs', busy.adminToken, {
+      jobTypeId: 'cloudboxx-install',
+      fleetId: busy.fleetId,
+      values: { vehicleLocation: { text: 'Alexanderplatz 1, 10178 Berlin' } },
+    });
     expect(create.status).to.equal(429);
     expect(create.body.type).to.equal('https://installer-jobs.dev/problems/rate-limited');
     expect(await stack.db('jobs').where({ provider_id: busy.providerId }).count({ n: '*' })).to.deep.equal([{ n: '0' }]);

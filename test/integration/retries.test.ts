@@ -25,7 +25,12 @@ describe('retried requests land on what their first attempt did', function () {
   after(async () => stack?.stop());
 
   const deps = () => ({ db: stack.db, temporal: stack.client, taskQueue: stack.taskQueue });
-  const providerActor = (): Extract<Actor, { kind: 'user' }> => ({ kind: 'user', userId: demo.userIds.providerAdmin, organisationId: demo.providerId, role: 'provider_admin' });
+  const providerActor = (): Extract<Actor, { kind: 'user' }> => ({
+    kind: 'user',
+    userId: demo.userIds.providerAdmin,
+    organisationId: demo.providerId,
+    role: 'provider_admin',
+  });
   const newJobs = (spec: Partial<NewJobs>): NewJobs => ({
     jobType: stack.jobTypes.get('cloudboxx-install')!,
     fleetId: demo.fleetId,
@@ -51,14 +56,25 @@ describe('retried requests land on what their first attempt did', function () {
     const [first] = await createJobs(deps(), spec);
     const [retry] = await createJobs(deps(), spec);
     expect(retry).to.equal(first);
-    expect(await jobsOf([first!])).to.deep.equal([{ id: first, provider_id: demo.providerId, status: 'ASSIGNED', installer_company_id: demo.installerCompanyId }]);
+    expect(await jobsOf([first!])).to.deep.equal([
+      { id: first, provider_id: demo.providerId, status: 'ASSIGNED', installer_company_id: demo.installerCompanyId },
+    ]);
     const events = await stack.db('job_events').where({ job_id: first }).select('type');
     expect(events.filter((e) => e.type === 'job.assigned')).to.have.length(1);
   });
 
-  it('never takes another tenant\'s job that holds a derived id: the request moves on to the next id', async () => {
-    const other = await onboardProvider(stack.db, { name: 'Clash Mobility', adminEmail: `clash-${Date.now()}@example.com`, fleetName: 'Clash' });
-    const otherActor: Extract<Actor, { kind: 'user' }> = { kind: 'user', userId: other.adminUserId, organisationId: other.providerId, role: 'provider_admin' };
+  it("never takes another tenant's job that holds a derived id: the request moves on to the next id", async () => {
+    const other = await onboardProvider(stack.db, {
+      name: 'Clash Mobility',
+      adminEmail: `clash-${Date.now()}@example.com`,
+      fleetName: 'Clash',
+    });
+    const otherActor: Extract<Actor, { kind: 'user' }> = {
+      kind: 'user',
+      userId: other.adminUserId,
+      organisationId: other.providerId,
+      role: 'provider_admin',
+    };
     const [foreign] = await createJobs(deps(), newJobs({ fleetId: other.fleetId, actor: otherActor, requestKey: 'same-key' }));
     expect(foreign).to.equal(jobIdFrom('same-key:0:0'));
 
@@ -71,13 +87,28 @@ describe('retried requests land on what their first attempt did', function () {
   });
 
   it('answers a change whose answer was lost with the API process with its first outcome, not a refusal', async () => {
-    const created = await stack.call('POST', '/v1/jobs', demo.tokens.providerAdmin, { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: LOCATION }, installerCompanyId: demo.installerCompanyId });
+    const created = await stack.call('POST', '/v1/jobs', demo.tokens.providerAdmin, {
+      jobTypeId: 'cloudboxx-install',
+      fleetId: demo.fleetId,
+      values: { vehicleLocation: LOCATION },
+      installerCompanyId: demo.installerCompanyId,
+    });
     expect(created.status, JSON.stringify(created.body)).to.equal(201);
-    const start = (key?: string) => stack.call('POST', `/v1/jobs/${created.body.id}/start`, demo.tokens.installerTechnician, undefined, key ? { 'idempotency-key': key } : {});
+    const start = (key?: string) =>
+      stack.call(
+        'POST',
+        `/v1/jobs/${created.body.id}/start`,
+        demo.tokens.installerTechnician,
+        undefined,
+        key ? { 'idempotency-key': key } : {},
+      );
     expect((await start('start-once')).status).to.equal(200);
 
     // The API process died after the workflow started the job and before it kept the answer.
-    await stack.db('idempotency_keys').where({ key: 'start-once' }).update({ status: null, sealed_body: null, created_at: stack.db.raw("now() - interval '10 minutes'") });
+    await stack
+      .db('idempotency_keys')
+      .where({ key: 'start-once' })
+      .update({ status: null, sealed_body: null, created_at: stack.db.raw("now() - interval '10 minutes'") });
     const retry = await start('start-once');
     expect(retry.status, JSON.stringify(retry.body)).to.equal(200);
     expect(retry.body.status).to.equal('RUNNING');
@@ -90,10 +121,22 @@ describe('retried requests land on what their first attempt did', function () {
   });
 
   it('keeps a request that is still running from being taken over by its retry', async () => {
-    const created = await stack.call('POST', '/v1/jobs', demo.tokens.providerAdmin, { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: LOCATION } }, { 'idempotency-key': 'slow-create' });
+    const created = await stack.call(
+      'POST',
+      '/v1/jobs',
+      demo.tokens.providerAdmin,
+      { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: LOCATION } },
+      { 'idempotency-key': 'slow-create' },
+    );
     expect(created.status).to.equal(201);
     await stack.db('idempotency_keys').where({ key: 'slow-create' }).update({ status: null, sealed_body: null });
-    const retry = await stack.call('POST', '/v1/jobs', demo.tokens.providerAdmin, { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: LOCATION } }, { 'idempotency-key': 'slow-create' });
+    const retry = await stack.call(
+      'POST',
+      '/v1/jobs',
+      demo.tokens.providerAdmin,
+      { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: LOCATION } },
+      { 'idempotency-key': 'slow-create' },
+    );
     expect(retry.status).to.equal(409);
     expect(retry.body.type).to.equal('https://installer-jobs.dev/problems/idempotency-key-in-use');
   });

@@ -21,7 +21,17 @@ describe('the story of the manual, over HTTP', function () {
     stack = await startTestStack('seed story', { database });
     // The operator onboards the provider as the README says: on the command line, into the stack's database.
     const onboarded = runCli(
-      ['providers', 'create', '--name', 'Stadtmobil Süd', '--admin-email', `fleet-admin-${Date.now()}@stadtmobil.example`, '--fleet-name', 'Stuttgart', '--json'],
+      [
+        'providers',
+        'create',
+        '--name',
+        'Stadtmobil Süd',
+        '--admin-email',
+        `fleet-admin-${Date.now()}@stadtmobil.example`,
+        '--fleet-name',
+        'Stuttgart',
+        '--json',
+      ],
       { DATABASE_URL: database.url },
     );
     expect(onboarded.status, onboarded.stderr).to.equal(0);
@@ -35,9 +45,13 @@ describe('the story of the manual, over HTTP', function () {
     const admin = provider.adminToken;
 
     // Set up installer companies: invite by e-mail; PENDING until the company registers.
-    const invitation = await call('POST', `/v1/fleets/${provider.fleetId}/invitations`, admin, { email: `office-${Date.now()}@einbau-profis.example` });
+    const invitation = await call('POST', `/v1/fleets/${provider.fleetId}/invitations`, admin, {
+      email: `office-${Date.now()}@einbau-profis.example`,
+    });
     expect(invitation.body.status).to.equal('PENDING');
-    const registered = await call('POST', `/v1/invitations/${invitation.body.token}/accept`, undefined, { companyName: 'Einbau-Profis GmbH' });
+    const registered = await call('POST', `/v1/invitations/${invitation.body.token}/accept`, undefined, {
+      companyName: 'Einbau-Profis GmbH',
+    });
     expect(registered.status).to.equal(201);
     const companyId: string = registered.body.installerCompanyId;
     const installer: string = registered.body.adminToken;
@@ -93,7 +107,12 @@ describe('the story of the manual, over HTTP', function () {
     expect(succeeded.body.accessGrant.revokedAt, 'vehicle access ends with the job').to.be.a('string');
 
     // A second job: the installer cannot complete it and says why.
-    const secondCreated = await call('POST', '/v1/jobs', admin, { jobTypeId: 'cloudboxx-install', fleetId: provider.fleetId, installerCompanyId: companyId, values: { vehicleLocation: LOCATION } });
+    const secondCreated = await call('POST', '/v1/jobs', admin, {
+      jobTypeId: 'cloudboxx-install',
+      fleetId: provider.fleetId,
+      installerCompanyId: companyId,
+      values: { vehicleLocation: LOCATION },
+    });
     expect(secondCreated.status, JSON.stringify(secondCreated.body)).to.equal(201);
     const second = secondCreated.body;
     const secondStarted = await call('POST', `/v1/jobs/${second.id}/start`, installer);
@@ -106,7 +125,13 @@ describe('the story of the manual, over HTTP', function () {
     expect(failedList.body.items.map((j: { id: string }) => j.id)).to.deep.equal([second.id]);
 
     // A PENDING job: edited, duplicated, deleted.
-    const pending = (await call('POST', '/v1/jobs', admin, { jobTypeId: 'cloudboxx-install', fleetId: provider.fleetId, values: { vehicleLocation: LOCATION } })).body;
+    const pending = (
+      await call('POST', '/v1/jobs', admin, {
+        jobTypeId: 'cloudboxx-install',
+        fleetId: provider.fleetId,
+        values: { vehicleLocation: LOCATION },
+      })
+    ).body;
     const edited = await call('PATCH', `/v1/jobs/${pending.id}`, admin, { values: { licensePlate: 'S-SM 4711' } });
     expect(edited.body.values.licensePlate).to.equal('S-SM 4711');
     const copy = await call('POST', `/v1/jobs/${pending.id}/duplicate`, admin);
@@ -126,8 +151,18 @@ describe('the story of the manual, over HTTP', function () {
     // The audit trail tells who did what, and what was done to the vehicle (each call in vehicle.call).
     const trail = await call('GET', `/v1/jobs/${job.id}/events`, admin);
     expect(trail.body.events.map((e: { type: string }) => e.type).filter((type: string) => type !== 'vehicle.call')).to.deep.equal([
-      'job.created', 'job.assigned', 'job.started', 'step.completed', 'step.completed', 'step.action.started', 'step.completed',
-      'step.action.started', 'step.completed', 'step.completed', 'job.succeeded', 'vehicle.secured',
+      'job.created',
+      'job.assigned',
+      'job.started',
+      'step.completed',
+      'step.completed',
+      'step.action.started',
+      'step.completed',
+      'step.action.started',
+      'step.completed',
+      'step.completed',
+      'job.succeeded',
+      'vehicle.secured',
     ]);
   });
 });

@@ -21,8 +21,24 @@ describe('installer-jobs start', function () {
   before(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ij-start-'));
     fs.chmodSync(dataDir, 0o755); // the embedded Postgres runs as its own user and must reach its folder
-    const [api, temporal, ui, postgres, oneApi] = [await findFreePort(), await findFreePort(), await findFreePort(), await findFreePort(), await findFreePort()];
-    env = { INSTALLER_JOBS_DATA_DIR: dataDir, PORT: String(api), TEMPORAL_DEV_PORT: String(temporal), TEMPORAL_DEV_UI_PORT: String(ui), POSTGRES_PORT: String(postgres), ONEAPI_SIMULATOR_PORT: String(oneApi), TEMPORAL_ADDRESS: '', DATABASE_URL: '', ONEAPI_BASE_URL: '' };
+    const [api, temporal, ui, postgres, oneApi] = [
+      await findFreePort(),
+      await findFreePort(),
+      await findFreePort(),
+      await findFreePort(),
+      await findFreePort(),
+    ];
+    env = {
+      INSTALLER_JOBS_DATA_DIR: dataDir,
+      PORT: String(api),
+      TEMPORAL_DEV_PORT: String(temporal),
+      TEMPORAL_DEV_UI_PORT: String(ui),
+      POSTGRES_PORT: String(postgres),
+      ONEAPI_SIMULATOR_PORT: String(oneApi),
+      TEMPORAL_ADDRESS: '',
+      DATABASE_URL: '',
+      ONEAPI_BASE_URL: '',
+    };
     apiUrl = `http://127.0.0.1:${api}`;
     temporalAddress = `127.0.0.1:${temporal}`;
   });
@@ -44,7 +60,11 @@ describe('installer-jobs start', function () {
       const created = await fetch(`${apiUrl}/v1/jobs`, {
         method: 'POST',
         headers: { authorization: `Bearer ${demo.tokens.providerAdmin}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: { text: 'Alexanderplatz 1, 10178 Berlin' } } }),
+        body: JSON.stringify({
+          jobTypeId: 'cloudboxx-install',
+          fleetId: demo.fleetId,
+          values: { vehicleLocation: { text: 'Alexanderplatz 1, 10178 Berlin' } },
+        }),
       });
       expect(created.status, await created.clone().text()).to.equal(201);
       jobId = ((await created.json()) as { id: string }).id;

@@ -28,7 +28,9 @@ const PROBLEM = 'https://installer-jobs.dev/problems/';
 // ── Generated strings and dates ─────────────────────────────────────────────────────────────────
 
 const poison = fc.constantFrom('\u0000', '\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\uD83D');
-const poisoned = fc.tuple(fc.string({ maxLength: 12 }), poison, fc.string({ maxLength: 12 })).map(([before, bad, after]) => `${before}${bad}${after}`);
+const poisoned = fc
+  .tuple(fc.string({ maxLength: 12 }), poison, fc.string({ maxLength: 12 }))
+  .map(([before, bad, after]) => `${before}${bad}${after}`);
 /** What fits in a URL: a path or query of 70 kB is a header problem, not a storage one. */
 const shortText = fc.oneof(
   { weight: 4, arbitrary: poisoned },
@@ -36,22 +38,44 @@ const shortText = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
   { weight: 1, arbitrary: fc.constantFrom('📦', 'Müller', '東京', 'a😀b', ' ', 'Kunde Nord') },
 );
-const text = fc.oneof({ weight: 8, arbitrary: shortText }, { weight: 1, arbitrary: fc.constantFrom('x'.repeat(70_000), '📦'.repeat(20_000), `${'y'.repeat(50_000)}\u0000`) });
+const text = fc.oneof(
+  { weight: 8, arbitrary: shortText },
+  { weight: 1, arbitrary: fc.constantFrom('x'.repeat(70_000), '📦'.repeat(20_000), `${'y'.repeat(50_000)}\u0000`) },
+);
 
 const two = (n: number) => String(n).padStart(2, '0');
-const offsetText = (minutes: number) => (minutes === 0 ? 'Z' : `${minutes < 0 ? '-' : '+'}${two(Math.trunc(Math.abs(minutes) / 60))}:${two(Math.abs(minutes) % 60)}`);
+const offsetText = (minutes: number) =>
+  minutes === 0 ? 'Z' : `${minutes < 0 ? '-' : '+'}${two(Math.trunc(Math.abs(minutes) / 60))}:${two(Math.abs(minutes) % 60)}`;
 const instant = fc.date({ min: new Date('1900-01-02T00:00:00Z'), max: new Date('9999-12-30T00:00:00Z'), noInvalidDate: true });
-const goodDateTime = fc.tuple(instant, fc.integer({ min: -840, max: 840 })).map(([at, offset]) => `${new Date(at.getTime() + offset * 60_000).toISOString().slice(0, 19)}${offsetText(offset)}`);
+const goodDateTime = fc
+  .tuple(instant, fc.integer({ min: -840, max: 840 }))
+  .map(([at, offset]) => `${new Date(at.getTime() + offset * 60_000).toISOString().slice(0, 19)}${offsetText(offset)}`);
 const badOffset = fc.oneof(fc.integer({ min: 841, max: 23 * 60 + 59 }), fc.integer({ min: -(23 * 60 + 59), max: -841 }));
 const badYear = fc.oneof(fc.integer({ min: 0, max: 1899 }), fc.integer({ min: 10_000, max: 99_999 }));
 const badDateTime = fc.oneof(
-  fc.constantFrom('0000-01-01T00:00:00Z', '10000-01-01T00:00:00Z', '2026-11-23T10:00:00-23:59', '2026-11-23T10:00:00+14:01', '2026-11-23T10:00:00+01', '2026-02-30T10:00:00Z', '2026-12-31T23:59:60Z', '9999-12-31T23:59:59-14:00'),
+  fc.constantFrom(
+    '0000-01-01T00:00:00Z',
+    '10000-01-01T00:00:00Z',
+    '2026-11-23T10:00:00-23:59',
+    '2026-11-23T10:00:00+14:01',
+    '2026-11-23T10:00:00+01',
+    '2026-02-30T10:00:00Z',
+    '2026-12-31T23:59:60Z',
+    '9999-12-31T23:59:59-14:00',
+  ),
   fc.tuple(goodDateTime, badOffset).map(([good, offset]) => `${good.slice(0, 19)}${offsetText(offset)}`),
   fc.tuple(goodDateTime, badYear).map(([good, year]) => `${String(year).padStart(4, '0')}${good.slice(4)}`),
 );
-const dateTime = fc.oneof({ weight: 2, arbitrary: goodDateTime }, { weight: 3, arbitrary: badDateTime }, { weight: 1, arbitrary: shortText });
+const dateTime = fc.oneof(
+  { weight: 2, arbitrary: goodDateTime },
+  { weight: 3, arbitrary: badDateTime },
+  { weight: 1, arbitrary: shortText },
+);
 const goodDate = goodDateTime.map((value) => value.slice(0, 10));
-const badDate = fc.oneof(fc.constantFrom('0000-01-01', '10000-01-01', '2026-02-30', '1899-12-31'), fc.tuple(goodDate, badYear).map(([good, year]) => `${String(year).padStart(4, '0')}${good.slice(4)}`));
+const badDate = fc.oneof(
+  fc.constantFrom('0000-01-01', '10000-01-01', '2026-02-30', '1899-12-31'),
+  fc.tuple(goodDate, badYear).map(([good, year]) => `${String(year).padStart(4, '0')}${good.slice(4)}`),
+);
 const date = fc.oneof(goodDate, badDate, shortText);
 
 // ── Requests from the OpenAPI table ────────────────────────────────────────────────────────────
@@ -66,7 +90,8 @@ interface Ids {
 }
 
 /** A string of the document's parameter, a real one more often than not, so the request gets past the lookup to what it carries. */
-const real = (value: string) => fc.oneof({ weight: 3, arbitrary: fc.constant(value) }, { weight: 1, arbitrary: shortText }, { weight: 1, arbitrary: fc.uuid() });
+const real = (value: string) =>
+  fc.oneof({ weight: 3, arbitrary: fc.constant(value) }, { weight: 1, arbitrary: shortText }, { weight: 1, arbitrary: fc.uuid() });
 
 /** Request bodies from the very schema the route validates with; where it names a known thing, mostly a real one. */
 function bodyFor(schema: Record<string, any>, ids: Ids, values: fc.Arbitrary<unknown>, name = ''): fc.Arbitrary<unknown> {
@@ -78,22 +103,33 @@ function bodyFor(schema: Record<string, any>, ids: Ids, values: fc.Arbitrary<unk
     count: fc.integer({ min: 0, max: 3 }),
   };
   if (known[name]) return known[name]!;
-  if (schema.enum) return fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...(schema.enum as unknown[])) }, { weight: 1, arbitrary: shortText });
+  if (schema.enum)
+    return fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...(schema.enum as unknown[])) }, { weight: 1, arbitrary: shortText });
   const types: string[] = [schema.type ?? 'string'].flat();
   const nullable = types.includes('null') ? [fc.constant(null)] : [];
   if (types.includes('object')) {
     const properties = Object.entries((schema.properties ?? {}) as Record<string, any>);
-    const record = fc.record(Object.fromEntries(properties.map(([key, inner]) => [key, bodyFor(inner, ids, values, key)])), { requiredKeys: schema.required ?? [] });
+    const record = fc.record(Object.fromEntries(properties.map(([key, inner]) => [key, bodyFor(inner, ids, values, key)])), {
+      requiredKeys: schema.required ?? [],
+    });
     // Now and then a property the schema does not know, its name poisoned too.
-    return fc.tuple(record, fc.option(fc.tuple(shortText, text), { freq: 4 })).map(([body, extra]) => (extra ? { ...body, [extra[0]]: extra[1] } : body));
+    return fc
+      .tuple(record, fc.option(fc.tuple(shortText, text), { freq: 4 }))
+      .map(([body, extra]) => (extra ? { ...body, [extra[0]]: extra[1] } : body));
   }
-  if (types.includes('array')) return fc.oneof(...nullable, fc.array(bodyFor(schema.items ?? {}, ids, values), { minLength: 1, maxLength: 3 }));
+  if (types.includes('array'))
+    return fc.oneof(...nullable, fc.array(bodyFor(schema.items ?? {}, ids, values), { minLength: 1, maxLength: 3 }));
   if (types.includes('integer') || types.includes('number')) return fc.oneof(...nullable, fc.integer({ min: -2, max: 5 }));
   if (types.includes('boolean')) return fc.boolean();
   if (schema.format === 'date-time') return fc.oneof(...nullable, dateTime);
   if (schema.format === 'date') return fc.oneof(...nullable, date);
   if (schema.format === 'uuid') return fc.oneof(...nullable, fc.uuid(), shortText);
-  if (schema.format === 'email') return fc.oneof(...nullable, fc.emailAddress(), poisoned.map((local) => `${local}@example.com`));
+  if (schema.format === 'email')
+    return fc.oneof(
+      ...nullable,
+      fc.emailAddress(),
+      poisoned.map((local) => `${local}@example.com`),
+    );
   return fc.oneof(...nullable, text);
 }
 
@@ -121,16 +157,24 @@ function valuesFor(fields: readonly CompiledField[]): fc.Arbitrary<unknown> {
     }
   };
   const record = fc.record(Object.fromEntries(fields.map((field) => [field.key, byType(field)])), { requiredKeys: [] });
-  return fc.tuple(record, fc.option(fc.tuple(shortText, text), { freq: 4 })).map(([values, extra]) => (extra ? { ...values, [extra[0]]: extra[1] } : values));
+  return fc
+    .tuple(record, fc.option(fc.tuple(shortText, text), { freq: 4 }))
+    .map(([values, extra]) => (extra ? { ...values, [extra[0]]: extra[1] } : values));
 }
 
 /** The query of GET /v1/jobs, every parameter of its schema as a client could send it. */
 function listQuery(ids: Ids): fc.Arbitrary<Array<[string, string]>> {
   const list = (item: fc.Arbitrary<string>) => fc.array(item, { minLength: 1, maxLength: 3 }).map((items) => items.join(','));
   const timestamp = fc.oneof(goodDateTime, badDateTime).map((value) => `${value.slice(0, 19)}.000000Z`);
-  const cursorKey = fc.oneof(fc.tuple(timestamp, real('J-0000000000')), fc.tuple(fc.nat(6), timestamp, real('J-0000000000')), fc.array(shortText, { maxLength: 3 }));
+  const cursorKey = fc.oneof(
+    fc.tuple(timestamp, real('J-0000000000')),
+    fc.tuple(fc.nat(6), timestamp, real('J-0000000000')),
+    fc.array(shortText, { maxLength: 3 }),
+  );
   const cursor = fc.oneof(
-    fc.tuple(fc.constantFrom(...JOB_SORTS), fc.constantFrom('asc', 'desc'), cursorKey).map((parts) => Buffer.from(JSON.stringify(parts)).toString('base64url')),
+    fc
+      .tuple(fc.constantFrom(...JOB_SORTS), fc.constantFrom('asc', 'desc'), cursorKey)
+      .map((parts) => Buffer.from(JSON.stringify(parts)).toString('base64url')),
     shortText,
   );
   const parameters: Record<keyof typeof jobListQuery.properties, fc.Arbitrary<string>> = {
@@ -218,7 +262,12 @@ describe('only what can be stored gets in, on every operation', function () {
     }).catch((error: unknown) => expect.fail(`${what}: no answer within ${REQUEST_TIMEOUT_MS} ms (${String(error)})`));
     const textBody = await response.text();
     const elapsed = Date.now() - started;
-    const answer = { status: response.status, type: response.headers.get('content-type'), text: textBody, body: textBody ? JSON.parse(textBody) : undefined };
+    const answer = {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      text: textBody,
+      body: textBody ? JSON.parse(textBody) : undefined,
+    };
     expect(answer.status, `${what}\n→ ${answer.text.slice(0, 500)}`).to.be.below(500);
     expect(elapsed, `${what}: answered after ${elapsed} ms`).to.be.below(ANSWER_WITHIN_MS);
     if (answer.status >= 400) expect(answer.type, `${what}: a refusal is problem+json`).to.match(/^application\/problem\+json/);
@@ -234,7 +283,12 @@ describe('only what can be stored gets in, on every operation', function () {
   const installer = (method: string, path: string, body?: unknown) => send({ method, path, token: demo.tokens.installerTechnician, body });
 
   async function pendingJob(): Promise<string> {
-    const created = await provider('post', '/v1/jobs', { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, customerName: 'Kunde Nord', values: { vehicleLocation: LOCATION } });
+    const created = await provider('post', '/v1/jobs', {
+      jobTypeId: 'cloudboxx-install',
+      fleetId: demo.fleetId,
+      customerName: 'Kunde Nord',
+      values: { vehicleLocation: LOCATION },
+    });
     expect(created.status, created.text).to.equal(201);
     return created.body.id as string;
   }
@@ -251,7 +305,10 @@ describe('only what can be stored gets in, on every operation', function () {
   }
   async function pendingInvitation(): Promise<{ id: string; token: string }> {
     const token = newToken('inv');
-    const [row] = await stack.db('invitations').insert({ fleet_id: demo.fleetId, email: `${token.hash.slice(0, 12)}@invited.example`, status: 'PENDING', token_hash: token.hash }).returning('id');
+    const [row] = await stack
+      .db('invitations')
+      .insert({ fleet_id: demo.fleetId, email: `${token.hash.slice(0, 12)}@invited.example`, status: 'PENDING', token_hash: token.hash })
+      .returning('id');
     return { id: row.id as string, token: token.token };
   }
 
@@ -260,9 +317,29 @@ describe('only what can be stored gets in, on every operation', function () {
     const side = op.tag === 'installer' ? (op.path.endsWith('/start') ? assignedJob : runningJob) : pendingJob;
     const invitation = await pendingInvitation();
     const userId = op.path.startsWith('/v1/companies')
-      ? (await send({ method: 'post', path: '/v1/companies/me/technicians', token: demo.tokens.installerAdmin, body: { email: `t-${invitation.token.slice(-10)}@tech.example` } })).body.userId
-      : (await provider('post', '/v1/users', { email: `d-${invitation.token.slice(-10)}@staff.example`, role: 'provider_dispatcher', customers: ['Kunde Süd'] })).body.userId;
-    return { id: op.path.startsWith('/v1/jobs/') ? await side() : 'J-0000000000', fleetId: demo.fleetId, installerCompanyId: demo.installerCompanyId, invitationId: invitation.id, userId, token: invitation.token };
+      ? (
+          await send({
+            method: 'post',
+            path: '/v1/companies/me/technicians',
+            token: demo.tokens.installerAdmin,
+            body: { email: `t-${invitation.token.slice(-10)}@tech.example` },
+          })
+        ).body.userId
+      : (
+          await provider('post', '/v1/users', {
+            email: `d-${invitation.token.slice(-10)}@staff.example`,
+            role: 'provider_dispatcher',
+            customers: ['Kunde Süd'],
+          })
+        ).body.userId;
+    return {
+      id: op.path.startsWith('/v1/jobs/') ? await side() : 'J-0000000000',
+      fleetId: demo.fleetId,
+      installerCompanyId: demo.installerCompanyId,
+      invitationId: invitation.id,
+      userId,
+      token: invitation.token,
+    };
   }
 
   function tokenFor(op: Operation): string | undefined {
@@ -284,18 +361,40 @@ describe('only what can be stored gets in, on every operation', function () {
       if (op.path.startsWith('/v1/jobs/')) touched.push({ id: ids.id, op });
       const params = [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => name!);
       const pathParts = fc.record(
-        Object.fromEntries(params.map((name) => [name, name === 'stepId' ? real(jobType.steps[0]!.id) : name === 'version' ? real(String(jobType.version)) : name === 'id' && op.path.startsWith('/v1/job-types') ? real('cloudboxx-install') : real(ids[name as keyof Ids])])),
+        Object.fromEntries(
+          params.map((name) => [
+            name,
+            name === 'stepId'
+              ? real(jobType.steps[0]!.id)
+              : name === 'version'
+                ? real(String(jobType.version))
+                : name === 'id' && op.path.startsWith('/v1/job-types')
+                  ? real('cloudboxx-install')
+                  : real(ids[name as keyof Ids]),
+          ]),
+        ),
       );
       const strayParameter = fc.tuple(fc.constantFrom('x', 'q', 'limit'), shortText).map((pair): Array<[string, string]> => [pair]);
       const query = op.query ? listQuery(ids) : fc.oneof(fc.constant<Array<[string, string]>>([]), strayParameter);
-      const body = op.body ? (op.bodyOptional ? fc.option(bodyFor(op.body, ids, values), { nil: undefined }) : bodyFor(op.body, ids, values)) : fc.constant(undefined);
-      const idempotencyKey = op.method === 'post' ? fc.option(fc.stringMatching(/^[!-~]{1,300}$/), { nil: undefined }) : fc.constant(undefined);
+      const body = op.body
+        ? op.bodyOptional
+          ? fc.option(bodyFor(op.body, ids, values), { nil: undefined })
+          : bodyFor(op.body, ids, values)
+        : fc.constant(undefined);
+      const idempotencyKey =
+        op.method === 'post' ? fc.option(fc.stringMatching(/^[!-~]{1,300}$/), { nil: undefined }) : fc.constant(undefined);
 
       await fc.assert(
         fc.asyncProperty(pathParts, query, body, idempotencyKey, async (parts, queryPairs, requestBody, key) => {
           const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => percentEncode((parts as Record<string, string>)[name]!));
           const search = queryPairs.map(([name, value]) => `${percentEncode(name)}=${percentEncode(value)}`).join('&');
-          await send({ method: op.method, path: search ? `${path}?${search}` : path, token: tokenFor(op), body: requestBody, idempotencyKey: key });
+          await send({
+            method: op.method,
+            path: search ? `${path}?${search}` : path,
+            token: tokenFor(op),
+            body: requestBody,
+            idempotencyKey: key,
+          });
         }),
         { numRuns: RUNS_PER_OPERATION, endOnFailure: true },
       );
@@ -303,10 +402,13 @@ describe('only what can be stored gets in, on every operation', function () {
 
     // Nothing jammed: every job made or worked on is still there to read.
     const touchedIds = new Set(touched.map(({ id }) => id));
-    for (const [id, request] of [...createdJobs].filter(([id]) => !touchedIds.has(id))) expect((await provider('get', `/v1/jobs/${id}`)).status, `job ${id}, created by ${request}`).to.equal(200);
+    for (const [id, request] of [...createdJobs].filter(([id]) => !touchedIds.has(id)))
+      expect((await provider('get', `/v1/jobs/${id}`)).status, `job ${id}, created by ${request}`).to.equal(200);
     for (const { id, op } of touched) {
       const read = await provider('get', `/v1/jobs/${id}`);
-      expect(read.status, `job ${id}, after ${op.method.toUpperCase()} ${op.path}: ${read.text}`).to.be.oneOf(op.method === 'delete' ? [200, 404] : [200]);
+      expect(read.status, `job ${id}, after ${op.method.toUpperCase()} ${op.path}: ${read.text}`).to.be.oneOf(
+        op.method === 'delete' ? [200, 404] : [200],
+      );
     }
   });
 
@@ -320,16 +422,34 @@ describe('only what can be stored gets in, on every operation', function () {
     it('refuses a job with a NUL, a year 0000 or an offset of -23:59 at once, also when retried with its key', async () => {
       const base = { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: LOCATION } };
       for (let attempt = 0; attempt < 2; attempt += 1) {
-        refusal(await send({ method: 'post', path: '/v1/jobs', token: demo.tokens.providerAdmin, body: { ...base, customerName: 'Po\u0000ison' }, idempotencyKey: 'poison-1' }), ['/customerName']);
+        refusal(
+          await send({
+            method: 'post',
+            path: '/v1/jobs',
+            token: demo.tokens.providerAdmin,
+            body: { ...base, customerName: 'Po\u0000ison' },
+            idempotencyKey: 'poison-1',
+          }),
+          ['/customerName'],
+        );
       }
       refusal(await provider('post', '/v1/jobs', { ...base, requestedStartAt: '0000-01-01T00:00:00Z' }), ['/requestedStartAt']);
       refusal(await provider('post', '/v1/jobs', { ...base, requestedStartAt: '2026-12-01T10:00:00-23:59' }), ['/requestedStartAt']);
-      refusal(await provider('post', '/v1/jobs', { ...base, values: { vehicleLocation: { text: 'Haupt\u0000straße' } } }), ['/values/vehicleLocation/text']);
+      refusal(await provider('post', '/v1/jobs', { ...base, values: { vehicleLocation: { text: 'Haupt\u0000straße' } } }), [
+        '/values/vehicleLocation/text',
+      ]);
       // A date among the values is the job type's to judge (422), by the same rule.
-      const offset = await provider('post', '/v1/jobs', { ...base, values: { vehicleLocation: LOCATION, requestedStart: '2026-12-01T10:00:00+14:01' } });
+      const offset = await provider('post', '/v1/jobs', {
+        ...base,
+        values: { vehicleLocation: LOCATION, requestedStart: '2026-12-01T10:00:00+14:01' },
+      });
       expect(offset.status, offset.text).to.equal(422);
       expect(offset.body.errors).to.deep.equal([
-        { pointer: '/values/requestedStart', message: `${stack.jobTypes.get('cloudboxx-install')!.fields.find((field) => field.key === 'requestedStart')!.label} must have a time zone offset between -14:00 and +14:00, not +14:01`, rule: 'format' },
+        {
+          pointer: '/values/requestedStart',
+          message: `${stack.jobTypes.get('cloudboxx-install')!.fields.find((field) => field.key === 'requestedStart')!.label} must have a time zone offset between -14:00 and +14:00, not +14:01`,
+          rule: 'format',
+        },
       ]);
     });
 
@@ -340,7 +460,9 @@ describe('only what can be stored gets in, on every operation', function () {
 
       const running = await runningJob();
       refusal(await installer('patch', `/v1/jobs/${running}/values`, { values: { licensePlate: 'B-\u0000' } }), ['/values/licensePlate']);
-      refusal(await installer('post', `/v1/jobs/${running}/steps/check-in/complete`, { values: { brand: '\uDC00VW' }, checklist: [] }), ['/values/brand']);
+      refusal(await installer('post', `/v1/jobs/${running}/steps/check-in/complete`, { values: { brand: '\uDC00VW' }, checklist: [] }), [
+        '/values/brand',
+      ]);
       refusal(await installer('post', `/v1/jobs/${running}/fail`, { reason: 'broken\u0000' }), ['/reason']);
       const failed = await installer('post', `/v1/jobs/${running}/fail`, { reason: 'Customer cancelled on site.' });
       expect(failed.body).to.include({ status: 'FAILED', failureReason: 'Customer cancelled on site.' });
@@ -349,7 +471,11 @@ describe('only what can be stored gets in, on every operation', function () {
 
     it('answers a path id, a filter or a cursor Postgres cannot read as 404 or 400, naming the parameter', async () => {
       for (const path of ['/v1/jobs/%00', '/v1/jobs/J-%00/events', '/v1/jobs/%00/start', '/v1/jobs/x/steps/%00/complete']) {
-        const answer = await send({ method: path.endsWith('events') || path === '/v1/jobs/%00' ? 'get' : 'post', path, token: demo.tokens.installerTechnician });
+        const answer = await send({
+          method: path.endsWith('events') || path === '/v1/jobs/%00' ? 'get' : 'post',
+          path,
+          token: demo.tokens.installerTechnician,
+        });
         expect(answer.status, path).to.be.oneOf([400, 404]);
       }
       refusal(await provider('get', '/v1/jobs?q=a%00b'), ['/q']);
@@ -360,7 +486,10 @@ describe('only what can be stored gets in, on every operation', function () {
       expect(item.body.errors.map((error: { pointer: string }) => error.pointer).join(' ')).to.be.oneOf(['/jobTypeId', '/jobTypeId/1']);
       refusal(await provider('get', '/v1/jobs?createdFrom=0000-01-01'), ['/createdFrom']);
       refusal(await provider('get', `/v1/jobs?requestedStartTo=${encodeURIComponent('2026-01-01T00:00:00-23:59')}`), ['/requestedStartTo']);
-      for (const key of [['0000-01-01T00:00:00.000000Z', 'J-0000000000'], ['2026-01-01T00:00:00.000000Z', 'J-\u0000']]) {
+      for (const key of [
+        ['0000-01-01T00:00:00.000000Z', 'J-0000000000'],
+        ['2026-01-01T00:00:00.000000Z', 'J-\u0000'],
+      ]) {
         const cursor = Buffer.from(JSON.stringify(['createdAt', 'desc', key])).toString('base64url');
         refusal(await provider('get', `/v1/jobs?cursor=${cursor}`), ['/cursor']);
       }
@@ -369,13 +498,17 @@ describe('only what can be stored gets in, on every operation', function () {
     it('refuses a fleet or a registering company named with a NUL', async () => {
       refusal(await provider('post', '/v1/fleets', { name: 'Ham\u0000burg' }), ['/name']);
       const invitation = await pendingInvitation();
-      refusal(await send({ method: 'post', path: `/v1/invitations/${invitation.token}/accept`, body: { companyName: 'Works\u0000' } }), ['/companyName']);
+      refusal(await send({ method: 'post', path: `/v1/invitations/${invitation.token}/accept`, body: { companyName: 'Works\u0000' } }), [
+        '/companyName',
+      ]);
     });
 
     it('never reaches Postgres with a NUL in the Idempotency-Key: Node refuses the header', async () => {
       const statusLine = await new Promise<string>((resolve, reject) => {
         const socket = net.connect(Number(new URL(stack.baseUrl).port), '127.0.0.1', () => {
-          socket.write(`POST /v1/fleets HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${demo.tokens.providerAdmin}\r\nIdempotency-Key: a\u0000b\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`);
+          socket.write(
+            `POST /v1/fleets HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${demo.tokens.providerAdmin}\r\nIdempotency-Key: a\u0000b\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`,
+          );
         });
         socket.once('data', (data) => resolve(data.toString('latin1').split('\r\n')[0]!));
         socket.once('error', reject);

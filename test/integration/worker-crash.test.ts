@@ -8,7 +8,14 @@ import { expect } from 'chai';
 import { loadConfig } from '../../common/config';
 import { jobWorkflowId, type Actor } from '../../common/job';
 import { newJobId } from '../../common/job-id';
-import { assignJobUpdate, completeJobUpdate, completeStepUpdate, jobCreatedUpdate, jobSnapshotQuery, startJobUpdate } from '../../common/job-messages';
+import {
+  assignJobUpdate,
+  completeJobUpdate,
+  completeStepUpdate,
+  jobCreatedUpdate,
+  jobSnapshotQuery,
+  startJobUpdate,
+} from '../../common/job-messages';
 import type { JobWorkflowInput } from '../../common/job-workflow';
 import type { Db } from '../../db/connection';
 import { createDemoTenantIfMissing, type DemoTenant } from '../../db/demo-tenant';
@@ -28,7 +35,15 @@ const CLIENT = { id: 'worker-crash-test', secret: randomUUID() };
 const LATENCY_MS = 2_000;
 
 const STEP_VALUES: Record<string, Record<string, unknown>> = {
-  'check-in': { vin: GOLF.vin, licensePlate: GOLF.licensePlate, brand: 'Volkswagen', model: 'Golf', fuelType: 'petrol', odometerKm: 12345, photoOdometer: { photoId: 'ph-odo-1' } },
+  'check-in': {
+    vin: GOLF.vin,
+    licensePlate: GOLF.licensePlate,
+    brand: 'Volkswagen',
+    model: 'Golf',
+    fuelType: 'petrol',
+    odometerKm: 12345,
+    photoOdometer: { photoId: 'ph-odo-1' },
+  },
   mount: { boxQnr: QNR, boxSerial: 'CBX12345', photoMountedBox: { photoId: 'ph-box-1' } },
   configure: {},
   verify: {},
@@ -40,7 +55,12 @@ const STEP_VALUES: Record<string, Record<string, unknown>> = {
  * configuration request has fully arrived. The simulator's own request log is written only once a
  * request has been answered, too late to kill the caller while the request is still in flight.
  */
-async function startObservedSimulator(): Promise<{ url: string; state: SimulatorState; configurationArrivals: number[]; close(): Promise<void> }> {
+async function startObservedSimulator(): Promise<{
+  url: string;
+  state: SimulatorState;
+  configurationArrivals: number[];
+  close(): Promise<void>;
+}> {
   const { app, state } = createSimulatorApp({ clients: [CLIENT], vehicles: demoVehicles() });
   const handle = app.callback();
   const configurationArrivals: number[] = [];
@@ -64,7 +84,12 @@ async function startObservedSimulator(): Promise<{ url: string; state: Simulator
   };
 }
 
-async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs: number, intervalMs = 20): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs: number,
+  intervalMs = 20,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -128,12 +153,24 @@ describe('a worker killed mid-job and restarted', function () {
     return worker;
   }
 
-  const providerAdmin = (): Actor => ({ kind: 'user', userId: tenant.userIds.providerAdmin, organisationId: tenant.providerId, role: 'provider_admin' });
-  const technician = (): Actor => ({ kind: 'user', userId: tenant.userIds.installerTechnician, organisationId: tenant.installerCompanyId, role: 'installer_technician' });
+  const providerAdmin = (): Actor => ({
+    kind: 'user',
+    userId: tenant.userIds.providerAdmin,
+    organisationId: tenant.providerId,
+    role: 'provider_admin',
+  });
+  const technician = (): Actor => ({
+    kind: 'user',
+    userId: tenant.userIds.installerTechnician,
+    organisationId: tenant.installerCompanyId,
+    role: 'installer_technician',
+  });
 
   function completeStep(handle: WorkflowHandle, stepId: string) {
     const step = jobType.steps.find((candidate) => candidate.id === stepId)!;
-    return handle.executeUpdate(completeStepUpdate, { args: [{ actor: technician(), stepId, values: STEP_VALUES[stepId], checklist: [...step.checklist] }] });
+    return handle.executeUpdate(completeStepUpdate, {
+      args: [{ actor: technician(), stepId, values: STEP_VALUES[stepId], checklist: [...step.checklist] }],
+    });
   }
 
   it('finishes the job on the new worker, applies the configuration once and leaves no grant open', async () => {
@@ -150,7 +187,12 @@ describe('a worker killed mid-job and restarted', function () {
       createdBy: providerAdmin(),
       createdAt: new Date().toISOString(),
     };
-    const startOperation = new WithStartWorkflowOperation(jobWorkflow, { workflowId: jobWorkflowId(jobId), taskQueue, args: [input], workflowIdConflictPolicy: 'FAIL' });
+    const startOperation = new WithStartWorkflowOperation(jobWorkflow, {
+      workflowId: jobWorkflowId(jobId),
+      taskQueue,
+      args: [input],
+      workflowIdConflictPolicy: 'FAIL',
+    });
     const created = await client.workflow.executeUpdateWithStart(jobCreatedUpdate, { startWorkflowOperation: startOperation });
     expect(created.status).to.equal('PENDING');
     const handle = client.workflow.getHandle(jobWorkflowId(jobId));
@@ -176,7 +218,11 @@ describe('a worker killed mid-job and restarted', function () {
     expect(isAlive(workerA.child.pid)).to.equal(false);
 
     // The simulator still acts on the request after its latency, with no caller to hear the answer.
-    const first = await until('the simulator to apply the configuration', () => simulator.state.requests.find((r) => r.route === 'apply-configuration'), 10_000);
+    const first = await until(
+      'the simulator to apply the configuration',
+      () => simulator.state.requests.find((r) => r.route === 'apply-configuration'),
+      10_000,
+    );
     expect(first.status).to.equal(200);
     const golf = simulator.state.fleet.findByTelematicsUnit(QNR)!;
     expect(golf.configuration?.version).to.equal(1);
@@ -189,7 +235,12 @@ describe('a worker killed mid-job and restarted', function () {
     // The installer's request answered "in progress" after a few seconds; the outcome arrives on the job.
     const answered = await configured;
     expect(answered.steps.find((step) => step.id === 'configure')?.status).to.be.oneOf(['inProgress', 'done']);
-    await until('the configure step to be done', async () => (await handle.query(jobSnapshotQuery)).steps.find((step) => step.id === 'configure')?.status === 'done', 45_000, 250);
+    await until(
+      'the configure step to be done',
+      async () => (await handle.query(jobSnapshotQuery)).steps.find((step) => step.id === 'configure')?.status === 'done',
+      45_000,
+      250,
+    );
     const recoveredInMs = Date.now() - killedAt;
     expect(recoveredInMs, 'recovered within the activity timeout plus retry').to.be.below(45_000);
 
@@ -200,10 +251,22 @@ describe('a worker killed mid-job and restarted', function () {
 
     // The read model: SUCCEEDED, each event once, the grant closed.
     expect((await db('jobs').where({ id: jobId }).first()).status).to.equal('SUCCEEDED');
-    const events = (await db('job_events').where({ job_id: jobId }).orderBy('id').select('type', 'data')).filter((event) => event.type !== 'vehicle.call');
+    const events = (await db('job_events').where({ job_id: jobId }).orderBy('id').select('type', 'data')).filter(
+      (event) => event.type !== 'vehicle.call',
+    );
     expect(events.map((event) => event.type)).to.deep.equal([
-      'job.created', 'job.assigned', 'job.started', 'step.completed', 'step.completed', 'step.action.started', 'step.completed',
-      'step.action.started', 'step.completed', 'step.completed', 'job.succeeded', 'vehicle.secured',
+      'job.created',
+      'job.assigned',
+      'job.started',
+      'step.completed',
+      'step.completed',
+      'step.action.started',
+      'step.completed',
+      'step.action.started',
+      'step.completed',
+      'step.completed',
+      'job.succeeded',
+      'vehicle.secured',
     ]);
     const grant = await db('access_grants').where({ job_id: jobId }).first();
     expect(grant.revoked_at).to.be.instanceOf(Date);
@@ -211,7 +274,10 @@ describe('a worker killed mid-job and restarted', function () {
 
     // Applied exactly once: B's retry was answered with A's outcome (same idempotency key).
     const configurationRequests = simulator.state.requests.filter((r) => r.route === 'apply-configuration');
-    expect(configurationRequests.map((r) => r.status), 'A\'s request, then B\'s replay').to.deep.equal([200, 200]);
+    expect(
+      configurationRequests.map((r) => r.status),
+      "A's request, then B's replay",
+    ).to.deep.equal([200, 200]);
     expect(golf.configuration).to.deep.include({ version: 1, appliedAt: firstAppliedAt });
     expect(golf.configuration?.value).to.deep.include({ telematicsUnit: { qnr: QNR, serialNumber: 'CBX12345' } });
     const configureEvent = events.find((event) => event.type === 'step.completed' && event.data.stepId === 'configure')!;

@@ -40,7 +40,10 @@ async function inconsistencies({ db, client, taskQueue }: { db: Db; client: Clie
     else if (row.status !== status) problems.push(`${workflowId}: ${status} in Temporal, ${row.status} in the read model`);
   }
   for (const row of rows) if (!statusOf.has(row.workflow_id)) problems.push(`${row.id}: a row without a job workflow`);
-  const open = await db('access_grants').whereNull('revoked_at').where('expires_at', '<', db.raw("now() - interval '5 seconds'")).pluck('job_id');
+  const open = await db('access_grants')
+    .whereNull('revoked_at')
+    .where('expires_at', '<', db.raw("now() - interval '5 seconds'"))
+    .pluck('job_id');
   for (const jobId of open) problems.push(`${jobId}: its access window has elapsed, but the grant is open`);
   return problems;
 }

@@ -5,7 +5,15 @@ export const INSTALL_PRESETS = { vehicleLocation: { text: 'Alexanderplatz 1, 101
 
 /** The installer's values for each step of cloudboxx-install, for the box INSTALL_QNR. */
 export const INSTALL_STEP_VALUES: Record<string, Record<string, unknown>> = {
-  'check-in': { vin: 'WVWZZZ1JZXW000001', licensePlate: 'B-IJ 1234', brand: 'Volkswagen', model: 'Golf', fuelType: 'petrol', odometerKm: 12345, photoOdometer: { photoId: 'ph-odo-1' } },
+  'check-in': {
+    vin: 'WVWZZZ1JZXW000001',
+    licensePlate: 'B-IJ 1234',
+    brand: 'Volkswagen',
+    model: 'Golf',
+    fuelType: 'petrol',
+    odometerKm: 12345,
+    photoOdometer: { photoId: 'ph-odo-1' },
+  },
   mount: { boxQnr: INSTALL_QNR, boxSerial: 'CBX12345', keyHolderType: 'rfid', photoMountedBox: { photoId: 'ph-box-1' } },
   configure: {},
   verify: {},

@@ -55,7 +55,10 @@ function postgresAdminUrl(): Promise<string> {
 /** A new database of its own for one suite, migrated unless the test wants to migrate it itself. */
 export async function freshDatabase(label: string, options: { migrate?: boolean } = {}): Promise<{ db: Db; url: string }> {
   const adminUrl = await postgresAdminUrl();
-  const name = `test_${label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 40)}_${Date.now().toString(36)}`;
+  const name = `test_${label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .slice(0, 40)}_${Date.now().toString(36)}`;
   await createDatabaseIfMissing(adminUrl, name);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;

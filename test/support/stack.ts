@@ -38,15 +38,32 @@ export interface ApiAnswer {
 /** Every answer a test receives is held to the OpenAPI document, so the document cannot drift from what the API sends. */
 const asDocumented = answerCheck();
 
-async function callApi(baseUrl: string, method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiAnswer> {
+async function callApi(
+  baseUrl: string,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<ApiAnswer> {
   const response = await fetch(`${baseUrl}${path}`, {
     method: method.toUpperCase(),
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
   const answer: ApiAnswer = { status: response.status, headers: response.headers, text, body: text ? JSON.parse(text) : undefined };
-  const mismatch = asDocumented({ method, path, status: answer.status, contentType: response.headers.get('content-type'), body: answer.body });
+  const mismatch = asDocumented({
+    method,
+    path,
+    status: answer.status,
+    contentType: response.headers.get('content-type'),
+    body: answer.body,
+  });
   if (mismatch) throw new Error(`The answer breaks the OpenAPI document. ${mismatch}\nBody: ${text.slice(0, 2000)}`);
   return answer;
 }
@@ -57,7 +74,10 @@ async function callApi(baseUrl: string, method: string, path: string, token?: st
  * `rateLimit` replaces the API's per-token limit (600 a minute), for a test that wants to reach it;
  * `database` is one from freshDatabase, for a test that also reaches it another way (the CLI).
  */
-export async function startTestStack(suite: string, options: { geocoder?: Geocoder; rateLimit?: AppDeps['rateLimit']; database?: { db: Db } } = {}): Promise<TestStack> {
+export async function startTestStack(
+  suite: string,
+  options: { geocoder?: Geocoder; rateLimit?: AppDeps['rateLimit']; database?: { db: Db } } = {},
+): Promise<TestStack> {
   const address = await temporalAddress();
   const { db } = options.database ?? (await freshDatabase(suite));
   // The shipped job types, registered in this suite's database as the API would at start.
@@ -68,10 +88,26 @@ export async function startTestStack(suite: string, options: { geocoder?: Geocod
   const workerConnection = await NativeConnection.connect({ address });
   // The OneAPI simulator with the demo fleet, talked to over HTTP by the real client.
   const oneApi = await startSimulatedOneApi({ vehicles: demoVehicles() });
-  const worker: Worker = await createJobWorker({ connection: workerConnection, namespace: 'default', taskQueue, db, gateway: oneApi.client, workflowBundle: await workflowBundle() });
+  const worker: Worker = await createJobWorker({
+    connection: workerConnection,
+    namespace: 'default',
+    taskQueue,
+    db,
+    gateway: oneApi.client,
+    workflowBundle: await workflowBundle(),
+  });
   const running = worker.run();
 
-  const app = createApp({ db, temporal: client, namespace: 'default', taskQueue, jobTypes, geocoder: options.geocoder, rateLimit: options.rateLimit, log: () => {} });
+  const app = createApp({
+    db,
+    temporal: client,
+    namespace: 'default',
+    taskQueue,
+    jobTypes,
+    geocoder: options.geocoder,
+    rateLimit: options.rateLimit,
+    log: () => {},
+  });
   const server = createApiServer(app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

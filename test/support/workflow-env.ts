@@ -34,11 +34,15 @@ export class JobWorkflowEnv {
   ) {}
 
   static async create(suite: string): Promise<JobWorkflowEnv> {
-    const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: timeSkippingServerPath() } } });
+    const env = await TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path: timeSkippingServerPath() } },
+    });
     // The test server has no start flag for them, but accepts the operator call.
     await env.connection.operatorService.addSearchAttributes({
       namespace: 'default',
-      searchAttributes: Object.fromEntries(ALL_SEARCH_ATTRIBUTES.map((key) => [key.name, temporal.api.enums.v1.IndexedValueType[`INDEXED_VALUE_TYPE_${key.type}`]])),
+      searchAttributes: Object.fromEntries(
+        ALL_SEARCH_ATTRIBUTES.map((key) => [key.name, temporal.api.enums.v1.IndexedValueType[`INDEXED_VALUE_TYPE_${key.type}`]]),
+      ),
     });
     const { db } = await freshDatabase(suite);
     const jobTypes = await JobTypeCatalog.load(loadConfig().jobTypesDir);
@@ -84,11 +88,19 @@ export class JobWorkflowEnv {
   }
 
   get technician(): Actor {
-    return { kind: 'user', userId: this.tenant.userIds.installerTechnician, organisationId: this.tenant.installerCompanyId, role: 'installer_technician' };
+    return {
+      kind: 'user',
+      userId: this.tenant.userIds.installerTechnician,
+      organisationId: this.tenant.installerCompanyId,
+      role: 'installer_technician',
+    };
   }
 
   async otherCompany(): Promise<Actor> {
-    const company = await createInstallerCompany(this.db, { name: `Uninvited ${randomUUID()}`, adminEmail: `${randomUUID()}@elsewhere.example` });
+    const company = await createInstallerCompany(this.db, {
+      name: `Uninvited ${randomUUID()}`,
+      adminEmail: `${randomUUID()}@elsewhere.example`,
+    });
     return { kind: 'user', userId: company.adminUserId, organisationId: company.companyId, role: 'installer_admin' };
   }
 
@@ -99,7 +111,11 @@ export class JobWorkflowEnv {
   }
 
   /** Creates a job the way the API does: update-with-start, answered once the row is written. */
-  async createJob(taskQueue: string, jobType: string | CompiledJobType, values: Record<string, unknown>): Promise<{ handle: WorkflowHandle; created: JobSnapshot }> {
+  async createJob(
+    taskQueue: string,
+    jobType: string | CompiledJobType,
+    values: Record<string, unknown>,
+  ): Promise<{ handle: WorkflowHandle; created: JobSnapshot }> {
     const jobId = newJobId();
     const input: JobWorkflowInput = {
       jobId,
@@ -110,7 +126,12 @@ export class JobWorkflowEnv {
       createdBy: this.providerAdmin,
       createdAt: new Date(await this.env.currentTimeMs()).toISOString(),
     };
-    const start = new WithStartWorkflowOperation(jobWorkflow, { workflowId: jobWorkflowId(jobId), taskQueue, args: [input], workflowIdConflictPolicy: 'FAIL' });
+    const start = new WithStartWorkflowOperation(jobWorkflow, {
+      workflowId: jobWorkflowId(jobId),
+      taskQueue,
+      args: [input],
+      workflowIdConflictPolicy: 'FAIL',
+    });
     this.workflowIds.push(jobWorkflowId(jobId));
     const created = await this.env.client.workflow.executeUpdateWithStart(jobCreatedUpdate, { startWorkflowOperation: start });
     // The time-skipping client's own handle: its result() lets the server skip time while it waits.

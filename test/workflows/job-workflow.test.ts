@@ -68,7 +68,12 @@ describe('the job workflow', function () {
     const jobType = t.jobType('cloudboxx-install');
     for (const step of jobType.steps) {
       if (step.id === until) return;
-      await completeStep(handle, { actor: t.technician, stepId: step.id, values: INSTALL_STEP_VALUES[step.id], checklist: [...step.checklist] });
+      await completeStep(handle, {
+        actor: t.technician,
+        stepId: step.id,
+        values: INSTALL_STEP_VALUES[step.id],
+        checklist: [...step.checklist],
+      });
     }
   }
 
@@ -80,7 +85,9 @@ describe('the job workflow', function () {
       expect(created.lockedFields).to.have.members(['vehicleLocation', 'keyHolderType']);
       expect((await t.row(created.jobId)).status).to.equal('PENDING');
 
-      const assigned = await handle.executeUpdate(assignJobUpdate, { args: [{ actor: t.providerAdmin, installerCompanyId: t.tenant.installerCompanyId }] });
+      const assigned = await handle.executeUpdate(assignJobUpdate, {
+        args: [{ actor: t.providerAdmin, installerCompanyId: t.tenant.installerCompanyId }],
+      });
       expect(assigned.status).to.equal('ASSIGNED');
       expect((await t.row(created.jobId)).installer_company_id).to.equal(t.tenant.installerCompanyId);
 
@@ -100,7 +107,10 @@ describe('the job workflow', function () {
 
       // The configure step pushed the template filled from the job's values to that box.
       const box = t.oneApi.simulator.state.fleet.findByTelematicsUnit(QNR)!;
-      expect(box.configuration?.value).to.deep.include({ telematicsUnit: { qnr: QNR, serialNumber: 'CBX12345' }, keyHolder: { type: 'rfid' } });
+      expect(box.configuration?.value).to.deep.include({
+        telematicsUnit: { qnr: QNR, serialNumber: 'CBX12345' },
+        keyHolder: { type: 'rfid' },
+      });
       expect(box.centralLock, 'verify leaves the vehicle unlocked').to.equal('unlocked');
       expect(box.drivingEnabled).to.equal(false);
       await handle.executeUpdate(vehicleCommandUpdate, { args: [{ actor: t.technician, command: 'unlock' }] });
@@ -114,17 +124,39 @@ describe('the job workflow', function () {
       expect(row.values.vin).to.equal('WVWZZZ1JZXW000001');
       expect((await t.grant(created.jobId)).revoke_reason).to.equal('job succeeded');
       expect((await t.eventTypes(created.jobId)).filter((type) => type !== 'vehicle.call')).to.deep.equal([
-        'job.created', 'job.assigned', 'job.started', 'step.completed', 'step.completed', 'step.action.started', 'step.completed', 'step.action.started', 'step.completed',
-        'step.completed', 'vehicle.command', 'job.succeeded', 'vehicle.secured',
+        'job.created',
+        'job.assigned',
+        'job.started',
+        'step.completed',
+        'step.completed',
+        'step.action.started',
+        'step.completed',
+        'step.action.started',
+        'step.completed',
+        'step.completed',
+        'vehicle.command',
+        'job.succeeded',
+        'vehicle.secured',
       ]);
       // Access ended with the job: the car is locked and immobilised again, and the job says so.
       expect(box.centralLock).to.equal('locked');
       expect(box.drivingEnabled).to.equal(false);
-      expect((await t.row(created.jobId)).vehicle).to.deep.include({ qnr: QNR, security: { state: 'secured', securedAt: (await t.row(created.jobId)).vehicle.security.securedAt, commands: [
-        { command: 'lock', outcome: 'done', reported: { centralLock: 'locked', drivingEnabled: false } },
-        { command: 'disableDriving', outcome: 'done', reported: { centralLock: 'locked', drivingEnabled: false } },
-      ] } });
-      const configured = await t.db('job_events').where({ job_id: created.jobId, type: 'step.completed' }).whereRaw("data->>'stepId' = 'configure'").first();
+      expect((await t.row(created.jobId)).vehicle).to.deep.include({
+        qnr: QNR,
+        security: {
+          state: 'secured',
+          securedAt: (await t.row(created.jobId)).vehicle.security.securedAt,
+          commands: [
+            { command: 'lock', outcome: 'done', reported: { centralLock: 'locked', drivingEnabled: false } },
+            { command: 'disableDriving', outcome: 'done', reported: { centralLock: 'locked', drivingEnabled: false } },
+          ],
+        },
+      });
+      const configured = await t
+        .db('job_events')
+        .where({ job_id: created.jobId, type: 'step.completed' })
+        .whereRaw("data->>'stepId' = 'configure'")
+        .first();
       expect(configured.data.result.pushed).to.deep.equal(box.configuration!.value);
       expect(configured.data.result.pushedSha256).to.match(/^[0-9a-f]{64}$/);
       const description = await handle.describe();
@@ -138,34 +170,70 @@ describe('the job workflow', function () {
     await worker.runUntil(async () => {
       const { handle, created } = await t.createJob(taskQueue, 'cloudboxx-install', { ...LOCATION, vin: 'WVWZZZ1JZXW000009' });
 
-      expect((await refusalOf(handle.executeUpdate(editJobUpdate, { args: [{ actor: t.providerAdmin, values: { vin: 'too short' } }] }))).reason).to.equal('invalidValues');
-      expect((await refusalOf(handle.executeUpdate(editJobUpdate, { args: [{ actor: t.technician, values: { licensePlate: 'B-X 1' } }] }))).reason).to.equal('notYourJob');
+      expect(
+        (await refusalOf(handle.executeUpdate(editJobUpdate, { args: [{ actor: t.providerAdmin, values: { vin: 'too short' } }] }))).reason,
+      ).to.equal('invalidValues');
+      expect(
+        (await refusalOf(handle.executeUpdate(editJobUpdate, { args: [{ actor: t.technician, values: { licensePlate: 'B-X 1' } }] })))
+          .reason,
+      ).to.equal('notYourJob');
       expect((await refusalOf(handle.executeUpdate(startJobUpdate, { args: [{ actor: t.technician }] }))).reason).to.equal('notYourJob');
       const uninvited = await t.otherCompany();
-      const notInvited = await refusalOf(handle.executeUpdate(assignJobUpdate, { args: [{ actor: t.providerAdmin, installerCompanyId: uninvited.kind === 'user' ? uninvited.organisationId : '' }] }));
+      const notInvited = await refusalOf(
+        handle.executeUpdate(assignJobUpdate, {
+          args: [{ actor: t.providerAdmin, installerCompanyId: uninvited.kind === 'user' ? uninvited.organisationId : '' }],
+        }),
+      );
       expect(notInvited.reason).to.equal('companyNotInvited');
       expect((await t.row(created.jobId)).status).to.equal('PENDING');
 
       await handle.executeUpdate(assignJobUpdate, { args: [{ actor: t.providerAdmin, installerCompanyId: t.tenant.installerCompanyId }] });
-      const frozen = await refusalOf(handle.executeUpdate(editJobUpdate, { args: [{ actor: t.providerAdmin, values: { licensePlate: 'B-X 1' } }] }));
-      expect(frozen).to.deep.include({ reason: 'wrongStatus', message: `Job ${created.jobId} is ASSIGNED; it can be edited only while PENDING.` });
-      expect((await refusalOf(handle.executeUpdate(deleteJobUpdate, { args: [{ actor: t.providerAdmin }] }))).reason).to.equal('wrongStatus');
+      const frozen = await refusalOf(
+        handle.executeUpdate(editJobUpdate, { args: [{ actor: t.providerAdmin, values: { licensePlate: 'B-X 1' } }] }),
+      );
+      expect(frozen).to.deep.include({
+        reason: 'wrongStatus',
+        message: `Job ${created.jobId} is ASSIGNED; it can be edited only while PENDING.`,
+      });
+      expect((await refusalOf(handle.executeUpdate(deleteJobUpdate, { args: [{ actor: t.providerAdmin }] }))).reason).to.equal(
+        'wrongStatus',
+      );
       expect((await refusalOf(handle.executeUpdate(startJobUpdate, { args: [{ actor: uninvited }] }))).reason).to.equal('notYourJob');
 
       await handle.executeUpdate(startJobUpdate, { args: [{ actor: t.technician }] });
-      const outOfOrder = await refusalOf(handle.executeUpdate(completeStepUpdate, { args: [{ actor: t.technician, stepId: 'mount', values: INSTALL_STEP_VALUES.mount }] }));
-      expect(outOfOrder).to.deep.include({ reason: 'stepOutOfOrder', message: 'Step "Mount the CloudBoxx" cannot be completed before step "Vehicle check-in".' });
+      const outOfOrder = await refusalOf(
+        handle.executeUpdate(completeStepUpdate, { args: [{ actor: t.technician, stepId: 'mount', values: INSTALL_STEP_VALUES.mount }] }),
+      );
+      expect(outOfOrder).to.deep.include({
+        reason: 'stepOutOfOrder',
+        message: 'Step "Mount the CloudBoxx" cannot be completed before step "Vehicle check-in".',
+      });
       const locked = await refusalOf(
-        handle.executeUpdate(completeStepUpdate, { args: [{ actor: t.technician, stepId: 'check-in', values: { ...INSTALL_STEP_VALUES['check-in'], vin: 'WVWZZZ1JZXW000002' }, checklist: [...t.jobType('cloudboxx-install').steps[0]!.checklist] }] }),
+        handle.executeUpdate(completeStepUpdate, {
+          args: [
+            {
+              actor: t.technician,
+              stepId: 'check-in',
+              values: { ...INSTALL_STEP_VALUES['check-in'], vin: 'WVWZZZ1JZXW000002' },
+              checklist: [...t.jobType('cloudboxx-install').steps[0]!.checklist],
+            },
+          ],
+        }),
       );
       expect(locked.reason).to.equal('lockedField');
       expect(locked.message).to.match(/^VIN was set when the job was created and cannot be changed/);
-      const unticked = await refusalOf(handle.executeUpdate(completeStepUpdate, { args: [{ actor: t.technician, stepId: 'check-in', values: { ...INSTALL_STEP_VALUES['check-in'], vin: 'WVWZZZ1JZXW000009' } }] }));
+      const unticked = await refusalOf(
+        handle.executeUpdate(completeStepUpdate, {
+          args: [{ actor: t.technician, stepId: 'check-in', values: { ...INSTALL_STEP_VALUES['check-in'], vin: 'WVWZZZ1JZXW000009' } }],
+        }),
+      );
       expect(unticked.reason).to.equal('checklistIncomplete');
       const early = await refusalOf(handle.executeUpdate(completeJobUpdate, { args: [{ actor: t.technician }] }));
       expect(early.reason).to.equal('incomplete');
       expect(early.message).to.match(/open steps: check-in, mount, configure, verify, handover; required fields without a value: .*boxQnr/);
-      expect((await refusalOf(handle.executeUpdate(failJobUpdate, { args: [{ actor: t.technician, reason: '   ' }] }))).reason).to.equal('reasonRequired');
+      expect((await refusalOf(handle.executeUpdate(failJobUpdate, { args: [{ actor: t.technician, reason: '   ' }] }))).reason).to.equal(
+        'reasonRequired',
+      );
 
       const snapshot = await handle.query(jobSnapshotQuery);
       expect(snapshot.status).to.equal('RUNNING');
@@ -174,13 +242,15 @@ describe('the job workflow', function () {
     });
   });
 
-  it('ends FAILED with the installer\'s explanation, and revokes access', async () => {
+  it("ends FAILED with the installer's explanation, and revokes access", async () => {
     const { worker, taskQueue } = await t.worker();
     await worker.runUntil(async () => {
       const { handle, created } = await t.createJob(taskQueue, 'cloudboxx-install', LOCATION);
       await handle.executeUpdate(assignJobUpdate, { args: [{ actor: t.providerAdmin, installerCompanyId: t.tenant.installerCompanyId }] });
       await handle.executeUpdate(startJobUpdate, { args: [{ actor: t.technician }] });
-      const failed = await handle.executeUpdate(failJobUpdate, { args: [{ actor: t.technician, reason: 'CAN bus connector missing on this model year.' }] });
+      const failed = await handle.executeUpdate(failJobUpdate, {
+        args: [{ actor: t.technician, reason: 'CAN bus connector missing on this model year.' }],
+      });
       expect(failed).to.deep.include({ status: 'FAILED', failureReason: 'CAN bus connector missing on this model year.' });
       expect(await handle.result()).to.deep.include({ status: 'FAILED' });
       expect(await t.grant(created.jobId)).to.include({ revoke_reason: 'job failed' });
@@ -203,7 +273,11 @@ describe('the job workflow', function () {
     const { worker, taskQueue } = await t.worker();
     await worker.runUntil(async () => {
       const { handle } = await t.createJob(taskQueue, 'cloudboxx-install', LOCATION);
-      const attempts = await Promise.allSettled([0, 1].map(() => handle.executeUpdate(assignJobUpdate, { args: [{ actor: t.providerAdmin, installerCompanyId: t.tenant.installerCompanyId }] })));
+      const attempts = await Promise.allSettled(
+        [0, 1].map(() =>
+          handle.executeUpdate(assignJobUpdate, { args: [{ actor: t.providerAdmin, installerCompanyId: t.tenant.installerCompanyId }] }),
+        ),
+      );
       expect(attempts.filter((a) => a.status === 'fulfilled')).to.have.length(1);
       const [rejected] = attempts.filter((a): a is PromiseRejectedResult => a.status === 'rejected');
       expect(findRefusal(rejected!.reason)?.reason).to.equal('wrongStatus');
@@ -218,7 +292,9 @@ describe('the job workflow', function () {
       const jobType = t.jobType('cloudboxx-install');
       for (const step of jobType.steps.slice(0, 2)) {
         const values = step.id === 'mount' ? { ...INSTALL_STEP_VALUES.mount, boxQnr } : INSTALL_STEP_VALUES[step.id];
-        await handle.executeUpdate(completeStepUpdate, { args: [{ actor: t.technician, stepId: step.id, values, checklist: [...step.checklist] }] });
+        await handle.executeUpdate(completeStepUpdate, {
+          args: [{ actor: t.technician, stepId: step.id, values, checklist: [...step.checklist] }],
+        });
       }
       return { handle, created };
     }
@@ -245,16 +321,28 @@ describe('the job workflow', function () {
         // Permission revoked at the vendor: the answer is lost after the car may have acted.
         t.oneApi.simulator.state.faults.failNext({ count: 1, routes: ['vehicle-command'], status: 403, phase: 'after-handler' });
         try {
-          const refused = await refusalOf(handle.executeUpdate(vehicleCommandUpdate, { args: [{ actor: t.technician, command: 'unlock' }] }));
+          const refused = await refusalOf(
+            handle.executeUpdate(vehicleCommandUpdate, { args: [{ actor: t.technician, command: 'unlock' }] }),
+          );
           expect(refused.reason).to.equal('actionFailed');
         } finally {
           t.oneApi.simulator.state.faults.reset();
         }
         const unlocked = await handle.executeUpdate(vehicleCommandUpdate, { args: [{ actor: t.technician, command: 'unlock' }] });
         expect(unlocked).to.deep.include({ qnr: QNR, command: 'unlock' });
-        expect((await t.eventTypes(created.jobId)).filter((type) => type !== 'vehicle.call').slice(-2)).to.deep.equal(['vehicle.command.failed', 'vehicle.command']);
-        const calls = await t.db('job_events').where({ job_id: created.jobId, type: 'vehicle.call' }).whereRaw("data->>'call' = 'unlock-central-lock'").orderBy('id');
-        expect(calls.map((call) => call.data.outcome), 'every attempt is on record').to.deep.equal(['failed', 'succeeded']);
+        expect((await t.eventTypes(created.jobId)).filter((type) => type !== 'vehicle.call').slice(-2)).to.deep.equal([
+          'vehicle.command.failed',
+          'vehicle.command',
+        ]);
+        const calls = await t
+          .db('job_events')
+          .where({ job_id: created.jobId, type: 'vehicle.call' })
+          .whereRaw("data->>'call' = 'unlock-central-lock'")
+          .orderBy('id');
+        expect(
+          calls.map((call) => call.data.outcome),
+          'every attempt is on record',
+        ).to.deep.equal(['failed', 'succeeded']);
         const failed = await t.db('job_events').where({ job_id: created.jobId, type: 'vehicle.command.failed' }).first();
         expect(failed.data).to.deep.include({ command: 'unlock', qnr: QNR });
         expect(failed.data.reason).to.be.a('string').and.not.equal('');
@@ -270,7 +358,12 @@ describe('the job workflow', function () {
         t.oneApi.simulator.state.faults.configure({ failureRate: 0.5, seed: 42 });
         try {
           for (const step of t.jobType('cloudboxx-install').steps.slice(2)) {
-            await completeStep(handle, { actor: t.technician, stepId: step.id, values: INSTALL_STEP_VALUES[step.id], checklist: [...step.checklist] });
+            await completeStep(handle, {
+              actor: t.technician,
+              stepId: step.id,
+              values: INSTALL_STEP_VALUES[step.id],
+              checklist: [...step.checklist],
+            });
           }
           await handle.executeUpdate(completeJobUpdate, { args: [{ actor: t.technician }] });
         } finally {
@@ -290,16 +383,22 @@ describe('the job workflow', function () {
       const { worker, taskQueue } = await t.worker();
       await worker.runUntil(async () => {
         const { handle, created } = await t.createJob(taskQueue, 'cloudboxx-install', LOCATION);
-        await handle.executeUpdate(assignJobUpdate, { args: [{ actor: t.providerAdmin, installerCompanyId: t.tenant.installerCompanyId }] });
+        await handle.executeUpdate(assignJobUpdate, {
+          args: [{ actor: t.providerAdmin, installerCompanyId: t.tenant.installerCompanyId }],
+        });
         await handle.executeUpdate(startJobUpdate, { args: [{ actor: t.technician }] });
         await runSteps(handle, 'configure');
         await t.env.sleep(8 * HOUR + MINUTE);
         const outcome = await handle.result();
-        expect(outcome).to.deep.equal({ jobId: created.jobId, status: 'FAILED', failureReason: 'The vehicle access window of 8 hours ran out before the job was completed.' });
+        expect(outcome).to.deep.equal({
+          jobId: created.jobId,
+          status: 'FAILED',
+          failureReason: 'The vehicle access window of 8 hours ran out before the job was completed.',
+        });
         const grant = await t.grant(created.jobId);
         expect(grant.revoke_reason).to.equal('the vehicle access window of 8 hours ran out before the job was completed');
         expect(grant.revoked_at.getTime()).to.be.at.least(grant.expires_at.getTime());
-        expect((await t.row(created.jobId))).to.include({ status: 'FAILED', last_completed_step: 'mount' });
+        expect(await t.row(created.jobId)).to.include({ status: 'FAILED', last_completed_step: 'mount' });
       });
     });
 
@@ -307,7 +406,9 @@ describe('the job workflow', function () {
       const { worker, taskQueue } = await t.worker();
       await worker.runUntil(async () => {
         const { handle } = await t.createJob(taskQueue, 'cloudboxx-install', LOCATION);
-        await handle.executeUpdate(assignJobUpdate, { args: [{ actor: t.providerAdmin, installerCompanyId: t.tenant.installerCompanyId }] });
+        await handle.executeUpdate(assignJobUpdate, {
+          args: [{ actor: t.providerAdmin, installerCompanyId: t.tenant.installerCompanyId }],
+        });
         await t.env.sleep(14 * 24 * HOUR + MINUTE);
         expect(await handle.result()).to.deep.include({
           status: 'FAILED',
@@ -320,10 +421,15 @@ describe('the job workflow', function () {
       const { worker, taskQueue } = await t.worker();
       await worker.runUntil(async () => {
         const { handle, created } = await t.createJob(taskQueue, 'cloudboxx-install', LOCATION);
-        await handle.executeUpdate(assignJobUpdate, { args: [{ actor: t.providerAdmin, installerCompanyId: t.tenant.installerCompanyId }] });
+        await handle.executeUpdate(assignJobUpdate, {
+          args: [{ actor: t.providerAdmin, installerCompanyId: t.tenant.installerCompanyId }],
+        });
         await handle.executeUpdate(startJobUpdate, { args: [{ actor: t.technician }] });
         await handle.cancel();
-        await handle.result().then(() => expect.fail('a cancelled run does not complete'), () => {});
+        await handle.result().then(
+          () => expect.fail('a cancelled run does not complete'),
+          () => {},
+        );
         expect(await t.grant(created.jobId)).to.include({ revoke_reason: 'cancelled by an operator' });
         expect(await t.row(created.jobId)).to.include({ status: 'FAILED', failure_reason: 'Cancelled by an operator.' });
       });

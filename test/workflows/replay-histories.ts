@@ -48,7 +48,9 @@ async function assignAndStart(t: JobWorkflowEnv, handle: WorkflowHandle): Promis
 async function runSteps(t: JobWorkflowEnv, handle: WorkflowHandle, until?: string): Promise<void> {
   for (const step of t.jobType('cloudboxx-install').steps) {
     if (step.id === until) return;
-    await handle.executeUpdate(completeStepUpdate, { args: [{ actor: t.technician, stepId: step.id, values: INSTALL_STEP_VALUES[step.id], checklist: [...step.checklist] }] });
+    await handle.executeUpdate(completeStepUpdate, {
+      args: [{ actor: t.technician, stepId: step.id, values: INSTALL_STEP_VALUES[step.id], checklist: [...step.checklist] }],
+    });
   }
 }
 
@@ -82,7 +84,9 @@ export const SCENARIOS: Record<string, Scenario> = {
   /** PENDING, edited by the provider, then deleted. */
   async 'edited-then-deleted'(t, taskQueue) {
     const { handle } = await t.createJob(taskQueue, 'cloudboxx-install', LOCATION);
-    await handle.executeUpdate(editJobUpdate, { args: [{ actor: t.providerAdmin, values: { licensePlate: 'B-IJ 1234' }, customerName: 'Sharing GmbH' }] });
+    await handle.executeUpdate(editJobUpdate, {
+      args: [{ actor: t.providerAdmin, values: { licensePlate: 'B-IJ 1234' }, customerName: 'Sharing GmbH' }],
+    });
     await handle.executeUpdate(deleteJobUpdate, { args: [{ actor: t.providerAdmin }] });
     await expectOutcome(handle, 'DELETED');
     return handle;

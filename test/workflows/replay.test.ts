@@ -58,7 +58,10 @@ describe('replaying recorded job histories (workflow changes stay deterministic 
   const recorded = recordedHistories();
 
   it('has histories to replay', () => {
-    expect(recorded.map((r) => r.name), `no histories in ${HISTORIES_DIR}: run npx tsx test/workflows/replay-histories.ts record`).to.not.be.empty;
+    expect(
+      recorded.map((r) => r.name),
+      `no histories in ${HISTORIES_DIR}: run npx tsx test/workflows/replay-histories.ts record`,
+    ).to.not.be.empty;
   });
 
   for (const { name, history, workflowId } of recorded) {
@@ -72,7 +75,14 @@ describe('replaying recorded job histories (workflow changes stay deterministic 
     before(async () => {
       divergent = await bundleWorkflowCode({
         workflowsPath: require.resolve('./fixtures/replay-divergent-job'),
-        logger: { log: () => {}, trace: () => {}, debug: () => {}, info: () => {}, warn: () => {}, error: (message) => console.error(message) },
+        logger: {
+          log: () => {},
+          trace: () => {},
+          debug: () => {},
+          info: () => {},
+          warn: () => {},
+          error: (message) => console.error(message),
+        },
       });
     });
 
@@ -86,7 +96,9 @@ describe('replaying recorded job histories (workflow changes stay deterministic 
         thrown = error;
       }
       expect(thrown, 'replay against incompatible code must throw').to.be.instanceOf(DeterminismViolationError);
-      expect((thrown as Error).message).to.match(/Activity type of scheduled event .recordJobState. does not match .* .assertCompanyInvited./);
+      expect((thrown as Error).message).to.match(
+        /Activity type of scheduled event .recordJobState. does not match .* .assertCompanyInvited./,
+      );
     });
   });
 });

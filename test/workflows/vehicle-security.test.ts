@@ -41,7 +41,10 @@ access:
 `;
 
 /** The same, but the car is handed to a driver afterwards: it must stay drivable. */
-const HANDED_OVER_TYPE = PRESET_BOX_TYPE.replace('id: preset-box-check', 'id: handed-over').replace('maxDuration: PT2H', 'maxDuration: PT2H\n  onEnd: []');
+const HANDED_OVER_TYPE = PRESET_BOX_TYPE.replace('id: preset-box-check', 'id: handed-over').replace(
+  'maxDuration: PT2H',
+  'maxDuration: PT2H\n  onEnd: []',
+);
 
 /**
  * "Access to the vehicle ends automatically upon job completion. No additional security steps
@@ -65,13 +68,20 @@ describe('the vehicle when access ends', function () {
 
   /** A car left open and drivable, as an installer at work leaves it. */
   function openCar(options: { immobiliser?: boolean; vin?: string } = {}): SimulatedVehicle {
-    const car = seedVehicle(t.oneApi.simulator, { vehicleModelId: vehicleModel(options.immobiliser ?? true).id, ...(options.vin && { vin: options.vin }) });
+    const car = seedVehicle(t.oneApi.simulator, {
+      vehicleModelId: vehicleModel(options.immobiliser ?? true).id,
+      ...(options.vin && { vin: options.vin }),
+    });
     car.centralLock = 'unlocked';
     if (options.immobiliser ?? true) car.drivingEnabled = true;
     return car;
   }
 
-  async function runningJob(taskQueue: string, jobType: CompiledJobType | string, values: Record<string, unknown>): Promise<{ handle: WorkflowHandle; jobId: string }> {
+  async function runningJob(
+    taskQueue: string,
+    jobType: CompiledJobType | string,
+    values: Record<string, unknown>,
+  ): Promise<{ handle: WorkflowHandle; jobId: string }> {
     const { handle, created } = await t.createJob(taskQueue, jobType, values);
     await handle.executeUpdate(assignJobUpdate, { args: [{ actor: t.providerAdmin, installerCompanyId: t.tenant.installerCompanyId }] });
     await handle.executeUpdate(startJobUpdate, { args: [{ actor: t.technician }] });
@@ -90,7 +100,11 @@ describe('the vehicle when access ends', function () {
     await worker.runUntil(async () => {
       const { handle, jobId } = await runningJob(taskQueue, presetBox, { boxQnr: car.telematicsUnitId });
       const unlocked = await handle.executeUpdate(vehicleCommandUpdate, { args: [{ actor: t.technician, command: 'unlock' }] });
-      expect(unlocked).to.deep.include({ qnr: car.telematicsUnitId, command: 'unlock', state: { ...unlocked.state, centralLock: 'unlocked' } });
+      expect(unlocked).to.deep.include({
+        qnr: car.telematicsUnitId,
+        command: 'unlock',
+        state: { ...unlocked.state, centralLock: 'unlocked' },
+      });
       await handle.executeUpdate(vehicleCommandUpdate, { args: [{ actor: t.technician, command: 'enableDriving' }] });
       expect(car).to.include({ centralLock: 'unlocked', drivingEnabled: true });
 
@@ -135,7 +149,10 @@ describe('the vehicle when access ends', function () {
     await worker.runUntil(async () => {
       const { handle, jobId } = await runningJob(taskQueue, presetBox, { boxQnr: car.telematicsUnitId });
       await handle.cancel();
-      await handle.result().then(() => expect.fail('a cancelled run does not complete'), () => {});
+      await handle.result().then(
+        () => expect.fail('a cancelled run does not complete'),
+        () => {},
+      );
       expect(car).to.include({ centralLock: 'locked', drivingEnabled: false });
       expect(await t.row(jobId)).to.deep.include({ status: 'FAILED', failure_reason: 'Cancelled by an operator.' });
       expect(await securityOf(jobId)).to.include({ state: 'secured' });
@@ -159,8 +176,15 @@ describe('the vehicle when access ends', function () {
       await handle.result();
       expect(car).to.include({ centralLock: 'locked', drivingEnabled: false });
       expect(await securityOf(jobId)).to.include({ state: 'secured' });
-      const attempts = await t.db('job_events').where({ job_id: jobId, type: 'vehicle.call' }).whereRaw("data->>'purpose' = 'securing'").orderBy('id');
-      expect(attempts.some((event) => event.data.outcome === 'failed'), 'the failed attempts are on record').to.equal(true);
+      const attempts = await t
+        .db('job_events')
+        .where({ job_id: jobId, type: 'vehicle.call' })
+        .whereRaw("data->>'purpose' = 'securing'")
+        .orderBy('id');
+      expect(
+        attempts.some((event) => event.data.outcome === 'failed'),
+        'the failed attempts are on record',
+      ).to.equal(true);
       expect(attempts.at(-1).data.outcome).to.equal('succeeded');
     });
   });
@@ -198,7 +222,10 @@ describe('the vehicle when access ends', function () {
       expect(car.centralLock).to.equal('locked');
       const security = await securityOf(jobId);
       expect(security.state).to.equal('secured');
-      expect(security.commands.map((command: { command: string; outcome: string }) => [command.command, command.outcome])).to.deep.equal([['lock', 'done'], ['disableDriving', 'skipped']]);
+      expect(security.commands.map((command: { command: string; outcome: string }) => [command.command, command.outcome])).to.deep.equal([
+        ['lock', 'done'],
+        ['disableDriving', 'skipped'],
+      ]);
     });
   });
 
@@ -222,7 +249,9 @@ describe('the vehicle when access ends', function () {
     const car = openCar();
     const { worker, taskQueue } = await t.worker();
     await worker.runUntil(async () => {
-      const { handle, jobId } = await runningJob(taskQueue, loadJobTypeFromText('job-types/handed-over.yaml', HANDED_OVER_TYPE), { boxQnr: car.telematicsUnitId });
+      const { handle, jobId } = await runningJob(taskQueue, loadJobTypeFromText('job-types/handed-over.yaml', HANDED_OVER_TYPE), {
+        boxQnr: car.telematicsUnitId,
+      });
       await handle.executeUpdate(failJobUpdate, { args: [{ actor: t.technician, reason: 'Customer took the car.' }] });
       await handle.result();
       expect(car).to.include({ centralLock: 'unlocked', drivingEnabled: true });
@@ -238,7 +267,10 @@ describe('the vehicle when access ends', function () {
         () => expect.fail('a command without a box must be refused'),
         (error: unknown) => findRefusal(error),
       );
-      expect(refused).to.deep.include({ reason: 'vehicleUnknown', message: `Job ${(await handle.query(jobSnapshotQuery)).jobId} does not know its CloudBoxx yet: CloudBoxx QNR is filled in step "Mount the CloudBoxx"; complete that step first.` });
+      expect(refused).to.deep.include({
+        reason: 'vehicleUnknown',
+        message: `Job ${(await handle.query(jobSnapshotQuery)).jobId} does not know its CloudBoxx yet: CloudBoxx QNR is filled in step "Mount the CloudBoxx"; complete that step first.`,
+      });
     });
   });
 
@@ -248,7 +280,9 @@ describe('the vehicle when access ends', function () {
       const steps = t.jobType('cloudboxx-install').steps;
       for (const step of steps.slice(0, 2)) {
         const values = step.id === 'mount' ? { ...INSTALL_STEP_VALUES.mount, boxQnr } : INSTALL_STEP_VALUES[step.id];
-        await handle.executeUpdate(completeStepUpdate, { args: [{ actor: t.technician, stepId: step.id, values, checklist: [...step.checklist] }] });
+        await handle.executeUpdate(completeStepUpdate, {
+          args: [{ actor: t.technician, stepId: step.id, values, checklist: [...step.checklist] }],
+        });
       }
       return handle;
     }
@@ -265,8 +299,14 @@ describe('the vehicle when access ends', function () {
         expect(error).to.be.instanceOf(WorkflowUpdateFailedError);
         const refusal = findRefusal(error)!;
         expect(refusal.reason).to.equal('vehicleMismatch');
-        expect(refusal.message).to.contain('WVWZZZCDZMW072341').and.contain(INSTALL_STEP_VALUES['check-in']!.vin as string);
-        expect(refusal.problems).to.deep.include({ pointer: '/values/vin', message: `OneAPI has VIN WVWZZZCDZMW072341 for CloudBoxx ${car.telematicsUnitId}`, rule: 'vehicleMismatch' });
+        expect(refusal.message)
+          .to.contain('WVWZZZCDZMW072341')
+          .and.contain(INSTALL_STEP_VALUES['check-in']!.vin as string);
+        expect(refusal.problems).to.deep.include({
+          pointer: '/values/vin',
+          message: `OneAPI has VIN WVWZZZCDZMW072341 for CloudBoxx ${car.telematicsUnitId}`,
+          rule: 'vehicleMismatch',
+        });
         expect(car.configuration, 'nothing was pushed').to.equal(null);
         const step = (await handle.query(jobSnapshotQuery)).steps.find((candidate) => candidate.id === 'configure')!;
         expect(step).to.include({ status: 'open' });
@@ -304,12 +344,18 @@ describe('the vehicle when access ends', function () {
   it('a reconfiguration reads the odometer from the vehicle, locks it, and merges only its keys into the configuration', async () => {
     const vin = 'WVWZZZCDZMW072341';
     const car = seedVehicle(t.oneApi.simulator, { vin, odometerKm: 54_321 });
-    car.configuration = { version: 1, value: { telematicsUnit: { qnr: car.telematicsUnitId, serialNumber: 'CBX12345' }, centralLock: { lockOnRentalEnd: true } }, appliedAt: new Date().toISOString() };
+    car.configuration = {
+      version: 1,
+      value: { telematicsUnit: { qnr: car.telematicsUnitId, serialNumber: 'CBX12345' }, centralLock: { lockOnRentalEnd: true } },
+      appliedAt: new Date().toISOString(),
+    };
     const { worker, taskQueue } = await t.worker();
     await worker.runUntil(async () => {
       const { handle } = await runningJob(taskQueue, 'cloudboxx-reconfigure', { ...INSTALL_PRESETS, boxQnr: car.telematicsUnitId, vin });
       const checklist = [...t.jobType('cloudboxx-reconfigure').steps[0]!.checklist];
-      const checked = await handle.executeUpdate(completeStepUpdate, { args: [{ actor: t.technician, stepId: 'check', values: { keyHolderType: 'ble', fuelType: 'petrol' }, checklist }] });
+      const checked = await handle.executeUpdate(completeStepUpdate, {
+        args: [{ actor: t.technician, stepId: 'check', values: { keyHolderType: 'ble', fuelType: 'petrol' }, checklist }],
+      });
       expect(checked.values.odometerKm).to.equal(54_321);
       expect(checked.lockedFields).to.include('odometerKm');
       const typed = await handle.executeUpdate(saveValuesUpdate, { args: [{ actor: t.technician, values: { odometerKm: 1 } }] }).then(
@@ -342,10 +388,12 @@ describe('the vehicle when access ends', function () {
       await worker.runUntil(async () => {
         const { handle, jobId } = await runningJob(taskQueue, presetBox, { boxQnr: car.telematicsUnitId });
         const asked = Date.now();
-        const refused = await handle.executeUpdate(saveValuesUpdate, { args: [{ actor: t.technician, values: { remarks: 'JAM-ME' } }] }).then(
-          () => expect.fail('a change the read model cannot store is reported'),
-          (error: unknown) => findRefusal(error),
-        );
+        const refused = await handle
+          .executeUpdate(saveValuesUpdate, { args: [{ actor: t.technician, values: { remarks: 'JAM-ME' } }] })
+          .then(
+            () => expect.fail('a change the read model cannot store is reported'),
+            (error: unknown) => findRefusal(error),
+          );
         expect(Date.now() - asked).to.be.below(10_000);
         expect(refused?.reason).to.equal('notStored');
 

@@ -23,9 +23,18 @@ import {
 import { fieldValueProblems, validateProviderValues, validateStepValues } from '../definitions/value-validation';
 import { dateTimeProblem, textProblem } from '../common/storable';
 
+/** A time that ends the job when it passes: `name` is what an operator reads on its timer. */
+export interface Deadline {
+  name: 'start deadline' | 'completion deadline' | 'vehicle access window';
+  /** Epoch ms. */
+  at: number;
+  /** Why the job failed, if this is what ended it. */
+  reason: string;
+}
+
 /**
  * A job's state and the rules of its lifecycle, with no Temporal in it: the workflow asks
- * `check…` in an update's validator (and again under its lock, since another update may have
+ * `check…` in an update's validator (and again in the handler, since another update may have
  * run in between), then applies the change. Every refusal is a `JobRefused.<reason>` failure.
  * Pure and deterministic, so it runs in the workflow sandbox and in plain unit tests alike.
  */
@@ -92,25 +101,28 @@ export class JobMachine {
   }
 
   /** Absolute deadlines in epoch ms that apply in the current status; the earliest ends the job. */
-  pendingDeadlines(): Array<{ at: number; reason: string }> {
+  pendingDeadlines(): Deadline[] {
     const created = this.deadlinesFrom;
     const { startWithinMs, completeWithinMs } = this.jobType.deadlines;
-    const deadlines: Array<{ at: number; reason: string }> = [];
+    const deadlines: Deadline[] = [];
     if (this.isFinished) return deadlines;
     if (startWithinMs !== undefined && (this.status === 'PENDING' || this.status === 'ASSIGNED')) {
       deadlines.push({
+        name: 'start deadline',
         at: created + startWithinMs,
         reason: `not started within ${describeMs(startWithinMs)} of its creation (the job type's startWithin deadline)`,
       });
     }
     if (completeWithinMs !== undefined) {
       deadlines.push({
+        name: 'completion deadline',
         at: created + completeWithinMs,
         reason: `not completed within ${describeMs(completeWithinMs)} of its creation (the job type's completeWithin deadline)`,
       });
     }
     if (this.status === 'RUNNING' && this.accessGrant && !this.accessGrant.revokedAt) {
       deadlines.push({
+        name: 'vehicle access window',
         at: Date.parse(this.accessGrant.expiresAt),
         reason: `the vehicle access window of ${describeMs(this.jobType.access.maxDurationMs)} ran out before the job was completed`,
       });

@@ -238,7 +238,9 @@ class JobRun {
         await condition(() => job.isFinished || job.status !== statusBefore);
         continue;
       }
-      const changed = await condition(() => job.isFinished || job.status !== statusBefore, Math.max(next.at - Date.now(), 1));
+      const changed = await condition(() => job.isFinished || job.status !== statusBefore, Math.max(next.at - Date.now(), 1), {
+        summary: `${next.name} (${new Date(next.at).toISOString()})`,
+      });
       if (!changed && !job.isFinished && Date.now() >= next.at) {
         this.end(() => job.fail(sentence(next.reason), nowIso()), next.reason);
         this.recorder.add('job.failed', { kind: 'system', reason: 'deadline' }, { reason: job.failureReason });
@@ -309,7 +311,9 @@ class JobRun {
       failure = outcome;
       settled = true;
     });
-    await condition(() => settled, ACTION_ANSWER_WITHIN);
+    await condition(() => settled, ACTION_ANSWER_WITHIN, {
+      summary: `answer the installer on step ${step.id} (202 if the action still runs)`,
+    });
     await this.recorder.recorded(this.recorder.currentRevision);
     if (failure) throw failure;
     return this.snapshot();
@@ -463,7 +467,7 @@ class JobRun {
         { jobId: this.input.jobId, qnr: plan.qnr, commands: plan.commands },
       ])
       .then((outcome) => void (result = outcome));
-    if (!(await condition(() => result !== undefined, SECURING_ALERT_AFTER))) {
+    if (!(await condition(() => result !== undefined, SECURING_ALERT_AFTER, { summary: 'alert if the vehicle is not secured by then' }))) {
       log.error('The vehicle is still not secured after access ended', {
         jobId: this.input.jobId,
         qnr: plan.qnr,

@@ -1,4 +1,5 @@
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { defaultPayloadConverter } from '@temporalio/common';
 import { expect } from 'chai';
 import { findRefusal, type RefusalReason } from '../../common/job-refusal';
 import {
@@ -399,6 +400,12 @@ describe('the job workflow', function () {
         expect(grant.revoke_reason).to.equal('the vehicle access window of 8 hours ran out before the job was completed');
         expect(grant.revoked_at.getTime()).to.be.at.least(grant.expires_at.getTime());
         expect(await t.row(created.jobId)).to.include({ status: 'FAILED', last_completed_step: 'mount' });
+        // An operator reads in the Temporal UI what each timer is for.
+        const summaries = (await handle.fetchHistory())
+          .events!.filter((event) => event.timerStartedEventAttributes)
+          .map((event) => defaultPayloadConverter.fromPayload<string>(event.userMetadata!.summary!));
+        expect(summaries.some((summary) => summary.startsWith('vehicle access window'))).to.equal(true);
+        expect(summaries.some((summary) => summary.startsWith('start deadline'))).to.equal(true);
       });
     });
 

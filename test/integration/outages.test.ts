@@ -40,9 +40,7 @@ interface Answer {
 }
 
 /** An API of its own for one outage: the app on a free port, with the dependencies the test stops. */
-async function listen(
-  deps: AppDeps,
-): Promise<{
+async function listen(deps: AppDeps): Promise<{
   call: (method: string, path: string, token?: string, body?: unknown, headers?: Record<string, string>) => Promise<Answer>;
   close(): Promise<void>;
 }> {
@@ -108,6 +106,19 @@ async function startWorker(
     workflowBundle: await workflowBundle(),
   });
   const running = worker.run();
+  // The API asks Temporal whether a worker polls before it sends a change: wait until Temporal says so,
+  // as a deployment's readiness probe would, so that a loaded machine cannot make the test race its worker.
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const { pollers } = await connection.workflowService.describeTaskQueue({
+      namespace: 'default',
+      taskQueue: { name: taskQueue },
+      taskQueueType: 1,
+    });
+    if ((pollers ?? []).length > 0) break;
+    if (Date.now() > deadline) throw new Error(`no poller on ${taskQueue} after 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   return {
     worker,
     async stop() {

@@ -2,7 +2,7 @@ import type { Middleware } from 'koa';
 import { AuthenticationError } from '../common/errors';
 import type { Db } from '../db/connection';
 import { principalForToken, type Principal } from '../db/tenancy';
-import type { RetryState } from './idempotency';
+import type { RetryState } from './retry-state';
 
 export interface AuthState extends RetryState {
   principal: Principal;

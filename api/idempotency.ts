@@ -3,14 +3,20 @@ import type { RouterContext } from '@koa/router';
 import type { Middleware, ParameterizedContext } from 'koa';
 import { ConflictError, InputError, RuleViolationError } from '../common/errors';
 import type { Db } from '../db/connection';
+import {
+  claimIdempotencyKey,
+  deleteExpiredIdempotencyKeys,
+  findIdempotencyKey,
+  heartbeatIdempotencyClaim,
+  keepIdempotentAnswer,
+  releaseIdempotencyClaim,
+  releaseStaleIdempotencyKey,
+  type IdempotencyClaim,
+} from '../db/idempotency-keys';
 import { hashToken } from '../db/tokens';
 import { bearerToken, type AuthState } from './auth';
+import type { RetryState } from './retry-state';
 import { sealAnswer, unsealAnswer } from './sealed-answer';
-
-export interface RetryState {
-  /** Set when the request has an Idempotency-Key: the same for every retry of it, unique otherwise. */
-  requestKey?: string;
-}
 
 /** Whose keys a request's key is among, and the client's credential that seals the kept answer. */
 export interface IdempotencyScope {
@@ -20,14 +26,8 @@ export interface IdempotencyScope {
   userId?: string;
 }
 
-/** How long an answer is kept for retries; after that the key may be used afresh. */
-export const IDEMPOTENCY_RETENTION_HOURS = 24;
-/** Longer than any request runs (a step's vehicle actions have 2 minutes): such a claim is abandoned whatever else it says. */
-const ABANDONED_AFTER_MINUTES = 5;
 /** How often the process handling a claimed key says it still is. */
 const HEARTBEAT_MS = 2_000;
-/** A claim whose heartbeat is this old has lost its holder (the API process died): a retry takes it over. */
-const HOLDER_GONE_AFTER_SECONDS = 8;
 const SWEEP_EVERY_MS = 60 * 60_000;
 /** This API process, in the claims it holds. */
 const PROCESS_ID = randomUUID();
@@ -49,7 +49,7 @@ export function idempotentPosts<State extends RetryState, Context>(
   const sweepNow = async () => {
     if (Date.now() - lastSweep < SWEEP_EVERY_MS) return;
     lastSweep = Date.now();
-    await db('idempotency_keys').whereRaw(`created_at < now() - interval '${IDEMPOTENCY_RETENTION_HOURS} hours'`).delete();
+    await deleteExpiredIdempotencyKeys(db);
   };
   return async (ctx, next) => {
     const key = ctx.get('idempotency-key');
@@ -66,31 +66,12 @@ export function idempotentPosts<State extends RetryState, Context>(
 
     await sweepNow();
     // This key starts afresh when its answer has expired, or when its claim has no answer and no
-    // living holder: the API process handling it stopped heartbeating (it died mid-request), so the
-    // retry takes over at once (landing on what was done, below). One statement, on the primary key.
-    await db('idempotency_keys')
-      .where({ scope, key })
-      .where((stale) =>
-        stale.whereRaw(`created_at < now() - interval '${IDEMPOTENCY_RETENTION_HOURS} hours'`).orWhere((abandoned) =>
-          abandoned
-            .where({ request_hash: requestHash })
-            .whereNull('status')
-            .where((gone) =>
-              gone
-                .whereRaw(`heartbeat_at < now() - interval '${HOLDER_GONE_AFTER_SECONDS} seconds'`)
-                .orWhereRaw(`created_at < now() - interval '${ABANDONED_AFTER_MINUTES} minutes'`),
-            ),
-        ),
-      )
-      .delete();
+    // living holder, so the retry takes over at once (landing on what was done, below).
+    await releaseStaleIdempotencyKey(db, scope, key, requestHash);
     const holder = `${PROCESS_ID}:${randomUUID()}`;
-    const claimed = await db('idempotency_keys')
-      .insert({ scope, key, user_id: userId ?? null, request_hash: requestHash, holder })
-      .onConflict(['scope', 'key'])
-      .ignore()
-      .returning('key');
-    if (claimed.length === 0) {
-      const earlier = await db('idempotency_keys').where({ scope, key }).first();
+    const ours: IdempotencyClaim = { scope, key, holder };
+    if (!(await claimIdempotencyKey(db, { ...ours, requestHash, userId }))) {
+      const earlier = await findIdempotencyKey(db, scope, key);
       if (!earlier)
         throw new ConflictError('A request with this Idempotency-Key has just ended; retry shortly.', [], {
           type: 'idempotency-key-in-use',
@@ -116,53 +97,33 @@ export function idempotentPosts<State extends RetryState, Context>(
     // Retries of this request carry the same name: job ids and Temporal update ids derive from it,
     // so a retry after a partial failure (3 of 5 jobs started) finishes the work instead of redoing it.
     ctx.state.requestKey = createHash('sha256').update(`${scope}\0${key}`).digest('base64url');
-    const ours = db('idempotency_keys').where({ scope, key, holder });
     // A missed beat (Postgres briefly away) is no harm: the next one, or the answer, follows.
-    const heartbeat = setInterval(
-      () =>
-        void ours
-          .clone()
-          .update({ heartbeat_at: db.fn.now() })
-          .catch(() => {}),
-      HEARTBEAT_MS,
-    );
+    const heartbeat = setInterval(() => void heartbeatIdempotencyClaim(db, ours).catch(() => {}), HEARTBEAT_MS);
     try {
       await next();
     } catch (error) {
       // Released at once, so that a retry (after a 503, say) runs straight away; if Postgres itself
       // is away, as soon as it is back (or by a retry, once the heartbeat is stale). The request's own error stands.
-      await ours
-        .clone()
-        .delete()
-        .catch(() => releaseWhenBack(ours));
+      const release = () => releaseIdempotencyClaim(db, ours);
+      await release().catch(() => releaseWhenBack(release));
       throw error;
     } finally {
       clearInterval(heartbeat);
     }
-    await ours
-      .clone()
-      .update({
-        status: ctx.status,
-        holder: null,
-        sealed_body: ctx.body === undefined || ctx.body === null ? null : sealAnswer(ctx.body, secret, key),
-        location: ctx.response.get('Location') || null,
-      });
+    await keepIdempotentAnswer(db, ours, {
+      status: ctx.status,
+      sealedBody: ctx.body === undefined || ctx.body === null ? null : sealAnswer(ctx.body, secret, key),
+      location: ctx.response.get('Location') || null,
+    });
   };
 }
 
 const RELEASE_TRIES = 30;
 
 /** Tries to release a claim once a second for a while: Postgres was away when the request failed. */
-function releaseWhenBack(claim: { clone(): { delete(): Promise<unknown> } }, tries = RELEASE_TRIES): void {
+function releaseWhenBack(release: () => Promise<void>, tries = RELEASE_TRIES): void {
   if (tries === 0) return;
-  setTimeout(
-    () =>
-      void claim
-        .clone()
-        .delete()
-        .catch(() => releaseWhenBack(claim, tries - 1)),
-    1_000,
-  ).unref();
+  setTimeout(() => void release().catch(() => releaseWhenBack(release, tries - 1)), 1_000).unref();
 }
 
 /** Keys of the caller behind the API token, sealed with that token. */

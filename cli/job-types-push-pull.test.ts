@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
-import { BASE_YAML } from '../definitions/testing';
+import { BASE_YAML } from '../test/support/job-type-texts';
 import { addRemoteJobTypeCommands, describePush, formatSourceProblem, jobTypeIdOf } from './job-types-push-pull';
 import { ApiUnreachableError, JobTypesApi, normaliseBaseUrl } from './job-types-remote';
 

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { jobTypesCommand } from './cli';
-import { BASE_YAML, variant } from './testing';
+import { BASE_YAML, variant } from '../test/support/job-type-texts';
 
 interface Run {
   out: string[];

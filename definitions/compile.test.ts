@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import path from 'node:path';
 import { loadJobTypeFile } from './loader';
-import { compileText, variant, withReadStep } from './testing';
+import { compileText, variant, withReadStep } from '../test/support/job-type-texts';
 
 const STEP_QNR = '    qnrField: boxQnr\n';
 const VEHICLE = 'vehicle:\n  qnrField: boxQnr\n';

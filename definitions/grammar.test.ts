@@ -1,6 +1,6 @@
 // Every grammar rule, broken once: the exact line the author reads, with file:line:column.
 import { expect } from 'chai';
-import { BASE_STEPS, BASE_YAML, describeProblems, itReportsProblems, problemsOf, variant } from './testing';
+import { BASE_STEPS, BASE_YAML, describeProblems, itReportsProblems, problemsOf, variant } from '../test/support/job-type-texts';
 import { YAML_LIMITS } from './yaml-source';
 
 const CONFIGURATION = '  configuration:\n    serial: ${boxSerial}\n';

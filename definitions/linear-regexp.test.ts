@@ -1,7 +1,7 @@
 // Patterns are tenants' input: matching them must take time linear in the value, in the API and in
 // the workflow (both validate through value-validation.ts), even for the classic ReDoS patterns.
 import { expect } from 'chai';
-import { compileText, variant } from './testing';
+import { compileText, variant } from '../test/support/job-type-texts';
 import { fieldValueProblems, validateProviderValues } from './value-validation';
 
 /** BASE_YAML with boxSerial's pattern replaced (YAML single-quoted, so backslashes stay as they are). */

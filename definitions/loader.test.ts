@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { formatProblem } from './errors';
 import { checkJobTypeText } from './loader';
-import { BASE_YAML, TEST_FILE, variant } from './testing';
+import { BASE_YAML, TEST_FILE, variant } from '../test/support/job-type-texts';
 
 describe('checkJobTypeText', () => {
   const cases: [title: string, text: string, expectedId: string | undefined, compiles: boolean, problems: string[]][] = [

@@ -1,7 +1,7 @@
 // The steps as a Mermaid flowchart: every edge one a job can take, and no other.
 import { expect } from 'chai';
 import { stepsAsMermaid } from './mermaid';
-import { BASE_STEPS, compileText, variant, withFields } from './testing';
+import { BASE_STEPS, compileText, variant, withFields } from '../test/support/job-type-texts';
 
 /** BASE_YAML with a third operation, a towbar field, and two steps between mount and configure with these conditions. */
 function withMiddleSteps(first: string, second: string): string {

@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import type { JobTypePreview } from './preview';
 import { previewJobType } from './preview';
-import { compileText, variant } from './testing';
+import { compileText, variant } from '../test/support/job-type-texts';
 
 /** BASE_YAML with both steps only for swaps: mount collects boxSerial, the configuration's placeholder. */
 const SWAP_MOUNT = variant(

@@ -5,7 +5,7 @@ import type { Knex } from 'knex';
 import type * as Services from '../test/support/services';
 import { JobTypeError } from './errors';
 import { registeredDefinition, registeredVersions, registerJobTypes } from './registry';
-import { compileText, TEST_FILE, variant } from './testing';
+import { compileText, TEST_FILE, variant } from '../test/support/job-type-texts';
 
 const MIGRATION = '20261123150000_job_type_versions.ts';
 

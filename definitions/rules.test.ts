@@ -16,7 +16,7 @@ import {
   renderCloudBoxxConfiguration,
   unresolvedPlaceholders,
 } from './rules';
-import { compileText, variant, withReadStep } from './testing';
+import { compileText, variant, withReadStep } from '../test/support/job-type-texts';
 
 /** The QNR preset for the jobs below (BASE_YAML's boxQnr has preset: required). */
 const QNR = '0123456789ABCDEF';

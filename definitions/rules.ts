@@ -86,23 +86,31 @@ export function missingChecklistItems(step: CompiledStep, ticked: readonly strin
 
 /** Keys of the fields given a value at creation: the installer may read but never change them. */
 export function lockedFieldKeys(compiled: CompiledJobType, presetValues: JobValues): string[] {
-  return compiled.fields.filter((field) => !isBlank(presetValues[field.key])).map((field) => field.key);
+  return compiled.fields.filter((field) => isLockedByPreset(presetValues, field.key)).map((field) => field.key);
+}
+
+/** Whether the provider's value locks field `key`: it was given a value at creation. */
+export function isLockedByPreset(presetValues: JobValues, key: string): boolean {
+  return !isBlank(presetValues[key]);
 }
 
 /** Submitted values that would change a locked field. Re-sending the same value is harmless. */
 export function lockViolations(compiled: CompiledJobType, presetValues: JobValues, submitted: JobValues): ValueIssue[] {
-  const issues: ValueIssue[] = [];
-  for (const key of lockedFieldKeys(compiled, presetValues)) {
-    if (!(key in submitted) || sameValue(submitted[key], presetValues[key])) continue;
-    const label = findField(compiled, key)?.label ?? key;
-    issues.push({
-      pointer: `/values/${key}`,
-      field: key,
-      rule: 'locked',
-      message: `${label} was set when the job was created and cannot be changed`,
-    });
-  }
-  return issues;
+  return lockedFieldKeys(compiled, presetValues)
+    .filter((key) => key in submitted)
+    .map((key) => lockViolation(compiled, presetValues, key, submitted[key]))
+    .filter((issue): issue is ValueIssue => issue !== null);
+}
+
+/**
+ * Why `value` may not be submitted for field `key`, or null. A locked field may be re-sent
+ * unchanged; "unchanged" is compared as canonical JSON, so an address whose keys come in another
+ * order is the same address.
+ */
+export function lockViolation(compiled: CompiledJobType, presetValues: JobValues, key: string, value: unknown): ValueIssue | null {
+  if (!isLockedByPreset(presetValues, key) || canonicalJson(value) === canonicalJson(presetValues[key])) return null;
+  const label = findField(compiled, key)?.label ?? key;
+  return { pointer: `/values/${key}`, field: key, rule: 'locked', message: `${label} was set when the job was created and cannot be changed` };
 }
 
 /**
@@ -182,8 +190,4 @@ export function partialCloudBoxxConfiguration(
 
 function valueOrDefault(compiled: CompiledJobType, values: JobValues): (key: string) => unknown {
   return (key) => (isBlank(values[key]) ? findField(compiled, key)?.default : values[key]);
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  return canonicalJson(a) === canonicalJson(b);
 }

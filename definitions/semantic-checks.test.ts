@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { JobTypeError } from './errors';
 import { loadJobTypeFiles } from './loader';
-import { BASE_YAML, describeProblems, itReportsProblems, variant, withFields, withReadStep } from './testing';
+import { BASE_YAML, describeProblems, itReportsProblems, variant, withFields, withReadStep } from '../test/support/job-type-texts';
 
 const CONFIGURE_STEP = '    action: cloudboxx.applyConfiguration';
 /** The configure step's action and the CloudBoxx it talks to. */

@@ -3,7 +3,7 @@
  * Temporal activity turn the permanent ones into non-retryable failures (the error's `name` is its
  * failure type) and leave the transient ones to the retry policy.
  */
-import type { VehicleCommand } from './vehicle-gateway';
+import type { VehicleCommand } from './vehicle-commands';
 
 export abstract class VehicleGatewayError extends Error {
   abstract readonly retryable: boolean;

@@ -9,7 +9,15 @@ import {
   VehicleNotFoundError,
 } from './errors';
 import { OneApiClient } from './oneapi-client';
-import { randomQnr, rejectionOf, seedVehicle, startSimulatedOneApi, TEST_CLIENT, vehicleModel, type SimulatedOneApi } from './testing';
+import {
+  randomQnr,
+  rejectionOf,
+  seedVehicle,
+  startSimulatedOneApi,
+  TEST_CLIENT,
+  vehicleModel,
+  type SimulatedOneApi,
+} from '../test/support/oneapi';
 import { demoVehicles } from './simulator/demo-vehicles';
 import { commandsOf, findVehicleModel, VEHICLE_MODELS, type FuelType } from './simulator/vehicle-models';
 import { eachVehicle } from './vehicle-gateway';

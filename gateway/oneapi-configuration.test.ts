@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import { GatewayRequestRejectedError, GatewayUnavailableError, VehicleNotFoundError } from './errors';
-import { randomQnr, rejectionOf, seedVehicle, startSimulatedOneApi, type SimulatedOneApi } from './testing';
+import { randomQnr, rejectionOf, seedVehicle, startSimulatedOneApi, type SimulatedOneApi } from '../test/support/oneapi';
 
 const configuration = { keyHolder: 'rfid', vehicle: { vin: 'WVWZZZCDZMW072341' } };
 

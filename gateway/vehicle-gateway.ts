@@ -6,16 +6,10 @@
  * calling activity whether Temporal should try again; the gateway itself never retries (one retry
  * authority: the activity's retry policy).
  */
-export * from './errors';
+import type { VehicleCommand } from './vehicle-commands';
 
-export const VEHICLE_COMMANDS = [
-  'unlock-central-lock',
-  'lock-central-lock',
-  'enable-driving',
-  'disable-driving',
-  'request-vehicle-state',
-] as const;
-export type VehicleCommand = (typeof VEHICLE_COMMANDS)[number];
+export * from './errors';
+export * from './vehicle-commands';
 
 export type CentralLockState = 'locked' | 'unlocked';
 

@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import type { Actor } from '../common/job';
 import { findRefusal } from '../common/job-refusal';
-import { compileText, variant } from '../definitions/testing';
+import { compileText, variant, withFields } from '../test/support/job-type-texts';
 import { JobMachine } from './job-machine';
 
 const PROVIDER: Actor = { kind: 'user', userId: 'u-provider', organisationId: 'provider-1', role: 'provider_admin' };
@@ -56,6 +56,61 @@ describe('the job machine', () => {
     const refusal = refusalOf(() => runningJob().checkSaveValues({ actor: INSTALLER, values: { 'a/b~c': 1 } }));
     expect(refusal?.problems).to.deep.equal([
       { pointer: '/values/a~1b~0c', message: 'job type test-type has no field "a/b~c"', rule: 'unknownField' },
+    ]);
+  });
+});
+
+describe('the job machine: a value the provider set locks its field', () => {
+  const SITE = { text: 'Am Markt 7, Berlin', lat: 52.5, lng: 13.4 };
+
+  /** A RUNNING job whose provider gave the address `site`. */
+  function jobWithSite(): JobMachine {
+    const job = new JobMachine(
+      {
+        jobId: 'job-4',
+        providerId: 'provider-1',
+        fleetId: 'fleet-1',
+        jobType: compileText(withFields(['{ key: site, label: Site, section: setup, type: address, preset: required }'])),
+        values: { operation: 'install', boxQnr: '0123456789ABCDEF', site: SITE },
+        createdBy: PROVIDER,
+        createdAt: NOW,
+      },
+      'installer-job-job-4',
+      Date.parse(NOW),
+    );
+    job.assign({ actor: PROVIDER, installerCompanyId: 'company-1' }, NOW);
+    job.start(NOW, { grantId: 'g-4', permissions: ['lock'], grantedAt: NOW, expiresAt: '2026-01-05T16:00:00.000Z' });
+    return job;
+  }
+
+  const DRAFTS: Array<[title: string, values: Record<string, unknown>, reason: string | undefined]> = [
+    ['the same address re-sent', { site: SITE }, undefined],
+    ['the same address with its keys in another order', { site: { lng: 13.4, lat: 52.5, text: 'Am Markt 7, Berlin' } }, undefined],
+    ['another address', { site: { ...SITE, text: 'Am Markt 8, Berlin' } }, 'lockedField'],
+    ['the same operation', { operation: 'install' }, undefined],
+    ['another operation', { operation: 'swap' }, 'lockedField'],
+  ];
+  for (const [title, values, reason] of DRAFTS) {
+    it(`${title} in a draft: ${reason ?? 'accepted'}`, () => {
+      const job = jobWithSite();
+      let refused: string | undefined;
+      try {
+        job.checkSaveValues({ actor: INSTALLER, values });
+      } catch (error) {
+        refused = findRefusal(error)?.reason ?? String(error);
+      }
+      expect(refused).to.equal(reason);
+      if (reason === undefined) {
+        job.saveValues({ actor: INSTALLER, values });
+        expect(job.values.site, "the provider's value stays").to.deep.equal(SITE);
+      }
+    });
+  }
+
+  it('names the locked field in the refusal', () => {
+    const refusal = refusalOf(() => jobWithSite().checkSaveValues({ actor: INSTALLER, values: { site: { text: 'Elsewhere' } } }));
+    expect(refusal?.problems).to.deep.equal([
+      { pointer: '/values/site', message: 'Site was set when the job was created and cannot be changed', rule: 'locked' },
     ]);
   });
 });

@@ -17,7 +17,9 @@ import {
   findField,
   findStep,
   isBlank,
+  isLockedByPreset,
   lockedFieldKeys,
+  lockViolation,
   missingChecklistItems,
 } from '../definitions/rules';
 import { fieldValueProblems, validateProviderValues, validateStepValues } from '../definitions/value-validation';
@@ -296,9 +298,9 @@ export class JobMachine {
       const pointer = jsonPointer('values', key);
       const field = findField(this.jobType, key);
       if (!field) invalid.push({ pointer, message: `job type ${this.jobType.id} has no field "${key}"`, rule: 'unknownField' });
-      else if (key in this.providerValues) {
-        if (JSON.stringify(value) !== JSON.stringify(this.providerValues[key]))
-          locked.push({ pointer, message: `${field.label} was set when the job was created and cannot be changed`, rule: 'locked' });
+      else if (isLockedByPreset(this.providerValues, key)) {
+        const violation = lockViolation(this.jobType, this.providerValues, key, value);
+        if (violation) locked.push({ pointer, message: violation.message, rule: violation.rule });
       } else if (fillingStep(this.jobType, key)) {
         locked.push({
           pointer,

@@ -13,6 +13,7 @@ import {
   ProviderIdAttribute,
 } from '../../common/search-attributes';
 import type { Db } from '../../db/connection';
+import { findProviderFleet } from '../../db/fleets';
 import { hasAcceptedInvitation } from '../../db/invitations';
 import type { JobTypeOwner } from '../../definitions/catalog';
 import type { CompiledJobType } from '../../definitions/compiled-job-type';
@@ -50,7 +51,7 @@ export async function createJobs(
   spec: NewJobs,
 ): Promise<string[]> {
   const { jobType, actor } = spec;
-  const fleet = await deps.db('fleets').where({ id: spec.fleetId, provider_id: actor.organisationId }).first('id');
+  const fleet = await findProviderFleet(deps.db, actor.organisationId, spec.fleetId);
   if (!fleet) throw new NotFoundError(`Fleet ${spec.fleetId} does not exist.`, [{ pointer: '/fleetId', message: 'unknown fleet' }]);
   const values = await geocodeAddresses(jobType, spec.values, deps.geocoder);
   const issues = validateProviderValues(jobType, values);

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { TEST_CLIENT, randomQnr, vehicleModel } from '../testing';
+import { TEST_CLIENT, randomQnr, vehicleModel } from '../../test/support/oneapi';
 import { demoVehicles } from './demo-vehicles';
 import { FaultInjector, ONEAPI_ROUTES } from './fault-injector';
 import { startSimulator, type RunningSimulator } from './server';

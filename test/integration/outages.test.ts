@@ -16,7 +16,7 @@ import { connectDb, migrateLatest, type Db } from '../../db/connection';
 import { createDemoTenantIfMissing, type DemoTenant } from '../../db/demo-tenant';
 import { loadJobTypeCatalog, type JobTypeCatalog } from '../../definitions/catalog';
 import { demoVehicles } from '../../gateway/simulator/demo-vehicles';
-import { startSimulatedOneApi, type SimulatedOneApi } from '../../gateway/testing';
+import { startSimulatedOneApi, type SimulatedOneApi } from '../support/oneapi';
 import { startEmbeddedPostgres, type PostgresServer } from '../../runtime/postgres';
 import { findFreePort } from '../../runtime/ports';
 import { startDevServer, type DevServer } from '../../runtime/temporal-dev-server';

@@ -11,7 +11,7 @@ import type { Geocoder } from '../../geocoding/geocoder';
 import { createJobWorker } from '../../worker/worker';
 import { freshDatabase, temporalAddress, workflowBundle } from './services';
 import type { RunningSimulator } from '../../gateway/simulator/server';
-import { startSimulatedOneApi } from '../../gateway/testing';
+import { startSimulatedOneApi } from './oneapi';
 import { demoVehicles } from '../../gateway/simulator/demo-vehicles';
 
 export interface TestStack {

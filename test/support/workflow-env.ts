@@ -17,7 +17,7 @@ import { loadConfig } from '../../common/config';
 import { JobTypeCatalog } from '../../definitions/catalog';
 import type { CompiledJobType } from '../../definitions/compiled-job-type';
 import { freshDatabase, timeSkippingServerPath, workflowBundle } from './services';
-import { startSimulatedOneApi, type SimulatedOneApi } from '../../gateway/testing';
+import { startSimulatedOneApi, type SimulatedOneApi } from './oneapi';
 
 /**
  * Job workflows on the Java time-skipping server (hours of deadlines in seconds) with the real

@@ -16,7 +16,7 @@ import {
 } from '../../common/job-messages';
 import type { JobSnapshot } from '../../common/job';
 import { JobStatusAttribute, LastCompletedStepAttribute } from '../../common/search-attributes';
-import { seedVehicle } from '../../gateway/testing';
+import { seedVehicle } from '../support/oneapi';
 import { INSTALL_PRESETS, INSTALL_QNR, INSTALL_STEP_VALUES } from '../support/install-job';
 import { JobWorkflowEnv } from '../support/workflow-env';
 

@@ -27,7 +27,7 @@ import {
   failJobUpdate,
   startJobUpdate,
 } from '../../common/job-messages';
-import { seedVehicle } from '../../gateway/testing';
+import { seedVehicle } from '../support/oneapi';
 import { stopSharedServices } from '../support/services';
 import { INSTALL_PRESETS, INSTALL_QNR, INSTALL_STEP_VALUES } from '../support/install-job';
 import { JobWorkflowEnv } from '../support/workflow-env';

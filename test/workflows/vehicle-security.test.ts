@@ -16,7 +16,7 @@ import {
 import { VehicleSecurityAttribute } from '../../common/search-attributes';
 import type { CompiledJobType } from '../../definitions/compiled-job-type';
 import { loadJobTypeFromText } from '../../definitions/loader';
-import { seedVehicle, vehicleModel } from '../../gateway/testing';
+import { seedVehicle, vehicleModel } from '../support/oneapi';
 import type { SimulatedVehicle } from '../../gateway/simulator/simulated-fleet';
 import { INSTALL_PRESETS, INSTALL_STEP_VALUES } from '../support/install-job';
 import { JobWorkflowEnv } from '../support/workflow-env';

@@ -1,9 +1,9 @@
 // Helpers for the definitions tests: a small definition that uses every feature, and a way to
 // break it one edit at a time and read the problems as the author would.
 import { expect } from 'chai';
-import type { CompiledJobType } from './compiled-job-type';
-import { formatProblem, JobTypeError } from './errors';
-import { checkJobTypeText, loadJobTypeFromText } from './loader';
+import type { CompiledJobType } from '../../definitions/compiled-job-type';
+import { formatProblem, JobTypeError } from '../../definitions/errors';
+import { checkJobTypeText, loadJobTypeFromText } from '../../definitions/loader';
 
 export const TEST_FILE = 'job-types/test-type.yaml';
 

@@ -3,11 +3,11 @@
  * pointed at it, and one manual clock both read, so token expiry takes no waiting.
  */
 import { randomBytes } from 'node:crypto';
-import { OneApiClient } from './oneapi-client';
-import type { OneApiConfig } from './oneapi-config';
-import { startSimulator, type RunningSimulator, type StartSimulatorOptions } from './simulator/server';
-import type { SimulatedVehicle, SimulatedVehicleSeed } from './simulator/simulated-fleet';
-import { VEHICLE_MODELS, type VehicleModel } from './simulator/vehicle-models';
+import { OneApiClient } from '../../gateway/oneapi-client';
+import type { OneApiConfig } from '../../gateway/oneapi-config';
+import { startSimulator, type RunningSimulator, type StartSimulatorOptions } from '../../gateway/simulator/server';
+import type { SimulatedVehicle, SimulatedVehicleSeed } from '../../gateway/simulator/simulated-fleet';
+import { VEHICLE_MODELS, type VehicleModel } from '../../gateway/simulator/vehicle-models';
 
 export class ManualClock {
   constructor(private current = Date.parse('2025-03-03T08:00:00Z')) {}

@@ -62,10 +62,7 @@ export async function releaseStaleIdempotencyKey(db: Db, scope: string, key: str
 }
 
 /** True when this claim got the key; false when someone already holds it (or its answer). */
-export async function claimIdempotencyKey(
-  db: Db,
-  claim: IdempotencyClaim & { requestHash: string; userId?: string },
-): Promise<boolean> {
+export async function claimIdempotencyKey(db: Db, claim: IdempotencyClaim & { requestHash: string; userId?: string }): Promise<boolean> {
   const claimed = await db('idempotency_keys')
     .insert({ scope: claim.scope, key: claim.key, user_id: claim.userId ?? null, request_hash: claim.requestHash, holder: claim.holder })
     .onConflict(['scope', 'key'])

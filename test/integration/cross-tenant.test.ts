@@ -42,15 +42,13 @@ describe('cross-tenant access, route by route', function () {
     // "Kunde Nord", a pending invitation.
     const a = await onboardProvider(stack.db, { name: `A ${stamp}`, adminEmail: `a-${stamp}@a.example`, fleetName: 'A-Fleet' });
     const aCompany = await createInstallerCompany(stack.db, { name: `A Works ${stamp}`, adminEmail: `w-${stamp}@a-works.example` });
-    await stack
-      .db('invitations')
-      .insert({
-        fleet_id: a.fleetId,
-        email: `w-${stamp}@a-works.example`,
-        installer_company_id: aCompany.companyId,
-        status: 'ACCEPTED',
-        token_hash: newToken('inv').hash,
-      });
+    await stack.db('invitations').insert({
+      fleet_id: a.fleetId,
+      email: `w-${stamp}@a-works.example`,
+      installer_company_id: aCompany.companyId,
+      status: 'ACCEPTED',
+      token_hash: newToken('inv').hash,
+    });
     const [pendingInvitation] = await stack
       .db('invitations')
       .insert({ fleet_id: a.fleetId, email: `x-${stamp}@x.example`, status: 'PENDING', token_hash: newToken('inv').hash })
@@ -88,15 +86,13 @@ describe('cross-tenant access, route by route', function () {
     // another customer — A's fleets are its own, so it is a stranger only to the jobs.
     const b = await onboardProvider(stack.db, { name: `B ${stamp}`, adminEmail: `b-${stamp}@b.example`, fleetName: 'B-Fleet' });
     const bCompany = await createInstallerCompany(stack.db, { name: `B Works ${stamp}`, adminEmail: `w-${stamp}@b-works.example` });
-    await stack
-      .db('invitations')
-      .insert({
-        fleet_id: b.fleetId,
-        email: `w-${stamp}@b-works.example`,
-        installer_company_id: bCompany.companyId,
-        status: 'ACCEPTED',
-        token_hash: newToken('inv').hash,
-      });
+    await stack.db('invitations').insert({
+      fleet_id: b.fleetId,
+      email: `w-${stamp}@b-works.example`,
+      installer_company_id: bCompany.companyId,
+      status: 'ACCEPTED',
+      token_hash: newToken('inv').hash,
+    });
     const technician = await call('POST', '/v1/companies/me/technicians', bCompany.adminToken, { email: `t-${stamp}@b-works.example` });
     expect(technician.status, technician.text).to.equal(201);
     const dispatcher = await call('POST', '/v1/users', a.adminToken, {

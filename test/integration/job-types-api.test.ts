@@ -23,16 +23,14 @@ describe('job types over HTTP', function () {
   }
 
   it('lists every shipped job type with id, version, title and description, for providers and installers alike', async () => {
-    const expected = stack.jobTypes
-      .list()
-      .map((jobType) => ({
-        id: jobType.id,
-        version: jobType.version,
-        title: jobType.title,
-        description: jobType.description ?? null,
-        owner: 'builtin',
-        archived: false,
-      }));
+    const expected = stack.jobTypes.list().map((jobType) => ({
+      id: jobType.id,
+      version: jobType.version,
+      title: jobType.title,
+      description: jobType.description ?? null,
+      owner: 'builtin',
+      archived: false,
+    }));
     expect(expected.map((jobType) => jobType.id)).to.include.members([
       'cloudboxx-install',
       'cloudboxx-reconfigure',

@@ -110,7 +110,12 @@ export function lockViolations(compiled: CompiledJobType, presetValues: JobValue
 export function lockViolation(compiled: CompiledJobType, presetValues: JobValues, key: string, value: unknown): ValueIssue | null {
   if (!isLockedByPreset(presetValues, key) || canonicalJson(value) === canonicalJson(presetValues[key])) return null;
   const label = findField(compiled, key)?.label ?? key;
-  return { pointer: `/values/${key}`, field: key, rule: 'locked', message: `${label} was set when the job was created and cannot be changed` };
+  return {
+    pointer: `/values/${key}`,
+    field: key,
+    rule: 'locked',
+    message: `${label} was set when the job was created and cannot be changed`,
+  };
 }
 
 /**

@@ -20,7 +20,11 @@ export const createJobBody = {
     fleetId: { type: 'string', format: 'uuid', description: 'The fleet the vehicle belongs to.' },
     values: { ...values, default: {} },
     customerName: { type: 'string', minLength: 1, maxLength: 200 },
-    requestedStartAt: { type: 'string', format: 'date-time', description: 'A wish, not a promise: when the work should start.' },
+    requestedStartAt: {
+      type: 'string',
+      format: 'date-time',
+      description: 'A wish, not a promise: when the work should start. RFC 3339 with Z or ±HH:MM (within ±14:00), years 1900–9999.',
+    },
     installerCompanyId: {
       type: 'string',
       format: 'uuid',
@@ -42,7 +46,11 @@ export const editJobBody = {
   properties: {
     values: { ...values, description: "Merged into the job's values; a field set to null is cleared (and unlocked)." },
     customerName: { type: ['string', 'null'], minLength: 1, maxLength: 200 },
-    requestedStartAt: { type: ['string', 'null'], format: 'date-time' },
+    requestedStartAt: {
+      type: ['string', 'null'],
+      format: 'date-time',
+      description: 'A new wish (RFC 3339 with Z or ±HH:MM within ±14:00, years 1900–9999), or null to clear it.',
+    },
   },
 } as const;
 

@@ -2,7 +2,7 @@ import { createApp } from '../api/app';
 import { createApiServer } from '../api/server';
 import type { Config } from '../common/config';
 import { connectDb, migrateLatest } from '../db/connection';
-import { loadJobTypeCatalog } from '../definitions/catalog';
+import { loadJobTypeCatalog } from '../db/job-type-versions';
 import { assertReachable } from '../runtime/postgres';
 import { databaseUrl, startPostgres } from '../runtime/services';
 import { connectOneApi } from '../runtime/vehicle-service';

@@ -6,6 +6,7 @@ import { createApiServer } from '../api/server';
 import type { Config } from '../common/config';
 import { connectDb, migrateLatest, type Db } from '../db/connection';
 import { createDemoTenantIfMissing, type DemoTenant } from '../db/demo-tenant';
+import { registerJobTypes } from '../db/job-type-versions';
 import { JobTypeCatalog } from '../definitions/catalog';
 import { assertPortFree } from '../runtime/ports';
 import { startPostgres, startTemporal } from '../runtime/services';
@@ -56,7 +57,7 @@ export async function start(config: Config): Promise<void> {
     const db = connectDb(postgres.url);
     stops.push(['database pool', () => db.destroy()]);
     const applied = await migrateLatest(db);
-    await jobTypes.register(db);
+    await registerJobTypes(db, jobTypes.list());
     log(
       `Postgres    ${postgres.embedded ? `embedded, data in ${rel(config, path.join(config.dataDir, 'postgres'))}` : 'DATABASE_URL'}; migrations: ${applied.length ? applied.join(', ') : 'up to date'}`,
     );

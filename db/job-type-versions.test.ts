@@ -3,8 +3,8 @@
 import { expect } from 'chai';
 import type { Knex } from 'knex';
 import type * as Services from '../test/support/services';
-import { JobTypeError } from './errors';
-import { registeredDefinition, registeredVersions, registerJobTypes } from './registry';
+import { JobTypeError } from '../definitions/errors';
+import { registeredDefinition, registeredVersions, registerJobTypes } from './job-type-versions';
 import { compileText, TEST_FILE, variant } from '../test/support/job-type-texts';
 
 const MIGRATION = '20261123150000_job_type_versions.ts';

@@ -1,10 +1,10 @@
 // The versions registry: every job-type version seen, with its content hash, in Postgres. A
 // version's content is fixed once registered, because running jobs and the read model refer to
 // id@version; changing it without bumping the version is refused, naming the file.
-import type { Knex } from 'knex';
-import type { CompiledJobType } from './compiled-job-type';
-import { JobTypeError } from './errors';
-import type { JobTypeProblem } from './errors';
+import { JobTypeCatalog } from '../definitions/catalog';
+import type { CompiledJobType } from '../definitions/compiled-job-type';
+import { JobTypeError, type JobTypeProblem } from '../definitions/errors';
+import type { Db } from './connection';
 
 export interface RegistrationResult {
   readonly id: string;
@@ -24,8 +24,8 @@ interface VersionRow {
  * Registers the given job types, all or none: new versions are inserted, identical ones accepted,
  * and a changed content under a known version fails the whole call with a JobTypeError.
  */
-export async function registerJobTypes(knex: Knex, compiled: readonly CompiledJobType[]): Promise<RegistrationResult[]> {
-  return knex.transaction(async (trx) => {
+export async function registerJobTypes(db: Db, compiled: readonly CompiledJobType[]): Promise<RegistrationResult[]> {
+  return db.transaction(async (trx) => {
     const results: RegistrationResult[] = [];
     const problems: JobTypeProblem[] = [];
     for (const jobType of compiled) {
@@ -55,11 +55,8 @@ export async function registerJobTypes(knex: Knex, compiled: readonly CompiledJo
 }
 
 /** The registered versions of a job type, oldest first. */
-export async function registeredVersions(
-  knex: Knex,
-  id: string,
-): Promise<Array<{ version: number; contentHash: string; firstSeenAt: Date }>> {
-  const rows = await knex<VersionRow>('job_type_versions')
+export async function registeredVersions(db: Db, id: string): Promise<Array<{ version: number; contentHash: string; firstSeenAt: Date }>> {
+  const rows = await db<VersionRow>('job_type_versions')
     .where({ id })
     .orderBy('version')
     .select('version', 'content_hash', 'first_seen_at');
@@ -67,9 +64,20 @@ export async function registeredVersions(
 }
 
 /** The definition a job was created with, e.g. to restart or inspect an old job. */
-export async function registeredDefinition(knex: Knex, id: string, version: number): Promise<CompiledJobType | undefined> {
-  const row = await knex<VersionRow & { definition: CompiledJobType }>('job_type_versions').where({ id, version }).first('definition');
+export async function registeredDefinition(db: Db, id: string, version: number): Promise<CompiledJobType | undefined> {
+  const row = await db<VersionRow & { definition: CompiledJobType }>('job_type_versions').where({ id, version }).first('definition');
   return row?.definition;
+}
+
+/**
+ * What the API and the worker do at start: load the built-in job types and record every version,
+ * refusing to run on a definition nobody can trust — a file that changed a registered version
+ * (jobs may run on it, so the change needs a new version number) or a broken one.
+ */
+export async function loadJobTypeCatalog(dir: string, db: Db): Promise<JobTypeCatalog> {
+  const catalog = await JobTypeCatalog.load(dir);
+  await registerJobTypes(db, catalog.list());
+  return catalog;
 }
 
 function changedVersionProblem(jobType: CompiledJobType, existing: VersionRow, nextVersion: number): JobTypeProblem {

@@ -1,6 +1,7 @@
 // A provider's own job types in Postgres: their versions, which ones are retired, and the log of
 // what its admins did (migrations/20261130190000_provider_job_types.ts). Every query names the
 // provider: a type is never found across tenants.
+import type { ProviderJobTypeStore } from '../definitions/catalog';
 import type { CompiledJobType } from '../definitions/compiled-job-type';
 import type { Db } from './connection';
 
@@ -37,6 +38,14 @@ export async function providerJobTypeState(db: Db, providerId: string, id: strin
 export async function providerDefinition(db: Db, providerId: string, id: string, version: number): Promise<CompiledJobType | undefined> {
   const row = await db('provider_job_type_versions').where({ provider_id: providerId, id, version }).first('definition');
   return row?.definition as CompiledJobType | undefined;
+}
+
+/** The provider's own job types as the catalog (definitions/catalog.ts) looks them up. */
+export function providerJobTypeStore(db: Db): ProviderJobTypeStore {
+  return {
+    state: (providerId, id) => providerJobTypeState(db, providerId, id),
+    definition: (providerId, id, version) => providerDefinition(db, providerId, id, version),
+  };
 }
 
 export interface ProviderVersionRow {

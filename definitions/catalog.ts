@@ -1,10 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Knex } from 'knex';
-import { providerDefinition, providerJobTypeState } from '../db/job-types';
 import type { CompiledJobType } from './compiled-job-type';
 import { findJobTypeFiles, loadJobTypeFiles } from './loader';
-import { registerJobTypes } from './registry';
 
 /** Whose a job type is: shipped in job-types/ for every provider, or one provider's own. */
 export type JobTypeOwner = 'builtin' | 'provider';
@@ -15,6 +12,13 @@ export interface ProviderJobType {
   owner: JobTypeOwner;
   /** Retired by the provider (its own archived, a built-in hidden): no new job may use it. */
   archived: boolean;
+}
+
+/** Where a provider's own job types are kept: Postgres in the processes (db/job-types.ts `providerJobTypeStore`). */
+export interface ProviderJobTypeStore {
+  /** The latest own version of `id`, and whether the provider retired the id, in one lookup. */
+  state(providerId: string, id: string): Promise<{ latest?: { version: number; contentHash: string }; archived: boolean }>;
+  definition(providerId: string, id: string, version: number): Promise<CompiledJobType | undefined>;
 }
 
 /** Compiled definitions read from Postgres, kept per process; a version's content never changes, so they never go stale. */
@@ -45,14 +49,6 @@ export class JobTypeCatalog {
     return new JobTypeCatalog(jobTypes, new Map(jobTypes.map((jobType, index) => [jobType.id, texts[index]!])));
   }
 
-  /**
-   * Records every version in Postgres. Throws JobTypeError when a file changed a version that
-   * is already registered: jobs may run on it, so the change needs a new version number.
-   */
-  async register(db: Knex): Promise<void> {
-    await registerJobTypes(db, [...this.byId.values()]);
-  }
-
   /** A built-in type. */
   get(id: string): CompiledJobType | undefined {
     return this.byId.get(id);
@@ -73,13 +69,13 @@ export class JobTypeCatalog {
    * when neither exists — another provider's type is as unknown as one nobody wrote. Its own wins
    * over a built-in of the same id, which publishing refuses but a later built-in file could bring.
    */
-  async forProvider(db: Knex, providerId: string, id: string): Promise<ProviderJobType | undefined> {
-    const state = await providerJobTypeState(db, providerId, id);
+  async forProvider(store: ProviderJobTypeStore, providerId: string, id: string): Promise<ProviderJobType | undefined> {
+    const state = await store.state(providerId, id);
     if (state.latest) {
       const key = `${providerId}/${id}@${state.latest.version}#${state.latest.contentHash}`;
       let jobType = this.definitions.get(key);
       if (!jobType) {
-        jobType = await providerDefinition(db, providerId, id, state.latest.version);
+        jobType = await store.definition(providerId, id, state.latest.version);
         if (!jobType) return undefined;
         if (this.definitions.size >= CACHED_DEFINITIONS) this.definitions.delete(this.definitions.keys().next().value!);
         this.definitions.set(key, jobType);
@@ -89,11 +85,4 @@ export class JobTypeCatalog {
     const builtin = this.byId.get(id);
     return builtin && { jobType: builtin, owner: 'builtin', archived: state.archived };
   }
-}
-
-/** What the API and the worker do at start: refuse to run on a definition nobody can trust. */
-export async function loadJobTypeCatalog(dir: string, db: Knex): Promise<JobTypeCatalog> {
-  const catalog = await JobTypeCatalog.load(dir);
-  await catalog.register(db);
-  return catalog;
 }

@@ -7,16 +7,17 @@ import {
   providerJobTypeState,
   jobTypeHistory as readHistory,
   latestProviderVersions,
+  providerJobTypeStore,
   providerOfAssignedJob,
   providerVersion,
   providerVersionList,
   publishProviderVersion,
   setJobTypeArchived,
 } from '../../db/job-types';
+import { registeredDefinition, registeredVersions } from '../../db/job-type-versions';
 import type { Principal } from '../../db/tenancy';
 import type { CompiledField, CompiledJobType } from '../../definitions/compiled-job-type';
 import type { JobTypeCatalog, JobTypeOwner } from '../../definitions/catalog';
-import { registeredDefinition, registeredVersions } from '../../definitions/registry';
 import { previewJobType } from '../../definitions/preview';
 import { fieldValueSchema, providerValuesSchema, stepValuesSchema } from '../../definitions/value-schemas';
 import type { AuthState } from '../auth';
@@ -234,7 +235,7 @@ export function jobTypesRouter(deps: JobTypesRouterDeps): Router<AuthState> {
   }
 
   async function typeOfProvider(providerId: string, id: string): Promise<VisibleType | undefined> {
-    const found = await deps.jobTypes.forProvider(deps.db, providerId, id);
+    const found = await deps.jobTypes.forProvider(providerJobTypeStore(deps.db), providerId, id);
     return found && { ...found, providerId };
   }
 

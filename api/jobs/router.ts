@@ -16,6 +16,7 @@ import {
   vehicleCommandUpdate,
 } from '../../common/job-messages';
 import type { Db } from '../../db/connection';
+import { providerJobTypeStore } from '../../db/job-types';
 import { findJob, findJobs, listJobEvents, type JobRow } from '../../db/jobs';
 import type { JobTypeCatalog } from '../../definitions/catalog';
 import type { AuthState } from '../auth';
@@ -115,7 +116,7 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
     }
     const body = parseBody(createJobBody, ctx.request.body);
     // The provider's own types and the built-ins; another provider's type is as unknown as a made-up id.
-    const found = await deps.jobTypes.forProvider(deps.db, ctx.state.principal.organisationId, body.jobTypeId);
+    const found = await deps.jobTypes.forProvider(providerJobTypeStore(deps.db), ctx.state.principal.organisationId, body.jobTypeId);
     if (!found)
       throw new RuleViolationError(
         `Job type ${body.jobTypeId} does not exist.`,
@@ -148,7 +149,7 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
   router.post('/:id/duplicate', async (ctx) => {
     const original = await visibleJob(ctx, 'provider');
     // A duplicate is a new job of the job type as it is now, with what the provider had set.
-    const found = await deps.jobTypes.forProvider(deps.db, original.provider_id, original.job_type_id);
+    const found = await deps.jobTypes.forProvider(providerJobTypeStore(deps.db), original.provider_id, original.job_type_id);
     if (!found) throw new NotFoundError(`Job type ${original.job_type_id} no longer exists, so job ${original.id} cannot be duplicated.`);
     if (found.archived) throw jobTypeArchived(original.job_type_id);
     const { jobType } = found;

@@ -12,6 +12,7 @@ import { ALL_SEARCH_ATTRIBUTES } from '../../common/search-attributes';
 import { newJobId } from '../../common/job-id';
 import type { Db } from '../../db/connection';
 import { createDemoTenantIfMissing, type DemoTenant } from '../../db/demo-tenant';
+import { registerJobTypes } from '../../db/job-type-versions';
 import { createInstallerCompany } from '../../db/tenancy';
 import { loadConfig } from '../../common/config';
 import { JobTypeCatalog } from '../../definitions/catalog';
@@ -46,7 +47,7 @@ export class JobWorkflowEnv {
     });
     const { db } = await freshDatabase(suite);
     const jobTypes = await JobTypeCatalog.load(loadConfig().jobTypesDir);
-    await jobTypes.register(db);
+    await registerJobTypes(db, jobTypes.list());
     const tenant = (await createDemoTenantIfMissing(db))!;
     return new JobWorkflowEnv(env, db, tenant, jobTypes, await startSimulatedOneApi());
   }

@@ -1,9 +1,9 @@
 // `installer-jobs job-types push <files…>` and `job-types pull <id>`: a provider admin's job types,
-// published to and read back from a running API. `validate` and `show` stay offline (definitions/cli.ts).
+// published to and read back from a running API. `validate` and `show` stay offline (cli/job-types.ts).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import type { JobTypesCommandIo } from '../definitions/cli';
+import type { JobTypesCommandIo } from './job-types';
 import { formatPath, formatProblem } from '../definitions/errors';
 import { checkGrammar } from '../definitions/grammar-validation';
 import { parseYamlSource } from '../definitions/yaml-source';

@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { jobTypesCommand } from './cli';
+import { jobTypesCommand } from './job-types';
 import { BASE_YAML, variant } from '../test/support/job-type-texts';
 
 interface Run {

@@ -2,10 +2,10 @@
 // cli/main.ts mounts this command; everything it prints goes through `io` so tests can read it.
 import path from 'node:path';
 import { Command } from 'commander';
-import type { CompiledJobType } from './compiled-job-type';
-import { formatProblem, JobTypeError } from './errors';
-import { checkJobTypeFiles, findJobTypeFiles, loadJobTypeFile } from './loader';
-import { stepsAsMermaid } from './mermaid';
+import type { CompiledJobType } from '../definitions/compiled-job-type';
+import { formatProblem, JobTypeError } from '../definitions/errors';
+import { checkJobTypeFiles, findJobTypeFiles, loadJobTypeFile } from '../definitions/loader';
+import { stepsAsMermaid } from '../definitions/mermaid';
 
 export interface JobTypesCommandIo {
   /** Directory whose `job-types/` folder is used when no files are named. */

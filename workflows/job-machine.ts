@@ -21,6 +21,7 @@ import {
   lockedFieldKeys,
   lockViolation,
   missingChecklistItems,
+  unlockedValues,
 } from '../definitions/rules';
 import { fieldValueProblems, validateProviderValues, validateStepValues } from '../definitions/value-validation';
 import { dateTimeProblem, textProblem } from '../common/storable';
@@ -231,23 +232,27 @@ export class JobMachine {
    * the request's values on top. A default is a value; a saved draft counts.
    */
   stepValues(step: CompiledStep, request: CompleteStepRequest): Record<string, unknown> {
-    const defaults = Object.fromEntries(
-      this.jobType.fields
-        .filter((field) => step.collect.includes(field.key) && field.default !== undefined && !(field.key in this.providerValues))
-        .map((field) => [field.key, field.default]),
-    );
-    return { ...defaults, ...pick(this.installerValues, step.collect), ...(request.values ?? {}) };
+    return { ...this.stepDefaults(step), ...this.givenStepValues(step, request) };
   }
 
   /** Keys of the step's fields that take their job type's default in this request. */
   defaultedKeys(step: CompiledStep, request: CompleteStepRequest): string[] {
-    const given = { ...pick(this.installerValues, step.collect), ...(request.values ?? {}) };
-    return this.jobType.fields
-      .filter(
-        (field) =>
-          step.collect.includes(field.key) && field.default !== undefined && !(field.key in this.providerValues) && !(field.key in given),
-      )
-      .map((field) => field.key);
+    const given = this.givenStepValues(step, request);
+    return Object.keys(this.stepDefaults(step)).filter((key) => !(key in given));
+  }
+
+  /** The defaults of the step's fields, in the job type's order, except where the provider set the field. */
+  private stepDefaults(step: CompiledStep): Record<string, unknown> {
+    return Object.fromEntries(
+      this.jobType.fields
+        .filter((field) => step.collect.includes(field.key) && field.default !== undefined && !(field.key in this.providerValues))
+        .map((field) => [field.key, field.default]),
+    );
+  }
+
+  /** What the installer gave for the step: the saved draft, with the request's values on top. */
+  private givenStepValues(step: CompiledStep, request: CompleteStepRequest): Record<string, unknown> {
+    return { ...pick(this.installerValues, step.collect), ...(request.values ?? {}) };
   }
 
   isActionRunning(stepId: string): boolean {
@@ -282,8 +287,8 @@ export class JobMachine {
 
   /** A locked field may be re-sent unchanged; only the installer's own fields are stored. */
   private storeInstallerValues(values: Record<string, unknown>): void {
-    for (const [key, value] of Object.entries(values)) {
-      if (key in this.providerValues || key in this.filledValues) continue;
+    const locking = { ...this.filledValues, ...this.providerValues };
+    for (const [key, value] of Object.entries(unlockedValues(this.jobType, locking, values))) {
       if (isBlank(value)) delete this.installerValues[key];
       else this.installerValues[key] = value;
     }

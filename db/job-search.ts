@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { JOB_STATUSES, type JobStatus } from '../common/job';
 import type { Db } from './connection';
-import type { JobRow } from './jobs';
+import { JOB_ROW_COLUMNS, type JobRow } from './job-table';
 
 /**
  * Lists and searches the job read model, a page at a time, by keyset: a page starts after the
@@ -57,35 +57,6 @@ export interface JobPage {
   /** Key of the page's last row when more rows follow, else null. */
   nextKey: JobKey | null;
 }
-
-// Every column of JobRow, and only those (not search_text): an object so the compiler checks it is complete.
-const ROW_COLUMNS: Record<keyof JobRow, true> = {
-  id: true,
-  workflow_id: true,
-  provider_id: true,
-  fleet_id: true,
-  job_type_id: true,
-  job_type_version: true,
-  status: true,
-  installer_company_id: true,
-  customer_name: true,
-  requested_start_at: true,
-  values: true,
-  locked_fields: true,
-  steps: true,
-  last_completed_step: true,
-  failure_reason: true,
-  access_grant: true,
-  vehicle: true,
-  created_by: true,
-  revision: true,
-  created_at: true,
-  updated_at: true,
-  assigned_at: true,
-  started_at: true,
-  finished_at: true,
-};
-export const JOB_ROW_COLUMNS = Object.keys(ROW_COLUMNS) as Array<keyof JobRow>;
 
 /** One column of a sort key: what to order by (matching an index expression), how to read it back, how to bind it. */
 interface KeyPart {

@@ -8,41 +8,16 @@ import type { JobStatus } from '../../common/job';
 import { dateTimeProblem, textProblem } from '../../common/storable';
 import type { Db } from '../../db/connection';
 import { isJobKey, searchJobs, searchTerms, type JobKey, type JobSearch, type TimeRange } from '../../db/job-search';
-import type { JobRow } from '../../db/jobs';
 import type { JobTypeCatalog } from '../../definitions/catalog';
 import type { AuthState } from '../auth';
 import { parseBody } from '../validate';
-import { jobProperties, toJobResource } from './job-resource';
+import { jobColumns, jobProperties, toJobResource } from './job-resource';
 import { DATE_PARAMETERS, JOB_SORTS, LIST_PARAMETERS, jobListQuery, type JobField, type JobSort, type jobListPage } from './list-schema';
 
 export interface JobListRouterDeps {
   db: Db;
   jobTypes: JobTypeCatalog;
 }
-
-/** The read-model columns behind each resource property, so a page reads only what `fields` asks for. */
-const COLUMNS_OF = {
-  id: ['id'],
-  status: ['status'],
-  jobType: ['job_type_id', 'job_type_version'],
-  fleetId: ['fleet_id'],
-  installerCompanyId: ['installer_company_id'],
-  customerName: ['customer_name'],
-  requestedStartAt: ['requested_start_at'],
-  values: ['values'],
-  lockedFields: ['locked_fields'],
-  steps: ['steps'],
-  lastCompletedStep: ['last_completed_step'],
-  failureReason: ['failure_reason'],
-  accessGrant: ['access_grant'],
-  vehicle: ['vehicle'],
-  workflowId: ['workflow_id'],
-  createdAt: ['created_at'],
-  updatedAt: ['updated_at'],
-  assignedAt: ['assigned_at'],
-  startedAt: ['started_at'],
-  finishedAt: ['finished_at'],
-} as const satisfies Record<JobField, ReadonlyArray<keyof JobRow>>;
 
 const DEFAULT_ORDER: Record<JobSort, 'asc' | 'desc'> = {
   createdAt: 'desc',
@@ -99,7 +74,7 @@ export function jobListRouter(deps: JobListRouterDeps): Router<AuthState> {
       direction: order,
       after: cursor?.after,
       limit: query.limit,
-      columns: fields?.flatMap((field) => COLUMNS_OF[field]),
+      columns: fields && jobColumns(fields),
     };
     const page = await searchJobs(deps.db, search);
     const answer: FromSchema<typeof jobListPage> = {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Knex } from 'knex';
+import { loadDatabaseUrl } from './common/config';
 
 /**
  * The one knex configuration: `installer-jobs migrate`, the API, the worker and the tests all
@@ -19,4 +20,5 @@ export function knexConfig(databaseUrl: string): Knex.Config {
 }
 
 // For the knex CLI (`npx knex --knexfile knexfile.ts migrate:status`) against a running database.
-export default process.env.DATABASE_URL ? knexConfig(process.env.DATABASE_URL) : undefined;
+const databaseUrl = loadDatabaseUrl();
+export default databaseUrl ? knexConfig(databaseUrl) : undefined;

@@ -7,6 +7,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
+import { loadCliConfig } from '../common/config';
 import { BASE_YAML } from '../test/support/job-type-texts';
 import { addRemoteJobTypeCommands, describePush, formatSourceProblem, jobTypeIdOf } from './job-types-push-pull';
 import { ApiUnreachableError, JobTypesApi, normaliseBaseUrl } from './job-types-remote';
@@ -248,7 +249,7 @@ async function runCommand(cwd: string, env: NodeJS.ProcessEnv, ...args: string[]
   const result: Run = { out: [], err: [], exitCode: 0 };
   const command = addRemoteJobTypeCommands(new Command('job-types').exitOverride(), {
     cwd: () => cwd,
-    env,
+    config: loadCliConfig(env),
     out: (text) => result.out.push(text),
     err: (text) => result.err.push(text),
     setExitCode: (code) => {

@@ -3,6 +3,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
+import { loadCliConfig, type CliConfig } from '../common/config';
 import type { JobTypesCommandIo } from './job-types';
 import { formatPath, formatProblem } from '../definitions/errors';
 import { checkGrammar } from '../definitions/grammar-validation';
@@ -10,7 +11,8 @@ import { parseYamlSource } from '../definitions/yaml-source';
 import { ApiUnreachableError, DEFAULT_API_URL, JobTypesApi, type PublishOutcome, type SourceProblem } from './job-types-remote';
 
 export interface RemoteCommandIo extends JobTypesCommandIo {
-  env: NodeJS.ProcessEnv;
+  /** INSTALLER_JOBS_API and INSTALLER_JOBS_TOKEN. */
+  config: CliConfig;
   fetch: typeof fetch;
 }
 
@@ -21,7 +23,7 @@ const processIo: RemoteCommandIo = {
   setExitCode: (code) => {
     process.exitCode = code;
   },
-  env: process.env,
+  config: loadCliConfig(),
   fetch: (...args) => globalThis.fetch(...args),
 };
 
@@ -118,13 +120,13 @@ async function pull(
 }
 
 function connect(options: ApiOptions, io: RemoteCommandIo): JobTypesApi | undefined {
-  const token = options.token ?? io.env.INSTALLER_JOBS_TOKEN;
+  const token = options.token ?? io.config.token;
   if (!token) {
     fail(io, "no API token: pass --token <token> or set INSTALLER_JOBS_TOKEN to a provider admin's token");
     return undefined;
   }
   try {
-    return new JobTypesApi({ baseUrl: options.api ?? (io.env.INSTALLER_JOBS_API || DEFAULT_API_URL), token, fetch: io.fetch });
+    return new JobTypesApi({ baseUrl: options.api ?? io.config.apiUrl ?? DEFAULT_API_URL, token, fetch: io.fetch });
   } catch (error) {
     if (!(error instanceof ApiUnreachableError)) throw error;
     fail(io, error.message);

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { locateTool, TOOLS, type ToolName } from '../runtime/tools';
 import { connectClient, connectWorkerConnection, temporalTarget } from '../temporal/connection';
 import { registerSearchAttributes } from '../temporal/search-attributes';
-import { geocoderFromEnv } from '../geocoding/geocoder';
+import { geocoderFrom } from '../geocoding/geocoder';
 import { createJobWorker } from '../worker/worker';
 
 /**
@@ -20,7 +20,7 @@ import { createJobWorker } from '../worker/worker';
  * database it is given (TEMPORAL_ADDRESS, DATABASE_URL), or else to what `start` runs locally.
  */
 export async function runWorker(config: Config): Promise<void> {
-  const vehicles = connectOneApi();
+  const vehicles = connectOneApi(config);
   const db = await reachableDb(config);
   await loadJobTypeCatalog(config.jobTypesDir, db); // refuse to start on a broken job type
   const target = temporalTarget(config);
@@ -50,7 +50,7 @@ export async function runApi(config: Config): Promise<void> {
     namespace: target.namespace,
     taskQueue: config.temporal.taskQueue,
     jobTypes,
-    geocoder: geocoderFromEnv(),
+    geocoder: geocoderFrom(config.geocoder),
     rateLimit: { limit: config.apiRateLimitPerMinute, windowMs: 60_000 },
   });
   const server = createApiServer(app.callback());
@@ -98,7 +98,7 @@ export async function migrate(config: Config): Promise<void> {
 
 export async function installTools(config: Config): Promise<void> {
   for (const name of Object.keys(TOOLS) as ToolName[]) {
-    const binary = locateTool(name, { toolsDir: config.toolsDir, onInstall: console.log });
+    const binary = locateTool(name, { toolsDir: config.toolsDir, explicitPaths: config.tools, onInstall: console.log });
     console.log(`${TOOLS[name].description}: ${binary}`);
   }
 }

@@ -12,7 +12,7 @@ import { assertPortFree } from '../runtime/ports';
 import { startPostgres, startTemporal } from '../runtime/services';
 import { startVehicleService } from '../runtime/vehicle-service';
 import { connectClient, connectWorkerConnection, temporalTarget } from '../temporal/connection';
-import { geocoderFromEnv } from '../geocoding/geocoder';
+import { geocoderFrom } from '../geocoding/geocoder';
 import { createJobWorker } from '../worker/worker';
 
 type Stop = () => Promise<void>;
@@ -106,7 +106,7 @@ export async function start(config: Config): Promise<void> {
       namespace: target.namespace,
       taskQueue: config.temporal.taskQueue,
       jobTypes,
-      geocoder: geocoderFromEnv(),
+      geocoder: geocoderFrom(config.geocoder),
       rateLimit: { limit: config.apiRateLimitPerMinute, windowMs: 60_000 },
     });
     const server = createApiServer(app.callback());

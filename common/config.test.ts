@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect } from 'chai';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadCliConfig, loadConfig, loadDatabaseUrl } from './config';
 
 describe('configuration from the environment', () => {
   it('runs everything locally when nothing is set', () => {
@@ -37,5 +37,52 @@ describe('configuration from the environment', () => {
       'API_RATE_LIMIT_PER_MINUTE=0 is not a whole number of at least 1.',
     );
     expect(() => loadConfig({ API_RATE_LIMIT_PER_MINUTE: 'lots' })).to.throw(ConfigError, /API_RATE_LIMIT_PER_MINUTE=lots/);
+  });
+
+  it('reads the OneAPI, the geocoder and the tools when set, trimmed, and leaves them unset otherwise', () => {
+    expect(loadConfig({}).oneApi).to.deep.equal({ baseUrl: undefined, clientId: undefined, clientSecret: undefined });
+    expect(loadConfig({}).geocoder).to.deep.equal({ url: undefined, userAgent: undefined });
+    const config = loadConfig({
+      ONEAPI_BASE_URL: ' https://api.invers.com ',
+      ONEAPI_CLIENT_ID: 'EXFL29#cl1',
+      ONEAPI_CLIENT_SECRET: 'secret',
+      GEOCODER_URL: 'https://nominatim.example/',
+      GEOCODER_USER_AGENT: 'acme-installs',
+      TEMPORAL_CLI_PATH: '/opt/temporal',
+      TEMPORAL_TEST_SERVER_PATH: '',
+    });
+    expect(config.oneApi).to.deep.equal({ baseUrl: 'https://api.invers.com', clientId: 'EXFL29#cl1', clientSecret: 'secret' });
+    expect(config.geocoder).to.deep.equal({ url: 'https://nominatim.example/', userAgent: 'acme-installs' });
+    expect(config.tools).to.deep.equal({ temporalCliPath: '/opt/temporal', timeSkippingServerPath: undefined });
+  });
+
+  it('refuses a OneAPI or geocoder address that is not an http(s) URL, naming the variable', () => {
+    expect(() => loadConfig({ ONEAPI_BASE_URL: 'api.invers.com' })).to.throw(
+      ConfigError,
+      'ONEAPI_BASE_URL=api.invers.com is not an http(s) URL (like https://host.example/path).',
+    );
+    expect(() => loadConfig({ GEOCODER_URL: 'ftp://maps.example' })).to.throw(ConfigError, /GEOCODER_URL=ftp:\/\/maps.example/);
+  });
+
+  it('keeps the defaults of the task queue, the namespace and the folders', () => {
+    const config = loadConfig({});
+    expect(config.temporal.taskQueue).to.equal('installer-jobs');
+    expect(config.temporal.namespace).to.equal('default');
+    expect(config.postgres.embeddedPort).to.equal(5433);
+    expect(config.oneApiSimulatorPort).to.equal(3100);
+    expect(config.apiHost).to.equal('127.0.0.1');
+    expect(config.toolsDir).to.equal(path.join(config.projectDir, '.tools'));
+    expect(config.jobTypesDir).to.equal(path.join(config.projectDir, 'job-types'));
+    expect(loadConfig({ INSTALLER_JOBS_DATA_DIR: '/srv/installer-jobs' }).dataDir).to.equal('/srv/installer-jobs');
+  });
+
+  it("reads the CLI's API and token, and DATABASE_URL, without the servers' settings", () => {
+    expect(loadCliConfig({ INSTALLER_JOBS_API: 'https://jobs.example', INSTALLER_JOBS_TOKEN: 'tok', PORT: 'eighty' })).to.deep.equal({
+      apiUrl: 'https://jobs.example',
+      token: 'tok',
+    });
+    expect(loadCliConfig({})).to.deep.equal({ apiUrl: undefined, token: undefined });
+    expect(loadDatabaseUrl({ DATABASE_URL: 'postgres://u:p@db/x', PORT: 'eighty' })).to.equal('postgres://u:p@db/x');
+    expect(loadDatabaseUrl({ DATABASE_URL: ' ' })).to.equal(undefined);
   });
 });

@@ -1,10 +1,14 @@
 import path from 'node:path';
 
 /**
- * Everything the processes read from the environment, in one place.
+ * Everything the processes read from the environment, in one place (the tests' own variables,
+ * TEST_*, are read in test/support). A bad value stops the process with a ConfigError naming the
+ * variable and what is wrong with it.
  *
  * Local development needs none of it: Temporal and Postgres are started on this machine.
- * Production names an existing cluster and database instead (see README "Deploy").
+ * Production names an existing cluster and database instead (see README "Deploying"). The
+ * connection to an external Temporal cluster (TEMPORAL_API_KEY, TEMPORAL_TLS*, TEMPORAL_PROFILE)
+ * is read by the SDK's environment configuration (temporal/connection.ts), as its documentation says.
  */
 export interface Config {
   /** Root of the checkout: job types, tools and data are found relative to it. */
@@ -33,6 +37,30 @@ export interface Config {
     databaseUrl?: string;
     embeddedPort: number;
   };
+  /** The real OneAPI and the worker's client credentials; unset, `start` runs the simulator (gateway/oneapi-config.ts names what is missing). */
+  oneApi: {
+    baseUrl?: string;
+    clientId?: string;
+    clientSecret?: string;
+  };
+  /** A Nominatim-compatible search service for addresses typed as text; unset, addresses are kept as given. */
+  geocoder: {
+    url?: string;
+    userAgent?: string;
+  };
+  /** Binaries to use instead of the ones installed into toolsDir (runtime/tools.ts). */
+  tools: {
+    temporalCliPath?: string;
+    timeSkippingServerPath?: string;
+  };
+  /** Where `installer-jobs job-types push|pull` sends its requests, and as whom; `--api` and `--token` override them. */
+  cli: CliConfig;
+}
+
+export interface CliConfig {
+  /** Unset: the local API (cli/job-types-remote.ts `DEFAULT_API_URL`). */
+  apiUrl?: string;
+  token?: string;
 }
 
 const projectDir = path.resolve(__dirname, '..');
@@ -56,10 +84,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       devServerUiPort: port(env, 'TEMPORAL_DEV_UI_PORT', 8233),
     },
     postgres: {
-      databaseUrl: nonEmpty(env.DATABASE_URL),
+      databaseUrl: loadDatabaseUrl(env),
       embeddedPort: port(env, 'POSTGRES_PORT', 5433),
     },
+    oneApi: {
+      baseUrl: httpUrl(env, 'ONEAPI_BASE_URL'),
+      clientId: nonEmpty(env.ONEAPI_CLIENT_ID),
+      clientSecret: nonEmpty(env.ONEAPI_CLIENT_SECRET),
+    },
+    geocoder: {
+      url: httpUrl(env, 'GEOCODER_URL'),
+      userAgent: nonEmpty(env.GEOCODER_USER_AGENT),
+    },
+    tools: {
+      temporalCliPath: nonEmpty(env.TEMPORAL_CLI_PATH),
+      timeSkippingServerPath: nonEmpty(env.TEMPORAL_TEST_SERVER_PATH),
+    },
+    cli: loadCliConfig(env),
   };
+}
+
+/** DATABASE_URL alone, for knexfile.ts: importing it must not fail on a variable it does not use. */
+export function loadDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return nonEmpty(env.DATABASE_URL);
+}
+
+/** INSTALLER_JOBS_API and INSTALLER_JOBS_TOKEN alone: talking to a remote API needs none of the servers' settings. */
+export function loadCliConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
+  return { apiUrl: nonEmpty(env.INSTALLER_JOBS_API), token: nonEmpty(env.INSTALLER_JOBS_TOKEN) };
 }
 
 export class ConfigError extends Error {
@@ -78,6 +130,15 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
     throw new ConfigError(`${name}=${raw} is not a port number (0-65535).`);
   }
   return value;
+}
+
+function httpUrl(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = nonEmpty(env[name]);
+  if (raw === undefined) return undefined;
+  if (!URL.canParse(raw) || !['http:', 'https:'].includes(new URL(raw).protocol)) {
+    throw new ConfigError(`${name}=${raw} is not an http(s) URL (like https://host.example/path).`);
+  }
+  return raw;
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

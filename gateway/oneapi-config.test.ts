@@ -1,6 +1,8 @@
 import { expect } from 'chai';
-import { ConfigError } from '../common/config';
-import { oneApiConfigFromEnv } from './oneapi-config';
+import { ConfigError, loadConfig } from '../common/config';
+import { oneApiConfigFrom } from './oneapi-config';
+
+const oneApiConfigFromEnv = (env: NodeJS.ProcessEnv) => oneApiConfigFrom(loadConfig(env).oneApi);
 
 describe('OneAPI configuration from the environment', () => {
   const complete = {

@@ -1,4 +1,4 @@
-import { ConfigError } from '../common/config';
+import { ConfigError, type Config } from '../common/config';
 
 export interface OneApiConfig {
   /** e.g. https://api.invers.com, or the simulator's URL. */
@@ -19,19 +19,16 @@ const REQUIRED_VARIABLES = {
   clientSecret: 'ONEAPI_CLIENT_SECRET',
 } as const;
 
-/** Reads the OneAPI connection from the environment; names every missing variable at once. */
-export function oneApiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): OneApiConfig {
-  const missing = Object.values(REQUIRED_VARIABLES).filter((name) => !env[name]?.trim());
+/** The OneAPI connection as configured (common/config.ts); names every missing variable at once. */
+export function oneApiConfigFrom(settings: Config['oneApi']): OneApiConfig {
+  const missing = (Object.keys(REQUIRED_VARIABLES) as Array<keyof typeof REQUIRED_VARIABLES>)
+    .filter((setting) => settings[setting] === undefined)
+    .map((setting) => REQUIRED_VARIABLES[setting]);
   if (missing.length > 0) {
     throw new ConfigError(
       `Missing environment variable${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: ` +
         'the vehicle gateway needs the OneAPI base URL and its client credentials.',
     );
   }
-  const read = (name: string) => (env[name] ?? '').trim();
-  return {
-    baseUrl: read(REQUIRED_VARIABLES.baseUrl),
-    clientId: read(REQUIRED_VARIABLES.clientId),
-    clientSecret: read(REQUIRED_VARIABLES.clientSecret),
-  };
+  return { baseUrl: settings.baseUrl!, clientId: settings.clientId!, clientSecret: settings.clientSecret! };
 }

@@ -27,7 +27,7 @@ export class NominatimGeocoder implements Geocoder {
   }
 }
 
-export function geocoderFromEnv(env: NodeJS.ProcessEnv = process.env): Geocoder | undefined {
-  const url = env.GEOCODER_URL?.trim();
-  return url ? new NominatimGeocoder(url, env.GEOCODER_USER_AGENT?.trim() || undefined) : undefined;
+/** The geocoder GEOCODER_URL names (common/config.ts), if any. */
+export function geocoderFrom(settings: { url?: string; userAgent?: string }): Geocoder | undefined {
+  return settings.url ? new NominatimGeocoder(settings.url, settings.userAgent) : undefined;
 }

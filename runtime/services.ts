@@ -10,7 +10,7 @@ import { locateTool } from './tools';
  */
 export async function startTemporal(config: Config, log: (line: string) => void): Promise<DevServer | undefined> {
   if (config.temporal.externalAddress) return undefined;
-  const executable = locateTool('temporalCli', { toolsDir: config.toolsDir, onInstall: log });
+  const executable = locateTool('temporalCli', { toolsDir: config.toolsDir, explicitPaths: config.tools, onInstall: log });
   return startDevServer({
     executable,
     ip: '127.0.0.1',

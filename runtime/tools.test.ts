@@ -20,12 +20,18 @@ describe('locating the Temporal binaries', () => {
   it('takes the binary named by TEMPORAL_CLI_PATH before anything else', () => {
     const explicit = executable(path.join(scratch, 'elsewhere', 'temporal'));
     executable(localBinaryPath('temporalCli', scratch));
-    expect(locateTool('temporalCli', { toolsDir: scratch, env: { TEMPORAL_CLI_PATH: explicit, PATH: '' } })).to.equal(explicit);
+    expect(locateTool('temporalCli', { toolsDir: scratch, explicitPaths: { temporalCliPath: explicit }, env: { PATH: '' } })).to.equal(
+      explicit,
+    );
   });
 
   it('says what is wrong when TEMPORAL_CLI_PATH names no executable', () => {
     expect(() =>
-      locateTool('temporalCli', { toolsDir: scratch, env: { TEMPORAL_CLI_PATH: path.join(scratch, 'missing'), PATH: '' } }),
+      locateTool('temporalCli', {
+        toolsDir: scratch,
+        explicitPaths: { temporalCliPath: path.join(scratch, 'missing') },
+        env: { PATH: '' },
+      }),
     ).to.throw(ToolInstallError, /TEMPORAL_CLI_PATH=.*missing does not name an executable file/);
   });
 

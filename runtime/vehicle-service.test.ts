@@ -18,7 +18,7 @@ describe('the OneAPI simulator that npm start runs', () => {
     const config = loadConfig({ INSTALLER_JOBS_DATA_DIR: dataDir, ONEAPI_SIMULATOR_PORT: String(await findFreePort()) });
     const [golf] = demoVehicles();
 
-    const first = await startVehicleService(config, {});
+    const first = await startVehicleService(config);
     try {
       expect((await first.gateway.sendCommand(golf!.id!, 'unlock-central-lock')).centralLock).to.equal('unlocked');
     } finally {
@@ -27,7 +27,7 @@ describe('the OneAPI simulator that npm start runs', () => {
     expect(simulatorStateFile(config)).to.equal(path.join(dataDir, 'oneapi-simulator.json'));
 
     // Another port: fetch's pool may still hold a keep-alive socket to the old one, closed under it.
-    const restarted = await startVehicleService({ ...config, oneApiSimulatorPort: await findFreePort() }, {});
+    const restarted = await startVehicleService({ ...config, oneApiSimulatorPort: await findFreePort() });
     try {
       expect((await restarted.gateway.getVehicle(golf!.id!)).state.centralLock).to.equal('unlocked');
       const history = restarted.simulator!.state.fleet.get(golf!.id!)!.history;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { ConfigError, type Config } from '../common/config';
 import { OneApiClient } from '../gateway/oneapi-client';
-import { oneApiConfigFromEnv } from '../gateway/oneapi-config';
+import { oneApiConfigFrom } from '../gateway/oneapi-config';
 import { startSimulator, type RunningSimulator } from '../gateway/simulator/server';
 import type { VehicleGateway } from '../gateway/vehicle-gateway';
 import { assertPortFree } from './ports';
@@ -19,8 +19,8 @@ export interface VehicleService {
  * The CloudBoxx side: the real OneAPI when ONEAPI_BASE_URL names it, otherwise (local work) the
  * simulator, which speaks the same HTTP, started here with the demo fleet.
  */
-export async function startVehicleService(config: Config, env: NodeJS.ProcessEnv = process.env): Promise<VehicleService> {
-  if (env.ONEAPI_BASE_URL?.trim()) return connectOneApi(env);
+export async function startVehicleService(config: Config): Promise<VehicleService> {
+  if (config.oneApi.baseUrl) return connectOneApi(config);
   await assertPortFree(config.oneApiSimulatorPort, '127.0.0.1', 'the OneAPI simulator', 'ONEAPI_SIMULATOR_PORT');
   const credentials = { id: 'installer-jobs-local', secret: randomBytes(18).toString('base64url') };
   // The fleet, configurations and history survive a restart of `npm start` (see simulatorStateFile).
@@ -43,12 +43,12 @@ export function simulatorStateFile(config: Config): string {
 }
 
 /** A process that starts no simulator (`installer-jobs worker`) needs the OneAPI named. */
-export function connectOneApi(env: NodeJS.ProcessEnv = process.env): VehicleService {
-  if (!env.ONEAPI_BASE_URL?.trim()) {
+export function connectOneApi(config: Config): VehicleService {
+  if (!config.oneApi.baseUrl) {
     throw new ConfigError(
       'The worker talks to vehicles through the OneAPI: set ONEAPI_BASE_URL, ONEAPI_CLIENT_ID and ONEAPI_CLIENT_SECRET (for local work, `installer-jobs simulator` prints them).',
     );
   }
-  const config = oneApiConfigFromEnv(env);
-  return { gateway: new OneApiClient(config), describe: `OneAPI at ${config.baseUrl}`, stop: async () => {} };
+  const oneApi = oneApiConfigFrom(config.oneApi);
+  return { gateway: new OneApiClient(oneApi), describe: `OneAPI at ${oneApi.baseUrl}`, stop: async () => {} };
 }

@@ -266,7 +266,7 @@ describe('outages answer honestly', function () {
     before(async () => {
       // A Temporal of its own, to stop; the run's shared server serves every other suite.
       devServer = await startDevServer({
-        executable: locateTool('temporalCli', { toolsDir: config.toolsDir }),
+        executable: locateTool('temporalCli', { toolsDir: config.toolsDir, explicitPaths: config.tools }),
         ip: '127.0.0.1',
         port: await findFreePort(),
         namespace: 'default',

@@ -28,7 +28,11 @@ export function temporalAddress(): Promise<string> {
     const external = process.env.TEST_TEMPORAL_ADDRESS;
     if (external) return { address: external, stop: async () => {} };
     return startDevServer({
-      executable: locateTool('temporalCli', { toolsDir: config.toolsDir, onInstall: (line) => console.log(line) }),
+      executable: locateTool('temporalCli', {
+        toolsDir: config.toolsDir,
+        explicitPaths: config.tools,
+        onInstall: (line) => console.log(line),
+      }),
       ip: '127.0.0.1',
       port: await findFreePort(),
       namespace: 'default',
@@ -75,7 +79,11 @@ export function workflowBundle(): Promise<WorkflowBundle> {
 }
 
 export function timeSkippingServerPath(): string {
-  return locateTool('timeSkippingServer', { toolsDir: config.toolsDir, onInstall: (line) => console.log(line) });
+  return locateTool('timeSkippingServer', {
+    toolsDir: config.toolsDir,
+    explicitPaths: config.tools,
+    onInstall: (line) => console.log(line),
+  });
 }
 
 export async function stopSharedServices(): Promise<void> {

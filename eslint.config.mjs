@@ -56,6 +56,29 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
   {
+    // The environment is read in one place, typed and checked; the tests' TEST_* variables in test/support.
+    files: ['**/*.ts'],
+    // runtime/tools.ts looks up PATH and PYTHON, the system's, and hands them to pip.
+    ignores: ['common/config.ts', 'runtime/tools.ts', 'test/**', '**/*.test.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration through common/config.ts (loadConfig).' },
+      ],
+    },
+  },
+  {
+    // Job-type definitions are the ground floor: grammar, loader, compiler. Queries belong in db/.
+    files: ['definitions/**/*.ts'],
+    ignores: ['definitions/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['knex', 'pg', '**/db/*'], message: 'definitions/ reads no database: put the query in db/.' }] },
+      ],
+    },
+  },
+  {
     // Workflow code: deterministic, no Node, no I/O; activities are imported as types only.
     files: ['workflows/**/*.ts'],
     ignores: ['workflows/**/*.test.ts'],

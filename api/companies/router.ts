@@ -5,10 +5,11 @@ import type { Db } from '../../db/connection';
 import { companyWithFleets } from '../../db/invitations';
 import { addTechnician, organisationUsers, removeUser, type Principal } from '../../db/tenancy';
 import type { AuthState } from '../auth';
+import type { SignedInDeps } from '../signed-in';
 import { isUuid, parseBody } from '../validate';
 import { addTechnicianBody, type companyResource, type newTechnician, type technicianList } from './schema';
 
-export interface CompaniesRouterDeps {
+export interface CompaniesRouterDeps extends SignedInDeps {
   db: Db;
 }
 
@@ -18,6 +19,7 @@ export interface CompaniesRouterDeps {
  */
 export function companiesRouter(deps: CompaniesRouterDeps): Router<AuthState> {
   const router = new Router<AuthState>({ prefix: '/v1/companies/me' });
+  router.use(deps.signedIn);
 
   router.get('/', async (ctx) => {
     const principal = installerUser(ctx.state.principal);

@@ -16,6 +16,7 @@ import {
 } from '../../db/invitations';
 import { requireToken, type AuthState } from '../auth';
 import { idempotentPosts, invitationScope } from '../idempotency';
+import type { SignedInDeps } from '../signed-in';
 import { isUuid, parseBody } from '../validate';
 import {
   acceptInvitationBody,
@@ -44,8 +45,9 @@ type Ctx = RouterContext<AuthState>;
  * A fleet of another provider answers 404 to everyone, whatever their role; on its own fleet a
  * dispatcher may read the invitations but only an admin may send one.
  */
-export function fleetInvitationsRouter(deps: InvitationsRouterDeps): Router<AuthState> {
+export function fleetInvitationsRouter(deps: InvitationsRouterDeps & SignedInDeps): Router<AuthState> {
   const router = new Router<AuthState>({ prefix: '/v1/fleets' });
+  router.use(deps.signedIn);
 
   async function ownFleet(ctx: Ctx): Promise<FleetRow> {
     const { principal } = ctx.state;
@@ -118,8 +120,8 @@ export function fleetInvitationsRouter(deps: InvitationsRouterDeps): Router<Auth
 
 /**
  * The installer side of an invitation, reached through the e-mail link: the token in the path is
- * the credential, so these routes are mounted ahead of the API-token check. A company that
- * already has an account accepts with its admin's API token, keeping one account for all fleets.
+ * the credential, so these routes need no API token (no signedIn guard). A company that already
+ * has an account accepts with its admin's API token, keeping one account for all fleets.
  */
 export function invitationResponsesRouter(deps: InvitationsRouterDeps): Router<Partial<AuthState>> {
   const router = new Router<Partial<AuthState>>({ prefix: '/v1/invitations' });

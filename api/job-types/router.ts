@@ -21,6 +21,7 @@ import type { JobTypeCatalog, JobTypeOwner } from '../../definitions/catalog';
 import { previewJobType } from '../../definitions/preview';
 import { fieldValueSchema, providerValuesSchema, stepValuesSchema } from '../../definitions/value-schemas';
 import type { AuthState } from '../auth';
+import type { SignedInDeps } from '../signed-in';
 import { parseBody } from '../validate';
 import {
   previewBody,
@@ -35,7 +36,7 @@ import {
 } from './schema';
 import { checkApiSource } from './source';
 
-export interface JobTypesRouterDeps {
+export interface JobTypesRouterDeps extends SignedInDeps {
   db: Db;
   jobTypes: JobTypeCatalog;
 }
@@ -58,6 +59,7 @@ interface VisibleType {
  */
 export function jobTypesRouter(deps: JobTypesRouterDeps): Router<AuthState> {
   const router = new Router<AuthState>({ prefix: '/v1/job-types' });
+  router.use(deps.signedIn);
 
   router.get('/', async (ctx) => {
     const query = listQuery(ctx);

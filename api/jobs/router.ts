@@ -20,10 +20,12 @@ import { providerJobTypeStore } from '../../db/job-types';
 import { findJob, findJobs, listJobEvents, type JobRow } from '../../db/jobs';
 import type { JobTypeCatalog } from '../../definitions/catalog';
 import type { AuthState } from '../auth';
+import type { SignedInDeps } from '../signed-in';
 import { parseBody } from '../validate';
 import type { Geocoder } from '../../geocoding/geocoder';
 import { geocodeAddresses } from '../../geocoding/geocode-values';
 import { createJobs } from './create-jobs';
+import { jobListRouter } from './list-router';
 import { sendUpdate } from '../temporal-calls';
 import { toJobResource } from './job-resource';
 import { refusalsAsProblems } from './refusals';
@@ -40,7 +42,7 @@ import {
   type vehicleCommandAnswer,
 } from './schema';
 
-export interface JobsRouterDeps {
+export interface JobsRouterDeps extends SignedInDeps {
   db: Db;
   temporal: Client;
   taskQueue: string;
@@ -51,12 +53,20 @@ export interface JobsRouterDeps {
 
 type Ctx = RouterContext<AuthState>;
 
+/** /v1/jobs, for signed-in users only: the list and search (list-router.ts), and the jobs themselves. */
+export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
+  const router = new Router<AuthState>();
+  router.use(deps.signedIn);
+  router.use(jobListRouter(deps).routes(), jobRoutes(deps).routes());
+  return router;
+}
+
 /**
  * Jobs for both sides. The provider creates, edits, deletes and assigns; the assigned installer
  * company starts, completes steps, completes or fails. Each change is an Update of the job's
  * workflow, answered with the job as the read model now shows it.
  */
-export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
+function jobRoutes(deps: JobsRouterDeps): Router<AuthState> {
   const router = new Router<AuthState>({ prefix: '/v1/jobs' });
   const handleOf = (jobId: string) => deps.temporal.workflow.getHandle(jobWorkflowId(jobId));
 

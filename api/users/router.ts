@@ -4,14 +4,16 @@ import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../
 import type { Db } from '../../db/connection';
 import { addProviderUser, organisationUsers, removeUser, type Principal } from '../../db/tenancy';
 import type { AuthState } from '../auth';
+import type { SignedInDeps } from '../signed-in';
 import { isUuid, parseBody } from '../validate';
 import { createProviderUserBody, type newProviderUser, type providerUserList } from './schema';
 
 const PROVIDER_ROLES = ['provider_admin', 'provider_dispatcher'] as const;
 
 /** A provider admin manages the people of the provider: admins, and dispatchers limited to customers. */
-export function usersRouter(deps: { db: Db }): Router<AuthState> {
+export function usersRouter(deps: { db: Db } & SignedInDeps): Router<AuthState> {
   const router = new Router<AuthState>({ prefix: '/v1/users' });
+  router.use(deps.signedIn);
 
   router.get('/', async (ctx) => {
     const principal = providerAdmin(ctx.state.principal, 'see the users');

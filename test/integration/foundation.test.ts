@@ -1,7 +1,9 @@
 import { Client, Connection } from '@temporalio/client';
 import { expect } from 'chai';
 import knex from 'knex';
+import { randomUUID } from 'node:crypto';
 import { createApp } from '../../api/app';
+import { OPERATIONS } from '../../api/openapi/document';
 import { FleetIdAttribute, JobIdAttribute, JobStatusAttribute, JobTypeAttribute } from '../../common/search-attributes';
 import { createDemoTenantIfMissing, type DemoTenant } from '../../db/demo-tenant';
 import { JobTypeCatalog } from '../../definitions/catalog';
@@ -107,6 +109,25 @@ describe('a job through every layer', function () {
     expect(response.status).to.equal(401);
     expect(response.headers.get('content-type')).to.match(/^application\/problem\+json/);
     expect(await response.json()).to.deep.include({ type: 'https://installer-jobs.dev/problems/unauthenticated', status: 401 });
+  });
+
+  it('refuses every operation but the public ones without a token or with an unknown one; the public ones need none', async () => {
+    // The operations come from the OpenAPI table, so a new route whose router forgot its guard fails here.
+    const fill = (path: string) => path.replace(/\{\w+\}/g, () => randomUUID());
+    const guarded = OPERATIONS.filter((op) => !op.public);
+    expect(guarded.length, 'the operations under test').to.be.at.least(30);
+    for (const op of guarded) {
+      for (const token of [undefined, 'ijt_unknown-or-revoked']) {
+        const answer = await stack.call(op.method, fill(op.path), token, op.body ? {} : undefined);
+        const what = `${op.method.toUpperCase()} ${op.path} ${token ? 'with an unknown token' : 'without a token'}`;
+        expect(answer.status, `${what}: ${answer.text}`).to.equal(401);
+        expect(answer.body.type, what).to.equal('https://installer-jobs.dev/problems/unauthenticated');
+      }
+    }
+    for (const op of OPERATIONS.filter((op) => op.public)) {
+      const answer = await stack.call(op.method, fill(op.path));
+      expect(answer.status, `${op.method.toUpperCase()} ${op.path} without a token: ${answer.text}`).not.to.equal(401);
+    }
   });
 
   it('names each invalid property of a bad body by JSON pointer', async () => {

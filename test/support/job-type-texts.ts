@@ -1,5 +1,6 @@
-// Helpers for the definitions tests: a small definition that uses every feature, and a way to
-// break it one edit at a time and read the problems as the author would.
+// Helpers for tests of job types (definitions/, workflows/, cli/; pure, so unit tests may use them):
+// a small definition that uses every feature, and a way to break it one edit at a time and read the
+// problems as the author would.
 import { expect } from 'chai';
 import type { CompiledJobType } from '../../definitions/compiled-job-type';
 import { formatProblem, JobTypeError } from '../../definitions/errors';

@@ -46,7 +46,9 @@ export const EVERY_SNAPSHOT_PROPERTY_STORED: Record<
   never
 > = {};
 
+/** The entries' columns, a union of one object type per entry. */
 type Columns = (typeof JOB_PROPERTIES)[keyof typeof JOB_PROPERTIES]['columns'];
+/** The names of all their columns: keyof taken of each member (of the union itself, it would be only the names all share). */
 type ColumnNames<C> = C extends unknown ? keyof C : never;
 
 /** A row of the jobs table as node-postgres reads it: every column of every entry. */

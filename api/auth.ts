@@ -8,7 +8,7 @@ export interface AuthState extends RetryState {
   principal: Principal;
 }
 
-/** Bearer tokens (stored hashed). Everything under /v1 needs one. */
+/** Bearer tokens (stored hashed): each router puts the signed-in guard (api/signed-in.ts) in front of its routes. */
 export function requireToken(db: Db): Middleware<AuthState> {
   return async (ctx, next) => {
     const token = bearerToken(ctx);

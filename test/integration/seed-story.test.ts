@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { INSTALL_STEPS_TRAIL } from '../support/install-job';
 import type { OnboardedProvider } from '../../db/tenancy';
 import { runCli } from '../support/cli';
 import { freshDatabase } from '../support/services';
@@ -154,13 +155,7 @@ describe('the story of the manual, over HTTP', function () {
       'job.created',
       'job.assigned',
       'job.started',
-      'step.completed',
-      'step.completed',
-      'step.action.started',
-      'step.completed',
-      'step.action.started',
-      'step.completed',
-      'step.completed',
+      ...INSTALL_STEPS_TRAIL,
       'job.succeeded',
       'vehicle.secured',
     ]);

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { INSTALL_STEPS_TRAIL } from '../support/install-job';
 import { jobWorkflow } from '../../workflows';
 import { assertConsistent } from '../support/consistency';
 import type { AddressInfo } from 'node:net';
@@ -258,13 +259,7 @@ describe('a worker killed mid-job and restarted', function () {
       'job.created',
       'job.assigned',
       'job.started',
-      'step.completed',
-      'step.completed',
-      'step.action.started',
-      'step.completed',
-      'step.action.started',
-      'step.completed',
-      'step.completed',
+      ...INSTALL_STEPS_TRAIL,
       'job.succeeded',
       'vehicle.secured',
     ]);

@@ -19,3 +19,18 @@ export const INSTALL_STEP_VALUES: Record<string, Record<string, unknown>> = {
   verify: {},
   handover: { installerNotes: 'Box behind the glovebox.' },
 };
+
+/**
+ * The audit trail of a cloudboxx-install job run through its five steps, without the vehicle calls
+ * (`vehicle.call`, one per attempt): check-in and mount, then configure and verify each started and
+ * completed by their action, then the hand-over.
+ */
+export const INSTALL_STEPS_TRAIL = [
+  'step.completed',
+  'step.completed',
+  'step.action.started',
+  'step.completed',
+  'step.action.started',
+  'step.completed',
+  'step.completed',
+] as const;

@@ -17,7 +17,7 @@ import {
 import type { JobSnapshot } from '../../common/job';
 import { JobStatusAttribute, LastCompletedStepAttribute } from '../../common/search-attributes';
 import { seedVehicle } from '../support/oneapi';
-import { INSTALL_PRESETS, INSTALL_QNR, INSTALL_STEP_VALUES } from '../support/install-job';
+import { INSTALL_PRESETS, INSTALL_QNR, INSTALL_STEP_VALUES, INSTALL_STEPS_TRAIL } from '../support/install-job';
 import { JobWorkflowEnv } from '../support/workflow-env';
 
 const MINUTE = 60_000;
@@ -128,13 +128,7 @@ describe('the job workflow', function () {
         'job.created',
         'job.assigned',
         'job.started',
-        'step.completed',
-        'step.completed',
-        'step.action.started',
-        'step.completed',
-        'step.action.started',
-        'step.completed',
-        'step.completed',
+        ...INSTALL_STEPS_TRAIL,
         'vehicle.command',
         'job.succeeded',
         'vehicle.secured',

@@ -28,6 +28,19 @@ describe('parseBody', () => {
     ]);
   });
 
+  it('names the allowed values of an enum, so a caller can correct a bad fields= or status=', () => {
+    expect(() =>
+      parseBody({ type: 'object', properties: { sort: { enum: ['createdAt', 'status'] } } } as const, { sort: 'colour' }),
+    ).to.throw(InputError);
+    try {
+      parseBody({ type: 'object', properties: { sort: { enum: ['createdAt', 'status'] } } } as const, { sort: 'colour' });
+    } catch (error) {
+      expect((error as InputError).details).to.deep.equal([
+        { pointer: '/sort', message: 'must be one of: createdAt, status', rule: 'enum' },
+      ]);
+    }
+  });
+
   it('puts the pointer under where the body sits', () => {
     expect(problemsOf({ 'a/b': 'ok', 'c/d': 1 }, '/query')).to.deep.equal([
       { pointer: '/query/c~1d', message: 'is not a known property', rule: 'additionalProperties' },

@@ -48,7 +48,9 @@ function toProblem(error: ErrorObject, where: string) {
         ? 'is not a known property'
         : error.keyword === 'format'
           ? formatMessage(error)
-          : (error.message ?? 'is not valid');
+          : error.keyword === 'enum'
+            ? `must be one of: ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`
+            : (error.message ?? 'is not valid');
   return { pointer, message, rule: error.keyword };
 }
 

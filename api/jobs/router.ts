@@ -206,7 +206,7 @@ function jobRoutes(deps: JobsRouterDeps): Router<AuthState> {
   router.patch('/:id', async (ctx) => {
     const job = await visibleJob(ctx, 'provider');
     const body = parseBody(editJobBody, ctx.request.body);
-    if (body.customerName !== undefined && ctx.state.principal.customers) customerFor(ctx, body.customerName ?? '');
+    if (body.customerName !== undefined && ctx.state.principal.customers) customerFor(ctx, body.customerName ?? '', 'edit');
     const jobType = deps.jobTypes.get(job.job_type_id);
     // No geocoding call for an edit the workflow is going to refuse anyway.
     const geocode = body.values && jobType && job.status === 'PENDING';
@@ -297,14 +297,17 @@ function jobTypeArchived(id: string, pointer?: string): RuleViolationError {
   );
 }
 
-/** The customer a new job is for: any for an admin; for a dispatcher one of theirs, theirs if they have one. */
-function customerFor(ctx: Ctx, requested: string | undefined): string | undefined {
+/**
+ * The customer a job is for: any for an admin; for a dispatcher one of theirs, theirs if they have
+ * one. `doing` names what the caller does, so the refusal says it in their words.
+ */
+function customerFor(ctx: Ctx, requested: string | undefined, doing: 'create' | 'edit' = 'create'): string | undefined {
   const { customers } = ctx.state.principal;
   if (!customers) return requested;
   if (requested === undefined && customers.length === 1) return customers[0];
   if (requested !== undefined && customers.includes(requested)) return requested;
   throw new RuleViolationError(
-    requested === undefined ? 'Say which customer the job is for.' : `You cannot create jobs for customer "${requested}".`,
+    requested === undefined ? 'Say which customer the job is for.' : `You cannot ${doing} jobs for customer "${requested}".`,
     [{ pointer: '/customerName', message: `must be one of: ${customers.join(', ')}`, rule: 'enum' }],
     { type: requested === undefined ? 'customer-required' : 'customer-not-allowed' },
   );

@@ -61,6 +61,8 @@ describe('dispatchers limited to their customers', function () {
     expect(listed.body.items.map((j: { id: string }) => j.id)).to.deep.equal([own.body.id]);
     const moved = await call('PATCH', `/v1/jobs/${other.body.id}`, several, { customerName: 'Stadtwerke Nord' });
     expect(moved.status, 'cannot hand a job to a customer it does not act for').to.equal(422);
+    expect(moved.body.title, 'in the words of what the dispatcher did').to.equal('You cannot edit jobs for customer "Stadtwerke Nord".');
+    expect(foreign.body.title).to.equal('You cannot create jobs for customer "Stadtwerke Süd".');
     const all = await call('GET', '/v1/jobs', demo.tokens.providerAdmin);
     expect(all.body.items.map((j: { id: string }) => j.id)).to.include.members([own.body.id, other.body.id]);
   });

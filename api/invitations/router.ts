@@ -130,7 +130,8 @@ export function invitationResponsesRouter(deps: InvitationsRouterDeps): Router<P
 
   router.get('/:token', async (ctx) => {
     const preview = await invitationPreview(deps.db, ctx.params.token!);
-    if (!preview) throw new NotFoundError('This invitation does not exist: check the link you were given, or ask the provider to invite you again.');
+    if (!preview)
+      throw new NotFoundError('This invitation does not exist: check the link you were given, or ask the provider to invite you again.');
     const answer: FromSchema<typeof invitationPreviewResource> = preview;
     ctx.body = answer;
   });

@@ -14,6 +14,7 @@ import { startVehicleService } from '../runtime/vehicle-service';
 import { connectClient, connectWorkerConnection, temporalTarget } from '../temporal/connection';
 import { geocoderFrom } from '../geocoding/geocoder';
 import { createJobWorker } from '../worker/worker';
+import { installWorkerLog } from '../runtime/worker-log';
 
 type Stop = () => Promise<void>;
 
@@ -23,6 +24,8 @@ type Stop = () => Promise<void>;
  */
 export async function start(config: Config): Promise<void> {
   const log = (line: string) => console.log(line);
+  // The SDK's own logs go to a file; the terminal keeps the banner and one line per warning.
+  installWorkerLog(path.join(config.dataDir, 'worker.log'), log);
   const stops: Array<[string, Stop]> = [];
   let stopping: Promise<void> | undefined;
   const stopAll = () =>

@@ -1,5 +1,19 @@
 import type { FromSchema } from 'json-schema-to-ts';
 
+/** A problem of a job type's YAML source: where, what, and whether it blocks publishing. */
+export const sourceProblem = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['line', 'column', 'path', 'message', 'severity'],
+  properties: {
+    line: { type: 'integer', minimum: 1 },
+    column: { type: 'integer', minimum: 1 },
+    path: { type: 'string', description: 'Where in the definition, e.g. steps[1].collect[0]; empty for the source as a whole.' },
+    message: { type: 'string', description: 'The same words as `npx installer-jobs job-types validate`.' },
+    severity: { enum: ['error', 'warning'], description: 'An error stops publishing; a warning never does.' },
+  },
+} as const;
+
 export const PROBLEM_TYPE_BASE = 'https://installer-jobs.dev/problems/';
 
 /** The body of every refusal and error (application/problem+json, RFC 9457): problem.ts builds it, the API docs describe it. */
@@ -42,18 +56,7 @@ export const problemBody = {
       type: 'array',
       description:
         "A job type's YAML source that cannot be published (invalid-job-type): every problem in it, errors and warnings, by line and column.",
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['line', 'column', 'path', 'message', 'severity'],
-        properties: {
-          line: { type: 'integer', minimum: 1 },
-          column: { type: 'integer', minimum: 1 },
-          path: { type: 'string', description: 'Where in the definition, e.g. steps[1].collect[0]; empty for the source as a whole.' },
-          message: { type: 'string' },
-          severity: { enum: ['error', 'warning'], description: 'An error stops publishing; a warning never does.' },
-        },
-      },
+      items: sourceProblem,
     },
   },
 } as const;

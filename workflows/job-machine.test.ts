@@ -1,5 +1,6 @@
 // The job's rules without Temporal: what a refused step completion or draft tells the caller.
 import { expect } from 'chai';
+import type { CompiledJobType } from '../definitions/compiled-job-type';
 import type { Actor } from '../common/job';
 import { findRefusal } from '../common/job-refusal';
 import { compileText, variant, withFields } from '../test/support/job-type-texts';
@@ -9,21 +10,24 @@ const PROVIDER: Actor = { kind: 'user', userId: 'u-provider', organisationId: 'p
 const INSTALLER: Actor = { kind: 'user', userId: 'u-installer', organisationId: 'company-1', role: 'installer_technician' };
 const NOW = '2026-01-05T08:00:00.000Z';
 
-/** A RUNNING job of BASE_YAML's type (steps mount, configure), assigned to INSTALLER's company. */
-function runningJob(): JobMachine {
-  const job = new JobMachine(
-    {
-      jobId: 'job-1',
-      providerId: 'provider-1',
-      fleetId: 'fleet-1',
-      jobType: compileText(),
-      values: { operation: 'install', boxQnr: '0123456789ABCDEF' },
-      createdBy: PROVIDER,
-      createdAt: NOW,
-    },
-    'installer-job-job-1',
-    Date.parse(NOW),
-  );
+/** A PENDING job of BASE_YAML's type (steps mount, configure), or of `jobType`, with the provider's `values`. */
+function pendingJob(options: { jobId?: string; jobType?: CompiledJobType; values?: Record<string, unknown> } = {}): JobMachine {
+  const jobId = options.jobId ?? 'job-1';
+  const input = {
+    jobId,
+    providerId: 'provider-1',
+    fleetId: 'fleet-1',
+    jobType: options.jobType ?? compileText(),
+    values: { operation: 'install', boxQnr: '0123456789ABCDEF', ...options.values },
+    createdBy: PROVIDER,
+    createdAt: NOW,
+  };
+  return new JobMachine(input, `installer-job-${jobId}`, Date.parse(NOW));
+}
+
+/** The same, assigned to INSTALLER's company and started. */
+function runningJob(options: Parameters<typeof pendingJob>[0] = {}): JobMachine {
+  const job = pendingJob(options);
   job.assign({ actor: PROVIDER, installerCompanyId: 'company-1' }, NOW);
   job.start(NOW, { grantId: 'g-1', permissions: ['lock'], grantedAt: NOW, expiresAt: '2026-01-05T16:00:00.000Z' });
   return job;
@@ -65,22 +69,8 @@ describe('the job machine: a value the provider set locks its field', () => {
 
   /** A RUNNING job whose provider gave the address `site`. */
   function jobWithSite(): JobMachine {
-    const job = new JobMachine(
-      {
-        jobId: 'job-4',
-        providerId: 'provider-1',
-        fleetId: 'fleet-1',
-        jobType: compileText(withFields(['{ key: site, label: Site, section: setup, type: address, preset: required }'])),
-        values: { operation: 'install', boxQnr: '0123456789ABCDEF', site: SITE },
-        createdBy: PROVIDER,
-        createdAt: NOW,
-      },
-      'installer-job-job-4',
-      Date.parse(NOW),
-    );
-    job.assign({ actor: PROVIDER, installerCompanyId: 'company-1' }, NOW);
-    job.start(NOW, { grantId: 'g-4', permissions: ['lock'], grantedAt: NOW, expiresAt: '2026-01-05T16:00:00.000Z' });
-    return job;
+    const jobType = compileText(withFields(['{ key: site, label: Site, section: setup, type: address, preset: required }']));
+    return runningJob({ jobId: 'job-4', jobType, values: { site: SITE } });
   }
 
   const DRAFTS: Array<[title: string, values: Record<string, unknown>, reason: string | undefined]> = [
@@ -118,19 +108,7 @@ describe('the job machine: a value the provider set locks its field', () => {
 describe("the job machine: a job's vehicle and what can be stored", () => {
   it('refuses a fail reason or an edit Postgres could not store, naming the pointer', () => {
     expect(refusalOf(() => runningJob().checkFail(INSTALLER, 'broken\u0000'))).to.deep.include({ reason: 'invalidValues' });
-    const pending = new JobMachine(
-      {
-        jobId: 'job-2',
-        providerId: 'provider-1',
-        fleetId: 'fleet-1',
-        jobType: compileText(),
-        values: { operation: 'install', boxQnr: '0123456789ABCDEF' },
-        createdBy: PROVIDER,
-        createdAt: NOW,
-      },
-      'installer-job-job-2',
-      Date.parse(NOW),
-    );
+    const pending = pendingJob({ jobId: 'job-2' });
     const refused = refusalOf(() =>
       pending.checkEdit({ actor: PROVIDER, customerName: 'Po\u0000ison', requestedStartAt: '0000-01-01T00:00:00Z' }),
     );
@@ -175,21 +153,7 @@ describe('the job machine: what a step completes with', () => {
         '    required: true\n    default: CBX00000\n    validation:\n      pattern: "^[A-Z0-9]{8,12}$"',
       ),
     );
-    const job = new JobMachine(
-      {
-        jobId: 'job-3',
-        providerId: 'provider-1',
-        fleetId: 'fleet-1',
-        jobType,
-        values: { operation: 'install', boxQnr: '0123456789ABCDEF' },
-        createdBy: PROVIDER,
-        createdAt: NOW,
-      },
-      'installer-job-job-3',
-      Date.parse(NOW),
-    );
-    job.assign({ actor: PROVIDER, installerCompanyId: 'company-1' }, NOW);
-    job.start(NOW, { grantId: 'g-3', permissions: ['lock'], grantedAt: NOW, expiresAt: '2026-01-05T16:00:00.000Z' });
+    const job = runningJob({ jobId: 'job-3', jobType });
     const request = { actor: INSTALLER, stepId: 'mount', checklist: ['Power', 'CAN bus'] };
     const step = job.checkCompleteStep(request);
     expect(job.defaultedKeys(step, request)).to.deep.equal(['boxSerial']);
@@ -211,24 +175,13 @@ describe('the job machine: status × caller × change', () => {
   type Status = 'PENDING' | 'ASSIGNED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'DELETED';
 
   function jobIn(status: Status): JobMachine {
-    const job = new JobMachine(
-      {
-        jobId: 'job-t',
-        providerId: 'provider-1',
-        fleetId: 'fleet-1',
-        jobType: compileText(),
-        values: { operation: 'install', boxQnr: '0123456789ABCDEF' },
-        createdBy: PROVIDER,
-        createdAt: NOW,
-      },
-      'installer-job-job-t',
-      Date.parse(NOW),
-    );
-    if (status === 'DELETED') job.delete();
-    if (status === 'PENDING' || status === 'DELETED') return job;
-    job.assign({ actor: PROVIDER, installerCompanyId: 'company-1' }, NOW);
-    if (status === 'ASSIGNED') return job;
-    job.start(NOW, { grantId: 'g', permissions: ['lock'], grantedAt: NOW, expiresAt: '2026-01-05T16:00:00.000Z' });
+    if (status === 'PENDING' || status === 'DELETED' || status === 'ASSIGNED') {
+      const job = pendingJob({ jobId: 'job-t' });
+      if (status === 'DELETED') job.delete();
+      if (status === 'ASSIGNED') job.assign({ actor: PROVIDER, installerCompanyId: 'company-1' }, NOW);
+      return job;
+    }
+    const job = runningJob({ jobId: 'job-t' });
     if (status === 'SUCCEEDED') job.complete(NOW);
     if (status === 'FAILED') job.fail('gave up', NOW);
     return job;

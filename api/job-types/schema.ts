@@ -1,3 +1,4 @@
+import { sourceProblem } from '../problem-schema';
 /**
  * Response bodies of /v1/job-types: the mappers' types and the API docs come from these. The enums
  * repeat the grammar's (job-types/schema/job-type.schema.json); the mappers' types stop a grammar
@@ -39,20 +40,6 @@ export const jobTypeListQuery = {
       enum: ['true', 'false'],
       description: 'true: only the types your provider retired (to bring one back); default false: those new jobs can use.',
     },
-  },
-} as const;
-
-/** A problem of a job type's YAML source: where, what, and whether it blocks publishing. */
-export const sourceProblem = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['line', 'column', 'path', 'message', 'severity'],
-  properties: {
-    line: { type: 'integer', minimum: 1 },
-    column: { type: 'integer', minimum: 1 },
-    path: { type: 'string', description: 'Where in the definition, e.g. steps[1].collect[0]; empty for the source as a whole.' },
-    message: { type: 'string', description: 'The same words as `npx installer-jobs job-types validate`.' },
-    severity: { enum: ['error', 'warning'], description: 'An error stops publishing; a warning never does.' },
   },
 } as const;
 

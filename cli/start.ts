@@ -15,6 +15,7 @@ import { connectClient, connectWorkerConnection, temporalTarget } from '../tempo
 import { geocoderFrom } from '../geocoding/geocoder';
 import { createJobWorker } from '../worker/worker';
 import { installWorkerLog } from '../runtime/worker-log';
+import { untilWorkerPolls } from '../temporal/worker-polls';
 
 type Stop = () => Promise<void>;
 
@@ -101,6 +102,8 @@ export async function start(config: Config): Promise<void> {
     });
     const running = worker.run();
     stops.push(['worker', () => shutdownWorker(worker, running)]);
+    // "Ready" means a change can be sent: the API refuses changes until Temporal sees a worker poll.
+    await untilWorkerPolls(workerConnection, config.temporal.taskQueue, target.namespace);
     log(`Worker      polling task queue ${config.temporal.taskQueue}`);
 
     const app = createApp({

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { untilWorkerPolls } from '../../temporal/worker-polls';
 import { assertConsistent } from '../support/consistency';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -107,19 +108,7 @@ async function startWorker(
     workflowBundle: await workflowBundle(),
   });
   const running = worker.run();
-  // The API asks Temporal whether a worker polls before it sends a change: wait until Temporal says so,
-  // as a deployment's readiness probe would, so that a loaded machine cannot make the test race its worker.
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const { pollers } = await connection.workflowService.describeTaskQueue({
-      namespace: 'default',
-      taskQueue: { name: taskQueue },
-      taskQueueType: 1,
-    });
-    if ((pollers ?? []).length > 0) break;
-    if (Date.now() > deadline) throw new Error(`no poller on ${taskQueue} after 30 s`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await untilWorkerPolls(connection, taskQueue);
   return {
     worker,
     async stop() {

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { untilWorkerPolls } from '../../temporal/worker-polls';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { createApp, type AppDeps } from '../../api/app';
@@ -98,6 +99,7 @@ export async function startTestStack(
     workflowBundle: await workflowBundle(),
   });
   const running = worker.run();
+  await untilWorkerPolls(workerConnection, taskQueue);
 
   const app = createApp({
     db,

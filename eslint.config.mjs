@@ -28,6 +28,13 @@ const NODE_BUILTINS = [
   'zlib',
 ];
 
+/** Test helpers and test libraries stay out of production code (a later block's own list repeats it). */
+const TEST_ONLY = {
+  group: ['chai', 'mocha', 'fast-check', '**/test/**'],
+  message: 'Production code imports no test helpers or test libraries.',
+};
+const PRODUCTION_IGNORES = ['test/**', '**/*.test.ts', 'bench/**', 'scripts/**'];
+
 export default tseslint.config(
   {
     ignores: [
@@ -68,13 +75,18 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.ts'],
+    ignores: PRODUCTION_IGNORES,
+    rules: { 'no-restricted-imports': ['error', { patterns: [TEST_ONLY] }] },
+  },
+  {
     // Job-type definitions are the ground floor: grammar, loader, compiler. Queries belong in db/.
     files: ['definitions/**/*.ts'],
     ignores: ['definitions/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['knex', 'pg', '**/db/*'], message: 'definitions/ reads no database: put the query in db/.' }] },
+        { patterns: [TEST_ONLY, { group: ['knex', 'pg', '**/db/*'], message: 'definitions/ reads no database: put the query in db/.' }] },
       ],
     },
   },
@@ -92,6 +104,7 @@ export default tseslint.config(
             { name: `node:${name}`, message: 'Workflow code runs in the Temporal sandbox: no Node built-ins.' },
           ]),
           patterns: [
+            TEST_ONLY,
             {
               group: [
                 'knex',

@@ -1,7 +1,10 @@
+import type http from 'node:http';
+import type { Client } from '@temporalio/client';
 import { createApp } from '../api/app';
 import { createApiServer } from '../api/server';
 import type { Config } from '../common/config';
-import { connectDb, migrateLatest } from '../db/connection';
+import { connectDb, migrateLatest, type Db } from '../db/connection';
+import type { JobTypeCatalog } from '../definitions/catalog';
 import { loadJobTypeCatalog } from '../db/job-type-versions';
 import { assertReachable } from '../runtime/postgres';
 import { databaseUrl, startPostgres } from '../runtime/services';
@@ -44,21 +47,30 @@ export async function runApi(config: Config): Promise<void> {
   const jobTypes = await loadJobTypeCatalog(config.jobTypesDir, db);
   const target = temporalTarget(config);
   const client = await connectClient(target);
+  const server = await serveApi(config, { db, client, namespace: target.namespace, jobTypes });
+  console.log(`API listening on http://${config.apiHost}:${config.apiPort}`);
+  const stop = () => server.close(() => void Promise.all([client.connection.close(), db.destroy()]).then(() => process.exit(0)));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/** The API app with the configuration's settings, listening on its port; `installer-jobs api` and `start` both serve it so. */
+export async function serveApi(
+  config: Config,
+  deps: { db: Db; client: Client; namespace: string; jobTypes: JobTypeCatalog },
+): Promise<http.Server> {
   const app = createApp({
-    db,
-    temporal: client,
-    namespace: target.namespace,
+    db: deps.db,
+    temporal: deps.client,
+    namespace: deps.namespace,
     taskQueue: config.temporal.taskQueue,
-    jobTypes,
+    jobTypes: deps.jobTypes,
     geocoder: geocoderFrom(config.geocoder),
     rateLimit: { limit: config.apiRateLimitPerMinute, windowMs: 60_000 },
   });
   const server = createApiServer(app.callback());
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.apiPort, config.apiHost, resolve));
-  console.log(`API listening on http://${config.apiHost}:${config.apiPort}`);
-  const stop = () => server.close(() => void Promise.all([client.connection.close(), db.destroy()]).then(() => process.exit(0)));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  return server;
 }
 
 /** The OneAPI simulator on its own, for a worker started with `installer-jobs worker`. */

@@ -1,8 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Worker } from '@temporalio/worker';
-import { createApp } from '../api/app';
-import { createApiServer } from '../api/server';
 import type { Config } from '../common/config';
 import { connectDb, migrateLatest, type Db } from '../db/connection';
 import { createDemoTenantIfMissing, type DemoTenant } from '../db/demo-tenant';
@@ -12,10 +10,10 @@ import { assertPortFree } from '../runtime/ports';
 import { startPostgres, startTemporal } from '../runtime/services';
 import { startVehicleService } from '../runtime/vehicle-service';
 import { connectClient, connectWorkerConnection, temporalTarget } from '../temporal/connection';
-import { geocoderFrom } from '../geocoding/geocoder';
 import { createJobWorker } from '../worker/worker';
 import { installWorkerLog } from '../runtime/worker-log';
 import { untilWorkerPolls } from '../temporal/worker-polls';
+import { serveApi } from './processes';
 
 type Stop = () => Promise<void>;
 
@@ -106,17 +104,7 @@ export async function start(config: Config): Promise<void> {
     await untilWorkerPolls(workerConnection, config.temporal.taskQueue, target.namespace);
     log(`Worker      polling task queue ${config.temporal.taskQueue}`);
 
-    const app = createApp({
-      db,
-      temporal: client,
-      namespace: target.namespace,
-      taskQueue: config.temporal.taskQueue,
-      jobTypes,
-      geocoder: geocoderFrom(config.geocoder),
-      rateLimit: { limit: config.apiRateLimitPerMinute, windowMs: 60_000 },
-    });
-    const server = createApiServer(app.callback());
-    await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.apiPort, config.apiHost, resolve));
+    const server = await serveApi(config, { db, client, namespace: target.namespace, jobTypes });
     stops.push(['API', () => new Promise<void>((resolve) => server.close(() => resolve()))]);
     log(`API         http://${config.apiHost}:${config.apiPort}  (health: /healthz)`);
 

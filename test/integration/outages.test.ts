@@ -9,7 +9,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { expect } from 'chai';
 import { createApp, type AppDeps } from '../../api/app';
-import { answerCheck } from '../../api/openapi/answer-check';
+import { callApi, type ApiAnswer } from '../support/stack';
 import { createApiServer } from '../../api/server';
 import { loadConfig } from '../../common/config';
 import { newJobId } from '../../common/job-id';
@@ -32,14 +32,9 @@ const LOCATION = { text: 'Alexanderplatz 1, 10178 Berlin', lat: 52.5219, lng: 13
 const problem = (type: string) => `https://installer-jobs.dev/problems/${type}`;
 /** "Within a few seconds": the longest an outage may take to be answered. */
 const PROMPTLY_MS = 5_000;
-const asDocumented = answerCheck();
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  body: any;
-  ms: number;
-}
+/** An answer checked against the OpenAPI document, with how long it took. */
+type Answer = ApiAnswer & { ms: number };
 
 /** An API of its own for one outage: the app on a free port, with the dependencies the test stops. */
 async function listen(deps: AppDeps): Promise<{
@@ -50,33 +45,10 @@ async function listen(deps: AppDeps): Promise<{
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    async call(method, route, token, body, headers = {}) {
+    async call(method, route, token, body, headers) {
       const startedAt = Date.now();
-      const response = await fetch(`${base}${route}`, {
-        method,
-        headers: {
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...headers,
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      const answer: Answer = {
-        status: response.status,
-        headers: response.headers,
-        body: text ? JSON.parse(text) : undefined,
-        ms: Date.now() - startedAt,
-      };
-      const mismatch = asDocumented({
-        method,
-        path: route,
-        status: answer.status,
-        contentType: response.headers.get('content-type'),
-        body: answer.body,
-      });
-      if (mismatch) throw new Error(`The answer breaks the OpenAPI document. ${mismatch}\nBody: ${text.slice(0, 2000)}`);
-      return answer;
+      const answer = await callApi(base, method, route, token, body, headers);
+      return { ...answer, ms: Date.now() - startedAt };
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -40,7 +40,7 @@ export interface ApiAnswer {
 /** Every answer a test receives is held to the OpenAPI document, so the document cannot drift from what the API sends. */
 const asDocumented = answerCheck();
 
-async function callApi(
+export async function callApi(
   baseUrl: string,
   method: string,
   path: string,

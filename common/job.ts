@@ -67,6 +67,8 @@ export interface AccessGrantState {
   grantedAt: string;
   expiresAt: string;
   revokedAt?: string;
+  /** Why access ended: the job's end, in words ("job succeeded", the deadline that passed). */
+  revokeReason?: string;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { AccessGrantState } from '../common/job';
 import type { Db } from './connection';
 
 export interface AccessGrantRecord {
@@ -22,6 +23,30 @@ export async function openAccessGrant(db: Db, grant: AccessGrantRecord): Promise
     })
     .onConflict('id')
     .ignore();
+}
+
+/**
+ * The job's grant as the workflow holds it, opened or closed in one statement: written with the
+ * job's own record (one transaction), so the access record never lags behind the job. Idempotent;
+ * a revocation once stored keeps its time and reason.
+ */
+export async function syncAccessGrant(db: Db, jobId: string, installerCompanyId: string, grant: AccessGrantState): Promise<void> {
+  await db('access_grants')
+    .insert({
+      id: grant.grantId,
+      job_id: jobId,
+      installer_company_id: installerCompanyId,
+      permissions: grant.permissions,
+      granted_at: grant.grantedAt,
+      expires_at: grant.expiresAt,
+      revoked_at: grant.revokedAt ?? null,
+      revoke_reason: grant.revokeReason ?? null,
+    })
+    .onConflict('id')
+    .merge({
+      revoked_at: db.raw('coalesce(access_grants.revoked_at, excluded.revoked_at)'),
+      revoke_reason: db.raw('coalesce(access_grants.revoke_reason, excluded.revoke_reason)'),
+    });
 }
 
 /** Idempotent: the first revocation's time and reason stay. */

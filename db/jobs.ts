@@ -1,18 +1,22 @@
 import type { Actor, JobEvent, JobSnapshot } from '../common/job';
+import { syncAccessGrant } from './access-grants';
 import type { Db } from './connection';
 import { jobRowOf, type JobRow } from './job-table';
 
 export type { JobRow } from './job-table';
 
 /**
- * Writes a job's state and the events that led to it in one transaction. Idempotent: the row only
- * moves forward in `revision`, and an event with a key already stored is not written again.
+ * Writes a job's state, the events that led to it and the record of its vehicle access in one
+ * transaction. Idempotent: the row only moves forward in `revision`, an event with a key already
+ * stored is not written again, and a revoked grant stays revoked.
  */
 export async function saveJobState(db: Db, snapshot: JobSnapshot, events: readonly JobEvent[]): Promise<void> {
   await db.transaction(async (trx) => {
     const row = jobRowOf(snapshot, events.at(-1)?.occurredAt ?? new Date().toISOString());
     await trx('jobs').insert(row).onConflict('id').merge().where('jobs.revision', '<', snapshot.revision);
     await recordJobEvents(trx, snapshot.jobId, events);
+    if (snapshot.accessGrant && snapshot.installerCompanyId)
+      await syncAccessGrant(trx, snapshot.jobId, snapshot.installerCompanyId, snapshot.accessGrant);
   });
 }
 

@@ -427,8 +427,8 @@ export class JobMachine {
     return { qnr: box, commands: this.jobType.access.onEnd };
   }
 
-  revokeAccess(now: string): void {
-    if (this.accessGrant && !this.accessGrant.revokedAt) this.accessGrant = { ...this.accessGrant, revokedAt: now };
+  revokeAccess(now: string, reason: string): void {
+    if (this.accessGrant && !this.accessGrant.revokedAt) this.accessGrant = { ...this.accessGrant, revokedAt: now, revokeReason: reason };
   }
 
   // ── Reading ────────────────────────────────────────────────────────────────────────────────

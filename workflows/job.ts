@@ -5,8 +5,12 @@ import {
   condition,
   isCancellation,
   log,
+  patched,
   proxyActivities,
+  proxyLocalActivities,
   setCurrentDetails,
+  sleep,
+  TimeoutFailure,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -41,17 +45,29 @@ import {
   LastCompletedStepAttribute,
   VehicleSecurityAttribute,
 } from '../common/search-attributes';
+import type { Deadline } from './job-machine';
 import type { CompiledStep } from '../definitions/compiled-job-type';
 import { findField, renderCloudBoxxConfiguration } from '../definitions/rules';
 import { fieldValueProblems } from '../definitions/value-validation';
 import { describeMs, JobMachine } from './job-machine';
 import { ReadModelRecorder } from './read-model-recorder';
 
-/** Writes to our own Postgres: keep trying, not hot, until the database is back. */
+/**
+ * Runs started before this patch replay with the commands they were recorded with (see `lean`).
+ * Remove the old branches once no such run is open (`deprecatePatch`, then drop the checks).
+ */
+const LEAN_HISTORY = 'lean-history';
+
+/**
+ * Writes to our own Postgres: keep trying, not hot, until the database is back. Local activities:
+ * one marker in the history instead of three events and a workflow task of their own, and the
+ * update they serve completes in the same workflow task that accepted it.
+ */
 const STORE: ActivityOptions = {
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: ['ReadModelRejected'] },
 };
+const storeLocally = proxyLocalActivities<JobActivities>(STORE);
 const store = proxyActivities<JobActivities>(STORE);
 
 /** Checks that answer a caller who is waiting: a refusal is final, an outage should not hang the portal. */
@@ -59,6 +75,7 @@ const CHECK: ActivityOptions = {
   startToCloseTimeout: '10 seconds',
   retry: { maximumAttempts: 3, nonRetryableErrorTypes: ['JobRefused.companyNotInvited'] },
 };
+const checkLocally = proxyLocalActivities<JobActivities>(CHECK);
 const check = proxyActivities<JobActivities>(CHECK);
 
 /** A step's action: a few quick retries ride out a dropped mobile connection, within the step's actionTimeout. */
@@ -102,12 +119,24 @@ class JobRun {
   private readonly recorder: ReadModelRecorder;
   /** Step actions running now, by step id: what their outcome will be, and how to stop them. */
   private readonly actions = new Map<string, { outcome: Promise<ApplicationFailure | undefined>; scope: CancellationScope }>();
-  /** Grant and revocation records, in order, off the path of the change that causes them. */
+  /** Grant and revocation records of runs before the lean history, in order, off the path of the change that causes them. */
   private grantLedger: Promise<void> = Promise.resolve();
+  /**
+   * Started with the lean history: Postgres work in local activities (the access record written
+   * with the job's record), search attributes upserted only when they change, a deadline timer
+   * that stays while its deadline does, the securing alert as the securing activity's own time-out,
+   * and a step action's start written with its outcome. Runs started before replay the old way.
+   */
+  private readonly lean: boolean;
+  /** The search attributes as last set (at start by the API, then by upserts), so that only changes are upserted. */
+  private readonly shownAttributes = new Map<string, string | null>();
 
   constructor(private readonly input: JobWorkflowInput) {
+    this.lean = patched(LEAN_HISTORY);
     this.job = new JobMachine(input, workflowInfo().workflowId, workflowInfo().runStartTime.getTime());
     this.recorder = new ReadModelRecorder((revision, events) => this.write(revision, events), nowIso);
+    for (const key of [JobStatusAttribute, InstallerCompanyIdAttribute, LastCompletedStepAttribute, VehicleSecurityAttribute])
+      this.shownAttributes.set(key.name, workflowInfo().typedSearchAttributes.get(key) ?? null);
   }
 
   listen(): void {
@@ -133,10 +162,12 @@ class JobRun {
       assignJobUpdate,
       (request) => job.checkAssign(request),
       async (request) => {
+        const invited = { fleetId: this.input.fleetId, installerCompanyId: request.installerCompanyId };
+        const summary = 'check the company accepted the fleet invitation';
         await refusalsFirst(() =>
-          check.assertCompanyInvited.executeWithOptions({ ...CHECK, summary: 'check the company accepted the fleet invitation' }, [
-            { fleetId: this.input.fleetId, installerCompanyId: request.installerCompanyId },
-          ]),
+          this.lean
+            ? checkLocally.assertCompanyInvited.executeWithOptions({ ...CHECK, summary }, [invited])
+            : check.assertCompanyInvited.executeWithOptions({ ...CHECK, summary }, [invited]),
         );
         job.checkAssign(request); // again: another change may have come first while we asked
         job.assign(request, nowIso());
@@ -228,8 +259,38 @@ class JobRun {
       : { jobId: this.input.jobId, status: job.status as 'SUCCEEDED' | 'FAILED', failureReason: job.failureReason };
   }
 
-  /** Asleep until a change ends the job or the earliest deadline in force does. */
+  /**
+   * Asleep until a change ends the job or the earliest deadline in force does. One timer per
+   * deadline, kept while that deadline holds (assigning a job does not move its start deadline).
+   * A timer whose deadline no longer applies is left to run out rather than cancelled: most jobs
+   * end long before it would fire, and a history event per cancel is what it would cost.
+   */
   private async untilFinished(): Promise<void> {
+    if (!this.lean) return this.untilFinishedRestartingTimers();
+    const job = this.job;
+    const earliest = () => deadlineKey(job.pendingDeadlines()[0]);
+    const timers = new Set<string>();
+    const passed = new Set<string>();
+    while (!job.isFinished) {
+      const [next] = job.pendingDeadlines();
+      const key = deadlineKey(next);
+      if (next !== undefined && !timers.has(key)) {
+        timers.add(key);
+        void sleep(Math.max(next.at - Date.now(), 1), { summary: `${next.name} (${new Date(next.at).toISOString()})` }).then(
+          () => passed.add(key),
+          () => undefined, // cancelled with the run: live() ends the job
+        );
+      }
+      await condition(() => job.isFinished || passed.has(key) || earliest() !== key);
+      if (next !== undefined && !job.isFinished && passed.has(key) && earliest() === key) {
+        this.end(() => job.fail(sentence(next.reason), nowIso()), next.reason);
+        this.recorder.add('job.failed', { kind: 'system', reason: 'deadline' }, { reason: job.failureReason });
+      }
+    }
+  }
+
+  /** untilFinished of runs started before the lean history: the timer restarted on every change of status. */
+  private async untilFinishedRestartingTimers(): Promise<void> {
     const job = this.job;
     while (!job.isFinished) {
       const [next] = job.pendingDeadlines();
@@ -272,13 +333,16 @@ class JobRun {
       expiresAt: new Date(now + this.input.jobType.access.maxDurationMs).toISOString(),
     };
     this.job.start(grant.grantedAt, grant);
-    const installerCompanyId = this.job.installerCompanyId!;
-    this.ledger(() =>
-      store.grantVehicleAccess.executeWithOptions({ ...STORE, summary: `record vehicle access until ${grant.expiresAt}` }, [
-        { ...grant, jobId: this.input.jobId, installerCompanyId },
-      ]),
-    );
-    await this.grantLedger;
+    // The access record goes with the job's own record (one transaction); older runs wrote it apart.
+    if (!this.lean) {
+      const installerCompanyId = this.job.installerCompanyId!;
+      this.ledger(() =>
+        store.grantVehicleAccess.executeWithOptions({ ...STORE, summary: `record vehicle access until ${grant.expiresAt}` }, [
+          { ...grant, jobId: this.input.jobId, installerCompanyId },
+        ]),
+      );
+      await this.grantLedger;
+    }
     return this.record('job.started', actor, { accessGrant: grant });
   }
 
@@ -302,7 +366,10 @@ class JobRun {
     let running = this.actions.get(step.id);
     if (!running) {
       this.job.beginStepAction(request);
-      this.recorder.add('step.action.started', request.actor, { ...record, action: step.action });
+      // Written with the action's outcome, or when the installer is answered that the action still runs.
+      const started = { ...record, action: step.action };
+      if (this.lean) this.recorder.note('step.action.started', request.actor, started);
+      else this.recorder.add('step.action.started', request.actor, started);
       running = this.startAction(step, request.actor);
     }
     let failure: ApplicationFailure | undefined;
@@ -440,13 +507,15 @@ class JobRun {
     const grant = this.job.accessGrant;
     if (!grant || grant.revokedAt) return;
     const revokedAt = nowIso();
-    this.job.revokeAccess(revokedAt);
+    this.job.revokeAccess(revokedAt, reason);
     this.job.security = { state: 'pending', detail: 'Access has ended; the vehicle is being locked and immobilised.' };
-    this.ledger(() =>
-      store.revokeVehicleAccess.executeWithOptions({ ...STORE, summary: `record the end of vehicle access: ${reason}` }, [
-        { grantId: grant.grantId, revokedAt, reason },
-      ]),
-    );
+    // Recorded with the job's end (the caller queues its event); older runs wrote it apart.
+    if (!this.lean)
+      this.ledger(() =>
+        store.revokeVehicleAccess.executeWithOptions({ ...STORE, summary: `record the end of vehicle access: ${reason}` }, [
+          { grantId: grant.grantId, revokedAt, reason },
+        ]),
+      );
   }
 
   /** After the job's end: the vehicle is left secure, and every record has landed, before the run closes. */
@@ -462,24 +531,29 @@ class JobRun {
     const plan = this.job.securingPlan();
     if ('nothing' in plan) return this.secured({ state: 'notRequired', detail: plan.nothing });
     let result: Awaited<ReturnType<JobActivities['secureVehicle']>> | undefined;
-    const securing = secure.secureVehicle
-      .executeWithOptions({ ...SECURE, summary: `${plan.commands.join(' and ')} CloudBoxx ${plan.qnr}: access has ended` }, [
+    const summary = `${plan.commands.join(' and ')} CloudBoxx ${plan.qnr}: access has ended`;
+    const securing = (within?: string) =>
+      secure.secureVehicle.executeWithOptions({ ...SECURE, ...(within && { scheduleToCloseTimeout: within }), summary }, [
         { jobId: this.input.jobId, qnr: plan.qnr, commands: plan.commands },
-      ])
-      .then((outcome) => void (result = outcome));
-    if (!(await condition(() => result !== undefined, SECURING_ALERT_AFTER, { summary: 'alert if the vehicle is not secured by then' }))) {
-      log.error('The vehicle is still not secured after access ended', {
-        jobId: this.input.jobId,
-        qnr: plan.qnr,
-        after: SECURING_ALERT_AFTER,
-      });
-      this.job.security = {
-        state: 'pending',
-        detail: `OneAPI has not answered for ${SECURING_ALERT_AFTER}; still trying to lock and immobilise CloudBoxx ${plan.qnr}.`,
-      };
-      this.recorder.add('vehicle.securing.overdue', SYSTEM_SECURING, { qnr: plan.qnr, after: SECURING_ALERT_AFTER });
-      this.describe();
-      await securing;
+      ]);
+    if (this.lean) {
+      // The alert is the first activity's own time-out; then it goes on without one.
+      try {
+        result = await securing(SECURING_ALERT_AFTER);
+      } catch (error) {
+        // Out of time between attempts (the last attempt's failure, retry state TIMEOUT) or during one.
+        if (!(error instanceof ActivityFailure && (error.retryState === 'TIMEOUT' || error.cause instanceof TimeoutFailure))) throw error;
+        this.securingOverdue(plan.qnr);
+        result = await securing();
+      }
+    } else {
+      const secured = securing().then((outcome) => void (result = outcome));
+      if (
+        !(await condition(() => result !== undefined, SECURING_ALERT_AFTER, { summary: 'alert if the vehicle is not secured by then' }))
+      ) {
+        this.securingOverdue(plan.qnr);
+        await secured;
+      }
     }
     if (!result!.reached) return this.secured({ state: 'notSecured', detail: result!.detail });
     const commands = result!.commands;
@@ -493,6 +567,16 @@ class JobRun {
       return this.secured({ state: 'notSecured', detail: `${reported}. Check the vehicle.${note}`, commands });
     }
     return this.secured({ state: 'secured', securedAt: nowIso(), commands, ...(note && { detail: note.trim() }) });
+  }
+
+  private securingOverdue(qnr: string): void {
+    log.error('The vehicle is still not secured after access ended', { jobId: this.input.jobId, qnr, after: SECURING_ALERT_AFTER });
+    this.job.security = {
+      state: 'pending',
+      detail: `OneAPI has not answered for ${SECURING_ALERT_AFTER}; still trying to lock and immobilise CloudBoxx ${qnr}.`,
+    };
+    this.recorder.add('vehicle.securing.overdue', SYSTEM_SECURING, { qnr, after: SECURING_ALERT_AFTER });
+    this.describe();
   }
 
   private secured(security: VehicleSecurity): void {
@@ -526,8 +610,9 @@ class JobRun {
   private write(revision: number, events: JobEvent[]): Promise<void> {
     this.describe();
     const summary = `record ${events.map((event) => event.type).join(', ')} (${this.job.deleted ? 'DELETED' : this.job.status})`;
-    if (this.job.deleted) return store.removeJobRecord.executeWithOptions({ ...STORE, summary }, [this.input.jobId, events]);
-    return store.recordJobState.executeWithOptions({ ...STORE, summary }, [this.job.snapshot(revision), events]);
+    const postgres = this.lean ? storeLocally : store;
+    if (this.job.deleted) return postgres.removeJobRecord.executeWithOptions({ ...STORE, summary }, [this.input.jobId, events]);
+    return postgres.recordJobState.executeWithOptions({ ...STORE, summary }, [this.job.snapshot(revision), events]);
   }
 
   private ledger(write: () => Promise<void>): void {
@@ -541,12 +626,16 @@ class JobRun {
   /** Search attributes and the line an operator reads at the top of the run in the Temporal UI. */
   private describe(): void {
     const job = this.job;
-    upsertSearchAttributes([
+    const attributes = [
       { key: JobStatusAttribute, value: job.deleted ? 'DELETED' : job.status },
       { key: InstallerCompanyIdAttribute, value: job.installerCompanyId ?? null },
       { key: LastCompletedStepAttribute, value: job.lastCompletedStep ?? null },
       { key: VehicleSecurityAttribute, value: job.security?.state ?? null },
-    ]);
+    ];
+    // Each upsert is an event in the history: only what changed (runs before the lean history upserted all, every time).
+    const changed = this.lean ? attributes.filter(({ key, value }) => this.shownAttributes.get(key.name) !== value) : attributes;
+    if (changed.length > 0) upsertSearchAttributes(changed);
+    for (const { key, value } of changed) this.shownAttributes.set(key.name, value);
     const step = job.lastCompletedStep ? `, last step: ${job.lastCompletedStep}` : '';
     const reason = job.failureReason ? ` — ${job.failureReason}` : '';
     const car = job.security ? ` · vehicle ${job.security.state}${job.security.detail ? `: ${job.security.detail}` : ''}` : '';
@@ -592,6 +681,10 @@ async function refusalsFirst<T>(run: () => Promise<T>): Promise<T> {
     if (found) throw refusal(found.reason, found.message, found.problems);
     throw error;
   }
+}
+
+function deadlineKey(deadline: Deadline | undefined): string {
+  return deadline === undefined ? 'none' : `${deadline.name}@${deadline.at}`;
 }
 
 function sentence(text: string): string {

@@ -8,13 +8,16 @@ import { refusal } from '../common/job-refusal';
  * every event queued since the last write. So a slow or failing write never holds a job: a
  * deadline, a failure or the end of vehicle access goes ahead, and the read model catches up when
  * Postgres is back. A write Postgres refuses for its content is not retried (it cannot pass); the
- * callers waiting for it are told, and later writes carry the job's newer state.
+ * callers waiting for it are told, and later writes carry the job's newer state. An event that
+ * need not show at once (`note`) waits for the next write, so that one write carries both.
  */
 export class ReadModelRecorder {
   private revision = 0;
   private recordedRevision = 0;
   private queued: JobEvent[] = [];
   private writing = false;
+  /** Someone waits for what is queued: write it. */
+  private wanted = false;
   private readonly rejected = new Map<number, string>();
 
   constructor(
@@ -27,8 +30,14 @@ export class ReadModelRecorder {
     return this.revision;
   }
 
-  /** Queues an event of the change just applied; its revision is what `recorded` waits for. */
+  /** Queues an event of the change just applied, to be written now; its revision is what `recorded` waits for. */
   add(type: string, actor: Actor, data: Record<string, unknown> = {}): number {
+    this.wanted = true;
+    return this.note(type, actor, data);
+  }
+
+  /** Queues an event to be written with the next write (or when someone waits for it). */
+  note(type: string, actor: Actor, data: Record<string, unknown> = {}): number {
     this.revision += 1;
     this.queued.push({ key: `${this.revision}:${type}`, type, actor, data, occurredAt: this.now() });
     return this.revision;
@@ -36,6 +45,7 @@ export class ReadModelRecorder {
 
   /** Resolves once the read model holds `revision`; a refusal says why it never will. */
   async recorded(revision: number): Promise<void> {
+    if (revision > this.recordedRevision) this.wanted = true;
     await condition(() => this.recordedRevision >= revision);
     const why = this.rejected.get(revision);
     if (why !== undefined) throw refusal('notStored', `The change was made, but the job list cannot show it: ${why}`);
@@ -43,16 +53,18 @@ export class ReadModelRecorder {
 
   /** Nothing queued and nothing being written: the workflow may end. */
   async drained(): Promise<void> {
+    this.wanted = true;
     await condition(() => this.queued.length === 0 && !this.writing);
   }
 
   /** The writing loop; runs for the workflow's life. */
   async run(): Promise<never> {
     for (;;) {
-      await condition(() => this.queued.length > 0);
+      await condition(() => this.wanted && this.queued.length > 0);
       const events = this.queued;
       const revision = this.revision;
       this.queued = [];
+      this.wanted = false;
       this.writing = true;
       try {
         await this.write(revision, events);

@@ -198,6 +198,10 @@ export const accessGrant = {
     grantedAt: dateTime('When the job was started.'),
     expiresAt: dateTime('When the access ends at the latest; the job fails if it is still RUNNING then.'),
     revokedAt: dateTime('When the access was closed, because the job ended or the access expired; absent while open.'),
+    revokeReason: {
+      type: 'string',
+      description: 'Why the access was closed (e.g. "job succeeded", or the deadline that passed); absent while open.',
+    },
   },
 } as const;
 

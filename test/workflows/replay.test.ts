@@ -40,14 +40,19 @@ function workflowIdOf(history: History, name: string): string {
   return typeof input?.jobId === 'string' ? jobWorkflowId(input.jobId) : `replay-${name}`;
 }
 
+/**
+ * Every history under histories/, those of older workflow code included: the recordings of code
+ * before a patch are kept in a folder named for it (e.g. before-lean-history/), as the runs they
+ * stand for must still replay.
+ */
 function recordedHistories(): Recorded[] {
   if (!fs.existsSync(HISTORIES_DIR)) return [];
   return fs
-    .readdirSync(HISTORIES_DIR)
+    .readdirSync(HISTORIES_DIR, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.json'))
     .sort()
     .map((file) => {
-      const name = path.basename(file, '.json');
+      const name = file.slice(0, -'.json'.length);
       const history = historyFromJSON(JSON.parse(fs.readFileSync(path.join(HISTORIES_DIR, file), 'utf8')));
       return { name, history, workflowId: workflowIdOf(history, name) };
     });

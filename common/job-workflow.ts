@@ -1,8 +1,18 @@
 import type { CompiledJobType } from '../definitions/compiled-job-type';
 import type { Actor } from './job';
 
+/**
+ * Which commands a new run records: 2 is the lean history (Postgres work in local activities and
+ * the rest of workflows/job.ts's `lean`). Runs started before it have no `generation` and replay
+ * the commands they were recorded with. Said in the input rather than by `patched()`, which costs
+ * every job a marker and a search-attribute upsert in its history.
+ */
+export const JOB_WORKFLOW_GENERATION = 2;
+
 /** What the API hands a new job workflow. The workflow never reads job types or the database itself. */
 export interface JobWorkflowInput {
+  /** JOB_WORKFLOW_GENERATION when the run was started; absent in runs started before generation 2. */
+  generation: number;
   jobId: string;
   providerId: string;
   fleetId: string;

@@ -1,5 +1,6 @@
 // The job's rules without Temporal: what a refused step completion or draft tells the caller.
 import { expect } from 'chai';
+import { JOB_WORKFLOW_GENERATION } from '../common/job-workflow';
 import type { CompiledJobType } from '../definitions/compiled-job-type';
 import type { Actor } from '../common/job';
 import { findRefusal } from '../common/job-refusal';
@@ -14,6 +15,7 @@ const NOW = '2026-01-05T08:00:00.000Z';
 function pendingJob(options: { jobId?: string; jobType?: CompiledJobType; values?: Record<string, unknown> } = {}): JobMachine {
   const jobId = options.jobId ?? 'job-1';
   const input = {
+    generation: JOB_WORKFLOW_GENERATION,
     jobId,
     providerId: 'provider-1',
     fleetId: 'fleet-1',

@@ -5,7 +5,6 @@ import {
   condition,
   isCancellation,
   log,
-  patched,
   proxyActivities,
   proxyLocalActivities,
   setCurrentDetails,
@@ -51,12 +50,6 @@ import { findField, renderCloudBoxxConfiguration } from '../definitions/rules';
 import { fieldValueProblems } from '../definitions/value-validation';
 import { describeMs, JobMachine } from './job-machine';
 import { ReadModelRecorder } from './read-model-recorder';
-
-/**
- * Runs started before this patch replay with the commands they were recorded with (see `lean`).
- * Remove the old branches once no such run is open (`deprecatePatch`, then drop the checks).
- */
-const LEAN_HISTORY = 'lean-history';
 
 /**
  * Writes to our own Postgres: keep trying, not hot, until the database is back. Local activities:
@@ -132,7 +125,8 @@ class JobRun {
   private readonly shownAttributes = new Map<string, string | null>();
 
   constructor(private readonly input: JobWorkflowInput) {
-    this.lean = patched(LEAN_HISTORY);
+    // Runs started before generation 2 have none in their input (undefined >= 2 is false).
+    this.lean = input.generation >= 2;
     this.job = new JobMachine(input, workflowInfo().workflowId, workflowInfo().runStartTime.getTime());
     this.recorder = new ReadModelRecorder((revision, events) => this.write(revision, events), nowIso);
     for (const key of [JobStatusAttribute, InstallerCompanyIdAttribute, LastCompletedStepAttribute, VehicleSecurityAttribute])
@@ -626,10 +620,13 @@ class JobRun {
   /** Search attributes and the line an operator reads at the top of the run in the Temporal UI. */
   private describe(): void {
     const job = this.job;
+    // The last step shows live in the run's details; as an attribute it is where a finished job stopped.
+    const lastStep =
+      !this.lean || job.isFinished ? (job.lastCompletedStep ?? null) : this.shownAttributes.get(LastCompletedStepAttribute.name)!;
     const attributes = [
       { key: JobStatusAttribute, value: job.deleted ? 'DELETED' : job.status },
       { key: InstallerCompanyIdAttribute, value: job.installerCompanyId ?? null },
-      { key: LastCompletedStepAttribute, value: job.lastCompletedStep ?? null },
+      { key: LastCompletedStepAttribute, value: lastStep },
       { key: VehicleSecurityAttribute, value: job.security?.state ?? null },
     ];
     // Each upsert is an event in the history: only what changed (runs before the lean history upserted all, every time).

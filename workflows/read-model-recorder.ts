@@ -14,6 +14,8 @@ import { refusal } from '../common/job-refusal';
 export class ReadModelRecorder {
   private revision = 0;
   private recordedRevision = 0;
+  /** The revision the write under way (or the last one) brings the read model to. */
+  private writtenRevision = 0;
   private queued: JobEvent[] = [];
   private writing = false;
   /** Someone waits for what is queued: write it. */
@@ -45,7 +47,7 @@ export class ReadModelRecorder {
 
   /** Resolves once the read model holds `revision`; a refusal says why it never will. */
   async recorded(revision: number): Promise<void> {
-    if (revision > this.recordedRevision) this.wanted = true;
+    if (revision > this.writtenRevision) this.wanted = true;
     await condition(() => this.recordedRevision >= revision);
     const why = this.rejected.get(revision);
     if (why !== undefined) throw refusal('notStored', `The change was made, but the job list cannot show it: ${why}`);
@@ -53,7 +55,7 @@ export class ReadModelRecorder {
 
   /** Nothing queued and nothing being written: the workflow may end. */
   async drained(): Promise<void> {
-    this.wanted = true;
+    if (this.queued.length > 0) this.wanted = true;
     await condition(() => this.queued.length === 0 && !this.writing);
   }
 
@@ -65,6 +67,7 @@ export class ReadModelRecorder {
       const revision = this.revision;
       this.queued = [];
       this.wanted = false;
+      this.writtenRevision = revision;
       this.writing = true;
       try {
         await this.write(revision, events);

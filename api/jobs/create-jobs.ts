@@ -4,7 +4,7 @@ import { NotFoundError, RuleViolationError } from '../../common/errors';
 import { jobWorkflowId, type Actor, type JobSnapshot } from '../../common/job';
 import { jobIdFrom, newJobId } from '../../common/job-id';
 import { assignJobUpdate, jobCreatedUpdate } from '../../common/job-messages';
-import type { JobWorkflowInput } from '../../common/job-workflow';
+import { JOB_WORKFLOW_GENERATION, type JobWorkflowInput } from '../../common/job-workflow';
 import {
   FleetIdAttribute,
   JobIdAttribute,
@@ -110,6 +110,7 @@ async function startJob(
   for (let attempt = 0; attempt < ID_ATTEMPTS; attempt += 1) {
     const jobId = spec.requestKey ? jobIdFrom(`${spec.requestKey}:${index}:${attempt}`) : newJobId();
     const input: JobWorkflowInput = {
+      generation: JOB_WORKFLOW_GENERATION,
       jobId,
       providerId: actor.organisationId,
       fleetId: spec.fleetId,

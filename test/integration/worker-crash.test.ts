@@ -17,7 +17,7 @@ import {
   jobSnapshotQuery,
   startJobUpdate,
 } from '../../common/job-messages';
-import type { JobWorkflowInput } from '../../common/job-workflow';
+import { JOB_WORKFLOW_GENERATION, type JobWorkflowInput } from '../../common/job-workflow';
 import type { Db } from '../../db/connection';
 import { createDemoTenantIfMissing, type DemoTenant } from '../../db/demo-tenant';
 import { JobTypeCatalog } from '../../definitions/catalog';
@@ -180,6 +180,7 @@ describe('a worker killed mid-job and restarted', function () {
     // A job the way the API creates it: update-with-start, answered once the row is written.
     const jobId = newJobId();
     const input: JobWorkflowInput = {
+      generation: JOB_WORKFLOW_GENERATION,
       jobId,
       providerId: tenant.providerId,
       fleetId: tenant.fleetId,

@@ -7,7 +7,7 @@ import { temporal } from '@temporalio/proto';
 import { createActivities } from '../../activities';
 import { jobWorkflowId, type Actor, type JobSnapshot } from '../../common/job';
 import { jobCreatedUpdate } from '../../common/job-messages';
-import type { JobWorkflowInput } from '../../common/job-workflow';
+import { JOB_WORKFLOW_GENERATION, type JobWorkflowInput } from '../../common/job-workflow';
 import { ALL_SEARCH_ATTRIBUTES } from '../../common/search-attributes';
 import { newJobId } from '../../common/job-id';
 import type { Db } from '../../db/connection';
@@ -119,6 +119,7 @@ export class JobWorkflowEnv {
   ): Promise<{ handle: WorkflowHandle; created: JobSnapshot }> {
     const jobId = newJobId();
     const input: JobWorkflowInput = {
+      generation: JOB_WORKFLOW_GENERATION,
       jobId,
       providerId: this.tenant.providerId,
       fleetId: this.tenant.fleetId,

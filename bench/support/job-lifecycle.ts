@@ -62,12 +62,30 @@ export interface LifecycleTimes {
   totalMs: number;
 }
 
+/** A change that failed, and in a few words how (for counting alike failures). */
+export class ChangeFailed extends Error {
+  override name = 'ChangeFailed';
+  constructor(
+    readonly kind: ChangeKind,
+    readonly summary: string,
+    cause: unknown,
+  ) {
+    super(`${kind} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
 export async function runLifecycle(driver: LifecycleDriver): Promise<LifecycleTimes> {
   const calls: LifecycleTimes['calls'] = [];
   const begun = performance.now();
   for (const change of driver.changes) {
     const sent = performance.now();
-    const followed = await driver.send(change);
+    let followed: boolean;
+    try {
+      followed = await driver.send(change);
+    } catch (error) {
+      const summary = error instanceof ApiAnswerError ? error.summary : error instanceof Error ? error.name : String(error);
+      throw new ChangeFailed(change.kind, `${change.kind}: ${summary}`, error);
+    }
     calls.push({ kind: change.kind, ms: performance.now() - sent, followed });
   }
   return { workflowId: driver.workflowId(), calls, totalMs: performance.now() - begun };
@@ -117,7 +135,7 @@ export function apiLifecycle(stack: JobStack): LifecycleDriver {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    if (!expected.includes(response.status)) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 1000)}`);
+    if (!expected.includes(response.status)) throw new ApiAnswerError(method, path, response.status, text);
     return { status: response.status, job: JSON.parse(text) as { id: string; steps: JobSnapshot['steps'] } };
   };
   const post = async (path: string, token: string, expected: number, body?: unknown) =>
@@ -154,6 +172,18 @@ export function apiLifecycle(stack: JobStack): LifecycleDriver {
     workflowId: () => jobWorkflowId(jobId!),
     closed: () => untilSucceeded(stack.client, jobWorkflowId(jobId!)),
   };
+}
+
+/** An answer the lifecycle cannot go on with, such as 503 outcome-unknown. */
+class ApiAnswerError extends Error {
+  override name = 'ApiAnswerError';
+  /** e.g. "503 outcome-unknown" */
+  readonly summary: string;
+  constructor(method: string, path: string, status: number, body: string) {
+    super(`${method} ${path} answered ${status}: ${body.slice(0, 1000)}`);
+    const type = /"type":"[^"]*\/([^"/]+)"/.exec(body)?.[1];
+    this.summary = `${status}${type ? ` ${type}` : ''}`;
+  }
 }
 
 /** The actors the API makes of the demo tenant's provider admin and technician (api/jobs/router.ts actorOf). */

@@ -241,8 +241,11 @@ function printReport(rounds: Array<Record<Mode, Measured>>, throughput: Throughp
       MODES.map((mode) => [mode, range(histories(mode).map((h) => h.events)), range(histories(mode).map((h) => h.bytes))]),
     ),
   );
-  const byType = Object.entries(histories('API')[0]!.byType).sort(([, a], [, b]) => b - a);
-  console.log(`\nEvents of one API job by type: ${byType.map(([type, count]) => `${type} ${count}`).join(', ')}`);
+  const byType = Object.entries(histories('API')[0]!.byType).sort(([, a], [, b]) => b.bytes - a.bytes);
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  console.log(
+    `\nOne API job's history by event type, most bytes first: ${byType.map(([type, { events, bytes }]) => `${type} ${events} (${kb(bytes)})`).join(', ')}`,
+  );
 
   console.log(`\nThroughput: N lifecycles at once, ${THROUGHPUT_RUNS} runs of each mode per N (rotating order);`);
   console.log(

@@ -82,6 +82,8 @@ export interface JobSnapshot {
   fleetId: string;
   jobTypeId: string;
   jobTypeVersion: number;
+  /** The job type's title in that version: a list shows it without asking for the job type. */
+  jobTypeTitle: string;
   status: JobStatus;
   installerCompanyId?: string;
   customerName?: string;
@@ -90,6 +92,9 @@ export interface JobSnapshot {
   lockedFields: string[];
   steps: StepProgress[];
   lastCompletedStep?: string;
+  lastCompletedStepTitle?: string;
+  /** The values of the job type's searchable fields as text: what the list's search (q) finds the job by. */
+  searchableText: string;
   failureReason?: string;
   accessGrant?: AccessGrantState;
   vehicle: JobVehicle;

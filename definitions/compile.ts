@@ -40,6 +40,7 @@ export function compileJobType(definition: JobTypeDefinition, source: CompiledJo
     type: field.type,
     required: field.required === true || field.preset === 'required',
     preset: field.preset ?? 'allowed',
+    searchable: field.searchable === true,
     ...(field.default !== undefined && { default: field.default as FieldValue }),
     ...(field.description !== undefined && { description: field.description }),
     validation: { ...field.validation },

@@ -88,6 +88,8 @@ export interface CompiledField {
   /** True also when preset is "required". */
   readonly required: boolean;
   readonly preset: Preset;
+  /** GET /v1/jobs?q= finds jobs by its value. Absent in job types compiled before it existed. */
+  readonly searchable?: boolean;
   readonly default?: FieldValue;
   readonly description?: string;
   readonly validation: CompiledValidation;

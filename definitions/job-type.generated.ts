@@ -121,6 +121,10 @@ export interface Field {
   required?: boolean;
   preset?: Preset;
   /**
+   * The job list's search (GET /v1/jobs?q=) finds jobs by this field's value, as people type it: a VIN, a licence plate, a customer reference. Not for boolean or photo fields.
+   */
+  searchable?: boolean;
+  /**
    * Suggested value: pre-filled in forms, and used in the CloudBoxx configuration when the field stays blank. Must satisfy the field's own rules.
    */
   default?:

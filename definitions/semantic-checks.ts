@@ -52,6 +52,8 @@ const RULE_TYPES: Record<string, readonly string[]> = {
   maximum: ['integer', 'number'],
   options: ['enum'],
 };
+/** What a search box finds: values written as text (an enum by its value, an address by its text). */
+const SEARCHABLE_TYPES: readonly string[] = ['string', 'text', 'enum', 'integer', 'number', 'date', 'datetime', 'address'];
 const APPLY = 'cloudboxx.applyConfiguration';
 /** About 0.1 s of comparing names at worst (64 characters each), whatever the source holds. */
 const SUGGESTION_COMPARISONS = 40_000;
@@ -299,6 +301,13 @@ function checkValidationRules(field: FieldView, report: Report): void {
         'key',
       );
     }
+  }
+  if (field.raw.searchable === true && !SEARCHABLE_TYPES.includes(type)) {
+    report(
+      [...path, 'searchable'],
+      `${withArticle(type)} field cannot be searched for by what people type; searchable applies to ${SEARCHABLE_TYPES.join(', ')} fields`,
+      'key',
+    );
   }
   if (type === 'enum' && rules.options === undefined) {
     report([...path, 'type'], `an enum field needs validation.options to choose from`);

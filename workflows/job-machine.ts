@@ -457,6 +457,7 @@ export class JobMachine {
       fleetId: this.input.fleetId,
       jobTypeId: this.jobType.id,
       jobTypeVersion: this.jobType.version,
+      jobTypeTitle: this.jobType.title,
       status: this.status,
       installerCompanyId: this.installerCompanyId,
       customerName: this.customerName,
@@ -465,6 +466,8 @@ export class JobMachine {
       lockedFields: [...lockedFieldKeys(this.jobType, this.providerValues), ...Object.keys(this.filledValues)],
       steps,
       lastCompletedStep: this.lastCompletedStep,
+      lastCompletedStepTitle: this.lastCompletedStep && findStep(this.jobType, this.lastCompletedStep)?.title,
+      searchableText: searchableText(this.jobType, values),
       failureReason: this.failureReason,
       accessGrant: this.accessGrant,
       vehicle: { ...this.boxes, ...(this.security && { security: this.security }) },
@@ -540,4 +543,18 @@ export function describeMs(ms: number): string {
     if (ms % size === 0 && ms >= size) return `${ms / size} ${name}${ms / size === 1 ? '' : 's'}`;
   }
   return `${ms} ms`;
+}
+
+/** The searchable fields' values as a search box meets them: an address by its text, anything else as written. */
+function searchableText(jobType: CompiledJobType, values: Record<string, unknown>): string {
+  const texts: string[] = [];
+  for (const field of jobType.fields) {
+    const value = values[field.key];
+    if (!field.searchable || value === undefined || value === null) continue;
+    if (typeof value === 'object') {
+      const text = (value as { text?: unknown }).text;
+      if (typeof text === 'string') texts.push(text);
+    } else texts.push(String(value));
+  }
+  return texts.join(' ');
 }

@@ -62,7 +62,7 @@ export const jobListQuery = {
       minLength: 1,
       maxLength: 200,
       description:
-        'Search: every word must appear, case-insensitively and anywhere (so a prefix or part of it will do), in the job id, customer name, an address, the job type (id or title) or a step title. A word of one or two characters is searched together with its neighbour, as typed ("Am Markt 7").',
+        'Search: every word must appear, case-insensitively and anywhere (so a prefix or part of it will do), in the job id, customer name, an address, the job type (id or title), a step title, or the value of a field its job type marks searchable (e.g. a VIN or licence plate). A word of one or two characters is searched together with its neighbour, as typed ("Am Markt 7").',
     },
     sort: {
       enum: JOB_SORTS,

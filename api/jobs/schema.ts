@@ -221,6 +221,7 @@ export const jobResource = {
     'lockedFields',
     'steps',
     'lastCompletedStep',
+    'lastCompletedStepTitle',
     'failureReason',
     'accessGrant',
     'vehicle',
@@ -238,9 +239,16 @@ export const jobResource = {
     jobType: {
       type: 'object',
       additionalProperties: false,
-      required: ['id', 'version'],
+      required: ['id', 'version', 'title'],
       description: 'The job type and the version the job was created with; the job keeps that version for life.',
-      properties: { id: { type: 'string' }, version: { type: 'integer', minimum: 1 } },
+      properties: {
+        id: { type: 'string' },
+        version: { type: 'integer', minimum: 1 },
+        title: {
+          type: ['string', 'null'],
+          description: "The job type's title in that version; null for a job not changed since before titles were kept.",
+        },
+      },
     },
     fleetId: uuid('The fleet the vehicle belongs to.'),
     installerCompanyId: {
@@ -262,6 +270,10 @@ export const jobResource = {
     },
     steps: { type: 'array', items: jobStep, description: 'The steps that apply to this job, in order.' },
     lastCompletedStep: { type: ['string', 'null'], description: 'Id of the last step completed; null before the first.' },
+    lastCompletedStepTitle: {
+      type: ['string', 'null'],
+      description: 'Title of the last step completed, as the list shows it; null before the first.',
+    },
     failureReason: {
       type: ['string', 'null'],
       description: "Why the job FAILED: the installer's explanation, or the deadline it missed; null unless FAILED.",

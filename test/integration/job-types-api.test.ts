@@ -46,7 +46,7 @@ describe('job types over HTTP', function () {
   it('gives one job type with sections, fields, rules, presets, the collecting step and the steps', async () => {
     const { status, body } = await get('/v1/job-types/cloudboxx-install');
     expect(status).to.equal(200);
-    expect(body).to.include({ id: 'cloudboxx-install', version: 2, title: 'Install CloudBoxx in a new vehicle' });
+    expect(body).to.include({ id: 'cloudboxx-install', version: 3, title: 'Install CloudBoxx in a new vehicle' });
     expect(body.sections.map((section: { id: string }) => section.id)).to.deep.equal(['setup', 'masterData', 'documentation']);
 
     const field = (key: string) => body.fields.find((candidate: { key: string }) => candidate.key === key);

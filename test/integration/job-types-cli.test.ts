@@ -51,7 +51,7 @@ describe('job-types push and pull against the API (skipped while PUT /v1/job-typ
     expect(pulled.stdout).to.equal('job-types/cloudboxx-install.yaml: pulled cloudboxx-install v2\n');
     expect(await read('job-types/cloudboxx-install.yaml')).to.equal(shipped);
 
-    const copy = shipped.replace('id: cloudboxx-install', 'id: acme-install').replace('version: 2', 'version: 1');
+    const copy = shipped.replace('id: cloudboxx-install', 'id: acme-install').replace('version: 3', 'version: 1');
     await write('job-types/acme-install.yaml', copy);
     const offline = await cli(['validate', 'job-types/acme-install.yaml']);
     expect(offline.status, offline.stderr).to.equal(0);
@@ -71,7 +71,7 @@ describe('job-types push and pull against the API (skipped while PUT /v1/job-typ
   });
 
   it('refuses a changed file that kept its version (409, the title), publishes it as the next version (numbered by the API when the file names none), and pulls either version', async () => {
-    const v1 = shipped.replace('id: cloudboxx-install', 'id: acme-swap').replace('version: 2', 'version: 1');
+    const v1 = shipped.replace('id: cloudboxx-install', 'id: acme-swap').replace('version: 3', 'version: 1');
     await write('acme-swap.yaml', v1);
     expect((await cli(['push', 'acme-swap.yaml'])).stdout).to.equal('acme-swap.yaml: published v1\n');
 
@@ -112,7 +112,7 @@ describe('job-types push and pull against the API (skipped while PUT /v1/job-typ
     // An access longer than the deadline is worth a warning, never a refusal.
     const good = shipped
       .replace('id: cloudboxx-install', 'id: acme-good')
-      .replace('version: 2', 'version: 1')
+      .replace('version: 3', 'version: 1')
       .replace('maxDuration: PT8H', 'maxDuration: P30D');
     const typo = shipped.replace('id: cloudboxx-install', 'id: acme-typo').replace('collect: [boxQnr,', 'collect: [boxQrn,');
     expect(typo, 'the typo is in the copy').to.not.equal(shipped.replace('id: cloudboxx-install', 'id: acme-typo'));
@@ -139,7 +139,7 @@ describe('job-types push and pull against the API (skipped while PUT /v1/job-typ
   });
 
   it("says what the API refuses: an installer's token, another provider's type, a built-in id", async () => {
-    await write('acme-install-copy.yaml', shipped.replace('id: cloudboxx-install', 'id: acme-private').replace('version: 2', 'version: 1'));
+    await write('acme-install-copy.yaml', shipped.replace('id: cloudboxx-install', 'id: acme-private').replace('version: 3', 'version: 1'));
     const installer = await cli(['push', 'acme-install-copy.yaml'], { INSTALLER_JOBS_TOKEN: demo.tokens.installerAdmin });
     expect(installer.status).to.equal(1);
     expect(installer.stderr).to.match(/^acme-install-copy\.yaml: \S.*\n$/);
@@ -154,7 +154,7 @@ describe('job-types push and pull against the API (skipped while PUT /v1/job-typ
     expect(hidden.status).to.equal(1);
     expect(hidden.stderr).to.match(/^acme-private: .*\n$/);
 
-    await write('builtin.yaml', shipped.replace('version: 2', 'version: 3'));
+    await write('builtin.yaml', shipped.replace('version: 3', 'version: 4'));
     const builtin = await cli(['push', 'builtin.yaml']);
     expect(builtin.status).to.equal(1);
     expect(builtin.stderr).to.match(/^builtin\.yaml: .*built-in.*\n$/);

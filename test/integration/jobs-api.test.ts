@@ -403,4 +403,33 @@ describe('jobs over HTTP, provider and installer side', function () {
     });
     expect(response.body.errors).to.deep.equal([{ pointer: '/jobTypeId', message: 'unknown job type', rule: 'exists' }]);
   });
+
+  it("finds a job by what people type in its type's searchable fields, and lists it with its type's and last step's titles", async () => {
+    const vin = 'WVWZZZ1KZBW512345';
+    const job = await createJob({ vin, licensePlate: 'HH-QX 4711' });
+    const other = await createJob({ vin: 'WVWZZZ1KZBW599999' });
+    const found = async (q: string) =>
+      ((await provider('GET', `/v1/jobs?q=${encodeURIComponent(q)}&limit=200`)).body.items as Array<{ id: string }>).map((item) => item.id);
+
+    expect(await found('bw5123'), 'part of the VIN, any case').to.deep.equal([job.id]);
+    expect(await found('qx 4711'), 'the licence plate as typed').to.deep.equal([job.id]);
+    expect(await found('WVWZZZ1KZBW5'), 'a prefix both share').to.have.members([job.id, other.id]);
+    // brand is not searchable in cloudboxx-install: a value there is not found.
+    const branded = await createJob({ brand: 'Quuxmobil' });
+    expect(await found('quuxmobil')).to.not.include(branded.id);
+
+    const [item] = (await provider('GET', `/v1/jobs?q=${vin}`)).body.items;
+    expect(item.jobType).to.deep.equal({ id: 'cloudboxx-install', version: 3, title: 'Install CloudBoxx in a new vehicle' });
+    expect(item.lastCompletedStepTitle).to.equal(null);
+    await provider('POST', `/v1/jobs/${job.id}/assign`, { installerCompanyId: demo.installerCompanyId });
+    await installer('POST', `/v1/jobs/${job.id}/start`);
+    const checkIn = stack.jobTypes.get('cloudboxx-install')!.steps.find((step) => step.id === 'check-in')!;
+    const done = await installer('POST', `/v1/jobs/${job.id}/steps/check-in/complete`, {
+      values: { brand: 'Volkswagen', model: 'Golf', fuelType: 'petrol', odometerKm: 10, photoOdometer: { photoId: 'p1' } },
+      checklist: checkIn.checklist,
+    });
+    expect(done.status, JSON.stringify(done.body)).to.equal(200);
+    const [after] = (await provider('GET', `/v1/jobs?q=${vin}&fields=lastCompletedStepTitle`)).body.items;
+    expect(after).to.deep.equal({ id: job.id, lastCompletedStepTitle: checkIn.title });
+  });
 });

@@ -115,6 +115,21 @@ describe('job-type semantic checks', () => {
         ['11:11 fields[0].type: an enum field needs validation.options to choose from'],
       ],
       [
+        'a searchable photo field',
+        [
+          '    validation: { minimum: 0 }\n',
+          '    validation: { minimum: 0 }\n  - { key: photo, label: Photo, section: setup, type: photo, searchable: true }\n',
+        ],
+        [
+          '29:62 fields[3].searchable: a photo field cannot be searched for by what people type; searchable applies to string, text, enum, integer, number, date, datetime, address fields',
+        ],
+      ],
+      [
+        'a searchable string field',
+        ['    type: string\n    required: true\n', '    type: string\n    searchable: true\n    required: true\n'],
+        [],
+      ],
+      [
         'a patternMessage without pattern',
         ['      pattern: "^[A-Z0-9]{8,12}$"', '      patternMessage: must be upper case'],
         ['23:7 fields[1].validation.patternMessage: explains a pattern, but there is no validation.pattern'],

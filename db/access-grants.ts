@@ -27,11 +27,11 @@ export async function openAccessGrant(db: Db, grant: AccessGrantRecord): Promise
 
 /**
  * The job's grant as the workflow holds it, opened or closed in one statement: written with the
- * job's own record (one transaction), so the access record never lags behind the job. Idempotent;
+ * job's own record (see saveJobState), so the access record never lags behind the job. Idempotent;
  * a revocation once stored keeps its time and reason.
  */
-export async function syncAccessGrant(db: Db, jobId: string, installerCompanyId: string, grant: AccessGrantState): Promise<void> {
-  await db('access_grants')
+export function accessGrantUpsert(db: Db, jobId: string, installerCompanyId: string, grant: AccessGrantState) {
+  return db('access_grants')
     .insert({
       id: grant.grantId,
       job_id: jobId,

@@ -1,29 +1,33 @@
 import type { Actor, JobEvent, JobSnapshot } from '../common/job';
-import { syncAccessGrant } from './access-grants';
+import { accessGrantUpsert } from './access-grants';
 import type { Db } from './connection';
 import { jobRowOf, type JobRow } from './job-table';
 
 export type { JobRow } from './job-table';
 
 /**
- * Writes a job's state, the events that led to it and the record of its vehicle access in one
- * transaction. Idempotent: the row only moves forward in `revision`, an event with a key already
- * stored is not written again, and a revoked grant stays revoked.
+ * Writes a job's state, the events that led to it and the record of its vehicle access as one
+ * statement (each part a data-modifying CTE): all or nothing like a transaction, in one round trip
+ * to Postgres instead of four — it is on the path of every change a portal waits for. Idempotent:
+ * the row only moves forward in `revision`, an event with a key already stored is not written
+ * again, and a revoked grant stays revoked.
  */
 export async function saveJobState(db: Db, snapshot: JobSnapshot, events: readonly JobEvent[]): Promise<void> {
-  await db.transaction(async (trx) => {
-    const row = jobRowOf(snapshot, events.at(-1)?.occurredAt ?? new Date().toISOString());
-    await trx('jobs').insert(row).onConflict('id').merge().where('jobs.revision', '<', snapshot.revision);
-    await recordJobEvents(trx, snapshot.jobId, events);
-    if (snapshot.accessGrant && snapshot.installerCompanyId)
-      await syncAccessGrant(trx, snapshot.jobId, snapshot.installerCompanyId, snapshot.accessGrant);
-  });
+  const row = jobRowOf(snapshot, events.at(-1)?.occurredAt ?? new Date().toISOString());
+  let statement = db.with('job', db('jobs').insert(row).onConflict('id').merge().where('jobs.revision', '<', snapshot.revision));
+  if (events.length > 0) statement = statement.with('events', jobEventsInsert(db, snapshot.jobId, events));
+  if (snapshot.accessGrant && snapshot.installerCompanyId)
+    statement = statement.with('grant', accessGrantUpsert(db, snapshot.jobId, snapshot.installerCompanyId, snapshot.accessGrant));
+  await statement.select(db.raw('1'));
 }
 
 /** Appends to a job's audit trail; an event whose key is already stored is not written again. */
 export async function recordJobEvents(db: Db, jobId: string, events: readonly JobEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  await db('job_events')
+  if (events.length > 0) await jobEventsInsert(db, jobId, events);
+}
+
+function jobEventsInsert(db: Db, jobId: string, events: readonly JobEvent[]) {
+  return db('job_events')
     .insert(
       events.map((event) => ({
         job_id: jobId,

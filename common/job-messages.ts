@@ -1,5 +1,28 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, JobSnapshot } from './job';
+import type { Actor, JobSnapshot, JobStatus, StepProgress } from './job';
+
+/**
+ * What a change answers: small, as Temporal keeps every answer in the run's history. The API shows
+ * the job as the read model holds it, which has this revision by the time the answer arrives.
+ */
+export interface JobChanged {
+  jobId: string;
+  status: JobStatus;
+  revision: number;
+}
+
+/** The job as created, and by whom: a retried create recognises the job its first attempt started. */
+export interface JobCreated extends JobChanged {
+  providerId: string;
+  fleetId: string;
+  jobTypeId: string;
+  createdBy?: string;
+}
+
+/** A step's change also says how the step stands: inProgress while its action runs (the API answers 202). */
+export interface StepChanged extends JobChanged {
+  step: Pick<StepProgress, 'id' | 'status' | 'actionError'>;
+}
 
 /**
  * The job workflow's message contract, shared by the workflow and its callers.
@@ -9,7 +32,7 @@ import type { Actor, JobSnapshot } from './job';
  */
 
 /** Sent with the workflow start (update-with-start): answers once the new job is in the read model. */
-export const jobCreatedUpdate = defineUpdate<JobSnapshot>('jobCreated');
+export const jobCreatedUpdate = defineUpdate<JobCreated>('jobCreated');
 
 export interface EditJobRequest {
   actor: Actor;
@@ -19,14 +42,14 @@ export interface EditJobRequest {
   requestedStartAt?: string | null;
 }
 /** PENDING only. */
-export const editJobUpdate = defineUpdate<JobSnapshot, [EditJobRequest]>('editJob');
+export const editJobUpdate = defineUpdate<JobChanged, [EditJobRequest]>('editJob');
 
 export interface AssignJobRequest {
   actor: Actor;
   installerCompanyId: string;
 }
 /** PENDING → ASSIGNED, for a company whose invitation for the job's fleet is ACCEPTED. */
-export const assignJobUpdate = defineUpdate<JobSnapshot, [AssignJobRequest]>('assignJob');
+export const assignJobUpdate = defineUpdate<JobChanged, [AssignJobRequest]>('assignJob');
 
 export interface ActorRequest {
   actor: Actor;
@@ -35,7 +58,7 @@ export interface ActorRequest {
 export const deleteJobUpdate = defineUpdate<void, [ActorRequest]>('deleteJob');
 
 /** ASSIGNED → RUNNING, by the assigned company: opens the job-scoped vehicle access. */
-export const startJobUpdate = defineUpdate<JobSnapshot, [ActorRequest]>('startJob');
+export const startJobUpdate = defineUpdate<JobChanged, [ActorRequest]>('startJob');
 
 export interface CompleteStepRequest {
   actor: Actor;
@@ -46,7 +69,7 @@ export interface CompleteStepRequest {
   checklist?: string[];
 }
 /** RUNNING only, steps strictly in order; runs the step's automated action first, if it has one. */
-export const completeStepUpdate = defineUpdate<JobSnapshot, [CompleteStepRequest]>('completeStep');
+export const completeStepUpdate = defineUpdate<StepChanged, [CompleteStepRequest]>('completeStep');
 
 export interface SaveValuesRequest {
   actor: Actor;
@@ -54,17 +77,17 @@ export interface SaveValuesRequest {
   values: Record<string, unknown>;
 }
 /** RUNNING only: the installer's draft of the open steps' fields, checked field by field. */
-export const saveValuesUpdate = defineUpdate<JobSnapshot, [SaveValuesRequest]>('saveValues');
+export const saveValuesUpdate = defineUpdate<JobChanged, [SaveValuesRequest]>('saveValues');
 
 /** RUNNING → SUCCEEDED, once every step is done and every required field has a value. */
-export const completeJobUpdate = defineUpdate<JobSnapshot, [ActorRequest]>('completeJob');
+export const completeJobUpdate = defineUpdate<JobChanged, [ActorRequest]>('completeJob');
 
 export interface FailJobRequest {
   actor: Actor;
   reason: string;
 }
 /** RUNNING → FAILED with the installer's explanation. */
-export const failJobUpdate = defineUpdate<JobSnapshot, [FailJobRequest]>('failJob');
+export const failJobUpdate = defineUpdate<JobChanged, [FailJobRequest]>('failJob');
 
 /** What an installer may ask of the vehicle, in the vocabulary of the job type's access.permissions. */
 export const INSTALLER_VEHICLE_COMMANDS = ['lock', 'unlock', 'enableDriving', 'disableDriving', 'readState'] as const;

@@ -441,15 +441,19 @@ export class JobMachine {
     return this.completedSteps.at(-1)?.id;
   }
 
+  /** Where one step stands: done, its action running, or open (with why its last action failed). */
+  stepProgress(stepId: string): StepProgress {
+    const step = findStep(this.jobType, stepId)!;
+    const done = this.completedSteps.find((completed) => completed.id === step.id);
+    if (done) return { id: step.id, title: step.title, status: 'done', completedAt: done.completedAt };
+    if (this.runningActions.has(step.id)) return { id: step.id, title: step.title, status: 'inProgress' };
+    const actionError = this.actionErrors.get(step.id);
+    return { id: step.id, title: step.title, status: 'open', ...(actionError !== undefined && { actionError }) };
+  }
+
   snapshot(revision: number): JobSnapshot {
     const values = this.values;
-    const steps: StepProgress[] = applicableSteps(this.jobType, values).map((step) => {
-      const done = this.completedSteps.find((completed) => completed.id === step.id);
-      if (done) return { id: step.id, title: step.title, status: 'done', completedAt: done.completedAt };
-      if (this.runningActions.has(step.id)) return { id: step.id, title: step.title, status: 'inProgress' };
-      const actionError = this.actionErrors.get(step.id);
-      return { id: step.id, title: step.title, status: 'open', ...(actionError !== undefined && { actionError }) };
-    });
+    const steps = applicableSteps(this.jobType, values).map((step) => this.stepProgress(step.id));
     return {
       jobId: this.input.jobId,
       workflowId: this.workflowId,

@@ -18,7 +18,7 @@ import {
 import type { ApplicationFailure, UpdateDefinition } from '@temporalio/common';
 import type { JobActivities } from '../activities';
 import type { StepActionResult } from '../activities/vehicle-actions';
-import type { Actor, JobEvent, JobSnapshot, VehicleSecurity } from '../common/job';
+import type { Actor, JobEvent, VehicleSecurity } from '../common/job';
 import {
   assignJobUpdate,
   completeJobUpdate,
@@ -32,7 +32,10 @@ import {
   startJobUpdate,
   vehicleCommandUpdate,
   type CompleteStepRequest,
+  type JobChanged,
+  type JobCreated,
   type JobOutcome,
+  type StepChanged,
   type VehicleCommandRequest,
   type VehicleCommandResult,
 } from '../common/job-messages';
@@ -136,9 +139,16 @@ class JobRun {
   listen(): void {
     const job = this.job;
     setHandler(jobSnapshotQuery, () => job.snapshot(this.recorder.currentRevision));
-    setHandler(jobCreatedUpdate, async () => {
+    setHandler(jobCreatedUpdate, async (): Promise<JobCreated> => {
       await this.recorder.recorded(1);
-      return this.snapshot();
+      const { providerId, fleetId, jobType, createdBy } = this.input;
+      return {
+        ...this.changed(),
+        providerId,
+        fleetId,
+        jobTypeId: jobType.id,
+        ...(createdBy.kind === 'user' && { createdBy: createdBy.userId }),
+      };
     });
     this.onChange(
       editJobUpdate,
@@ -318,7 +328,7 @@ class JobRun {
     setHandler(update, (request) => change(request, checkRequest(request)), { validator: (request) => void checkRequest(request) });
   }
 
-  private async start(actor: Actor): Promise<JobSnapshot> {
+  private async start(actor: Actor): Promise<JobChanged> {
     const now = Date.now();
     const grant = {
       grantId: `${this.input.jobId}/access`,
@@ -345,7 +355,7 @@ class JobRun {
    * the installer gets the outcome, or the step `inProgress` (the API answers 202) and the outcome
    * follows on the job. A repeat while the action runs starts nothing and waits the same way.
    */
-  private async completeStep(request: CompleteStepRequest, step: CompiledStep): Promise<JobSnapshot> {
+  private async completeStep(request: CompleteStepRequest, step: CompiledStep): Promise<StepChanged> {
     const defaulted = this.job.defaultedKeys(step, request);
     const record = {
       stepId: step.id,
@@ -355,7 +365,8 @@ class JobRun {
     };
     if (step.action === null) {
       this.job.completeStep(request, nowIso());
-      return this.record('step.completed', request.actor, record);
+      await this.record('step.completed', request.actor, record);
+      return { ...this.changed(), step: this.job.stepProgress(step.id) };
     }
     let running = this.actions.get(step.id);
     if (!running) {
@@ -377,7 +388,7 @@ class JobRun {
     });
     await this.recorder.recorded(this.recorder.currentRevision);
     if (failure) throw failure;
-    return this.snapshot();
+    return { ...this.changed(), step: this.job.stepProgress(step.id) };
   }
 
   private startAction(step: CompiledStep, actor: Actor) {
@@ -586,19 +597,19 @@ class JobRun {
   // ── Records ──────────────────────────────────────────────────────────────────────────────────
 
   /** The job's end, queued at once (before the securing it sets off), answered once access is closed on record too. */
-  private async endRecorded(type: string, actor: Actor, data: Record<string, unknown> = {}): Promise<JobSnapshot> {
+  private async endRecorded(type: string, actor: Actor, data: Record<string, unknown> = {}): Promise<JobChanged> {
     const revision = this.recorder.add(type, actor, data);
     await this.grantLedger;
     await this.recorder.recorded(revision);
-    return this.snapshot();
+    return this.changed();
   }
 
   /** Queues the change's event and answers once the read model shows it. */
-  private async record(type: string, actor: Actor, data: Record<string, unknown> = {}): Promise<JobSnapshot> {
+  private async record(type: string, actor: Actor, data: Record<string, unknown> = {}): Promise<JobChanged> {
     const revision = this.recorder.add(type, actor, data);
     this.describe();
     await this.recorder.recorded(revision);
-    return this.snapshot();
+    return this.changed();
   }
 
   private write(revision: number, events: JobEvent[]): Promise<void> {
@@ -613,8 +624,9 @@ class JobRun {
     this.grantLedger = this.grantLedger.then(() => CancellationScope.nonCancellable(write));
   }
 
-  private snapshot(): JobSnapshot {
-    return this.job.snapshot(this.recorder.currentRevision);
+  /** An update's answer: small (it stays in the history); the API reads the job itself from the read model. */
+  private changed(): JobChanged {
+    return { jobId: this.input.jobId, status: this.job.status, revision: this.recorder.currentRevision };
   }
 
   /** Search attributes and the line an operator reads at the top of the run in the Temporal UI. */

@@ -1,9 +1,9 @@
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { jobWorkflow } from '../../workflows';
 import { NotFoundError, RuleViolationError } from '../../common/errors';
-import { jobWorkflowId, type Actor, type JobSnapshot } from '../../common/job';
+import { jobWorkflowId, type Actor } from '../../common/job';
 import { jobIdFrom, newJobId } from '../../common/job-id';
-import { assignJobUpdate, jobCreatedUpdate } from '../../common/job-messages';
+import { assignJobUpdate, jobCreatedUpdate, type JobCreated } from '../../common/job-messages';
 import { JOB_WORKFLOW_GENERATION, type JobWorkflowInput } from '../../common/job-workflow';
 import {
   FleetIdAttribute,
@@ -159,7 +159,7 @@ function ownerWords(spec: NewJobs): string {
 }
 
 /** Whether a job found running under a derived id is one this request (its first attempt) started. */
-function startedBy(job: JobSnapshot, spec: NewJobs): boolean {
+function startedBy(job: JobCreated, spec: NewJobs): boolean {
   return (
     job.providerId === spec.actor.organisationId &&
     job.createdBy === spec.actor.userId &&

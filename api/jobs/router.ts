@@ -256,7 +256,7 @@ function jobRoutes(deps: JobsRouterDeps): Router<AuthState> {
     });
     await answerWithJob(ctx, job.id);
     // The step's action still runs against the vehicle: its outcome arrives on the job and in its events.
-    if (after.steps.find((step) => step.id === stepId)?.status === 'inProgress') {
+    if (after.step.status === 'inProgress') {
       ctx.status = 202;
       ctx.set('Location', `/v1/jobs/${job.id}`);
     }

@@ -258,8 +258,8 @@ export function directLifecycle(stack: JobStack, actors: DirectActors): Lifecycl
         case 'action step': {
           const stepId = change.stepId!;
           const request = { actor: installer, stepId, values: change.values, checklist: change.checklist && [...change.checklist] };
-          const answer = await handle.executeUpdate(completeStepUpdate, { args: [request] });
-          if (stepStatus(answer, stepId) === 'done') return false;
+          const { step } = await handle.executeUpdate(completeStepUpdate, { args: [request] });
+          if (stepStatus({ steps: [step] }, stepId) === 'done') return false;
           await untilStepDone(stepId, () => handle.query(jobSnapshotQuery));
           return true;
         }
@@ -273,7 +273,10 @@ export function directLifecycle(stack: JobStack, actors: DirectActors): Lifecycl
   };
 }
 
-function stepStatus(job: Pick<JobSnapshot, 'steps'>, stepId: string): string | undefined {
+function stepStatus(
+  job: { steps: ReadonlyArray<Pick<JobSnapshot['steps'][number], 'id' | 'status' | 'actionError'>> },
+  stepId: string,
+): string | undefined {
   const step = job.steps.find((candidate) => candidate.id === stepId);
   if (step?.actionError) throw new Error(`The action of step ${stepId} failed: ${step.actionError}`);
   return step?.status;

@@ -6,7 +6,7 @@ import { Worker } from '@temporalio/worker';
 import { temporal } from '@temporalio/proto';
 import { createActivities } from '../../activities';
 import { jobWorkflowId, type Actor, type JobSnapshot } from '../../common/job';
-import { jobCreatedUpdate } from '../../common/job-messages';
+import { jobCreatedUpdate, jobSnapshotQuery } from '../../common/job-messages';
 import { JOB_WORKFLOW_GENERATION, type JobWorkflowInput } from '../../common/job-workflow';
 import { ALL_SEARCH_ATTRIBUTES } from '../../common/search-attributes';
 import { newJobId } from '../../common/job-id';
@@ -135,9 +135,10 @@ export class JobWorkflowEnv {
       workflowIdConflictPolicy: 'FAIL',
     });
     this.workflowIds.push(jobWorkflowId(jobId));
-    const created = await this.env.client.workflow.executeUpdateWithStart(jobCreatedUpdate, { startWorkflowOperation: start });
+    await this.env.client.workflow.executeUpdateWithStart(jobCreatedUpdate, { startWorkflowOperation: start });
     // The time-skipping client's own handle: its result() lets the server skip time while it waits.
-    return { handle: this.env.client.workflow.getHandle(jobWorkflowId(jobId)), created };
+    const handle = this.env.client.workflow.getHandle(jobWorkflowId(jobId));
+    return { handle, created: await handle.query(jobSnapshotQuery) };
   }
 
   async row(jobId: string) {

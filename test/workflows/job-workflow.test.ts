@@ -42,13 +42,12 @@ async function refusalOf(promise: Promise<unknown>): Promise<{ reason: RefusalRe
  * outcome arrives on the job: wait for it, as an installer app would.
  */
 async function completeStep(handle: WorkflowHandle, request: CompleteStepRequest): Promise<JobSnapshot> {
-  let snapshot = await handle.executeUpdate(completeStepUpdate, { args: [request] });
+  let { step } = await handle.executeUpdate(completeStepUpdate, { args: [request] });
   for (;;) {
-    const step = snapshot.steps.find((candidate) => candidate.id === request.stepId)!;
-    if (step.status === 'done') return snapshot;
+    if (step.status === 'done') return handle.query(jobSnapshotQuery);
     if (step.status === 'open') throw new Error(`step ${step.id} failed: ${step.actionError}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    snapshot = await handle.query(jobSnapshotQuery);
+    step = (await handle.query(jobSnapshotQuery)).steps.find((candidate) => candidate.id === request.stepId)!;
   }
 }
 
@@ -246,7 +245,8 @@ describe('the job workflow', function () {
       const failed = await handle.executeUpdate(failJobUpdate, {
         args: [{ actor: t.technician, reason: 'CAN bus connector missing on this model year.' }],
       });
-      expect(failed).to.deep.include({ status: 'FAILED', failureReason: 'CAN bus connector missing on this model year.' });
+      expect(failed.status).to.equal('FAILED');
+      expect(await handle.query(jobSnapshotQuery)).to.deep.include({ failureReason: 'CAN bus connector missing on this model year.' });
       expect(await handle.result()).to.deep.include({ status: 'FAILED' });
       expect(await t.grant(created.jobId)).to.include({ revoke_reason: 'job failed' });
       expect((await t.row(created.jobId)).failure_reason).to.equal('CAN bus connector missing on this model year.');

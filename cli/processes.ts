@@ -34,6 +34,7 @@ export async function runWorker(config: Config): Promise<void> {
     taskQueue: config.temporal.taskQueue,
     db,
     gateway: vehicles.gateway,
+    settings: config.worker,
   });
   // Worker.run() shuts down gracefully on SIGINT/SIGTERM (the SDK's default shutdown signals).
   console.log(`Worker polling ${config.temporal.taskQueue} on ${target.address} (namespace ${target.namespace})`);

@@ -2,48 +2,57 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Worker } from '@temporalio/worker';
 import type { Config } from '../common/config';
-import { connectDb, migrateLatest, type Db } from '../db/connection';
-import { createDemoTenantIfMissing, type DemoTenant } from '../db/demo-tenant';
-import { registerJobTypes } from '../db/job-type-versions';
-import { JobTypeCatalog } from '../definitions/catalog';
+import type { Db } from '../db/connection';
+import type * as Connection from '../db/connection';
+import type * as DemoTenants from '../db/demo-tenant';
+import type * as JobTypeVersions from '../db/job-type-versions';
+import type * as Catalog from '../definitions/catalog';
+import type * as VehicleService from '../runtime/vehicle-service';
+import type * as WorkerLog from '../runtime/worker-log';
+import type * as TemporalConnection from '../temporal/connection';
+import type * as WorkerPolls from '../temporal/worker-polls';
+import type * as Bundle from '../worker/bundle';
+import type * as JobWorker from '../worker/worker';
+import type * as Processes from './processes';
 import { assertPortFree } from '../runtime/ports';
-import { startPostgres, startTemporal } from '../runtime/services';
-import { startVehicleService } from '../runtime/vehicle-service';
-import { connectClient, connectWorkerConnection, temporalTarget } from '../temporal/connection';
-import { createJobWorker } from '../worker/worker';
-import { installWorkerLog } from '../runtime/worker-log';
-import { untilWorkerPolls } from '../temporal/worker-polls';
-import { serveApi } from './processes';
+import { startServers } from '../runtime/services';
 
 type Stop = () => Promise<void>;
 
 /**
+ * What `start` runs, in the order it stops them (last first): the API stops taking requests before
+ * the worker drains, the worker before the servers go.
+ */
+const enum Part {
+  Postgres,
+  DatabasePool,
+  TemporalDevServer,
+  TemporalClient,
+  VehicleService,
+  WorkerConnection,
+  Worker,
+  Api,
+}
+
+/**
  * `installer-jobs start`: the whole stack in one process for local work — Temporal dev server
  * (+ UI), Postgres, migrations, the worker and the API — stopped in reverse order on Ctrl-C.
+ *
+ * Start-up does at once what does not wait on anything else: both servers start together, and
+ * while they do, the rest of the code loads (seconds of it), the workflow bundle is read from its
+ * cache (worker/bundle.ts), the job types are compiled and the OneAPI simulator starts. The worker
+ * is created as soon as Temporal answers and starts polling once the migrations have run.
  */
 export async function start(config: Config): Promise<void> {
   const log = (line: string) => console.log(line);
-  // The SDK's own logs go to a file; the terminal keeps the banner and one line per warning.
-  installWorkerLog(path.join(config.dataDir, 'worker.log'), log);
-  const stops: Array<[string, Stop]> = [];
-  let stopping: Promise<void> | undefined;
-  const stopAll = () =>
-    (stopping ??= (async () => {
-      for (const [what, stop] of stops.reverse()) {
-        try {
-          await stop();
-        } catch (error) {
-          console.error(`Stopping ${what} failed: ${(error as Error).message}`);
-        }
-      }
-    })());
+  const parts = new Parts();
   const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) {
+    if (parts.stopping) {
       console.error(`${signal} again: exiting now.`);
       process.exit(130);
     }
     log(`\n${signal}: shutting down (Ctrl-C again to force) …`);
-    void stopAll().then(() => process.exit(0));
+    void parts.stopAll().then(() => process.exit(0));
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -52,18 +61,70 @@ export async function start(config: Config): Promise<void> {
     fs.mkdirSync(config.dataDir, { recursive: true });
     // Fail before starting anything if the API could not listen anyway.
     await assertPortFree(config.apiPort, config.apiHost, 'the API', 'PORT');
-    const jobTypes = await JobTypeCatalog.load(config.jobTypesDir);
 
-    const postgres = await startPostgres(config, log);
-    stops.push(['Postgres', () => postgres.stop()]);
-    const db = connectDb(postgres.url);
-    stops.push(['database pool', () => db.destroy()]);
-    const applied = await migrateLatest(db);
-    await registerJobTypes(db, jobTypes.list());
+    let workerMade = false;
+    let workerRunning = false;
+    const servers = startServers(config, log);
+    const postgresStarting = parts.own(Part.Postgres, 'Postgres', servers.postgres, (server) => server.stop());
+    const temporalStarting = parts.own(Part.TemporalDevServer, 'Temporal dev server', servers.temporal, (server) => server?.stop());
+    await servers.launched;
+
+    const code = loadCode();
+    // The SDK's own logs go to a file; the terminal keeps the banner and one line per warning.
+    code.workerLog.installWorkerLog(path.join(config.dataDir, 'worker.log'), log);
+    const bundleLoading = parts.early(code.bundle.bundleJobWorkflows());
+    const jobTypesLoading = parts.early(code.catalog.JobTypeCatalog.load(config.jobTypesDir));
+    const vehiclesStarting = parts.own(Part.VehicleService, 'vehicle service', code.vehicles.startVehicleService(config), (v) => v.stop());
+
+    const dbPool = parts.own(
+      Part.DatabasePool,
+      'database pool',
+      postgresStarting.then((postgres) => code.db.connectDb(postgres.url)),
+      (db) => db.destroy(),
+    );
+    // Temporal's side: the worker (bundle loaded into its sandbox) is made while Postgres migrates.
+    const workerMaking = parts.early(
+      (async () => {
+        const devServer = await temporalStarting;
+        const target = code.temporal.temporalTarget(config, devServer?.address);
+        const [client, workerConnection] = await Promise.all([
+          parts.own(Part.TemporalClient, 'Temporal client', code.temporal.connectClient(target), (c) => c.connection.close()),
+          // A worker that was made but never ran keeps its connection until the process exits: the SDK
+          // releases a worker only when it has run, and start-up that failed before that exits anyway.
+          parts.own(Part.WorkerConnection, 'worker connection', code.temporal.connectWorkerConnection(target), (c) =>
+            workerMade && !workerRunning ? undefined : c.close(),
+          ),
+        ]);
+        const [vehicles, db] = await Promise.all([vehiclesStarting, dbPool]);
+        const worker = await code.jobWorker.createJobWorker({
+          connection: workerConnection,
+          namespace: target.namespace,
+          taskQueue: config.temporal.taskQueue,
+          db,
+          gateway: vehicles.gateway,
+          workflowBundle: bundleLoading,
+          settings: config.worker,
+        });
+        workerMade = true;
+        return { devServer, target, client, workerConnection, worker };
+      })(),
+    );
+    const migrating = parts.early(
+      (async () => {
+        const db = await dbPool;
+        const applied = await code.db.migrateLatest(db);
+        await code.jobTypeVersions.registerJobTypes(db, (await jobTypesLoading).list());
+        return applied;
+      })(),
+    );
+
+    const postgres = await postgresStarting;
+    const applied = await migrating;
+    const db = await dbPool;
+    const jobTypes = await jobTypesLoading;
     log(
       `Postgres    ${postgres.embedded ? `embedded, data in ${rel(config, path.join(config.dataDir, 'postgres'))}` : 'DATABASE_URL'}; migrations: ${applied.length ? applied.join(', ') : 'up to date'}`,
     );
-
     log(
       `Job types   ${jobTypes
         .list()
@@ -71,53 +132,114 @@ export async function start(config: Config): Promise<void> {
         .join(', ')}`,
     );
 
-    const devServer = await startTemporal(config, log);
-    if (devServer) stops.push(['Temporal dev server', () => devServer.stop()]);
-    const target = temporalTarget(config, devServer?.address);
-    const client = await connectClient(target);
-    stops.push(['Temporal client', () => client.connection.close()]);
+    const { devServer, target, client, workerConnection, worker } = await workerMaking;
     log(
       `Temporal    ${target.address} (namespace ${target.namespace})${devServer ? `, data in ${rel(config, path.join(config.dataDir, 'temporal'))}` : ''}`,
     );
     if (devServer?.uiUrl) log(`Temporal UI ${devServer.uiUrl}`);
 
-    const vehicles = await startVehicleService(config);
-    stops.push(['vehicle service', () => vehicles.stop()]);
+    const vehicles = await vehiclesStarting;
     log(`Vehicles    ${vehicles.describe}`);
     if (vehicles.simulator) {
       for (const v of vehicles.simulator.state.fleet.list())
         log(`              ${v.licensePlate ?? '(no plate)'}  CloudBoxx QNR ${v.telematicsUnitId}`);
     }
 
-    const workerConnection = await connectWorkerConnection(target);
-    stops.push(['worker connection', () => workerConnection.close()]);
-    const worker = await createJobWorker({
-      connection: workerConnection,
-      namespace: target.namespace,
-      taskQueue: config.temporal.taskQueue,
-      db,
-      gateway: vehicles.gateway,
-    });
+    // Polling only now: a job's activities write to the schema the migrations just made.
     const running = worker.run();
-    stops.push(['worker', () => shutdownWorker(worker, running)]);
+    workerRunning = true;
+    parts.add(Part.Worker, 'worker', () => shutdownWorker(worker, running));
     // "Ready" means a change can be sent: the API refuses changes until Temporal sees a worker poll.
-    await untilWorkerPolls(workerConnection, config.temporal.taskQueue, target.namespace);
+    await code.workerPolls.untilWorkerPolls(workerConnection, config.temporal.taskQueue, target.namespace);
     log(`Worker      polling task queue ${config.temporal.taskQueue}`);
+    process.on('SIGUSR2', () => log(memoryReport(worker, config)));
 
-    const server = await serveApi(config, { db, client, namespace: target.namespace, jobTypes });
-    stops.push(['API', () => new Promise<void>((resolve) => server.close(() => resolve()))]);
+    const server = await code.processes.serveApi(config, { db, client, namespace: target.namespace, jobTypes });
+    parts.add(Part.Api, 'API', () => new Promise<void>((resolve) => server.close(() => resolve())));
     log(`API         http://${config.apiHost}:${config.apiPort}  (health: /healthz)`);
 
-    await printDemoTenant(config, db, log);
+    await printDemoTenant(config, db, code.demoTenants, log);
     log('Ready. Ctrl-C stops everything.');
     await running.catch(async (error) => {
       console.error(`The worker stopped: ${(error as Error).message}`);
-      await stopAll();
+      await parts.stopAll();
       process.exit(1);
     });
   } catch (error) {
-    await stopAll();
+    await parts.stopAll();
     throw error;
+  }
+}
+
+/**
+ * The modules behind the servers take seconds to load (the API, the worker, knex, the Temporal
+ * SDK): `start` loads them only once both server processes are launched, so that the loading and
+ * the servers' start-up overlap. (A dynamic import() would bypass tsx's CommonJS hook.)
+ */
+function loadCode() {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  return {
+    workerLog: require('../runtime/worker-log') as typeof WorkerLog,
+    bundle: require('../worker/bundle') as typeof Bundle,
+    catalog: require('../definitions/catalog') as typeof Catalog,
+    vehicles: require('../runtime/vehicle-service') as typeof VehicleService,
+    db: require('../db/connection') as typeof Connection,
+    jobTypeVersions: require('../db/job-type-versions') as typeof JobTypeVersions,
+    demoTenants: require('../db/demo-tenant') as typeof DemoTenants,
+    temporal: require('../temporal/connection') as typeof TemporalConnection,
+    workerPolls: require('../temporal/worker-polls') as typeof WorkerPolls,
+    jobWorker: require('../worker/worker') as typeof JobWorker,
+    processes: require('./processes') as typeof Processes,
+  };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
+
+/**
+ * What `start` has started, stopped in Part order, last first. A part still starting when the
+ * stop begins (Ctrl-C during start-up, or another part failed) is waited for and stopped too.
+ */
+class Parts {
+  private readonly stops: Array<{ part: Part; what: string; stop: Stop }> = [];
+  private readonly starting = new Set<Promise<unknown>>();
+  stopping: Promise<void> | undefined;
+
+  add(part: Part, what: string, stop: Stop): void {
+    this.stops.push({ part, what, stop });
+  }
+
+  /** `starting` gives a part to stop later with `stop`. */
+  own<T>(part: Part, what: string, starting: Promise<T>, stop: (value: T) => Promise<void> | undefined): Promise<T> {
+    const owned = starting.then((value) => {
+      this.add(part, what, async () => stop(value));
+      return value;
+    });
+    return this.early(owned);
+  }
+
+  /** Work begun now and awaited later: its failure is seen where it is awaited, and the stop waits for it. */
+  early<T>(work: Promise<T>): Promise<T> {
+    const settled = work.then(
+      () => {},
+      () => {},
+    );
+    this.starting.add(settled);
+    void settled.then(() => this.starting.delete(settled));
+    return work;
+  }
+
+  stopAll(): Promise<void> {
+    this.stopping ??= (async () => {
+      await Promise.all(this.starting);
+      const order = [...this.stops].sort((a, b) => b.part - a.part);
+      for (const { what, stop } of order) {
+        try {
+          await stop();
+        } catch (error) {
+          console.error(`Stopping ${what} failed: ${(error as Error).message}`);
+        }
+      }
+    })();
+    return this.stopping;
   }
 }
 
@@ -126,11 +248,23 @@ async function shutdownWorker(worker: Worker, running: Promise<void>): Promise<v
   await running.catch(() => {});
 }
 
-async function printDemoTenant(config: Config, db: Db, log: (line: string) => void): Promise<void> {
+/** `kill -USR2 <pid>`: where the memory of the process goes, and how many job runs the worker keeps cached. */
+function memoryReport(worker: Worker, config: Config): string {
+  const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+  const memory = process.memoryUsage();
+  const status = worker.getStatus();
+  return (
+    `Memory      rss ${mb(memory.rss)}, V8 heap ${mb(memory.heapUsed)} used of ${mb(memory.heapTotal)}, external ${mb(memory.external)}; ` +
+    `worker: ${status.numCachedWorkflows} workflow runs cached (at most ${config.worker.maxCachedWorkflows}), ` +
+    `${status.numInFlightWorkflowActivations} activations and ${status.numInFlightActivities} activities in flight`
+  );
+}
+
+async function printDemoTenant(config: Config, db: Db, demoTenants: typeof DemoTenants, log: (line: string) => void): Promise<void> {
   const file = path.join(config.dataDir, 'demo-tenant.json');
-  const created = await createDemoTenantIfMissing(db);
+  const created = await demoTenants.createDemoTenantIfMissing(db);
   if (created) fs.writeFileSync(file, `${JSON.stringify(created, null, 2)}\n`, { mode: 0o600 });
-  const demo: DemoTenant | undefined = created ?? (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined);
+  const demo: DemoTenants.DemoTenant | undefined = created ?? (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined);
   if (!demo) return;
   log(`\nDemo tenant${created ? ' (created now)' : ''} — tokens also in ${rel(config, file)}:`);
   log(`  fleet id                 ${demo.fleetId}`);

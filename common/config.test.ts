@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect } from 'chai';
-import { ConfigError, loadCliConfig, loadConfig, loadDatabaseUrl } from './config';
+import { ConfigError, DEFAULT_WORKER_SETTINGS, loadCliConfig, loadConfig, loadDatabaseUrl, loadWorkerSettings } from './config';
 
 describe('configuration from the environment', () => {
   it('runs everything locally when nothing is set', () => {
@@ -84,5 +84,82 @@ describe('configuration from the environment', () => {
     expect(loadCliConfig({})).to.deep.equal({ apiUrl: undefined, token: undefined });
     expect(loadDatabaseUrl({ DATABASE_URL: 'postgres://u:p@db/x', PORT: 'eighty' })).to.equal('postgres://u:p@db/x');
     expect(loadDatabaseUrl({ DATABASE_URL: ' ' })).to.equal(undefined);
+  });
+
+  describe('worker settings', () => {
+    it('uses the measured defaults when nothing is set', () => {
+      expect(loadConfig({}).worker).to.deep.equal(DEFAULT_WORKER_SETTINGS);
+    });
+
+    it('takes each from its WORKER_* variable', () => {
+      expect(
+        loadWorkerSettings({
+          WORKER_MAX_CACHED_WORKFLOWS: '1000',
+          WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '80',
+          WORKER_MAX_CONCURRENT_ACTIVITIES: '50',
+          WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES: '20',
+          WORKER_WORKFLOW_POLLERS: ' 8 ',
+          WORKER_ACTIVITY_POLLERS: '4',
+        }),
+      ).to.deep.equal({
+        maxCachedWorkflows: 1000,
+        maxConcurrentWorkflowTasks: 80,
+        maxConcurrentActivities: 50,
+        maxConcurrentLocalActivities: 20,
+        workflowTaskPollers: 8,
+        activityTaskPollers: 4,
+      });
+    });
+
+    it('turns the workflow cache off with 0', () => {
+      expect(loadWorkerSettings({ WORKER_MAX_CACHED_WORKFLOWS: '0' }).maxCachedWorkflows).to.equal(0);
+    });
+
+    const refused: Array<[NodeJS.ProcessEnv, string | RegExp]> = [
+      [{ WORKER_MAX_CACHED_WORKFLOWS: 'many' }, 'WORKER_MAX_CACHED_WORKFLOWS=many is not a whole number of at least 0.'],
+      [{ WORKER_MAX_CACHED_WORKFLOWS: '-5' }, /WORKER_MAX_CACHED_WORKFLOWS=-5 is not a whole number/],
+      [{ WORKER_MAX_CACHED_WORKFLOWS: '2.5' }, /WORKER_MAX_CACHED_WORKFLOWS=2.5 is not a whole number/],
+      [{ WORKER_MAX_CACHED_WORKFLOWS: '1e3' }, /WORKER_MAX_CACHED_WORKFLOWS=1e3 is not a whole number/],
+      [{ WORKER_MAX_CACHED_WORKFLOWS: '1' }, /WORKER_MAX_CACHED_WORKFLOWS=1: .* either no workflows \(0\) or at least 2/],
+      [{ WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '1' }, 'WORKER_MAX_CONCURRENT_WORKFLOW_TASKS=1 is not a whole number of at least 2.'],
+      [{ WORKER_MAX_CONCURRENT_ACTIVITIES: '0' }, 'WORKER_MAX_CONCURRENT_ACTIVITIES=0 is not a whole number of at least 1.'],
+      [{ WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES: 'none' }, /WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES=none/],
+      [{ WORKER_WORKFLOW_POLLERS: '1' }, 'WORKER_WORKFLOW_POLLERS=1 is not a whole number of at least 2.'],
+      [{ WORKER_ACTIVITY_POLLERS: '0' }, /WORKER_ACTIVITY_POLLERS=0/],
+      [
+        { WORKER_MAX_CACHED_WORKFLOWS: '10', WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '20', WORKER_WORKFLOW_POLLERS: '5' },
+        /WORKER_MAX_CONCURRENT_WORKFLOW_TASKS=20 is more than WORKER_MAX_CACHED_WORKFLOWS=10/,
+      ],
+      [
+        { WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '4', WORKER_WORKFLOW_POLLERS: '5' },
+        /WORKER_WORKFLOW_POLLERS=5 is more than WORKER_MAX_CONCURRENT_WORKFLOW_TASKS=4/,
+      ],
+      [
+        { WORKER_MAX_CONCURRENT_ACTIVITIES: '3', WORKER_ACTIVITY_POLLERS: '5' },
+        /WORKER_ACTIVITY_POLLERS=5 is more than WORKER_MAX_CONCURRENT_ACTIVITIES=3/,
+      ],
+    ];
+    for (const [env, message] of refused) {
+      it(`refuses ${Object.entries(env)
+        .map(([name, value]) => `${name}=${value}`)
+        .join(' ')}, naming the variable`, () => {
+        expect(() => loadConfig(env)).to.throw(ConfigError, message);
+      });
+    }
+
+    it('lowers an unset limit to one set below it', () => {
+      expect(loadWorkerSettings({ WORKER_MAX_CACHED_WORKFLOWS: '4' })).to.include({
+        maxConcurrentWorkflowTasks: 4,
+        workflowTaskPollers: 4,
+      });
+      expect(loadWorkerSettings({ WORKER_MAX_CONCURRENT_ACTIVITIES: '3' })).to.include({ activityTaskPollers: 3 });
+    });
+
+    it('allows more workflow tasks than cached workflows when the cache is off', () => {
+      expect(loadWorkerSettings({ WORKER_MAX_CACHED_WORKFLOWS: '0', WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '100' })).to.include({
+        maxCachedWorkflows: 0,
+        maxConcurrentWorkflowTasks: 100,
+      });
+    });
   });
 });

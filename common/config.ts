@@ -55,7 +55,41 @@ export interface Config {
   };
   /** Where `installer-jobs job-types push|pull` sends its requests, and as whom; `--api` and `--token` override them. */
   cli: CliConfig;
+  /** How much the worker (in `worker` and in `start`) holds and does at once: WORKER_* (README "Worker settings"). */
+  worker: WorkerSettings;
 }
+
+/**
+ * The Temporal worker's capacity. The defaults were chosen with `npm run bench:memory` and
+ * `npm run bench:lifecycle` (README "Worker settings" has the figures); production sets them by
+ * environment for its machine and load.
+ */
+export interface WorkerSettings {
+  /**
+   * Workflow runs kept in the worker's memory between their tasks (sticky cache), so that the next
+   * change to a job continues its run instead of replaying its history. 0 turns the cache off.
+   */
+  maxCachedWorkflows: number;
+  /** Workflow tasks (a job's change being applied) run at once. At most maxCachedWorkflows while the cache is on. */
+  maxConcurrentWorkflowTasks: number;
+  /** Activities (database writes, vehicle calls) run at once. */
+  maxConcurrentActivities: number;
+  /** Local activities run at once. */
+  maxConcurrentLocalActivities: number;
+  /** Long polls open for workflow tasks; at most maxConcurrentWorkflowTasks. */
+  workflowTaskPollers: number;
+  /** Long polls open for activity tasks; at most maxConcurrentActivities. */
+  activityTaskPollers: number;
+}
+
+export const DEFAULT_WORKER_SETTINGS: Readonly<WorkerSettings> = {
+  maxCachedWorkflows: 500,
+  maxConcurrentWorkflowTasks: 40,
+  maxConcurrentActivities: 100,
+  maxConcurrentLocalActivities: 100,
+  workflowTaskPollers: 10,
+  activityTaskPollers: 10,
+};
 
 export interface CliConfig {
   /** Unset: the local API (cli/job-types-remote.ts `DEFAULT_API_URL`). */
@@ -101,7 +135,49 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeSkippingServerPath: nonEmpty(env.TEMPORAL_TEST_SERVER_PATH),
     },
     cli: loadCliConfig(env),
+    worker: loadWorkerSettings(env),
   };
+}
+
+/** WORKER_*: each a whole number; a bad value or a combination the SDK would quietly change stops the process, naming the variable. */
+export function loadWorkerSettings(env: NodeJS.ProcessEnv = process.env): WorkerSettings {
+  const defaults = DEFAULT_WORKER_SETTINGS;
+  const maxCachedWorkflows = wholeNumber(env, 'WORKER_MAX_CACHED_WORKFLOWS', defaults.maxCachedWorkflows, 0);
+  if (maxCachedWorkflows === 1) {
+    throw new ConfigError('WORKER_MAX_CACHED_WORKFLOWS=1: the worker caches either no workflows (0) or at least 2.');
+  }
+  // A limit left unset follows the one it depends on; one set against it is refused (the SDK would quietly lower it).
+  const maxConcurrentWorkflowTasks = wholeNumber(
+    env,
+    'WORKER_MAX_CONCURRENT_WORKFLOW_TASKS',
+    maxCachedWorkflows > 0 ? Math.min(defaults.maxConcurrentWorkflowTasks, maxCachedWorkflows) : defaults.maxConcurrentWorkflowTasks,
+    2,
+  );
+  const maxConcurrentActivities = wholeNumber(env, 'WORKER_MAX_CONCURRENT_ACTIVITIES', defaults.maxConcurrentActivities, 1);
+  const settings: WorkerSettings = {
+    maxCachedWorkflows,
+    maxConcurrentWorkflowTasks,
+    maxConcurrentActivities,
+    maxConcurrentLocalActivities: wholeNumber(env, 'WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES', defaults.maxConcurrentLocalActivities, 1),
+    workflowTaskPollers: wholeNumber(env, 'WORKER_WORKFLOW_POLLERS', Math.min(defaults.workflowTaskPollers, maxConcurrentWorkflowTasks), 2),
+    activityTaskPollers: wholeNumber(env, 'WORKER_ACTIVITY_POLLERS', Math.min(defaults.activityTaskPollers, maxConcurrentActivities), 1),
+  };
+  if (maxCachedWorkflows > 0 && settings.maxConcurrentWorkflowTasks > maxCachedWorkflows) {
+    throw new ConfigError(
+      `WORKER_MAX_CONCURRENT_WORKFLOW_TASKS=${settings.maxConcurrentWorkflowTasks} is more than WORKER_MAX_CACHED_WORKFLOWS=${maxCachedWorkflows}: a workflow task needs its run in the cache.`,
+    );
+  }
+  if (settings.workflowTaskPollers > settings.maxConcurrentWorkflowTasks) {
+    throw new ConfigError(
+      `WORKER_WORKFLOW_POLLERS=${settings.workflowTaskPollers} is more than WORKER_MAX_CONCURRENT_WORKFLOW_TASKS=${settings.maxConcurrentWorkflowTasks}: each poll holds a free slot.`,
+    );
+  }
+  if (settings.activityTaskPollers > settings.maxConcurrentActivities) {
+    throw new ConfigError(
+      `WORKER_ACTIVITY_POLLERS=${settings.activityTaskPollers} is more than WORKER_MAX_CONCURRENT_ACTIVITIES=${settings.maxConcurrentActivities}: each poll holds a free slot.`,
+    );
+  }
+  return settings;
 }
 
 /** DATABASE_URL alone, for knexfile.ts: importing it must not fail on a variable it does not use. */
@@ -139,6 +215,16 @@ function httpUrl(env: NodeJS.ProcessEnv, name: string): string | undefined {
     throw new ConfigError(`${name}=${raw} is not an http(s) URL (like https://host.example/path).`);
   }
   return raw;
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, minimum: number): number {
+  const raw = nonEmpty(env[name]);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < minimum) {
+    throw new ConfigError(`${name}=${raw} is not a whole number of at least ${minimum}.`);
+  }
+  return value;
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

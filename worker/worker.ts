@@ -1,4 +1,5 @@
 import { NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
+import { DEFAULT_WORKER_SETTINGS, type WorkerSettings } from '../common/config';
 import { bundleJobWorkflows } from './bundle';
 import { createActivities, type ActivityDependencies } from '../activities';
 
@@ -6,16 +7,25 @@ export interface JobWorkerOptions extends ActivityDependencies {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
-  /** Tests bundle the workflows once and share the bundle across their workers. */
-  workflowBundle?: WorkflowBundle;
+  /** Tests bundle the workflows once and share the bundle across their workers; `start` loads it while the servers start. */
+  workflowBundle?: WorkflowBundle | Promise<WorkflowBundle>;
+  /** The configuration's WORKER_* settings; the defaults otherwise (the tests). */
+  settings?: WorkerSettings;
 }
 
 export async function createJobWorker(options: JobWorkerOptions): Promise<Worker> {
+  const settings = options.settings ?? DEFAULT_WORKER_SETTINGS;
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    workflowBundle: options.workflowBundle ?? (await bundleJobWorkflows()),
+    workflowBundle: await (options.workflowBundle ?? bundleJobWorkflows()),
     activities: createActivities({ db: options.db, gateway: options.gateway }),
+    maxCachedWorkflows: settings.maxCachedWorkflows,
+    maxConcurrentWorkflowTaskExecutions: settings.maxConcurrentWorkflowTasks,
+    maxConcurrentActivityTaskExecutions: settings.maxConcurrentActivities,
+    maxConcurrentLocalActivityExecutions: settings.maxConcurrentLocalActivities,
+    workflowTaskPollerBehavior: { type: 'simple-maximum', maximum: settings.workflowTaskPollers },
+    activityTaskPollerBehavior: { type: 'simple-maximum', maximum: settings.activityTaskPollers },
   });
 }

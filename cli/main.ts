@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { loadConfig } from '../common/config';
 import { jobTypesCommand } from './job-types';
 import { addRemoteJobTypeCommands } from './job-types-push-pull';
+import { jobsCommand } from './jobs-import';
 import { providersCommand } from './providers';
 import type * as Processes from './processes';
 import { runCli } from './run';
@@ -58,6 +59,7 @@ temporal
   .action(() => runCli(() => processes().registerSearchAttributesCommand(loadConfig())));
 
 program.addCommand(addRemoteJobTypeCommands(jobTypesCommand()));
+program.addCommand(jobsCommand());
 program.addCommand(providersCommand());
 
 void program.parseAsync(process.argv);

@@ -23,33 +23,53 @@ import { geocodeAddresses } from '../../geocoding/geocode-values';
 import { refusalsAsProblems } from './refusals';
 import { sendUpdate, sendUpdateWithStart } from '../temporal-calls';
 
-export interface NewJobs {
+/** What the jobs of one request share: their type, fleet and creator, and the request's key. */
+export interface JobOrigin {
   jobType: CompiledJobType;
   /** Whose type it is, for the Temporal UI: a built-in, or the provider's own. */
   jobTypeOwner?: JobTypeOwner;
   fleetId: string;
-  values: Record<string, unknown>;
-  customerName?: string;
-  requestedStartAt?: string;
-  /** "Save & Assign": assign every new job to this company straight away. */
-  installerCompanyId?: string;
-  /** N identical jobs, as a customer portal orders them. */
-  count: number;
   actor: Extract<Actor, { kind: 'user' }>;
   actorEmail: string;
   /** Set when the request has an Idempotency-Key: its retries find the jobs it started. */
   requestKey?: string;
 }
 
+/** What one new job holds beyond its origin: checked already (values geocoded and valid, the company invited). */
+export interface CheckedJob {
+  values: Record<string, unknown>;
+  customerName?: string;
+  requestedStartAt?: string;
+  /** "Save & Assign": assign the new job to this company straight away. */
+  installerCompanyId?: string;
+}
+
+export interface NewJobs extends JobOrigin, Omit<CheckedJob, 'values'> {
+  values: Record<string, unknown>;
+  /** N identical jobs, as a customer portal orders them. */
+  count: number;
+}
+
+export interface CreateJobsDeps {
+  db: Db;
+  temporal: Client;
+  taskQueue: string;
+  geocoder?: Geocoder;
+}
+
+/**
+ * Jobs started at once by one request (count, an import). Measured on the 2-core dev machine
+ * (bench/bulk-create.ts): past about this many the Temporal dev server and Postgres are saturated,
+ * and more in flight only lengthen each update towards its deadline.
+ */
+export const CREATE_CONCURRENCY = 12;
+
 /**
  * Creates jobs the one way there is: a job workflow each, started with an update that answers
  * once the job is in the read model. Everything that can be checked up front is, so that a bad
  * request creates nothing.
  */
-export async function createJobs(
-  deps: { db: Db; temporal: Client; taskQueue: string; geocoder?: Geocoder },
-  spec: NewJobs,
-): Promise<string[]> {
+export async function createJobs(deps: CreateJobsDeps, spec: NewJobs): Promise<string[]> {
   const { jobType, actor } = spec;
   const fleet = await findProviderFleet(deps.db, actor.organisationId, spec.fleetId);
   if (!fleet) throw new NotFoundError(`Fleet ${spec.fleetId} does not exist.`, [{ pointer: '/fleetId', message: 'unknown fleet' }]);
@@ -71,24 +91,70 @@ export async function createJobs(
       );
     }
   }
+  const job: CheckedJob = {
+    values,
+    customerName: spec.customerName,
+    requestedStartAt: spec.requestedStartAt,
+    installerCompanyId: spec.installerCompanyId,
+  };
+  return startJobs(
+    deps,
+    spec,
+    Array.from({ length: spec.count }, (_, index) => ({ index, job })),
+  );
+}
 
-  const jobIds: string[] = [];
-  for (let index = 0; index < spec.count; index += 1) {
-    const jobId = await startJob(deps, spec, values, index);
-    if (spec.installerCompanyId) {
-      const installerCompanyId = spec.installerCompanyId;
+/**
+ * Starts checked jobs, CREATE_CONCURRENCY at a time, answering their ids in the order given. Each
+ * job's `index` names it within the request (with a request key, its id derives from it), so a
+ * retry maps every job to the same workflow. On the first failure no further job is started; those
+ * in flight are waited for, then the failure is thrown — the retry finishes the rest.
+ */
+export async function startJobs(
+  deps: CreateJobsDeps,
+  origin: JobOrigin,
+  jobs: ReadonlyArray<{ index: number; job: CheckedJob }>,
+): Promise<string[]> {
+  return boundedMap(jobs, CREATE_CONCURRENCY, async ({ index, job }) => {
+    const jobId = await startJob(deps, origin, job, index);
+    if (job.installerCompanyId) {
+      const installerCompanyId = job.installerCompanyId;
       // The same update id on a retry: Temporal answers with the first assignment instead of refusing a second.
-      const updateId = spec.requestKey && `assign:${spec.requestKey}`;
+      const updateId = origin.requestKey && `assign:${origin.requestKey}`;
       await refusalsAsProblems({ id: jobId, status: 'PENDING' }, () =>
         sendUpdate(deps, deps.temporal.workflow.getHandle(jobWorkflowId(jobId)), assignJobUpdate, {
-          args: [{ actor, installerCompanyId }],
+          args: [{ actor: origin.actor, installerCompanyId }],
           updateId,
         }),
       );
     }
-    jobIds.push(jobId);
-  }
-  return jobIds;
+    return jobId;
+  });
+}
+
+/**
+ * `work` over `items` with at most `limit` running at once, the results in the items' order. After
+ * a failure nothing new starts; the running ones finish (no promise is left behind) and the first
+ * failure is thrown.
+ */
+export async function boundedMap<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const runner = async () => {
+    while (failure === undefined && next < items.length) {
+      const at = next;
+      next += 1;
+      try {
+        results[at] = await work(items[at]!);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, runner));
+  if (failure) throw failure.error;
+  return results;
 }
 
 /** Ids tried for one job before giving up: a clash is one in a billion, three in a row never happen. */
@@ -100,12 +166,7 @@ const ID_ATTEMPTS = 3;
  * started under such an id is taken as it is — so a retry after a partial failure starts only the
  * jobs still missing. An id held by anything else moves on to the next candidate.
  */
-async function startJob(
-  deps: { temporal: Client; taskQueue: string },
-  spec: NewJobs,
-  values: Record<string, unknown>,
-  index: number,
-): Promise<string> {
+async function startJob(deps: { temporal: Client; taskQueue: string }, spec: JobOrigin, job: CheckedJob, index: number): Promise<string> {
   const { jobType, actor } = spec;
   for (let attempt = 0; attempt < ID_ATTEMPTS; attempt += 1) {
     const jobId = spec.requestKey ? jobIdFrom(`${spec.requestKey}:${index}:${attempt}`) : newJobId();
@@ -115,9 +176,9 @@ async function startJob(
       providerId: actor.organisationId,
       fleetId: spec.fleetId,
       jobType,
-      values,
-      customerName: spec.customerName,
-      requestedStartAt: spec.requestedStartAt,
+      values: job.values,
+      customerName: job.customerName,
+      requestedStartAt: job.requestedStartAt,
       createdBy: actor,
       createdAt: new Date().toISOString(),
     };
@@ -136,17 +197,17 @@ async function startJob(
         { key: FleetIdAttribute, value: spec.fleetId },
       ],
       staticSummary: `${jobType.title} — job ${jobId}`,
-      staticDetails: `Job type **${jobType.id}** v${jobType.version} (${ownerWords(spec)})${spec.customerName ? ` for ${spec.customerName}` : ''}, created by ${spec.actorEmail}.`,
+      staticDetails: `Job type **${jobType.id}** v${jobType.version} (${ownerWords(spec)})${job.customerName ? ` for ${job.customerName}` : ''}, created by ${spec.actorEmail}.`,
       // Whose definition the run carries: 'builtin', or the id of the provider that published it.
       memo: { jobTypeOwner: spec.jobTypeOwner === 'provider' ? actor.organisationId : 'builtin' },
     });
     try {
       // A retry after an unknown outcome sends the same update id, and lands on the first one.
-      const job = await sendUpdateWithStart(deps, jobCreatedUpdate, {
+      const started = await sendUpdateWithStart(deps, jobCreatedUpdate, {
         startWorkflowOperation: start,
         updateId: spec.requestKey && `jobCreated:${jobId}`,
       });
-      if (startedBy(job, spec)) return jobId;
+      if (startedBy(started, spec)) return jobId;
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }
@@ -154,12 +215,12 @@ async function startJob(
   throw new Error(`No free job id found in ${ID_ATTEMPTS} attempts; this cannot happen by chance.`);
 }
 
-function ownerWords(spec: NewJobs): string {
+function ownerWords(spec: JobOrigin): string {
   return spec.jobTypeOwner === 'provider' ? `own type of provider ${spec.actor.organisationId}` : 'built-in';
 }
 
 /** Whether a job found running under a derived id is one this request (its first attempt) started. */
-function startedBy(job: JobCreated, spec: NewJobs): boolean {
+function startedBy(job: JobCreated, spec: JobOrigin): boolean {
   return (
     job.providerId === spec.actor.organisationId &&
     job.createdBy === spec.actor.userId &&

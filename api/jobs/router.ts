@@ -25,6 +25,8 @@ import { parseBody } from '../validate';
 import type { Geocoder } from '../../geocoding/geocoder';
 import { geocodeAddresses } from '../../geocoding/geocode-values';
 import { createJobs } from './create-jobs';
+import { importJobs } from './import';
+import { importCsvBody } from './import-body';
 import { jobListRouter } from './list-router';
 import { sendUpdate } from '../temporal-calls';
 import { toJobResource } from './job-resource';
@@ -56,6 +58,7 @@ type Ctx = RouterContext<AuthState>;
 /** /v1/jobs, for signed-in users only: the list and search (list-router.ts), and the jobs themselves. */
 export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
   const router = new Router<AuthState>();
+  router.use(importCsvBody());
   router.use(deps.signedIn);
   router.use(jobListRouter(deps).routes(), jobRoutes(deps).routes());
   return router;
@@ -118,22 +121,35 @@ function jobRoutes(deps: JobsRouterDeps): Router<AuthState> {
     ctx.body = toJobResource((await findJob(deps.db, jobId))!);
   }
 
-  router.post('/', async (ctx) => {
+  function requireProvider(ctx: Ctx): void {
     if (ctx.state.principal.organisationKind !== 'provider') {
       throw new ForbiddenError('Jobs are created by the mobility provider; an installer company gets them assigned.', [], {
         type: 'wrong-role',
       });
     }
-    const body = parseBody(createJobBody, ctx.request.body);
+  }
+
+  /** The job type a provider's user creates jobs from: the provider's own or a built-in, not archived. */
+  async function jobTypeFor(ctx: Ctx, jobTypeId: string) {
+    requireProvider(ctx);
     // The provider's own types and the built-ins; another provider's type is as unknown as a made-up id.
-    const found = await deps.jobTypes.forProvider(providerJobTypeStore(deps.db), ctx.state.principal.organisationId, body.jobTypeId);
+    const found = await deps.jobTypes.forProvider(providerJobTypeStore(deps.db), ctx.state.principal.organisationId, jobTypeId);
     if (!found)
       throw new RuleViolationError(
-        `Job type ${body.jobTypeId} does not exist.`,
+        `Job type ${jobTypeId} does not exist.`,
         [{ pointer: '/jobTypeId', message: 'unknown job type', rule: 'exists' }],
-        { type: 'unknown-job-type' },
+        {
+          type: 'unknown-job-type',
+        },
       );
-    if (found.archived) throw jobTypeArchived(body.jobTypeId, '/jobTypeId');
+    if (found.archived) throw jobTypeArchived(jobTypeId, '/jobTypeId');
+    return found;
+  }
+
+  router.post('/', async (ctx) => {
+    requireProvider(ctx);
+    const body = parseBody(createJobBody, ctx.request.body);
+    const found = await jobTypeFor(ctx, body.jobTypeId);
     const jobIds = await createJobs(deps, {
       jobType: found.jobType,
       jobTypeOwner: found.owner,
@@ -155,6 +171,9 @@ function jobRoutes(deps: JobsRouterDeps): Router<AuthState> {
     const created: FromSchema<typeof createdJobs> = { items: (await findJobs(deps.db, jobIds)).map(toJobResource) };
     ctx.body = created;
   });
+
+  // The CSV is read before the idempotency check (jobsRouter, importCsvBody).
+  router.post('/import', importJobs(deps, { requireProvider, jobTypeFor, customerFor, actorOf }));
 
   router.post('/:id/duplicate', async (ctx) => {
     const original = await visibleJob(ctx, 'provider');

@@ -3,6 +3,7 @@
  * from these. The list's query and page are in list-schema.ts.
  */
 import { JOB_ID_PATTERN, JOB_STATUSES } from '../../common/job';
+import { IMPORT_META_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, MAX_LISTED_PROBLEMS } from './import-format';
 import { INSTALLER_VEHICLE_COMMANDS } from '../../common/job-messages';
 
 const values = {
@@ -33,8 +34,9 @@ export const createJobBody = {
     count: {
       type: 'integer',
       minimum: 1,
-      maximum: 100,
-      description: 'Create this many identical jobs; the answer is then { items: [...] }.',
+      maximum: 1000,
+      description:
+        'Create this many identical jobs (up to 1 000, started 12 at a time); the answer is then { items: [...] }. With an Idempotency-Key, a retry after a failure starts only the jobs still missing.',
     },
   },
 } as const;
@@ -389,5 +391,84 @@ export const vehicleCommandAnswer = {
         },
       },
     },
+  },
+} as const;
+
+// ── CSV import ──────────────────────────────────────────────────────────────────────────────
+
+const trueOrFalse = (description: string) => ({ enum: ['true', 'false'], description }) as const;
+
+/** POST /v1/jobs/import: what the CSV rows become is said in the query; the body is the CSV itself. */
+export const importJobsQuery = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['jobTypeId', 'fleetId'],
+  properties: {
+    jobTypeId: {
+      type: 'string',
+      minLength: 1,
+      description: "The job type of every row: its field keys are the CSV's columns (GET /v1/job-types/{id}).",
+    },
+    fleetId: { type: 'string', format: 'uuid', description: 'The fleet of every row.' },
+    dryRun: trueOrFalse('true: check every row and answer its problems (200); nothing is created.'),
+    atomic: trueOrFalse('true: create every row or none — any problem answers 422 with all of them.'),
+  },
+} as const;
+
+/** The CSV body, as the OpenAPI document states it. */
+export const importCsvBody = {
+  type: 'string',
+  maxLength: MAX_IMPORT_BYTES,
+  description: `CSV (RFC 4180; comma or semicolon, detected from the header row; UTF-8 unless Content-Type names another charset), at most ${MAX_IMPORT_BYTES / 1024 / 1024} MiB and ${MAX_IMPORT_ROWS} rows under the header. The header names the columns: the job type's field keys, and ${IMPORT_META_COLUMNS.join(', ')}. An empty cell gives no value; a blank line is skipped.`,
+} as const;
+
+const importProblem = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['row', 'message', 'rule'],
+  properties: {
+    row: { type: 'integer', minimum: 1, description: 'The row in the file, the header being row 1.' },
+    column: {
+      type: 'string',
+      description: 'The column, as the header names it (or the field it should name); absent for the row as a whole.',
+    },
+    message: { type: 'string', description: 'What is wrong, in the words the create form uses.' },
+    rule: {
+      type: 'string',
+      description:
+        "The rule broken: a field's (required, type, pattern, enum, format, minimum …) or the file's (unknownColumn, duplicateColumn, columns, csv, empty, maxRows, invitation, customer, geocode).",
+    },
+  },
+} as const;
+
+/** What an import did, or (dryRun) would do. */
+export const jobImport = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['dryRun', 'rows', 'validRows', 'created', 'problems', 'problemCount'],
+  description: 'Which row became which job, and the problems of the rows that did not (or, in a dry run, would not).',
+  properties: {
+    dryRun: { type: 'boolean' },
+    rows: { type: 'integer', minimum: 0, description: 'Rows under the header, blank lines not counted.' },
+    validRows: { type: 'integer', minimum: 0, description: 'Rows without a problem: those created, or those a dry run would create.' },
+    created: {
+      type: 'array',
+      description: 'One entry per job created, in the order of the rows; empty in a dry run.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['row', 'jobId'],
+        properties: {
+          row: { type: 'integer', minimum: 2, description: 'The row in the file, the header being row 1.' },
+          jobId: { type: 'string', pattern: JOB_ID_PATTERN.source },
+        },
+      },
+    },
+    problems: {
+      type: 'array',
+      items: importProblem,
+      description: `Every problem by row and column, in the order of the file (the first ${MAX_LISTED_PROBLEMS} if there are more).`,
+    },
+    problemCount: { type: 'integer', minimum: 0, description: 'How many problems there are in all.' },
   },
 } as const;

@@ -36,7 +36,10 @@ import {
   createdJobs,
   editJobBody,
   failJobBody,
+  importCsvBody,
+  importJobsQuery,
   jobEvents,
+  jobImport,
   jobResource,
   jobStep,
   saveValuesBody,
@@ -57,10 +60,12 @@ interface OperationBase {
   body?: object;
   /** The body is a job type's YAML source (application/yaml or text/yaml), not JSON. */
   yamlBody?: true;
+  /** The body is CSV (text/csv), as this schema says: the route answers 415 to anything else, and 413 over its maxLength. */
+  csvBody?: { maxLength: number };
   /** The route also takes the request with no body at all: `body` is then what it checks if one is sent. */
   bodyOptional?: true;
-  /** For GET with query parameters: the schema the route validates them with. */
-  query?: { properties: Record<string, object> };
+  /** Query parameters: the schema the route validates them with. */
+  query?: { properties: Record<string, object>; required?: readonly string[] };
   /** No API token: health, and answering an invitation (its token is the credential). */
   public?: boolean;
   /** Answers besides the success and the problems, by status: the schema of what the route also sends. */
@@ -180,6 +185,18 @@ export const OPERATIONS: Operation[] = [
     body: createJobBody,
     created: true,
     response: createJobAnswer,
+  },
+  {
+    method: 'post',
+    path: '/v1/jobs/import',
+    summary:
+      'Create one job per CSV row (up to 1 000), of the job type and fleet in the query; the columns are the field keys and customerName, requestedStartAt, installerCompanyId. dryRun=true answers every problem by row and column (200, nothing created); otherwise the rows without problems are created (201: which row became which job), or with atomic=true all rows or none (422 invalid-import with every problem at /rows/{row}/{column}).',
+    tag: 'jobs',
+    csvBody: importCsvBody,
+    query: importJobsQuery,
+    created: true,
+    response: jobImport,
+    otherResponses: { 200: jobImport },
   },
   {
     method: 'get',
@@ -399,6 +416,7 @@ const COMPONENTS: Record<string, object> = {
   JobListItem: jobListItem,
   JobListPage: jobListPage,
   CreatedJobs: createdJobs,
+  JobImport: jobImport,
   JobEvents: jobEvents,
   VehicleCommandResult: vehicleCommandAnswer,
   Fleet: fleetResource,
@@ -431,6 +449,12 @@ const yamlSource = {
 };
 /** The JSON body parser reads POST and PATCH bodies on every route, whether it takes one or not. */
 const tooLarge = { ...problem, description: 'payload-too-large: the request body is over 256 kB' };
+/** The CSV import reads its body itself, with a limit of its own. */
+const csvTooLarge = (maxBytes: number) => ({
+  ...problem,
+  description: `payload-too-large: the CSV is over ${maxBytes / 1024 / 1024} MiB`,
+});
+const unsupportedMediaType = { ...problem, description: 'unsupported-media-type: the body is not text/csv' };
 /** Counted per API token, so only where a token is needed. */
 const rateLimited = {
   ...problem,
@@ -463,7 +487,7 @@ export function openApiDocument(serverUrl?: string): object {
       ? Object.entries(op.query.properties).map(([name, schema]) => ({
           name,
           in: 'query',
-          required: false,
+          required: op.query?.required?.includes(name) ?? false,
           schema,
           ...(isArray(schema) ? { style: 'form', explode: true } : {}),
         }))
@@ -484,10 +508,12 @@ export function openApiDocument(serverUrl?: string): object {
             },
           }
         : {}),
+      ...(op.csvBody ? { requestBody: { required: true, content: { 'text/csv': { schema: op.csvBody } } } } : {}),
       ...(op.method === 'post'
         ? {
             parameters: [
               ...pathParameters,
+              ...queryParameters,
               {
                 name: 'Idempotency-Key',
                 in: 'header',
@@ -506,7 +532,10 @@ export function openApiDocument(serverUrl?: string): object {
         403: problem,
         404: problem,
         409: problem,
-        ...(op.method === 'post' || op.method === 'patch' || op.method === 'put' ? { 413: tooLarge } : {}),
+        ...(op.method === 'post' || op.method === 'patch' || op.method === 'put'
+          ? { 413: op.csvBody ? csvTooLarge(op.csvBody.maxLength) : tooLarge }
+          : {}),
+        ...(op.csvBody ? { 415: unsupportedMediaType } : {}),
         422: problem,
         ...(op.public ? {} : { 429: rateLimited }),
         431: headersTooLarge,

@@ -30,6 +30,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../common/config';
 import { VEHICLE_MODELS } from '../gateway/simulator/vehicle-models';
+import { stopOrphan } from '../runtime/pid-file';
 import { findFreePort } from '../runtime/ports';
 import { INSTALL_PRESETS, INSTALL_STEP_VALUES } from '../test/support/install-job';
 
@@ -179,7 +180,7 @@ async function main(): Promise<boolean> {
     console.log(`${ratio <= TARGET ? 'OK' : 'OVER TARGET'}`);
     return ratio > TARGET;
   } finally {
-    await stack.stop();
+    await stack.stop(dataDir);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -308,11 +309,14 @@ class Stack {
     return (await this.untilOutput(/Memory {6}[^\n]*/, 5_000, from)).replace(/^Memory\s+/, '');
   }
 
-  async stop(): Promise<void> {
+  async stop(dataDir: string): Promise<void> {
     if (this.child.exitCode === null) process.kill(-this.pid, 'SIGINT');
-    const killer = setTimeout(() => process.kill(-this.pid, 'SIGKILL'), 30_000);
+    const killer = setTimeout(() => process.kill(-this.pid, 'SIGKILL'), 60_000);
     await this.exited;
     clearTimeout(killer);
+    // Killed before it stopped them, the stack leaves its servers running: the next start would stop them, but there is none.
+    await stopOrphan(path.join(dataDir, 'temporal', 'server.pid'), /temporal.*server.*start-dev/, log);
+    await stopOrphan(path.join(dataDir, 'postgres', 'postmaster.pid'), /postgres/, log);
   }
 }
 

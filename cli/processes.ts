@@ -16,7 +16,8 @@ import { locateTool, TOOLS, type ToolName } from '../runtime/tools';
 import { connectClient, connectWorkerConnection, temporalTarget } from '../temporal/connection';
 import { registerSearchAttributes } from '../temporal/search-attributes';
 import { geocoderFrom } from '../geocoding/geocoder';
-import { createJobWorker } from '../worker/worker';
+import { createJobWorker, isWorkerIdle } from '../worker/worker';
+import { collectGarbageWhenIdle } from '../runtime/idle-gc';
 
 /**
  * The single-purpose processes of a deployment. Each connects to the Temporal cluster and the
@@ -38,6 +39,7 @@ export async function runWorker(config: Config): Promise<void> {
   });
   // Worker.run() shuts down gracefully on SIGINT/SIGTERM (the SDK's default shutdown signals).
   console.log(`Worker polling ${config.temporal.taskQueue} on ${target.address} (namespace ${target.namespace})`);
+  collectGarbageWhenIdle({ isIdle: () => isWorkerIdle(worker) });
   await worker.run();
   await connection.close();
   await db.destroy();

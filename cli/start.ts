@@ -14,6 +14,7 @@ import type * as WorkerPolls from '../temporal/worker-polls';
 import type * as Bundle from '../worker/bundle';
 import type * as JobWorker from '../worker/worker';
 import type * as Processes from './processes';
+import { collectGarbageWhenIdle } from '../runtime/idle-gc';
 import { assertPortFree } from '../runtime/ports';
 import { startServers } from '../runtime/services';
 
@@ -153,6 +154,7 @@ export async function start(config: Config): Promise<void> {
     await code.workerPolls.untilWorkerPolls(workerConnection, config.temporal.taskQueue, target.namespace);
     log(`Worker      polling task queue ${config.temporal.taskQueue}`);
     process.on('SIGUSR2', () => log(memoryReport(worker, config)));
+    collectGarbageWhenIdle({ isIdle: () => code.jobWorker.isWorkerIdle(worker) });
 
     const server = await code.processes.serveApi(config, { db, client, namespace: target.namespace, jobTypes });
     parts.add(Part.Api, 'API', () => new Promise<void>((resolve) => server.close(() => resolve())));

@@ -60,9 +60,12 @@ export interface Config {
 }
 
 /**
- * The Temporal worker's capacity. The defaults were chosen with `npm run bench:memory` and
- * `npm run bench:lifecycle` (README "Worker settings" has the figures); production sets them by
- * environment for its machine and load.
+ * The Temporal worker's capacity; production sets it by environment for its machine and load.
+ * The cache size is ours, measured with `npm run bench:memory -- --open 300`: a cached open run
+ * costs 170–280 KB of RSS, so 500 runs stay within ~100–140 MB, where the SDK's default (60% of the
+ * V8 heap limit in runs: ~2,300 on a machine with 16 GB or more) would let it grow to 400–650 MB.
+ * Slots and pollers keep the SDK's defaults: 10 jobs at a time never had more than 2 activities or
+ * any workflow activation waiting, and the workflows run on one thread anyway (reuseV8Context).
  */
 export interface WorkerSettings {
   /**

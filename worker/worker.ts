@@ -29,3 +29,9 @@ export async function createJobWorker(options: JobWorkerOptions): Promise<Worker
     activityTaskPollerBehavior: { type: 'simple-maximum', maximum: settings.activityTaskPollers },
   });
 }
+
+/** Nothing in flight: no workflow activation, no activity. */
+export function isWorkerIdle(worker: Worker): boolean {
+  const status = worker.getStatus();
+  return status.numInFlightWorkflowActivations === 0 && status.numInFlightActivities === 0;
+}

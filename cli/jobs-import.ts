@@ -56,9 +56,9 @@ interface ImportOptions {
   token?: string;
 }
 
-/** Rows per request: a chunk takes about a second, so the bar moves, and few requests count against the rate limit. */
+/** Rows per request: a chunk takes a few seconds, so the bar moves, and few requests count against the rate limit. */
 const DEFAULT_CHUNK_SIZE = 100;
-/** A chunk of 1 000 rows takes about 10 s; far more is a stuck server. */
+/** A chunk of 1 000 rows takes about 25 s on a small machine; far more is a stuck server. */
 const REQUEST_TIMEOUT_MS = 120_000;
 /** Tries of one chunk while the API is unreachable, busy or (503) cannot reach Temporal. */
 const CHUNK_ATTEMPTS = 5;

@@ -1,7 +1,7 @@
 // What POST /v1/jobs/import takes, in one place for the route, its schemas and the CLI (which
 // splits a file the way the route reads it). Pure: no Node built-ins, nothing heavy to load.
 
-/** Rows under the header, blank lines not counted: 1 000 rows are created in about 10 s (bench/bulk-create.ts). */
+/** Rows under the header, blank lines not counted: 1 000 rows are created in about 25 s on the 2-core dev machine (bench/bulk-create.ts). */
 export const MAX_IMPORT_ROWS = 1000;
 
 /** The largest CSV body; a larger one answers 413 before it is read. 1 000 rows of a full job type fit with room to spare. */

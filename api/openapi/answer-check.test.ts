@@ -4,7 +4,7 @@ import { answerCheck } from './answer-check';
 const job = {
   id: 'J-0123456789',
   status: 'PENDING',
-  jobType: { id: 'cloudboxx-install', version: 1 },
+  jobType: { id: 'cloudboxx-install', version: 1, title: 'Install CloudBoxx in a new vehicle' },
   fleetId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
   installerCompanyId: null,
   customerName: null,
@@ -13,6 +13,7 @@ const job = {
   lockedFields: ['vin'],
   steps: [{ id: 'mount', title: 'Mount the CloudBoxx', status: 'open' }],
   lastCompletedStep: null,
+  lastCompletedStepTitle: null,
   failureReason: null,
   accessGrant: null,
   vehicle: {},

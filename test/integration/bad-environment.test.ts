@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { expect } from 'chai';
 import { findFreePort } from '../../runtime/ports';
 import { runCli, type CliResult } from '../support/cli';
@@ -55,10 +56,28 @@ describe('installer-jobs in a bad environment', function () {
           `cloudboxx-install.yaml:${line}:\\d+ steps\\[1\\]\\.collect\\[1\\]: unknown field "boxSerail" \\(did you mean "boxSerial"\\?\\)`,
         ),
       );
-      expect(fs.readdirSync(dataDir)).to.deep.equal([], 'nothing was started');
+      // The servers start while the job types load; they are stopped again, and nothing outlives start.
+      expect(processesUnder(dataDir), 'nothing left running').to.deep.equal([]);
     } finally {
       fs.rmSync(jobTypesDir, { recursive: true, force: true });
       fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('started as root from a folder only root may enter, says what to do instead of failing in initdb', async function () {
+    if (process.getuid?.() !== 0) this.skip();
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ij-root-only-')); // mode 700, like /root
+    try {
+      const result = runCli(['start'], { INSTALLER_JOBS_DATA_DIR: path.join(home, '.data'), PORT: String(await findFreePort()) });
+      expectClearFailure(
+        result,
+        new RegExp(
+          `the "postgres" user, who cannot enter ${home} \\(mode 700\\) on the way to the Postgres cluster.*folder every user may enter`,
+        ),
+      );
+      expect(processesUnder(home), 'nothing left running').to.deep.equal([]);
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
     }
   });
 
@@ -99,3 +118,9 @@ describe('installer-jobs in a bad environment', function () {
     }
   });
 });
+
+/** Pids of the processes whose command line names `folder` (servers started with their data there). */
+function processesUnder(folder: string): string[] {
+  const found = spawnSync('pgrep', ['-f', folder], { encoding: 'utf8' });
+  return found.stdout.split('\n').filter((pid) => pid !== '' && Number(pid) !== process.pid);
+}

@@ -380,7 +380,7 @@ describe('job list over HTTP: filters, search, sort, cursor pages, columns, who 
       for (const item of list.body.items) expect(item).to.have.all.keys('id', 'status', 'customerName');
       const typed = await asProvider('/v1/jobs?fields=jobType&fields=lastCompletedStep&limit=1');
       expect(typed.body.items[0]).to.have.all.keys('id', 'jobType', 'lastCompletedStep');
-      expect(typed.body.items[0].jobType).to.have.all.keys('id', 'version');
+      expect(typed.body.items[0].jobType).to.have.all.keys('id', 'version', 'title');
     });
 
     it('cursor pages work with any columns', async () => {

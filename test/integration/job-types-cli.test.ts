@@ -48,7 +48,7 @@ describe('job-types push and pull against the API (skipped while PUT /v1/job-typ
   it('pulls a built-in type to copy it, pushes the copy (published, then unchanged), and a job is created from it at once', async () => {
     const pulled = await cli(['pull', 'cloudboxx-install']);
     expect(pulled.status, pulled.stderr).to.equal(0);
-    expect(pulled.stdout).to.equal('job-types/cloudboxx-install.yaml: pulled cloudboxx-install v2\n');
+    expect(pulled.stdout).to.equal('job-types/cloudboxx-install.yaml: pulled cloudboxx-install v3\n');
     expect(await read('job-types/cloudboxx-install.yaml')).to.equal(shipped);
 
     const copy = shipped.replace('id: cloudboxx-install', 'id: acme-install').replace('version: 3', 'version: 1');

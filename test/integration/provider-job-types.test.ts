@@ -308,7 +308,7 @@ describe('provider job types over HTTP', function () {
     // No restart, no wait: this process reads the new latest version on this very request.
     const created = await admin('POST', '/v1/jobs', { jobTypeId: 'acme-check', fleetId: demo.fleetId, values: { boxQnr: QNR } });
     expect(created.status, created.text).to.equal(201);
-    expect(created.body.jobType).to.deep.equal({ id: 'acme-check', version: published.body.version });
+    expect(created.body.jobType).to.deep.equal({ id: 'acme-check', version: published.body.version, title });
 
     const description = await stack.client.workflow.getHandle(jobWorkflowId(created.body.id)).describe();
     expect(description.memo).to.deep.equal({ jobTypeOwner: demo.providerId });

@@ -38,6 +38,17 @@ describe('the OpenAPI document', () => {
     expect([...new Set(served)].sort()).to.deep.equal([...documented].sort());
   });
 
+  it('names every operation with a unique camelCase operationId', () => {
+    const document = openApiDocument() as { paths: Record<string, Record<string, { operationId?: string }>> };
+    const ids = Object.values(document.paths).flatMap((byMethod) => Object.values(byMethod).map((operation) => operation.operationId));
+    expect(ids).to.have.lengthOf(OPERATIONS.length);
+    for (const id of ids)
+      expect(id)
+        .to.be.a('string')
+        .that.matches(/^[a-z][a-zA-Z]+$/);
+    expect(new Set(ids).size, 'operationIds are unique').to.equal(ids.length);
+  });
+
   it('is OpenAPI 3.1 whose request and response schemas compile, their $refs all found', () => {
     type Content = Record<string, { schema: object }>;
     const document = openApiDocument() as OpenApiDocument & {

@@ -54,6 +54,8 @@ type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 interface OperationBase {
   method: Method;
   path: string;
+  /** The name a generated client gives the operation's function: a camelCase verb and noun, unique in the document. */
+  operationId: string;
   summary: string;
   tag: string;
   /** The very schema object the route validates its body with. */
@@ -88,6 +90,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/healthz',
+    operationId: 'getHealth',
     summary:
       'Whether Postgres and Temporal answer and a worker polls (200 ok), no worker does (200 degraded), or which server does not answer (503).',
     tag: 'operations',
@@ -98,6 +101,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/job-types',
+    operationId: 'listJobTypes',
     summary:
       "The job types new jobs can be created from: the built-in ones (but those your provider hid) and your provider's own, each in its latest version.",
     tag: 'job types',
@@ -107,6 +111,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/job-types/{id}',
+    operationId: 'getJobType',
     summary:
       'A job type with its sections, fields, rules and steps: everything a create form needs; its versions, and its source for provider admins.',
     tag: 'job types',
@@ -115,6 +120,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'put',
     path: '/v1/job-types/{id}',
+    operationId: 'publishJobType',
     summary:
       "Publish your provider's own job type from its YAML (provider admin): 201 a new version, 200 the same content as a published one; 422 invalid-job-type lists every problem; 409 version-conflict for a version published with other content.",
     tag: 'job types',
@@ -126,6 +132,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/v1/job-types/validate',
+    operationId: 'validateJobType',
     summary: 'Check a YAML source as publishing would, saving nothing: every problem with line and column.',
     tag: 'job types',
     yamlBody: true,
@@ -134,6 +141,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/v1/job-types/preview',
+    operationId: 'previewJobType',
     summary:
       'What a job of a YAML source would be with sample values: the steps that apply, locked fields, the CloudBoxx configuration and its open placeholders, the problems of the values.',
     tag: 'job types',
@@ -143,6 +151,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/job-types/{id}/versions/{version}',
+    operationId: 'getJobTypeVersion',
     summary:
       'One version of a job type, with its source for provider admins; an installer company reads the versions of the jobs assigned to it.',
     tag: 'job types',
@@ -151,6 +160,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/job-types/{id}/history',
+    operationId: 'getJobTypeHistory',
     summary: 'Who published, archived and unarchived the job type, when, which version (provider admin).',
     tag: 'job types',
     response: jobTypeHistory,
@@ -158,6 +168,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/v1/job-types/{id}/archive',
+    operationId: 'archiveJobType',
     summary: 'No new job or duplicate from this type (provider admin); running jobs go on. On a built-in type: hidden from your people.',
     tag: 'job types',
     response: jobTypeResource,
@@ -165,6 +176,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/v1/job-types/{id}/unarchive',
+    operationId: 'unarchiveJobType',
     summary: 'New jobs may use the type again (provider admin).',
     tag: 'job types',
     response: jobTypeResource,
@@ -172,6 +184,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/jobs',
+    operationId: 'listJobs',
     summary: 'Jobs you may see, filtered, searched, sorted and paged.',
     tag: 'jobs',
     query: jobListQuery,
@@ -180,6 +193,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/v1/jobs',
+    operationId: 'createJob',
     summary: 'Create a job (or `count` identical ones); with installerCompanyId, save and assign.',
     tag: 'jobs',
     body: createJobBody,
@@ -189,6 +203,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/v1/jobs/import',
+    operationId: 'importJobs',
     summary:
       'Create one job per CSV row (up to 1 000), of the job type and fleet in the query; the columns are the field keys and customerName, requestedStartAt, installerCompanyId. dryRun=true answers every problem by row and column (200, nothing created); otherwise the rows without problems are created (201: which row became which job), or with atomic=true all rows or none (422 invalid-import with every problem at /rows/{row}/{column}).',
     tag: 'jobs',
@@ -201,6 +216,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/jobs/{id}',
+    operationId: 'getJob',
     summary: 'A job: values with locked fields, steps, last completed step, dates, failure reason, access.',
     tag: 'jobs',
     response: jobResource,
@@ -208,15 +224,24 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'patch',
     path: '/v1/jobs/{id}',
+    operationId: 'editJob',
     summary: 'Edit a PENDING job (provider).',
     tag: 'jobs',
     body: editJobBody,
     response: jobResource,
   },
-  { method: 'delete', path: '/v1/jobs/{id}', summary: 'Delete a PENDING job (provider).', tag: 'jobs', noContent: true },
+  {
+    method: 'delete',
+    path: '/v1/jobs/{id}',
+    operationId: 'deleteJob',
+    summary: 'Delete a PENDING job (provider).',
+    tag: 'jobs',
+    noContent: true,
+  },
   {
     method: 'post',
     path: '/v1/jobs/{id}/duplicate',
+    operationId: 'duplicateJob',
     summary: 'A new PENDING job with the values the provider had set.',
     tag: 'jobs',
     created: true,
@@ -225,15 +250,24 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/v1/jobs/{id}/assign',
+    operationId: 'assignJob',
     summary: 'Assign a PENDING job to a company invited for its fleet.',
     tag: 'jobs',
     body: assignJobBody,
     response: jobResource,
   },
-  { method: 'get', path: '/v1/jobs/{id}/events', summary: 'The audit trail: who did what, when.', tag: 'jobs', response: jobEvents },
+  {
+    method: 'get',
+    path: '/v1/jobs/{id}/events',
+    operationId: 'listJobEvents',
+    summary: 'The audit trail: who did what, when.',
+    tag: 'jobs',
+    response: jobEvents,
+  },
   {
     method: 'post',
     path: '/v1/jobs/{id}/start',
+    operationId: 'startJob',
     summary: 'Start an ASSIGNED job: opens the job-scoped vehicle access (installer).',
     tag: 'installer',
     response: jobResource,
@@ -241,6 +275,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'patch',
     path: '/v1/jobs/{id}/values',
+    operationId: 'saveJobValues',
     summary: "Save the open steps' fields as a draft (installer).",
     tag: 'installer',
     body: saveValuesBody,
@@ -249,6 +284,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/v1/jobs/{id}/steps/{stepId}/complete',
+    operationId: 'completeJobStep',
     summary:
       "Complete the next step with its values and checklist; runs the step's action (installer). 202 while the action still runs: the step is inProgress and its outcome follows on the job (Location).",
     tag: 'installer',
@@ -260,6 +296,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/v1/jobs/{id}/complete',
+    operationId: 'completeJob',
     summary: 'Complete the job: SUCCEEDED, vehicle access revoked (installer).',
     tag: 'installer',
     response: jobResource,
@@ -267,6 +304,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/v1/jobs/{id}/fail',
+    operationId: 'failJob',
     summary: 'Give up with an explanation: FAILED, vehicle access revoked (installer).',
     tag: 'installer',
     body: failJobBody,
@@ -275,15 +313,17 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/v1/jobs/{id}/vehicle/commands',
+    operationId: 'sendVehicleCommand',
     summary: "Lock, unlock … the vehicle through the job's open access (installer).",
     tag: 'installer',
     body: vehicleCommandBody,
     response: vehicleCommandAnswer,
   },
-  { method: 'get', path: '/v1/fleets', summary: "The provider's fleets.", tag: 'tenancy', response: fleetList },
+  { method: 'get', path: '/v1/fleets', operationId: 'listFleets', summary: "The provider's fleets.", tag: 'tenancy', response: fleetList },
   {
     method: 'post',
     path: '/v1/fleets',
+    operationId: 'createFleet',
     summary: 'Add a fleet (provider admin); each fleet has its own invitations and jobs.',
     tag: 'tenancy',
     body: createFleetBody,
@@ -293,6 +333,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/fleets/{fleetId}/invitations',
+    operationId: 'listInvitations',
     summary: "A fleet's installer-company invitations and their status.",
     tag: 'tenancy',
     response: invitationList,
@@ -300,6 +341,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/v1/fleets/{fleetId}/invitations',
+    operationId: 'createInvitation',
     summary: 'Invite an installer company by e-mail (one per fleet and company).',
     tag: 'tenancy',
     body: createInvitationBody,
@@ -309,6 +351,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'delete',
     path: '/v1/fleets/{fleetId}/invitations/{invitationId}',
+    operationId: 'withdrawInvitation',
     summary: 'Withdraw an invitation nobody has answered yet.',
     tag: 'tenancy',
     noContent: true,
@@ -316,6 +359,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/invitations/{token}',
+    operationId: 'getInvitation',
     summary: 'Who invites the company, for which fleet: for the registration page.',
     tag: 'tenancy',
     public: true,
@@ -324,6 +368,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/v1/invitations/{token}/accept',
+    operationId: 'acceptInvitation',
     summary: 'The installer company registers (or, signed in, accepts another fleet).',
     tag: 'tenancy',
     body: acceptInvitationBody,
@@ -336,6 +381,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/v1/invitations/{token}/decline',
+    operationId: 'declineInvitation',
     summary: 'The installer company declines.',
     tag: 'tenancy',
     public: true,
@@ -344,6 +390,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/users',
+    operationId: 'listUsers',
     summary: "The provider's admins and dispatchers (provider admin).",
     tag: 'tenancy',
     response: providerUserList,
@@ -351,6 +398,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'delete',
     path: '/v1/users/{userId}',
+    operationId: 'removeUser',
     summary: 'Remove a user who left: their token stops working at once; what they did stays in the job events (provider admin).',
     tag: 'tenancy',
     noContent: true,
@@ -358,6 +406,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/v1/users',
+    operationId: 'createUser',
     summary: 'Add a provider admin, or a dispatcher limited to the customers they act for.',
     tag: 'tenancy',
     body: createProviderUserBody,
@@ -367,6 +416,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/companies/me',
+    operationId: 'getMyCompany',
     summary: 'Your installer company and the fleets it works for.',
     tag: 'tenancy',
     response: companyResource,
@@ -374,6 +424,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/companies/me/technicians',
+    operationId: 'listTechnicians',
     summary: "Your company's technicians (company admin).",
     tag: 'tenancy',
     response: technicianList,
@@ -381,6 +432,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'delete',
     path: '/v1/companies/me/technicians/{userId}',
+    operationId: 'removeTechnician',
     summary: 'Remove a technician who left: their token stops working at once (company admin).',
     tag: 'tenancy',
     noContent: true,
@@ -388,6 +440,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/v1/companies/me/technicians',
+    operationId: 'addTechnician',
     summary: 'Add a technician to your installer company.',
     tag: 'tenancy',
     body: addTechnicianBody,
@@ -495,6 +548,7 @@ export function openApiDocument(serverUrl?: string): object {
     const answers = { ...(op.response ? { [op.created ? 201 : 200]: op.response } : {}), ...op.otherResponses };
     paths[op.path] ??= {};
     paths[op.path]![op.method] = {
+      operationId: op.operationId,
       summary: op.summary,
       tags: [op.tag],
       ...(op.public ? { security: [] } : {}),

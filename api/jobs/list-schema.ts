@@ -79,7 +79,8 @@ export const jobListQuery = {
       type: 'string',
       minLength: 1,
       maxLength: 1000,
-      description: 'The nextCursor of the previous page, to read on; send the same filters. A cursor stays valid while jobs are added.',
+      description:
+        'The nextCursor of the previous page, to read on; send the same filters. Opaque: only a cursor this API gave out is taken, as it was (anything else answers 400). A cursor stays valid while jobs are added.',
     },
     fields: {
       type: 'array',

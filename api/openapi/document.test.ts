@@ -49,6 +49,39 @@ describe('the OpenAPI document', () => {
     expect(new Set(ids).size, 'operationIds are unique').to.equal(ids.length);
   });
 
+  it('describes every parameter on the parameter, with its enum, bounds and default in its schema', () => {
+    type Parameter = { name: string; in: string; description?: string; schema: Record<string, unknown> & { items?: { type?: string } } };
+    const document = openApiDocument() as { paths: Record<string, Record<string, { parameters?: Parameter[] }>> };
+    const parameters = Object.entries(document.paths).flatMap(([path, byMethod]) =>
+      Object.entries(byMethod).flatMap(([method, operation]) =>
+        (operation.parameters ?? []).map((parameter) => ({
+          name: `${method.toUpperCase()} ${path} ${parameter.in} ${parameter.name}`,
+          parameter,
+        })),
+      ),
+    );
+    expect(parameters.length).to.be.greaterThan(OPERATIONS.length);
+    for (const { name, parameter } of parameters) {
+      expect(parameter.description, name).to.be.a('string').that.is.not.empty;
+      expect(parameter.schema, name).not.to.have.property('description');
+      const typedSchema = parameter.schema.type === 'array' ? parameter.schema.items : parameter.schema;
+      expect(typedSchema, name).to.have.property('type');
+    }
+    const listJobs = Object.fromEntries(document.paths['/v1/jobs']!.get!.parameters!.map((parameter) => [parameter.name, parameter]));
+    expect(listJobs.sort!.schema).to.deep.include({
+      type: 'string',
+      enum: ['createdAt', 'updatedAt', 'requestedStartAt', 'finishedAt', 'status'],
+    });
+    expect(listJobs.order!.schema).to.deep.include({ type: 'string', enum: ['asc', 'desc'] });
+    expect(listJobs.status!.schema).to.deep.nested.include({ 'items.type': 'string' });
+    expect(listJobs.status!.schema.items).to.have.property('enum').that.includes('FAILED');
+    expect(listJobs.limit!.schema).to.deep.include({ type: 'integer', minimum: 1, maximum: 200, default: 50 });
+    expect(listJobs.q!.description).to.match(/every word must appear/);
+    const getJob = document.paths['/v1/jobs/{id}']!.get!.parameters![0]!;
+    expect(getJob).to.deep.include({ name: 'id', in: 'path', description: 'The job id, e.g. J-01HZX3K9QF.' });
+    expect(getJob.schema).to.have.property('pattern');
+  });
+
   it('is OpenAPI 3.1 whose request and response schemas compile, their $refs all found', () => {
     type Content = Record<string, { schema: object }>;
     const document = openApiDocument() as OpenApiDocument & {

@@ -46,6 +46,8 @@ import {
   vehicleCommandAnswer,
   vehicleCommandBody,
 } from '../jobs/schema';
+import { JOB_ID_PATTERN } from '../../common/job';
+import { IDEMPOTENCY_RETENTION_HOURS } from '../../db/idempotency-keys';
 import { problemBody } from '../problem-schema';
 import { createProviderUserBody, newProviderUser, providerUserList } from '../users/schema';
 
@@ -531,19 +533,15 @@ export function openApiDocument(serverUrl?: string): object {
   const paths: Record<string, Record<string, object>> = {};
   for (const op of OPERATIONS) {
     const pathParameters = [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
-      name,
+      name: name!,
       in: 'path',
       required: true,
-      schema: { type: 'string' },
+      ...pathParameter(op.path, name!),
     }));
     const queryParameters = op.query
-      ? Object.entries(op.query.properties).map(([name, schema]) => ({
-          name,
-          in: 'query',
-          required: op.query?.required?.includes(name) ?? false,
-          schema,
-          ...(isArray(schema) ? { style: 'form', explode: true } : {}),
-        }))
+      ? Object.entries(op.query.properties).map(([name, schema]) =>
+          queryParameter(name, schema, op.query?.required?.includes(name) ?? false),
+        )
       : [];
     const answers = { ...(op.response ? { [op.created ? 201 : 200]: op.response } : {}), ...op.otherResponses };
     paths[op.path] ??= {};
@@ -572,8 +570,8 @@ export function openApiDocument(serverUrl?: string): object {
                 name: 'Idempotency-Key',
                 in: 'header',
                 required: false,
-                schema: { type: 'string', maxLength: 255 },
-                description: 'Makes the POST safe to retry: the same key and request get the first answer again.',
+                schema: { type: 'string', minLength: 1, maxLength: 255 },
+                description: `Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for ${IDEMPOTENCY_RETENTION_HOURS} hours; use a new one for every new request (a UUID, say).`,
               },
             ],
           }
@@ -631,6 +629,52 @@ function referringToComponents(schema: unknown, self?: object): unknown {
   return Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, referringToComponents(value)]));
 }
 
-function isArray(schema: object): boolean {
-  return (schema as { type?: unknown }).type === 'array';
+/**
+ * A query parameter from the property the route validates it with: its description on the
+ * parameter, where OpenAPI tools show it, the schema keywords (enum, default, bounds) in its schema.
+ */
+function queryParameter(name: string, property: object, required: boolean): object {
+  const { description, ...schema } = property as { description?: string; type?: unknown; items?: object };
+  return {
+    name,
+    in: 'query',
+    required,
+    ...(description ? { description } : {}),
+    schema: schema.type === 'array' && schema.items ? { ...schema, items: typed(schema.items) } : typed(schema),
+    ...(schema.type === 'array' ? { style: 'form', explode: true } : {}),
+  };
+}
+
+/** An enum of strings says so: a generated client then types it as a union of strings, not `any`. */
+function typed(schema: object): object {
+  const { enum: values, type } = schema as { enum?: unknown[]; type?: unknown };
+  return type === undefined && values?.every((value) => typeof value === 'string') ? { type: 'string', ...schema } : schema;
+}
+
+const UUID = { type: 'string', format: 'uuid' };
+/** Path parameters by name (`id` is a job's, but under /v1/job-types): what they are, and the form the API takes. */
+const PATH_PARAMETERS: Record<string, { description: string; schema: object }> = {
+  id: { description: 'The job id, e.g. J-01HZX3K9QF.', schema: { type: 'string', pattern: JOB_ID_PATTERN.source } },
+  jobTypeId: {
+    description: 'The job type id (kebab-case), e.g. cloudboxx-install.',
+    schema: { type: 'string', pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', maxLength: 64 },
+  },
+  version: { description: 'A published version of the job type, from 1.', schema: { type: 'integer', minimum: 1, maximum: 999_999_999 } },
+  stepId: {
+    description: "The id of a step of the job's job type, as the job's steps list it, e.g. mount.",
+    schema: { type: 'string', pattern: '^[a-z][a-zA-Z0-9]*(-[a-zA-Z0-9]+)*$', maxLength: 64 },
+  },
+  fleetId: { description: 'The fleet id (GET /v1/fleets).', schema: UUID },
+  invitationId: { description: 'The invitation id (GET /v1/fleets/{fleetId}/invitations).', schema: UUID },
+  token: {
+    description: "The invitation's token, from the link in its e-mail: inv_ and 32 characters.",
+    schema: { type: 'string', pattern: '^inv_[A-Za-z0-9_-]{32}$' },
+  },
+  userId: { description: 'The user id (as the list of users or technicians gives it).', schema: UUID },
+};
+
+function pathParameter(path: string, name: string): { description: string; schema: object } {
+  const parameter = PATH_PARAMETERS[name === 'id' && path.startsWith('/v1/job-types/') ? 'jobTypeId' : name];
+  if (!parameter) throw new Error(`${path}: path parameter {${name}} has no entry in PATH_PARAMETERS`);
+  return parameter;
 }

@@ -3,29 +3,11 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { loadCliConfig, type CliConfig } from '../common/config';
-import type { JobTypesCommandIo } from './job-types';
+import { remoteProcessIo, type RemoteCommandIo } from './io';
 import { formatPath, formatProblem } from '../definitions/errors';
 import { checkGrammar } from '../definitions/grammar-validation';
 import { parseYamlSource } from '../definitions/yaml-source';
 import { ApiUnreachableError, DEFAULT_API_URL, JobTypesApi, type PublishOutcome, type SourceProblem } from './job-types-remote';
-
-export interface RemoteCommandIo extends JobTypesCommandIo {
-  /** INSTALLER_JOBS_API and INSTALLER_JOBS_TOKEN. */
-  config: CliConfig;
-  fetch: typeof fetch;
-}
-
-const processIo: RemoteCommandIo = {
-  cwd: () => process.cwd(),
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
-  setExitCode: (code) => {
-    process.exitCode = code;
-  },
-  config: loadCliConfig(),
-  fetch: (...args) => globalThis.fetch(...args),
-};
 
 interface ApiOptions {
   api?: string;
@@ -34,7 +16,7 @@ interface ApiOptions {
 
 /** Adds `push` and `pull` to the `job-types` command. */
 export function addRemoteJobTypeCommands(command: Command, io: Partial<RemoteCommandIo> = {}): Command {
-  const all = { ...processIo, ...io };
+  const all = { ...remoteProcessIo(), ...io };
 
   command
     .command('push')

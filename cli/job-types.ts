@@ -6,25 +6,9 @@ import type { CompiledJobType } from '../definitions/compiled-job-type';
 import { formatProblem, JobTypeError } from '../definitions/errors';
 import { checkJobTypeFiles, findJobTypeFiles, loadJobTypeFile } from '../definitions/loader';
 import { stepsAsMermaid } from '../definitions/mermaid';
+import { processIo, type CommandIo } from './io';
 
-export interface JobTypesCommandIo {
-  /** Directory whose `job-types/` folder is used when no files are named. */
-  cwd(): string;
-  out(text: string): void;
-  err(text: string): void;
-  setExitCode(code: number): void;
-}
-
-const processIo: JobTypesCommandIo = {
-  cwd: () => process.cwd(),
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
-  setExitCode: (code) => {
-    process.exitCode = code;
-  },
-};
-
-export function jobTypesCommand(io: Partial<JobTypesCommandIo> = {}): Command {
+export function jobTypesCommand(io: Partial<CommandIo> = {}): Command {
   const { cwd, out, err, setExitCode } = { ...processIo, ...io };
   const command = new Command('job-types').description(
     'check and inspect job-type files offline; push them to and pull them from a running API',

@@ -8,39 +8,22 @@ import { Presets, SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError } from 'commander';
 import { parse } from 'csv-parse/sync';
 import { csvDelimiter, isBlankRecord } from '../api/jobs/import-format';
-import { loadCliConfig, type CliConfig } from '../common/config';
+import { remoteProcessIo, type RemoteCommandIo } from './io';
 import { ApiUnreachableError, DEFAULT_API_URL, normaliseBaseUrl, unreachableMessage } from './job-types-remote';
 
-export interface JobsImportIo {
-  cwd(): string;
-  out(text: string): void;
-  err(text: string): void;
-  setExitCode(code: number): void;
-  /** INSTALLER_JOBS_API and INSTALLER_JOBS_TOKEN. */
-  config: CliConfig;
-  fetch: typeof fetch;
+export interface JobsImportIo extends RemoteCommandIo {
   /** A bar on a terminal; undefined where nobody watches (a pipe, a test). */
   progressBar(total: number): { increment(by: number): void; stop(): void } | undefined;
 }
 
-const processIo: JobsImportIo = {
-  cwd: () => process.cwd(),
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
-  setExitCode: (code) => {
-    process.exitCode = code;
-  },
-  config: loadCliConfig(),
-  fetch: (...args) => globalThis.fetch(...args),
-  progressBar: (total) => {
-    if (!process.stderr.isTTY) return undefined;
-    const bar = new SingleBar(
-      { stream: process.stderr, format: 'importing [{bar}] {value}/{total} rows | {duration_formatted}', hideCursor: true },
-      Presets.shades_classic,
-    );
-    bar.start(total, 0);
-    return bar;
-  },
+const progressBar: JobsImportIo['progressBar'] = (total) => {
+  if (!process.stderr.isTTY) return undefined;
+  const bar = new SingleBar(
+    { stream: process.stderr, format: 'importing [{bar}] {value}/{total} rows | {duration_formatted}', hideCursor: true },
+    Presets.shades_classic,
+  );
+  bar.start(total, 0);
+  return bar;
 };
 
 interface ImportOptions {
@@ -65,7 +48,7 @@ const CHUNK_ATTEMPTS = 5;
 
 /** `jobs` and its `import`. */
 export function jobsCommand(io: Partial<JobsImportIo> = {}): Command {
-  const all = { ...processIo, ...io };
+  const all = { ...remoteProcessIo(), progressBar, ...io };
   const jobs = new Command('jobs').description('Jobs through a running API.');
   jobs
     .command('import')

@@ -67,7 +67,7 @@ describe('job-types push and pull against the API (skipped while PUT /v1/job-typ
       values: { vehicleLocation: LOCATION },
     });
     expect(created.status, created.text).to.equal(201);
-    expect(created.body.jobType).to.deep.equal({ id: 'acme-install', version: 1 });
+    expect(created.body.jobType).to.deep.equal({ id: 'acme-install', version: 1, title: 'Install CloudBoxx in a new vehicle' });
   });
 
   it('refuses a changed file that kept its version (409, the title), publishes it as the next version (numbered by the API when the file names none), and pulls either version', async () => {

@@ -36,12 +36,21 @@ describe('problem details for requests no route takes', () => {
     });
   });
 
-  it('answers a method no router implements with a 501 problem', async () => {
-    const response = await fetch(`${baseUrl}/v1/things`, { method: 'PROPFIND' });
-    expect(response.status).to.equal(501);
-    expect(response.headers.get('content-type')).to.match(/^application\/problem\+json/);
-    expect(response.headers.has('allow')).to.equal(true);
-    expect(await response.json()).to.deep.include({ type: 'https://installer-jobs.dev/problems/method-not-implemented', status: 501 });
+  it('answers a method no router implements (TRACE, PROPFIND) on a known path like one the path does not take: 405 with Allow', async () => {
+    for (const method of ['TRACE', 'PROPFIND']) {
+      const response = await request(method, '/v1/things');
+      expect(response.status, method).to.equal(405);
+      expect(response.headers['content-type']).to.match(/^application\/problem\+json/);
+      expect(response.headers.allow).to.equal('HEAD, GET, POST');
+      expect(JSON.parse(response.body)).to.deep.include({ type: 'https://installer-jobs.dev/problems/method-not-allowed', status: 405 });
+    }
+  });
+
+  it('answers a method no router implements on an unknown path with a 404 problem and no Allow header', async () => {
+    const response = await fetch(`${baseUrl}/v1/nothing`, { method: 'PROPFIND' });
+    expect(response.status).to.equal(404);
+    expect(response.headers.has('allow')).to.equal(false);
+    expect(await response.json()).to.deep.include({ type: 'https://installer-jobs.dev/problems/not-found', status: 404 });
   });
 
   it('still answers an unknown path with a 404 problem, and OPTIONS with the allowed methods', async () => {
@@ -52,4 +61,18 @@ describe('problem details for requests no route takes', () => {
     expect(options.status).to.equal(200);
     expect(options.headers.get('allow')).to.equal('HEAD, GET, POST');
   });
+
+  /** fetch() refuses TRACE; node:http sends any method. */
+  function request(method: string, path: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+    return new Promise((resolve, reject) => {
+      http
+        .request(`${baseUrl}${path}`, { method }, (response) => {
+          let body = '';
+          response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+          response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body }));
+        })
+        .on('error', reject)
+        .end();
+    });
+  }
 });

@@ -7,7 +7,6 @@ import {
   InputError,
   JobTypeSourceError,
   MethodNotAllowedError,
-  MethodNotImplementedError,
   NotFoundError,
   PayloadTooLargeError,
   RateLimitedError,
@@ -26,7 +25,6 @@ const STATUS_BY_CLASS: Array<[new (...args: never[]) => DomainError, number]> = 
   [PayloadTooLargeError, 413],
   [RuleViolationError, 422],
   [RateLimitedError, 429],
-  [MethodNotImplementedError, 501],
   [ServiceUnavailableError, 503],
 ];
 
@@ -41,9 +39,15 @@ export function problemDetails(log: (error: unknown) => void = console.error, ou
       if (ctx.body === undefined) {
         if (ctx.status === 404) throw new NotFoundError(`No route for ${ctx.method} ${ctx.path}.`);
         // The routers' allowedMethods() answer with a status and an `Allow` header but no body; the header stays.
-        if (ctx.status === 405)
-          throw new MethodNotAllowedError(`${ctx.method} is not allowed on ${ctx.path}; allowed: ${ctx.response.get('Allow') || 'none'}.`);
-        if (ctx.status === 501) throw new MethodNotImplementedError(`${ctx.method} is not a method this API implements.`);
+        // A method no router implements at all (TRACE, PROPFIND …) comes as 501: on a path that exists it is
+        // as much a method the path does not take (405, as HTTP clients and API checkers expect); elsewhere, no route.
+        const allowed = ctx.response.get('Allow');
+        if (ctx.status === 405 || (ctx.status === 501 && allowed))
+          throw new MethodNotAllowedError(`${ctx.method} is not allowed on ${ctx.path}; allowed: ${allowed || 'none'}.`);
+        if (ctx.status === 501) {
+          ctx.remove('Allow');
+          throw new NotFoundError(`No route for ${ctx.method} ${ctx.path}.`);
+        }
       }
     } catch (error) {
       const domain = error instanceof DomainError ? error : (fromKoa(error) ?? (await outageOf(error)));

@@ -102,12 +102,6 @@ export class MethodNotAllowedError extends DomainError {
   protected readonly defaultType = 'method-not-allowed';
 }
 
-/** An HTTP method the API knows nowhere, e.g. PROPFIND (501). */
-export class MethodNotImplementedError extends DomainError {
-  override name = 'MethodNotImplementedError';
-  protected readonly defaultType = 'method-not-implemented';
-}
-
 /** Which server the API could not reach, for operators reading logs and /healthz. */
 export type Dependency = 'postgres' | 'temporal' | 'worker';
 

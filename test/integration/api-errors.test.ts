@@ -1,4 +1,6 @@
+import http from 'node:http';
 import { expect } from 'chai';
+import { OPERATIONS } from '../../api/openapi/document';
 import { ConflictError } from '../../common/errors';
 import { createDemoTenantIfMissing, type DemoTenant } from '../../db/demo-tenant';
 import { findProviderFleet } from '../../db/fleets';
@@ -32,6 +34,37 @@ describe('API errors as problem details', function () {
     expect(health.status).to.equal(405);
     expect(health.body.type).to.equal(problem('method-not-allowed'));
     expect(health.headers.get('allow')?.split(', ')).to.include('GET');
+  });
+
+  it('answers TRACE, a method no route takes, on every documented path with 405 and Allow, and on an unknown path with 404', async () => {
+    // fetch() refuses TRACE: node:http sends it as a scanner would.
+    const trace = (path: string) =>
+      new Promise<{ status: number; allow?: string; body: { type: string } }>((resolve, reject) => {
+        http
+          .request(
+            `${stack.baseUrl}${path}`,
+            { method: 'TRACE', headers: { authorization: `Bearer ${demo.tokens.providerAdmin}` } },
+            (response) => {
+              let text = '';
+              response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+              response.on('end', () => resolve({ status: response.statusCode!, allow: response.headers.allow, body: JSON.parse(text) }));
+            },
+          )
+          .on('error', reject)
+          .end();
+      });
+    for (const path of [...new Set(OPERATIONS.map((op) => op.path))]) {
+      const concrete = path.replace('{id}', 'J-0000000000').replace(/\{\w+\}/g, '00000000-0000-4000-8000-000000000000');
+      const answer = await trace(concrete);
+      expect(answer.status, path).to.equal(405);
+      expect(answer.body.type, path).to.equal(problem('method-not-allowed'));
+      const documented = OPERATIONS.filter((op) => op.path === path).map((op) => op.method.toUpperCase());
+      expect(answer.allow?.split(', '), path).to.include.members(documented);
+    }
+    const unknown = await trace('/v1/nothing-here');
+    expect(unknown.status).to.equal(404);
+    expect(unknown.allow).to.equal(undefined);
+    expect(unknown.body.type).to.equal(problem('not-found'));
   });
 
   it('answers a second invitation for the same fleet, accepted at the same moment, with already-accepted', async () => {

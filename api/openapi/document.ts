@@ -528,7 +528,10 @@ const unavailable = {
   headers: { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } } },
 };
 
-/** The OpenAPI 3.1 document, built from the same schemas the routes validate with and type their answers by. */
+/**
+ * The OpenAPI 3.1 document, built from the same schemas the routes validate with and type their
+ * answers by; its server is `serverUrl`, else wherever the document itself was fetched from.
+ */
 export function openApiDocument(serverUrl?: string): object {
   const paths: Record<string, Record<string, object>> = {};
   for (const op of OPERATIONS) {
@@ -605,7 +608,8 @@ export function openApiDocument(serverUrl?: string): object {
       description:
         'CloudBoxx installation jobs for mobility providers and their installer companies. Errors are problem+json with a stable `type`.',
     },
-    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    // Without a URL of its own, the API is where the document was read from (a relative server URL).
+    servers: [{ url: serverUrl ?? '/' }],
     security: [{ bearer: [] }],
     paths,
     components: {

@@ -2,7 +2,27 @@ import { ConflictError } from '../common/errors';
 import { isUniqueViolation, type Db } from './connection';
 import { hashToken, newToken } from './tokens';
 
-export type Role = 'provider_admin' | 'provider_dispatcher' | 'installer_admin' | 'installer_technician';
+/** A provider's people: its admins, and the two roles limited to some customers (CUSTOMER_LIMITED_ROLES). */
+export const PROVIDER_ROLES = ['provider_admin', 'provider_dispatcher', 'provider_customer'] as const;
+export type ProviderRole = (typeof PROVIDER_ROLES)[number];
+export type Role = ProviderRole | 'installer_admin' | 'installer_technician';
+
+/**
+ * Provider roles that act for given customers only (user_customers): a dispatcher, provider staff
+ * who also assigns, and a customer-portal user (`provider_customer`), the customer itself, who
+ * creates and follows its jobs but leaves assigning to the provider.
+ */
+export const CUSTOMER_LIMITED_ROLES = ['provider_dispatcher', 'provider_customer'] as const satisfies readonly ProviderRole[];
+export type CustomerLimitedRole = (typeof CUSTOMER_LIMITED_ROLES)[number];
+
+export function isCustomerLimited(role: Role): role is CustomerLimitedRole {
+  return (CUSTOMER_LIMITED_ROLES as readonly Role[]).includes(role);
+}
+
+/** Who assigns jobs to installer companies: the provider's staff, not its customers' portal users. */
+export function mayAssign(role: Role): boolean {
+  return role === 'provider_admin' || role === 'provider_dispatcher';
+}
 
 export interface Principal {
   userId: string;
@@ -85,7 +105,7 @@ export async function principalForToken(db: Db, token: string): Promise<Principa
     .where('t.token_hash', hashToken(token))
     .whereNull('t.revoked_at')
     .first('u.id as userId', 'u.email', 'u.role', 'o.id as organisationId', 'o.kind as organisationKind');
-  if (!row || row.role !== 'provider_dispatcher') return row;
+  if (!row || !isCustomerLimited(row.role)) return row;
   const customers = await db('user_customers').where({ user_id: row.userId }).orderBy('customer_name').pluck('customer_name');
   return { ...row, customers };
 }
@@ -103,22 +123,22 @@ export async function addTechnician(
   });
 }
 
-/** A provider user: an admin acts for all customers, a dispatcher only for `customers` (at least one). */
+/** A provider user: an admin acts for all customers, a customer-limited one only for `customers` (at least one). */
 export async function addProviderUser(
   db: Db,
   providerId: string,
-  input: { email: string; role: 'provider_admin' } | { email: string; role: 'provider_dispatcher'; customers: string[] },
+  input: { email: string; role: 'provider_admin' } | { email: string; role: CustomerLimitedRole; customers: string[] },
 ) {
   return db.transaction(async (trx) => {
     const { userId, token } = await addUser(trx, providerId, input.email, input.role);
-    if (input.role === 'provider_dispatcher') {
+    if (input.role !== 'provider_admin') {
       await trx('user_customers').insert(input.customers.map((customer_name) => ({ user_id: userId, customer_name })));
     }
     return { userId, token };
   });
 }
 
-/** The people of an organisation, with the customers a dispatcher acts for; oldest first. */
+/** The people of an organisation, with the customers a customer-limited user acts for (null for anyone else); oldest first. */
 export async function organisationUsers(db: Db, organisationId: string, roles: readonly Role[]) {
   const users: Array<{ id: string; email: string; name: string | null; role: Role; created_at: Date }> = await db('users')
     .where({ organisation_id: organisationId })
@@ -134,8 +154,7 @@ export async function organisationUsers(db: Db, organisationId: string, roles: r
     .select('user_id', 'customer_name');
   return users.map((user) => ({
     ...user,
-    customers:
-      user.role === 'provider_dispatcher' ? customerRows.filter((row) => row.user_id === user.id).map((row) => row.customer_name) : null,
+    customers: isCustomerLimited(user.role) ? customerRows.filter((row) => row.user_id === user.id).map((row) => row.customer_name) : null,
   }));
 }
 

@@ -23,8 +23,10 @@ export interface ImportHelpers {
   requireProvider(ctx: Ctx): void;
   /** The job type the caller may create jobs from (403 for an installer, 422 unknown or archived). */
   jobTypeFor(ctx: Ctx, jobTypeId: string): Promise<ProviderJobType>;
-  /** The customer a job is for, as the caller may give it (a dispatcher: one of theirs); throws a RuleViolationError otherwise. */
+  /** The customer a job is for, as the caller may give it (a limited user: one of theirs); else a RuleViolationError. */
   customerFor(ctx: Ctx, requested: string | undefined): string | undefined;
+  /** 403 wrong-role for a caller who may not assign (a customer-portal user), pointing at `errors`. */
+  assignerOnly(ctx: Ctx, errors: FieldProblem[]): void;
   actorOf(ctx: Ctx): Extract<Actor, { kind: 'user' }>;
 }
 
@@ -55,6 +57,7 @@ export function importJobs(deps: CreateJobsDeps, helpers: ImportHelpers) {
       throw new NotFoundError(`Fleet ${query.fleetId} does not exist.`, [{ pointer: '/fleetId', message: 'unknown fleet' }]);
 
     const { fileProblems, rows } = readImport(body.csv, jobType);
+    assignCheck(ctx, helpers, rows);
     for (const row of rows) customerCheck(ctx, helpers, row);
     await invitationCheck(deps, query.fleetId, rows);
     // Geocoded only what is otherwise fine: an address the geocoder does not know is the row's last problem.
@@ -101,7 +104,7 @@ export function importJobs(deps: CreateJobsDeps, helpers: ImportHelpers) {
   };
 }
 
-/** A dispatcher imports for their customers only, as they create: the row's customer, or theirs if they have one. */
+/** A customer-limited user imports for their customers only, as they create: the row's customer, or theirs if they have one. */
 function customerCheck(ctx: Ctx, helpers: ImportHelpers, row: ImportRow): void {
   if (row.problems.some((problem) => problem.column === 'customerName')) return;
   try {
@@ -110,6 +113,23 @@ function customerCheck(ctx: Ctx, helpers: ImportHelpers, row: ImportRow): void {
     if (!(error instanceof RuleViolationError)) throw error;
     row.problems.push({ row: row.row, column: 'customerName', message: error.message, rule: 'customer' });
   }
+}
+
+/**
+ * "Save & Assign" is for those who assign: a row naming a company (even one that is not a UUID)
+ * refuses the whole import for anyone else, dry run or not — an empty column is fine.
+ */
+function assignCheck(ctx: Ctx, helpers: ImportHelpers, rows: ImportRow[]): void {
+  const assigning = rows.filter(
+    (row) => row.installerCompanyId !== undefined || row.problems.some((problem) => problem.column === 'installerCompanyId'),
+  );
+  if (assigning.length === 0) return;
+  helpers.assignerOnly(
+    ctx,
+    assigning
+      .slice(0, MAX_LISTED_PROBLEMS)
+      .map(({ row }) => ({ pointer: `/rows/${row}/installerCompanyId`, message: 'only provider staff assign; leave the cell empty' })),
+  );
 }
 
 /** "Save & Assign" per row: each company named must have accepted an invitation for the fleet (asked once per company). */

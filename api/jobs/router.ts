@@ -2,7 +2,7 @@ import Router, { type RouterContext } from '@koa/router';
 import type { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { FromSchema } from 'json-schema-to-ts';
-import { ForbiddenError, NotFoundError, RuleViolationError } from '../../common/errors';
+import { ForbiddenError, NotFoundError, RuleViolationError, type FieldProblem } from '../../common/errors';
 import { jobWorkflowId, type Actor } from '../../common/job';
 import {
   assignJobUpdate,
@@ -18,6 +18,7 @@ import {
 import type { Db } from '../../db/connection';
 import { providerJobTypeStore } from '../../db/job-types';
 import { findJob, findJobs, listJobEvents, type JobRow } from '../../db/jobs';
+import { mayAssign } from '../../db/tenancy';
 import type { JobTypeCatalog } from '../../definitions/catalog';
 import type { AuthState } from '../auth';
 import type { SignedInDeps } from '../signed-in';
@@ -65,9 +66,10 @@ export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
 }
 
 /**
- * Jobs for both sides. The provider creates, edits, deletes and assigns; the assigned installer
- * company starts, completes steps, completes or fails. Each change is an Update of the job's
- * workflow, answered with the job as the read model now shows it.
+ * Jobs for both sides. The provider creates, edits, deletes and assigns (its customer-portal users
+ * all but assign: assignerOnly); the assigned installer company starts, completes steps, completes
+ * or fails. Each change is an Update of the job's workflow, answered with the job as the read model
+ * now shows it.
  */
 function jobRoutes(deps: JobsRouterDeps): Router<AuthState> {
   const router = new Router<AuthState>({ prefix: '/v1/jobs' });
@@ -81,7 +83,7 @@ function jobRoutes(deps: JobsRouterDeps): Router<AuthState> {
   async function visibleJob(ctx: Ctx, side: 'provider' | 'installer' | 'either'): Promise<JobRow> {
     const { principal } = ctx.state;
     const job = await findJob(deps.db, ctx.params.id!);
-    // A dispatcher acts for some customers only: other customers' jobs are none of theirs.
+    // A dispatcher or customer-portal user acts for some customers only: other customers' jobs are none of theirs.
     const isProvider =
       job?.provider_id === principal.organisationId && (!principal.customers || principal.customers.includes(job.customer_name ?? ''));
     const isInstaller = job !== undefined && job.installer_company_id === principal.organisationId;
@@ -149,6 +151,8 @@ function jobRoutes(deps: JobsRouterDeps): Router<AuthState> {
   router.post('/', async (ctx) => {
     requireProvider(ctx);
     const body = parseBody(createJobBody, ctx.request.body);
+    if (body.installerCompanyId !== undefined)
+      assignerOnly(ctx, [{ pointer: '/installerCompanyId', message: 'only provider staff assign' }]);
     const found = await jobTypeFor(ctx, body.jobTypeId);
     const jobIds = await createJobs(deps, {
       jobType: found.jobType,
@@ -173,7 +177,7 @@ function jobRoutes(deps: JobsRouterDeps): Router<AuthState> {
   });
 
   // The CSV is read before the idempotency check (jobsRouter, importCsvBody).
-  router.post('/import', importJobs(deps, { requireProvider, jobTypeFor, customerFor, actorOf }));
+  router.post('/import', importJobs(deps, { requireProvider, jobTypeFor, customerFor, assignerOnly, actorOf }));
 
   router.post('/:id/duplicate', async (ctx) => {
     const original = await visibleJob(ctx, 'provider');
@@ -244,6 +248,7 @@ function jobRoutes(deps: JobsRouterDeps): Router<AuthState> {
 
   router.post('/:id/assign', async (ctx) => {
     const job = await visibleJob(ctx, 'provider');
+    assignerOnly(ctx);
     const body = parseBody(assignJobBody, ctx.request.body);
     await tell(ctx, job, assignJobUpdate, { installerCompanyId: body.installerCompanyId });
     await answerWithJob(ctx, job.id);
@@ -317,8 +322,9 @@ function jobTypeArchived(id: string, pointer?: string): RuleViolationError {
 }
 
 /**
- * The customer a job is for: any for an admin; for a dispatcher one of theirs, theirs if they have
- * one. `doing` names what the caller does, so the refusal says it in their words.
+ * The customer a job is for: any for an admin; for a customer-limited user (dispatcher, customer
+ * portal) one of theirs, theirs if they have one. `doing` names what the caller does, so the
+ * refusal says it in their words.
  */
 function customerFor(ctx: Ctx, requested: string | undefined, doing: 'create' | 'edit' = 'create'): string | undefined {
   const { customers } = ctx.state.principal;
@@ -329,6 +335,20 @@ function customerFor(ctx: Ctx, requested: string | undefined, doing: 'create' | 
     requested === undefined ? 'Say which customer the job is for.' : `You cannot ${doing} jobs for customer "${requested}".`,
     [{ pointer: '/customerName', message: `must be one of: ${customers.join(', ')}`, rule: 'enum' }],
     { type: requested === undefined ? 'customer-required' : 'customer-not-allowed' },
+  );
+}
+
+/**
+ * 403 wrong-role unless the caller may assign jobs to an installer company: a provider admin or
+ * dispatcher may, a customer-portal user creates and follows its customers' jobs only. `errors`
+ * point at what in the request asked to assign.
+ */
+function assignerOnly(ctx: Ctx, errors: FieldProblem[] = []): void {
+  if (mayAssign(ctx.state.principal.role)) return;
+  throw new ForbiddenError(
+    'A customer-portal user does not assign jobs to installer companies: a dispatcher or admin of the provider assigns.',
+    errors,
+    { type: 'wrong-role' },
   );
 }
 

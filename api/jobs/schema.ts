@@ -318,7 +318,8 @@ const actor = {
         organisationId: uuid('Their provider or installer company.'),
         role: {
           type: 'string',
-          description: 'The role they acted in: provider_admin, provider_dispatcher, installer_admin or installer_technician.',
+          description:
+            'The role they acted in: provider_admin, provider_dispatcher, provider_customer (a customer-portal user), installer_admin or installer_technician.',
         },
         email: { type: 'string', format: 'email' },
       },

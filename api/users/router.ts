@@ -2,15 +2,16 @@ import Router from '@koa/router';
 import type { FromSchema } from 'json-schema-to-ts';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../common/errors';
 import type { Db } from '../../db/connection';
-import { addProviderUser, organisationUsers, removeUser, type Principal } from '../../db/tenancy';
+import { PROVIDER_ROLES, addProviderUser, organisationUsers, removeUser, type Principal, type ProviderRole } from '../../db/tenancy';
 import type { AuthState } from '../auth';
 import type { SignedInDeps } from '../signed-in';
 import { isUuid, parseBody } from '../validate';
 import { createProviderUserBody, type newProviderUser, type providerUserList } from './schema';
 
-const PROVIDER_ROLES = ['provider_admin', 'provider_dispatcher'] as const;
-
-/** A provider admin manages the people of the provider: admins, and dispatchers limited to customers. */
+/**
+ * A provider admin manages the people of the provider: admins, and the dispatchers and
+ * customer-portal users limited to customers.
+ */
 export function usersRouter(deps: { db: Db } & SignedInDeps): Router<AuthState> {
   const router = new Router<AuthState>({ prefix: '/v1/users' });
   router.use(deps.signedIn);
@@ -22,7 +23,7 @@ export function usersRouter(deps: { db: Db } & SignedInDeps): Router<AuthState> 
       users: users.map((user) => ({
         id: user.id,
         email: user.email,
-        role: user.role as (typeof PROVIDER_ROLES)[number],
+        role: user.role as ProviderRole,
         customers: user.customers,
         createdAt: user.created_at.toISOString(),
       })),
@@ -67,20 +68,22 @@ function providerAdmin(principal: Principal, what: string): Principal {
   return principal;
 }
 
-/** Customers limit a dispatcher (the customer-portal role) and no one else: an admin acts for all of them. */
+/** Customers limit a dispatcher and a customer-portal user, and no one else: an admin acts for all of them. */
 function providerUserInput({ email, role, customers }: FromSchema<typeof createProviderUserBody>) {
   if (role === 'provider_admin') {
     // Stored nowhere, yet echoed back as if they limited the admin: refuse rather than mislead.
     if (customers) {
-      throw new InputError('A provider admin acts for all customers: leave out customers, or add a provider_dispatcher.', [
-        { pointer: '/customers', message: 'only a provider_dispatcher acts for given customers', rule: 'forbidden' },
-      ]);
+      throw new InputError(
+        'A provider admin acts for all customers: leave out customers, or add a provider_dispatcher or provider_customer.',
+        [{ pointer: '/customers', message: 'only a provider_dispatcher or provider_customer acts for given customers', rule: 'forbidden' }],
+      );
     }
     return { email, role };
   }
+  const who = role === 'provider_dispatcher' ? 'dispatcher' : 'customer-portal user';
   if (!customers)
-    throw new InputError('A dispatcher acts for some customers: name them.', [
-      { pointer: '/customers', message: 'is required for a dispatcher', rule: 'required' },
+    throw new InputError(`A ${who} acts for some customers: name them.`, [
+      { pointer: '/customers', message: `is required for a ${who}`, rule: 'required' },
     ]);
   return { email, role, customers: [...customers] };
 }

@@ -1,3 +1,5 @@
+import { PROVIDER_ROLES } from '../../db/tenancy';
+
 /** Request and response bodies of /v1/users: validation, types and API docs come from these. */
 export const createProviderUserBody = {
   type: 'object',
@@ -6,15 +8,16 @@ export const createProviderUserBody = {
   properties: {
     email: { type: 'string', format: 'email', maxLength: 320 },
     role: {
-      enum: ['provider_admin', 'provider_dispatcher'],
-      description: 'A dispatcher (or customer-portal user) sees and creates jobs for the given customers only.',
+      enum: PROVIDER_ROLES,
+      description:
+        'provider_admin: everything, for all customers. provider_dispatcher (provider staff) and provider_customer (a customer-portal user) see, create, edit, duplicate and delete jobs for the given customers only; the dispatcher also assigns them, the customer-portal user does not.',
     },
     customers: {
       type: 'array',
       minItems: 1,
       uniqueItems: true,
       items: { type: 'string', minLength: 1, maxLength: 200 },
-      description: 'Required for a dispatcher: the customers they act for.',
+      description: 'Required for a dispatcher and a customer-portal user, refused for an admin: the customers they act for.',
     },
   },
 } as const;
@@ -31,7 +34,7 @@ export const newProviderUser = {
     customers: {
       type: ['array', 'null'],
       items: { type: 'string' },
-      description: 'The customers a dispatcher acts for; null for an admin, who acts for all.',
+      description: 'The customers a dispatcher or customer-portal user acts for; null for an admin, who acts for all.',
     },
     token: { type: 'string', description: "The user's API token; shown this once, we keep only its hash." },
   },

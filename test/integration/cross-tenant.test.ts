@@ -82,8 +82,8 @@ describe('cross-tenant access, route by route', function () {
     expect(published.status, await published.text()).to.equal(201);
 
     // Everyone else: another provider's admin; another installer company (accepted for that
-    // provider's fleet, not A's), its admin and a technician; and a dispatcher of A itself, limited to
-    // another customer — A's fleets are its own, so it is a stranger only to the jobs.
+    // provider's fleet, not A's), its admin and a technician; and a dispatcher and a customer-portal
+    // user of A itself, limited to another customer — A's fleets are its own, so they are strangers only to the jobs.
     const b = await onboardProvider(stack.db, { name: `B ${stamp}`, adminEmail: `b-${stamp}@b.example`, fleetName: 'B-Fleet' });
     const bCompany = await createInstallerCompany(stack.db, { name: `B Works ${stamp}`, adminEmail: `w-${stamp}@b-works.example` });
     await stack.db('invitations').insert({
@@ -101,6 +101,12 @@ describe('cross-tenant access, route by route', function () {
       customers: ['Kunde Süd'],
     });
     expect(dispatcher.status, dispatcher.text).to.equal(201);
+    const customerPortal = await call('POST', '/v1/users', a.adminToken, {
+      email: `c-${stamp}@kunde-sued.example`,
+      role: 'provider_customer',
+      customers: ['Kunde Süd'],
+    });
+    expect(customerPortal.status, customerPortal.text).to.equal(201);
 
     const ALL = ['id', 'fleetId', 'invitationId', 'userId'];
     const strangers: Record<string, { token: string; strangerTo: string[]; own?: Record<string, string> }> = {
@@ -108,6 +114,7 @@ describe('cross-tenant access, route by route', function () {
       'another installer company': { token: bCompany.adminToken, strangerTo: ALL },
       'a technician of another installer company': { token: technician.body.token, strangerTo: ALL },
       'a dispatcher for another customer': { token: dispatcher.body.token, strangerTo: ['id'] },
+      'a customer-portal user of another customer': { token: customerPortal.body.token, strangerTo: ['id'] },
     };
     const eventsBefore = await stack.db('job_events').whereIn('job_id', jobIdsOfA).count({ n: '*' });
     const jobsBefore = await stack.db('jobs').count({ n: '*' });

@@ -5,7 +5,7 @@ import { startTestStack, type TestStack } from '../support/stack';
 const LOCATION = { vehicleLocation: { text: 'Alexanderplatz 1, 10178 Berlin', lat: 52.52, lng: 13.41 } };
 
 /** Customer-portal users and dispatchers act for the customers they are given, and no others. */
-describe('dispatchers limited to their customers', function () {
+describe('dispatchers and customer-portal users limited to their customers', function () {
   this.timeout(60_000);
   let stack: TestStack;
   let demo: DemoTenant;
@@ -18,54 +18,71 @@ describe('dispatchers limited to their customers', function () {
 
   const call = (method: string, path: string, token?: string, body?: unknown) => stack.call(method, path, token, body);
 
-  async function dispatcher(customers: string[]): Promise<string> {
+  async function limitedUser(role: 'provider_dispatcher' | 'provider_customer', customers: string[]): Promise<string> {
     const added = await call('POST', '/v1/users', demo.tokens.providerAdmin, {
-      email: `d-${Date.now()}-${customers.length}@demo-mobility.example`,
-      role: 'provider_dispatcher',
+      email: `${role}-${Date.now()}-${customers.length}@demo-mobility.example`,
+      role,
       customers,
     });
     expect(added.status, JSON.stringify(added.body)).to.equal(201);
     return added.body.token;
   }
+  const dispatcher = (customers: string[]) => limitedUser('provider_dispatcher', customers);
 
-  it("creates for its own customer by default, refuses others, and sees only its customers' jobs", async () => {
-    const single = await dispatcher(['Stadtwerke Nord']);
+  // The same story for both customer-limited roles, each with customers of its own so that neither sees the other's jobs.
+  for (const [role, tag] of [
+    ['provider_dispatcher', 'Nord'],
+    ['provider_customer', 'West'],
+  ] as const) {
+    it(`${role}: creates for its own customer by default, refuses others, and sees only its customers' jobs`, async () => {
+      await scopedToItsCustomers((customers) => limitedUser(role, customers), tag);
+    });
+  }
+
+  async function scopedToItsCustomers(addUser: (customers: string[]) => Promise<string>, tag: string): Promise<void> {
+    const mine = `Stadtwerke ${tag}`;
+    const theirs = `Stadtwerke Süd ${tag}`;
+    const third = `Klinikum ${tag}`;
+    const single = await addUser([mine]);
     const own = await call('POST', '/v1/jobs', single, { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: LOCATION });
     expect(own.status).to.equal(201);
-    expect(own.body.customerName, 'the only customer is filled in').to.equal('Stadtwerke Nord');
+    expect(own.body.customerName, 'the only customer is filled in').to.equal(mine);
 
     const foreign = await call('POST', '/v1/jobs', single, {
       jobTypeId: 'cloudboxx-install',
       fleetId: demo.fleetId,
       values: LOCATION,
-      customerName: 'Stadtwerke Süd',
+      customerName: theirs,
     });
     expect(foreign.status).to.equal(422);
     expect(foreign.body.type).to.equal('https://installer-jobs.dev/problems/customer-not-allowed');
 
-    const several = await dispatcher(['Stadtwerke Süd', 'Klinikum']);
+    const several = await addUser([theirs, third]);
     const unnamed = await call('POST', '/v1/jobs', several, { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: LOCATION });
     expect(unnamed.body.type).to.equal('https://installer-jobs.dev/problems/customer-required');
     const other = await call('POST', '/v1/jobs', several, {
       jobTypeId: 'cloudboxx-install',
       fleetId: demo.fleetId,
       values: LOCATION,
-      customerName: 'Klinikum',
+      customerName: third,
     });
     expect(other.status).to.equal(201);
 
     // Each sees its own; the admin sees both.
     expect((await call('GET', `/v1/jobs/${own.body.id}`, several)).status).to.equal(404);
-    expect((await call('PATCH', `/v1/jobs/${own.body.id}`, several, { customerName: 'Klinikum' })).status).to.equal(404);
+    expect((await call('PATCH', `/v1/jobs/${own.body.id}`, several, { customerName: third })).status).to.equal(404);
     const listed = await call('GET', '/v1/jobs', single);
     expect(listed.body.items.map((j: { id: string }) => j.id)).to.deep.equal([own.body.id]);
-    const moved = await call('PATCH', `/v1/jobs/${other.body.id}`, several, { customerName: 'Stadtwerke Nord' });
+    const moved = await call('PATCH', `/v1/jobs/${other.body.id}`, several, { customerName: mine });
     expect(moved.status, 'cannot hand a job to a customer it does not act for').to.equal(422);
-    expect(moved.body.title, 'in the words of what the dispatcher did').to.equal('You cannot edit jobs for customer "Stadtwerke Nord".');
-    expect(foreign.body.title).to.equal('You cannot create jobs for customer "Stadtwerke Süd".');
+    expect(moved.body.title, 'in the words of what the dispatcher did').to.equal(`You cannot edit jobs for customer "${mine}".`);
+    expect(foreign.body.title).to.equal(`You cannot create jobs for customer "${theirs}".`);
     const all = await call('GET', '/v1/jobs', demo.tokens.providerAdmin);
     expect(all.body.items.map((j: { id: string }) => j.id)).to.include.members([own.body.id, other.body.id]);
-  });
+    // Not a customer's own event trail either.
+    expect((await call('GET', `/v1/jobs/${own.body.id}/events`, several)).status).to.equal(404);
+    expect((await call('GET', `/v1/jobs/${own.body.id}/events`, single)).status).to.equal(200);
+  }
 
   it('only a provider admin adds users, and a dispatcher needs customers', async () => {
     const single = await dispatcher(['Flughafen']);
@@ -87,7 +104,7 @@ describe('dispatchers limited to their customers', function () {
     });
     expect(refused.status, JSON.stringify(refused.body)).to.equal(400);
     expect(refused.body.errors).to.deep.equal([
-      { pointer: '/customers', message: 'only a provider_dispatcher acts for given customers', rule: 'forbidden' },
+      { pointer: '/customers', message: 'only a provider_dispatcher or provider_customer acts for given customers', rule: 'forbidden' },
     ]);
     const admin = await call('POST', '/v1/users', demo.tokens.providerAdmin, { email, role: 'provider_admin' });
     expect(admin.status, 'the refused request created no one').to.equal(201);

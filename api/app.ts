@@ -9,6 +9,8 @@ import { companiesRouter } from './companies/router';
 import { fleetInvitationsRouter, invitationResponsesRouter } from './invitations/router';
 import type { JobTypeCatalog } from '../definitions/catalog';
 import type { Geocoder } from '../geocoding/geocoder';
+import { AddressSuggestions } from '../geocoding/address-suggestions';
+import { geocodingRouter } from './geocoding/router';
 import { jobsRouter } from './jobs/router';
 import { jobTypesRouter } from './job-types/router';
 import { yamlSourceBodies } from './job-types/yaml-body';
@@ -64,6 +66,7 @@ export function createApp(deps: AppDeps): Koa<AuthState> {
     fleetInvitationsRouter(routerDeps),
     companiesRouter(routerDeps),
     usersRouter(routerDeps),
+    geocodingRouter({ ...routerDeps, addressSuggestions: deps.geocoder && new AddressSuggestions(deps.geocoder) }),
   ])
     app.use(router.routes()).use(router.allowedMethods());
   return app;

@@ -1,4 +1,5 @@
 import type { JobSnapshot } from '../common/job';
+import { withMapLinks } from '../common/map-link';
 
 /**
  * The read model's jobs table, one entry per property of a job: the columns that hold it, each
@@ -25,7 +26,7 @@ export const JOB_PROPERTIES = {
   installerCompanyId: shown({ installer_company_id: plain((s) => s.installerCompanyId) }, (row) => row.installer_company_id),
   customerName: shown({ customer_name: plain((s) => s.customerName) }, (row) => row.customer_name),
   requestedStartAt: shown({ requested_start_at: timestamp((s) => s.requestedStartAt) }, (row) => isoOrNull(row.requested_start_at)),
-  values: shown({ values: json((s) => s.values) }, (row) => row.values),
+  values: shown({ values: json((s) => s.values) }, (row) => withMapLinks(row.values)),
   lockedFields: shown({ locked_fields: plain((s) => s.lockedFields) }, (row) => row.locked_fields),
   steps: shown({ steps: json((s) => s.steps) }, (row) => row.steps),
   lastCompletedStep: shown({ last_completed_step: plain((s) => s.lastCompletedStep) }, (row) => row.last_completed_step),

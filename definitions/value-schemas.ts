@@ -47,6 +47,7 @@ export function fieldValueSchema(field: FieldRules): JsonObject {
           text: { type: 'string', minLength: 1, description: 'The address as people read it.' },
           lat: { type: 'number', minimum: -90, maximum: 90, description: 'Latitude (WGS 84), when geocoded.' },
           lng: { type: 'number', minimum: -180, maximum: 180, description: 'Longitude (WGS 84), when geocoded.' },
+          mapUrl: { type: 'string', maxLength: 2000, description: 'Ignored: the API answers the OpenStreetMap link of the coordinates.' },
         },
         dependentRequired: { lat: ['lng'], lng: ['lat'] },
       };

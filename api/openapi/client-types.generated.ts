@@ -155,6 +155,23 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/v1/geocoding/suggestions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Addresses matching what has been typed, for a create form to pick from: each with lat, lng and its map link. 404 geocoding-not-configured when no geocoder is set up (GEOCODER_URL); 429 while the geocoding service is asked too often. */
+    get: operations['suggestAddresses'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/jobs': {
     parameters: {
       query?: never;
@@ -1237,7 +1254,7 @@ export type components = {
                * @description Their provider or installer company.
                */
               organisationId: string;
-              /** @description The role they acted in: provider_admin, provider_dispatcher, installer_admin or installer_technician. */
+              /** @description The role they acted in: provider_admin, provider_dispatcher, provider_customer (a customer-portal user), installer_admin or installer_technician. */
               role: string;
               /** Format: email */
               email?: string;
@@ -1540,11 +1557,11 @@ export type components = {
       /** Format: email */
       email: string;
       /**
-       * @description A dispatcher (or customer-portal user) sees and creates jobs for the given customers only.
+       * @description provider_admin: everything, for all customers. provider_dispatcher (provider staff) and provider_customer (a customer-portal user) see, create, edit, duplicate and delete jobs for the given customers only; the dispatcher also assigns them, the customer-portal user does not.
        * @enum {unknown}
        */
-      role: 'provider_admin' | 'provider_dispatcher';
-      /** @description The customers a dispatcher acts for; null for an admin, who acts for all. */
+      role: 'provider_admin' | 'provider_dispatcher' | 'provider_customer';
+      /** @description The customers a dispatcher or customer-portal user acts for; null for an admin, who acts for all. */
       customers: string[] | null;
       /** @description The user's API token; shown this once, we keep only its hash. */
       token: string;
@@ -1557,11 +1574,11 @@ export type components = {
         /** Format: email */
         email: string;
         /**
-         * @description A dispatcher (or customer-portal user) sees and creates jobs for the given customers only.
+         * @description provider_admin: everything, for all customers. provider_dispatcher (provider staff) and provider_customer (a customer-portal user) see, create, edit, duplicate and delete jobs for the given customers only; the dispatcher also assigns them, the customer-portal user does not.
          * @enum {unknown}
          */
-        role: 'provider_admin' | 'provider_dispatcher';
-        /** @description The customers a dispatcher acts for; null for an admin, who acts for all. */
+        role: 'provider_admin' | 'provider_dispatcher' | 'provider_customer';
+        /** @description The customers a dispatcher or customer-portal user acts for; null for an admin, who acts for all. */
         customers: string[] | null;
         /** Format: date-time */
         createdAt: string;
@@ -2757,6 +2774,137 @@ export interface operations {
       };
       /** @description payload-too-large: the request body is over 256 kB */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rate-limited: too many requests for this API token (API_RATE_LIMIT_PER_MINUTE) */
+      429: {
+        headers: {
+          /** @description Seconds until the token may send again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description headers-too-large: the request headers are over 16 kB in all */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description internal: a fault on our side; it has been logged */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description service-unavailable: Postgres, Temporal or the worker that runs jobs cannot be reached; outcome-unknown: a change was sent and no outcome came back in time — retry with the same Idempotency-Key to get its outcome (it is never applied twice) */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  suggestAddresses: {
+    parameters: {
+      query: {
+        /** @description What has been typed so far: a street, a place, a postcode (at least 3 characters). */
+        q: string;
+        /** @description Suggestions at most. */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Addresses matching the words, best first; pick one and send it as the field value {text, lat, lng}. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** @description The address as the geocoder names it. */
+              text: string;
+              lat: number;
+              lng: number;
+              /**
+               * Format: uri
+               * @description The place on OpenStreetMap.
+               */
+              mapUrl: string;
+            }[];
+          };
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -5993,11 +6141,11 @@ export interface operations {
           /** Format: email */
           email: string;
           /**
-           * @description A dispatcher (or customer-portal user) sees and creates jobs for the given customers only.
+           * @description provider_admin: everything, for all customers. provider_dispatcher (provider staff) and provider_customer (a customer-portal user) see, create, edit, duplicate and delete jobs for the given customers only; the dispatcher also assigns them, the customer-portal user does not.
            * @enum {unknown}
            */
-          role: 'provider_admin' | 'provider_dispatcher';
-          /** @description Required for a dispatcher: the customers they act for. */
+          role: 'provider_admin' | 'provider_dispatcher' | 'provider_customer';
+          /** @description Required for a dispatcher and a customer-portal user, refused for an admin: the customers they act for. */
           customers?: string[];
         };
       };

@@ -4,6 +4,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { companiesRouter } from '../companies/router';
 import { healthRouter } from '../health/router';
+import { geocodingRouter } from '../geocoding/router';
 import { fleetInvitationsRouter, invitationResponsesRouter } from '../invitations/router';
 import { jobTypesRouter } from '../job-types/router';
 import { jobListRouter } from '../jobs/list-router';
@@ -33,6 +34,7 @@ describe('the OpenAPI document', () => {
       invitationResponsesRouter(none),
       companiesRouter(none),
       usersRouter(none),
+      geocodingRouter(none),
     ] as unknown as Router<never>[]);
     const documented = OPERATIONS.map((op) => `${op.method.toUpperCase()} ${op.path}`);
     expect([...new Set(served)].sort()).to.deep.equal([...documented].sort());

@@ -48,6 +48,7 @@ import {
 } from '../jobs/schema';
 import { JOB_ID_PATTERN } from '../../common/job';
 import { IDEMPOTENCY_RETENTION_HOURS } from '../../db/idempotency-keys';
+import { addressSuggestions, suggestionsQuery } from '../geocoding/schema';
 import { problemBody } from '../problem-schema';
 import { createProviderUserBody, newProviderUser, providerUserList } from '../users/schema';
 
@@ -182,6 +183,16 @@ export const OPERATIONS: Operation[] = [
     summary: 'New jobs may use the type again (provider admin).',
     tag: 'job types',
     response: jobTypeResource,
+  },
+  {
+    method: 'get',
+    path: '/v1/geocoding/suggestions',
+    operationId: 'suggestAddresses',
+    summary:
+      'Addresses matching what has been typed, for a create form to pick from: each with lat, lng and its map link. 404 geocoding-not-configured when no geocoder is set up (GEOCODER_URL); 429 while the geocoding service is asked too often.',
+    tag: 'jobs',
+    query: suggestionsQuery,
+    response: addressSuggestions,
   },
   {
     method: 'get',

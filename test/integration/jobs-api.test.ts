@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { withMapLinks } from '../../common/map-link';
 import { createDemoTenantIfMissing, type DemoTenant } from '../../db/demo-tenant';
 import { onboardProvider } from '../../db/tenancy';
 import { startTestStack, type TestStack } from '../support/stack';
@@ -285,7 +286,7 @@ describe('jobs over HTTP, provider and installer side', function () {
     expect(copy.status).to.equal(201);
     expect(copy.body.id).not.to.equal(original.id);
     expect(copy.body).to.deep.include({ status: 'PENDING', installerCompanyId: null });
-    expect(copy.body.values).to.deep.equal({ vehicleLocation: LOCATION, vin: 'WVWZZZCDZMW072341' });
+    expect(copy.body.values).to.deep.equal(withMapLinks({ vehicleLocation: LOCATION, vin: 'WVWZZZCDZMW072341' }));
     expect(copy.body.lockedFields).to.have.members(['vehicleLocation', 'vin']);
   });
 

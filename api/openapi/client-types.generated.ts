@@ -2074,7 +2074,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). */
+        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). An empty key is no key. */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -2205,7 +2205,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). */
+        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). An empty key is no key. */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -2578,7 +2578,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). */
+        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). An empty key is no key. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -2707,7 +2707,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). */
+        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). An empty key is no key. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -3138,7 +3138,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). */
+        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). An empty key is no key. */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -3305,7 +3305,7 @@ export interface operations {
         atomic?: 'true' | 'false';
       };
       header?: {
-        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). */
+        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). An empty key is no key. */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -3826,7 +3826,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). */
+        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). An empty key is no key. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -3955,7 +3955,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). */
+        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). An empty key is no key. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -4211,7 +4211,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). */
+        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). An empty key is no key. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -4475,7 +4475,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). */
+        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). An empty key is no key. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -4626,7 +4626,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). */
+        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). An empty key is no key. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -4755,7 +4755,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). */
+        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). An empty key is no key. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -4891,7 +4891,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). */
+        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). An empty key is no key. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -5146,7 +5146,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). */
+        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). An empty key is no key. */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -5396,7 +5396,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). */
+        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). An empty key is no key. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -5758,7 +5758,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). */
+        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). An empty key is no key. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -5897,7 +5897,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). */
+        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). An empty key is no key. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -6129,7 +6129,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). */
+        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). An empty key is no key. */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -6612,7 +6612,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). */
+        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). An empty key is no key. */
         'Idempotency-Key'?: string;
       };
       path?: never;

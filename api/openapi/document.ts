@@ -565,16 +565,16 @@ export function openApiDocument(serverUrl?: string): object {
       tags: [op.tag],
       ...(op.public ? { security: [] } : {}),
       ...(pathParameters.length + queryParameters.length > 0 ? { parameters: [...pathParameters, ...queryParameters] } : {}),
-      ...(op.body ? { requestBody: { required: !op.bodyOptional, content: { 'application/json': { schema: op.body } } } } : {}),
+      ...(op.body ? { requestBody: { required: !op.bodyOptional, content: { 'application/json': { schema: storable(op.body) } } } } : {}),
       ...(op.yamlBody
         ? {
             requestBody: {
               required: true,
-              content: Object.fromEntries(['application/yaml', 'text/yaml'].map((type) => [type, { schema: yamlSource }])),
+              content: Object.fromEntries(['application/yaml', 'text/yaml'].map((type) => [type, { schema: storable(yamlSource) }])),
             },
           }
         : {}),
-      ...(op.csvBody ? { requestBody: { required: true, content: { 'text/csv': { schema: op.csvBody } } } } : {}),
+      ...(op.csvBody ? { requestBody: { required: true, content: { 'text/csv': { schema: storable(op.csvBody) } } } } : {}),
       ...(op.method === 'post'
         ? {
             parameters: [
@@ -584,8 +584,8 @@ export function openApiDocument(serverUrl?: string): object {
                 name: 'Idempotency-Key',
                 in: 'header',
                 required: false,
-                schema: { type: 'string', minLength: 1, maxLength: 255 },
-                description: `Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for ${IDEMPOTENCY_RETENTION_HOURS} hours; use a new one for every new request (a UUID, say).`,
+                schema: { type: 'string', maxLength: 255 },
+                description: `Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for ${IDEMPOTENCY_RETENTION_HOURS} hours; use a new one for every new request (a UUID, say). An empty key is no key.`,
               },
             ],
           }
@@ -655,9 +655,34 @@ function queryParameter(name: string, property: object, required: boolean): obje
     in: 'query',
     required,
     ...(description ? { description } : {}),
-    schema: schema.type === 'array' && schema.items ? { ...schema, items: typed(schema.items) } : typed(schema),
+    schema: storable(schema.type === 'array' && schema.items ? { ...schema, items: typed(schema.items) } : typed(schema)),
     ...(schema.type === 'array' ? { style: 'form', explode: true } : {}),
   };
+}
+
+/** Text Postgres cannot store: NUL, and half a surrogate pair. The API refuses it in any request (common/storable.ts). */
+const STORABLE_TEXT = '^[^\\u0000\\uD800-\\uDFFF]*$';
+/** The years a date the API stores may have (common/storable.ts): 1900-9999. */
+const STORABLE_YEAR = '^(19[0-9]{2}|[2-9][0-9]{3})-';
+
+/**
+ * A copy of a request schema saying what the API refuses before the schema's rules are read:
+ * free text never holds NUL or a lone surrogate, a date lies in 1900-9999. Without this, a client
+ * (or a fuzzer) generating from the document sends values it allows and gets 400.
+ */
+function storable(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(storable);
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const copy: Record<string, unknown> = Object.fromEntries(
+    Object.entries(schema).map(([key, value]) => [
+      key,
+      key === 'enum' || key === 'const' || key === 'default' || key === 'examples' ? value : storable(value),
+    ]),
+  );
+  const isString = [copy.type].flat().includes('string');
+  if (!isString || copy.pattern !== undefined || copy.enum !== undefined || copy.const !== undefined) return copy;
+  if (copy.format === 'date-time' || copy.format === 'date') return { ...copy, pattern: STORABLE_YEAR };
+  return copy.format === undefined ? { ...copy, pattern: STORABLE_TEXT } : copy;
 }
 
 /** An enum of strings says so: a generated client then types it as a union of strings, not `any`. */

@@ -275,7 +275,9 @@ async function printDemoTenant(config: Config, db: Db, demoTenants: typeof DemoT
   log(`  provider admin token     ${demo.tokens.providerAdmin}`);
   // A demo tenant written before the customer-portal role has no such user.
   if (demo.tokens.customerPortal)
-    log(`  customer portal token    ${demo.tokens.customerPortal} (customer "${demoTenants.DEMO_CUSTOMER_NAME}": creates, does not assign)`);
+    log(
+      `  customer portal token    ${demo.tokens.customerPortal} (customer "${demoTenants.DEMO_CUSTOMER_NAME}": creates, does not assign)`,
+    );
   log(`  installer admin token    ${demo.tokens.installerAdmin}`);
   log(`  installer technician     ${demo.tokens.installerTechnician}`);
   log(`  try: curl -s -H "Authorization: Bearer ${demo.tokens.providerAdmin}" -H 'content-type: application/json' \\`);

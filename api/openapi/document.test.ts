@@ -84,6 +84,19 @@ describe('the OpenAPI document', () => {
     expect(getJob.schema).to.have.property('pattern');
   });
 
+  it('says what the API refuses in any request: NUL in text and keys, dates outside 1900-9999', () => {
+    type Schema = { properties: Record<string, { pattern?: string; propertyNames?: { pattern: string } }> };
+    const document = openApiDocument() as {
+      paths: Record<string, Record<string, { requestBody: { content: Record<string, { schema: Schema }> } }>>;
+    };
+    const { properties } = document.paths['/v1/jobs']!.post!.requestBody.content['application/json']!.schema;
+    const text = new RegExp(properties.customerName!.pattern!, 'u');
+    expect([text.test('Stadtwerke Köln 😀'), text.test('Stadt\u0000werke')]).to.deep.equal([true, false]);
+    const date = new RegExp(properties.requestedStartAt!.pattern!, 'u');
+    expect([date.test('2026-11-23T14:30:00Z'), date.test('0237-05-22T21:39:32Z')]).to.deep.equal([true, false]);
+    expect(new RegExp(properties.values!.propertyNames!.pattern, 'u').test('a\u0000')).to.equal(false);
+  });
+
   it('is OpenAPI 3.1 whose request and response schemas compile, their $refs all found', () => {
     type Content = Record<string, { schema: object }>;
     const document = openApiDocument() as OpenApiDocument & {

@@ -660,14 +660,18 @@ function queryParameter(name: string, property: object, required: boolean): obje
   };
 }
 
-/** Text Postgres cannot store: NUL, and half a surrogate pair. The API refuses it in any request (common/storable.ts). */
-const STORABLE_TEXT = '^[^\\u0000\\uD800-\\uDFFF]*$';
+/**
+ * Text Postgres cannot store: the API refuses NUL in any request (common/storable.ts). It refuses a
+ * lone surrogate too, but a pattern saying so (a range of surrogates, or \p{Cs}) is one that
+ * common tools (schemathesis's regex engines) cannot read, so the description alone says that.
+ */
+const STORABLE_TEXT = '^[^\\u0000]*$';
 /** The years a date the API stores may have (common/storable.ts): 1900-9999. */
 const STORABLE_YEAR = '^(19[0-9]{2}|[2-9][0-9]{3})-';
 
 /**
  * A copy of a request schema saying what the API refuses before the schema's rules are read:
- * free text never holds NUL or a lone surrogate, a date lies in 1900-9999. Without this, a client
+ * free text and free keys never hold NUL, a date lies in 1900-9999. Without this, a client
  * (or a fuzzer) generating from the document sends values it allows and gets 400.
  */
 function storable(schema: unknown): unknown {
@@ -679,6 +683,9 @@ function storable(schema: unknown): unknown {
       key === 'enum' || key === 'const' || key === 'default' || key === 'examples' ? value : storable(value),
     ]),
   );
+  // Free keys (a job's values by field key) are text the API stores too.
+  if ([copy.type].flat().includes('object') && copy.additionalProperties !== false && copy.propertyNames === undefined)
+    copy.propertyNames = { pattern: STORABLE_TEXT };
   const isString = [copy.type].flat().includes('string');
   if (!isString || copy.pattern !== undefined || copy.enum !== undefined || copy.const !== undefined) return copy;
   if (copy.format === 'date-time' || copy.format === 'date') return { ...copy, pattern: STORABLE_YEAR };

@@ -1,7 +1,7 @@
 // Checks a parsed definition against the grammar's JSON Schema (compiled once) and tells the
 // author what is wrong in their words, not ajv's.
 import Ajv2020 from 'ajv/dist/2020';
-import type { ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import grammarSchema from '../job-types/schema/job-type.schema.json';
 import type { JobTypeDefinition } from './job-type.generated';
 import type { DefinitionIssue, DefinitionPath } from './errors';
@@ -12,14 +12,17 @@ const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUni
 ajv.addVocabulary(['patternErrorMessage']);
 // Durations are checked, with better messages, by the semantic checks (tinyduration).
 ajv.addFormat('duration', true);
-const validateGrammar = ajv.compile<JobTypeDefinition>(grammarSchema);
+// Compiled on first use, not on import: commands that load this module without checking a job
+// type (the CLI builds all its commands at start) do not pay for it.
+let compiled: ValidateFunction<JobTypeDefinition> | undefined;
+const validateGrammar = (data: unknown): data is JobTypeDefinition => (compiled ??= ajv.compile<JobTypeDefinition>(grammarSchema))(data);
 
 export const GRAMMAR_SCHEMA_ID: string = grammarSchema.$id;
 
 /** Narrows `data` to a definition when it follows the grammar; otherwise lists every deviation. */
 export function checkGrammar(data: unknown): { ok: true; definition: JobTypeDefinition } | { ok: false; issues: DefinitionIssue[] } {
   if (validateGrammar(data)) return { ok: true, definition: data };
-  const errors = validateGrammar.errors ?? [];
+  const errors = compiled?.errors ?? [];
   return { ok: false, issues: withoutEchoes(errors.map((error) => translate(error, data))) };
 }
 

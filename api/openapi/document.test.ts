@@ -84,7 +84,7 @@ describe('the OpenAPI document', () => {
     expect(getJob.schema).to.have.property('pattern');
   });
 
-  it('says what the API refuses in any request: NUL in text and keys, dates outside 1900-9999', () => {
+  it('says what the API refuses in any request: NUL in text and keys, dates outside 1900-9999, offsets over 14 hours', () => {
     type Schema = { properties: Record<string, { pattern?: string; propertyNames?: { pattern: string } }> };
     const document = openApiDocument() as {
       paths: Record<string, Record<string, { requestBody: { content: Record<string, { schema: Schema }> } }>>;
@@ -93,7 +93,14 @@ describe('the OpenAPI document', () => {
     const text = new RegExp(properties.customerName!.pattern!, 'u');
     expect([text.test('Stadtwerke Köln 😀'), text.test('Stadt\u0000werke')]).to.deep.equal([true, false]);
     const date = new RegExp(properties.requestedStartAt!.pattern!, 'u');
-    expect([date.test('2026-11-23T14:30:00Z'), date.test('0237-05-22T21:39:32Z')]).to.deep.equal([true, false]);
+    const dates = [
+      '2026-11-23T14:30:00Z',
+      '2026-11-23T14:30:00-14:00',
+      '2026-11-23T14:30:00+05:45',
+      '0237-05-22T21:39:32Z',
+      '2026-11-23T14:30:00+15:00',
+    ];
+    expect(dates.map((value) => date.test(value))).to.deep.equal([true, true, true, false, false]);
     expect(new RegExp(properties.values!.propertyNames!.pattern, 'u').test('a\u0000')).to.equal(false);
   });
 

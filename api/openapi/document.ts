@@ -668,10 +668,12 @@ function queryParameter(name: string, property: object, required: boolean): obje
 const STORABLE_TEXT = '^[^\\u0000]*$';
 /** The years a date the API stores may have (common/storable.ts): 1900-9999. */
 const STORABLE_YEAR = '^(19[0-9]{2}|[2-9][0-9]{3})-';
+/** And a date-time's zone: Z, or an offset up to ±14:00. */
+const STORABLE_DATE_TIME = `${STORABLE_YEAR}.*([Zz]|[+-](0[0-9]|1[0-3]):[0-5][0-9]|[+-]14:00)$`;
 
 /**
  * A copy of a request schema saying what the API refuses before the schema's rules are read:
- * free text and free keys never hold NUL, a date lies in 1900-9999. Without this, a client
+ * free text and free keys never hold NUL, a date lies in 1900-9999, a zone offset within ±14:00. Without this, a client
  * (or a fuzzer) generating from the document sends values it allows and gets 400.
  */
 function storable(schema: unknown): unknown {
@@ -688,7 +690,8 @@ function storable(schema: unknown): unknown {
     copy.propertyNames = { pattern: STORABLE_TEXT };
   const isString = [copy.type].flat().includes('string');
   if (!isString || copy.pattern !== undefined || copy.enum !== undefined || copy.const !== undefined) return copy;
-  if (copy.format === 'date-time' || copy.format === 'date') return { ...copy, pattern: STORABLE_YEAR };
+  if (copy.format === 'date-time') return { ...copy, pattern: STORABLE_DATE_TIME };
+  if (copy.format === 'date') return { ...copy, pattern: STORABLE_YEAR };
   return copy.format === undefined ? { ...copy, pattern: STORABLE_TEXT } : copy;
 }
 

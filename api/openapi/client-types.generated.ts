@@ -5156,7 +5156,7 @@ export interface operations {
       content: {
         'application/json': {
           /** @description How the fleet is called in the portals, e.g. a city; unique among your fleets. */
-          name: string;
+          name: string & unknown;
         };
       };
     };
@@ -5771,7 +5771,7 @@ export interface operations {
       content: {
         'application/json': {
           /** @description The installer company registering through this invitation. */
-          companyName: string;
+          companyName: string & unknown;
           /**
            * Format: email
            * @description The company's first admin; defaults to the address the invitation was sent to.

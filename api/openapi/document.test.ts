@@ -102,6 +102,13 @@ describe('the OpenAPI document', () => {
     ];
     expect(dates.map((value) => date.test(value))).to.deep.equal([true, true, true, false, false]);
     expect(new RegExp(properties.values!.propertyNames!.pattern, 'u').test('a\u0000')).to.equal(false);
+    const fleet = document.paths['/v1/fleets']!.post!.requestBody.content['application/json']!.schema.properties.name as {
+      allOf?: { pattern: string }[];
+    };
+    expect(
+      fleet.allOf?.map(({ pattern }) => new RegExp(pattern, 'u').test('Ber\u0000lin')),
+      'a pattern for a part of the name',
+    ).to.deep.equal([false]);
   });
 
   it('is OpenAPI 3.1 whose request and response schemas compile, their $refs all found', () => {

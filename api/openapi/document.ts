@@ -689,7 +689,12 @@ function storable(schema: unknown): unknown {
   if ([copy.type].flat().includes('object') && copy.additionalProperties !== false && copy.propertyNames === undefined)
     copy.propertyNames = { pattern: STORABLE_TEXT };
   const isString = [copy.type].flat().includes('string');
-  if (!isString || copy.pattern !== undefined || copy.enum !== undefined || copy.const !== undefined) return copy;
+  if (!isString || copy.enum !== undefined || copy.const !== undefined) return copy;
+  // A pattern for the whole value (^…$) says what the text may hold; one that looks for a part (\S: not blank) says nothing of NUL.
+  if (typeof copy.pattern === 'string')
+    return copy.pattern.startsWith('^') && copy.pattern.endsWith('$')
+      ? copy
+      : { ...copy, allOf: [...((copy.allOf as unknown[]) ?? []), { pattern: STORABLE_TEXT }] };
   if (copy.format === 'date-time') return { ...copy, pattern: STORABLE_DATE_TIME };
   if (copy.format === 'date') return { ...copy, pattern: STORABLE_YEAR };
   return copy.format === undefined ? { ...copy, pattern: STORABLE_TEXT } : copy;

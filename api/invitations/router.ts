@@ -3,6 +3,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 import { DomainError, ForbiddenError, InputError, NotFoundError, RateLimitedError, ServiceUnavailableError } from '../../common/errors';
 import type { Db } from '../../db/connection';
 import { createFleet, findProviderFleet, providerFleets, type FleetRow } from '../../db/fleets';
+import { mayAssign } from '../../db/tenancy';
 import {
   acceptInvitation,
   assertAcceptable,
@@ -86,6 +87,11 @@ export function fleetInvitationsRouter(deps: InvitationsRouterDeps & SignedInDep
 
   router.get('/:fleetId/invitations', async (ctx) => {
     const fleet = await ownFleet(ctx);
+    // The companies invited, with their contact addresses, are for those who assign jobs to them.
+    if (!mayAssign(ctx.state.principal.role))
+      throw new ForbiddenError("A customer-portal user does not assign jobs, so the fleet's invitations are not shown to it.", [], {
+        type: 'wrong-role',
+      });
     const answer: FromSchema<typeof invitationList> = {
       invitations: (await fleetInvitations(deps.db, fleet.id)).map(toInvitationResource),
     };

@@ -252,4 +252,15 @@ describe('provider roles: admin, dispatcher, customer portal', function () {
     expect(await stack.db('invitations').where({ id: invitation.body.id }).first('status')).to.deep.equal({ status: 'PENDING' });
     expect((await put(demo.tokens.providerAdmin)).status, 'the admin publishes it').to.equal(201);
   });
+
+  it("shows a fleet's invitations (the companies and their addresses) to those who assign, not to a customer-portal user", async () => {
+    const dispatcher = await user('provider_dispatcher', ['Klinikum']);
+    const listed = await call('GET', `/v1/fleets/${demo.fleetId}/invitations`, dispatcher.token);
+    expect(listed.status, listed.text).to.equal(200);
+    expect(listed.body.invitations.length).to.be.greaterThan(0);
+    const refused = await call('GET', `/v1/fleets/${demo.fleetId}/invitations`, demo.tokens.customerPortal);
+    expect(refused.status).to.equal(403);
+    expect(refused.body.type).to.equal(`${PROBLEMS}wrong-role`);
+    expect(refused.text).not.to.match(/@/);
+  });
 });

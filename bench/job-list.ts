@@ -241,7 +241,7 @@ async function seed(db: Db, tenants: Tenants): Promise<void> {
 
 const SEED_SQL = `
 insert into jobs (id, workflow_id, provider_id, fleet_id, job_type_id, job_type_version, status, installer_company_id,
-                  customer_name, requested_start_at, "values", locked_fields, steps, last_completed_step, failure_reason,
+                  customer_name, requested_start_at, "values", searchable_text, locked_fields, steps, last_completed_step, failure_reason,
                   revision, created_at, updated_at, assigned_at, started_at, finished_at)
 select j.id, 'job-' || j.id, f.provider_id, f.fleet_id, t.type_id, 1, s.status,
        case when s.status = 'PENDING' then null
@@ -255,6 +255,8 @@ select j.id, 'job-' || j.id, f.provider_id, f.fleet_id, t.type_id, 1, s.status,
            'lat', 47 + (h.h2 % 6000) / 1000.0, 'lng', 6 + (h.h3 % 9000) / 1000.0),
          'vin', 'WVWZZZ' || lpad(n::text, 11, '0'),
          'licensePlate', 'B-IJ ' || (1 + h.h4 % 9999)),
+       -- What the workflow writes for the shipped types' searchable fields (VIN and plate here).
+       'WVWZZZ' || lpad(n::text, 11, '0') || ' B-IJ ' || (1 + h.h4 % 9999),
        '{vehicleLocation,vin,licensePlate}',
        (:steps::jsonb) -> t.type_id,
        case s.status when 'SUCCEEDED' then (:steps::jsonb) -> t.type_id -> -1 ->> 'id'
@@ -318,7 +320,7 @@ async function scenarios(db: Db, tenants: Tenants, jobTypes: JobTypeCatalog): Pr
   const {
     rows: [sample],
   } = await db.raw(
-    `select id, customer_name, "values" -> 'vehicleLocation' ->> 'text' as address from jobs where provider_id = ? and customer_name is not null order by created_at desc offset 1000 limit 1`,
+    `select id, customer_name, "values" -> 'vehicleLocation' ->> 'text' as address, "values" ->> 'vin' as vin from jobs where provider_id = ? and customer_name is not null order by created_at desc offset 1000 limit 1`,
     [tenants.bigProviderId],
   );
   const {
@@ -370,6 +372,8 @@ async function scenarios(db: Db, tenants: Tenants, jobTypes: JobTypeCatalog): Pr
     ['q=two common words "berlin mount"', { words: q('berlin mount') }],
     ['q=short word "71"', { words: q('71') }],
     ['q=step title "mount"', { words: q('mount') }],
+    [`q=a VIN (searchable field) "${sample.vin}"`, { words: q(sample.vin) }],
+    [`q=the end of a VIN "${sample.vin.slice(-6)}"`, { words: q(sample.vin.slice(-6)) }],
     ['q=job type title "swap"', { words: q('swap') }],
     ['q=no match "xyzzy"', { words: q('xyzzy') }],
     ['q=customer + status=FAILED', { words: q('greenwheels'), statuses: ['FAILED'] }],

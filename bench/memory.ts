@@ -201,21 +201,8 @@ async function addVehicle(simulator: string, index: number): Promise<{ qnr: stri
 
 /** One job from creation to SUCCEEDED, as the provider's portal and the installer's app send it. */
 async function runJob(api: string, demo: Demo, steps: StepOfType[], vehicle: { qnr: string; vin: string }): Promise<void> {
-  const provider = demo.tokens.providerAdmin;
   const installer = demo.tokens.installerTechnician;
-  const { id } = (await call(
-    api,
-    'POST',
-    '/v1/jobs',
-    provider,
-    { jobTypeId: INSTALL_TYPE, fleetId: demo.fleetId, values: INSTALL_PRESETS },
-    201,
-  )) as {
-    id: string;
-  };
-  const job = `/v1/jobs/${id}`;
-  await call(api, 'POST', `${job}/assign`, provider, { installerCompanyId: demo.installerCompanyId }, 200);
-  await call(api, 'POST', `${job}/start`, installer, undefined, 200);
+  const job = await openJob(api, demo);
   const values: Record<string, Record<string, unknown>> = {
     ...INSTALL_STEP_VALUES,
     'check-in': { ...INSTALL_STEP_VALUES['check-in'], vin: vehicle.vin },
@@ -230,8 +217,8 @@ async function runJob(api: string, demo: Demo, steps: StepOfType[], vehicle: { q
   await call(api, 'POST', `${job}/complete`, installer, undefined, 200);
 }
 
-/** A job an installer has started and not finished: its run stays open, and cached while the cache has room. */
-async function openJob(api: string, demo: Demo): Promise<void> {
+/** A job an installer has started and not finished: its run stays open, and cached while the cache has room. Its path. */
+async function openJob(api: string, demo: Demo): Promise<string> {
   const provider = demo.tokens.providerAdmin;
   const { id } = (await call(
     api,
@@ -243,8 +230,10 @@ async function openJob(api: string, demo: Demo): Promise<void> {
   )) as {
     id: string;
   };
-  await call(api, 'POST', `/v1/jobs/${id}/assign`, provider, { installerCompanyId: demo.installerCompanyId }, 200);
-  await call(api, 'POST', `/v1/jobs/${id}/start`, demo.tokens.installerTechnician, undefined, 200);
+  const job = `/v1/jobs/${id}`;
+  await call(api, 'POST', `${job}/assign`, provider, { installerCompanyId: demo.installerCompanyId }, 200);
+  await call(api, 'POST', `${job}/start`, demo.tokens.installerTechnician, undefined, 200);
+  return job;
 }
 
 async function untilStepDone(api: string, job: string, stepId: string, token: string): Promise<void> {

@@ -78,9 +78,20 @@ export async function callApi(
  */
 export async function startTestStack(
   suite: string,
-  options: { geocoder?: Geocoder; rateLimit?: AppDeps['rateLimit']; database?: { db: Db } } = {},
+  options: {
+    geocoder?: Geocoder;
+    rateLimit?: AppDeps['rateLimit'];
+    database?: { db: Db };
+    /** The worker's own pool, as its own process would have (the bench); default: the API's. */
+    workerDb?: Db;
+    /** A Temporal server of the caller's (the bench); default: the tests' shared one. */
+    temporalAddress?: string;
+    /** The simulator's vehicles; default: the demo fleet. */
+    vehicles?: ReturnType<typeof demoVehicles>;
+    log?: AppDeps['log'];
+  } = {},
 ): Promise<TestStack> {
-  const address = await temporalAddress();
+  const address = options.temporalAddress ?? (await temporalAddress());
   const { db } = options.database ?? (await freshDatabase(suite));
   // The shipped job types, registered in this suite's database as the API would at start.
   const jobTypes = await loadJobTypeCatalog(loadConfig().jobTypesDir, db);
@@ -89,12 +100,12 @@ export async function startTestStack(
   const client = new Client({ connection, namespace: 'default' });
   const workerConnection = await NativeConnection.connect({ address });
   // The OneAPI simulator with the demo fleet, talked to over HTTP by the real client.
-  const oneApi = await startSimulatedOneApi({ vehicles: demoVehicles() });
+  const oneApi = await startSimulatedOneApi({ vehicles: options.vehicles ?? demoVehicles() });
   const worker: Worker = await createJobWorker({
     connection: workerConnection,
     namespace: 'default',
     taskQueue,
-    db,
+    db: options.workerDb ?? db,
     gateway: oneApi.client,
     workflowBundle: await workflowBundle(),
   });
@@ -109,7 +120,7 @@ export async function startTestStack(
     jobTypes,
     geocoder: options.geocoder,
     rateLimit: options.rateLimit,
-    log: () => {},
+    log: options.log ?? (() => {}),
   });
   const server = createApiServer(app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -124,6 +135,7 @@ export async function startTestStack(
     baseUrl: `http://127.0.0.1:${port}`,
     call: (method, path, token, body, headers) => callApi(`http://127.0.0.1:${port}`, method, path, token, body, headers),
     async stop() {
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       worker.shutdown();
       await running;

@@ -41,6 +41,7 @@ export function compileJobType(definition: JobTypeDefinition, source: CompiledJo
     required: field.required === true || field.preset === 'required',
     preset: field.preset ?? 'allowed',
     searchable: field.searchable === true,
+    ...(field.multiple === true && { multiple: true }),
     ...(field.default !== undefined && { default: field.default as FieldValue }),
     ...(field.description !== undefined && { description: field.description }),
     validation: { ...field.validation },

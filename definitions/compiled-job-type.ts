@@ -90,6 +90,8 @@ export interface CompiledField {
   readonly preset: Preset;
   /** GET /v1/jobs?q= finds jobs by its value. Absent in job types compiled before it existed. */
   readonly searchable?: boolean;
+  /** A photo field taking a list of photos. Absent in job types compiled before it existed. */
+  readonly multiple?: boolean;
   readonly default?: FieldValue;
   readonly description?: string;
   readonly validation: CompiledValidation;
@@ -105,6 +107,8 @@ export interface CompiledValidation {
   readonly maxLength?: number;
   readonly minimum?: number;
   readonly maximum?: number;
+  readonly minItems?: number;
+  readonly maxItems?: number;
   readonly options?: readonly EnumOption[];
 }
 
@@ -144,11 +148,15 @@ export type ValueRule =
   | 'maxLength'
   | 'minimum'
   | 'maximum'
+  | 'minItems'
+  | 'maxItems'
   | 'enum'
   | 'format'
   | 'unknownField'
   | 'presetForbidden'
   | 'notInStep'
   | 'locked'
+  | 'photoInUse'
+  | 'photoUnknown'
   | 'unknownStep'
   | 'invalid';

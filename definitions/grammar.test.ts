@@ -116,7 +116,7 @@ describe('job-type grammar', () => {
         'an unknown validation rule',
         ['validation: { minimum: 0 }', 'validation: { min: 0 }'],
         [
-          '28:19 fields[2].validation.min: unknown key "min"; allowed here: pattern, patternMessage, minLength, maxLength, minimum, maximum, options',
+          '28:19 fields[2].validation.min: unknown key "min"; allowed here: pattern, patternMessage, minLength, maxLength, minimum, maximum, minItems, maxItems, options',
         ],
       ],
       [

@@ -7,7 +7,7 @@
  */
 export type FieldKey = string;
 /**
- * What kind of value the field holds. string: one line; text: several lines; integer and number; boolean; enum: one of validation.options; date (YYYY-MM-DD); datetime (RFC 3339 with time zone); address: {text, lat?, lng?} (geocoded when picked from suggestions); photo: {photoId} referring to an uploaded photo.
+ * What kind of value the field holds. string: one line; text: several lines; integer and number; boolean; enum: one of validation.options; date (YYYY-MM-DD); datetime (RFC 3339 with time zone); address: {text, lat?, lng?} (geocoded when picked from suggestions); photo: {photoId} referring to a photo uploaded for the job while it runs (a list of them with multiple: true).
  */
 export type FieldType =
   'string' | 'text' | 'integer' | 'number' | 'boolean' | 'enum' | 'date' | 'datetime' | 'address' | 'photo';
@@ -121,6 +121,10 @@ export interface Field {
   required?: boolean;
   preset?: Preset;
   /**
+   * Photo fields only: the field takes several photos, and its value is a list of {photoId}. validation.minItems and maxItems bound how many (a required field needs at least one; at most 20 unless maxItems says otherwise, never more than 50).
+   */
+  multiple?: boolean;
+  /**
    * The job list's search (GET /v1/jobs?q=) finds jobs by this field's value, as people type it: a VIN, a licence plate, a customer reference. Not for boolean or photo fields.
    */
   searchable?: boolean;
@@ -141,7 +145,7 @@ export interface Field {
   validation?: FieldValidation;
 }
 /**
- * Rules a value must satisfy, on the provider's and on the installer's side alike. pattern, minLength and maxLength apply to string and text fields; minimum and maximum to integer and number fields; options to enum fields (and enum fields must have them).
+ * Rules a value must satisfy, on the provider's and on the installer's side alike. pattern, minLength and maxLength apply to string and text fields; minimum and maximum to integer and number fields; options to enum fields (and enum fields must have them); minItems and maxItems to photo fields with multiple: true.
  */
 export interface FieldValidation {
   /**
@@ -168,6 +172,14 @@ export interface FieldValidation {
    * Largest allowed number.
    */
   maximum?: number;
+  /**
+   * Fewest photos of a photo field with multiple: true.
+   */
+  minItems?: number;
+  /**
+   * Most photos of a photo field with multiple: true (default 20).
+   */
+  maxItems?: number;
   /**
    * The choices of an enum field, in display order. At most 200.
    *

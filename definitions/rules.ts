@@ -15,7 +15,7 @@ export function findField(compiled: CompiledJobType, key: string): CompiledField
 
 /** A field without a value: absent, null or "". */
 export function isBlank(value: unknown): boolean {
-  return value === undefined || value === null || value === '';
+  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
 // ── steps ────────────────────────────────────────────────────────────────────────────────────────

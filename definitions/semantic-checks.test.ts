@@ -125,6 +125,45 @@ describe('job-type semantic checks', () => {
         ],
       ],
       [
+        'several values on a string field',
+        ['    type: string\n    required: true\n', '    type: string\n    multiple: true\n    required: true\n'],
+        ['21:5 fields[1].multiple: only a photo field takes several values; a string field holds one'],
+      ],
+      [
+        'a photo field with minItems but one photo',
+        [
+          '    validation: { minimum: 0 }\n',
+          '    validation: { minimum: 0 }\n  - { key: photo, label: Photo, section: setup, type: photo, validation: { minItems: 2 } }\n',
+        ],
+        [
+          '29:76 fields[3].validation.minItems: minItems counts the photos of a field with multiple: true; add multiple: true or remove minItems',
+        ],
+      ],
+      [
+        'a photo field needing more photos than it takes',
+        [
+          '    validation: { minimum: 0 }\n',
+          '    validation: { minimum: 0 }\n  - { key: photo, label: Photo, section: setup, type: photo, multiple: true, validation: { minItems: 4, maxItems: 3 } }\n',
+        ],
+        ['29:90 fields[3].validation: minItems (4) is greater than maxItems (3), so no value could ever be valid'],
+      ],
+      [
+        'a photo field the provider must give, with a default',
+        [
+          '    validation: { minimum: 0 }\n',
+          '    validation: { minimum: 0 }\n  - { key: photo, label: Photo, section: setup, type: photo, preset: required, default: { photoId: p1 } }\n',
+        ],
+        [
+          '29:70 fields[3].preset: a photo is uploaded by the installer while the job runs, so the provider cannot give one at creation: use preset: forbidden (and required: true if the job needs it)',
+          '29:80 fields[3].default: a photo field has no default: its photos are uploaded for each job while it runs',
+        ],
+      ],
+      [
+        'minItems on a string field',
+        ['      pattern: "^[A-Z0-9]{8,12}$"', '      minItems: 2'],
+        ['23:7 fields[1].validation.minItems: minItems applies only to photo fields, not to a string field'],
+      ],
+      [
         'a searchable string field',
         ['    type: string\n    required: true\n', '    type: string\n    searchable: true\n    required: true\n'],
         [],

@@ -51,6 +51,8 @@ const RULE_TYPES: Record<string, readonly string[]> = {
   minimum: ['integer', 'number'],
   maximum: ['integer', 'number'],
   options: ['enum'],
+  minItems: ['photo'],
+  maxItems: ['photo'],
 };
 /** What a search box finds: values written as text (an enum by its value, an address by its text). */
 const SEARCHABLE_TYPES: readonly string[] = ['string', 'text', 'enum', 'integer', 'number', 'date', 'datetime', 'address'];
@@ -309,6 +311,7 @@ function checkValidationRules(field: FieldView, report: Report): void {
       'key',
     );
   }
+  checkPhotoField(field, type, rules, report);
   if (type === 'enum' && rules.options === undefined) {
     report([...path, 'type'], `an enum field needs validation.options to choose from`);
   }
@@ -340,6 +343,7 @@ function checkValidationRules(field: FieldView, report: Report): void {
   };
   impossible('minLength', 'maxLength');
   impossible('minimum', 'maximum');
+  impossible('minItems', 'maxItems');
   const optionValues = new Map<string, number>();
   list(rules.options).forEach((option, index) => {
     const value = isRec(option) ? str(option.value) : undefined;
@@ -351,10 +355,39 @@ function checkValidationRules(field: FieldView, report: Report): void {
 
   const validation = patternOk ? usableValidation(type, rules) : undefined;
   // A list is no default of any type; the grammar says so already.
-  if (field.hasDefault && !Array.isArray(field.raw.default) && validation !== undefined) {
+  if (field.hasDefault && !Array.isArray(field.raw.default) && validation !== undefined && type !== 'photo') {
     for (const message of fieldValueProblems({ type: type as FieldType, validation }, field.raw.default)) {
       report([...path, 'default'], message);
     }
+  }
+}
+
+/**
+ * Photos exist only once the installer uploads them for the running job: no provider can give one
+ * at creation, and no default can name one. A list of photos is a photo field's option alone.
+ */
+function checkPhotoField(field: FieldView, type: string, rules: Rec, report: Report): void {
+  const path = ['fields', field.index];
+  if (field.raw.multiple === true && type !== 'photo') {
+    report([...path, 'multiple'], `only a photo field takes several values; ${withArticle(type)} field holds one`, 'key');
+  }
+  if (type === 'photo' && field.raw.multiple !== true) {
+    for (const rule of ['minItems', 'maxItems'].filter((key) => rules[key] !== undefined))
+      report(
+        [...path, 'validation', rule],
+        `${rule} counts the photos of a field with multiple: true; add multiple: true or remove ${rule}`,
+        'key',
+      );
+  }
+  if (type !== 'photo') return;
+  if (field.preset === 'required') {
+    report(
+      [...path, 'preset'],
+      'a photo is uploaded by the installer while the job runs, so the provider cannot give one at creation: use preset: forbidden (and required: true if the job needs it)',
+    );
+  }
+  if (field.hasDefault) {
+    report([...path, 'default'], 'a photo field has no default: its photos are uploaded for each job while it runs', 'key');
   }
 }
 

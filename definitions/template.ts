@@ -85,13 +85,15 @@ function toJson(value: unknown): JsonValue | undefined {
   return value as JsonValue;
 }
 
-/** Address values read as their text, photo references as their id. */
+/** Address values read as their text, photo references as their id (a list of them as ids joined by commas). */
 function asText(value: JsonValue | undefined): string {
   if (value === undefined || value === null) return '';
   if (typeof value !== 'object') return String(value);
   if (!Array.isArray(value)) {
     if (typeof value.text === 'string') return value.text;
     if (typeof value.photoId === 'string') return value.photoId;
+  } else if (value.every((item) => item !== null && typeof item === 'object' && !Array.isArray(item) && typeof item.photoId === 'string')) {
+    return value.map((item) => (item as { photoId: string }).photoId).join(', ');
   }
   return JSON.stringify(value);
 }

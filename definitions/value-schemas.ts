@@ -3,7 +3,10 @@
 // GET /v1/job-types/{id}) for portals to render and pre-check their forms.
 import type { CompiledField, CompiledJobType, JsonObject } from './compiled-job-type';
 
-type FieldRules = Pick<CompiledField, 'type' | 'validation'> & Partial<Pick<CompiledField, 'label' | 'description'>>;
+type FieldRules = Pick<CompiledField, 'type' | 'validation'> & Partial<Pick<CompiledField, 'label' | 'description' | 'multiple'>>;
+
+/** How many photos a photo field with multiple: true takes when its maxItems does not say. */
+export const DEFAULT_MAX_PHOTOS = 20;
 
 /** Schema of one field's value. A blank is not a value: omit the key instead of sending "" or null. */
 export function fieldValueSchema(field: FieldRules): JsonObject {
@@ -51,14 +54,25 @@ export function fieldValueSchema(field: FieldRules): JsonObject {
         },
         dependentRequired: { lat: ['lng'], lng: ['lat'] },
       };
-    case 'photo':
-      return {
-        ...annotations,
+    case 'photo': {
+      const photo: JsonObject = {
         type: 'object',
         additionalProperties: false,
         required: ['photoId'],
-        properties: { photoId: { type: 'string', minLength: 1, description: 'Id of the uploaded photo.' } },
+        properties: {
+          photoId: { type: 'string', minLength: 1, description: 'Id of a photo uploaded for the job (POST /v1/jobs/{id}/photos).' },
+        },
       };
+      if (field.multiple !== true) return { ...annotations, ...photo };
+      return {
+        ...annotations,
+        type: 'array',
+        items: photo,
+        minItems: rules.minItems ?? 1,
+        maxItems: rules.maxItems ?? DEFAULT_MAX_PHOTOS,
+        uniqueItems: true,
+      };
+    }
   }
 }
 

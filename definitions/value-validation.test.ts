@@ -169,6 +169,44 @@ describe('job values', () => {
       ]);
     });
 
+    it('checks a field of several photos: a list, within its bounds, no photo twice', () => {
+      const photos = loadJobTypeFromText(
+        'job-types/photos.yaml',
+        `id: photos
+version: 1
+title: Photos
+sections: [{ id: main, title: Main }]
+fields:
+  - { key: wiring, label: Wiring photos, section: main, type: photo, multiple: true, required: true, preset: forbidden, validation: { minItems: 2, maxItems: 3 } }
+  - { key: extra, label: Extra photos, section: main, type: photo, multiple: true, preset: forbidden }
+  - { key: boxQnr, label: CloudBoxx QNR, section: main, type: string }
+vehicle: { qnrField: boxQnr }
+steps:
+  - { id: document, title: Document, collect: [wiring, extra, boxQnr] }
+access: { permissions: [readState], maxDuration: PT2H }
+`,
+      );
+      const problems = (values: Record<string, unknown>) =>
+        validateStepValues(photos, 'document', values).map((i) => [i.pointer, i.rule, i.message]);
+      const ids = (...names: string[]) => names.map((photoId) => ({ photoId }));
+      expect(problems({ wiring: ids('a', 'b'), extra: ids('c') })).to.deep.equal([]);
+      expect(problems({ wiring: ids('a') })).to.deep.equal([['/values/wiring', 'minItems', 'Wiring photos needs at least 2 photos']]);
+      expect(problems({ wiring: ids('a', 'b', 'c', 'd') })).to.deep.equal([
+        ['/values/wiring', 'maxItems', 'Wiring photos takes at most 3 photos'],
+      ]);
+      expect(problems({ wiring: ids('a', 'a') })).to.deep.equal([
+        ['/values/wiring', 'photoInUse', 'Wiring photos lists the same photo twice'],
+      ]);
+      expect(problems({ wiring: { photoId: 'a' } })).to.deep.equal([
+        ['/values/wiring', 'type', 'Wiring photos must be a list of photo references [{photoId}, …]'],
+      ]);
+      // An optional list still takes at least one photo when given, and at most 20 unless maxItems says.
+      expect(problems({ wiring: ids('a', 'b'), extra: ids(...Array.from({ length: 21 }, (_, i) => `x${i}`)) })).to.deep.equal([
+        ['/values/extra', 'maxItems', 'Extra photos takes at most 20 photos'],
+      ]);
+      expect(problems({})).to.deep.equal([['/values/wiring', 'required', 'Wiring photos is required in this step']]);
+    });
+
     it('names a step the job type does not have', () => {
       expect(validateStepValues(compiled, 'mount', {})).to.deep.equal([
         { pointer: '', field: null, rule: 'unknownStep', message: 'job type all-types@1 has no step "mount"' },

@@ -78,7 +78,11 @@ export function validateStepValues(compiled: CompiledJobType, stepId: string, va
 }
 
 /** Why `value` does not fit `field`'s rules (the loader checks defaults with it); uncached. */
-export function fieldValueProblems(field: Pick<CompiledField, 'type' | 'validation'>, value: unknown, label = 'the default'): string[] {
+export function fieldValueProblems(
+  field: Pick<CompiledField, 'type' | 'validation' | 'multiple'>,
+  value: unknown,
+  label = 'the default',
+): string[] {
   const unstorable = unstorableStrings(value).map(
     ({ pointer, message }) =>
       `${label}${pointer === '' ? '' : `: ${pointer.slice(1).split('/').map(unescapePointer).join('.')}`} ${message}`,
@@ -168,12 +172,17 @@ function translate(error: ErrorObject, compiled: CompiledJobType, side: Side, va
 }
 
 /** The sentence for one ajv error on a field's value, starting with the field's label. */
-function explain(error: ErrorObject, field: Pick<CompiledField, 'type' | 'validation' | 'label'>, inner: string, value: unknown): string {
+function explain(
+  error: ErrorObject,
+  field: Pick<CompiledField, 'type' | 'validation' | 'label' | 'multiple'>,
+  inner: string,
+  value: unknown,
+): string {
   const params = error.params as Record<string, unknown>;
   const subject = inner === '' ? field.label : `${field.label}: ${inner}`;
   switch (error.keyword) {
     case 'type':
-      return inner === '' ? `${subject} must be ${VALUE_NOUNS[field.type]}` : `${subject} must be ${String(params.type)}`;
+      return inner === '' ? `${subject} must be ${valueNoun(field)}` : `${subject} must be ${String(params.type)}`;
     case 'required':
       return `${subject} needs "${String(params.missingProperty)}"`;
     case 'additionalProperties':
@@ -190,6 +199,12 @@ function explain(error: ErrorObject, field: Pick<CompiledField, 'type' | 'valida
       return `${subject} must be at least ${String(params.limit)}`;
     case 'maximum':
       return `${subject} must be at most ${String(params.limit)}`;
+    case 'minItems':
+      return `${subject} needs at least ${photos(Number(params.limit))}`;
+    case 'maxItems':
+      return `${subject} takes at most ${photos(Number(params.limit))}`;
+    case 'uniqueItems':
+      return `${subject} lists the same photo twice`;
     case 'enum': {
       const values = (field.validation.options ?? []).map((option) => option.value);
       const quoted = values.map((option) => `"${option}"`);
@@ -218,6 +233,15 @@ const VALUE_NOUNS: Record<CompiledField['type'], string> = {
   photo: 'a photo reference {photoId}',
 };
 
+/** What a field's value must be, in words: a photo field with multiple: true takes a list. */
+function valueNoun(field: Pick<CompiledField, 'type' | 'multiple'>): string {
+  return field.type === 'photo' && field.multiple === true ? 'a list of photo references [{photoId}, …]' : VALUE_NOUNS[field.type];
+}
+
+function photos(count: number): string {
+  return count === 1 ? '1 photo' : `${count} photos`;
+}
+
 const RULES: Record<string, ValueRule> = {
   type: 'type',
   required: 'required',
@@ -226,6 +250,9 @@ const RULES: Record<string, ValueRule> = {
   maxLength: 'maxLength',
   minimum: 'minimum',
   maximum: 'maximum',
+  minItems: 'minItems',
+  maxItems: 'maxItems',
+  uniqueItems: 'photoInUse',
   enum: 'enum',
   format: 'format',
 };

@@ -54,6 +54,61 @@ describe('the job machine', () => {
     });
   });
 
+  describe('photos', () => {
+    const photoType = () =>
+      compileText(
+        variant(
+          'collect: [boxSerial, odometerKm]',
+          'collect: [boxSerial, odometerKm, boxPhoto, wiringPhotos]',
+          withFields([
+            '{ key: boxPhoto, label: Box photo, section: setup, type: photo, preset: forbidden }',
+            '{ key: wiringPhotos, label: Wiring photos, section: setup, type: photo, multiple: true, preset: forbidden }',
+          ]),
+        ),
+      );
+
+    it('refuses a photo another field of the job holds, and one photo given for two fields at once', () => {
+      const job = runningJob({ jobType: photoType() });
+      job.saveValues({ actor: INSTALLER, values: { boxPhoto: { photoId: 'p1' } } });
+      const reused = refusalOf(() =>
+        job.checkCompleteStep({
+          actor: INSTALLER,
+          stepId: 'mount',
+          values: { boxSerial: 'CBX12345', wiringPhotos: [{ photoId: 'p2' }, { photoId: 'p1' }] },
+        }),
+      );
+      expect(reused?.reason).to.equal('invalidValues');
+      expect(reused?.problems).to.deep.include({
+        pointer: '/values/wiringPhotos/1/photoId',
+        message: 'Wiring photos: photo p1 is already used for "Box photo"; take a photo for each field',
+        rule: 'photoInUse',
+      });
+      const twice = refusalOf(() =>
+        job.checkSaveValues({ actor: INSTALLER, values: { boxPhoto: { photoId: 'p3' }, wiringPhotos: [{ photoId: 'p3' }] } }),
+      );
+      expect(twice?.problems?.map((problem) => problem.pointer)).to.deep.equal([
+        '/values/boxPhoto/photoId',
+        '/values/wiringPhotos/0/photoId',
+      ]);
+    });
+
+    it('takes a photo moved from one field to another in the same request, and the same photo sent again for its own field', () => {
+      const job = runningJob({ jobType: photoType() });
+      job.saveValues({ actor: INSTALLER, values: { boxPhoto: { photoId: 'p1' } } });
+      expect(() =>
+        job.checkSaveValues({ actor: INSTALLER, values: { boxPhoto: { photoId: 'p2' }, wiringPhotos: [{ photoId: 'p1' }] } }),
+      ).not.to.throw();
+      expect(() =>
+        job.checkCompleteStep({
+          actor: INSTALLER,
+          stepId: 'mount',
+          values: { boxSerial: 'CBX12345', boxPhoto: { photoId: 'p1' } },
+          checklist: ['Power', 'CAN bus'],
+        }),
+      ).not.to.throw();
+    });
+  });
+
   it('still refuses a known step out of order as stepOutOfOrder', () => {
     expect(refusalOf(() => runningJob().checkCompleteStep({ actor: INSTALLER, stepId: 'configure' }))?.reason).to.equal('stepOutOfOrder');
   });

@@ -24,6 +24,7 @@ import {
   unlockedValues,
 } from '../definitions/rules';
 import { fieldValueProblems, validateProviderValues, validateStepValues } from '../definitions/value-validation';
+import { photoReuseProblems } from '../definitions/photo-references';
 import { dateTimeProblem, textProblem } from '../common/storable';
 
 /** A time that ends the job when it passes: `name` is what an operator reads on its timer. */
@@ -206,7 +207,10 @@ export class JobMachine {
     const step = findStep(this.jobType, request.stepId)!;
     // A repeat while the step's action runs changes nothing: the caller learns the step's progress.
     if (this.runningActions.has(step.id)) return step;
-    const issues = validateStepValues(this.jobType, step.id, this.stepValues(step, request), this.providerValues);
+    const issues = [
+      ...validateStepValues(this.jobType, step.id, this.stepValues(step, request), this.providerValues),
+      ...photoReuseProblems(this.jobType, this.values, this.givenStepValues(step, request)),
+    ];
     const unticked = missingChecklistItems(step, request.checklist ?? []);
     const checklist = unticked.length > 0 ? [{ pointer: '/checklist', message: `missing: ${unticked.join(', ')}`, rule: 'checklist' }] : [];
     // Every problem of the request in one answer; its reason is the first that applies.
@@ -323,6 +327,7 @@ export class JobMachine {
       else if (!isBlank(value))
         for (const message of fieldValueProblems(field, value, field.label)) invalid.push({ pointer, message, rule: 'invalid' });
     }
+    invalid.push(...photoReuseProblems(this.jobType, this.values, request.values));
     if (locked.length > 0) throw refuse('lockedField', locked.map((p) => capitalise(p.message)).join('; ') + '.', locked);
     if (invalid.length > 0) throw refuse('invalidValues', 'Some values cannot be saved.', invalid);
   }

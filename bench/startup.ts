@@ -3,7 +3,7 @@
  * interleaved so that a busy machine weighs on both alike:
  *
  * - `npm start` on data it made before (a warm-up start in a temporary data folder made it, and the
- *   workflow bundle cache), from the command until it is healthy: GET /healthz answers `ok` and the
+ *   workflow bundle cache), from the command until it is healthy: GET /readyz answers `ready` and the
  *   demo provider's first job is created (201) — what "Ready" promises (README, Quick start);
  * - a bare `temporal server start-dev --db-filename <a copy of that stack's Temporal file>` (with its
  *   UI, as `npm start` runs it), from the command until its namespace answers DescribeNamespace
@@ -47,7 +47,7 @@ interface Round {
 }
 
 interface StartTimes {
-  /** Until GET /healthz answered ok. */
+  /** Until GET /readyz answered ready. */
   healthyMs: number;
   /** Until the first job was created as well: what the ratio is taken of. */
   readyMs: number;
@@ -104,7 +104,7 @@ async function main(): Promise<boolean> {
     const bare = median(rounds.map((r) => r.bareMs));
     const ratio = start / bare;
     console.log('');
-    console.log(`median ${args.command} start until healthy (GET /healthz ok + first job created): ${fmt(start)}`);
+    console.log(`median ${args.command} start until healthy (GET /readyz ready + first job created): ${fmt(start)}`);
     console.log(`median bare temporal server start-dev until its namespace answers:       ${fmt(bare)}`);
     console.log(`ratio ${ratio.toFixed(2)} (target ≤ ${TARGET}) ${ratio <= TARGET ? 'OK' : 'OVER TARGET'}`);
     console.log(
@@ -139,9 +139,9 @@ async function timeStart(env: NodeJS.ProcessEnv, apiUrl: string, dataDir: string
   try {
     await until(async () => {
       if (child.exitCode !== null) throw new Error(`start exited with ${child.exitCode}:\n${output}`);
-      const response = await fetch(`${apiUrl}/healthz`).catch(() => undefined);
+      const response = await fetch(`${apiUrl}/readyz`).catch(() => undefined);
       // (The first start writes the demo tenant's tokens just after the API listens.)
-      const healthy = response?.ok === true && ((await response.json()) as { status?: string }).status === 'ok';
+      const healthy = response?.ok === true && ((await response.json()) as { status?: string }).status === 'ready';
       return healthy && fs.existsSync(path.join(dataDir, 'demo-tenant.json'));
     }, 120_000);
     const healthyMs = performance.now() - began;

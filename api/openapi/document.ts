@@ -1,4 +1,4 @@
-import { healthStatus } from '../health/schema';
+import { healthStatus, readiness } from '../health/schema';
 import { addTechnicianBody, companyResource, newTechnician, technicianList } from '../companies/schema';
 import {
   acceptInvitationBody,
@@ -94,12 +94,21 @@ export const OPERATIONS: Operation[] = [
     method: 'get',
     path: '/healthz',
     operationId: 'getHealth',
-    summary:
-      'Whether Postgres and Temporal answer and a worker polls (200 ok), no worker does (200 degraded), or which server does not answer (503).',
+    summary: 'Liveness: 200 whenever the process answers; it checks nothing the API depends on (that is /readyz).',
     tag: 'operations',
     public: true,
     response: healthStatus,
-    otherResponses: { 503: healthStatus },
+  },
+  {
+    method: 'get',
+    path: '/readyz',
+    operationId: 'getReadiness',
+    summary:
+      'Readiness: 200 when Postgres and Temporal answer, a worker polls the task queue and the job types are loaded; 503 naming the part that is not.',
+    tag: 'operations',
+    public: true,
+    response: readiness,
+    otherResponses: { 503: readiness },
   },
   {
     method: 'get',
@@ -469,6 +478,7 @@ export const OPERATIONS: Operation[] = [
 const COMPONENTS: Record<string, object> = {
   Problem: problemBody,
   Health: healthStatus,
+  Readiness: readiness,
   JobTypeSummary: jobTypeSummary,
   JobTypeList: jobTypeList,
   JobType: jobTypeResource,
@@ -606,7 +616,7 @@ export function openApiDocument(serverUrl?: string): object {
         ...(op.public ? {} : { 429: rateLimited }),
         431: headersTooLarge,
         500: internal,
-        // /healthz documents its own 503: which server does not answer.
+        // /readyz documents its own 503: which part is not ready.
         ...(503 in answers ? {} : { 503: unavailable }),
       },
     };

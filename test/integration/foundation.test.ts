@@ -30,12 +30,20 @@ describe('a job through every layer', function () {
     });
   }
 
-  it('answers /healthz with 200 when Temporal and Postgres both answer and a worker polls', async () => {
-    const response = await fetch(`${stack.baseUrl}/healthz`);
-    expect(response.status).to.equal(200);
-    expect(await response.json()).to.deep.equal({
-      status: 'ok',
-      checks: { postgres: { ok: true }, temporal: { ok: true }, worker: { ok: true } },
+  it('answers /healthz (alive) and /readyz with 200 when Temporal and Postgres both answer, a worker polls and the job types are loaded', async () => {
+    const live = await stack.call('GET', '/healthz');
+    expect(live.status).to.equal(200);
+    expect(live.body).to.deep.equal({ status: 'ok' });
+    const ready = await stack.call('GET', '/readyz');
+    expect(ready.status).to.equal(200);
+    expect(ready.body).to.deep.equal({
+      status: 'ready',
+      checks: {
+        postgres: { ok: true },
+        temporal: { ok: true },
+        worker: { ok: true },
+        jobTypes: { ok: true, builtIn: stack.jobTypes.list().length },
+      },
     });
   });
 
@@ -138,7 +146,7 @@ describe('a job through every layer', function () {
   });
 
   describe('when a dependency is down', () => {
-    it('answers 503 naming Postgres', async () => {
+    it('answers /readyz 503 naming Postgres, /healthz still 200: the process itself is alive', async () => {
       const deadDb = knex({
         client: 'pg',
         connection: `postgres://x:y@127.0.0.1:${await findFreePort()}/none`,
@@ -153,13 +161,21 @@ describe('a job through every layer', function () {
         jobTypes: new JobTypeCatalog([]),
       });
       const health = await probe(app);
+      const live = await probe(app, '/healthz');
       await deadDb.destroy();
       expect(health.status).to.equal(503);
+      expect(health.body.status).to.equal('not-ready');
       expect(health.body.checks.postgres!.ok).to.equal(false);
       expect(health.body.checks.temporal!.ok).to.equal(true);
+      expect(health.body.checks.jobTypes, 'this app was given no job types').to.deep.equal({
+        ok: false,
+        builtIn: 0,
+        error: 'no job type is loaded',
+      });
+      expect(live.status).to.equal(200);
     });
 
-    it('answers 503 naming Temporal', async () => {
+    it('answers /readyz 503 naming Temporal', async () => {
       const connection = Connection.lazy({ address: `127.0.0.1:${await findFreePort()}` });
       const deadTemporal = new Client({ connection });
       const app = createApp({
@@ -177,14 +193,14 @@ describe('a job through every layer', function () {
   });
 });
 
-async function probe(app: ReturnType<typeof createApp>) {
+async function probe(app: ReturnType<typeof createApp>, path = '/readyz') {
   const http = await import('node:http');
   const server = http.createServer(app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     const { port } = server.address() as { port: number };
-    const response = await fetch(`http://127.0.0.1:${port}/healthz`);
-    return { status: response.status, body: (await response.json()) as { checks: Record<string, { ok: boolean }> } };
+    const response = await fetch(`http://127.0.0.1:${port}${path}`);
+    return { status: response.status, body: (await response.json()) as { status: string; checks: Record<string, { ok: boolean }> } };
   } finally {
     server.close();
   }

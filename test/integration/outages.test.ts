@@ -192,9 +192,9 @@ describe('outages answer honestly', function () {
       for (const answer of answers) expectUnavailable(answer);
       expect(answers[0]!.body.title).to.match(/database/);
 
-      const health = await api.call('GET', '/healthz');
+      const health = await api.call('GET', '/readyz');
       expect(health.status).to.equal(503);
-      expect(health.body.status).to.equal('unavailable');
+      expect(health.body.status).to.equal('not-ready');
       expect(health.body.checks.postgres.ok).to.equal(false);
       expect(health.body.checks.temporal).to.deep.equal({ ok: true });
 
@@ -258,7 +258,7 @@ describe('outages answer honestly', function () {
       fs.rmSync(logDir, { recursive: true, force: true });
     });
 
-    it('answers changes 503 within seconds, sends nothing, and /healthz names Temporal', async () => {
+    it('answers changes 503 within seconds, sends nothing, and /readyz names Temporal', async () => {
       const workerConnection = await NativeConnection.connect({ address: devServer.address });
       const worker = await startWorker(workerConnection, 'outages-temporal', db, oneApi);
       const created = await api.call('POST', '/v1/jobs', demo.tokens.providerAdmin, {
@@ -296,7 +296,7 @@ describe('outages answer honestly', function () {
         200,
       );
 
-      const health = await api.call('GET', '/healthz');
+      const health = await api.call('GET', '/readyz');
       expect(health.status).to.equal(503);
       expect(health.body.checks.postgres).to.deep.equal({ ok: true });
       expect(health.body.checks.temporal.ok).to.equal(false);
@@ -339,7 +339,7 @@ describe('outages answer honestly', function () {
       await oneApi?.simulator.close();
     });
 
-    it('says degraded on /healthz and refuses changes at once where no worker polls, starting nothing', async () => {
+    it('says not ready on /readyz, naming the worker, and refuses changes at once where no worker polls, starting nothing', async () => {
       const jobsBefore = await db('jobs').count({ n: '*' });
       const create = await idle.call(
         'POST',
@@ -352,15 +352,17 @@ describe('outages answer honestly', function () {
       expect(create.body.title).to.match(/No worker/);
       expect(await db('jobs').count({ n: '*' })).to.deep.equal(jobsBefore);
 
-      const health = await idle.call('GET', '/healthz');
-      expect(health.status, 'reads still work: no reason to take the API out of rotation').to.equal(200);
-      expect(health.body.status).to.equal('degraded');
+      const health = await idle.call('GET', '/readyz');
+      expect(health.status).to.equal(503);
+      expect(health.body.status).to.equal('not-ready');
+      expect(health.body.checks).to.deep.include({ postgres: { ok: true }, temporal: { ok: true } });
       expect(health.body.checks.worker.ok).to.equal(false);
       expect(health.body.checks.worker.error).to.match(/no worker polls task queue/);
-      expect((await api.call('GET', '/healthz')).body).to.deep.equal({
-        status: 'ok',
-        checks: { postgres: { ok: true }, temporal: { ok: true }, worker: { ok: true } },
-      });
+      expect((await idle.call('GET', '/v1/fleets', demo.tokens.providerAdmin)).status, 'reads still work').to.equal(200);
+      const ready = await api.call('GET', '/readyz');
+      expect(ready.status).to.equal(200);
+      expect(ready.body.status).to.equal('ready');
+      expect(ready.body.checks.worker).to.deep.equal({ ok: true });
     });
 
     it('answers a change sent while the worker is down 503 outcome-unknown within seconds, and its retry succeeds as soon as a worker is back', async () => {

@@ -12,6 +12,7 @@ import {
   RateLimitedError,
   RuleViolationError,
   ServiceUnavailableError,
+  UnsupportedMediaTypeError,
 } from '../common/errors';
 import { PROBLEM_TYPE_BASE, type Problem } from './problem-schema';
 
@@ -23,6 +24,7 @@ const STATUS_BY_CLASS: Array<[new (...args: never[]) => DomainError, number]> = 
   [MethodNotAllowedError, 405],
   [ConflictError, 409],
   [PayloadTooLargeError, 413],
+  [UnsupportedMediaTypeError, 415],
   [RuleViolationError, 422],
   [RateLimitedError, 429],
   [ServiceUnavailableError, 503],

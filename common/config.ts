@@ -48,6 +48,8 @@ export interface Config {
     url?: string;
     userAgent?: string;
   };
+  /** Where job photos are kept and how large one may be (README "Photos"). */
+  photos: PhotoSettings;
   /** Binaries to use instead of the ones installed into toolsDir (runtime/tools.ts). */
   tools: {
     temporalCliPath?: string;
@@ -94,6 +96,22 @@ export const DEFAULT_WORKER_SETTINGS: Readonly<WorkerSettings> = {
   activityTaskPollers: 10,
 };
 
+export interface PhotoSettings {
+  /**
+   * PHOTO_STORE_URL: `s3://bucket/prefix?region=…&endpoint=…&forcePathStyle=true` for an S3-compatible
+   * object store (credentials from the usual AWS_* variables, read by the AWS SDK). Unset: `dir`.
+   */
+  store:
+    | { kind: 'local'; dir: string }
+    | { kind: 's3'; bucket: string; prefix: string; region?: string; endpoint?: string; forcePathStyle: boolean };
+  /** PHOTO_MAX_BYTES: the largest photo accepted (default 20 MiB); a larger one answers 413. */
+  maxBytes: number;
+  /** Where an upload is written while it arrives and is checked, before the store takes it. */
+  scratchDir: string;
+}
+
+export const DEFAULT_PHOTO_MAX_BYTES = 20 * 1024 * 1024;
+
 export interface CliConfig {
   /** Unset: the local API (cli/job-types-remote.ts `DEFAULT_API_URL`). */
   apiUrl?: string;
@@ -133,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       url: httpUrl(env, 'GEOCODER_URL'),
       userAgent: nonEmpty(env.GEOCODER_USER_AGENT),
     },
+    photos: loadPhotoSettings(env, dataDir),
     tools: {
       temporalCliPath: nonEmpty(env.TEMPORAL_CLI_PATH),
       timeSkippingServerPath: nonEmpty(env.TEMPORAL_TEST_SERVER_PATH),
@@ -181,6 +200,37 @@ export function loadWorkerSettings(env: NodeJS.ProcessEnv = process.env): Worker
     );
   }
   return settings;
+}
+
+/** PHOTO_*: local disk under the data directory unless PHOTO_STORE_URL names an S3 bucket. */
+export function loadPhotoSettings(env: NodeJS.ProcessEnv, dataDir: string): PhotoSettings {
+  const raw = nonEmpty(env.PHOTO_STORE_URL);
+  const scratchDir = path.join(dataDir, 'photo-uploads');
+  const maxBytes = positiveInteger(env, 'PHOTO_MAX_BYTES', DEFAULT_PHOTO_MAX_BYTES);
+  if (raw === undefined) return { store: { kind: 'local', dir: path.join(dataDir, 'photos') }, maxBytes, scratchDir };
+  const url = URL.canParse(raw) ? new URL(raw) : undefined;
+  if (url?.protocol !== 's3:' || url.hostname === '') {
+    throw new ConfigError(
+      `PHOTO_STORE_URL=${raw} is not an S3 URL (like s3://bucket/prefix?region=eu-central-1, or with endpoint=http://host:port&forcePathStyle=true for another S3-compatible store); leave it unset to keep photos on the local disk.`,
+    );
+  }
+  const endpoint = url.searchParams.get('endpoint') ?? undefined;
+  if (endpoint !== undefined && (!URL.canParse(endpoint) || !['http:', 'https:'].includes(new URL(endpoint).protocol)))
+    throw new ConfigError(`PHOTO_STORE_URL=${raw}: endpoint=${endpoint} is not an http(s) URL.`);
+  const forcePathStyle = url.searchParams.get('forcePathStyle') ?? 'false';
+  if (!['true', 'false'].includes(forcePathStyle)) throw new ConfigError(`PHOTO_STORE_URL=${raw}: forcePathStyle must be true or false.`);
+  return {
+    store: {
+      kind: 's3',
+      bucket: url.hostname,
+      prefix: decodeURIComponent(url.pathname).replace(/^\/+|\/+$/g, ''),
+      region: url.searchParams.get('region') ?? undefined,
+      endpoint,
+      forcePathStyle: forcePathStyle === 'true',
+    },
+    maxBytes,
+    scratchDir,
+  };
 }
 
 /** DATABASE_URL alone, for knexfile.ts: importing it must not fail on a variable it does not use. */

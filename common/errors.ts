@@ -96,6 +96,12 @@ export class PayloadTooLargeError extends DomainError {
   protected readonly defaultType = 'payload-too-large';
 }
 
+/** The request body is of a kind the route does not take (415), judged by its bytes where the route reads them. */
+export class UnsupportedMediaTypeError extends DomainError {
+  override name = 'UnsupportedMediaTypeError';
+  protected readonly defaultType = 'unsupported-media-type';
+}
+
 /** The path exists, but not with this HTTP method (405); the router sets the `Allow` header. */
 export class MethodNotAllowedError extends DomainError {
   override name = 'MethodNotAllowedError';

@@ -1,0 +1,67 @@
+import { Readable } from 'node:stream';
+import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import type { PhotoSettings } from '../common/config';
+import { checkKey, type PhotoStore } from './store';
+
+export type S3Settings = Extract<PhotoSettings['store'], { kind: 's3' }>;
+
+/** lib-storage's smallest part: a body up to this size goes up as one PutObject, a larger one in parts of this size. */
+const PART_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Photos in an S3-compatible bucket through the official AWS SDK v3: uploads stream with
+ * lib-storage (one part in memory at a time, so at most PART_BYTES per upload), downloads stream
+ * the object's body as it arrives. Credentials and, unless the URL names one, the region come the
+ * SDK's usual way (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_REGION, a profile, an
+ * instance role). An object is durable once S3 has answered its PUT.
+ */
+export class S3PhotoStore implements PhotoStore {
+  readonly description: string;
+  private readonly client: S3Client;
+
+  constructor(
+    private readonly settings: Omit<S3Settings, 'kind'>,
+    client?: S3Client,
+  ) {
+    this.description = `s3://${settings.bucket}/${settings.prefix}${settings.endpoint ? ` at ${settings.endpoint}` : ''}`;
+    this.client =
+      client ??
+      new S3Client({
+        ...(settings.region ? { region: settings.region } : {}),
+        ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
+        forcePathStyle: settings.forcePathStyle,
+      });
+  }
+
+  async put(key: string, body: Readable, info: { contentType: string; size: number }): Promise<void> {
+    const upload = new Upload({
+      client: this.client,
+      params: { Bucket: this.settings.bucket, Key: this.objectKey(key), Body: body, ContentType: info.contentType },
+      partSize: PART_BYTES,
+      queueSize: 1,
+      leavePartsOnError: false,
+    });
+    await upload.done();
+  }
+
+  async get(key: string): Promise<{ body: Readable; size: number } | undefined> {
+    try {
+      const answer = await this.client.send(new GetObjectCommand({ Bucket: this.settings.bucket, Key: this.objectKey(key) }));
+      if (!(answer.Body instanceof Readable) || answer.ContentLength === undefined)
+        throw new Error(`S3 answered ${key} without a body stream or its length`);
+      return { body: answer.Body, size: answer.ContentLength };
+    } catch (error) {
+      if (error instanceof NoSuchKey || (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404)) return undefined;
+      throw error;
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.settings.bucket, Key: this.objectKey(key) }));
+  }
+
+  private objectKey(key: string): string {
+    return this.settings.prefix ? `${this.settings.prefix}/${checkKey(key)}` : checkKey(key);
+  }
+}

@@ -20,7 +20,10 @@ import { outageCheck } from './outages';
 import { problemDetails } from './problem';
 import type { TemporalDeadlines } from './temporal-calls';
 import { usersRouter } from './users/router';
-import { signedIn, type RateLimit } from './signed-in';
+import { signedInGuards, type RateLimit } from './signed-in';
+import { photosRouter } from './photos/router';
+import { loadConfig, type PhotoSettings } from '../common/config';
+import { photoStoreFor, type PhotoStore } from '../photos/store';
 
 export interface AppDeps {
   db: Db;
@@ -35,6 +38,9 @@ export interface AppDeps {
   geocoder?: Geocoder;
   /** How long changes sent to Temporal may take before the answer is 503 (api/temporal-calls.ts); tests shorten them. */
   temporalDeadlines?: Partial<TemporalDeadlines>;
+  /** Where photos are kept and their limits; default: as PHOTO_STORE_URL and PHOTO_MAX_BYTES say (common/config.ts). */
+  photoStore?: PhotoStore;
+  photos?: Pick<PhotoSettings, 'maxBytes' | 'scratchDir'>;
 }
 
 /** Builds the HTTP app; something else (cli/, the tests) makes it listen. */
@@ -59,9 +65,17 @@ export function createApp(deps: AppDeps): Koa<AuthState> {
 
   // For signed-in users: each router starts with the signedIn guard (api/signed-in.ts), built
   // once here so that the rate limit counts a user's requests across them all.
-  const routerDeps = { ...deps, signedIn: signedIn(deps) };
+  const { signedIn, signedInStreamedBody } = signedInGuards(deps);
+  const routerDeps = { ...deps, signedIn };
+  const photoSettings = deps.photos && deps.photoStore ? undefined : loadConfig().photos;
   for (const router of [
     jobsRouter(routerDeps),
+    photosRouter({
+      ...routerDeps,
+      signedInStreamedBody,
+      photoStore: deps.photoStore ?? photoStoreFor(photoSettings!),
+      photos: deps.photos ?? photoSettings!,
+    }),
     jobTypesRouter(routerDeps),
     fleetInvitationsRouter(routerDeps),
     companiesRouter(routerDeps),

@@ -19,10 +19,29 @@ const DEFAULT_RATE_LIMIT: RateLimit = { limit: 600, windowMs: 60_000 };
  * it once, so a user's requests count against one rate limit whichever router answers them.
  */
 export function signedIn(deps: { db: Db; rateLimit?: RateLimit }): Middleware<AuthState> {
-  return compose([requireToken(deps.db), rateLimitPerToken(deps.rateLimit ?? DEFAULT_RATE_LIMIT), idempotentPosts(deps.db, callerScope)]);
+  return signedInGuards(deps).signedIn;
+}
+
+/**
+ * Both guards over one rate limit. `signedInStreamedBody` leaves out the idempotency check: a
+ * route whose body streams (a photo) cannot be keyed on its body before reading it, so it runs
+ * `idempotentPosts` itself once the body has been read (api/photos/router.ts).
+ */
+export function signedInGuards(deps: { db: Db; rateLimit?: RateLimit }): SignedInDeps & StreamedBodyDeps {
+  const token = requireToken(deps.db);
+  const fairShare = rateLimitPerToken(deps.rateLimit ?? DEFAULT_RATE_LIMIT);
+  return {
+    signedIn: compose([token, fairShare, idempotentPosts(deps.db, callerScope)]),
+    signedInStreamedBody: compose([token, fairShare]),
+  };
 }
 
 /** The routers' dependency: the guard createApp built with signedIn. */
 export interface SignedInDeps {
   signedIn: Middleware<AuthState>;
+}
+
+/** For a router whose POST bodies stream: the guard without the idempotency check. */
+export interface StreamedBodyDeps {
+  signedInStreamedBody: Middleware<AuthState>;
 }

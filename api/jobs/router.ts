@@ -28,6 +28,7 @@ import { geocodeAddresses } from '../../geocoding/geocode-values';
 import { createJobs } from './create-jobs';
 import { importJobs } from './import';
 import { importCsvBody } from './import-body';
+import { jobAccess } from './job-access';
 import { jobListRouter } from './list-router';
 import { sendUpdate } from '../temporal-calls';
 import { toJobResource } from './job-resource';
@@ -84,9 +85,7 @@ function jobRoutes(deps: JobsRouterDeps): Router<AuthState> {
     const { principal } = ctx.state;
     const job = await findJob(deps.db, ctx.params.id!);
     // A dispatcher or customer-portal user acts for some customers only: other customers' jobs are none of theirs.
-    const isProvider =
-      job?.provider_id === principal.organisationId && (!principal.customers || principal.customers.includes(job.customer_name ?? ''));
-    const isInstaller = job !== undefined && job.installer_company_id === principal.organisationId;
+    const { isProvider, isInstaller } = jobAccess(job, principal);
     if (!job || !(isProvider || isInstaller)) throw new NotFoundError(`Job ${ctx.params.id} does not exist.`);
     if (side === 'provider' && !isProvider)
       throw new ForbiddenError(

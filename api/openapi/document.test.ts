@@ -10,6 +10,7 @@ import { jobTypesRouter } from '../job-types/router';
 import { jobListRouter } from '../jobs/list-router';
 import { jobsRouter } from '../jobs/router';
 import { usersRouter } from '../users/router';
+import { photosRouter } from '../photos/router';
 import { schemaCompiler, type OpenApiDocument } from './answer-check';
 import { OPERATIONS, openApiDocument } from './document';
 
@@ -35,6 +36,7 @@ describe('the OpenAPI document', () => {
       companiesRouter(none),
       usersRouter(none),
       geocodingRouter(none),
+      photosRouter({ signedIn: () => {}, signedInStreamedBody: () => {}, photos: { scratchDir: '/nonexistent' } } as never),
     ] as unknown as Router<never>[]);
     const documented = OPERATIONS.map((op) => `${op.method.toUpperCase()} ${op.path}`);
     expect([...new Set(served)].sort()).to.deep.equal([...documented].sort());
@@ -155,7 +157,8 @@ describe('the OpenAPI document', () => {
         continue;
       }
       const success = responses[op.created ? '201' : '200'];
-      expect(success?.content?.['application/json']?.schema, name).to.be.an('object').that.is.not.empty;
+      for (const type of op.binary?.contentTypes ?? ['application/json'])
+        expect(success?.content?.[type]?.schema, `${name} ${type}`).to.be.an('object').that.is.not.empty;
     }
   });
 

@@ -50,6 +50,10 @@ import { JOB_ID_PATTERN } from '../../common/job';
 import { IDEMPOTENCY_RETENTION_HOURS } from '../../db/idempotency-keys';
 import { addressSuggestions, suggestionsQuery } from '../geocoding/schema';
 import { problemBody } from '../problem-schema';
+import { photoResource } from '../photos/schema';
+import { DEFAULT_PHOTO_MAX_BYTES } from '../../common/config';
+import { PHOTO_CONTENT_TYPES } from '../../photos/inspect';
+import { THUMBNAIL_CONTENT_TYPE } from '../../photos/thumbnail';
 import { createProviderUserBody, newProviderUser, providerUserList } from '../users/schema';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -67,6 +71,8 @@ interface OperationBase {
   yamlBody?: true;
   /** The body is CSV (text/csv), as this schema says: the route answers 415 to anything else, and 413 over its maxLength. */
   csvBody?: { maxLength: number };
+  /** The body is a photo as it is (PHOTO_CONTENT_TYPES): 415 for anything else, 413 over maxBytes. */
+  photoBody?: { maxBytes: number };
   /** The route also takes the request with no body at all: `body` is then what it checks if one is sent. */
   bodyOptional?: true;
   /** Query parameters: the schema the route validates them with. */
@@ -81,7 +87,16 @@ interface OperationBase {
  * The success: 204 with no body, or 201 when `created`, else 200, with a body of `response` — the
  * very schema its handler's type comes from.
  */
-type Success = { noContent: true; response?: never; created?: never } | { noContent?: never; response: object; created?: boolean };
+type Success =
+  | { noContent: true; response?: never; created?: never; binary?: never }
+  | { noContent?: never; response: object; created?: boolean; binary?: never }
+  | { noContent?: never; response?: never; created?: never; binary: BinaryAnswer };
+
+/** A success that is stored bytes, not JSON (a photo): streamed with an ETag, 304 when If-None-Match holds it. */
+export interface BinaryAnswer {
+  contentTypes: readonly string[];
+  description: string;
+}
 
 export type Operation = OperationBase & Success;
 
@@ -234,6 +249,35 @@ export const OPERATIONS: Operation[] = [
     created: true,
     response: jobImport,
     otherResponses: { 200: jobImport },
+  },
+  {
+    method: 'post',
+    path: '/v1/jobs/{id}/photos',
+    operationId: 'uploadJobPhoto',
+    summary:
+      "Upload a photo for a RUNNING job (the installer company it is assigned to): the image file as the body, with its type (what fetch(url, {method: 'POST', body: blob}) sends). JPEG, PNG, HEIC/HEIF or WebP, recognised by its bytes (415 otherwise); 413 over the size limit. Answers the photoId to put in a photo field, with type, size, pixel dimensions, SHA-256, who took it and when. The original is kept as uploaded, EXIF included; the thumbnail has no metadata.",
+    tag: 'photos',
+    photoBody: { maxBytes: DEFAULT_PHOTO_MAX_BYTES },
+    created: true,
+    response: photoResource,
+  },
+  {
+    method: 'get',
+    path: '/v1/photos/{photoId}',
+    operationId: 'getPhoto',
+    summary:
+      "A job's photo as uploaded (EXIF included), for the provider's users who may see the job and the assigned company's users; 404 for anyone else. ETag is its SHA-256 (304 on If-None-Match).",
+    tag: 'photos',
+    binary: { contentTypes: PHOTO_CONTENT_TYPES, description: 'The photo, as uploaded.' },
+  },
+  {
+    method: 'get',
+    path: '/v1/photos/{photoId}/thumbnail',
+    operationId: 'getPhotoThumbnail',
+    summary:
+      'The photo as a JPEG of at most 320 px, upright and without metadata, for lists; 404 no-thumbnail for a HEIC photo (none is made).',
+    tag: 'photos',
+    binary: { contentTypes: [THUMBNAIL_CONTENT_TYPE], description: 'The thumbnail.' },
   },
   {
     method: 'get',
@@ -494,6 +538,7 @@ const COMPONENTS: Record<string, object> = {
   CreatedJobs: createdJobs,
   JobImport: jobImport,
   JobEvents: jobEvents,
+  Photo: photoResource,
   VehicleCommandResult: vehicleCommandAnswer,
   Fleet: fleetResource,
   FleetList: fleetList,
@@ -531,6 +576,37 @@ const csvTooLarge = (maxBytes: number) => ({
   description: `payload-too-large: the CSV is over ${maxBytes / 1024 / 1024} MiB`,
 });
 const unsupportedMediaType = { ...problem, description: 'unsupported-media-type: the body is not text/csv' };
+/** A photo upload: the image as it is, with its own type; the API judges the type by the bytes. */
+const photoContent = Object.fromEntries(
+  [...PHOTO_CONTENT_TYPES, 'application/octet-stream'].map((type) => [
+    type,
+    { schema: { type: 'string', contentMediaType: type, description: 'The image file as the camera saved it.' } },
+  ]),
+);
+const photoTooLarge = (maxBytes: number) => ({
+  ...problem,
+  description: `payload-too-large: the photo is over ${maxBytes / 1024 / 1024} MiB (PHOTO_MAX_BYTES), by its Content-Length or as it arrives`,
+});
+const notAPhoto = { ...problem, description: 'unsupported-media-type: the bytes are not a JPEG, PNG, HEIC/HEIF or WebP image' };
+/** Stored bytes, streamed: their type, length and ETag; 304 to a client that holds them. */
+function binaryAnswers(binary: BinaryAnswer): Record<number, object> {
+  const etag = { description: 'The SHA-256 of the bytes, quoted; send it back as If-None-Match.', schema: { type: 'string' } };
+  return {
+    200: {
+      description: binary.description,
+      headers: {
+        ETag: etag,
+        'Cache-Control': {
+          description: 'private: kept by the device of the user who may see it, never by a shared cache.',
+          schema: { type: 'string' },
+        },
+        'Content-Length': { description: 'Bytes.', schema: { type: 'integer' } },
+      },
+      content: Object.fromEntries(binary.contentTypes.map((type) => [type, { schema: { type: 'string', contentMediaType: type } }])),
+    },
+    304: { description: 'Not modified: If-None-Match names these bytes.', headers: { ETag: etag } },
+  };
+}
 /** Counted per API token, so only where a token is needed. */
 const rateLimited = {
   ...problem,
@@ -600,8 +676,10 @@ export function openApiDocument(serverUrl?: string): object {
             ],
           }
         : {}),
+      ...(op.photoBody ? { requestBody: { required: true, content: photoContent } } : {}),
       responses: {
         ...(op.noContent ? { 204: { description: 'Done' } } : {}),
+        ...(op.binary ? binaryAnswers(op.binary) : {}),
         ...Object.fromEntries(Object.entries(answers).map(([status, schema]) => [status, jsonAnswer(schema)])),
         400: problem,
         401: problem,
@@ -609,9 +687,10 @@ export function openApiDocument(serverUrl?: string): object {
         404: problem,
         409: problem,
         ...(op.method === 'post' || op.method === 'patch' || op.method === 'put'
-          ? { 413: op.csvBody ? csvTooLarge(op.csvBody.maxLength) : tooLarge }
+          ? { 413: op.csvBody ? csvTooLarge(op.csvBody.maxLength) : op.photoBody ? photoTooLarge(op.photoBody.maxBytes) : tooLarge }
           : {}),
         ...(op.csvBody ? { 415: unsupportedMediaType } : {}),
+        ...(op.photoBody ? { 415: notAPhoto } : {}),
         422: problem,
         ...(op.public ? {} : { 429: rateLimited }),
         431: headersTooLarge,
@@ -736,6 +815,7 @@ const PATH_PARAMETERS: Record<string, { description: string; schema: object }> =
     schema: { type: 'string', pattern: '^inv_[A-Za-z0-9_-]{32}$' },
   },
   userId: { description: 'The user id (as the list of users or technicians gives it).', schema: UUID },
+  photoId: { description: 'The photo id, as its upload answered.', schema: UUID },
 };
 
 function pathParameter(path: string, name: string): { description: string; schema: object } {

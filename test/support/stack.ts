@@ -1,4 +1,7 @@
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { untilWorkerPolls } from '../../temporal/worker-polls';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
@@ -15,6 +18,9 @@ import { freshDatabase, temporalAddress, workflowBundle } from './services';
 import type { RunningSimulator } from '../../gateway/simulator/server';
 import { startSimulatedOneApi } from './oneapi';
 import { demoVehicles } from '../../gateway/simulator/demo-vehicles';
+import { DEFAULT_PHOTO_MAX_BYTES } from '../../common/config';
+import { LocalPhotoStore } from '../../photos/local-store';
+import type { PhotoStore } from '../../photos/store';
 
 export interface TestStack {
   db: Db;
@@ -22,6 +28,7 @@ export interface TestStack {
   taskQueue: string;
   jobTypes: JobTypeCatalog;
   simulator: RunningSimulator;
+  photoStore: PhotoStore;
   /** Base URL of the API, e.g. http://127.0.0.1:41234 */
   baseUrl: string;
   /** One request to the API as a portal sends it: a bearer token if given, a JSON body if given, any further headers. */
@@ -89,6 +96,9 @@ export async function startTestStack(
     /** The simulator's vehicles; default: the demo fleet. */
     vehicles?: ReturnType<typeof demoVehicles>;
     log?: AppDeps['log'];
+    /** Where photos go; default: the local disk, in a folder of this suite's removed when it stops. */
+    photoStore?: PhotoStore;
+    photoMaxBytes?: number;
   } = {},
 ): Promise<TestStack> {
   const address = options.temporalAddress ?? (await temporalAddress());
@@ -112,6 +122,8 @@ export async function startTestStack(
   const running = worker.run();
   await untilWorkerPolls(workerConnection, taskQueue);
 
+  const photoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'installer-jobs-photos-'));
+  const photoStore = options.photoStore ?? new LocalPhotoStore(path.join(photoDir, 'photos'));
   const app = createApp({
     db,
     temporal: client,
@@ -121,6 +133,8 @@ export async function startTestStack(
     geocoder: options.geocoder,
     rateLimit: options.rateLimit,
     log: options.log ?? (() => {}),
+    photoStore,
+    photos: { maxBytes: options.photoMaxBytes ?? DEFAULT_PHOTO_MAX_BYTES, scratchDir: path.join(photoDir, 'uploads') },
   });
   const server = createApiServer(app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -132,6 +146,7 @@ export async function startTestStack(
     taskQueue,
     jobTypes,
     simulator: oneApi.simulator,
+    photoStore,
     baseUrl: `http://127.0.0.1:${port}`,
     call: (method, path, token, body, headers) => callApi(`http://127.0.0.1:${port}`, method, path, token, body, headers),
     async stop() {
@@ -142,6 +157,7 @@ export async function startTestStack(
       await workerConnection.close();
       await connection.close();
       await oneApi.simulator.close();
+      fs.rmSync(photoDir, { recursive: true, force: true });
     },
   };
 }

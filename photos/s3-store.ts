@@ -20,18 +20,18 @@ export class S3PhotoStore implements PhotoStore {
   readonly description: string;
   private readonly client: S3Client;
 
+  /** `credentials`: only where the environment cannot give them (the tests' own S3 server). */
   constructor(
     private readonly settings: Omit<S3Settings, 'kind'>,
-    client?: S3Client,
+    credentials?: { accessKeyId: string; secretAccessKey: string },
   ) {
     this.description = `s3://${settings.bucket}/${settings.prefix}${settings.endpoint ? ` at ${settings.endpoint}` : ''}`;
-    this.client =
-      client ??
-      new S3Client({
-        ...(settings.region ? { region: settings.region } : {}),
-        ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
-        forcePathStyle: settings.forcePathStyle,
-      });
+    this.client = new S3Client({
+      ...(settings.region ? { region: settings.region } : {}),
+      ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
+      ...(credentials ? { credentials } : {}),
+      forcePathStyle: settings.forcePathStyle,
+    });
   }
 
   async put(key: string, body: Readable, info: { contentType: string; size: number }): Promise<void> {

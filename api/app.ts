@@ -20,6 +20,8 @@ import { outageCheck } from './outages';
 import { problemDetails } from './problem';
 import type { TemporalDeadlines } from './temporal-calls';
 import { usersRouter } from './users/router';
+import { requestLog } from './request-log';
+import { silentLogger, type Logger } from '../observability/log';
 import { signedInGuards, type RateLimit } from './signed-in';
 import { photosRouter } from './photos/router';
 import { loadConfig, type PhotoSettings } from '../common/config';
@@ -31,6 +33,9 @@ export interface AppDeps {
   namespace: string;
   taskQueue: string;
   jobTypes: JobTypeCatalog;
+  /** Every request, once, and the errors no problem type explains (api/request-log.ts); default: nowhere (the tests). */
+  logger?: Logger;
+  /** Errors no problem type explains; default: the logger's error lines. */
   log?: (error: unknown) => void;
   /** Requests per token and window (API_RATE_LIMIT_PER_MINUTE); the default suits a portal, not a bulk import. */
   rateLimit?: RateLimit;
@@ -46,8 +51,11 @@ export interface AppDeps {
 /** Builds the HTTP app; something else (cli/, the tests) makes it listen. */
 export function createApp(deps: AppDeps): Koa<AuthState> {
   const app = new Koa<AuthState>();
+  const logger = deps.logger ?? silentLogger;
+  // First: it sees every answer as sent, problems included, and gives each request its id.
+  app.use(requestLog(logger));
   // An unreachable Postgres or Temporal answers 503 with Retry-After, never a 500.
-  app.use(problemDetails(deps.log, outageCheck(deps.db)));
+  app.use(problemDetails(deps.log ?? ((error) => logger.error({ err: error }, 'request failed')), outageCheck(deps.db)));
   // A job type's YAML source, on the two routes that take one; everything else is JSON.
   app.use(yamlSourceBodies());
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8' }));

@@ -18,12 +18,17 @@ import { registerSearchAttributes } from '../temporal/search-attributes';
 import { geocoderFrom } from '../geocoding/geocoder';
 import { createJobWorker, isWorkerIdle } from '../worker/worker';
 import { collectGarbageWhenIdle } from '../runtime/idle-gc';
+import { createLogger, type Logger } from '../observability/log';
+import { installTemporalRuntime } from '../runtime/worker-log';
 
 /**
  * The single-purpose processes of a deployment. Each connects to the Temporal cluster and the
  * database it is given (TEMPORAL_ADDRESS, DATABASE_URL), or else to what `start` runs locally.
  */
 export async function runWorker(config: Config): Promise<void> {
+  const logger = createLogger(config.observability.log);
+  // Before the first connection: the SDK's logs through ours.
+  installTemporalRuntime({ logger });
   const vehicles = connectOneApi(config);
   const db = await reachableDb(config);
   await loadJobTypeCatalog(config.jobTypesDir, db); // refuse to start on a broken job type
@@ -38,11 +43,25 @@ export async function runWorker(config: Config): Promise<void> {
     settings: config.worker,
   });
   // Worker.run() shuts down gracefully on SIGINT/SIGTERM (the SDK's default shutdown signals).
-  console.log(`Worker polling ${config.temporal.taskQueue} on ${target.address} (namespace ${target.namespace})`);
+  logger.info(
+    {
+      taskQueue: config.temporal.taskQueue,
+      temporal: target.address,
+      namespace: target.namespace,
+    },
+    'Worker polling',
+  );
   collectGarbageWhenIdle({ isIdle: () => isWorkerIdle(worker) });
-  await worker.run();
-  await connection.close();
-  await db.destroy();
+  try {
+    await worker.run();
+    logger.info('worker drained and stopped');
+  } catch (error) {
+    logger.fatal({ err: error }, 'worker failed');
+    throw error;
+  } finally {
+    await connection.close();
+    await db.destroy();
+  }
 }
 
 export async function runApi(config: Config): Promise<void> {
@@ -50,8 +69,9 @@ export async function runApi(config: Config): Promise<void> {
   const jobTypes = await loadJobTypeCatalog(config.jobTypesDir, db);
   const target = temporalTarget(config);
   const client = await connectClient(target);
-  const server = await serveApi(config, { db, client, namespace: target.namespace, jobTypes });
-  console.log(`API listening on http://${config.apiHost}:${config.apiPort}`);
+  const logger = createLogger(config.observability.log);
+  const server = await serveApi(config, { db, client, namespace: target.namespace, jobTypes, logger });
+  logger.info({ url: `http://${config.apiHost}:${config.apiPort}` }, 'API listening');
   const stop = () => server.close(() => void Promise.all([client.connection.close(), db.destroy()]).then(() => process.exit(0)));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -60,9 +80,10 @@ export async function runApi(config: Config): Promise<void> {
 /** The API app with the configuration's settings, listening on its port; `installer-jobs api` and `start` both serve it so. */
 export async function serveApi(
   config: Config,
-  deps: { db: Db; client: Client; namespace: string; jobTypes: JobTypeCatalog },
+  deps: { db: Db; client: Client; namespace: string; jobTypes: JobTypeCatalog; logger: Logger },
 ): Promise<http.Server> {
   const app = createApp({
+    logger: deps.logger,
     db: deps.db,
     temporal: deps.client,
     namespace: deps.namespace,

@@ -71,8 +71,12 @@ export async function start(config: Config): Promise<void> {
     await servers.launched;
 
     const code = loadCode();
-    // The SDK's own logs go to a file; the terminal keeps the banner and one line per warning.
-    code.workerLog.installWorkerLog(path.join(config.dataDir, 'worker.log'), log);
+    // The SDK's own logs go to a file, and so do the API's requests; the terminal keeps the banner and one line per warning.
+    const { level } = config.observability.log;
+    code.workerLog.installTemporalRuntime({
+      logger: code.workerLog.startLogger(path.join(config.dataDir, 'worker.log'), log, level),
+      shutdownSignals: [],
+    });
     const bundleLoading = parts.early(code.bundle.bundleJobWorkflows());
     const jobTypesLoading = parts.early(code.catalog.JobTypeCatalog.load(config.jobTypesDir));
     const vehiclesStarting = parts.own(Part.VehicleService, 'vehicle service', code.vehicles.startVehicleService(config), (v) => v.stop());
@@ -157,9 +161,12 @@ export async function start(config: Config): Promise<void> {
     process.on('SIGUSR2', () => log(memoryReport(worker, config)));
     collectGarbageWhenIdle({ isIdle: () => code.jobWorker.isWorkerIdle(worker) });
 
-    const server = await code.processes.serveApi(config, { db, client, namespace: target.namespace, jobTypes });
+    const apiLogger = code.workerLog.startLogger(path.join(config.dataDir, 'api.log'), log, level);
+    const server = await code.processes.serveApi(config, { db, client, namespace: target.namespace, jobTypes, logger: apiLogger });
     parts.add(Part.Api, 'API', () => new Promise<void>((resolve) => server.close(() => resolve())));
-    log(`API         http://${config.apiHost}:${config.apiPort}  (health: /healthz)`);
+    log(
+      `API         http://${config.apiHost}:${config.apiPort}  (health: /healthz, /readyz; requests logged to ${rel(config, path.join(config.dataDir, 'api.log'))})`,
+    );
 
     await printDemoTenant(config, db, code.demoTenants, log);
     log('Ready. Ctrl-C stops everything.');

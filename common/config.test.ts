@@ -1,6 +1,14 @@
 import path from 'node:path';
 import { expect } from 'chai';
-import { ConfigError, DEFAULT_WORKER_SETTINGS, loadCliConfig, loadConfig, loadDatabaseUrl, loadWorkerSettings } from './config';
+import {
+  ConfigError,
+  DEFAULT_WORKER_SETTINGS,
+  loadCliConfig,
+  loadConfig,
+  loadDatabaseUrl,
+  loadObservabilitySettings,
+  loadWorkerSettings,
+} from './config';
 
 describe('configuration from the environment', () => {
   it('runs everything locally when nothing is set', () => {
@@ -161,5 +169,35 @@ describe('configuration from the environment', () => {
         maxConcurrentWorkflowTasks: 100,
       });
     });
+  });
+
+  it('serves no metrics or worker health unless their ports are set, and refuses a log setting it does not know', () => {
+    expect(loadObservabilitySettings({})).to.deep.equal({
+      log: { format: undefined, level: 'info' },
+      metricsPort: undefined,
+      workerMetricsAddress: undefined,
+      workerHealthPort: undefined,
+    });
+    expect(
+      loadObservabilitySettings({
+        LOG_FORMAT: 'json',
+        LOG_LEVEL: 'WARN',
+        METRICS_PORT: '9100',
+        WORKER_METRICS_ADDRESS: '0.0.0.0:9464',
+        WORKER_HEALTH_PORT: '9101',
+      }),
+    ).to.deep.equal({
+      log: { format: 'json', level: 'warn' },
+      metricsPort: 9100,
+      workerMetricsAddress: '0.0.0.0:9464',
+      workerHealthPort: 9101,
+    });
+    expect(() => loadObservabilitySettings({ LOG_FORMAT: 'xml' })).to.throw(ConfigError, /LOG_FORMAT=xml/);
+    expect(() => loadObservabilitySettings({ LOG_LEVEL: 'loud' })).to.throw(ConfigError, /LOG_LEVEL=loud/);
+    expect(() => loadObservabilitySettings({ METRICS_PORT: 'x' })).to.throw(ConfigError, /METRICS_PORT=x/);
+    expect(() => loadObservabilitySettings({ WORKER_METRICS_ADDRESS: '9464' })).to.throw(
+      ConfigError,
+      /WORKER_METRICS_ADDRESS=9464 is not host:port/,
+    );
   });
 });

@@ -59,7 +59,22 @@ export interface Config {
   cli: CliConfig;
   /** How much the worker (in `worker` and in `start`) holds and does at once: WORKER_* (README "Worker settings"). */
   worker: WorkerSettings;
+  /** Logs, metrics and the worker's health endpoint (README "Logs, metrics and health"). */
+  observability: ObservabilitySettings;
 }
+
+export interface ObservabilitySettings {
+  /** LOG_FORMAT (json or pretty; unset: pretty on a terminal, json otherwise) and LOG_LEVEL (default info). */
+  log: { format?: 'json' | 'pretty'; level: string };
+  /** METRICS_PORT: the API process serves GET /metrics there (on HOST), never on the API's own port; unset: not at all. */
+  metricsPort?: number;
+  /** WORKER_METRICS_ADDRESS (host:port): the worker's Temporal SDK metrics, for Prometheus at /metrics; unset: not exported. */
+  workerMetricsAddress?: string;
+  /** WORKER_HEALTH_PORT: the worker process's GET /healthz and /readyz (on HOST); unset: not served. */
+  workerHealthPort?: number;
+}
+
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
 
 /**
  * The Temporal worker's capacity; production sets it by environment for its machine and load.
@@ -158,6 +173,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     cli: loadCliConfig(env),
     worker: loadWorkerSettings(env),
+    observability: loadObservabilitySettings(env),
+  };
+}
+
+export function loadObservabilitySettings(env: NodeJS.ProcessEnv = process.env): ObservabilitySettings {
+  const format = nonEmpty(env.LOG_FORMAT);
+  if (format !== undefined && format !== 'json' && format !== 'pretty')
+    throw new ConfigError(`LOG_FORMAT=${format} is neither json nor pretty (unset: pretty on a terminal, json otherwise).`);
+  const level = nonEmpty(env.LOG_LEVEL)?.toLowerCase() ?? 'info';
+  if (!LOG_LEVELS.includes(level)) throw new ConfigError(`LOG_LEVEL=${level} is not one of ${LOG_LEVELS.join(', ')}.`);
+  const workerMetricsAddress = nonEmpty(env.WORKER_METRICS_ADDRESS);
+  if (workerMetricsAddress !== undefined && !/^[^\s:]+:\d{1,5}$|^\[[0-9a-fA-F:]+\]:\d{1,5}$/.test(workerMetricsAddress))
+    throw new ConfigError(`WORKER_METRICS_ADDRESS=${workerMetricsAddress} is not host:port (like 0.0.0.0:9464).`);
+  return {
+    log: { format, level },
+    metricsPort: nonEmpty(env.METRICS_PORT) === undefined ? undefined : port(env, 'METRICS_PORT', 0),
+    workerMetricsAddress,
+    workerHealthPort: nonEmpty(env.WORKER_HEALTH_PORT) === undefined ? undefined : port(env, 'WORKER_HEALTH_PORT', 0),
   };
 }
 

@@ -1,34 +1,78 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { DefaultLogger, Runtime, type LogEntry } from '@temporalio/worker';
+import pino from 'pino';
+import { Runtime, type LogLevel, type LogMetadata, type Logger as SdkLogger } from '@temporalio/worker';
+import { createLogger, type Logger } from '../observability/log';
 
 /**
- * `npm start`'s Temporal logging: everything the SDK and its core say goes to a log file, one JSON
- * object a line; the terminal gets one line for each warning or error, so the banner stays readable.
- * Install before the first worker or connection exists.
+ * The Temporal SDK's Runtime, installed once per process (the SDK allows one) before the first
+ * worker or connection exists: what the SDK and its core say goes through our logger, each line
+ * with the ids the SDK gives it (workflowId, runId, workflowType, activityId, activityType,
+ * taskQueue).
  */
-export function installWorkerLog(logFile: string, printLine: (line: string) => void): void {
-  mkdirSync(path.dirname(logFile), { recursive: true });
+export function installTemporalRuntime(options: {
+  logger: Logger;
+  /** `start` stops its parts itself, in order, on Ctrl-C: the SDK must not race it to the worker. Default: the SDK's (SIGINT, SIGTERM …). */
+  shutdownSignals?: NodeJS.Signals[];
+}): void {
   Runtime.install({
-    logger: new DefaultLogger('INFO', (entry) => {
-      appendFileSync(
-        logFile,
-        `${JSON.stringify({ time: new Date(Number(entry.timestampNanos / 1_000_000n)).toISOString(), level: entry.level, message: entry.message, ...entry.meta })}\n`,
-      );
-      if (entry.level === 'WARN' || entry.level === 'ERROR') printLine(oneLine(entry));
-    }),
-    telemetryOptions: { logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} } },
-    // `npm start` stops its parts itself, in order, on Ctrl-C: the SDK must not race it to the worker.
-    shutdownSignals: [],
+    logger: sdkLogger(options.logger),
+    telemetryOptions: {
+      logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} },
+    },
+    ...(options.shutdownSignals ? { shutdownSignals: options.shutdownSignals } : {}),
   });
 }
 
+const LEVELS: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = {
+  TRACE: 'trace',
+  DEBUG: 'debug',
+  INFO: 'info',
+  WARN: 'warn',
+  ERROR: 'error',
+};
+
+/** The SDK's logger interface, writing to pino: the SDK's metadata become the line's fields. */
+export function sdkLogger(logger: Logger): SdkLogger {
+  const log = (level: LogLevel, message: string, meta?: LogMetadata) => logger[LEVELS[level]]({ ...meta }, message);
+  return {
+    log,
+    trace: (message, meta) => log('TRACE', message, meta),
+    debug: (message, meta) => log('DEBUG', message, meta),
+    info: (message, meta) => log('INFO', message, meta),
+    warn: (message, meta) => log('WARN', message, meta),
+    error: (message, meta) => log('ERROR', message, meta),
+  };
+}
+
+/**
+ * `npm start`'s logging: everything goes to `logFile`, one JSON object a line; the terminal gets
+ * one line for each warning or error, so that the banner stays readable.
+ */
+export function startLogger(logFile: string, printLine: (line: string) => void, level = 'info'): Logger {
+  mkdirSync(path.dirname(logFile), { recursive: true });
+  const terminal = {
+    write(line: string) {
+      const { level: label, msg, time: _time, ...meta } = JSON.parse(line) as Record<string, unknown>;
+      printLine(oneLine({ level: String(label).toUpperCase(), message: String(msg ?? ''), meta }));
+    },
+  };
+  return createLogger(
+    { format: 'json', level },
+    pino.multistream([
+      { level: level as pino.Level, stream: pino.destination({ dest: logFile, append: true, sync: true }) },
+      { level: 'warn', stream: terminal },
+    ]),
+  );
+}
+
 /** `WARN  Activity failed (workflowId=…, activityType=…)`: the message and the fields that say where. */
-export function oneLine(entry: Pick<LogEntry, 'level' | 'message' | 'meta'>): string {
+export function oneLine(entry: { level: string; message: string; meta?: Record<string, unknown> }): string {
   const meta = entry.meta ?? {};
-  const where = ['workflowId', 'activityType', 'taskQueue', 'jobId']
+  const where = ['workflowId', 'activityType', 'taskQueue', 'jobId', 'reqId', 'route']
     .filter((key) => typeof meta[key] === 'string')
     .map((key) => `${key}=${meta[key] as string}`);
-  const message = entry.message.split('\n')[0]!;
+  const error = (meta.err as { message?: unknown } | undefined)?.message;
+  const message = `${entry.message}${typeof error === 'string' ? `: ${error}` : ''}`.split('\n')[0]!;
   return `${entry.level.padEnd(5)} ${message}${where.length > 0 ? ` (${where.join(', ')})` : ''}`;
 }

@@ -1,0 +1,115 @@
+import { expect } from 'chai';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../api/app';
+import { onboardProvider, type OnboardedProvider } from '../../db/tenancy';
+import { createLogger } from '../../observability/log';
+import { callApi, startTestStack, type ApiAnswer, type TestStack } from '../support/stack';
+
+interface RequestLine {
+  level: string;
+  msg: string;
+  reqId: string;
+  method: string;
+  route?: string;
+  status: number;
+  durationMs: number;
+  tenantId?: string;
+  userId?: string;
+}
+
+/** The API as a process serves it, its logger writing JSON lines, here into `lines`. */
+describe('request logs', function () {
+  this.timeout(90_000);
+  let stack: TestStack;
+  let api: http.Server;
+  let baseUrl: string;
+  let provider: OnboardedProvider;
+  const lines: string[] = [];
+
+  before(async () => {
+    stack = await startTestStack('observability');
+    const logger = createLogger({ format: 'json', level: 'info' }, { write: (line: string) => void lines.push(line) });
+    const app = createApp({
+      db: stack.db,
+      temporal: stack.client,
+      namespace: 'default',
+      taskQueue: stack.taskQueue,
+      jobTypes: stack.jobTypes,
+      logger,
+    });
+    api = http.createServer(app.callback());
+    await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
+    baseUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+    provider = await onboardProvider(stack.db, { name: 'Observed Mobility', adminEmail: 'admin@observed.example', fleetName: 'Berlin' });
+  });
+  after(async () => {
+    api?.closeAllConnections();
+    api?.close();
+    await stack?.stop();
+  });
+
+  const call = (method: string, path: string, token?: string, body?: unknown, headers?: Record<string, string>): Promise<ApiAnswer> =>
+    callApi(baseUrl, method, path, token, body, headers);
+  const requestLines = () => lines.map((line) => JSON.parse(line) as RequestLine).filter((line) => line.msg === 'request');
+  const lineOf = (answer: ApiAnswer) => {
+    const found = requestLines().filter((line) => line.reqId === answer.headers.get('x-request-id'));
+    expect(found, 'each request is logged once').to.have.length(1);
+    return found[0]!;
+  };
+
+  it('logs each request once with its id, route pattern, status, duration and who asked — and never a token', async () => {
+    const invited = await call('POST', `/v1/fleets/${provider.fleetId}/invitations`, provider.adminToken, {
+      email: 'office@observed.example',
+    });
+    expect(invited.status, invited.text).to.equal(201);
+    const invitationToken: string = invited.body.token;
+    const preview = await call('GET', `/v1/invitations/${invitationToken}`);
+    expect(preview.status, preview.text).to.equal(200);
+    const accepted = await call('POST', `/v1/invitations/${invitationToken}/accept`, undefined, { companyName: 'Observed Schrauber GmbH' });
+    expect(accepted.status, accepted.text).to.equal(201);
+    const companyToken: string = accepted.body.adminToken;
+    // A mistyped link: nothing of the path may reach the log either.
+    const mistyped = await call('GET', `/v1/invitation/${invitationToken}`, provider.adminToken);
+    expect(mistyped.status).to.equal(404);
+    const unknownToken = await call('GET', '/v1/fleets', 'not-a-real-token-5f3a9c');
+    expect(unknownToken.status).to.equal(401);
+
+    const created = lineOf(invited);
+    expect(created).to.include({
+      level: 'info',
+      method: 'POST',
+      route: '/v1/fleets/:fleetId/invitations',
+      status: 201,
+      tenantId: provider.providerId,
+      userId: provider.adminUserId,
+    });
+    expect(created.durationMs).to.be.a('number').and.at.least(0);
+    expect(lineOf(preview)).to.include({ method: 'GET', route: '/v1/invitations/:token', status: 200 });
+    expect(lineOf(preview)).not.to.have.property('tenantId');
+    expect(lineOf(accepted)).to.include({ method: 'POST', route: '/v1/invitations/:token/accept', status: 201 });
+    expect(lineOf(mistyped)).to.include({ method: 'GET', status: 404 });
+    expect(lineOf(mistyped)).not.to.have.property('route');
+    expect(lineOf(unknownToken)).to.include({ route: '/v1/fleets', status: 401 });
+
+    const output = lines.join('');
+    for (const secret of [provider.adminToken, invitationToken, companyToken, 'not-a-real-token-5f3a9c'])
+      expect(output.includes(secret), `the log holds ${secret.slice(0, 8)}…`).to.equal(false);
+    expect(output).not.to.match(/bearer/i);
+  });
+
+  it("takes the caller's X-Request-Id when it is a plain token, makes one otherwise, and returns it", async () => {
+    const kept = await call('GET', '/healthz', undefined, undefined, { 'x-request-id': 'portal-7f3c.42' });
+    expect(kept.headers.get('x-request-id')).to.equal('portal-7f3c.42');
+    expect(lineOf(kept)).to.include({ route: '/healthz', status: 200 });
+
+    const refused = await call('GET', '/healthz', undefined, undefined, { 'x-request-id': `${'x'.repeat(200)}` });
+    const made = refused.headers.get('x-request-id');
+    expect(made).to.match(/^[0-9a-f-]{36}$/);
+    expect(lines.join('')).not.to.include('x'.repeat(200));
+
+    const problem = await call('GET', '/v1/fleets');
+    expect(problem.status).to.equal(401);
+    expect(problem.headers.get('x-request-id'), 'a refusal carries its id too').to.match(/^[0-9a-f-]{36}$/);
+  });
+});

@@ -21,6 +21,7 @@ import { problemDetails } from './problem';
 import type { TemporalDeadlines } from './temporal-calls';
 import { usersRouter } from './users/router';
 import { requestLog } from './request-log';
+import type { ApiMetrics } from './metrics';
 import { silentLogger, type Logger } from '../observability/log';
 import { signedInGuards, type RateLimit } from './signed-in';
 import { photosRouter } from './photos/router';
@@ -37,6 +38,8 @@ export interface AppDeps {
   logger?: Logger;
   /** Errors no problem type explains; default: the logger's error lines. */
   log?: (error: unknown) => void;
+  /** Counts and times the requests for GET /metrics (api/metrics.ts); absent, nothing is counted. */
+  metrics?: ApiMetrics;
   /** Requests per token and window (API_RATE_LIMIT_PER_MINUTE); the default suits a portal, not a bulk import. */
   rateLimit?: RateLimit;
   /** Geocodes job addresses typed as text; absent, they are kept as given. */
@@ -53,7 +56,7 @@ export function createApp(deps: AppDeps): Koa<AuthState> {
   const app = new Koa<AuthState>();
   const logger = deps.logger ?? silentLogger;
   // First: it sees every answer as sent, problems included, and gives each request its id.
-  app.use(requestLog(logger));
+  app.use(requestLog(logger, deps.metrics));
   // An unreachable Postgres or Temporal answers 503 with Retry-After, never a 500.
   app.use(problemDetails(deps.log ?? ((error) => logger.error({ err: error }, 'request failed')), outageCheck(deps.db)));
   // A job type's YAML source, on the two routes that take one; everything else is JSON.

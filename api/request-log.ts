@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Middleware } from 'koa';
 import { inRequest, type Logger } from '../observability/log';
 import type { AuthState } from './auth';
+import type { ApiMetrics } from './metrics';
 
 /** A caller's X-Request-Id is kept only when it is a plain token: it goes into every log line of the request. */
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -13,7 +14,7 @@ const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
  * route is the router's pattern (`/v1/invitations/:token/accept`), so an invitation token or an
  * API token cannot reach the log. Lines written by other code while the request runs carry its id.
  */
-export function requestLog(logger: Logger): Middleware<AuthState> {
+export function requestLog(logger: Logger, metrics?: Pick<ApiMetrics, 'observeRequest'>): Middleware<AuthState> {
   return async (ctx, next) => {
     const started = process.hrtime.bigint();
     const offered = ctx.get('x-request-id');
@@ -42,6 +43,7 @@ export function requestLog(logger: Logger): Middleware<AuthState> {
         },
         'request',
       );
+      metrics?.observeRequest({ method: ctx.method, route: route ?? 'unmatched', status, seconds });
     }
   };
 }

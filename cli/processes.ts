@@ -20,6 +20,8 @@ import { createJobWorker, isWorkerIdle } from '../worker/worker';
 import { collectGarbageWhenIdle } from '../runtime/idle-gc';
 import { createLogger, type Logger } from '../observability/log';
 import { installTemporalRuntime } from '../runtime/worker-log';
+import { serveWorkerHealth } from '../worker/health';
+import { createApiMetrics, serveMetrics } from '../api/metrics';
 
 /**
  * The single-purpose processes of a deployment. Each connects to the Temporal cluster and the
@@ -27,8 +29,8 @@ import { installTemporalRuntime } from '../runtime/worker-log';
  */
 export async function runWorker(config: Config): Promise<void> {
   const logger = createLogger(config.observability.log);
-  // Before the first connection: the SDK's logs through ours.
-  installTemporalRuntime({ logger });
+  // Before the first connection: the SDK's logs through ours, its metrics on WORKER_METRICS_ADDRESS.
+  installTemporalRuntime({ logger, metricsAddress: config.observability.workerMetricsAddress });
   const vehicles = connectOneApi(config);
   const db = await reachableDb(config);
   await loadJobTypeCatalog(config.jobTypesDir, db); // refuse to start on a broken job type
@@ -42,12 +44,16 @@ export async function runWorker(config: Config): Promise<void> {
     gateway: vehicles.gateway,
     settings: config.worker,
   });
+  const { workerHealthPort, workerMetricsAddress } = config.observability;
+  const health = workerHealthPort === undefined ? undefined : await serveWorkerHealth(worker, workerHealthPort, config.apiHost);
   // Worker.run() shuts down gracefully on SIGINT/SIGTERM (the SDK's default shutdown signals).
   logger.info(
     {
       taskQueue: config.temporal.taskQueue,
       temporal: target.address,
       namespace: target.namespace,
+      ...(health ? { health: `http://${config.apiHost}:${workerHealthPort}/healthz` } : {}),
+      ...(workerMetricsAddress ? { metrics: `http://${workerMetricsAddress}/metrics` } : {}),
     },
     'Worker polling',
   );
@@ -59,6 +65,7 @@ export async function runWorker(config: Config): Promise<void> {
     logger.fatal({ err: error }, 'worker failed');
     throw error;
   } finally {
+    health?.close();
     await connection.close();
     await db.destroy();
   }
@@ -71,19 +78,33 @@ export async function runApi(config: Config): Promise<void> {
   const client = await connectClient(target);
   const logger = createLogger(config.observability.log);
   const server = await serveApi(config, { db, client, namespace: target.namespace, jobTypes, logger });
-  logger.info({ url: `http://${config.apiHost}:${config.apiPort}` }, 'API listening');
+  logger.info(
+    {
+      url: `http://${config.apiHost}:${config.apiPort}`,
+      ...(config.observability.metricsPort === undefined
+        ? {}
+        : { metrics: `http://${config.apiHost}:${config.observability.metricsPort}/metrics` }),
+    },
+    'API listening',
+  );
   const stop = () => server.close(() => void Promise.all([client.connection.close(), db.destroy()]).then(() => process.exit(0)));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
 
-/** The API app with the configuration's settings, listening on its port; `installer-jobs api` and `start` both serve it so. */
+/**
+ * The API app with the configuration's settings, listening on its port; `installer-jobs api` and
+ * `start` both serve it so. With METRICS_PORT, GET /metrics is served there until the API closes.
+ */
 export async function serveApi(
   config: Config,
   deps: { db: Db; client: Client; namespace: string; jobTypes: JobTypeCatalog; logger: Logger },
 ): Promise<http.Server> {
+  const { metricsPort } = config.observability;
+  const metrics = metricsPort === undefined ? undefined : createApiMetrics(deps.db, { processMetrics: true });
   const app = createApp({
     logger: deps.logger,
+    metrics,
     db: deps.db,
     temporal: deps.client,
     namespace: deps.namespace,
@@ -94,6 +115,13 @@ export async function serveApi(
   });
   const server = createApiServer(app.callback());
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.apiPort, config.apiHost, resolve));
+  if (metrics) {
+    const metricsServer = await serveMetrics(metrics.registry, metricsPort!, config.apiHost).catch(async (error: unknown) => {
+      server.close();
+      throw error;
+    });
+    server.once('close', () => metricsServer.close());
+  }
   return server;
 }
 

@@ -75,6 +75,7 @@ export async function start(config: Config): Promise<void> {
     const { level } = config.observability.log;
     code.workerLog.installTemporalRuntime({
       logger: code.workerLog.startLogger(path.join(config.dataDir, 'worker.log'), log, level),
+      metricsAddress: config.observability.workerMetricsAddress,
       shutdownSignals: [],
     });
     const bundleLoading = parts.early(code.bundle.bundleJobWorkflows());
@@ -167,6 +168,11 @@ export async function start(config: Config): Promise<void> {
     log(
       `API         http://${config.apiHost}:${config.apiPort}  (health: /healthz, /readyz; requests logged to ${rel(config, path.join(config.dataDir, 'api.log'))})`,
     );
+    const { metricsPort, workerMetricsAddress } = config.observability;
+    if (metricsPort !== undefined || workerMetricsAddress !== undefined)
+      log(
+        `Metrics     ${[metricsPort === undefined ? undefined : `API http://${config.apiHost}:${metricsPort}/metrics`, workerMetricsAddress && `worker http://${workerMetricsAddress}/metrics`].filter(Boolean).join(', ')}`,
+      );
 
     await printDemoTenant(config, db, code.demoTenants, log);
     log('Ready. Ctrl-C stops everything.');

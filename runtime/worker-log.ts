@@ -8,10 +8,12 @@ import { createLogger, type Logger } from '../observability/log';
  * The Temporal SDK's Runtime, installed once per process (the SDK allows one) before the first
  * worker or connection exists: what the SDK and its core say goes through our logger, each line
  * with the ids the SDK gives it (workflowId, runId, workflowType, activityId, activityType,
- * taskQueue).
+ * taskQueue); with `metricsAddress` (WORKER_METRICS_ADDRESS), the SDK's metrics and ours
+ * (worker/vehicle-metrics.ts) are served for Prometheus at http://<metricsAddress>/metrics.
  */
 export function installTemporalRuntime(options: {
   logger: Logger;
+  metricsAddress?: string;
   /** `start` stops its parts itself, in order, on Ctrl-C: the SDK must not race it to the worker. Default: the SDK's (SIGINT, SIGTERM …). */
   shutdownSignals?: NodeJS.Signals[];
 }): void {
@@ -19,6 +21,7 @@ export function installTemporalRuntime(options: {
     logger: sdkLogger(options.logger),
     telemetryOptions: {
       logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} },
+      ...(options.metricsAddress ? { metrics: { prometheus: { bindAddress: options.metricsAddress } } } : {}),
     },
     ...(options.shutdownSignals ? { shutdownSignals: options.shutdownSignals } : {}),
   });

@@ -1,7 +1,8 @@
-import { NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
+import { NativeConnection, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { DEFAULT_WORKER_SETTINGS, type WorkerSettings } from '../common/config';
 import { bundleJobWorkflows } from './bundle';
 import { createActivities, type ActivityDependencies } from '../activities';
+import { measuredGateway } from './vehicle-metrics';
 
 export interface JobWorkerOptions extends ActivityDependencies {
   connection: NativeConnection;
@@ -20,7 +21,8 @@ export async function createJobWorker(options: JobWorkerOptions): Promise<Worker
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     workflowBundle: await (options.workflowBundle ?? bundleJobWorkflows()),
-    activities: createActivities({ db: options.db, gateway: options.gateway }),
+    // The connection has made the Runtime by now: its meter exports on WORKER_METRICS_ADDRESS when set, and counts into nothing otherwise.
+    activities: createActivities({ db: options.db, gateway: measuredGateway(options.gateway, Runtime.instance().metricMeter) }),
     maxCachedWorkflows: settings.maxCachedWorkflows,
     maxConcurrentWorkflowTaskExecutions: settings.maxConcurrentWorkflowTasks,
     maxConcurrentActivityTaskExecutions: settings.maxConcurrentActivities,

@@ -2,9 +2,12 @@ import { expect } from 'chai';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../api/app';
+import { createApiMetrics, serveMetrics } from '../../api/metrics';
 import { onboardProvider, type OnboardedProvider } from '../../db/tenancy';
 import { createLogger } from '../../observability/log';
 import { callApi, startTestStack, type ApiAnswer, type TestStack } from '../support/stack';
+
+const LOCATION = { text: 'Alexanderplatz 1, 10178 Berlin', lat: 52.5219, lng: 13.4132 };
 
 interface RequestLine {
   level: string;
@@ -18,18 +21,21 @@ interface RequestLine {
   userId?: string;
 }
 
-/** The API as a process serves it, its logger writing JSON lines, here into `lines`. */
-describe('request logs', function () {
+/** The API as a process serves it — its logger writing JSON lines, here into `lines`, and its metrics on a port of their own. */
+describe('request logs and metrics', function () {
   this.timeout(90_000);
   let stack: TestStack;
   let api: http.Server;
+  let metricsServer: http.Server;
   let baseUrl: string;
+  let metricsUrl: string;
   let provider: OnboardedProvider;
   const lines: string[] = [];
 
   before(async () => {
     stack = await startTestStack('observability');
     const logger = createLogger({ format: 'json', level: 'info' }, { write: (line: string) => void lines.push(line) });
+    const metrics = createApiMetrics(stack.db);
     const app = createApp({
       db: stack.db,
       temporal: stack.client,
@@ -37,15 +43,19 @@ describe('request logs', function () {
       taskQueue: stack.taskQueue,
       jobTypes: stack.jobTypes,
       logger,
+      metrics,
     });
     api = http.createServer(app.callback());
     await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
     baseUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+    metricsServer = await serveMetrics(metrics.registry, 0, '127.0.0.1');
+    metricsUrl = `http://127.0.0.1:${(metricsServer.address() as AddressInfo).port}`;
     provider = await onboardProvider(stack.db, { name: 'Observed Mobility', adminEmail: 'admin@observed.example', fleetName: 'Berlin' });
   });
   after(async () => {
     api?.closeAllConnections();
     api?.close();
+    metricsServer?.close();
     await stack?.stop();
   });
 
@@ -111,5 +121,31 @@ describe('request logs', function () {
     const problem = await call('GET', '/v1/fleets');
     expect(problem.status).to.equal(401);
     expect(problem.headers.get('x-request-id'), 'a refusal carries its id too').to.match(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers GET /metrics on its own port: requests by route and status, and jobs by type and status from the read model', async () => {
+    const job = await call('POST', '/v1/jobs', provider.adminToken, {
+      jobTypeId: 'cloudboxx-install',
+      fleetId: provider.fleetId,
+      values: { vehicleLocation: LOCATION },
+    });
+    expect(job.status, job.text).to.equal(201);
+
+    const scraped = await fetch(`${metricsUrl}/metrics`);
+    expect(scraped.status).to.equal(200);
+    expect(scraped.headers.get('content-type')).to.match(/^text\/plain; version=0\.0\.4/);
+    const text = await scraped.text();
+    expect(text).to.include('installer_jobs_http_request_duration_seconds_count{method="POST",route="/v1/jobs",status="201"} 1');
+    expect(text).to.match(
+      /installer_jobs_http_request_duration_seconds_bucket\{le="0\.5",method="POST",route="\/v1\/fleets\/:fleetId\/invitations",status="201"\} 1/,
+    );
+    expect(text).to.include('installer_jobs_http_request_duration_seconds_count{method="GET",route="unmatched",status="404"} 1');
+    expect(text).to.include('installer_jobs_jobs{job_type="cloudboxx-install",status="PENDING"} 1');
+    expect(text).to.include('installer_jobs_access_grants_open 0');
+    expect(text).to.include('installer_jobs_read_model_up 1');
+    expect(text, 'no path with a token in it becomes a label').not.to.include('inv_');
+
+    expect((await fetch(`${metricsUrl}/anything`)).status).to.equal(404);
+    expect((await fetch(`${baseUrl}/metrics`)).status, 'the API port does not serve /metrics').to.equal(404);
   });
 });

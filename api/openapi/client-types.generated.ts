@@ -8,8 +8,25 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    /** Whether Postgres and Temporal answer and a worker polls (200 ok), no worker does (200 degraded), or which server does not answer (503). */
+    /** Liveness: 200 whenever the process answers; it checks nothing the API depends on (that is /readyz). */
     get: operations['getHealth'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/readyz': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Readiness: 200 when Postgres and Temporal answer, a worker polls the task queue and the job types are loaded; 503 naming the part that is not. */
+    get: operations['getReadiness'];
     put?: never;
     post?: never;
     delete?: never;
@@ -201,6 +218,57 @@ export type paths = {
     put?: never;
     /** Create one job per CSV row (up to 1 000), of the job type and fleet in the query; the columns are the field keys and customerName, requestedStartAt, installerCompanyId. dryRun=true answers every problem by row and column (200, nothing created); otherwise the rows without problems are created (201: which row became which job), or with atomic=true all rows or none (422 invalid-import with every problem at /rows/{row}/{column}). */
     post: operations['importJobs'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/jobs/{id}/photos': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Upload a photo for a RUNNING job (the installer company it is assigned to): the image file as the body, with its type (what fetch(url, {method: 'POST', body: blob}) sends). JPEG, PNG, HEIC/HEIF or WebP, recognised by its bytes (415 otherwise); 413 over the size limit. Answers the photoId to put in a photo field, with type, size, pixel dimensions, SHA-256, who took it and when. The original is kept as uploaded, EXIF included; the thumbnail has no metadata. */
+    post: operations['uploadJobPhoto'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/photos/{photoId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A job's photo as uploaded (EXIF included), for the provider's users who may see the job and the assigned company's users; 404 for anyone else. ETag is its SHA-256 (304 on If-None-Match). */
+    get: operations['getPhoto'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/photos/{photoId}/thumbnail': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The photo as a JPEG of at most 320 px, upright and without metadata, for lists; 404 no-thumbnail for a HEIC photo (none is made). */
+    get: operations['getPhotoThumbnail'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -613,10 +681,15 @@ export type components = {
         severity: 'error' | 'warning';
       }[];
     };
-    /** @description ok (200) when Postgres and Temporal answer and a worker polls the task queue; degraded (200) when no worker does — reads work, changes answer 503; unavailable (503) when Postgres or Temporal does not answer. */
+    /** @description Liveness: the process answers (always 200 ok). It checks nothing else, so that an orchestrator restarts the API only when the API itself hangs, never because Postgres or Temporal is away; readiness is GET /readyz. */
     Health: {
+      /** @constant */
+      status: 'ok';
+    };
+    /** @description Readiness: ready (200) when Postgres and Temporal answer, a worker polls the task queue and the job types are loaded; not-ready (503) otherwise, with each part in checks. While no worker polls, reads still work and changes answer 503. */
+    Readiness: {
       /** @enum {unknown} */
-      status: 'ok' | 'degraded' | 'unavailable';
+      status: 'ready' | 'not-ready';
       checks: {
         /** @description Whether Postgres answered within 3 seconds. */
         postgres: {
@@ -633,6 +706,14 @@ export type components = {
         /** @description Whether a worker has polled the task queue within the last 75 seconds (an idle worker polls about once a minute). */
         worker: {
           ok: boolean;
+          /** @description Why not; absent when ok. */
+          error?: string;
+        };
+        /** @description Whether the built-in job types are loaded (a broken one stops the API from starting at all). */
+        jobTypes: {
+          ok: boolean;
+          /** @description How many built-in job types this process loaded. */
+          builtIn: number;
           /** @description Why not; absent when ok. */
           error?: string;
         };
@@ -1276,6 +1357,37 @@ export type components = {
         occurredAt: string;
       }[];
     };
+    /** @description A photo of a job, stored as uploaded. Put its photoId in a photo field of the job (`{"photoId": …}`); fetch it from url, its thumbnail from thumbnailUrl. */
+    Photo: {
+      /** Format: uuid */
+      photoId: string;
+      /** @description The job it was uploaded for. */
+      jobId: string;
+      /**
+       * @description As recognised from the bytes, whatever the upload said.
+       * @enum {unknown}
+       */
+      contentType: 'image/jpeg' | 'image/png' | 'image/heic' | 'image/heif' | 'image/webp';
+      /** @description Bytes, as uploaded. */
+      size: number;
+      /** @description Pixels as the photo is shown (its EXIF orientation applied). */
+      width: number;
+      height: number;
+      /** @description Hex SHA-256 of the bytes as uploaded; also the ETag of url. */
+      sha256: string;
+      /** @description The installer who uploaded it. */
+      takenBy: {
+        /** Format: uuid */
+        userId: string;
+        email: string;
+      };
+      /** Format: date-time */
+      uploadedAt: string;
+      /** @description GET it here: the original, EXIF and all. */
+      url: string;
+      /** @description GET a image/jpeg of at most 320 px here, without metadata; null when none could be made (HEIC: show a placeholder, or url). */
+      thumbnailUrl: string | null;
+    };
     /** @description The command went through; the vehicle state the CloudBoxx reported back. */
     VehicleCommandResult: {
       /** @description The CloudBoxx the command went to. */
@@ -1602,7 +1714,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description ok (200) when Postgres and Temporal answer and a worker polls the task queue; degraded (200) when no worker does — reads work, changes answer 503; unavailable (503) when Postgres or Temporal does not answer. */
+      /** @description Liveness: the process answers (always 200 ok). It checks nothing else, so that an orchestrator restarts the API only when the API itself hangs, never because Postgres or Temporal is away; readiness is GET /readyz. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1683,13 +1795,116 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description ok (200) when Postgres and Temporal answer and a worker polls the task queue; degraded (200) when no worker does — reads work, changes answer 503; unavailable (503) when Postgres or Temporal does not answer. */
+      /** @description service-unavailable: Postgres, Temporal or the worker that runs jobs cannot be reached; outcome-unknown: a change was sent and no outcome came back in time — retry with the same Idempotency-Key to get its outcome (it is never applied twice) */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getReadiness: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Readiness: ready (200) when Postgres and Temporal answer, a worker polls the task queue and the job types are loaded; not-ready (503) otherwise, with each part in checks. While no worker polls, reads still work and changes answer 503. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Readiness'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description headers-too-large: the request headers are over 16 kB in all */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description internal: a fault on our side; it has been logged */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Readiness: ready (200) when Postgres and Temporal answer, a worker polls the task queue and the job types are loaded; not-ready (503) otherwise, with each part in checks. While no worker polls, reads still work and changes answer 503. */
       503: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Health'];
+          'application/json': components['schemas']['Readiness'];
         };
       };
     };
@@ -3391,6 +3606,421 @@ export interface operations {
       };
       /** @description unsupported-media-type: the body is not text/csv */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rate-limited: too many requests for this API token (API_RATE_LIMIT_PER_MINUTE) */
+      429: {
+        headers: {
+          /** @description Seconds until the token may send again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description headers-too-large: the request headers are over 16 kB in all */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description internal: a fault on our side; it has been logged */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description service-unavailable: Postgres, Temporal or the worker that runs jobs cannot be reached; outcome-unknown: a change was sent and no outcome came back in time — retry with the same Idempotency-Key to get its outcome (it is never applied twice) */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  uploadJobPhoto: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). An empty key is no key. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The job id, e.g. J-01HZX3K9QF. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'image/jpeg': string;
+        'image/png': string;
+        'image/heic': string;
+        'image/heif': string;
+        'image/webp': string;
+        'application/octet-stream': string;
+      };
+    };
+    responses: {
+      /** @description A photo of a job, stored as uploaded. Put its photoId in a photo field of the job (`{"photoId": …}`); fetch it from url, its thumbnail from thumbnailUrl. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Photo'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description payload-too-large: the photo is over 20 MiB (PHOTO_MAX_BYTES), by its Content-Length or as it arrives */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unsupported-media-type: the bytes are not a JPEG, PNG, HEIC/HEIF or WebP image */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rate-limited: too many requests for this API token (API_RATE_LIMIT_PER_MINUTE) */
+      429: {
+        headers: {
+          /** @description Seconds until the token may send again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description headers-too-large: the request headers are over 16 kB in all */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description internal: a fault on our side; it has been logged */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description service-unavailable: Postgres, Temporal or the worker that runs jobs cannot be reached; outcome-unknown: a change was sent and no outcome came back in time — retry with the same Idempotency-Key to get its outcome (it is never applied twice) */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getPhoto: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The photo id, as its upload answered. */
+        photoId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The photo, as uploaded. */
+      200: {
+        headers: {
+          /** @description The SHA-256 of the bytes, quoted; send it back as If-None-Match. */
+          ETag?: string;
+          /** @description private: kept by the device of the user who may see it, never by a shared cache. */
+          'Cache-Control'?: string;
+          /** @description Bytes. */
+          'Content-Length'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': string;
+          'image/png': string;
+          'image/heic': string;
+          'image/heif': string;
+          'image/webp': string;
+        };
+      };
+      /** @description Not modified: If-None-Match names these bytes. */
+      304: {
+        headers: {
+          /** @description The SHA-256 of the bytes, quoted; send it back as If-None-Match. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A problem (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rate-limited: too many requests for this API token (API_RATE_LIMIT_PER_MINUTE) */
+      429: {
+        headers: {
+          /** @description Seconds until the token may send again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description headers-too-large: the request headers are over 16 kB in all */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description internal: a fault on our side; it has been logged */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description service-unavailable: Postgres, Temporal or the worker that runs jobs cannot be reached; outcome-unknown: a change was sent and no outcome came back in time — retry with the same Idempotency-Key to get its outcome (it is never applied twice) */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getPhotoThumbnail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The photo id, as its upload answered. */
+        photoId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The thumbnail. */
+      200: {
+        headers: {
+          /** @description The SHA-256 of the bytes, quoted; send it back as If-None-Match. */
+          ETag?: string;
+          /** @description private: kept by the device of the user who may see it, never by a shared cache. */
+          'Cache-Control'?: string;
+          /** @description Bytes. */
+          'Content-Length'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': string;
+        };
+      };
+      /** @description Not modified: If-None-Match names these bytes. */
+      304: {
+        headers: {
+          /** @description The SHA-256 of the bytes, quoted; send it back as If-None-Match. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A problem (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      409: {
         headers: {
           [name: string]: unknown;
         };

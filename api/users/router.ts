@@ -1,6 +1,6 @@
 import Router from '@koa/router';
 import type { FromSchema } from 'json-schema-to-ts';
-import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../common/errors';
+import { ConflictError, ForbiddenError, InputError, NotFoundError, type FieldProblem } from '../../common/errors';
 import type { Db } from '../../db/connection';
 import { PROVIDER_ROLES, addProviderUser, organisationUsers, removeUser, type Principal, type ProviderRole } from '../../db/tenancy';
 import type { AuthState } from '../auth';
@@ -45,7 +45,7 @@ export function usersRouter(deps: { db: Db } & SignedInDeps): Router<AuthState> 
 
   router.post('/', async (ctx) => {
     const principal = providerAdmin(ctx.state.principal, 'add users');
-    const body = parseBody(createProviderUserBody, ctx.request.body);
+    const body = parseUserBody(ctx.request.body);
     const input = providerUserInput(body);
     const user = await addProviderUser(deps.db, principal.organisationId, input);
     ctx.status = 201;
@@ -68,22 +68,53 @@ function providerAdmin(principal: Principal, what: string): Principal {
   return principal;
 }
 
-/** Customers limit a dispatcher and a customer-portal user, and no one else: an admin acts for all of them. */
-function providerUserInput({ email, role, customers }: FromSchema<typeof createProviderUserBody>) {
-  if (role === 'provider_admin') {
-    // Stored nowhere, yet echoed back as if they limited the admin: refuse rather than mislead.
-    if (customers) {
-      throw new InputError(
-        'A provider admin acts for all customers: leave out customers, or add a provider_dispatcher or provider_customer.',
-        [{ pointer: '/customers', message: 'only a provider_dispatcher or provider_customer acts for given customers', rule: 'forbidden' }],
-      );
-    }
-    return { email, role };
+/**
+ * The body, checked against its schema — whose if/then says who takes customers — with that rule's
+ * problem in words a person understands instead of the schema's (`must match "then" schema`), and
+ * every other problem of the request beside it.
+ */
+function parseUserBody(raw: unknown) {
+  try {
+    return parseBody(createProviderUserBody, raw);
+  } catch (error) {
+    const { role, customers } = (raw ?? {}) as { role?: unknown; customers?: unknown };
+    if (!(error instanceof InputError) || !isProviderRole(role)) throw error;
+    // The if/then's own problem (`must match "else" schema`, at /) says nothing a person can act on.
+    const others = error.details.filter((problem) => problem.rule !== 'if');
+    const ruleBroken = (role === 'provider_admin') === (customers !== undefined);
+    if (!ruleBroken) throw new InputError(error.message, others);
+    const { title, problem } = customersProblem(role);
+    const rest = others.filter((other) => other.pointer !== '/customers');
+    throw new InputError(rest.length === 0 ? title : error.message, [problem, ...rest]);
   }
+}
+
+function isProviderRole(role: unknown): role is ProviderRole {
+  return (PROVIDER_ROLES as readonly unknown[]).includes(role);
+}
+
+/** Customers limit a dispatcher and a customer-portal user, and no one else: an admin acts for all of them. */
+function customersProblem(role: ProviderRole): { title: string; problem: FieldProblem } {
+  // Customers for an admin would be stored nowhere, yet echoed back as if they limited the admin: refused rather than misleading.
+  if (role === 'provider_admin')
+    return {
+      title: 'A provider admin acts for all customers: leave out customers, or add a provider_dispatcher or provider_customer.',
+      problem: {
+        pointer: '/customers',
+        message: 'only a provider_dispatcher or provider_customer acts for given customers',
+        rule: 'forbidden',
+      },
+    };
   const who = role === 'provider_dispatcher' ? 'dispatcher' : 'customer-portal user';
-  if (!customers)
-    throw new InputError(`A ${who} acts for some customers: name them.`, [
-      { pointer: '/customers', message: `is required for a ${who}`, rule: 'required' },
-    ]);
+  return {
+    title: `A ${who} acts for some customers: name them.`,
+    problem: { pointer: '/customers', message: `is required for a ${who}`, rule: 'required' },
+  };
+}
+
+/** What is stored: the customers of those limited to them (the schema made sure they are given, and only to them). */
+function providerUserInput({ email, role, customers }: ReturnType<typeof parseUserBody>) {
+  if (role === 'provider_admin') return { email, role };
+  if (!customers) throw new Error(`the schema let a ${role} through without customers`);
   return { email, role, customers: [...customers] };
 }

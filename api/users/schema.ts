@@ -20,6 +20,11 @@ export const createProviderUserBody = {
       description: 'Required for a dispatcher and a customer-portal user, refused for an admin: the customers they act for.',
     },
   },
+  // Who acts for given customers: an admin acts for all of them, so it takes none, the others must name theirs.
+  // (`customers: true` only names the property for linters; json-schema-to-ts reads no if/then, so the type stays simple.)
+  if: { properties: { role: { const: 'provider_admin' } } },
+  then: { properties: { customers: false } },
+  else: { properties: { customers: true }, required: ['customers'] },
 } as const;
 
 export const newProviderUser = {

@@ -110,6 +110,26 @@ describe('dispatchers and customer-portal users limited to their customers', fun
     expect(admin.status, 'the refused request created no one').to.equal(201);
     expect(admin.body).to.deep.include({ email, role: 'provider_admin', customers: null });
   });
+
+  it('names the customers rule in its own words beside every other problem of the request', async () => {
+    const refused = await call('POST', '/v1/users', demo.tokens.providerAdmin, {
+      email: 'not an address',
+      role: 'provider_customer',
+    });
+    expect(refused.status, JSON.stringify(refused.body)).to.equal(400);
+    expect(refused.body.errors).to.deep.equal([
+      { pointer: '/customers', message: 'is required for a customer-portal user', rule: 'required' },
+      { pointer: '/email', message: 'must match format "email"', rule: 'format' },
+    ]);
+    const none = await call('POST', '/v1/users', demo.tokens.providerAdmin, {
+      email: 'nobody@demo-mobility.example',
+      role: 'provider_dispatcher',
+      customers: [],
+    });
+    expect(none.body.errors, 'given, but none: the list is too short, not missing').to.deep.equal([
+      { pointer: '/customers', message: 'must NOT have fewer than 1 items', rule: 'minItems' },
+    ]);
+  });
   it('lets a provider admin list its people and remove one who left, whose token then stops working', async () => {
     const email = `leaver-${Date.now()}@demo-mobility.example`;
     const added = await call('POST', '/v1/users', demo.tokens.providerAdmin, {

@@ -1,0 +1,33 @@
+import { expect } from 'chai';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { openApiDocument } from './document';
+
+type Schema = Record<string, unknown>;
+type Operation = {
+  parameters?: Array<{ name: string; in: string; schema: Schema }>;
+  requestBody?: { content: Record<string, { schema: Schema }> };
+  responses: Record<string, { description: string }>;
+};
+const document = openApiDocument() as { paths: Record<string, Record<string, Operation>> };
+const operation = (method: string, path: string) => document.paths[path]![method]!;
+
+/**
+ * What the API refuses of a request, the document says too, so that a client or a fuzzer
+ * (scripts/schemathesis.sh) generating from it does not meet a refusal it could not foresee.
+ */
+describe('the OpenAPI document on refusals', () => {
+  const ajv = new Ajv2020({ strict: false });
+  addFormats(ajv);
+
+  it('gives customers to a dispatcher and a customer-portal user, and to no admin', () => {
+    const valid = ajv.compile(operation('post', '/v1/users').requestBody!.content['application/json']!.schema);
+    const email = 'someone@example.com';
+    expect(valid({ email, role: 'provider_admin' })).to.equal(true);
+    expect(valid({ email, role: 'provider_admin', customers: ['Stadtwerke Nord'] })).to.equal(false);
+    for (const role of ['provider_dispatcher', 'provider_customer']) {
+      expect(valid({ email, role, customers: ['Stadtwerke Nord'] }), role).to.equal(true);
+      expect(valid({ email, role }), role).to.equal(false);
+    }
+  });
+});

@@ -17,6 +17,7 @@ import { connectClient, connectWorkerConnection, temporalTarget } from '../tempo
 import { registerSearchAttributes } from '../temporal/search-attributes';
 import { geocoderFrom } from '../geocoding/geocoder';
 import { createJobWorker, isWorkerIdle } from '../worker/worker';
+import { bundleJobWorkflows } from '../worker/bundle';
 import { collectGarbageWhenIdle } from '../runtime/idle-gc';
 import { createLogger, type Logger } from '../observability/log';
 import { installTemporalRuntime } from '../runtime/worker-log';
@@ -43,6 +44,10 @@ export async function runWorker(config: Config): Promise<void> {
     db,
     gateway: vehicles.gateway,
     settings: config.worker,
+    workflowBundle: bundleJobWorkflows({
+      log: (line) => logger.info(line),
+      problems: (level, message, meta) => logger[level]({ ...meta, component: 'workflow bundler' }, message),
+    }),
   });
   const { workerHealthPort, workerMetricsAddress } = config.observability;
   const health = workerHealthPort === undefined ? undefined : await serveWorkerHealth(worker, workerHealthPort, config.apiHost);

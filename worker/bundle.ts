@@ -25,6 +25,8 @@ export interface BundleOptions {
   cacheDir?: string | false;
   /** Told whether the bundle was built or reused, for start-up output. */
   log?: (line: string) => void;
+  /** Where the bundler's warnings and errors go (a process's logger); default: the console, as for the tests. */
+  problems?: (level: 'warn' | 'error', message: string, meta?: Record<string, unknown>) => void;
 }
 
 /**
@@ -34,8 +36,9 @@ export interface BundleOptions {
  */
 export async function bundleJobWorkflows(options: BundleOptions = {}): Promise<WorkflowBundle> {
   const cacheDir = options.cacheDir ?? DEFAULT_BUNDLE_CACHE_DIR;
-  if (cacheDir === false) return buildBundle();
-  return cachedBundle({ cacheDir, key: () => workflowBundleKey(), build: buildBundle, log: options.log });
+  const build = () => buildBundle(options.problems);
+  if (cacheDir === false) return build();
+  return cachedBundle({ cacheDir, key: () => workflowBundleKey(), build, log: options.log });
 }
 
 export interface CachedBundleOptions {
@@ -72,7 +75,9 @@ export async function cachedBundle(options: CachedBundleOptions): Promise<Workfl
 }
 
 /** Its INFO output is a page of webpack statistics nobody needs on every build: only warnings and errors get through. */
-function buildBundle(): Promise<WorkflowBundle> {
+function buildBundle(
+  problems: NonNullable<BundleOptions['problems']> = (level, message, meta) => console[level](message, meta ?? ''),
+): Promise<WorkflowBundle> {
   return bundleWorkflowCode({
     workflowsPath: WORKFLOWS_PATH,
     preloadModules: SHARED_WORKFLOW_MODULES,
@@ -81,8 +86,8 @@ function buildBundle(): Promise<WorkflowBundle> {
       trace: () => {},
       debug: () => {},
       info: () => {},
-      warn: (message, meta) => console.warn(message, meta ?? ''),
-      error: (message, meta) => console.error(message, meta ?? ''),
+      warn: (message, meta) => problems('warn', message, meta),
+      error: (message, meta) => problems('error', message, meta),
     },
   });
 }

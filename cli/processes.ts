@@ -92,10 +92,29 @@ export async function runApi(config: Config): Promise<void> {
     },
     'API listening',
   );
-  const stop = () => server.close(() => void Promise.all([client.connection.close(), db.destroy()]).then(() => process.exit(0)));
+  const stop = (signal: NodeJS.Signals) => {
+    logger.info({ signal, graceMs: API_SHUTDOWN_GRACE_MS }, 'API stopping: no new connections; requests in flight may finish');
+    // Kept-alive connections would hold close() open: each is closed as soon as it is idle.
+    const idle = setInterval(() => server.closeIdleConnections(), 100);
+    const cutOff = setTimeout(() => {
+      logger.warn({ graceMs: API_SHUTDOWN_GRACE_MS }, 'requests still in flight cut off');
+      server.closeAllConnections();
+    }, API_SHUTDOWN_GRACE_MS);
+    server.close(() => {
+      clearInterval(idle);
+      clearTimeout(cutOff);
+      void Promise.all([client.connection.close(), db.destroy()]).then(() => {
+        logger.info('API stopped');
+        process.exit(0);
+      });
+    });
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
+
+/** How long requests in flight get to finish once the API is told to stop (SIGTERM); then their connections are closed. */
+export const API_SHUTDOWN_GRACE_MS = 10_000;
 
 /**
  * The API app with the configuration's settings, listening on its port; `installer-jobs api` and

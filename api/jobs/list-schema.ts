@@ -25,6 +25,9 @@ export const DATE_PARAMETERS = [
   'finishedTo',
 ] as const;
 
+/** A cursor's characters: base64url without padding (list-router.ts encodes its position so). */
+export const CURSOR_PATTERN = '^[A-Za-z0-9_-]+$';
+
 const dateTime = (description: string) =>
   ({
     type: 'string',
@@ -79,8 +82,10 @@ export const jobListQuery = {
       type: 'string',
       minLength: 1,
       maxLength: 1000,
+      // What every cursor is made of (base64url, no padding); only the API's own make sense inside.
+      pattern: CURSOR_PATTERN,
       description:
-        'The nextCursor of the previous page, to read on; send the same filters. Opaque: only a cursor this API gave out is taken, as it was (anything else answers 400). A cursor stays valid while jobs are added.',
+        'The nextCursor of the previous page, to read on; send the same filters and order. Opaque (base64url): only a cursor this API gave out is taken, as it was; anything else, or one sent with another sort or order, answers 400. A cursor stays valid while jobs are added.',
     },
     fields: {
       type: 'array',
@@ -107,6 +112,7 @@ export const jobListPage = {
     items: { type: 'array', items: jobListItem },
     nextCursor: {
       type: ['string', 'null'],
+      pattern: CURSOR_PATTERN,
       description: 'Send as cursor, with the same filters, for the next page; null on the last page.',
     },
   },

@@ -3211,7 +3211,7 @@ export interface operations {
         order?: 'asc' | 'desc';
         /** @description Jobs per page. */
         limit?: number;
-        /** @description The nextCursor of the previous page, to read on; send the same filters. Opaque: only a cursor this API gave out is taken, as it was (anything else answers 400). A cursor stays valid while jobs are added. */
+        /** @description The nextCursor of the previous page, to read on; send the same filters and order. Opaque (base64url): only a cursor this API gave out is taken, as it was; anything else, or one sent with another sort or order, answers 400. A cursor stays valid while jobs are added. */
         cursor?: string;
         /** @description Only these properties of each job (id is always there). Default: all. */
         fields?: (

@@ -30,4 +30,13 @@ describe('the OpenAPI document on refusals', () => {
       expect(valid({ email, role }), role).to.equal(false);
     }
   });
+
+  it("gives a cursor the characters of the API's own (base64url)", () => {
+    const cursor = operation('get', '/v1/jobs').parameters!.find((parameter) => parameter.name === 'cursor')!;
+    const valid = ajv.compile(cursor.schema);
+    const issued = Buffer.from(JSON.stringify(['createdAt', 'desc', ['2026-11-23T14:30:00.000000Z', 'J-01HZX3K9QF']])).toString(
+      'base64url',
+    );
+    expect([valid(issued), valid('abc!'), valid('abc=')]).to.deep.equal([true, false, false]);
+  });
 });

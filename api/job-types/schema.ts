@@ -1,3 +1,4 @@
+import { SOURCE_LIMIT } from './yaml-body';
 import { sourceProblem } from '../problem-schema';
 /**
  * Response bodies of /v1/job-types: the mappers' types and the API docs come from these. The enums
@@ -111,7 +112,8 @@ export const previewBody = {
   additionalProperties: false,
   required: ['source'],
   properties: {
-    source: { type: 'string', maxLength: 262_144, description: 'The YAML source of the job type, as PUT /v1/job-types/{id} takes it.' },
+    // No maxLength: the limit is on bytes (UTF-8), which a schema counting characters cannot state.
+    source: { type: 'string', description: `The YAML source of the job type, as PUT /v1/job-types/{id} takes it: ${SOURCE_LIMIT}.` },
     values: { type: 'object', additionalProperties: true, description: 'Sample provider values, as `values` of POST /v1/jobs.' },
   },
 } as const;

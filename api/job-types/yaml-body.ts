@@ -6,6 +6,11 @@ export const YAML_TYPES = ['application/yaml', 'text/yaml', 'application/x-yaml'
 
 /** The largest source accepted; a larger body answers 413 before it is parsed. */
 export const MAX_SOURCE_BYTES = 256 * 1024;
+/**
+ * That limit in words, for the API's readers. It counts bytes, as the grammar does (a file's size), so a
+ * schema's maxLength — characters, up to 4 bytes each — cannot say it: ASCII fits 262 144 characters, emoji a quarter.
+ */
+export const SOURCE_LIMIT = `at most 256 KiB (${MAX_SOURCE_BYTES} bytes) in UTF-8, a larger body answers 413 payload-too-large`;
 
 // PUT /v1/job-types/{id} and POST /v1/job-types/validate take YAML; every other route JSON only.
 const SOURCE_ROUTES = [

@@ -2297,8 +2297,8 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/yaml': string;
-        'text/yaml': string;
+        'application/yaml': unknown;
+        'text/yaml': unknown;
       };
     };
     responses: {
@@ -2429,7 +2429,7 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          /** @description The YAML source of the job type, as PUT /v1/job-types/{id} takes it. */
+          /** @description The YAML source of the job type, as PUT /v1/job-types/{id} takes it: at most 256 KiB (262144 bytes) in UTF-8, a larger body answers 413 payload-too-large. */
           source: string;
           /** @description Sample provider values, as `values` of POST /v1/jobs. */
           values?: {

@@ -49,6 +49,7 @@ import {
 import { JOB_ID_PATTERN } from '../../common/job';
 import { IDEMPOTENCY_RETENTION_HOURS } from '../../db/idempotency-keys';
 import { addressSuggestions, suggestionsQuery } from '../geocoding/schema';
+import { SOURCE_LIMIT } from '../job-types/yaml-body';
 import { problemBody } from '../problem-schema';
 import { photoResource } from '../photos/schema';
 import { DEFAULT_PHOTO_MAX_BYTES } from '../../common/config';
@@ -67,8 +68,11 @@ interface OperationBase {
   tag: string;
   /** The very schema object the route validates its body with. */
   body?: object;
-  /** The body is a job type's YAML source (application/yaml or text/yaml), not JSON. */
-  yamlBody?: true;
+  /**
+   * The body is a job type's YAML source (application/yaml or text/yaml), not JSON; `any`: whatever
+   * YAML (or none) it holds is taken, and the answer says what is wrong with it.
+   */
+  yamlBody?: true | 'any';
   /** The body is CSV (text/csv), as this schema says: the route answers 415 to anything else, and 413 over its maxLength. */
   csvBody?: { maxLength: number };
   /** The body is a photo as it is (PHOTO_CONTENT_TYPES): 415 for anything else, 413 over maxBytes. */
@@ -162,7 +166,7 @@ export const OPERATIONS: Operation[] = [
     operationId: 'validateJobType',
     summary: 'Check a YAML source as publishing would, saving nothing: every problem with line and column.',
     tag: 'job types',
-    yamlBody: true,
+    yamlBody: 'any',
     response: validationAnswer,
   },
   {
@@ -565,8 +569,14 @@ const problem = {
 /** A job type's YAML, as the author wrote it. */
 const yamlSource = {
   type: 'string',
-  maxLength: 262_144,
-  description: "A job type's YAML source (job-types/schema/job-type.schema.json); version: may be left out to get the next one.",
+  description: `A job type's YAML source (job-types/schema/job-type.schema.json), ${SOURCE_LIMIT}; version: may be left out to get the next one.`,
+};
+/**
+ * Text to check: a YAML document of any value, or not YAML at all, is taken and its problems answered
+ * (200). A type would say otherwise: a YAML body's schema describes the value the YAML holds, not its text.
+ */
+const anyYamlText = {
+  description: `Any text, ${SOURCE_LIMIT}: a job type's YAML source (job-types/schema/job-type.schema.json) or not; the answer lists its problems.`,
 };
 /** The JSON body parser reads POST and PATCH bodies on every route, whether it takes one or not. */
 const tooLarge = { ...problem, description: 'payload-too-large: the request body is over 256 kB' };
@@ -656,7 +666,12 @@ export function openApiDocument(serverUrl?: string): object {
         ? {
             requestBody: {
               required: true,
-              content: Object.fromEntries(['application/yaml', 'text/yaml'].map((type) => [type, { schema: storable(yamlSource) }])),
+              content: Object.fromEntries(
+                ['application/yaml', 'text/yaml'].map((type) => [
+                  type,
+                  { schema: storable(op.yamlBody === 'any' ? anyYamlText : yamlSource) },
+                ]),
+              ),
             },
           }
         : {}),

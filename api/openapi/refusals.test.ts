@@ -39,4 +39,23 @@ describe('the OpenAPI document on refusals', () => {
     );
     expect([valid(issued), valid('abc!'), valid('abc=')]).to.deep.equal([true, false, false]);
   });
+
+  it("states a job type source's limit in bytes, as the API counts it, not as characters", () => {
+    const sources = [
+      operation('put', '/v1/job-types/{id}').requestBody!.content['application/yaml']!.schema,
+      operation('post', '/v1/job-types/validate').requestBody!.content['text/yaml']!.schema,
+      (operation('post', '/v1/job-types/preview').requestBody!.content['application/json']!.schema.properties as Record<string, Schema>)
+        .source!,
+    ];
+    for (const source of sources) {
+      expect(source).not.to.have.property('maxLength');
+      expect(source.description).to.match(/at most 256 KiB \(262144 bytes\) in UTF-8/);
+    }
+  });
+
+  it("takes any YAML value to validate, as the API does (a YAML body's schema describes the value, not the text)", () => {
+    const validate = operation('post', '/v1/job-types/validate').requestBody!.content['application/yaml']!.schema;
+    expect(validate).not.to.have.property('type');
+    expect(operation('put', '/v1/job-types/{id}').requestBody!.content['application/yaml']!.schema).to.have.property('type', 'string');
+  });
 });

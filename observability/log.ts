@@ -40,14 +40,25 @@ const REDACT = [
   '*.headers.cookie',
 ];
 
-/** The processes' logger: `destination` is for the tests (and for `start`, which writes to files); stdout otherwise. */
+/** The processes' logger, on stdout unless given a `destination` (the tests; `start`, which writes to files). */
 export function createLogger(settings: LogSettings, destination?: DestinationStream): Logger {
   const format = settings.format ?? (process.stdout.isTTY ? 'pretty' : 'json');
   const stream =
-    destination ??
-    (format === 'pretty'
-      ? pretty({ sync: true, colorize: process.stdout.isTTY, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' })
-      : undefined);
+    format === 'pretty'
+      ? pretty({
+          sync: true,
+          destination: destination ?? 1,
+          colorize: destination === undefined && process.stdout.isTTY,
+          translateTime: 'SYS:HH:MM:ss.l',
+          singleLine: true,
+          // A request reads `GET /v1/jobs/:id 200 12.3 ms`, its other fields after it.
+          messageFormat: (log, messageKey) =>
+            log[messageKey] === 'request' && log.method
+              ? `${String(log.method)} ${String(log.route ?? '(no route)')} ${String(log.status)} ${String(log.durationMs)} ms`
+              : String(log[messageKey] ?? ''),
+          ignore: 'pid,hostname,method,route,status,durationMs',
+        })
+      : (destination ?? pino.destination({ dest: 1, sync: true }));
   return pino(
     {
       level: settings.level,
@@ -57,7 +68,7 @@ export function createLogger(settings: LogSettings, destination?: DestinationStr
       mixin: () => requestContext.getStore() ?? {},
       redact: { paths: REDACT, censor: '[redacted]' },
     },
-    stream ?? pino.destination({ dest: 1, sync: true }),
+    stream,
   );
 }
 

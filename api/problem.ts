@@ -33,8 +33,11 @@ const STATUS_BY_CLASS: Array<[new (...args: never[]) => DomainError, number]> = 
 /** Tells an error that is an outage (a server unreachable) from a fault of ours; see api/outages.ts. */
 export type OutageCheck = (error: unknown) => Promise<ServiceUnavailableError | undefined>;
 
-/** The one place where errors become HTTP: RFC 9457 problem details with a stable `type`. */
-export function problemDetails(log: (error: unknown) => void = console.error, outageOf: OutageCheck = async () => undefined): Middleware {
+/**
+ * The one place where errors become HTTP: RFC 9457 problem details with a stable `type`. `log` gets
+ * each error no problem type explains (a 500): the process's logger, which adds the request id (api/app.ts).
+ */
+export function problemDetails(log: (error: unknown) => void, outageOf: OutageCheck = async () => undefined): Middleware {
   return async (ctx, next) => {
     try {
       await next();

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import { fileTypeFromBuffer } from 'file-type';
 import { imageSizeFromFile } from 'image-size/fromFile';
+import sharp from 'sharp';
 import { PayloadTooLargeError, RuleViolationError, UnsupportedMediaTypeError } from '../common/errors';
 
 /** What a photo may be, told by its bytes (the Content-Type a client sends is not trusted). */
@@ -98,16 +99,20 @@ export class PhotoInspector extends Transform {
 
 /**
  * The photo's pixel dimensions as a viewer shows them: width and height swap when its EXIF
- * orientation turns it a quarter (5-8). Read from the headers only (image-size reads at most
- * 512 KiB of the file); a header it cannot read is an image nobody can show (422 unreadable-image).
+ * orientation turns it a quarter (5-8). Read from the headers only: image-size reads the first
+ * 512 KiB of the file (it knows HEIC's boxes, which sharp's libvips cannot decode); a JPEG whose
+ * frame header comes later, behind large metadata, is read by libvips, which seeks to it. A header
+ * neither can read is an image nobody can show (422 unreadable-image).
  */
 export async function photoDimensions(file: string): Promise<{ width: number; height: number }> {
-  let found: Awaited<ReturnType<typeof imageSizeFromFile>>;
-  try {
-    found = await imageSizeFromFile(file);
-  } catch (error) {
-    throw unreadableImage(error);
-  }
+  const found = await imageSizeFromFile(file).catch(async (error: unknown) => {
+    const meta = await sharp(file)
+      .metadata()
+      .catch(() => {
+        throw unreadableImage(error);
+      });
+    return { width: meta.width, height: meta.height, orientation: meta.orientation };
+  });
   const { width, height, orientation } = found;
   if (!width || !height) throw unreadableImage();
   return orientation !== undefined && orientation >= 5 ? { width: height, height: width } : { width, height };

@@ -6,6 +6,10 @@ import { unreadableImage, type PhotoContentType } from './inspect';
 export const THUMBNAIL_SIZE = 320;
 export const THUMBNAIL_CONTENT_TYPE = 'image/jpeg';
 
+// libvips keeps recent operations and open files (up to 50 MB) for images worked on again; each
+// photo is thumbnailed once, so that cache would only hold memory.
+sharp.cache(false);
+
 export interface Thumbnail {
   bytes: Buffer;
   sha256: string;

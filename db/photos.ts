@@ -34,3 +34,24 @@ export async function recordPhoto(db: Db, photo: NewPhoto): Promise<PhotoRow> {
 export async function findPhoto(db: Db, photoId: string): Promise<PhotoRow | undefined> {
   return db<PhotoRow>('photos').where({ id: photoId }).whereNull('deleted_at').first();
 }
+
+/** Of `photoIds`, those uploaded for the job and still kept. */
+export async function keptPhotoIdsOfJob(db: Db, jobId: string, photoIds: readonly string[]): Promise<Set<string>> {
+  const uuids = photoIds.filter(isPhotoId);
+  if (uuids.length === 0) return new Set();
+  const rows = await db('photos').where({ job_id: jobId }).whereIn('id', uuids).whereNull('deleted_at').select('id');
+  return new Set(rows.map((row: { id: string }) => row.id));
+}
+
+/** The photos of a job still kept, oldest first. */
+export async function photosOfJob(db: Db, jobId: string): Promise<PhotoRow[]> {
+  return db<PhotoRow>('photos')
+    .where({ job_id: jobId })
+    .whereNull('deleted_at')
+    .orderBy([{ column: 'uploaded_at' }, { column: 'id' }]);
+}
+
+/** Photo ids are UUIDs: anything else names no photo (and is no uuid Postgres would compare). */
+export function isPhotoId(id: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+}

@@ -11,17 +11,19 @@ export interface PhotoReference {
   readonly pointer: string;
 }
 
-/** The photo references among `values`, in the job type's field order; values of the wrong shape are skipped (validation reports them). */
-export function photoReferences(jobType: CompiledJobType, values: JobValues): PhotoReference[] {
+/**
+ * The photo references among `values`: each {photoId} that is a field's value or an item of a
+ * field's list. Told by shape, so that any job type's version reads alike; only a photo field can
+ * hold one (its rules refuse it anywhere else).
+ */
+export function photoReferences(values: JobValues): PhotoReference[] {
   const references: PhotoReference[] = [];
-  for (const field of jobType.fields) {
-    if (field.type !== 'photo') continue;
-    const value = values[field.key];
+  for (const [field, value] of Object.entries(values)) {
     const items = Array.isArray(value) ? value.map((item, index) => ({ item, at: [index] })) : [{ item: value, at: [] }];
     for (const { item, at } of items) {
       const photoId = isRecord(item) ? item.photoId : undefined;
       if (typeof photoId === 'string' && photoId !== '')
-        references.push({ photoId, field: field.key, pointer: jsonPointer('values', field.key, ...at, 'photoId') });
+        references.push({ photoId, field, pointer: jsonPointer('values', field, ...at, 'photoId') });
     }
   }
   return references;
@@ -33,15 +35,15 @@ export function photoReferences(jobType: CompiledJobType, values: JobValues): Ph
  * before the request, `given` what the request sets.
  */
 export function photoReuseProblems(jobType: CompiledJobType, current: JobValues, given: JobValues): FieldProblem[] {
-  const after = photoReferences(jobType, { ...current, ...given });
+  const after = photoReferences({ ...current, ...given });
   const labels = new Map(jobType.fields.map((field) => [field.key, field.label]));
   const problems: FieldProblem[] = [];
-  for (const reference of photoReferences(jobType, given)) {
+  for (const reference of photoReferences(given)) {
     const other = after.find((held) => held.photoId === reference.photoId && held.field !== reference.field);
     if (other === undefined) continue;
     problems.push({
       pointer: reference.pointer,
-      message: `${labels.get(reference.field)}: photo ${reference.photoId} is already used for "${labels.get(other.field)}"; take a photo for each field`,
+      message: `${labels.get(reference.field) ?? reference.field}: photo ${reference.photoId} is already used for "${labels.get(other.field) ?? other.field}"; take a photo for each field`,
       rule: 'photoInUse',
     });
   }

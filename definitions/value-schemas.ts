@@ -82,7 +82,9 @@ export function fieldValueSchema(field: FieldRules): JsonObject {
  */
 export function providerValuesSchema(compiled: CompiledJobType): JsonObject {
   const properties: JsonObject = {};
-  for (const field of compiled.fields) properties[field.key] = field.preset === 'forbidden' ? false : fieldValueSchema(field);
+  // A photo exists only once the installer uploads it for the running job.
+  for (const field of compiled.fields)
+    properties[field.key] = field.preset === 'forbidden' || field.type === 'photo' ? false : fieldValueSchema(field);
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     title: `${compiled.title} (v${compiled.version}): values at creation`,

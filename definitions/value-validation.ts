@@ -156,12 +156,8 @@ function translate(error: ErrorObject, compiled: CompiledJobType, side: Side, va
         : issue(pointer, fieldKey, 'notInStep', `${fromVehicle}; nobody types it in`);
     }
     if (side.kind === 'provider') {
-      return issue(
-        pointer,
-        fieldKey,
-        'presetForbidden',
-        `${label} is filled in by the installer and cannot be set when the job is created`,
-      );
+      const filledBy = field?.type === 'photo' ? 'a photo the installer uploads while the job runs' : 'filled in by the installer';
+      return issue(pointer, fieldKey, 'presetForbidden', `${label} is ${filledBy} and cannot be set when the job is created`);
     }
     const elsewhere = field?.collectedBy ? `; it belongs to step "${field.collectedBy}"` : '; only the provider sets it';
     return issue(pointer, fieldKey, 'notInStep', `${label} is not collected in step "${side.stepId}"${elsewhere}`);

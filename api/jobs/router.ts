@@ -29,6 +29,7 @@ import { createJobs } from './create-jobs';
 import { importJobs } from './import';
 import { importCsvBody } from './import-body';
 import { jobAccess } from './job-access';
+import { assertPhotosOfJob } from './photo-values';
 import { jobListRouter } from './list-router';
 import { sendUpdate } from '../temporal-calls';
 import { toJobResource } from './job-resource';
@@ -264,6 +265,7 @@ function jobRoutes(deps: JobsRouterDeps): Router<AuthState> {
   router.patch('/:id/values', async (ctx) => {
     const job = await visibleJob(ctx, 'installer');
     const body = parseBody(saveValuesBody, ctx.request.body);
+    await assertPhotosOfJob(deps.db, job.id, body.values as Record<string, unknown>);
     await tell(ctx, job, saveValuesUpdate, { values: body.values as Record<string, unknown> });
     await answerWithJob(ctx, job.id);
   });
@@ -272,6 +274,7 @@ function jobRoutes(deps: JobsRouterDeps): Router<AuthState> {
     const job = await visibleJob(ctx, 'installer');
     const body = parseBody(completeStepBody, ctx.request.body ?? {});
     const stepId = ctx.params.stepId!;
+    await assertPhotosOfJob(deps.db, job.id, body.values as Record<string, unknown> | undefined);
     const after = await tell(ctx, job, completeStepUpdate, {
       stepId,
       values: body.values as Record<string, unknown> | undefined,

@@ -51,7 +51,7 @@ import { IDEMPOTENCY_RETENTION_HOURS } from '../../db/idempotency-keys';
 import { addressSuggestions, suggestionsQuery } from '../geocoding/schema';
 import { SOURCE_LIMIT } from '../job-types/yaml-body';
 import { problemBody } from '../problem-schema';
-import { photoResource } from '../photos/schema';
+import { jobPhotos, photoResource } from '../photos/schema';
 import { DEFAULT_PHOTO_MAX_BYTES } from '../../common/config';
 import { PHOTO_CONTENT_TYPES } from '../../photos/inspect';
 import { THUMBNAIL_CONTENT_TYPE } from '../../photos/thumbnail';
@@ -85,6 +85,11 @@ interface OperationBase {
   public?: boolean;
   /** Answers besides the success and the problems, by status: the schema of what the route also sends. */
   otherResponses?: Record<number, object>;
+  /**
+   * The 422s of a request the schema allows, by problem type: what no schema can say, because it
+   * depends on what exists (a job type's id, a key already used) or on a grammar of its own (YAML).
+   */
+  unprocessable?: string;
 }
 
 /**
@@ -158,6 +163,7 @@ export const OPERATIONS: Operation[] = [
     yamlBody: true,
     created: true,
     response: publishedJobType,
+    unprocessable: 'invalid-job-type: the YAML breaks the grammar of job types; every problem with its line and column',
     otherResponses: { 200: publishedJobType },
   },
   {
@@ -240,6 +246,8 @@ export const OPERATIONS: Operation[] = [
     body: createJobBody,
     created: true,
     response: createJobAnswer,
+    unprocessable:
+      "unknown-job-type: no job type of yours or built in has this jobTypeId; job-type-archived: it is archived; invalid-values: the values break the job type's rules; company-not-invited: installerCompanyId has not accepted an invitation for the fleet",
   },
   {
     method: 'post',
@@ -253,6 +261,8 @@ export const OPERATIONS: Operation[] = [
     created: true,
     response: jobImport,
     otherResponses: { 200: jobImport },
+    unprocessable:
+      'unknown-job-type: no job type of yours or built in has this jobTypeId; job-type-archived: it is archived; invalid-import: with atomic=true, a row has problems',
   },
   {
     method: 'post',
@@ -264,6 +274,15 @@ export const OPERATIONS: Operation[] = [
     photoBody: { maxBytes: DEFAULT_PHOTO_MAX_BYTES },
     created: true,
     response: photoResource,
+  },
+  {
+    method: 'get',
+    path: '/v1/jobs/{id}/photos',
+    operationId: 'listJobPhotos',
+    summary:
+      'The photos uploaded for a job and still kept, oldest first, each with the photo field that holds it (null while none does), for everyone who may see the job.',
+    tag: 'photos',
+    response: jobPhotos,
   },
   {
     method: 'get',
@@ -566,6 +585,14 @@ const problem = {
   description: 'A problem (RFC 9457)',
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
 };
+/** Any POST: a key is one request's (the Idempotency-Key header says so). */
+const KEY_REUSED = 'idempotency-key-reused: the Idempotency-Key was sent before with another request (path, body or API token)';
+
+/** 422: the request is well formed, yet what it asks breaks a rule; the operation names the problem types it can be. */
+function unprocessable(op: Operation): object {
+  const types = [op.unprocessable, op.method === 'post' ? KEY_REUSED : undefined].filter(Boolean);
+  return types.length === 0 ? problem : { ...problem, description: `A problem (RFC 9457). ${types.join('; ')}` };
+}
 /** A job type's YAML, as the author wrote it. */
 const yamlSource = {
   type: 'string',
@@ -706,7 +733,7 @@ export function openApiDocument(serverUrl?: string): object {
           : {}),
         ...(op.csvBody ? { 415: unsupportedMediaType } : {}),
         ...(op.photoBody ? { 415: notAPhoto } : {}),
-        422: problem,
+        422: unprocessable(op),
         ...(op.public ? {} : { 429: rateLimited }),
         431: headersTooLarge,
         500: internal,

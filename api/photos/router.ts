@@ -6,7 +6,8 @@ import type { FromSchema } from 'json-schema-to-ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../common/errors';
 import type { Db } from '../../db/connection';
 import { findJob } from '../../db/jobs';
-import { findPhoto, recordPhoto, type PhotoRow } from '../../db/photos';
+import { findPhoto, photosOfJob, recordPhoto, type PhotoRow } from '../../db/photos';
+import { photoReferences } from '../../definitions/photo-references';
 import { refuseDeclaredLength, type PhotoContentType } from '../../photos/inspect';
 import { receivePhoto, sweepScratch } from '../../photos/intake';
 import type { PhotoStore } from '../../photos/store';
@@ -15,7 +16,7 @@ import type { AuthState } from '../auth';
 import { callerScope, idempotentPosts } from '../idempotency';
 import { jobAccess } from '../jobs/job-access';
 import type { SignedInDeps, StreamedBodyDeps } from '../signed-in';
-import type { photoResource } from './schema';
+import type { jobPhotos, photoResource } from './schema';
 
 export interface PhotosRouterDeps extends SignedInDeps, StreamedBodyDeps {
   db: Db;
@@ -93,6 +94,17 @@ export function photosRouter(deps: PhotosRouterDeps): Router<AuthState> {
     } finally {
       await received.discard();
     }
+  });
+
+  router.get('/v1/jobs/:id/photos', deps.signedIn, async (ctx) => {
+    const job = await findJob(deps.db, ctx.params.id!);
+    const { isProvider, isInstaller } = jobAccess(job, ctx.state.principal);
+    if (!job || !(isProvider || isInstaller)) throw new NotFoundError(`Job ${ctx.params.id} does not exist.`);
+    const fieldOf = new Map(photoReferences(job.values).map((reference) => [reference.photoId, reference.field]));
+    const answer: FromSchema<typeof jobPhotos> = {
+      items: (await photosOfJob(deps.db, job.id)).map((row) => ({ ...toPhotoResource(row), field: fieldOf.get(row.id) ?? null })),
+    };
+    ctx.body = answer;
   });
 
   router.get('/v1/photos/:photoId', deps.signedIn, async (ctx) => {

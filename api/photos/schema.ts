@@ -31,3 +31,29 @@ export const photoResource = {
     },
   },
 } as const;
+
+/** A job's photos with the field each fills: what a portal shows when checking a job. */
+export const jobPhotos = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['items'],
+  properties: {
+    items: {
+      type: 'array',
+      description: 'The photos uploaded for the job and still kept, oldest first.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: [...photoResource.required, 'field'],
+        properties: {
+          ...photoResource.properties,
+          field: {
+            type: ['string', 'null'],
+            description:
+              'Key of the photo field that holds the photo; null while none does (such a photo is removed a while after the job ends).',
+          },
+        },
+      },
+    },
+  },
+} as const;

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { withMapLinks } from '../../common/map-link';
 import { createDemoTenantIfMissing, type DemoTenant } from '../../db/demo-tenant';
 import { onboardProvider } from '../../db/tenancy';
+import { uploadPhoto } from '../support/photos';
 import { startTestStack, type TestStack } from '../support/stack';
 
 const LOCATION = { text: 'Alexanderplatz 1, 10178 Berlin', lat: 52.5219, lng: 13.4132 };
@@ -22,6 +23,8 @@ describe('jobs over HTTP, provider and installer side', function () {
   const call = (method: string, path: string, token?: string, body?: unknown) => stack.call(method, path, token, body);
   const provider = (method: string, path: string, body?: unknown) => call(method, path, demo.tokens.providerAdmin, body);
   const installer = (method: string, path: string, body?: unknown) => call(method, path, demo.tokens.installerTechnician, body);
+  /** A photo uploaded for the running job, as the installer's app does before filling a photo field. */
+  const photo = (jobId: string) => uploadPhoto(stack.baseUrl, jobId, demo.tokens.installerTechnician);
 
   async function createJob(values: Record<string, unknown> = {}) {
     const created = await provider('POST', '/v1/jobs', {
@@ -41,6 +44,7 @@ describe('jobs over HTTP, provider and installer side', function () {
     expect(assigned.body).to.deep.include({ status: 'ASSIGNED', installerCompanyId: demo.installerCompanyId });
 
     const started = await installer('POST', `/v1/jobs/${job.id}/start`);
+    const [odometerPhoto, boxPhoto] = [await photo(job.id), await photo(job.id)];
     expect(started.body.status).to.equal('RUNNING');
     expect(started.body.accessGrant).to.have.property('expiresAt');
 
@@ -53,7 +57,7 @@ describe('jobs over HTTP, provider and installer side', function () {
         model: 'Golf',
         fuelType: 'petrol',
         odometerKm: 1200,
-        photoOdometer: { photoId: 'p1' },
+        photoOdometer: { photoId: odometerPhoto },
       },
       checklist: checklist('check-in'),
     });
@@ -64,8 +68,8 @@ describe('jobs over HTTP, provider and installer side', function () {
     ]);
 
     const steps: Record<string, Record<string, unknown>> = {
-      'check-in': { brand: 'Volkswagen', model: 'Golf', fuelType: 'petrol', odometerKm: 1200, photoOdometer: { photoId: 'p1' } },
-      mount: { boxQnr: DEMO_QNR, boxSerial: 'CBX98765', photoMountedBox: { photoId: 'p2' } },
+      'check-in': { brand: 'Volkswagen', model: 'Golf', fuelType: 'petrol', odometerKm: 1200, photoOdometer: { photoId: odometerPhoto } },
+      mount: { boxQnr: DEMO_QNR, boxSerial: 'CBX98765', photoMountedBox: { photoId: boxPhoto } },
       configure: {},
       verify: {},
       handover: {},
@@ -91,6 +95,7 @@ describe('jobs over HTTP, provider and installer side', function () {
       'not started: no access yet',
     ).to.equal(409);
     await installer('POST', `/v1/jobs/${job.id}/start`);
+    const [odometerPhoto, boxPhoto] = [await photo(job.id), await photo(job.id)];
     const noBox = await installer('POST', `/v1/jobs/${job.id}/vehicle/commands`, { command: 'unlock' });
     expect(noBox.status).to.equal(409);
     expect(noBox.body.type).to.equal('https://installer-jobs.dev/problems/vehicle-unknown');
@@ -107,12 +112,12 @@ describe('jobs over HTTP, provider and installer side', function () {
         model: 'Golf',
         fuelType: 'petrol',
         odometerKm: 1200,
-        photoOdometer: { photoId: 'p1' },
+        photoOdometer: { photoId: odometerPhoto },
       },
       checklist: checklist('check-in'),
     });
     await installer('POST', `/v1/jobs/${job.id}/steps/mount/complete`, {
-      values: { boxQnr: DEMO_QNR, boxSerial: 'CBX98765', keyHolderType: 'none', photoMountedBox: { photoId: 'p2' } },
+      values: { boxQnr: DEMO_QNR, boxSerial: 'CBX98765', keyHolderType: 'none', photoMountedBox: { photoId: boxPhoto } },
       checklist: checklist('mount'),
     });
 
@@ -164,14 +169,15 @@ describe('jobs over HTTP, provider and installer side', function () {
     const job = await createJob({ vin: 'WVWZZZCDZMW072341' });
     await provider('POST', `/v1/jobs/${job.id}/assign`, { installerCompanyId: demo.installerCompanyId });
     await installer('POST', `/v1/jobs/${job.id}/start`);
+    const [odometerPhoto, boxPhoto] = [await photo(job.id), await photo(job.id)];
     const jobType = stack.jobTypes.get('cloudboxx-install')!;
     const checklist = (stepId: string) => jobType.steps.find((s) => s.id === stepId)!.checklist;
     await installer('POST', `/v1/jobs/${job.id}/steps/check-in/complete`, {
-      values: { brand: 'Volkswagen', model: 'Golf', fuelType: 'petrol', odometerKm: 1200, photoOdometer: { photoId: 'p1' } },
+      values: { brand: 'Volkswagen', model: 'Golf', fuelType: 'petrol', odometerKm: 1200, photoOdometer: { photoId: odometerPhoto } },
       checklist: checklist('check-in'),
     });
     await installer('POST', `/v1/jobs/${job.id}/steps/mount/complete`, {
-      values: { boxQnr: DEMO_QNR, boxSerial: 'CBX98765', keyHolderType: 'none', photoMountedBox: { photoId: 'p2' } },
+      values: { boxQnr: DEMO_QNR, boxSerial: 'CBX98765', keyHolderType: 'none', photoMountedBox: { photoId: boxPhoto } },
       checklist: checklist('mount'),
     });
 
@@ -424,9 +430,10 @@ describe('jobs over HTTP, provider and installer side', function () {
     expect(item.lastCompletedStepTitle).to.equal(null);
     await provider('POST', `/v1/jobs/${job.id}/assign`, { installerCompanyId: demo.installerCompanyId });
     await installer('POST', `/v1/jobs/${job.id}/start`);
+    const odometerPhoto = await photo(job.id);
     const checkIn = stack.jobTypes.get('cloudboxx-install')!.steps.find((step) => step.id === 'check-in')!;
     const done = await installer('POST', `/v1/jobs/${job.id}/steps/check-in/complete`, {
-      values: { brand: 'Volkswagen', model: 'Golf', fuelType: 'petrol', odometerKm: 10, photoOdometer: { photoId: 'p1' } },
+      values: { brand: 'Volkswagen', model: 'Golf', fuelType: 'petrol', odometerKm: 10, photoOdometer: { photoId: odometerPhoto } },
       checklist: checkIn.checklist,
     });
     expect(done.status, JSON.stringify(done.body)).to.equal(200);

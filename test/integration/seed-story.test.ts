@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { INSTALL_STEPS_TRAIL } from '../support/install-job';
 import type { OnboardedProvider } from '../../db/tenancy';
 import { runCli } from '../support/cli';
+import { uploadPhoto } from '../support/photos';
 import { freshDatabase } from '../support/services';
 import { startTestStack, type TestStack } from '../support/stack';
 
@@ -85,16 +86,21 @@ describe('the story of the manual, over HTTP', function () {
     expect(started.body.status).to.equal('RUNNING');
     expect(started.body.accessGrant.revokedAt ?? null).to.equal(null);
     const checklist = (stepId: string): string[] => form.body.steps.find((s: { id: string }) => s.id === stepId).checklist;
+    // The photos are taken and uploaded first; a field then names the photo it shows.
+    const [odometerPhoto, boxPhoto] = [
+      await uploadPhoto(stack.baseUrl, job.id, installer),
+      await uploadPhoto(stack.baseUrl, job.id, installer),
+    ];
     const locked = await call('POST', `/v1/jobs/${job.id}/steps/check-in/complete`, installer, {
-      values: { brand: 'Opel', fuelType: 'petrol', odometerKm: 20, photoOdometer: { photoId: 'odo' } },
+      values: { brand: 'Opel', fuelType: 'petrol', odometerKm: 20, photoOdometer: { photoId: odometerPhoto } },
       checklist: checklist('check-in'),
     });
     expect(locked.status).to.equal(422);
     expect(locked.body.errors[0]).to.include({ pointer: '/values/brand', rule: 'locked' });
 
     const steps: Array<[string, Record<string, unknown>]> = [
-      ['check-in', { fuelType: 'petrol', odometerKm: 20, photoOdometer: { photoId: 'odo' } }],
-      ['mount', { boxQnr: DEMO_QNR, boxSerial: 'CBX55501', photoMountedBox: { photoId: 'box' } }],
+      ['check-in', { fuelType: 'petrol', odometerKm: 20, photoOdometer: { photoId: odometerPhoto } }],
+      ['mount', { boxQnr: DEMO_QNR, boxSerial: 'CBX55501', photoMountedBox: { photoId: boxPhoto } }],
       ['configure', {}],
       ['verify', {}],
       ['handover', { installerNotes: 'Key in the RFID holder.' }],

@@ -26,3 +26,29 @@ export async function fakeHeic(width: number, height: number): Promise<Buffer> {
   const renamed = avif.toString('latin1').replaceAll('avif', 'heic').replaceAll('av01', 'hvc1').replaceAll('av1C', 'hvcC');
   return Buffer.from(renamed, 'latin1');
 }
+
+/** Uploads a small JPEG for a RUNNING job, as the installer whose token is given; answers its photoId. */
+export async function uploadPhoto(baseUrl: string, jobId: string, token: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/v1/jobs/${jobId}/photos`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'image/jpeg' },
+    body: await jpegWithExif(64, 48),
+  });
+  const text = await response.text();
+  if (response.status !== 201) throw new Error(`uploading a photo for job ${jobId} answered ${response.status}: ${text}`);
+  return (JSON.parse(text) as { photoId: string }).photoId;
+}
+
+/**
+ * A step's `values` with every photo reference ({photoId}, alone or in a list) replaced by a photo
+ * uploaded for the job just now: what an installer app sends after taking the pictures.
+ */
+export async function withUploadedPhotos(values: Record<string, unknown>, upload: () => Promise<string>): Promise<Record<string, unknown>> {
+  const replaced: Record<string, unknown> = {};
+  const photo = async (item: unknown) =>
+    item !== null && typeof item === 'object' && 'photoId' in item ? { ...item, photoId: await upload() } : item;
+  for (const [key, value] of Object.entries(values)) {
+    replaced[key] = Array.isArray(value) ? await Promise.all(value.map(photo)) : await photo(value);
+  }
+  return replaced;
+}

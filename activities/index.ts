@@ -1,6 +1,9 @@
 import type { Db } from '../db/connection';
 import type { VehicleGateway } from '../gateway/vehicle-gateway';
+import type { PhotoHousekeepingSettings } from '../common/config';
+import type { PhotoStore } from '../photos/store';
 import { createAccessActivities } from './access';
+import { createPhotoHousekeepingActivities } from './photo-housekeeping';
 import { createReadModelActivities } from './read-model';
 import { createTenancyActivities } from './tenancy';
 import { createVehicleActionActivities } from './vehicle-actions';
@@ -9,6 +12,8 @@ export interface ActivityDependencies {
   db: Db;
   /** The CloudBoxx gateway: OneAPI, or the simulator that speaks it. */
   gateway: VehicleGateway;
+  /** Where photos are kept and when they go; without it, photo housekeeping removes nothing. */
+  photos?: { store: PhotoStore; housekeeping: PhotoHousekeepingSettings };
 }
 
 /** Every activity the job worker registers; workflows see only this type, never the code. */
@@ -18,6 +23,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...createAccessActivities(deps.db),
     ...createTenancyActivities(deps.db),
     ...createVehicleActionActivities(deps.gateway, deps.db),
+    ...createPhotoHousekeepingActivities(deps.db, deps.photos),
   };
 }
 

@@ -17,6 +17,8 @@ import { connectClient, connectWorkerConnection, temporalTarget } from '../tempo
 import { registerSearchAttributes } from '../temporal/search-attributes';
 import { geocoderFrom } from '../geocoding/geocoder';
 import { createJobWorker, isWorkerIdle } from '../worker/worker';
+import { photoStoreFor } from '../photos/store';
+import { ensurePhotoHousekeepingSchedule } from '../temporal/schedules';
 import { bundleJobWorkflows } from '../worker/bundle';
 import { collectGarbageWhenIdle } from '../runtime/idle-gc';
 import { createLogger, type Logger } from '../observability/log';
@@ -43,12 +45,17 @@ export async function runWorker(config: Config): Promise<void> {
     taskQueue: config.temporal.taskQueue,
     db,
     gateway: vehicles.gateway,
+    photos: { store: photoStoreFor(config.photos), housekeeping: config.photos.housekeeping },
     settings: config.worker,
     workflowBundle: bundleJobWorkflows({
       log: (line) => logger.info(line),
       problems: (level, message, meta) => logger[level]({ ...meta, component: 'workflow bundler' }, message),
     }),
   });
+  // The hourly photo housekeeping runs on this task queue; the first worker to start makes its schedule.
+  const scheduler = await connectClient(target);
+  await ensurePhotoHousekeepingSchedule(scheduler, config.temporal.taskQueue);
+  await scheduler.connection.close();
   const { workerHealthPort, workerMetricsAddress } = config.observability;
   const health = workerHealthPort === undefined ? undefined : await serveWorkerHealth(worker, workerHealthPort, config.apiHost);
   // Worker.run() shuts down gracefully on SIGINT/SIGTERM (the SDK's default shutdown signals).

@@ -13,6 +13,8 @@ import type * as TemporalConnection from '../temporal/connection';
 import type * as WorkerPolls from '../temporal/worker-polls';
 import type * as Bundle from '../worker/bundle';
 import type * as JobWorker from '../worker/worker';
+import type * as PhotoStores from '../photos/store';
+import type * as Schedules from '../temporal/schedules';
 import type * as Processes from './processes';
 import { collectGarbageWhenIdle } from '../runtime/idle-gc';
 import { assertPortFree } from '../runtime/ports';
@@ -108,10 +110,12 @@ export async function start(config: Config): Promise<void> {
           taskQueue: config.temporal.taskQueue,
           db,
           gateway: vehicles.gateway,
+          photos: { store: code.photoStores.photoStoreFor(config.photos), housekeeping: config.photos.housekeeping },
           workflowBundle: bundleLoading,
           settings: config.worker,
         });
         workerMade = true;
+        await code.schedules.ensurePhotoHousekeepingSchedule(client, config.temporal.taskQueue);
         return { devServer, target, client, workerConnection, worker };
       })(),
     );
@@ -206,6 +210,8 @@ function loadCode() {
     workerPolls: require('../temporal/worker-polls') as typeof WorkerPolls,
     jobWorker: require('../worker/worker') as typeof JobWorker,
     processes: require('./processes') as typeof Processes,
+    photoStores: require('../photos/store') as typeof PhotoStores,
+    schedules: require('../temporal/schedules') as typeof Schedules,
   };
   /* eslint-enable @typescript-eslint/no-require-imports */
 }

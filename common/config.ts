@@ -123,6 +123,15 @@ export interface PhotoSettings {
   maxBytes: number;
   /** Where an upload is written while it arrives and is checked, before the store takes it. */
   scratchDir: string;
+  /** What the hourly photo housekeeping removes (README "Photos"). */
+  housekeeping: PhotoHousekeepingSettings;
+}
+
+export interface PhotoHousekeepingSettings {
+  /** PHOTO_UNUSED_GRACE_HOURS: hours after its job finished that a photo no field holds is removed (default 24). */
+  unusedGraceHours: number;
+  /** PHOTO_RETENTION_DAYS: days the photos of a finished job are kept unless its provider set its own (default 730: the EU's two-year guarantee on goods). */
+  defaultRetentionDays: number;
 }
 
 export const DEFAULT_PHOTO_MAX_BYTES = 20 * 1024 * 1024;
@@ -240,7 +249,11 @@ export function loadPhotoSettings(env: NodeJS.ProcessEnv, dataDir: string): Phot
   const raw = nonEmpty(env.PHOTO_STORE_URL);
   const scratchDir = path.join(dataDir, 'photo-uploads');
   const maxBytes = positiveInteger(env, 'PHOTO_MAX_BYTES', DEFAULT_PHOTO_MAX_BYTES);
-  if (raw === undefined) return { store: { kind: 'local', dir: path.join(dataDir, 'photos') }, maxBytes, scratchDir };
+  const housekeeping = {
+    unusedGraceHours: wholeNumber(env, 'PHOTO_UNUSED_GRACE_HOURS', 24, 0),
+    defaultRetentionDays: positiveInteger(env, 'PHOTO_RETENTION_DAYS', 730),
+  };
+  if (raw === undefined) return { store: { kind: 'local', dir: path.join(dataDir, 'photos') }, maxBytes, scratchDir, housekeeping };
   const url = URL.canParse(raw) ? new URL(raw) : undefined;
   if (url?.protocol !== 's3:' || url.hostname === '') {
     throw new ConfigError(
@@ -263,6 +276,7 @@ export function loadPhotoSettings(env: NodeJS.ProcessEnv, dataDir: string): Phot
     },
     maxBytes,
     scratchDir,
+    housekeeping,
   };
 }
 

@@ -22,7 +22,11 @@ export async function createJobWorker(options: JobWorkerOptions): Promise<Worker
     taskQueue: options.taskQueue,
     workflowBundle: await (options.workflowBundle ?? bundleJobWorkflows()),
     // The connection has made the Runtime by now: its meter exports on WORKER_METRICS_ADDRESS when set, and counts into nothing otherwise.
-    activities: createActivities({ db: options.db, gateway: measuredGateway(options.gateway, Runtime.instance().metricMeter) }),
+    activities: createActivities({
+      db: options.db,
+      gateway: measuredGateway(options.gateway, Runtime.instance().metricMeter),
+      photos: options.photos,
+    }),
     maxCachedWorkflows: settings.maxCachedWorkflows,
     maxConcurrentWorkflowTaskExecutions: settings.maxConcurrentWorkflowTasks,
     maxConcurrentActivityTaskExecutions: settings.maxConcurrentActivities,

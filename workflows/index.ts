@@ -1,2 +1,3 @@
 // The worker bundles this file: export every workflow, import nothing that does I/O.
 export { jobWorkflow } from './job';
+export { photoHousekeepingWorkflow } from './photo-housekeeping';

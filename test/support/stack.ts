@@ -18,7 +18,7 @@ import { freshDatabase, temporalAddress, workflowBundle } from './services';
 import type { RunningSimulator } from '../../gateway/simulator/server';
 import { startSimulatedOneApi } from './oneapi';
 import { demoVehicles } from '../../gateway/simulator/demo-vehicles';
-import { DEFAULT_PHOTO_MAX_BYTES } from '../../common/config';
+import { DEFAULT_PHOTO_MAX_BYTES, type PhotoHousekeepingSettings } from '../../common/config';
 import { LocalPhotoStore } from '../../photos/local-store';
 import type { PhotoStore } from '../../photos/store';
 
@@ -99,6 +99,8 @@ export async function startTestStack(
     /** Where photos go; default: the local disk, in a folder of this suite's removed when it stops. */
     photoStore?: PhotoStore;
     photoMaxBytes?: number;
+    /** When photo housekeeping removes photos; default: as configured by default (common/config.ts). */
+    photoHousekeeping?: PhotoHousekeepingSettings;
   } = {},
 ): Promise<TestStack> {
   const address = options.temporalAddress ?? (await temporalAddress());
@@ -111,19 +113,20 @@ export async function startTestStack(
   const workerConnection = await NativeConnection.connect({ address });
   // The OneAPI simulator with the demo fleet, talked to over HTTP by the real client.
   const oneApi = await startSimulatedOneApi({ vehicles: options.vehicles ?? demoVehicles() });
+  const photoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'installer-jobs-photos-'));
+  const photoStore = options.photoStore ?? new LocalPhotoStore(path.join(photoDir, 'photos'));
   const worker: Worker = await createJobWorker({
     connection: workerConnection,
     namespace: 'default',
     taskQueue,
     db: options.workerDb ?? db,
     gateway: oneApi.client,
+    photos: { store: photoStore, housekeeping: options.photoHousekeeping ?? loadConfig({}).photos.housekeeping },
     workflowBundle: await workflowBundle(),
   });
   const running = worker.run();
   await untilWorkerPolls(workerConnection, taskQueue);
 
-  const photoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'installer-jobs-photos-'));
-  const photoStore = options.photoStore ?? new LocalPhotoStore(path.join(photoDir, 'photos'));
   const app = createApp({
     db,
     temporal: client,

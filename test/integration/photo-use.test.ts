@@ -1,0 +1,178 @@
+import { expect } from 'chai';
+import { createDemoTenantIfMissing, type DemoTenant } from '../../db/demo-tenant';
+import { setPhotoRetention } from '../../db/photo-housekeeping';
+import { createInstallerCompany } from '../../db/tenancy';
+import type { PhotoHousekeepingResult } from '../../workflows/photo-housekeeping';
+import { INSTALL_PRESETS, INSTALL_STEP_VALUES } from '../support/install-job';
+import { uploadPhoto } from '../support/photos';
+import { startTestStack, type TestStack } from '../support/stack';
+
+const PROBLEM = 'https://installer-jobs.dev/problems/';
+
+/**
+ * Photos in use, on the real stack: a photo field takes a photo uploaded for its own job, each
+ * photo for one field; a job lists its photos with the fields they fill; housekeeping removes the
+ * unused ones once the job is over, and all of them past the provider's retention, saying so in
+ * the job's events.
+ */
+describe('photos in a job’s fields, and their housekeeping', function () {
+  this.timeout(120_000);
+  let stack: TestStack;
+  let demo: DemoTenant;
+
+  before(async () => {
+    // Unused photos go as soon as their job has finished, so that the test need not wait a day.
+    stack = await startTestStack('photo use', { photoHousekeeping: { unusedGraceHours: 0, defaultRetentionDays: 730 } });
+    demo = (await createDemoTenantIfMissing(stack.db))!;
+  });
+  after(async () => stack?.stop());
+
+  const provider = (method: string, path: string, body?: unknown) => stack.call(method, path, demo.tokens.providerAdmin, body);
+  const installer = (method: string, path: string, body?: unknown) => stack.call(method, path, demo.tokens.installerTechnician, body);
+  const photo = (jobId: string) => uploadPhoto(stack.baseUrl, jobId, demo.tokens.installerTechnician);
+  const checklist = (stepId: string) => stack.jobTypes.get('cloudboxx-install')!.steps.find((step) => step.id === stepId)!.checklist;
+
+  async function runningJob(): Promise<string> {
+    const created = await provider('POST', '/v1/jobs', {
+      jobTypeId: 'cloudboxx-install',
+      fleetId: demo.fleetId,
+      installerCompanyId: demo.installerCompanyId,
+      values: INSTALL_PRESETS,
+    });
+    expect(created.status, created.text).to.equal(201);
+    expect((await installer('POST', `/v1/jobs/${created.body.id}/start`)).status).to.equal(200);
+    return created.body.id;
+  }
+
+  const checkIn = (jobId: string, photoId: string) =>
+    installer('POST', `/v1/jobs/${jobId}/steps/check-in/complete`, {
+      values: { ...INSTALL_STEP_VALUES['check-in'], vin: 'WVWZZZCDZMW072341', photoOdometer: { photoId } },
+      checklist: checklist('check-in'),
+    });
+
+  it('refuses a photo given when the job is created: photos come from the installer while it runs', async () => {
+    const created = await provider('POST', '/v1/jobs', {
+      jobTypeId: 'cloudboxx-install',
+      fleetId: demo.fleetId,
+      values: { ...INSTALL_PRESETS, photoOdometer: { photoId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301' } },
+    });
+    expect(created.status).to.equal(422);
+    expect(created.body.errors).to.deep.include({
+      pointer: '/values/photoOdometer',
+      message: 'Photo of the odometer is a photo the installer uploads while the job runs and cannot be set when the job is created',
+      rule: 'presetForbidden',
+    });
+  });
+
+  it("takes only a photo uploaded for the same job, and each photo for one field; lists the job's photos with their fields", async () => {
+    const job = await runningJob();
+    const other = await runningJob();
+    const othersPhoto = await photo(other);
+    const madeUp = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
+    for (const photoId of [othersPhoto, madeUp, 'not-a-photo-id']) {
+      const refused = await checkIn(job, photoId);
+      expect(refused.status, refused.text).to.equal(422);
+      expect(refused.body.type).to.equal(`${PROBLEM}invalid-values`);
+      expect(refused.body.errors).to.deep.equal([
+        {
+          pointer: '/values/photoOdometer/photoId',
+          message: `no photo ${photoId} was uploaded for job ${job}: upload it first (POST /v1/jobs/${job}/photos) and send the photoId it answers`,
+          rule: 'photoUnknown',
+        },
+      ]);
+    }
+
+    const [odometer, box, spare] = [await photo(job), await photo(job), await photo(job)];
+    expect((await checkIn(job, odometer)).status).to.equal(200);
+    const reused = await installer('POST', `/v1/jobs/${job}/steps/mount/complete`, {
+      values: { ...INSTALL_STEP_VALUES.mount, boxQnr: 'C693EE96ADAEF932', photoMountedBox: { photoId: odometer } },
+      checklist: checklist('mount'),
+    });
+    expect(reused.status, reused.text).to.equal(422);
+    expect(reused.body.errors).to.deep.equal([
+      {
+        pointer: '/values/photoMountedBox/photoId',
+        message: `Photo of the mounted CloudBoxx: photo ${odometer} is already used for "Photo of the odometer"; take a photo for each field`,
+        rule: 'photoInUse',
+      },
+    ]);
+    const saved = await installer('PATCH', `/v1/jobs/${job}/values`, { values: { photoMountedBox: { photoId: box } } });
+    expect(saved.status, saved.text).to.equal(200);
+    expect(saved.body.values.photoMountedBox).to.deep.equal({ photoId: box });
+
+    for (const caller of [provider, installer]) {
+      const listed = await caller('GET', `/v1/jobs/${job}/photos`);
+      expect(listed.status).to.equal(200);
+      expect(listed.body.items.map((item: { photoId: string; field: string | null }) => [item.photoId, item.field])).to.deep.equal([
+        [odometer, 'photoOdometer'],
+        [box, 'photoMountedBox'],
+        [spare, null],
+      ]);
+    }
+    const stamp = Date.now();
+    const rival = await createInstallerCompany(stack.db, { name: `Rival ${stamp}`, adminEmail: `r-${stamp}@rival.example` });
+    const stranger = await stack.call('GET', `/v1/jobs/${job}/photos`, rival.adminToken);
+    expect(stranger.status).to.equal(404);
+  });
+
+  it('removes the photos no field holds once the job is over, and the rest past the provider’s retention, with a record in the events', async () => {
+    const job = await runningJob();
+    const [odometer, box, unused] = [await photo(job), await photo(job), await photo(job)];
+    const steps: Record<string, Record<string, unknown>> = {
+      'check-in': { ...INSTALL_STEP_VALUES['check-in'], vin: 'WVWZZZCDZMW072341', photoOdometer: { photoId: odometer } },
+      mount: { ...INSTALL_STEP_VALUES.mount, boxQnr: 'C693EE96ADAEF932', photoMountedBox: { photoId: box } },
+    };
+    for (const step of stack.jobTypes.get('cloudboxx-install')!.steps) {
+      const done = await installer('POST', `/v1/jobs/${job}/steps/${step.id}/complete`, {
+        values: steps[step.id] ?? INSTALL_STEP_VALUES[step.id],
+        checklist: step.checklist,
+      });
+      expect(done.status, done.text).to.equal(200);
+    }
+    expect((await installer('POST', `/v1/jobs/${job}/complete`)).status).to.equal(200);
+
+    // While the job ran nothing was removed; now that it is over, the photo no field holds goes.
+    const first = await housekeeping();
+    expect(first.unused).to.be.at.least(1);
+    expect(await photoStatus(unused)).to.equal(404);
+    expect(await photoStatus(odometer)).to.equal(200);
+    expect(await stack.photoStore.get(`${job}/${unused}.jpg`)).to.equal(undefined);
+
+    // The provider keeps photos for one day; the job finished three days ago.
+    await setPhotoRetention(stack.db, demo.providerId, 1);
+    await stack
+      .db('jobs')
+      .where({ id: job })
+      .update({ finished_at: stack.db.raw(`now() - interval '3 days'`) });
+    const second = await housekeeping();
+    expect(second.pastRetention).to.be.at.least(2);
+    for (const photoId of [odometer, box]) expect(await photoStatus(photoId)).to.equal(404);
+
+    const events = (await provider('GET', `/v1/jobs/${job}/events`)).body.events as Array<{ type: string; data: Record<string, unknown> }>;
+    expect(events.filter((event) => event.type === 'photo.removed').map((event) => event.data)).to.deep.equal([
+      { photoId: unused, reason: 'unused' },
+      { photoId: odometer, reason: 'retention', retentionDays: 1 },
+      { photoId: box, reason: 'retention', retentionDays: 1 },
+    ]);
+    expect((await provider('GET', `/v1/jobs/${job}/photos`)).body.items).to.deep.equal([]);
+    // Nothing is removed twice.
+    expect(await housekeeping()).to.deep.equal({ unused: 0, pastRetention: 0 });
+  });
+
+  /** What GET /v1/photos/{id} answers the provider (the body is the image, not JSON). */
+  async function photoStatus(photoId: string): Promise<number> {
+    const response = await fetch(`${stack.baseUrl}/v1/photos/${photoId}`, {
+      headers: { authorization: `Bearer ${demo.tokens.providerAdmin}` },
+    });
+    await response.arrayBuffer();
+    return response.status;
+  }
+
+  /** One run of what the hourly schedule starts, on this stack's worker. */
+  function housekeeping(): Promise<PhotoHousekeepingResult> {
+    return stack.client.workflow.execute('photoHousekeepingWorkflow', {
+      taskQueue: stack.taskQueue,
+      workflowId: `photo-housekeeping-test-${Date.now()}`,
+    });
+  }
+});

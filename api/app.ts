@@ -25,6 +25,7 @@ import type { ApiMetrics } from './metrics';
 import { silentLogger, type Logger } from '../observability/log';
 import { signedInGuards, type RateLimit } from './signed-in';
 import { photosRouter } from './photos/router';
+import { providersRouter } from './providers/router';
 import { loadConfig, type PhotoSettings } from '../common/config';
 import { photoStoreFor, type PhotoStore } from '../photos/store';
 
@@ -48,7 +49,7 @@ export interface AppDeps {
   temporalDeadlines?: Partial<TemporalDeadlines>;
   /** Where photos are kept and their limits; default: as PHOTO_STORE_URL and PHOTO_MAX_BYTES say (common/config.ts). */
   photoStore?: PhotoStore;
-  photos?: Pick<PhotoSettings, 'maxBytes' | 'scratchDir'>;
+  photos?: Pick<PhotoSettings, 'maxBytes' | 'scratchDir'> & Partial<Pick<PhotoSettings, 'housekeeping'>>;
 }
 
 /** Builds the HTTP app; something else (cli/, the tests) makes it listen. */
@@ -90,6 +91,10 @@ export function createApp(deps: AppDeps): Koa<AuthState> {
     jobTypesRouter(routerDeps),
     fleetInvitationsRouter(routerDeps),
     companiesRouter(routerDeps),
+    providersRouter({
+      ...routerDeps,
+      defaultPhotoRetentionDays: deps.photos?.housekeeping?.defaultRetentionDays ?? loadConfig().photos.housekeeping.defaultRetentionDays,
+    }),
     usersRouter(routerDeps),
     geocodingRouter({ ...routerDeps, addressSuggestions: deps.geocoder && new AddressSuggestions(deps.geocoder) }),
   ])

@@ -74,14 +74,3 @@ export async function markPhotoRemoved(db: Db, photo: PhotoToRemove, reason: Pho
       .ignore();
   });
 }
-
-/** A provider's own photo retention, or null for the installation's default. */
-export async function setPhotoRetention(db: Db, providerId: string, days: number | null): Promise<boolean> {
-  const updated = await db('organisations').where({ id: providerId, kind: 'provider' }).update({ photo_retention_days: days });
-  return updated > 0;
-}
-
-export async function photoRetentionOf(db: Db, providerId: string): Promise<number | null | undefined> {
-  const row = await db('organisations').where({ id: providerId, kind: 'provider' }).first('photo_retention_days');
-  return row === undefined ? undefined : (row.photo_retention_days as number | null);
-}

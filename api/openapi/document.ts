@@ -52,6 +52,7 @@ import { addressSuggestions, suggestionsQuery } from '../geocoding/schema';
 import { SOURCE_LIMIT } from '../job-types/yaml-body';
 import { problemBody } from '../problem-schema';
 import { jobPhotos, photoResource } from '../photos/schema';
+import { editProviderBody, providerResource } from '../providers/schema';
 import { DEFAULT_PHOTO_MAX_BYTES } from '../../common/config';
 import { PHOTO_CONTENT_TYPES } from '../../photos/inspect';
 import { THUMBNAIL_CONTENT_TYPE } from '../../photos/thumbnail';
@@ -504,6 +505,24 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: 'get',
+    path: '/v1/providers/me',
+    operationId: 'getMyProvider',
+    summary: 'Your mobility provider and its settings: how long the photos of finished jobs are kept.',
+    tag: 'tenancy',
+    response: providerResource,
+  },
+  {
+    method: 'patch',
+    path: '/v1/providers/me',
+    operationId: 'editMyProvider',
+    summary:
+      "Change your provider's settings (provider admin): photoRetentionDays, the days photos of finished jobs are kept before photo housekeeping removes them (null: the installation's default).",
+    tag: 'tenancy',
+    body: editProviderBody,
+    response: providerResource,
+  },
+  {
+    method: 'get',
     path: '/v1/companies/me',
     operationId: 'getMyCompany',
     summary: 'Your installer company and the fleets it works for.',
@@ -816,9 +835,10 @@ function storable(schema: unknown): unknown {
       key === 'enum' || key === 'const' || key === 'default' || key === 'examples' ? value : storable(value),
     ]),
   );
-  // Free keys (a job's values by field key) are text the API stores too.
+  // Free keys (a job's values by field key) are text the API stores too; and the JSON parser refuses
+  // `__proto__` as a key anywhere (co-body's guard against prototype poisoning), so the document does too.
   if ([copy.type].flat().includes('object') && copy.additionalProperties !== false && copy.propertyNames === undefined)
-    copy.propertyNames = { pattern: STORABLE_TEXT };
+    copy.propertyNames = { pattern: STORABLE_TEXT, not: { const: '__proto__' } };
   const isString = [copy.type].flat().includes('string');
   if (!isString || copy.enum !== undefined || copy.const !== undefined) return copy;
   // A pattern for the whole value (^…$) says what the text may hold; one that looks for a part (\S: not blank) says nothing of NUL.

@@ -1,6 +1,5 @@
 import { expect } from 'chai';
 import { createDemoTenantIfMissing, type DemoTenant } from '../../db/demo-tenant';
-import { setPhotoRetention } from '../../db/photo-housekeeping';
 import { createInstallerCompany } from '../../db/tenancy';
 import type { PhotoHousekeepingResult } from '../../workflows/photo-housekeeping';
 import { INSTALL_PRESETS, INSTALL_STEP_VALUES } from '../support/install-job';
@@ -138,8 +137,14 @@ describe('photos in a job’s fields, and their housekeeping', function () {
     expect(await photoStatus(odometer)).to.equal(200);
     expect(await stack.photoStore.get(`${job}/${unused}.jpg`)).to.equal(undefined);
 
-    // The provider keeps photos for one day; the job finished three days ago.
-    await setPhotoRetention(stack.db, demo.providerId, 1);
+    // The provider keeps photos for one day (its admin says so); the job finished three days ago.
+    expect((await provider('GET', '/v1/providers/me')).body.photoRetention).to.deep.equal({ days: 730, source: 'default' });
+    const portalRefused = await stack.call('PATCH', '/v1/providers/me', demo.tokens.customerPortal, { photoRetentionDays: 1 });
+    expect(portalRefused.status).to.equal(403);
+    expect((await provider('PATCH', '/v1/providers/me', { photoRetentionDays: 0 })).status).to.equal(400);
+    const kept = await provider('PATCH', '/v1/providers/me', { photoRetentionDays: 1 });
+    expect(kept.status, kept.text).to.equal(200);
+    expect(kept.body.photoRetention).to.deep.equal({ days: 1, source: 'provider' });
     await stack
       .db('jobs')
       .where({ id: job })

@@ -33,6 +33,7 @@ import { VEHICLE_MODELS } from '../gateway/simulator/vehicle-models';
 import { stopOrphan } from '../runtime/pid-file';
 import { findFreePort } from '../runtime/ports';
 import { INSTALL_PRESETS, INSTALL_STEP_VALUES } from '../test/support/install-job';
+import { uploadPhoto, withUploadedPhotos } from '../test/support/photos';
 
 const WORKER_FLAGS = {
   'max-cached-workflows': 'WORKER_MAX_CACHED_WORKFLOWS',
@@ -208,8 +209,11 @@ async function runJob(api: string, demo: Demo, steps: StepOfType[], vehicle: { q
     'check-in': { ...INSTALL_STEP_VALUES['check-in'], vin: vehicle.vin },
     mount: { ...INSTALL_STEP_VALUES.mount, boxQnr: vehicle.qnr },
   };
+  const jobId = job.slice('/v1/jobs/'.length);
   for (const step of steps) {
-    const body = { values: values[step.id] ?? {}, checklist: step.checklist };
+    // The photos the step's fields show are taken and uploaded first, as the installer's app does.
+    const stepValues = await withUploadedPhotos(values[step.id] ?? {}, () => uploadPhoto(api, jobId, installer));
+    const body = { values: stepValues, checklist: step.checklist };
     const answer = await call(api, 'POST', `${job}/steps/${step.id}/complete`, installer, body, [200, 202]);
     // 202: the step's vehicle action still runs; the next step is refused until it is done.
     if (answer.status === 202) await untilStepDone(api, job, step.id, installer);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { checkKey, type PhotoStore } from './store';
+import { checkKey, type PhotoStore } from './store-contract';
 
 /**
  * Photos as files under one folder (`<dataDir>/photos/<jobId>/<photoId>.jpg` by default). A put

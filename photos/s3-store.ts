@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import type { PhotoSettings } from '../common/config';
-import { checkKey, type PhotoStore } from './store';
+import { checkKey, type PhotoStore } from './store-contract';
 
 export type S3Settings = Extract<PhotoSettings['store'], { kind: 's3' }>;
 

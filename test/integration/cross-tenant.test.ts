@@ -5,6 +5,7 @@ import { newJobId } from '../../common/job-id';
 import { createInstallerCompany, onboardProvider } from '../../db/tenancy';
 import { newToken } from '../../db/tokens';
 import { assertConsistent } from '../support/consistency';
+import { jpegWithExif } from '../support/photos';
 import { startTestStack, type ApiAnswer, type TestStack } from '../support/stack';
 
 const LOCATION = { vehicleLocation: { text: 'Marienplatz 1, München' } };
@@ -70,7 +71,24 @@ describe('cross-tenant access, route by route', function () {
     });
     expect(pendingCreated.status, pendingCreated.text).to.equal(201);
     const pendingJob = pendingCreated.body as { id: string };
-    const jobIdsOfA = [job.id, pendingJob.id];
+    // A running job of A's, with a photo its company took.
+    const running = await call('POST', '/v1/jobs', a.adminToken, {
+      jobTypeId: 'cloudboxx-install',
+      fleetId: a.fleetId,
+      installerCompanyId: aCompany.companyId,
+      customerName: 'Kunde Nord',
+      values: LOCATION,
+    });
+    const started = await call('POST', `/v1/jobs/${running.body.id}/start`, aCompany.adminToken);
+    expect(started.body.status, started.text).to.equal('RUNNING');
+    const uploaded = await fetch(`${stack.baseUrl}/v1/jobs/${running.body.id}/photos`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${aCompany.adminToken}`, 'content-type': 'image/jpeg' },
+      body: await jpegWithExif(32, 24),
+    });
+    const photoOfA = (await uploaded.json()) as { photoId: string };
+    expect(uploaded.status, JSON.stringify(photoOfA)).to.equal(201);
+    const jobIdsOfA = [job.id, pendingJob.id, running.body.id as string];
     // A's own job type, titled so that a leak of it shows.
     const typeOfA = `a-check-${stamp}`;
     const source = `id: ${typeOfA}\ntitle: A-Fleet check\nsections: [{ id: s, title: S }]\nfields: [{ key: qnr, label: QNR, section: s, type: string, preset: required }]\nvehicle: { qnrField: qnr }\nsteps: [{ id: look, title: Look }]\naccess: { permissions: [readState], maxDuration: PT1H }\n`;
@@ -108,13 +126,13 @@ describe('cross-tenant access, route by route', function () {
     });
     expect(customerPortal.status, customerPortal.text).to.equal(201);
 
-    const ALL = ['id', 'fleetId', 'invitationId', 'userId'];
+    const ALL = ['id', 'fleetId', 'invitationId', 'userId', 'photoId'];
     const strangers: Record<string, { token: string; strangerTo: string[]; own?: Record<string, string> }> = {
       'another provider': { token: b.adminToken, strangerTo: ALL, own: { fleetId: b.fleetId } },
       'another installer company': { token: bCompany.adminToken, strangerTo: ALL },
       'a technician of another installer company': { token: technician.body.token, strangerTo: ALL },
-      'a dispatcher for another customer': { token: dispatcher.body.token, strangerTo: ['id'] },
-      'a customer-portal user of another customer': { token: customerPortal.body.token, strangerTo: ['id'] },
+      'a dispatcher for another customer': { token: dispatcher.body.token, strangerTo: ['id', 'photoId'] },
+      'a customer-portal user of another customer': { token: customerPortal.body.token, strangerTo: ['id', 'photoId'] },
     };
     const eventsBefore = await stack.db('job_events').whereIn('job_id', jobIdsOfA).count({ n: '*' });
     const jobsBefore = await stack.db('jobs').count({ n: '*' });
@@ -127,6 +145,7 @@ describe('cross-tenant access, route by route', function () {
       invitationId: pendingInvitation.id,
       userId: dispatcher.body.userId,
       stepId: 'check-in',
+      photoId: photoOfA.photoId,
     };
     const missingIds: Record<string, string> = {
       id: newJobId(),
@@ -134,14 +153,15 @@ describe('cross-tenant access, route by route', function () {
       invitationId: randomUUID(),
       userId: randomUUID(),
       stepId: 'check-in',
+      photoId: randomUUID(),
     };
     const fill = (path: string, ids: Record<string, string>) => path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name]!);
     const scoped = OPERATIONS.filter(
-      (op) => !op.public && /\{(id|fleetId|invitationId|userId)\}/.test(op.path) && !op.path.startsWith('/v1/job-types'),
+      (op) => !op.public && /\{(id|fleetId|invitationId|userId|photoId)\}/.test(op.path) && !op.path.startsWith('/v1/job-types'),
     );
     expect(scoped.length, 'the routes under test').to.be.at.least(17);
     for (const op of scoped) {
-      const names = [...op.path.matchAll(/\{(id|fleetId|invitationId|userId)\}/g)].map(([, name]) => name!);
+      const names = [...op.path.matchAll(/\{(id|fleetId|invitationId|userId|photoId)\}/g)].map(([, name]) => name!);
       for (const [who, stranger] of Object.entries(strangers)) {
         if (!names.every((name) => stranger.strangerTo.includes(name))) continue;
         // Every id foreign; and, where the stranger has an object of its own on the way (its own
@@ -269,7 +289,7 @@ describe('cross-tenant access, route by route', function () {
     const listed = await call('GET', '/v1/jobs', a.adminToken);
     expect(
       listed.body.items.map((j: { id: string }) => j.id),
-      'A lists its two jobs and no more',
+      'A lists its three jobs and no more',
     ).to.have.members(jobIdsOfA);
   });
 

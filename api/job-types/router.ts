@@ -326,6 +326,7 @@ async function toJobTypeResource(
       required: field.required,
       preset: field.preset,
       presetLocks: field.preset !== 'forbidden',
+      multiple: field.multiple === true,
       default: field.default ?? null,
       validation: validationOf(field),
       collectedBy: field.collectedBy,

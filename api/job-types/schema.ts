@@ -214,6 +214,7 @@ const field = {
     'required',
     'preset',
     'presetLocks',
+    'multiple',
     'default',
     'validation',
     'collectedBy',
@@ -231,6 +232,10 @@ const field = {
       description: 'allowed: the provider may fill it at creation; required: must; forbidden: only the installer fills it.',
     },
     presetLocks: { type: 'boolean', description: 'A value given at creation is locked: the installer reads it but cannot change it.' },
+    multiple: {
+      type: 'boolean',
+      description: 'A photo field taking a list of photos, [{photoId}, …], between validation.minItems (default 1) and maxItems (default 20).',
+    },
     default: fieldDefault,
     validation: {
       type: 'object',
@@ -243,6 +248,8 @@ const field = {
         maxLength: { type: 'integer' },
         minimum: { type: 'number' },
         maximum: { type: 'number' },
+        minItems: { type: 'integer', description: 'Fewest photos of a photo field with multiple: true.' },
+        maxItems: { type: 'integer', description: 'Most photos of a photo field with multiple: true.' },
         options: {
           type: 'array',
           description: 'The choices of an enum field, in display order.',

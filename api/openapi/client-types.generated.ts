@@ -231,7 +231,8 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** The photos uploaded for a job and still kept, oldest first, each with the photo field that holds it (null while none does), for everyone who may see the job. */
+    get: operations['listJobPhotos'];
     put?: never;
     /** Upload a photo for a RUNNING job (the installer company it is assigned to): the image file as the body, with its type (what fetch(url, {method: 'POST', body: blob}) sends). JPEG, PNG, HEIC/HEIF or WebP, recognised by its bytes (415 otherwise); 413 over the size limit. Answers the photoId to put in a photo field, with type, size, pixel dimensions, SHA-256, who took it and when. The original is kept as uploaded, EXIF included; the thumbnail has no metadata. */
     post: operations['uploadJobPhoto'];
@@ -586,6 +587,24 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/v1/providers/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your mobility provider and its settings: how long the photos of finished jobs are kept. */
+    get: operations['getMyProvider'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change your provider's settings (provider admin): photoRetentionDays, the days photos of finished jobs are kept before photo housekeeping removes them (null: the installation's default). */
+    patch: operations['editMyProvider'];
+    trace?: never;
+  };
   '/v1/companies/me': {
     parameters: {
       query?: never;
@@ -798,6 +817,8 @@ export type components = {
         preset: 'allowed' | 'forbidden' | 'required';
         /** @description A value given at creation is locked: the installer reads it but cannot change it. */
         presetLocks: boolean;
+        /** @description A photo field taking a list of photos, [{photoId}, …], between validation.minItems (default 1) and maxItems (default 20). */
+        multiple: boolean;
         /** @description Suggested value to pre-fill; null when there is none. */
         default:
           | string
@@ -822,6 +843,10 @@ export type components = {
           maxLength?: number;
           minimum?: number;
           maximum?: number;
+          /** @description Fewest photos of a photo field with multiple: true. */
+          minItems?: number;
+          /** @description Most photos of a photo field with multiple: true. */
+          maxItems?: number;
           /** @description The choices of an enum field, in display order. */
           options?: {
             value: string;
@@ -2234,7 +2259,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457). invalid-job-type: the YAML breaks the grammar of job types; every problem with its line and column */
       422: {
         headers: {
           [name: string]: unknown;
@@ -2365,7 +2390,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457). idempotency-key-reused: the Idempotency-Key was sent before with another request (path, body or API token) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -2502,7 +2527,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457). idempotency-key-reused: the Idempotency-Key was sent before with another request (path, body or API token) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -2867,7 +2892,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457). idempotency-key-reused: the Idempotency-Key was sent before with another request (path, body or API token) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -2996,7 +3021,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457). idempotency-key-reused: the Idempotency-Key was sent before with another request (path, body or API token) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -3456,7 +3481,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457). unknown-job-type: no job type of yours or built in has this jobTypeId; job-type-archived: it is archived; invalid-values: the values break the job type's rules; company-not-invited: installerCompanyId has not accepted an invitation for the fleet; idempotency-key-reused: the Idempotency-Key was sent before with another request (path, body or API token) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -3613,6 +3638,157 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description A problem (RFC 9457). unknown-job-type: no job type of yours or built in has this jobTypeId; job-type-archived: it is archived; invalid-import: with atomic=true, a row has problems; idempotency-key-reused: the Idempotency-Key was sent before with another request (path, body or API token) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rate-limited: too many requests for this API token (API_RATE_LIMIT_PER_MINUTE) */
+      429: {
+        headers: {
+          /** @description Seconds until the token may send again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description headers-too-large: the request headers are over 16 kB in all */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description internal: a fault on our side; it has been logged */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description service-unavailable: Postgres, Temporal or the worker that runs jobs cannot be reached; outcome-unknown: a change was sent and no outcome came back in time — retry with the same Idempotency-Key to get its outcome (it is never applied twice) */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listJobPhotos: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The job id, e.g. J-01HZX3K9QF. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description The photos uploaded for the job and still kept, oldest first. */
+            items: {
+              /** Format: uuid */
+              photoId: string;
+              /** @description The job it was uploaded for. */
+              jobId: string;
+              /**
+               * @description As recognised from the bytes, whatever the upload said.
+               * @enum {unknown}
+               */
+              contentType: 'image/jpeg' | 'image/png' | 'image/heic' | 'image/heif' | 'image/webp';
+              /** @description Bytes, as uploaded. */
+              size: number;
+              /** @description Pixels as the photo is shown (its EXIF orientation applied). */
+              width: number;
+              height: number;
+              /** @description Hex SHA-256 of the bytes as uploaded; also the ETag of url. */
+              sha256: string;
+              /** @description The installer who uploaded it. */
+              takenBy: {
+                /** Format: uuid */
+                userId: string;
+                email: string;
+              };
+              /** Format: date-time */
+              uploadedAt: string;
+              /** @description GET it here: the original, EXIF and all. */
+              url: string;
+              /** @description GET a image/jpeg of at most 320 px here, without metadata; null when none could be made (HEIC: show a placeholder, or url). */
+              thumbnailUrl: string | null;
+              /** @description Key of the photo field that holds the photo; null while none does (such a photo is removed a while after the job ends). */
+              field: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description A problem (RFC 9457) */
       422: {
         headers: {
@@ -3760,7 +3936,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457). idempotency-key-reused: the Idempotency-Key was sent before with another request (path, body or API token) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -4530,7 +4706,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457). idempotency-key-reused: the Idempotency-Key was sent before with another request (path, body or API token) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -4669,7 +4845,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457). idempotency-key-reused: the Idempotency-Key was sent before with another request (path, body or API token) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -4915,7 +5091,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457). idempotency-key-reused: the Idempotency-Key was sent before with another request (path, body or API token) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -5201,7 +5377,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457). idempotency-key-reused: the Idempotency-Key was sent before with another request (path, body or API token) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -5330,7 +5506,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457). idempotency-key-reused: the Idempotency-Key was sent before with another request (path, body or API token) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -5466,7 +5642,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457). idempotency-key-reused: the Idempotency-Key was sent before with another request (path, body or API token) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -5607,7 +5783,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457). idempotency-key-reused: the Idempotency-Key was sent before with another request (path, body or API token) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -5854,7 +6030,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457). idempotency-key-reused: the Idempotency-Key was sent before with another request (path, body or API token) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -6110,7 +6286,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457). idempotency-key-reused: the Idempotency-Key was sent before with another request (path, body or API token) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -6483,7 +6659,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457). idempotency-key-reused: the Idempotency-Key was sent before with another request (path, body or API token) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -6601,7 +6777,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457). idempotency-key-reused: the Idempotency-Key was sent before with another request (path, body or API token) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -6844,7 +7020,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457). idempotency-key-reused: the Idempotency-Key was sent before with another request (path, body or API token) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -6952,6 +7128,282 @@ export interface operations {
       };
       /** @description A problem (RFC 9457) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rate-limited: too many requests for this API token (API_RATE_LIMIT_PER_MINUTE) */
+      429: {
+        headers: {
+          /** @description Seconds until the token may send again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description headers-too-large: the request headers are over 16 kB in all */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description internal: a fault on our side; it has been logged */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description service-unavailable: Postgres, Temporal or the worker that runs jobs cannot be reached; outcome-unknown: a change was sent and no outcome came back in time — retry with the same Idempotency-Key to get its outcome (it is never applied twice) */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getMyProvider: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Your mobility provider and its settings. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description Your providerId.
+             */
+            id: string;
+            name: string;
+            /** @description How long the photos of a finished job are kept. */
+            photoRetention: {
+              days: number;
+              /**
+               * @description provider: your own setting; default: the installation's (PHOTO_RETENTION_DAYS).
+               * @enum {unknown}
+               */
+              source: 'provider' | 'default';
+            };
+          };
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rate-limited: too many requests for this API token (API_RATE_LIMIT_PER_MINUTE) */
+      429: {
+        headers: {
+          /** @description Seconds until the token may send again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description headers-too-large: the request headers are over 16 kB in all */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description internal: a fault on our side; it has been logged */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description service-unavailable: Postgres, Temporal or the worker that runs jobs cannot be reached; outcome-unknown: a change was sent and no outcome came back in time — retry with the same Idempotency-Key to get its outcome (it is never applied twice) */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  editMyProvider: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Days the photos of a finished job are kept before photo housekeeping removes them (with a photo.removed event on the job); null: the installation's default. */
+          photoRetentionDays?: number | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Your mobility provider and its settings. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description Your providerId.
+             */
+            id: string;
+            name: string;
+            /** @description How long the photos of a finished job are kept. */
+            photoRetention: {
+              days: number;
+              /**
+               * @description provider: your own setting; default: the installation's (PHOTO_RETENTION_DAYS).
+               * @enum {unknown}
+               */
+              source: 'provider' | 'default';
+            };
+          };
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description payload-too-large: the request body is over 256 kB */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -7325,7 +7777,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457). idempotency-key-reused: the Idempotency-Key was sent before with another request (path, body or API token) */
       422: {
         headers: {
           [name: string]: unknown;

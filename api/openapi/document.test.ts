@@ -11,6 +11,7 @@ import { jobListRouter } from '../jobs/list-router';
 import { jobsRouter } from '../jobs/router';
 import { usersRouter } from '../users/router';
 import { photosRouter } from '../photos/router';
+import { providersRouter } from '../providers/router';
 import { schemaCompiler, type OpenApiDocument } from './answer-check';
 import { OPERATIONS, openApiDocument } from './document';
 
@@ -34,6 +35,7 @@ describe('the OpenAPI document', () => {
       fleetInvitationsRouter(none),
       invitationResponsesRouter(none),
       companiesRouter(none),
+      providersRouter(none),
       usersRouter(none),
       geocodingRouter(none),
       photosRouter({ signedIn: () => {}, signedInStreamedBody: () => {}, photos: { scratchDir: '/nonexistent' } } as never),

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { openApiDocument } from './document';
+import { OPERATIONS, openApiDocument } from './document';
 
 type Schema = Record<string, unknown>;
 type Operation = {
@@ -57,5 +57,22 @@ describe('the OpenAPI document on refusals', () => {
     const validate = operation('post', '/v1/job-types/validate').requestBody!.content['application/yaml']!.schema;
     expect(validate).not.to.have.property('type');
     expect(operation('put', '/v1/job-types/{id}').requestBody!.content['application/yaml']!.schema).to.have.property('type', 'string');
+  });
+
+  it('refuses `__proto__` as a free key, as the JSON parser does', () => {
+    const values = (operation('post', '/v1/jobs').requestBody!.content['application/json']!.schema.properties as Record<string, Schema>)
+      .values!;
+    const valid = ajv.compile(values);
+    expect([valid({ vin: 'WVW', '': 1 }), valid(JSON.parse('{"__proto__": 1}'))]).to.deep.equal([true, false]);
+  });
+
+  it('names the 422s no schema can rule out: a reused Idempotency-Key on every POST, an unknown or archived job type, YAML', () => {
+    const unprocessable = (method: string, path: string) => operation(method, path).responses['422']!.description;
+    for (const op of OPERATIONS.filter(({ method }) => method === 'post'))
+      expect(unprocessable(op.method, op.path), op.path).to.include('idempotency-key-reused');
+    expect(unprocessable('post', '/v1/jobs')).to.include('unknown-job-type').and.include('job-type-archived').and.include('invalid-values');
+    expect(unprocessable('post', '/v1/jobs/import')).to.include('unknown-job-type').and.include('job-type-archived');
+    expect(unprocessable('put', '/v1/job-types/{id}')).to.include('invalid-job-type');
+    expect(unprocessable('get', '/v1/jobs')).not.to.include('idempotency-key-reused');
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import { expect } from 'chai';
 import fc from 'fast-check';
@@ -9,6 +10,7 @@ import type { CompiledField } from '../../definitions/compiled-job-type';
 import { createDemoTenantIfMissing, type DemoTenant } from '../../db/demo-tenant';
 import { newToken } from '../../db/tokens';
 import { assertConsistent } from '../support/consistency';
+import { uploadPhoto } from '../support/photos';
 import { startTestStack, type TestStack } from '../support/stack';
 
 /**
@@ -87,6 +89,7 @@ interface Ids {
   invitationId: string;
   userId: string;
   token: string;
+  photoId: string;
 }
 
 /** A string of the document's parameter, a real one more often than not, so the request gets past the lookup to what it carries. */
@@ -260,7 +263,9 @@ describe('only what can be stored gets in, on every operation', function () {
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     }).catch((error: unknown) => expect.fail(`${what}: no answer within ${REQUEST_TIMEOUT_MS} ms (${String(error)})`));
-    const textBody = await response.text();
+    const binary = response.status < 300 && !/json/.test(response.headers.get('content-type') ?? '');
+    const textBody = binary ? '' : await response.text();
+    if (binary) await response.arrayBuffer(); // a photo: its bytes, checked by the photo tests
     const elapsed = Date.now() - started;
     const answer = {
       status: response.status,
@@ -332,8 +337,12 @@ describe('only what can be stored gets in, on every operation', function () {
             customers: ['Kunde Süd'],
           })
         ).body.userId;
+    const id = op.path.startsWith('/v1/jobs/') ? await side() : 'J-0000000000';
     return {
-      id: op.path.startsWith('/v1/jobs/') ? await side() : 'J-0000000000',
+      id,
+      photoId: op.path.startsWith('/v1/photos/')
+        ? await uploadPhoto(stack.baseUrl, await runningJob(), demo.tokens.installerTechnician)
+        : randomUUID(),
       fleetId: demo.fleetId,
       installerCompanyId: demo.installerCompanyId,
       invitationId: invitation.id,

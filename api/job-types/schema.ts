@@ -234,7 +234,8 @@ const field = {
     presetLocks: { type: 'boolean', description: 'A value given at creation is locked: the installer reads it but cannot change it.' },
     multiple: {
       type: 'boolean',
-      description: 'A photo field taking a list of photos, [{photoId}, …], between validation.minItems (default 1) and maxItems (default 20).',
+      description:
+        'A photo field taking a list of photos, [{photoId}, …], between validation.minItems (default 1) and maxItems (default 20).',
     },
     default: fieldDefault,
     validation: {

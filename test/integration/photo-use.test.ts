@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { createDemoTenantIfMissing, type DemoTenant } from '../../db/demo-tenant';
 import { createInstallerCompany } from '../../db/tenancy';
+import { ensurePhotoHousekeepingSchedule, PHOTO_HOUSEKEEPING_SCHEDULE_ID } from '../../temporal/schedules';
 import type { PhotoHousekeepingResult } from '../../workflows/photo-housekeeping';
 import { INSTALL_PRESETS, INSTALL_STEP_VALUES } from '../support/install-job';
 import { uploadPhoto } from '../support/photos';
@@ -162,6 +163,33 @@ describe('photos in a job’s fields, and their housekeeping', function () {
     expect((await provider('GET', `/v1/jobs/${job}/photos`)).body.items).to.deep.equal([]);
     // Nothing is removed twice.
     expect(await housekeeping()).to.deep.equal({ unused: 0, pastRetention: 0 });
+  });
+
+  it('makes the hourly schedule once, starting the housekeeping workflow on the worker’s task queue', async () => {
+    await ensurePhotoHousekeepingSchedule(stack.client, stack.taskQueue);
+    await ensurePhotoHousekeepingSchedule(stack.client, stack.taskQueue); // a second worker starting: left as it is
+    const schedule = stack.client.schedule.getHandle(PHOTO_HOUSEKEEPING_SCHEDULE_ID);
+    try {
+      const described = await schedule.describe();
+      expect((described.spec.intervals ?? []).map((interval) => interval.every)).to.deep.equal([3_600_000]);
+      expect(described.action).to.deep.include({
+        type: 'startWorkflow',
+        workflowType: 'photoHousekeepingWorkflow',
+        taskQueue: stack.taskQueue,
+      });
+      await schedule.trigger();
+      const started = Date.now();
+      let runs: string[] = [];
+      while (runs.length === 0 && Date.now() - started < 20_000) {
+        runs = (await schedule.describe()).info.recentActions.map((action) => action.action.workflow.workflowId);
+        if (runs.length === 0) await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      expect(runs, 'the triggered run').to.have.length(1);
+      const result = (await stack.client.workflow.getHandle(runs[0]!).result()) as PhotoHousekeepingResult;
+      expect(result).to.have.keys(['unused', 'pastRetention']);
+    } finally {
+      await schedule.delete();
+    }
   });
 
   /** What GET /v1/photos/{id} answers the provider (the body is the image, not JSON). */

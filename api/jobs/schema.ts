@@ -416,11 +416,13 @@ export const importJobsQuery = {
   },
 } as const;
 
-/** The CSV body, as the OpenAPI document states it. */
+/**
+ * The CSV body, as the OpenAPI document states it: any text, whose problems the answer lists by row
+ * and column. No `type: string` (a fuzzer takes it to mean that a number or a list sent as text is
+ * refused; the API reads it as text like any other) and no maxLength (the limit is on bytes, not characters).
+ */
 export const importCsvBody = {
-  type: 'string',
-  maxLength: MAX_IMPORT_BYTES,
-  description: `CSV (RFC 4180; comma or semicolon, detected from the header row; UTF-8 unless Content-Type names another charset), at most ${MAX_IMPORT_BYTES / 1024 / 1024} MiB and ${MAX_IMPORT_ROWS} rows under the header. The header names the columns: the job type's field keys, and ${IMPORT_META_COLUMNS.join(', ')}. An empty cell gives no value; a blank line is skipped.`,
+  description: `Any text, read as CSV (RFC 4180; comma or semicolon, detected from the header row; UTF-8 unless Content-Type names another charset), at most ${MAX_IMPORT_BYTES / 1024 / 1024} MiB and ${MAX_IMPORT_ROWS} rows under the header. The header names the columns: the job type's field keys, and ${IMPORT_META_COLUMNS.join(', ')}. An empty cell gives no value; a blank line is skipped.`,
 } as const;
 
 const importProblem = {

@@ -3553,7 +3553,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'text/csv': string;
+        'text/csv': unknown;
       };
     };
     responses: {

@@ -46,6 +46,7 @@ import {
   vehicleCommandAnswer,
   vehicleCommandBody,
 } from '../jobs/schema';
+import { MAX_IMPORT_BYTES } from '../jobs/import-format';
 import { JOB_ID_PATTERN } from '../../common/job';
 import { IDEMPOTENCY_RETENTION_HOURS } from '../../db/idempotency-keys';
 import { addressSuggestions, suggestionsQuery } from '../geocoding/schema';
@@ -74,8 +75,8 @@ interface OperationBase {
    * YAML (or none) it holds is taken, and the answer says what is wrong with it.
    */
   yamlBody?: true | 'any';
-  /** The body is CSV (text/csv), as this schema says: the route answers 415 to anything else, and 413 over its maxLength. */
-  csvBody?: { maxLength: number };
+  /** The body is CSV (text/csv), as this schema says: the route answers 415 to anything else, and 413 over maxBytes. */
+  csvBody?: { schema: object; maxBytes: number };
   /** The body is a photo as it is (PHOTO_CONTENT_TYPES): 415 for anything else, 413 over maxBytes. */
   photoBody?: { maxBytes: number };
   /** The route also takes the request with no body at all: `body` is then what it checks if one is sent. */
@@ -257,7 +258,7 @@ export const OPERATIONS: Operation[] = [
     summary:
       'Create one job per CSV row (up to 1 000), of the job type and fleet in the query; the columns are the field keys and customerName, requestedStartAt, installerCompanyId. dryRun=true answers every problem by row and column (200, nothing created); otherwise the rows without problems are created (201: which row became which job), or with atomic=true all rows or none (422 invalid-import with every problem at /rows/{row}/{column}).',
     tag: 'jobs',
-    csvBody: importCsvBody,
+    csvBody: { schema: importCsvBody, maxBytes: MAX_IMPORT_BYTES },
     query: importJobsQuery,
     created: true,
     response: jobImport,
@@ -721,7 +722,7 @@ export function openApiDocument(serverUrl?: string): object {
             },
           }
         : {}),
-      ...(op.csvBody ? { requestBody: { required: true, content: { 'text/csv': { schema: storable(op.csvBody) } } } } : {}),
+      ...(op.csvBody ? { requestBody: { required: true, content: { 'text/csv': { schema: storable(op.csvBody.schema) } } } } : {}),
       ...(op.method === 'post'
         ? {
             parameters: [
@@ -748,7 +749,7 @@ export function openApiDocument(serverUrl?: string): object {
         404: problem,
         409: problem,
         ...(op.method === 'post' || op.method === 'patch' || op.method === 'put'
-          ? { 413: op.csvBody ? csvTooLarge(op.csvBody.maxLength) : op.photoBody ? photoTooLarge(op.photoBody.maxBytes) : tooLarge }
+          ? { 413: op.csvBody ? csvTooLarge(op.csvBody.maxBytes) : op.photoBody ? photoTooLarge(op.photoBody.maxBytes) : tooLarge }
           : {}),
         ...(op.csvBody ? { 415: unsupportedMediaType } : {}),
         ...(op.photoBody ? { 415: notAPhoto } : {}),

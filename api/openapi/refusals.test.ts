@@ -59,6 +59,13 @@ describe('the OpenAPI document on refusals', () => {
     expect(operation('put', '/v1/job-types/{id}').requestBody!.content['application/yaml']!.schema).to.have.property('type', 'string');
   });
 
+  it('takes any text to import as CSV, as the API does, and states its limit in bytes', () => {
+    const csv = operation('post', '/v1/jobs/import').requestBody!.content['text/csv']!.schema;
+    expect(csv).not.to.have.property('type');
+    expect(csv).not.to.have.property('maxLength');
+    expect(csv.description).to.match(/^Any text, read as CSV .* at most 2 MiB/);
+  });
+
   it('refuses `__proto__` as a free key, as the JSON parser does', () => {
     const values = (operation('post', '/v1/jobs').requestBody!.content['application/json']!.schema.properties as Record<string, Schema>)
       .values!;

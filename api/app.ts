@@ -15,7 +15,7 @@ import { jobsRouter } from './jobs/router';
 import { jobTypesRouter } from './job-types/router';
 import { yamlSourceBodies } from './job-types/yaml-body';
 import { docsPage } from './openapi/docs-page';
-import { openApiDocument } from './openapi/document';
+import { OPERATIONS, openApiDocument } from './openapi/document';
 import { outageCheck } from './outages';
 import { problemDetails } from './problem';
 import type { TemporalDeadlines } from './temporal-calls';
@@ -26,6 +26,7 @@ import { silentLogger, type Logger } from '../observability/log';
 import { signedInGuards, type RateLimit } from './signed-in';
 import { photosRouter } from './photos/router';
 import { providersRouter } from './providers/router';
+import { literalPathMethods } from './literal-paths';
 import { loadConfig, type PhotoSettings } from '../common/config';
 import { photoStoreFor, type PhotoStore } from '../photos/store';
 
@@ -65,6 +66,8 @@ export function createApp(deps: AppDeps): Koa<AuthState> {
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8' }));
   // Paths and queries Postgres could not store are refused before any route reads them.
   app.use(refuseUnstorableRequest());
+  // Before the routers: a literal path's methods are its own, whatever a parameterised route would match.
+  app.use(literalPathMethods(OPERATIONS));
   const health = healthRouter(deps);
   app.use(health.routes());
   const document = openApiDocument();

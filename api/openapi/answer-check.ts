@@ -50,7 +50,12 @@ export function answerCheck(document = openApiDocument() as OpenApiDocument): (a
 
   return ({ method, path, status, contentType, body }) => {
     const pathname = path.split('?')[0]!;
-    const operation = TEMPLATES.find((candidate) => candidate.method === method.toLowerCase() && candidate.pattern.test(pathname));
+    // A literal path is its own operation even where a template would match it (api/literal-paths.ts).
+    const literal = TEMPLATES.some((candidate) => candidate.path === pathname);
+    const operation = TEMPLATES.find(
+      (candidate) =>
+        candidate.method === method.toLowerCase() && (literal ? candidate.path === pathname : candidate.pattern.test(pathname)),
+    );
     const mediaType = contentType?.split(';')[0]?.trim() ?? '';
     if (!operation) {
       // Not an operation (no route, a method the path does not take, /openapi.json): only a problem has a documented shape.

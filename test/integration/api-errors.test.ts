@@ -36,6 +36,22 @@ describe('API errors as problem details', function () {
     expect(health.headers.get('allow')?.split(', ')).to.include('GET');
   });
 
+  it('answers a literal path with its own methods, not those of a route with a parameter that would match it', async () => {
+    // PATCH /v1/jobs/{id} would take "import" for a job id; /v1/job-types/{id} would take "validate".
+    const patched = await stack.call('PATCH', '/v1/jobs/import', demo.tokens.providerAdmin, {});
+    expect(patched.status).to.equal(405);
+    expect(patched.body.type).to.equal(problem('method-not-allowed'));
+    expect(patched.headers.get('allow')).to.equal('POST');
+    for (const path of ['/v1/job-types/validate', '/v1/job-types/preview']) {
+      const options = await fetch(`${stack.baseUrl}${path}`, { method: 'OPTIONS' });
+      expect(options.status, path).to.equal(204);
+      expect(options.headers.get('allow'), path).to.equal('POST');
+      expect((await stack.call('GET', path, demo.tokens.providerAdmin)).status, path).to.equal(405);
+    }
+    // Its own methods still go through.
+    expect((await stack.call('GET', '/v1/jobs', demo.tokens.providerAdmin)).status).to.equal(200);
+  });
+
   it('answers TRACE, a method no route takes, on every documented path with 405 and Allow, and on an unknown path with 404', async () => {
     // fetch() refuses TRACE: node:http sends it as a scanner would.
     const trace = (path: string) =>

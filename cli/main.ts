@@ -23,7 +23,11 @@ const program = new Command('installer-jobs')
 program
   .command('start')
   .description('Run everything locally: Temporal dev server + UI, Postgres, migrations, worker and API.')
-  .action(() => runCli(() => start().start(loadConfig())));
+  .option(
+    '--processes',
+    'run the worker and the API as processes of their own, as in production (default: in this process, which starts sooner)',
+  )
+  .action((options: { processes?: boolean }) => runCli(() => start().start(loadConfig(), options)));
 
 program
   .command('worker')

@@ -16,9 +16,13 @@ import type * as JobWorker from '../worker/worker';
 import type * as PhotoStores from '../photos/store';
 import type * as Schedules from '../temporal/schedules';
 import type * as Processes from './processes';
+import { startCliChild, stopOrphanChildren, cliChildPidFile, type CliChildCommand } from '../runtime/cli-child';
 import { collectGarbageWhenIdle } from '../runtime/idle-gc';
+import { logTail } from '../runtime/log-tail';
 import { assertPortFree } from '../runtime/ports';
-import { startServers } from '../runtime/services';
+import { startPostgres, startServers, startTemporal } from '../runtime/services';
+import { describeNamespace } from '../runtime/temporal-dev-server';
+import { Supervisor, type Child, type GaveUp } from '../runtime/supervisor';
 
 type Stop = () => Promise<void>;
 
@@ -37,6 +41,17 @@ const enum Part {
   Api,
 }
 
+export interface StartOptions {
+  /**
+   * Run the worker and the API as processes of their own (`installer-jobs worker`, `installer-jobs api`),
+   * as production does, each restarted when it dies. Default: both in this process, which starts sooner.
+   */
+  processes?: boolean;
+}
+
+/** How long one part gets to stop before the next is stopped anyway (the API's grace and the worker's drain fit in it). */
+const PART_STOP_TIMEOUT_MS = 20_000;
+
 /**
  * `installer-jobs start`: the whole stack in one process for local work — Temporal dev server
  * (+ UI), Postgres, migrations, the worker and the API — stopped in reverse order on Ctrl-C.
@@ -46,31 +61,66 @@ const enum Part {
  * cache (worker/bundle.ts), the job types are compiled and the OneAPI simulator starts. The worker
  * is created as soon as Temporal answers and starts polling once the migrations have run.
  */
-export async function start(config: Config): Promise<void> {
+export async function start(config: Config, options: StartOptions = {}): Promise<void> {
   const log = (line: string) => console.log(line);
   const parts = new Parts();
+  const shutDown = (exitCode: number) => {
+    supervisor.stopRestarting();
+    void parts.stopAll().then(() => process.exit(exitCode));
+  };
+  // A child that keeps dying: everything stops, in order, and the child's last words are shown.
+  const supervisor = new Supervisor({
+    log,
+    onGiveUp: (gaveUp: GaveUp) => {
+      console.error(`\n${gaveUpMessage(config, gaveUp)}\nStopping everything.`);
+      shutDown(1);
+    },
+  });
   const onSignal = (signal: NodeJS.Signals) => {
     if (parts.stopping) {
       console.error(`${signal} again: exiting now.`);
       process.exit(130);
     }
     log(`\n${signal}: shutting down (Ctrl-C again to force) …`);
-    void parts.stopAll().then(() => process.exit(0));
+    shutDown(0);
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
   try {
     fs.mkdirSync(config.dataDir, { recursive: true });
+    // A start killed outright (SIGKILL) may have left its API and worker running, on the API's port.
+    await stopOrphanChildren(config.dataDir, log);
     // Fail before starting anything if the API could not listen anyway.
     await assertPortFree(config.apiPort, config.apiHost, 'the API', 'PORT');
 
     let workerMade = false;
     let workerRunning = false;
+    let workerStuck = false;
     const servers = startServers(config, log);
-    const postgresStarting = parts.own(Part.Postgres, 'Postgres', servers.postgres, (server) => server.stop());
-    const temporalStarting = parts.own(Part.TemporalDevServer, 'Temporal dev server', servers.temporal, (server) => server?.stop());
+    const postgresStarting = parts.own(
+      Part.Postgres,
+      'Postgres',
+      servers.postgres.then((server) =>
+        keepAlive(supervisor, 'Postgres', path.join(config.dataDir, 'postgres.log'), server, () => startPostgres(config, log)),
+      ),
+      (server) => server.stop(),
+    );
+    const temporalStarting = parts.own(
+      Part.TemporalDevServer,
+      'Temporal dev server',
+      servers.temporal.then((server) =>
+        keepAlive(supervisor, 'Temporal dev server', path.join(config.dataDir, 'temporal', 'server.log'), server, () =>
+          startTemporal(config, log),
+        ),
+      ),
+      (server) => server?.stop(),
+    );
     await servers.launched;
+    if (options.processes) {
+      await startProcesses(config, { log, parts, supervisor, postgresStarting, temporalStarting });
+      return;
+    }
 
     const code = loadCode();
     // The SDK's own logs go to a file, and so do the API's requests; the terminal keeps the banner and one line per warning.
@@ -100,7 +150,7 @@ export async function start(config: Config): Promise<void> {
           // A worker that was made but never ran keeps its connection until the process exits: the SDK
           // releases a worker only when it has run, and start-up that failed before that exits anyway.
           parts.own(Part.WorkerConnection, 'worker connection', code.temporal.connectWorkerConnection(target), (c) =>
-            workerMade && !workerRunning ? undefined : c.close(),
+            (workerMade && !workerRunning) || workerStuck ? undefined : c.close(),
           ),
         ]);
         const [vehicles, db] = await Promise.all([vehiclesStarting, dbPool]);
@@ -159,7 +209,9 @@ export async function start(config: Config): Promise<void> {
     // Polling only now: a job's activities write to the schema the migrations just made.
     const running = worker.run();
     workerRunning = true;
-    parts.add(Part.Worker, 'worker', () => shutdownWorker(worker, running));
+    parts.add(Part.Worker, 'worker', async () => {
+      workerStuck = !(await shutdownWorker(worker, running, () => describeNamespace(target.address, target.namespace)));
+    });
     // "Ready" means a change can be sent: the API refuses changes until Temporal sees a worker poll.
     await code.workerPolls.untilWorkerPolls(workerConnection, config.temporal.taskQueue, target.namespace);
     log(`Worker      polling task queue ${config.temporal.taskQueue}`);
@@ -186,9 +238,149 @@ export async function start(config: Config): Promise<void> {
       process.exit(1);
     });
   } catch (error) {
+    supervisor.stopRestarting();
     await parts.stopAll();
     throw error;
   }
+}
+
+/**
+ * `start --processes`: Postgres, Temporal and the simulator as in-process mode runs them, the worker
+ * and the API as `installer-jobs worker` and `installer-jobs api` — production's processes, pointed
+ * at them by environment — each started again when it dies. This process migrates the database and
+ * makes the demo tenant; it loads neither the worker nor the API.
+ */
+async function startProcesses(
+  config: Config,
+  context: {
+    log: (line: string) => void;
+    parts: Parts;
+    supervisor: Supervisor;
+    postgresStarting: Promise<{ url: string; embedded: boolean }>;
+    temporalStarting: Promise<{ address: string; uiUrl?: string } | undefined>;
+  },
+): Promise<void> {
+  const { log, parts, supervisor } = context;
+  const code = loadProcessesCode();
+  const jobTypesLoading = parts.early(code.catalog.JobTypeCatalog.load(config.jobTypesDir));
+  const vehiclesStarting = parts.own(Part.VehicleService, 'vehicle service', code.vehicles.startVehicleService(config), (v) => v.stop());
+  const dbPool = parts.own(
+    Part.DatabasePool,
+    'database pool',
+    context.postgresStarting.then((postgres) => code.db.connectDb(postgres.url)),
+    (db) => db.destroy(),
+  );
+  const jobTypes = await jobTypesLoading;
+  const postgres = await context.postgresStarting;
+  const db = await dbPool;
+  const applied = await code.db.migrateLatest(db);
+  await code.jobTypeVersions.registerJobTypes(db, jobTypes.list());
+  log(
+    `Postgres    ${postgres.embedded ? `embedded, data in ${rel(config, path.join(config.dataDir, 'postgres'))}` : 'DATABASE_URL'}; migrations: ${applied.length ? applied.join(', ') : 'up to date'}`,
+  );
+  log(
+    `Job types   ${jobTypes
+      .list()
+      .map((t) => `${t.id}@${t.version}`)
+      .join(', ')}`,
+  );
+  const devServer = await context.temporalStarting;
+  const temporalAddress = devServer?.address ?? config.temporal.externalAddress!;
+  log(
+    `Temporal    ${temporalAddress} (namespace ${config.temporal.namespace})${devServer ? `, data in ${rel(config, path.join(config.dataDir, 'temporal'))}` : ''}`,
+  );
+  if (devServer?.uiUrl) log(`Temporal UI ${devServer.uiUrl}`);
+  const vehicles = await vehiclesStarting;
+  log(`Vehicles    ${vehicles.describe}`);
+
+  // The children read what this process started from their environment, as production's processes do.
+  const env: NodeJS.ProcessEnv = {
+    // eslint-disable-next-line no-restricted-properties -- the children run with this environment (PATH, HOME, WORKER_*, …), what `start` runs on top
+    ...process.env,
+    TEMPORAL_ADDRESS: temporalAddress,
+    TEMPORAL_NAMESPACE: config.temporal.namespace,
+    DATABASE_URL: postgres.url,
+    ...vehicles.workerEnv,
+    LOG_FORMAT: 'json',
+  };
+  const run = (command: CliChildCommand, ready: string) => {
+    const logFile = path.join(config.dataDir, `${command}.log`);
+    const launch = (signal?: AbortSignal) =>
+      startCliChild({ command, env, logFile, pidFile: cliChildPidFile(config.dataDir, command), ready, printLine: log, signal });
+    return launch().then((first) => supervisor.supervise({ name: command === 'api' ? 'API' : 'worker', logFile, restart: launch }, first));
+  };
+  const [worker, api] = await Promise.all([
+    parts.own(Part.Worker, 'worker', run('worker', 'Worker polling'), (w) => w.stop()),
+    parts.own(Part.Api, 'API', run('api', 'API listening'), (a) => a.stop()),
+  ]);
+  const apiUrl = `http://${config.apiHost}:${config.apiPort}`;
+  await untilReady(apiUrl);
+  log(
+    `Worker      process ${worker.current.pid} polling task queue ${config.temporal.taskQueue}; log ${rel(config, path.join(config.dataDir, 'worker.log'))}`,
+  );
+  log(
+    `API         process ${api.current.pid} at ${apiUrl}  (health: /healthz, /readyz; log ${rel(config, path.join(config.dataDir, 'api.log'))})`,
+  );
+  await printDemoTenant(config, db, code.demoTenants, log);
+  log('Ready (worker and API as processes of their own). Ctrl-C stops everything.');
+}
+
+/** Until the API's GET /readyz answers 200: Postgres and Temporal answer and a worker polls. */
+async function untilReady(apiUrl: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${apiUrl}/readyz`, { signal: AbortSignal.timeout(5_000) });
+      if (response.ok) return;
+      last = await response.text();
+    } catch (error) {
+      last = (error as Error).message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`The API at ${apiUrl} was not ready within ${timeoutMs / 1_000} s: ${last}`);
+}
+
+/**
+ * `server` (Postgres, the Temporal dev server) watched by the supervisor and started again with
+ * `restart` when its process dies; its stop() then stops whichever process runs. A server this
+ * process did not start (DATABASE_URL, TEMPORAL_ADDRESS) is not watched.
+ */
+function keepAlive<T extends { ended?: Promise<string>; stop(): Promise<void> }>(
+  supervisor: Supervisor,
+  name: string,
+  logFile: string,
+  server: T,
+  restart: () => Promise<T | undefined>,
+): T;
+function keepAlive<T extends { ended?: Promise<string>; stop(): Promise<void> }>(
+  supervisor: Supervisor,
+  name: string,
+  logFile: string,
+  server: T | undefined,
+  restart: () => Promise<T | undefined>,
+): T | undefined;
+function keepAlive<T extends { ended?: Promise<string>; stop(): Promise<void> }>(
+  supervisor: Supervisor,
+  name: string,
+  logFile: string,
+  server: T | undefined,
+  restart: () => Promise<T | undefined>,
+): T | undefined {
+  if (!server?.ended) return server;
+  const asChild = (s: T | undefined): Child => {
+    if (!s?.ended) throw new Error(`${name} was started again but is not watched`);
+    return { ended: s.ended, stop: () => s.stop() };
+  };
+  const kept = supervisor.supervise({ name, logFile, restart: async () => asChild(await restart()) }, asChild(server));
+  return { ...server, stop: () => kept.stop() };
+}
+
+function gaveUpMessage(config: Config, gaveUp: GaveUp): string {
+  const times = `${gaveUp.deaths} times within ${gaveUp.windowMs / 1_000} s`;
+  const tail = gaveUp.logFile ? `\nLast lines of ${rel(config, gaveUp.logFile)}:\n${logTail(gaveUp.logFile, 20)}` : '';
+  return `✖ The ${gaveUp.name} keeps dying (${times}; the last time it ${gaveUp.reason}), so it is not started again.${tail}`;
 }
 
 /**
@@ -212,6 +404,19 @@ function loadCode() {
     processes: require('./processes') as typeof Processes,
     photoStores: require('../photos/store') as typeof PhotoStores,
     schedules: require('../temporal/schedules') as typeof Schedules,
+  };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
+
+/** What `start --processes` runs itself: no worker, no API, no Temporal SDK. */
+function loadProcessesCode() {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  return {
+    catalog: require('../definitions/catalog') as typeof Catalog,
+    vehicles: require('../runtime/vehicle-service') as typeof VehicleService,
+    db: require('../db/connection') as typeof Connection,
+    jobTypeVersions: require('../db/job-type-versions') as typeof JobTypeVersions,
+    demoTenants: require('../db/demo-tenant') as typeof DemoTenants,
   };
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
@@ -254,10 +459,16 @@ class Parts {
       await Promise.all(this.starting);
       const order = [...this.stops].sort((a, b) => b.part - a.part);
       for (const { what, stop } of order) {
+        // A part that cannot be stopped must not keep the rest running: each gets its time, then the next goes.
+        let timer: NodeJS.Timeout | undefined;
         try {
-          await stop();
+          const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), PART_STOP_TIMEOUT_MS)));
+          if ((await Promise.race([stop(), late])) === 'late')
+            console.error(`Stopping ${what} took more than ${PART_STOP_TIMEOUT_MS / 1_000} s; going on without it.`);
         } catch (error) {
           console.error(`Stopping ${what} failed: ${(error as Error).message}`);
+        } finally {
+          clearTimeout(timer);
         }
       }
     })();
@@ -265,9 +476,27 @@ class Parts {
   }
 }
 
-async function shutdownWorker(worker: Worker, running: Promise<void>): Promise<void> {
+/**
+ * Lets the worker drain; false when it could not, because Temporal stopped answering (the dev server
+ * died and is not back): the SDK's drain would wait for it for ever, and a worker that cannot reach
+ * Temporal has nothing to finish that Temporal would take.
+ */
+async function shutdownWorker(worker: Worker, running: Promise<void>, temporalAnswers: () => Promise<void>): Promise<boolean> {
   if (worker.getState() === 'RUNNING') worker.shutdown();
-  await running.catch(() => {});
+  const drained = running.then(
+    () => true,
+    () => true,
+  );
+  for (let failures = 0; failures < 2;) {
+    const outcome = await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, 500))]);
+    if (outcome === true) return true;
+    failures = await temporalAnswers().then(
+      () => 0,
+      () => failures + 1,
+    );
+  }
+  console.error('The worker cannot drain: Temporal does not answer. Going on without it.');
+  return false;
 }
 
 /** `kill -USR2 <pid>`: where the memory of the process goes, and how many job runs the worker keeps cached. */

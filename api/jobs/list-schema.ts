@@ -40,7 +40,13 @@ export const jobListQuery = {
   additionalProperties: false,
   properties: {
     status: { type: 'array', minItems: 1, items: { enum: JOB_STATUSES }, description: 'Only jobs in one of these statuses.' },
-    jobTypeId: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 }, description: 'Only jobs of one of these job types.' },
+    jobTypeId: {
+      type: 'array',
+      minItems: 1,
+      // A value may name several, separated by commas ("a,b"), none of them blank.
+      items: { type: 'string', pattern: '^\\s*[^,\\s\\u0000][^,\\u0000]*(,\\s*[^,\\s\\u0000][^,\\u0000]*)*$' },
+      description: 'Only jobs of one of these job types.',
+    },
     fleetId: { type: 'array', minItems: 1, items: { type: 'string', format: 'uuid' }, description: 'Only jobs in one of these fleets.' },
     installerCompanyId: {
       type: 'array',

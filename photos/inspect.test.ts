@@ -124,7 +124,29 @@ describe('a photo once received', () => {
     expect((error as RuleViolationError).type).to.equal('unreadable-image');
   });
 
-  it('gets a thumbnail of at most 320 px without any metadata; a HEIC none', async () => {
+  it('gets a real HEIC (HEVC, which sharp cannot decode) its thumbnail too, decoded by libheif: upright, colours kept', async () => {
+    const heic = path.join(__dirname, '..', 'test', 'fixtures', 'gradient-480x360.heic');
+    const thumbnail = (await makeThumbnail(heic, 'image/heic'))!;
+    expect(thumbnail, 'a thumbnail').to.not.equal(undefined);
+    const { data, info } = await sharp(thumbnail.bytes).raw().toBuffer({ resolveWithObject: true });
+    expect({ format: (await sharp(thumbnail.bytes).metadata()).format, width: info.width, height: info.height }).to.deep.equal({
+      format: 'jpeg',
+      width: 320,
+      height: 240,
+    });
+    // The gradient runs red across and green down: the bottom-right corner is red and green, the top-left neither.
+    const pixel = (x: number, y: number) => [
+      ...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3),
+    ];
+    const [topLeft, bottomRight] = [pixel(2, 2), pixel(info.width - 3, info.height - 3)];
+    expect(topLeft[0]).to.be.below(30);
+    expect(topLeft[1]).to.be.below(30);
+    expect(bottomRight[0]).to.be.above(220);
+    expect(bottomRight[1]).to.be.above(220);
+    expect(bottomRight[2]).to.be.within(100, 156);
+  });
+
+  it('gets a thumbnail of at most 320 px without any metadata; a HEIF no decoder reads none', async () => {
     const big = file('big.jpg', await jpegWithExif(1600, 1200, { orientation: 6 }));
     const thumbnail = (await makeThumbnail(big, 'image/jpeg'))!;
     const meta = await sharp(thumbnail.bytes).metadata();

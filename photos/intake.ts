@@ -11,7 +11,7 @@ import { makeThumbnail, type Thumbnail } from './thumbnail';
 export interface ReceivedPhoto extends InspectedBytes {
   width: number;
   height: number;
-  /** Undefined when none can be made (HEIC). */
+  /** Undefined when none can be made (a HEIF no decoder here reads). */
   thumbnail?: Thumbnail;
   /** The bytes as uploaded, for the store. */
   file: string;

@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { Mutex } from 'async-mutex';
+import decodeHeic from 'heic-decode';
 import sharp from 'sharp';
 import { unreadableImage, type PhotoContentType } from './inspect';
 
@@ -21,22 +24,39 @@ export interface Thumbnail {
  * to anyone who may see the job, so no location or device name rides along. Read from the file
  * with shrink-on-load, so a 20 MiB JPEG is never decoded at full size.
  *
- * HEIC (HEVC-coded HEIF, what iPhones save) has none: sharp's prebuilt libvips decodes only
- * AV1-coded HEIF, as HEVC is patent-encumbered, and a WebAssembly HEVC decoder would decode the
- * whole 12-megapixel frame in memory. A HEIF sharp cannot decode gets `undefined`; any other type
- * that does not decode is no image (422 unreadable-image).
+ * HEIC (HEVC-coded HEIF, what iPhones save) sharp's prebuilt libvips cannot decode (it decodes only
+ * AV1-coded HEIF, as HEVC is patent-encumbered): libheif compiled to WebAssembly (heic-decode)
+ * does, at full size in memory — about 50 MB for 12 megapixels —, so one HEIC at a time. A HEIF
+ * neither decodes gets `undefined` (kept, without a thumbnail); any other type that does not
+ * decode is no image (422 unreadable-image).
  */
 export async function makeThumbnail(file: string, contentType: PhotoContentType): Promise<Thumbnail | undefined> {
   let bytes: Buffer;
   try {
-    bytes = await sharp(file, { sequentialRead: true, failOn: 'error' })
-      .autoOrient()
-      .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
-      .jpeg({ quality: 80, mozjpeg: true })
-      .toBuffer();
+    bytes = await thumbnailOf(sharp(file, { sequentialRead: true, failOn: 'error' }).autoOrient());
   } catch (error) {
-    if (contentType === 'image/heic' || contentType === 'image/heif') return undefined;
-    throw unreadableImage(error);
+    if (contentType !== 'image/heic' && contentType !== 'image/heif') throw unreadableImage(error);
+    const heic = await heicThumbnail(file).catch(() => undefined);
+    if (heic === undefined) return undefined;
+    bytes = heic;
   }
   return { bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+function thumbnailOf(image: sharp.Sharp): Promise<Buffer> {
+  return image
+    .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
+    .jpeg({ quality: 80, mozjpeg: true })
+    .toBuffer();
+}
+
+/** One full-frame HEIC decode at a time: each holds the whole picture in memory. */
+const heicDecoding = new Mutex();
+
+/** libheif turns the picture as its container says (irot, imir), so the pixels come upright. */
+function heicThumbnail(file: string): Promise<Buffer> {
+  return heicDecoding.runExclusive(async () => {
+    const { width, height, data } = await decodeHeic({ buffer: await fs.promises.readFile(file) });
+    return thumbnailOf(sharp(Buffer.from(data.buffer, data.byteOffset, data.byteLength), { raw: { width, height, channels: 4 } }));
+  });
 }

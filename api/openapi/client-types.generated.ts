@@ -266,7 +266,7 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    /** The photo as a JPEG of at most 320 px, upright and without metadata, for lists; 404 no-thumbnail for a HEIC photo (none is made). */
+    /** The photo as a JPEG of at most 320 px, upright and without metadata, for lists; 404 no-thumbnail when none could be made (a HEIF no decoder here reads). */
     get: operations['getPhotoThumbnail'];
     put?: never;
     post?: never;
@@ -1410,7 +1410,7 @@ export type components = {
       uploadedAt: string;
       /** @description GET it here: the original, EXIF and all. */
       url: string;
-      /** @description GET a image/jpeg of at most 320 px here, without metadata; null when none could be made (HEIC: show a placeholder, or url). */
+      /** @description GET a image/jpeg of at most 320 px here, without metadata; null when none could be made (a HEIF no decoder here reads: show a placeholder, or url). */
       thumbnailUrl: string | null;
     };
     /** @description The command went through; the vehicle state the CloudBoxx reported back. */
@@ -3736,7 +3736,7 @@ export interface operations {
               uploadedAt: string;
               /** @description GET it here: the original, EXIF and all. */
               url: string;
-              /** @description GET a image/jpeg of at most 320 px here, without metadata; null when none could be made (HEIC: show a placeholder, or url). */
+              /** @description GET a image/jpeg of at most 320 px here, without metadata; null when none could be made (a HEIF no decoder here reads: show a placeholder, or url). */
               thumbnailUrl: string | null;
               /** @description Key of the photo field that holds the photo; null while none does (such a photo is removed a while after the job ends). */
               field: string | null;

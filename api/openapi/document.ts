@@ -300,7 +300,7 @@ export const OPERATIONS: Operation[] = [
     path: '/v1/photos/{photoId}/thumbnail',
     operationId: 'getPhotoThumbnail',
     summary:
-      'The photo as a JPEG of at most 320 px, upright and without metadata, for lists; 404 no-thumbnail for a HEIC photo (none is made).',
+      'The photo as a JPEG of at most 320 px, upright and without metadata, for lists; 404 no-thumbnail when none could be made (a HEIF no decoder here reads).',
     tag: 'photos',
     binary: { contentTypes: [THUMBNAIL_CONTENT_TYPE], description: 'The thumbnail.' },
   },

@@ -117,7 +117,7 @@ export function photosRouter(deps: PhotosRouterDeps): Router<AuthState> {
     if (!photo.thumbnail_key || !photo.thumbnail_sha256)
       throw new NotFoundError(`Photo ${photo.id} has no thumbnail.`, [], {
         type: 'no-thumbnail',
-        detail: 'HEIC photos get none (no HEVC decoder on the server): show a placeholder, or the photo itself.',
+        detail: 'None could be made: a HEIF image no decoder here reads. Show a placeholder, or the photo itself.',
       });
     await sendStored(ctx, photo.thumbnail_key, THUMBNAIL_CONTENT_TYPE, photo.thumbnail_sha256);
   });

@@ -27,7 +27,7 @@ export const photoResource = {
     url: { type: 'string', description: 'GET it here: the original, EXIF and all.' },
     thumbnailUrl: {
       type: ['string', 'null'],
-      description: `GET a ${THUMBNAIL_CONTENT_TYPE} of at most ${THUMBNAIL_SIZE} px here, without metadata; null when none could be made (HEIC: show a placeholder, or url).`,
+      description: `GET a ${THUMBNAIL_CONTENT_TYPE} of at most ${THUMBNAIL_SIZE} px here, without metadata; null when none could be made (a HEIF no decoder here reads: show a placeholder, or url).`,
     },
   },
 } as const;

@@ -290,6 +290,31 @@ export function loadCliConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
   return { apiUrl: nonEmpty(env.INSTALLER_JOBS_API), token: nonEmpty(env.INSTALLER_JOBS_TOKEN) };
 }
 
+/** The commands that serve requests or run jobs, traced when an OTLP endpoint is set, and the service name each reports as. */
+const TRACED_COMMANDS: Record<string, string> = { start: 'installer-jobs', api: 'installer-jobs-api', worker: 'installer-jobs-worker' };
+
+/**
+ * Tracing (observability/tracing.ts) for `command`, the CLI's first argument: on when
+ * OTEL_EXPORTER_OTLP_ENDPOINT (or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) is set, for the commands that
+ * serve requests or run jobs, unless OTEL_SDK_DISABLED=true; the service name is OTEL_SERVICE_NAME,
+ * else the command's. The exporter reads the other OTEL_* variables itself. Read by the entry point
+ * before anything else loads, so this needs nothing of the rest of the configuration.
+ */
+export function loadTracingSettings(
+  command: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): { serviceName: string } | undefined {
+  const endpoint = nonEmpty(env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) ?? nonEmpty(env.OTEL_EXPORTER_OTLP_ENDPOINT);
+  if (endpoint === undefined || command === undefined || !Object.hasOwn(TRACED_COMMANDS, command)) return undefined;
+  if (nonEmpty(env.OTEL_SDK_DISABLED)?.toLowerCase() === 'true') return undefined;
+  const protocol = nonEmpty(env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL) ?? nonEmpty(env.OTEL_EXPORTER_OTLP_PROTOCOL);
+  if (protocol !== undefined && protocol !== 'http/protobuf')
+    throw new ConfigError(
+      `OTEL_EXPORTER_OTLP_PROTOCOL=${protocol}: traces are sent as http/protobuf only (a collector's port 4318); unset it or set http/protobuf.`,
+    );
+  return { serviceName: nonEmpty(env.OTEL_SERVICE_NAME) ?? TRACED_COMMANDS[command]! };
+}
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }

@@ -22,6 +22,7 @@ import { ensurePhotoHousekeepingSchedule } from '../temporal/schedules';
 import { bundleJobWorkflows } from '../worker/bundle';
 import { collectGarbageWhenIdle } from '../runtime/idle-gc';
 import { createLogger, type Logger } from '../observability/log';
+import { stopTracing } from '../observability/tracing';
 import { installTemporalRuntime } from '../runtime/worker-log';
 import { serveWorkerHealth } from '../worker/health';
 import { createApiMetrics, serveMetrics } from '../api/metrics';
@@ -80,6 +81,7 @@ export async function runWorker(config: Config): Promise<void> {
     health?.close();
     await connection.close();
     await db.destroy();
+    await stopTracing(); // the last spans, sent
   }
 }
 
@@ -110,7 +112,7 @@ export async function runApi(config: Config): Promise<void> {
     server.close(() => {
       clearInterval(idle);
       clearTimeout(cutOff);
-      void Promise.all([client.connection.close(), db.destroy()]).then(() => {
+      void Promise.all([client.connection.close(), db.destroy(), stopTracing()]).then(() => {
         logger.info('API stopped');
         process.exit(0);
       });

@@ -2,6 +2,7 @@ import { Client, Connection, type ConnectionOptions } from '@temporalio/client';
 import { loadClientConnectConfig } from '@temporalio/envconfig';
 import { NativeConnection } from '@temporalio/worker';
 import type { Config } from '../common/config';
+import { activeTracing } from '../observability/tracing';
 
 /** Where and how to reach Temporal: an existing cluster from the SDK's TEMPORAL_* variables, or our dev server. */
 export interface TemporalTarget {
@@ -42,7 +43,8 @@ export async function connectClient(target: TemporalTarget): Promise<Client> {
   const connection = await withReachability(target, () =>
     Connection.connect({ connectTimeout: '10 seconds', ...target.connectionOptions }),
   );
-  return new Client({ connection, namespace: target.namespace });
+  // With tracing on, each call is a span and carries the trace to the workflow (observability/tracing.ts).
+  return new Client({ connection, namespace: target.namespace, interceptors: activeTracing()?.clientInterceptors });
 }
 
 export async function connectWorkerConnection(target: TemporalTarget): Promise<NativeConnection> {

@@ -76,6 +76,16 @@ describe('the workflow bundle cache', () => {
     }
   });
 
+  it('changes its key with the workflow interceptor modules bundled (tracing on or off), and only then', () => {
+    const entries = [path.join(dir, 'workflows', 'index.ts')];
+    const interceptors = [path.join(dir, 'node_modules', '@temporalio', 'interceptors-opentelemetry', 'lib', 'workflow-interceptors.js')];
+    expect(workflowBundleKey(dir, entries, []), 'none is the key of old').to.equal(key());
+    expect(workflowBundleKey(dir, entries, interceptors)).not.to.equal(key());
+    expect(workflowBundleKey(dir, entries, interceptors), 'the same modules, the same key').to.equal(
+      workflowBundleKey(dir, entries, interceptors),
+    );
+  });
+
   it('keeps its key when only files outside the bundle change: tests, type-only imports, unused files', () => {
     const before = key();
     write('workflows/job.test.ts', "it('runs', () => {});\n");

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
+import { activeTracing } from '../observability/tracing';
 
 /**
  * Loaded once per worker and shared by every job in its V8 context, instead of once per job: ajv,
@@ -27,6 +28,8 @@ export interface BundleOptions {
   log?: (line: string) => void;
   /** Where the bundler's warnings and errors go (a process's logger); default: the console, as for the tests. */
   problems?: (level: 'warn' | 'error', message: string, meta?: Record<string, unknown>) => void;
+  /** Workflow interceptor modules bundled with the workflows; default: those of the process's tracing (none when it is off). */
+  interceptorModules?: string[];
 }
 
 /**
@@ -36,9 +39,10 @@ export interface BundleOptions {
  */
 export async function bundleJobWorkflows(options: BundleOptions = {}): Promise<WorkflowBundle> {
   const cacheDir = options.cacheDir ?? DEFAULT_BUNDLE_CACHE_DIR;
-  const build = () => buildBundle(options.problems);
+  const interceptorModules = options.interceptorModules ?? activeTracing()?.workflowInterceptorModules ?? [];
+  const build = () => buildBundle(interceptorModules, options.problems);
   if (cacheDir === false) return build();
-  return cachedBundle({ cacheDir, key: () => workflowBundleKey(), build, log: options.log });
+  return cachedBundle({ cacheDir, key: () => workflowBundleKey(PROJECT_DIR, undefined, interceptorModules), build, log: options.log });
 }
 
 export interface CachedBundleOptions {
@@ -76,11 +80,13 @@ export async function cachedBundle(options: CachedBundleOptions): Promise<Workfl
 
 /** Its INFO output is a page of webpack statistics nobody needs on every build: only warnings and errors get through. */
 function buildBundle(
+  interceptorModules: string[],
   problems: NonNullable<BundleOptions['problems']> = (level, message, meta) => console[level](message, meta ?? ''),
 ): Promise<WorkflowBundle> {
   return bundleWorkflowCode({
     workflowsPath: WORKFLOWS_PATH,
     preloadModules: SHARED_WORKFLOW_MODULES,
+    workflowInterceptorModules: interceptorModules,
     logger: {
       log: () => {},
       trace: () => {},
@@ -95,11 +101,16 @@ function buildBundle(
 /**
  * What the bundle is made of, hashed: every file of workflows/, definitions/ and common/ but their tests, every other
  * file of ours the bundle imports (followed from the workflows and the preloaded modules), this file
- * (the bundler options), and the packages (package-lock.json and the @temporalio/workflow version).
+ * (the bundler options), the workflow interceptor modules (tracing's: a bundle with them and one without are two
+ * bundles), and the packages (package-lock.json and the @temporalio/workflow version).
  * A change to any of them makes a new key and so a new build. Type-only imports are not followed:
  * they leave nothing in the bundle.
  */
-export function workflowBundleKey(projectDir = PROJECT_DIR, entries = [WORKFLOWS_PATH, ...SHARED_WORKFLOW_MODULES]): string {
+export function workflowBundleKey(
+  projectDir = PROJECT_DIR,
+  entries = [WORKFLOWS_PATH, ...SHARED_WORKFLOW_MODULES],
+  interceptorModules: string[] = [],
+): string {
   const files = new Set<string>([__filename]);
   for (const dir of ['workflows', 'definitions', 'common']) {
     for (const file of listFiles(path.join(projectDir, dir))) files.add(file);
@@ -113,6 +124,8 @@ export function workflowBundleKey(projectDir = PROJECT_DIR, entries = [WORKFLOWS
   }
   hash.update(readOrMissing(path.join(projectDir, 'package-lock.json')));
   hash.update(`@temporalio/workflow@${temporalWorkflowVersion()}`);
+  // Named from the project, not the disk: checkouts elsewhere with the same sources share a key.
+  for (const module of interceptorModules) hash.update(`\0interceptors:${path.relative(projectDir, module)}`);
   return hash.digest('hex').slice(0, 16);
 }
 

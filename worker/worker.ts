@@ -3,6 +3,7 @@ import { DEFAULT_WORKER_SETTINGS, type WorkerSettings } from '../common/config';
 import { bundleJobWorkflows } from './bundle';
 import { createActivities, type ActivityDependencies } from '../activities';
 import { measuredGateway } from './vehicle-metrics';
+import { activeTracing, type Tracing } from '../observability/tracing';
 
 export interface JobWorkerOptions extends ActivityDependencies {
   connection: NativeConnection;
@@ -12,11 +13,15 @@ export interface JobWorkerOptions extends ActivityDependencies {
   workflowBundle?: WorkflowBundle | Promise<WorkflowBundle>;
   /** The configuration's WORKER_* settings; the defaults otherwise (the tests). */
   settings?: WorkerSettings;
+  /** The process's tracing (default: activeTracing()): activity spans and the workflow spans' sink; the bundle must carry its workflow interceptors. */
+  tracing?: Tracing;
 }
 
 export async function createJobWorker(options: JobWorkerOptions): Promise<Worker> {
   const settings = options.settings ?? DEFAULT_WORKER_SETTINGS;
+  const tracing = options.tracing ?? activeTracing();
   return Worker.create({
+    ...tracing?.workerOptions,
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,

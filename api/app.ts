@@ -21,6 +21,8 @@ import { problemDetails } from './problem';
 import type { TemporalDeadlines } from './temporal-calls';
 import { usersRouter } from './users/router';
 import { requestLog } from './request-log';
+import { traceRoute } from './trace-route';
+import { activeTracing } from '../observability/tracing';
 import type { ApiMetrics } from './metrics';
 import { silentLogger, type Logger } from '../observability/log';
 import { signedInGuards, type RateLimit } from './signed-in';
@@ -59,6 +61,7 @@ export function createApp(deps: AppDeps): Koa<AuthState> {
   const logger = deps.logger ?? silentLogger;
   // First: it sees every answer as sent, problems included, and gives each request its id.
   app.use(requestLog(logger, deps.metrics));
+  if (activeTracing()) app.use(traceRoute());
   // An unreachable Postgres or Temporal answers 503 with Retry-After, never a 500.
   app.use(problemDetails(deps.log ?? ((error) => logger.error({ err: error }, 'request failed')), outageCheck(deps.db)));
   // A job type's YAML source, on the two routes that take one; everything else is JSON.

@@ -56,7 +56,7 @@ export function requestLog(logger: Logger, metrics?: Pick<ApiMetrics, 'observeRe
  * OpenAPI document, the docs page's files): a fixed resource. Any other path — a 404, which might
  * hold a mistyped token — is left out.
  */
-function routeOf(
+export function routeOf(
   ctx: { matched?: Array<{ path: string | RegExp; methods: string[] }>; method: string; path: string },
   status: number,
 ): string | undefined {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { untilWorkerPolls } from '../../temporal/worker-polls';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
+import { NativeConnection, type Worker, type WorkflowBundle } from '@temporalio/worker';
 import { createApp, type AppDeps } from '../../api/app';
 import { createApiServer } from '../../api/server';
 import { answerCheck } from '../../api/openapi/answer-check';
@@ -20,6 +20,7 @@ import { startSimulatedOneApi } from './oneapi';
 import { demoVehicles } from '../../gateway/simulator/demo-vehicles';
 import { DEFAULT_PHOTO_MAX_BYTES, type PhotoHousekeepingSettings } from '../../common/config';
 import { LocalPhotoStore } from '../../photos/local-store';
+import { activeTracing } from '../../observability/tracing';
 import type { PhotoStore } from '../../photos/store';
 
 export interface TestStack {
@@ -101,6 +102,8 @@ export async function startTestStack(
     photoMaxBytes?: number;
     /** When photo housekeeping removes photos; default: as configured by default (common/config.ts). */
     photoHousekeeping?: PhotoHousekeepingSettings;
+    /** The workflows the worker runs; default: the suites' shared bundle (a traced stack brings one with the tracing interceptors). */
+    workflowBundle?: WorkflowBundle;
   } = {},
 ): Promise<TestStack> {
   const address = options.temporalAddress ?? (await temporalAddress());
@@ -109,7 +112,8 @@ export async function startTestStack(
   const jobTypes = await loadJobTypeCatalog(loadConfig().jobTypesDir, db);
   const taskQueue = `test-${suite.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${Date.now().toString(36)}`;
   const connection = await Connection.connect({ address });
-  const client = new Client({ connection, namespace: 'default' });
+  // With tracing started (the tracing test), client and worker trace as the processes' do.
+  const client = new Client({ connection, namespace: 'default', interceptors: activeTracing()?.clientInterceptors });
   const workerConnection = await NativeConnection.connect({ address });
   // The OneAPI simulator with the demo fleet, talked to over HTTP by the real client.
   const oneApi = await startSimulatedOneApi({ vehicles: options.vehicles ?? demoVehicles() });
@@ -122,7 +126,7 @@ export async function startTestStack(
     db: options.workerDb ?? db,
     gateway: oneApi.client,
     photos: { store: photoStore, housekeeping: options.photoHousekeeping ?? loadConfig({}).photos.housekeeping },
-    workflowBundle: await workflowBundle(),
+    workflowBundle: options.workflowBundle ?? (await workflowBundle()),
   });
   const running = worker.run();
   await untilWorkerPolls(workerConnection, taskQueue);

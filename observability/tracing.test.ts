@@ -1,5 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { expect } from 'chai';
 import { loadTracingSettings } from '../common/config';
 
@@ -39,6 +42,39 @@ describe('tracing settings (OTEL_EXPORTER_OTLP_ENDPOINT)', function () {
     const loaded = loadedWith({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318' });
     expect(loaded.active).to.equal(true);
     expect(loaded.otelModules).to.be.greaterThan(0);
+  });
+
+  it('sends the spans to the endpoint as OTLP http/protobuf, the last ones when it stops', async () => {
+    const received: Array<{ url?: string; contentType?: string; body: Buffer }> = [];
+    const collector = http.createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        received.push({ url: request.url, contentType: request.headers['content-type'], body: Buffer.concat(chunks) });
+        response.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
+      });
+    });
+    await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+    try {
+      const script = `
+        const tracing = require('./observability/tracing.ts');
+        tracing.startTracingFor('worker');
+        require('@opentelemetry/api').trace.getTracer('probe').startSpan('probe-span').end();
+        void tracing.stopTracing();
+      `;
+      const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('OTEL_')));
+      await promisify(execFile)(process.execPath, ['--require', 'tsx/cjs', '--eval', script], {
+        cwd: PROJECT_DIR,
+        env: { ...clean, OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(collector.address() as AddressInfo).port}` },
+      });
+    } finally {
+      collector.close();
+    }
+    expect(received.map(({ url, contentType }) => ({ url, contentType }))).to.deep.equal([
+      { url: '/v1/traces', contentType: 'application/x-protobuf' },
+    ]);
+    expect(received[0]!.body.includes('probe-span'), 'the span').to.equal(true);
+    expect(received[0]!.body.includes('installer-jobs-worker'), 'its service').to.equal(true);
   });
 
   const table: Array<[string, string | undefined, NodeJS.ProcessEnv, string | undefined]> = [

@@ -13,7 +13,29 @@ import {
   OpenTelemetryActivityOutboundInterceptor,
   OpenTelemetryWorkflowClientInterceptor,
 } from '@temporalio/interceptors-opentelemetry';
-import type { Tracing, TracingOptions } from './tracing';
+import type { ClientInterceptors } from '@temporalio/client';
+import type { WorkerOptions } from '@temporalio/worker';
+import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
+
+export interface Tracing {
+  /** For a Temporal Client: its calls become spans and carry the trace to the workflow in their headers. */
+  readonly clientInterceptors: ClientInterceptors;
+  /** For Worker.create: a span per activity (the trace taken from its headers), and the sink the workflow's spans leave by. */
+  readonly workerOptions: Required<Pick<WorkerOptions, 'interceptors' | 'sinks'>>;
+  /** For the workflow bundle: the SDK's workflow interceptors, which make the workflow's own spans. */
+  readonly workflowInterceptorModules: string[];
+  /** Sends the spans still buffered. */
+  forceFlush(): Promise<void>;
+  /** Sends what is buffered, then unhooks everything: the instrumentations, the global tracer provider, context and propagator. */
+  stop(): Promise<void>;
+}
+
+export interface TracingOptions {
+  /** `service.name` of the spans (OTEL_SERVICE_NAME, else the process's role). */
+  serviceName: string;
+  /** Where finished spans go; default: batched to the OTLP endpoint (http/protobuf), as the OTEL_EXPORTER_OTLP_* variables say. */
+  spanProcessor?: SpanProcessor;
+}
 
 /** Probes and scrapes, every few seconds from an orchestrator or Prometheus: a trace each would bury the requests. */
 const UNTRACED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
@@ -29,8 +51,8 @@ const UNTRACED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
  * - Temporal: the client's calls, the workflow's execution, updates, signals and activity
  *   scheduling (the SDK's workflow interceptors, in the bundle), and each activity's run.
  */
-export function startTracingSdk(options: TracingOptions): Omit<Tracing, 'stop'> & { stop(): Promise<void> } {
-  // OTEL_RESOURCE_ATTRIBUTES adds to the resource; the service name is ours unless OTEL_SERVICE_NAME set it (tracingSettings).
+export function startTracingSdk(options: TracingOptions): Tracing {
+  // OTEL_RESOURCE_ATTRIBUTES adds to the resource; the service name is ours unless OTEL_SERVICE_NAME set it (loadTracingSettings).
   const resource = new Resource({ 'service.name': options.serviceName }).merge(
     new Resource(Object.fromEntries(Object.entries(envDetectorSync.detect().attributes).filter(([key]) => key !== 'service.name'))),
   );

@@ -1,34 +1,15 @@
-import type { ClientInterceptors } from '@temporalio/client';
-import type { WorkerOptions } from '@temporalio/worker';
-import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type * as TracingSdk from './tracing-sdk';
+import type { Tracing, TracingOptions } from './tracing-sdk';
 import { loadTracingSettings } from '../common/config';
 
 /**
  * OpenTelemetry tracing, on when an OTLP endpoint is set (OTEL_EXPORTER_OTLP_ENDPOINT, or
- * OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: common/config.ts). This module is all that loads when it is not: no
- * OpenTelemetry package, no hook on require(), nothing on the request or workflow path.
- * The SDK itself, with the instrumentations and the Temporal interceptors, is in tracing-sdk.ts.
+ * OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: common/config.ts). This module is all that loads when it is
+ * not: no OpenTelemetry package, no hook on require(), nothing on the request or workflow path.
+ * The SDK itself, with the instrumentations and the Temporal interceptors, is in tracing-sdk.ts
+ * (its types are imported as types only: they load nothing).
  */
-export interface Tracing {
-  /** For a Temporal Client: its calls become spans and carry the trace to the workflow in their headers. */
-  readonly clientInterceptors: ClientInterceptors;
-  /** For Worker.create: a span per activity (the trace taken from its headers), and the sink the workflow's spans leave by. */
-  readonly workerOptions: Required<Pick<WorkerOptions, 'interceptors' | 'sinks'>>;
-  /** For the workflow bundle: the SDK's workflow interceptors, which make the workflow's own spans. */
-  readonly workflowInterceptorModules: string[];
-  /** Sends the spans still buffered. */
-  forceFlush(): Promise<void>;
-  /** Sends what is buffered, then unhooks everything: the instrumentations, the global tracer provider, context and propagator. */
-  stop(): Promise<void>;
-}
-
-export interface TracingOptions {
-  /** `service.name` of the spans (OTEL_SERVICE_NAME, else the process's role). */
-  serviceName: string;
-  /** Where finished spans go; default: batched to the OTLP endpoint (http/protobuf), as the OTEL_EXPORTER_OTLP_* variables say. */
-  spanProcessor?: SpanProcessor;
-}
+export type { Tracing, TracingOptions };
 
 let active: Tracing | undefined;
 

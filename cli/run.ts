@@ -19,6 +19,7 @@ const KNOWN_ERRORS = new Set([
   'ToolInstallError',
   'PortInUseError',
   'DevServerStartError',
+  'CliChildStartError',
   'PostgresStartError',
   'PostgresUnreachableError',
   'TemporalUnreachableError',

@@ -7,6 +7,7 @@ import type * as Connection from '../db/connection';
 import type * as DemoTenants from '../db/demo-tenant';
 import type * as JobTypeVersions from '../db/job-type-versions';
 import type * as Catalog from '../definitions/catalog';
+import type * as CliChild from '../runtime/cli-child';
 import type * as VehicleService from '../runtime/vehicle-service';
 import type * as WorkerLog from '../runtime/worker-log';
 import type * as TemporalConnection from '../temporal/connection';
@@ -16,9 +17,9 @@ import type * as JobWorker from '../worker/worker';
 import type * as PhotoStores from '../photos/store';
 import type * as Schedules from '../temporal/schedules';
 import type * as Processes from './processes';
-import { startCliChild, stopOrphanChildren, cliChildPidFile, type CliChildCommand } from '../runtime/cli-child';
 import { collectGarbageWhenIdle } from '../runtime/idle-gc';
 import { logTail } from '../runtime/log-tail';
+import { cliChildPidFile, stopOrphanChildren, type CliChildCommand } from '../runtime/pid-file';
 import { assertPortFree } from '../runtime/ports';
 import { startPostgres, startServers, startTemporal } from '../runtime/services';
 import { describeNamespace } from '../runtime/temporal-dev-server';
@@ -234,6 +235,7 @@ export async function start(config: Config, options: StartOptions = {}): Promise
     log('Ready. Ctrl-C stops everything.');
     await running.catch(async (error) => {
       console.error(`The worker stopped: ${(error as Error).message}`);
+      supervisor.stopRestarting();
       await parts.stopAll();
       process.exit(1);
     });
@@ -306,7 +308,15 @@ async function startProcesses(
   const run = (command: CliChildCommand, ready: string) => {
     const logFile = path.join(config.dataDir, `${command}.log`);
     const launch = (signal?: AbortSignal) =>
-      startCliChild({ command, env, logFile, pidFile: cliChildPidFile(config.dataDir, command), ready, printLine: log, signal });
+      code.cliChild.startCliChild({
+        command,
+        env,
+        logFile,
+        pidFile: cliChildPidFile(config.dataDir, command),
+        ready,
+        printLine: log,
+        signal,
+      });
     return launch().then((first) => supervisor.supervise({ name: command === 'api' ? 'API' : 'worker', logFile, restart: launch }, first));
   };
   const [worker, api] = await Promise.all([
@@ -314,7 +324,7 @@ async function startProcesses(
     parts.own(Part.Api, 'API', run('api', 'API listening'), (a) => a.stop()),
   ]);
   const apiUrl = `http://${config.apiHost}:${config.apiPort}`;
-  await untilReady(apiUrl);
+  await untilReady(apiUrl, code.cliChild.CliChildStartError);
   log(
     `Worker      process ${worker.current.pid} polling task queue ${config.temporal.taskQueue}; log ${rel(config, path.join(config.dataDir, 'worker.log'))}`,
   );
@@ -326,7 +336,7 @@ async function startProcesses(
 }
 
 /** Until the API's GET /readyz answers 200: Postgres and Temporal answer and a worker polls. */
-async function untilReady(apiUrl: string, timeoutMs = 60_000): Promise<void> {
+async function untilReady(apiUrl: string, NotReady: new (message: string) => Error, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
@@ -339,7 +349,7 @@ async function untilReady(apiUrl: string, timeoutMs = 60_000): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`The API at ${apiUrl} was not ready within ${timeoutMs / 1_000} s: ${last}`);
+  throw new NotReady(`The API at ${apiUrl} was not ready within ${timeoutMs / 1_000} s: ${last}`);
 }
 
 /**
@@ -417,6 +427,7 @@ function loadProcessesCode() {
     db: require('../db/connection') as typeof Connection,
     jobTypeVersions: require('../db/job-type-versions') as typeof JobTypeVersions,
     demoTenants: require('../db/demo-tenant') as typeof DemoTenants,
+    cliChild: require('../runtime/cli-child') as typeof CliChild,
   };
   /* eslint-enable @typescript-eslint/no-require-imports */
 }

@@ -3,14 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { logTail } from './log-tail';
-import { removePidFile, stopOrphan, writePidFile } from './pid-file';
+import { cliChildOrphanPattern, removePidFile, stopOrphan, writePidFile, type CliChildCommand } from './pid-file';
 import { describeExit, type Child } from './supervisor';
 import { oneLine } from './worker-log';
 
 const BIN = path.resolve(__dirname, '..', 'bin', 'installer-jobs.js');
-
-/** The processes `start --processes` runs as production does: `installer-jobs worker` and `installer-jobs api`. */
-export type CliChildCommand = 'worker' | 'api';
 
 export interface CliChild extends Child {
   pid: number;
@@ -26,7 +23,7 @@ export interface CliChildOptions {
   env: NodeJS.ProcessEnv;
   /** Its output, one JSON object a line, appended. */
   logFile: string;
-  /** Records its pid, so that a start after one killed outright stops the orphan (stopOrphanChildren). */
+  /** Records its pid, so that a start after one killed outright stops the orphan (stopOrphanChildren in pid-file.ts). */
   pidFile: string;
   /** The message of the log line that says it is up ("Worker polling"). */
   ready: string;
@@ -41,7 +38,7 @@ export interface CliChildOptions {
 
 /** An `installer-jobs <command>` child, resolved once it logged `ready`; rejected with its log's tail if it ended first. */
 export async function startCliChild(options: CliChildOptions): Promise<CliChild> {
-  await stopOrphan(options.pidFile, orphanPattern(options.command), options.printLine);
+  await stopOrphan(options.pidFile, cliChildOrphanPattern(options.command), options.printLine);
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
   const logStream = fs.createWriteStream(options.logFile, { flags: 'a' });
   // Own process group: Ctrl-C in the terminal reaches `start` only, which stops the API before the worker.
@@ -113,21 +110,6 @@ export async function startCliChild(options: CliChildOptions): Promise<CliChild>
   }
   const never = new Promise<string>(() => {});
   return { pid, ended: exited.then((how) => (stopping ? never : how)), stop };
-}
-
-/** A `start` killed outright leaves its worker and API running: the next one stops them before it needs their ports. */
-export async function stopOrphanChildren(dataDir: string, log: (line: string) => void): Promise<void> {
-  await Promise.all(
-    (['api', 'worker'] as const).map((command) => stopOrphan(cliChildPidFile(dataDir, command), orphanPattern(command), log)),
-  );
-}
-
-export function cliChildPidFile(dataDir: string, command: CliChildCommand): string {
-  return path.join(dataDir, `${command}.pid`);
-}
-
-function orphanPattern(command: CliChildCommand): RegExp {
-  return new RegExp(`installer-jobs\\.js ${command}\\b`);
 }
 
 const SHOWN_LEVELS = new Set(['warn', 'error', 'fatal']);

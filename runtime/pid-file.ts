@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 
 /**
  * A server we start records its pid. If our process was killed (SIGKILL, a crashed terminal),
@@ -58,4 +59,22 @@ function commandLine(pid: number): string {
   } catch {
     return ''; // no /proc (macOS): never kill what we cannot identify
   }
+}
+
+/** The processes `start --processes` runs as production does: `installer-jobs worker` and `installer-jobs api` (cli-child.ts). */
+export type CliChildCommand = 'worker' | 'api';
+
+/** A `start` killed outright leaves its worker and API running: the next one stops them before it needs their ports. */
+export async function stopOrphanChildren(dataDir: string, log: (line: string) => void): Promise<void> {
+  await Promise.all(
+    (['api', 'worker'] as const).map((command) => stopOrphan(cliChildPidFile(dataDir, command), cliChildOrphanPattern(command), log)),
+  );
+}
+
+export function cliChildPidFile(dataDir: string, command: CliChildCommand): string {
+  return path.join(dataDir, `${command}.pid`);
+}
+
+export function cliChildOrphanPattern(command: CliChildCommand): RegExp {
+  return new RegExp(`installer-jobs\\.js ${command}\\b`);
 }

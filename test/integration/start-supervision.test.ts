@@ -136,15 +136,16 @@ describe('installer-jobs start supervising its children', function () {
     }
   }
 
-  it('--processes: the Temporal dev server, Postgres and the worker process come back after kill -9, with the jobs made before', async () => {
+  it('--processes: the Temporal dev server, Postgres and the worker process come back after kill -9, with the jobs made before; a start after start itself was killed stops what it left', async () => {
     const stack = await newStack();
     const files = pidFiles(stack.dataDir);
     const start = new CliProcess(['start', '--processes'], stack.env);
     const pids: number[] = [];
+    let jobId: string;
     try {
       await start.waitFor(/Ready \(worker and API as processes of their own\)/);
-      const jobId = await createJob(stack);
-      pids.push(readPid(files.worker)!, readPid(files.api)!);
+      jobId = await createJob(stack);
+      pids.push(readPid(files.api)!);
 
       pids.push(kill9(files.temporal));
       await start.waitFor(/✖ Temporal dev server was killed by SIGKILL; restarting it in/);
@@ -163,19 +164,40 @@ describe('installer-jobs start supervising its children', function () {
       await untilReady(stack.apiUrl);
       await expectJob(stack, jobId);
       await createJob(stack); // the new worker takes the job's workflow
-      pids.push(readPid(files.worker)!, readPid(files.temporal)!, readPid(files.postgres)!);
+    } catch (error) {
+      await start.stop('SIGINT');
+      throw error;
+    }
+
+    // start killed outright: its children run on as orphans, which the next start stops first.
+    const orphans = [readPid(files.api)!, readPid(files.worker)!, readPid(files.temporal)!, readPid(files.postgres)!];
+    start.child.kill('SIGKILL');
+    await start.stop();
+    for (const pid of orphans) expect(isAlive(pid), `orphan ${pid} still runs`).to.equal(true);
+    const again = new CliProcess(['start', '--processes'], stack.env);
+    try {
+      await again.waitFor(/Ready \(worker and API as processes of their own\)/);
+      for (const pid of orphans) expect(again.output).to.include(`Stopping a server left running by an earlier start (pid ${pid}).`);
+      await expectJob(stack, jobId);
+      pids.push(...orphans, readPid(files.api)!, readPid(files.worker)!, readPid(files.temporal)!, readPid(files.postgres)!);
     } finally {
-      expect(await start.stop('SIGINT'), start.output).to.equal(0);
+      expect(await again.stop('SIGINT'), again.output).to.equal(0);
     }
     await expectNothingLeft(stack.dataDir, pids);
   });
 
-  it('Ctrl-C just after Postgres died stops everything within seconds and leaves nothing running', async () => {
+  it('in one process: the worker and API take up a Temporal dev server started again; Ctrl-C just after Postgres died stops everything within seconds', async () => {
     const stack = await newStack();
     const files = pidFiles(stack.dataDir);
     const start = new CliProcess(['start'], stack.env);
     await start.waitFor(/Ready\./);
-    const pids = [readPid(files.temporal)!, kill9(files.postgres)];
+    const jobId = await createJob(stack);
+    const pids = [kill9(files.temporal)];
+    await start.waitFor(/✔ Temporal dev server is back/);
+    await untilReady(stack.apiUrl);
+    await expectJob(stack, jobId);
+    await createJob(stack); // through the worker in start's process, on its old connection
+    pids.push(readPid(files.temporal)!, kill9(files.postgres));
     await new Promise((resolve) => setTimeout(resolve, 100));
     const began = Date.now();
     expect(await start.stop('SIGINT'), start.output).to.equal(0);

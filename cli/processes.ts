@@ -160,7 +160,13 @@ export async function serveApi(
 
 /** The OneAPI simulator on its own, for a worker started with `installer-jobs worker`. */
 export async function runSimulator(config: Config, options: { stateFile?: string } = {}): Promise<void> {
-  const credentials = { id: 'installer-jobs-local', secret: randomBytes(18).toString('base64url') };
+  // ONEAPI_CLIENT_ID and ONEAPI_CLIENT_SECRET, when set, are the client it accepts: a simulator started again
+  // (by `start --processes`) then still takes the worker's credentials.
+  const { clientId, clientSecret } = config.oneApi;
+  const credentials =
+    clientId && clientSecret
+      ? { id: clientId, secret: clientSecret }
+      : { id: 'installer-jobs-local', secret: randomBytes(18).toString('base64url') };
   const stateFile = options.stateFile === undefined ? undefined : path.resolve(options.stateFile);
   const simulator = await startSimulator({ port: config.oneApiSimulatorPort, clients: [credentials], stateFile });
   console.log(

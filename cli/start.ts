@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Worker } from '@temporalio/worker';
@@ -23,7 +24,7 @@ import { cliChildPidFile, stopOrphanChildren, type CliChildCommand } from '../ru
 import { assertPortFree } from '../runtime/ports';
 import { startPostgres, startServers, startTemporal } from '../runtime/services';
 import { describeNamespace } from '../runtime/temporal-dev-server';
-import { Supervisor, type Child, type GaveUp } from '../runtime/supervisor';
+import { Supervisor, type Child, type GaveUp, type Supervised } from '../runtime/supervisor';
 
 type Stop = () => Promise<void>;
 
@@ -265,7 +266,28 @@ async function startProcesses(
   const { log, parts, supervisor } = context;
   const code = loadProcessesCode();
   const jobTypesLoading = parts.early(code.catalog.JobTypeCatalog.load(config.jobTypesDir));
-  const vehiclesStarting = parts.own(Part.VehicleService, 'vehicle service', code.vehicles.startVehicleService(config), (v) => v.stop());
+  // The children read what this process started from their environment, as production's processes do.
+  const baseEnv: NodeJS.ProcessEnv = {
+    // eslint-disable-next-line no-restricted-properties -- the children run with this environment (PATH, HOME, WORKER_*, …), what `start` runs on top
+    ...process.env,
+    LOG_FORMAT: 'json',
+  };
+  const supervised = (command: CliChildCommand, name: string, ready: string, env: NodeJS.ProcessEnv, args?: string[]) => {
+    const logFile = path.join(config.dataDir, `${command}.log`);
+    const launch = (signal?: AbortSignal) =>
+      code.cliChild.startCliChild({
+        command,
+        args,
+        env,
+        logFile,
+        pidFile: cliChildPidFile(config.dataDir, command),
+        ready,
+        printLine: log,
+        signal,
+      });
+    return launch().then((first) => supervisor.supervise({ name, logFile, restart: launch }, first));
+  };
+  const vehiclesStarting = parts.early(startSimulatorProcess(config, code, baseEnv, parts, supervised));
   const dbPool = parts.own(
     Part.DatabasePool,
     'database pool',
@@ -295,33 +317,16 @@ async function startProcesses(
   const vehicles = await vehiclesStarting;
   log(`Vehicles    ${vehicles.describe}`);
 
-  // The children read what this process started from their environment, as production's processes do.
   const env: NodeJS.ProcessEnv = {
-    // eslint-disable-next-line no-restricted-properties -- the children run with this environment (PATH, HOME, WORKER_*, …), what `start` runs on top
-    ...process.env,
+    ...baseEnv,
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_NAMESPACE: config.temporal.namespace,
     DATABASE_URL: postgres.url,
     ...vehicles.workerEnv,
-    LOG_FORMAT: 'json',
-  };
-  const run = (command: CliChildCommand, ready: string) => {
-    const logFile = path.join(config.dataDir, `${command}.log`);
-    const launch = (signal?: AbortSignal) =>
-      code.cliChild.startCliChild({
-        command,
-        env,
-        logFile,
-        pidFile: cliChildPidFile(config.dataDir, command),
-        ready,
-        printLine: log,
-        signal,
-      });
-    return launch().then((first) => supervisor.supervise({ name: command === 'api' ? 'API' : 'worker', logFile, restart: launch }, first));
   };
   const [worker, api] = await Promise.all([
-    parts.own(Part.Worker, 'worker', run('worker', 'Worker polling'), (w) => w.stop()),
-    parts.own(Part.Api, 'API', run('api', 'API listening'), (a) => a.stop()),
+    parts.own(Part.Worker, 'worker', supervised('worker', 'worker', 'Worker polling', env), (w) => w.stop()),
+    parts.own(Part.Api, 'API', supervised('api', 'API', 'API listening', env), (a) => a.stop()),
   ]);
   const apiUrl = `http://${config.apiHost}:${config.apiPort}`;
   await untilReady(apiUrl, code.cliChild.CliChildStartError);
@@ -333,6 +338,40 @@ async function startProcesses(
   );
   await printDemoTenant(config, db, code.demoTenants, log);
   log('Ready (worker and API as processes of their own). Ctrl-C stops everything.');
+}
+
+/**
+ * The vehicle side of `start --processes`: the real OneAPI when ONEAPI_BASE_URL names it, else
+ * `installer-jobs simulator` as a supervised child keeping its state where `start` keeps it, with
+ * credentials chosen here, so that a simulator started again still takes the worker's.
+ */
+async function startSimulatorProcess(
+  config: Config,
+  code: ReturnType<typeof loadProcessesCode>,
+  baseEnv: NodeJS.ProcessEnv,
+  parts: Parts,
+  supervised: (
+    command: CliChildCommand,
+    name: string,
+    ready: string,
+    env: NodeJS.ProcessEnv,
+    args?: string[],
+  ) => Promise<Supervised<CliChild.CliChild>>,
+): Promise<{ describe: string; workerEnv?: Record<string, string> }> {
+  if (config.oneApi.baseUrl) return code.vehicles.connectOneApi(config);
+  const credentials = { ONEAPI_CLIENT_ID: 'installer-jobs-local', ONEAPI_CLIENT_SECRET: randomBytes(18).toString('base64url') };
+  const stateFile = code.vehicles.simulatorStateFile(config);
+  const simulator = await parts.own(
+    Part.VehicleService,
+    'OneAPI simulator',
+    supervised('simulator', 'OneAPI simulator', 'OneAPI simulator listening', { ...baseEnv, ...credentials }, ['--state-file', stateFile]),
+    (s) => s.stop(),
+  );
+  const url = `http://127.0.0.1:${config.oneApiSimulatorPort}`;
+  return {
+    describe: `OneAPI simulator, process ${simulator.current.pid}, at ${url}, state in ${rel(config, stateFile)}, vehicles' history at ${url}/_sim/vehicles`,
+    workerEnv: { ONEAPI_BASE_URL: url, ...credentials },
+  };
 }
 
 /** Until the API's GET /readyz answers 200: Postgres and Temporal answer and a worker polls. */

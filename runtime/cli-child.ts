@@ -19,13 +19,15 @@ export class CliChildStartError extends Error {
 
 export interface CliChildOptions {
   command: CliChildCommand;
+  /** After the command: `--state-file …`. */
+  args?: string[];
   /** The whole environment of the child (JSON logs: its lines are read here). */
   env: NodeJS.ProcessEnv;
   /** Its output, one JSON object a line, appended. */
   logFile: string;
   /** Records its pid, so that a start after one killed outright stops the orphan (stopOrphanChildren in pid-file.ts). */
   pidFile: string;
-  /** The message of the log line that says it is up ("Worker polling"). */
+  /** The message of the log line that says it is up ("Worker polling"), or how a plain line that does begins. */
   ready: string;
   /** Where its warnings and errors are shown, one line each. */
   printLine: (line: string) => void;
@@ -42,7 +44,11 @@ export async function startCliChild(options: CliChildOptions): Promise<CliChild>
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
   const logStream = fs.createWriteStream(options.logFile, { flags: 'a' });
   // Own process group: Ctrl-C in the terminal reaches `start` only, which stops the API before the worker.
-  const child = spawn(process.execPath, [BIN, options.command], { env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, [BIN, options.command, ...(options.args ?? [])], {
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   if (child.pid === undefined) {
     logStream.end();
     await new Promise((resolve) => child.once('error', resolve));
@@ -60,7 +66,7 @@ export async function startCliChild(options: CliChildOptions): Promise<CliChild>
     readline.createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
       logStream.write(`${line}\n`);
       const entry = parseLine(line);
-      if (entry?.msg === options.ready) announceReady?.();
+      if (entry ? entry.msg === options.ready : line.startsWith(options.ready)) announceReady?.();
       if (entry && SHOWN_LEVELS.has(entry.level)) options.printLine(`${options.command}: ${oneLine(entryForTerminal(entry))}`);
     });
   }

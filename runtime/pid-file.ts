@@ -61,13 +61,15 @@ function commandLine(pid: number): string {
   }
 }
 
-/** The processes `start --processes` runs as production does: `installer-jobs worker` and `installer-jobs api` (cli-child.ts). */
-export type CliChildCommand = 'worker' | 'api';
+/** The processes `start --processes` runs: `installer-jobs worker` and `installer-jobs api`, as production does, and the OneAPI simulator (cli-child.ts). */
+export type CliChildCommand = 'worker' | 'api' | 'simulator';
 
-/** A `start` killed outright leaves its worker and API running: the next one stops them before it needs their ports. */
+/** A `start` killed outright leaves its worker, API and simulator running: the next one stops them before it needs their ports. */
 export async function stopOrphanChildren(dataDir: string, log: (line: string) => void): Promise<void> {
   await Promise.all(
-    (['api', 'worker'] as const).map((command) => stopOrphan(cliChildPidFile(dataDir, command), cliChildOrphanPattern(command), log)),
+    (['api', 'worker', 'simulator'] as const).map((command) =>
+      stopOrphan(cliChildPidFile(dataDir, command), cliChildOrphanPattern(command), log),
+    ),
   );
 }
 

@@ -20,6 +20,7 @@ describe('installer-jobs start supervising its children', function () {
     dataDir: string;
     env: NodeJS.ProcessEnv;
     apiUrl: string;
+    simulatorUrl: string;
     temporalPort: number;
   }
   const stacks: Stack[] = [];
@@ -48,6 +49,7 @@ describe('installer-jobs start supervising its children', function () {
         ONEAPI_BASE_URL: '',
       },
       apiUrl: `http://127.0.0.1:${api}`,
+      simulatorUrl: `http://127.0.0.1:${oneApi}`,
       temporalPort: temporal,
     };
     stacks.push(stack);
@@ -62,6 +64,7 @@ describe('installer-jobs start supervising its children', function () {
     postgres: path.join(dataDir, 'postgres', 'postmaster.pid'),
     worker: path.join(dataDir, 'worker.pid'),
     api: path.join(dataDir, 'api.pid'),
+    simulator: path.join(dataDir, 'simulator.pid'),
   });
 
   function kill9(file: string): number {
@@ -136,7 +139,7 @@ describe('installer-jobs start supervising its children', function () {
     }
   }
 
-  it('--processes: the Temporal dev server, Postgres and the worker process come back after kill -9, with the jobs made before; a start after start itself was killed stops what it left', async () => {
+  it('--processes: the Temporal dev server, Postgres, the worker and the simulator come back after kill -9, with the jobs made before; a start after start itself was killed stops what it left', async () => {
     const stack = await newStack();
     const files = pidFiles(stack.dataDir);
     const start = new CliProcess(['start', '--processes'], stack.env);
@@ -164,13 +167,21 @@ describe('installer-jobs start supervising its children', function () {
       await untilReady(stack.apiUrl);
       await expectJob(stack, jobId);
       await createJob(stack); // the new worker takes the job's workflow
+
+      // The simulator's vehicles are kept in its state file: the one started again has them.
+      const vehicles = async () =>
+        ((await (await fetch(`${stack.simulatorUrl}/_sim/vehicles`)).json()) as { vehicles: unknown[] }).vehicles;
+      const before = await vehicles();
+      pids.push(kill9(files.simulator));
+      await start.waitFor(/✔ OneAPI simulator is back/);
+      expect(await vehicles()).to.deep.equal(before);
     } catch (error) {
       await start.stop('SIGINT');
       throw error;
     }
 
     // start killed outright: its children run on as orphans, which the next start stops first.
-    const orphans = [readPid(files.api)!, readPid(files.worker)!, readPid(files.temporal)!, readPid(files.postgres)!];
+    const orphans = [files.api, files.worker, files.simulator, files.temporal, files.postgres].map((file) => readPid(file)!);
     start.child.kill('SIGKILL');
     await start.stop();
     for (const pid of orphans) expect(isAlive(pid), `orphan ${pid} still runs`).to.equal(true);
@@ -179,7 +190,7 @@ describe('installer-jobs start supervising its children', function () {
       await again.waitFor(/Ready \(worker and API as processes of their own\)/);
       for (const pid of orphans) expect(again.output).to.include(`Stopping a server left running by an earlier start (pid ${pid}).`);
       await expectJob(stack, jobId);
-      pids.push(...orphans, readPid(files.api)!, readPid(files.worker)!, readPid(files.temporal)!, readPid(files.postgres)!);
+      pids.push(...orphans, ...[files.api, files.worker, files.simulator, files.temporal, files.postgres].map((file) => readPid(file)!));
     } finally {
       expect(await again.stop('SIGINT'), again.output).to.equal(0);
     }

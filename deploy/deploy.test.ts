@@ -169,9 +169,8 @@ describe('deployment files (checked statically: no image is built here)', functi
       for (const name of Object.keys({ ...m.data, ...m.stringData })) set.set(name, `${m.kind} ${m.metadata.name}`);
     }
     for (const { where, container } of containersOf(manifests)) for (const { name } of container.env ?? []) set.set(name, where);
-    // The Secret's commented-out TEMPORAL_API_KEY, and example.env's lines, commented or not.
-    for (const m of read('deploy/kubernetes/secret.example.yaml').matchAll(/^\s*#\s*([A-Z][A-Z0-9_]+):/gm))
-      set.set(m[1]!, 'secret.example.yaml');
+    // Variables suggested in comments (the Secret's TEMPORAL_API_KEY, tracing), and example.env's lines, commented or not.
+    for (const file of KUBERNETES_FILES) for (const m of read(file).matchAll(/^\s*#\s*([A-Z][A-Z0-9_]+):\s/gm)) set.set(m[1]!, file);
     for (const m of read('deploy/example.env').matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)) set.set(m[1]!, 'deploy/example.env');
     for (const [name, service] of Object.entries(compose().services as Record<string, Manifest>))
       for (const variable of Object.keys(service.environment ?? {})) set.set(variable, `compose ${name}`);

@@ -62,6 +62,10 @@ const PART_STOP_TIMEOUT_MS = 20_000;
  * while they do, the rest of the code loads (seconds of it), the workflow bundle is read from its
  * cache (worker/bundle.ts), the job types are compiled and the OneAPI simulator starts. The worker
  * is created as soon as Temporal answers and starts polling once the migrations have run.
+ *
+ * The server processes it starts are watched: one that dies is started again (runtime/supervisor.ts),
+ * one that keeps dying stops everything. With `processes`, the worker, the API and the simulator are
+ * such processes too (startProcesses).
  */
 export async function start(config: Config, options: StartOptions = {}): Promise<void> {
   const log = (line: string) => console.log(line);
@@ -91,7 +95,7 @@ export async function start(config: Config, options: StartOptions = {}): Promise
 
   try {
     fs.mkdirSync(config.dataDir, { recursive: true });
-    // A start killed outright (SIGKILL) may have left its API and worker running, on the API's port.
+    // A start killed outright (SIGKILL) may have left its API, worker and simulator running, on the ports they need.
     await stopOrphanChildren(config.dataDir, log);
     // Fail before starting anything if the API could not listen anyway.
     await assertPortFree(config.apiPort, config.apiHost, 'the API', 'PORT');

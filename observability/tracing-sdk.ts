@@ -16,6 +16,7 @@ import {
 import type { ClientInterceptors } from '@temporalio/client';
 import type { WorkerOptions } from '@temporalio/worker';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { tracingWorkflowInterceptorModules } from './tracing-interceptors';
 
 export interface Tracing {
   /** For a Temporal Client: its calls become spans and carry the trace to the workflow in their headers. */
@@ -91,7 +92,7 @@ export function startTracingSdk(options: TracingOptions): Tracing {
       // Workflow spans cannot leave the sandbox but through a sink (not called on replay: no span twice).
       sinks: { exporter: makeWorkflowExporter(spanProcessor, resource) },
     },
-    workflowInterceptorModules: [require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors')],
+    workflowInterceptorModules: tracingWorkflowInterceptorModules(),
     forceFlush: () => provider.forceFlush(),
     async stop() {
       unregister();

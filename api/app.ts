@@ -55,10 +55,18 @@ export interface AppDeps {
   photos?: Pick<PhotoSettings, 'maxBytes' | 'scratchDir'> & Partial<Pick<PhotoSettings, 'housekeeping'>>;
 }
 
+const PHOTO_UPLOAD_PATH = /^\/v1\/jobs\/[^/]+\/photos\/?$/;
+
 /** Builds the HTTP app; something else (cli/, the tests) makes it listen. */
 export function createApp(deps: AppDeps): Koa<AuthState> {
   const app = new Koa<AuthState>();
   const logger = deps.logger ?? silentLogger;
+  // What goes wrong after an answer has begun (Koa's default prints it to stderr): a client that left
+  // in the middle of a photo is no error of ours; anything else goes to the log, with the request id.
+  app.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'ERR_STREAM_PREMATURE_CLOSE' || error.code === 'ECONNRESET' || error.code === 'EPIPE') return;
+    logger.error({ err: error }, 'answering a request failed');
+  });
   // First: it sees every answer as sent, problems included, and gives each request its id.
   app.use(requestLog(logger, deps.metrics));
   if (activeTracing()) app.use(traceRoute());
@@ -66,7 +74,10 @@ export function createApp(deps: AppDeps): Koa<AuthState> {
   app.use(problemDetails(deps.log ?? ((error) => logger.error({ err: error }, 'request failed')), outageCheck(deps.db)));
   // A job type's YAML source, on the two routes that take one; everything else is JSON.
   app.use(yamlSourceBodies());
-  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8' }));
+  // A photo upload is the image itself, streamed by its route (api/photos/router.ts) and judged by its
+  // bytes, whatever Content-Type a client sends: the JSON parser never reads it.
+  const parseJson = bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8' });
+  app.use((ctx, next) => (ctx.method === 'POST' && PHOTO_UPLOAD_PATH.test(ctx.path) ? next() : parseJson(ctx, next)));
   // Paths and queries Postgres could not store are refused before any route reads them.
   app.use(refuseUnstorableRequest());
   // Before the routers: a literal path's methods are its own, whatever a parameterised route would match.

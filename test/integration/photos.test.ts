@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { expect } from 'chai';
@@ -110,7 +112,7 @@ describe('job photos over HTTP', function () {
     expect((await download(photo.url, demo.tokens.providerAdmin, { 'if-none-match': '"other"' })).status).to.equal(200);
   });
 
-  it('recognises PNG, WebP and HEIC by their bytes, whatever the Content-Type says; a HEIC gets no thumbnail', async () => {
+  it('recognises PNG, WebP and HEIC by their bytes, whatever the Content-Type says (JSON too); a HEIF no decoder reads gets no thumbnail', async () => {
     const png = await sharp({ create: { width: 50, height: 20, channels: 4, background: '#00f8' } })
       .png()
       .toBuffer();
@@ -120,6 +122,8 @@ describe('job photos over HTTP', function () {
     const heic = await fakeHeic(64, 48);
     const cases = [
       { bytes: png, sent: 'application/octet-stream', contentType: 'image/png', width: 50, height: 20 },
+      // A client that labels the file JSON: the API's JSON parser leaves an upload alone.
+      { bytes: png, sent: 'application/json', contentType: 'image/png', width: 50, height: 20 },
       { bytes: webp, sent: 'image/jpeg', contentType: 'image/webp', width: 30, height: 60 },
       { bytes: heic, sent: 'image/heic', contentType: 'image/heic', width: 64, height: 48 },
     ];
@@ -128,6 +132,12 @@ describe('job photos over HTTP', function () {
       expect(answer.status, answer.text).to.equal(201);
       expect(answer.body).to.deep.include(expected);
     }
+    // A real HEIC (HEVC, as an iPhone saves it) gets its thumbnail; the made-up one no decoder reads gets none.
+    const real = (await upload(runningJob, fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'gradient-480x360.heic')), 'image/heic'))
+      .body;
+    const thumbnail = await download(real.thumbnailUrl, demo.tokens.providerAdmin);
+    expect(thumbnail.status).to.equal(200);
+    expect(await sharp(thumbnail.bytes).metadata()).to.deep.include({ format: 'jpeg', width: 320, height: 240 });
     const heicPhoto = (await upload(runningJob, heic, 'image/heic')).body;
     expect(heicPhoto.thumbnailUrl).to.equal(null);
     const none = await stack.call('GET', `/v1/photos/${heicPhoto.photoId}/thumbnail`, demo.tokens.providerAdmin);

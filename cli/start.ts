@@ -190,15 +190,7 @@ export async function start(config: Config, options: StartOptions = {}): Promise
     const postgres = await postgresStarting;
     const applied = await migrating;
     const db = await dbPool;
-    log(
-      `Postgres    ${postgres.embedded ? `embedded, data in ${rel(config, path.join(config.dataDir, 'postgres'))}` : 'DATABASE_URL'}; migrations: ${applied.length ? applied.join(', ') : 'up to date'}`,
-    );
-    log(
-      `Job types   ${jobTypes
-        .list()
-        .map((t) => `${t.id}@${t.version}`)
-        .join(', ')}`,
-    );
+    logDatabaseAndJobTypes(log, config, postgres, applied, jobTypes);
 
     const { devServer, target, client, workerConnection, worker } = await workerMaking;
     log(
@@ -304,15 +296,7 @@ async function startProcesses(
   const db = await dbPool;
   const applied = await code.db.migrateLatest(db);
   await code.jobTypeVersions.registerJobTypes(db, jobTypes.list());
-  log(
-    `Postgres    ${postgres.embedded ? `embedded, data in ${rel(config, path.join(config.dataDir, 'postgres'))}` : 'DATABASE_URL'}; migrations: ${applied.length ? applied.join(', ') : 'up to date'}`,
-  );
-  log(
-    `Job types   ${jobTypes
-      .list()
-      .map((t) => `${t.id}@${t.version}`)
-      .join(', ')}`,
-  );
+  logDatabaseAndJobTypes(log, config, postgres, applied, jobTypes);
   const devServer = await context.temporalStarting;
   const temporalAddress = devServer?.address ?? config.temporal.externalAddress!;
   log(
@@ -556,6 +540,23 @@ async function shutdownWorker(worker: Worker, running: Promise<void>, temporalAn
   return false;
 }
 
+/** The banner's lines for the database (and the migrations just run) and the job types loaded. */
+function logDatabaseAndJobTypes(
+  log: (line: string) => void,
+  config: Config,
+  postgres: { embedded: boolean },
+  applied: string[],
+  jobTypes: { list(): Array<{ id: string; version: number }> },
+): void {
+  const data = postgres.embedded ? `embedded, data in ${rel(config, path.join(config.dataDir, 'postgres'))}` : 'DATABASE_URL';
+  log(`Postgres    ${data}; migrations: ${applied.length ? applied.join(', ') : 'up to date'}`);
+  log(
+    `Job types   ${jobTypes
+      .list()
+      .map((t) => `${t.id}@${t.version}`)
+      .join(', ')}`,
+  );
+}
 /** `kill -USR2 <pid>`: where the memory of the process goes, and how many job runs the worker keeps cached. */
 function memoryReport(worker: Worker, config: Config): string {
   const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;

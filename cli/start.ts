@@ -429,13 +429,9 @@ function gaveUpMessage(config: Config, gaveUp: GaveUp): string {
 function loadCode() {
   /* eslint-disable @typescript-eslint/no-require-imports */
   return {
+    ...loadSharedCode(),
     workerLog: require('../runtime/worker-log') as typeof WorkerLog,
     bundle: require('../worker/bundle') as typeof Bundle,
-    catalog: require('../definitions/catalog') as typeof Catalog,
-    vehicles: require('../runtime/vehicle-service') as typeof VehicleService,
-    db: require('../db/connection') as typeof Connection,
-    jobTypeVersions: require('../db/job-type-versions') as typeof JobTypeVersions,
-    demoTenants: require('../db/demo-tenant') as typeof DemoTenants,
     temporal: require('../temporal/connection') as typeof TemporalConnection,
     workerPolls: require('../temporal/worker-polls') as typeof WorkerPolls,
     jobWorker: require('../worker/worker') as typeof JobWorker,
@@ -448,6 +444,12 @@ function loadCode() {
 
 /** What `start --processes` runs itself: no worker, no API, no Temporal SDK. */
 function loadProcessesCode() {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return { ...loadSharedCode(), cliChild: require('../runtime/cli-child') as typeof CliChild };
+}
+
+/** What both modes run themselves: the job types, the vehicle side and the database with the demo tenant. */
+function loadSharedCode() {
   /* eslint-disable @typescript-eslint/no-require-imports */
   return {
     catalog: require('../definitions/catalog') as typeof Catalog,
@@ -455,7 +457,6 @@ function loadProcessesCode() {
     db: require('../db/connection') as typeof Connection,
     jobTypeVersions: require('../db/job-type-versions') as typeof JobTypeVersions,
     demoTenants: require('../db/demo-tenant') as typeof DemoTenants,
-    cliChild: require('../runtime/cli-child') as typeof CliChild,
   };
   /* eslint-enable @typescript-eslint/no-require-imports */
 }

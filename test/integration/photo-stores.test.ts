@@ -5,11 +5,11 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { expect } from 'chai';
-import { createDemoTenantIfMissing, DEMO_CUSTOMER_NAME } from '../../db/demo-tenant';
+import { createDemoTenantIfMissing } from '../../db/demo-tenant';
 import { LocalPhotoStore } from '../../photos/local-store';
 import { S3PhotoStore } from '../../photos/s3-store';
 import type { PhotoStore } from '../../photos/store';
-import { INSTALL_PRESETS } from '../support/install-job';
+import { demoInstallJob } from '../support/install-job';
 import { jpegWithExif } from '../support/photos';
 import { startTestStack } from '../support/stack';
 import { startVersitygw, type RunningS3 } from '../support/versitygw';
@@ -127,16 +127,9 @@ describe('photo stores', function () {
     const stack = await startTestStack('photos on s3', { photoStore: s3Store('api') });
     try {
       const demo = (await createDemoTenantIfMissing(stack.db))!;
-      const created = await stack.call('POST', '/v1/jobs', demo.tokens.providerAdmin, {
-        jobTypeId: 'cloudboxx-install',
-        fleetId: demo.fleetId,
-        installerCompanyId: demo.installerCompanyId,
-        customerName: DEMO_CUSTOMER_NAME,
-        values: INSTALL_PRESETS,
-      });
-      await stack.call('POST', `/v1/jobs/${created.body.id}/start`, demo.tokens.installerTechnician);
+      const jobId = await demoInstallJob(stack, demo);
       const jpeg = await jpegWithExif(800, 600);
-      const uploaded = await fetch(`${stack.baseUrl}/v1/jobs/${created.body.id}/photos`, {
+      const uploaded = await fetch(`${stack.baseUrl}/v1/jobs/${jobId}/photos`, {
         method: 'POST',
         headers: { authorization: `Bearer ${demo.tokens.installerTechnician}`, 'content-type': 'image/jpeg' },
         body: jpeg,
@@ -150,7 +143,7 @@ describe('photo stores', function () {
         headers: { authorization: `Bearer ${demo.tokens.providerAdmin}` },
       });
       expect({ status: thumbnail.status, type: thumbnail.headers.get('content-type') }).to.deep.equal({ status: 200, type: 'image/jpeg' });
-      const head = await s3!.client.send(new HeadObjectCommand({ Bucket: bucket, Key: `api/${created.body.id}/${photo.photoId}.jpg` }));
+      const head = await s3!.client.send(new HeadObjectCommand({ Bucket: bucket, Key: `api/${jobId}/${photo.photoId}.jpg` }));
       expect(head.ContentLength).to.equal(jpeg.length);
     } finally {
       await stack.stop();

@@ -3,7 +3,7 @@ import { createDemoTenantIfMissing, type DemoTenant } from '../../db/demo-tenant
 import { createInstallerCompany } from '../../db/tenancy';
 import { ensurePhotoHousekeepingSchedule, PHOTO_HOUSEKEEPING_SCHEDULE_ID } from '../../temporal/schedules';
 import type { PhotoHousekeepingResult } from '../../workflows/photo-housekeeping';
-import { INSTALL_PRESETS, INSTALL_STEP_VALUES } from '../support/install-job';
+import { demoInstallJob, INSTALL_PRESETS, INSTALL_STEP_VALUES } from '../support/install-job';
 import { uploadPhoto } from '../support/photos';
 import { startTestStack, type TestStack } from '../support/stack';
 
@@ -32,17 +32,7 @@ describe('photos in a job’s fields, and their housekeeping', function () {
   const photo = (jobId: string) => uploadPhoto(stack.baseUrl, jobId, demo.tokens.installerTechnician);
   const checklist = (stepId: string) => stack.jobTypes.get('cloudboxx-install')!.steps.find((step) => step.id === stepId)!.checklist;
 
-  async function runningJob(): Promise<string> {
-    const created = await provider('POST', '/v1/jobs', {
-      jobTypeId: 'cloudboxx-install',
-      fleetId: demo.fleetId,
-      installerCompanyId: demo.installerCompanyId,
-      values: INSTALL_PRESETS,
-    });
-    expect(created.status, created.text).to.equal(201);
-    expect((await installer('POST', `/v1/jobs/${created.body.id}/start`)).status).to.equal(200);
-    return created.body.id;
-  }
+  const runningJob = () => demoInstallJob(stack, demo);
 
   const checkIn = (jobId: string, photoId: string) =>
     installer('POST', `/v1/jobs/${jobId}/steps/check-in/complete`, {

@@ -4,11 +4,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { expect } from 'chai';
 import sharp from 'sharp';
-import { createDemoTenantIfMissing, DEMO_CUSTOMER_NAME, type DemoTenant } from '../../db/demo-tenant';
+import { createDemoTenantIfMissing, type DemoTenant } from '../../db/demo-tenant';
 import { createInstallerCompany, onboardProvider } from '../../db/tenancy';
 import { newToken } from '../../db/tokens';
 import { startTestStack, type TestStack } from '../support/stack';
-import { INSTALL_PRESETS } from '../support/install-job';
+import { demoInstallJob } from '../support/install-job';
 import { fakeHeic, jpegWithExif } from '../support/photos';
 
 const PROBLEM = 'https://installer-jobs.dev/problems/';
@@ -29,22 +29,7 @@ describe('job photos over HTTP', function () {
   });
   after(async () => stack?.stop());
 
-  /** A cloudboxx-install job of the demo customer, assigned to the demo company, taken as far as `status`. */
-  async function jobIn(status: 'ASSIGNED' | 'RUNNING'): Promise<string> {
-    const created = await stack.call('POST', '/v1/jobs', demo.tokens.providerAdmin, {
-      jobTypeId: 'cloudboxx-install',
-      fleetId: demo.fleetId,
-      installerCompanyId: demo.installerCompanyId,
-      customerName: DEMO_CUSTOMER_NAME,
-      values: INSTALL_PRESETS,
-    });
-    expect(created.status, created.text).to.equal(201);
-    if (status === 'RUNNING') {
-      const started = await stack.call('POST', `/v1/jobs/${created.body.id}/start`, demo.tokens.installerTechnician);
-      expect(started.body.status, started.text).to.equal('RUNNING');
-    }
-    return created.body.id;
-  }
+  const jobIn = (status: 'ASSIGNED' | 'RUNNING') => demoInstallJob(stack, demo, status);
 
   /** An upload as a phone's fetch sends it: the file as the body, with its type. Checked against the OpenAPI document. */
   async function upload(jobId: string, bytes: Uint8Array, contentType: string, token = demo.tokens.installerTechnician, key?: string) {

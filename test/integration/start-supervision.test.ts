@@ -6,7 +6,7 @@ import { isAlive, readPid, waitForExit } from '../../runtime/pid-file';
 import { loadConfig } from '../../common/config';
 import { findFreePort } from '../../runtime/ports';
 import { locateTool } from '../../runtime/tools';
-import { CliProcess } from '../support/cli';
+import { CliProcess, processesNaming } from '../support/cli';
 
 /**
  * `installer-jobs start` keeps its stack alive (issue #16, point 1): a child killed outright comes
@@ -120,18 +120,7 @@ describe('installer-jobs start supervising its children', function () {
   /** Every pid that belonged to the stack is gone, and no process names its data folder. */
   async function expectNothingLeft(dataDir: string, pids: number[]): Promise<void> {
     for (const pid of pids) expect(await waitForExit(pid, 5_000), `process ${pid} is gone`).to.equal(true);
-    const leftovers = fs
-      .readdirSync('/proc')
-      .filter((entry) => /^\d+$/.test(entry) && isAlive(Number(entry)))
-      .map((pid) => {
-        try {
-          return `${pid}: ${fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ')}`;
-        } catch {
-          return '';
-        }
-      })
-      .filter((line) => line.includes(dataDir));
-    expect(leftovers).to.deep.equal([]);
+    expect(processesNaming(dataDir)).to.deep.equal([]);
     // A pid file may stay behind a process killed outright (Postgres' own), naming no live process: the next start ignores it.
     for (const file of Object.values(pidFiles(dataDir))) {
       const pid = readPid(file);

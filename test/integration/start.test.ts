@@ -3,9 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Connection, WorkflowClient } from '@temporalio/client';
 import { expect } from 'chai';
-import { isAlive } from '../../runtime/pid-file';
 import { findFreePort } from '../../runtime/ports';
-import { CliProcess } from '../support/cli';
+import { CliProcess, processesNaming } from '../support/cli';
 
 /**
  * `installer-jobs start` as a newcomer runs it: everything comes up, Ctrl-C (SIGINT) or SIGTERM
@@ -99,17 +98,6 @@ describe('installer-jobs start', function () {
 
 /** No postgres or temporal process that belongs to this data folder outlives `start`. */
 function expectNothingLeftRunning(dataDir: string): void {
-  const leftovers = fs
-    .readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry) && isAlive(Number(entry)))
-    .map((pid) => {
-      try {
-        return `${pid}: ${fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ')}`;
-      } catch {
-        return '';
-      }
-    })
-    .filter((line) => line.includes(dataDir));
-  expect(leftovers).to.deep.equal([]);
+  expect(processesNaming(dataDir)).to.deep.equal([]);
   expect(fs.existsSync(path.join(dataDir, 'postgres', 'postmaster.pid')), 'postgres pid file').to.equal(false);
 }

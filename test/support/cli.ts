@@ -1,5 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
+import { isAlive } from '../../runtime/pid-file';
 
 const BIN = path.resolve(__dirname, '..', '..', 'bin', 'installer-jobs.js');
 
@@ -69,4 +71,19 @@ export async function runCliAsync(
     child.once('close', (code) => resolve(code));
   });
   return { status, stdout, stderr };
+}
+
+/** The live processes whose command line names `dataDir`, as "pid: command": what outlives a stop it should not. */
+export function processesNaming(dataDir: string): string[] {
+  return fs
+    .readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry) && isAlive(Number(entry)))
+    .map((pid) => {
+      try {
+        return `${pid}: ${fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ')}`;
+      } catch {
+        return '';
+      }
+    })
+    .filter((line) => line.includes(dataDir));
 }

@@ -1,4 +1,8 @@
 /** A cloudboxx-install job as the tests run it: where the vehicle stands and what the installer fills in. */
+import { expect } from 'chai';
+import { DEMO_CUSTOMER_NAME, type DemoTenant } from '../../db/demo-tenant';
+import type { TestStack } from './stack';
+
 export const INSTALL_QNR = '0123456789ABCDEF';
 
 export const INSTALL_PRESETS = { vehicleLocation: { text: 'Alexanderplatz 1, 10178 Berlin', lat: 52.5219, lng: 13.4132 } };
@@ -34,3 +38,27 @@ export const INSTALL_STEPS_TRAIL = [
   'step.completed',
   'step.completed',
 ] as const;
+
+/**
+ * A cloudboxx-install job of the demo customer, saved and assigned to the demo company through the
+ * API, and started unless `status` says ASSIGNED: its id.
+ */
+export async function demoInstallJob(
+  stack: Pick<TestStack, 'call'>,
+  demo: DemoTenant,
+  status: 'ASSIGNED' | 'RUNNING' = 'RUNNING',
+): Promise<string> {
+  const created = await stack.call('POST', '/v1/jobs', demo.tokens.providerAdmin, {
+    jobTypeId: 'cloudboxx-install',
+    fleetId: demo.fleetId,
+    installerCompanyId: demo.installerCompanyId,
+    customerName: DEMO_CUSTOMER_NAME,
+    values: INSTALL_PRESETS,
+  });
+  expect(created.status, created.text).to.equal(201);
+  if (status === 'RUNNING') {
+    const started = await stack.call('POST', `/v1/jobs/${created.body.id}/start`, demo.tokens.installerTechnician);
+    expect(started.body.status, started.text).to.equal('RUNNING');
+  }
+  return created.body.id as string;
+}

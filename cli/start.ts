@@ -172,7 +172,6 @@ export async function start(config: Config, options: StartOptions = {}): Promise
           settings: config.worker,
         });
         workerMade = true;
-        await code.schedules.ensurePhotoHousekeepingSchedule(client, config.temporal.taskQueue);
         return { devServer, target, client, workerConnection, worker };
       })(),
     );
@@ -214,6 +213,10 @@ export async function start(config: Config, options: StartOptions = {}): Promise
     // "Ready" means a change can be sent: the API refuses changes until Temporal sees a worker poll.
     await code.workerPolls.untilWorkerPolls(workerConnection, config.temporal.taskQueue, target.namespace);
     log(`Worker      polling task queue ${config.temporal.taskQueue}`);
+    // Off the start-up path: the hourly housekeeping needs its schedule, not the first job.
+    code.schedules
+      .ensurePhotoHousekeepingSchedule(client, config.temporal.taskQueue)
+      .catch((error: unknown) => log(`Photo housekeeping schedule not made: ${(error as Error).message}`));
     process.on('SIGUSR2', () => log(memoryReport(worker, config)));
     collectGarbageWhenIdle({ isIdle: () => code.jobWorker.isWorkerIdle(worker) });
 

@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError } from '../common/errors';
 import { isUniqueViolation, type Db } from './connection';
+import { recordInvitationEvent } from './feed';
 import type { FleetRow } from './fleets';
 import { createInstallerCompany } from './tenancy';
 import { hashToken, newToken } from './tokens';
@@ -129,7 +130,9 @@ export async function acceptInvitation(db: Db, token: string, acceptor: Acceptor
       if (isUniqueViolation(error, 'invitations_fleet_company_accepted')) throw alreadyAccepted(error);
       throw error;
     }
-    return { invitation: (await findInvitation(trx, invitation.id))!, installerCompanyId, admin };
+    const accepted = (await findInvitation(trx, invitation.id))!;
+    await recordAnswer(trx, accepted);
+    return { invitation: accepted, installerCompanyId, admin };
   });
 }
 
@@ -154,7 +157,30 @@ export async function declineInvitation(db: Db, token: string): Promise<Invitati
   return db.transaction(async (trx) => {
     const invitation = await pendingInvitationForUpdate(trx, token);
     await trx('invitations').where({ id: invitation.id }).update({ status: 'DECLINED', responded_at: trx.fn.now() });
-    return (await findInvitation(trx, invitation.id))!;
+    const declined = (await findInvitation(trx, invitation.id))!;
+    await recordAnswer(trx, declined);
+    return declined;
+  });
+}
+
+/** An answer goes into the event feed with it (webhooks, the live stream): `invitation.accepted` or `.declined`. */
+async function recordAnswer(trx: Db, invitation: InvitationRow): Promise<void> {
+  const fleet = await trx('fleets').where({ id: invitation.fleet_id }).first('provider_id');
+  await recordInvitationEvent(trx, {
+    invitationId: invitation.id,
+    providerId: fleet.provider_id,
+    installerCompanyId: invitation.installer_company_id ?? undefined,
+    type: `invitation.${invitation.status.toLowerCase()}`,
+    actor: { kind: 'system', reason: 'answered through the invitation link' },
+    data: {
+      invitationId: invitation.id,
+      fleetId: invitation.fleet_id,
+      email: invitation.email,
+      ...(invitation.installer_company_id && {
+        installerCompanyId: invitation.installer_company_id,
+        installerCompanyName: invitation.installer_company_name,
+      }),
+    },
   });
 }
 

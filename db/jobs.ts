@@ -15,18 +15,36 @@ export type { JobRow } from './job-table';
 export async function saveJobState(db: Db, snapshot: JobSnapshot, events: readonly JobEvent[]): Promise<void> {
   const row = jobRowOf(snapshot, events.at(-1)?.occurredAt ?? new Date().toISOString());
   let statement = db.with('job', db('jobs').insert(row).onConflict('id').merge().where('jobs.revision', '<', snapshot.revision));
-  if (events.length > 0) statement = statement.with('events', jobEventsInsert(db, snapshot.jobId, events));
+  if (events.length > 0) statement = statement.with('events', jobEventsInsert(db, snapshot.jobId, events, snapshot));
   if (snapshot.accessGrant && snapshot.installerCompanyId)
     statement = statement.with('grant', accessGrantUpsert(db, snapshot.jobId, snapshot.installerCompanyId, snapshot.accessGrant));
   await statement.select(db.raw('1'));
 }
 
-/** Appends to a job's audit trail; an event whose key is already stored is not written again. */
+/**
+ * Appends to a job's audit trail; an event whose key is already stored is not written again. The
+ * job's row says whom the events concern (the feed's audience).
+ */
 export async function recordJobEvents(db: Db, jobId: string, events: readonly JobEvent[]): Promise<void> {
   if (events.length > 0) await jobEventsInsert(db, jobId, events);
 }
 
-function jobEventsInsert(db: Db, jobId: string, events: readonly JobEvent[]) {
+/** Whom a job's events concern when they happen: the tenants the event feed gives them to. */
+type EventAudience = Pick<JobSnapshot, 'providerId' | 'installerCompanyId' | 'customerName'>;
+
+function jobEventsInsert(db: Db, jobId: string, events: readonly JobEvent[], audience?: EventAudience) {
+  const ofJobRow = (column: string) => db.raw(`(select ${column} from jobs where id = ?)`, [jobId]);
+  const audienceColumns = audience
+    ? {
+        provider_id: audience.providerId,
+        installer_company_id: audience.installerCompanyId ?? null,
+        customer_name: audience.customerName ?? null,
+      }
+    : {
+        provider_id: ofJobRow('provider_id'),
+        installer_company_id: ofJobRow('installer_company_id'),
+        customer_name: ofJobRow('customer_name'),
+      };
   return db('job_events')
     .insert(
       events.map((event) => ({
@@ -36,16 +54,18 @@ function jobEventsInsert(db: Db, jobId: string, events: readonly JobEvent[]) {
         actor: JSON.stringify(event.actor),
         data: JSON.stringify(event.data),
         occurred_at: event.occurredAt,
+        ...audienceColumns,
       })),
     )
     .onConflict(['job_id', 'event_key'])
     .ignore();
 }
 
+/** The trail is written before the row goes, so that its events still know whose job it was. */
 export async function deleteJob(db: Db, jobId: string, events: readonly JobEvent[]): Promise<void> {
   await db.transaction(async (trx) => {
-    await trx('jobs').where({ id: jobId }).delete();
     await recordJobEvents(trx, jobId, events);
+    await trx('jobs').where({ id: jobId }).delete();
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from './connection';
+import { recordJobEvents } from './jobs';
 
 /** Why housekeeping removes a photo: never used by a field of its finished job, or past its provider's retention. */
 export type PhotoRemovalReason = 'unused' | 'retention';
@@ -57,20 +58,18 @@ export async function markPhotoRemoved(db: Db, photo: PhotoToRemove, reason: Pho
   await db.transaction(async (trx) => {
     const marked = await trx('photos').where({ id: photo.id }).whereNull('deleted_at').update({ deleted_at: trx.fn.now() });
     if (marked === 0) return;
-    await trx('job_events')
-      .insert({
-        job_id: photo.job_id,
-        event_key: `photo.removed/${photo.id}`,
+    await recordJobEvents(trx, photo.job_id, [
+      {
+        key: `photo.removed/${photo.id}`,
         type: 'photo.removed',
-        actor: JSON.stringify({ kind: 'system', reason: 'photo housekeeping' }),
-        data: JSON.stringify({
+        actor: { kind: 'system', reason: 'photo housekeeping' },
+        data: {
           photoId: photo.id,
           reason,
           ...(photo.retention_days !== undefined && { retentionDays: photo.retention_days }),
-        }),
-        occurred_at: trx.fn.now(),
-      })
-      .onConflict(['job_id', 'event_key'])
-      .ignore();
+        },
+        occurredAt: new Date().toISOString(),
+      },
+    ]);
   });
 }

@@ -35,6 +35,18 @@ export function isFeedCursor(value: string): boolean {
 }
 
 /**
+ * The feed's order of two cursors (negative, 0, positive), by (tx, id) as numbers: as strings,
+ * `9-5` would sort after `10-1`.
+ */
+export function compareFeedCursors(a: string, b: string): number {
+  const [, aTx, aId] = CURSOR.exec(a) ?? [];
+  const [, bTx, bId] = CURSOR.exec(b) ?? [];
+  if (aTx === undefined || bTx === undefined) throw new Error(`not a feed cursor: ${aTx === undefined ? a : b}`);
+  const order = (x: bigint, y: bigint) => (x < y ? -1 : x > y ? 1 : 0);
+  return order(BigInt(aTx), BigInt(bTx)) || order(BigInt(aId!), BigInt(bId!));
+}
+
+/**
  * Events after the cursor (from the start without one), oldest first, at most `limit`. Only rows
  * of transactions older than every transaction still running are read: one that commits later can
  * then never land behind the cursor. The price is that events wait for the longest transaction
@@ -99,6 +111,21 @@ function whoMaySee(query: Knex.QueryBuilder, principal: Principal): void {
   query.where('provider_id', principal.organisationId);
   if (principal.customers) query.whereNotNull('job_id').whereIn('customer_name', principal.customers);
   else if (!mayAssign(principal.role)) query.whereNotNull('job_id');
+}
+
+/**
+ * whoMaySee for one event already read (the live stream reads every tenant's events once and hands
+ * each to the streams that may see it). The two must agree: test/integration/event-feed.test.ts
+ * holds them to each other.
+ */
+export function maySeeFeedEvent(
+  principal: Principal,
+  event: Pick<FeedEvent, 'jobId' | 'providerId' | 'installerCompanyId' | 'customerName'>,
+): boolean {
+  if (principal.organisationKind === 'installer_company') return event.installerCompanyId === principal.organisationId;
+  if (event.providerId !== principal.organisationId) return false;
+  if (principal.customers) return event.jobId !== null && event.customerName !== null && principal.customers.includes(event.customerName);
+  return mayAssign(principal.role) || event.jobId !== null;
 }
 
 /** Records an invitation's answer in the feed, inside the transaction that makes the answer. */

@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import type { JobEvent, JobSnapshot } from '../../common/job';
 import type { Db } from '../../db/connection';
-import { feedHead, readFeed } from '../../db/feed';
+import { feedHead, maySeeFeedEvent, readFeed } from '../../db/feed';
 import { deleteJob, recordJobEvents, saveJobState } from '../../db/jobs';
 import { acceptInvitation, declineInvitation, inviteToFleet } from '../../db/invitations';
 import { addProviderUser, onboardProvider, principalForToken, type Principal } from '../../db/tenancy';
@@ -116,8 +116,13 @@ describe('the event feed', function () {
     });
     await declineInvitation(db, second.token);
 
-    const seen = async (principal: Principal) =>
-      (await readFeed(db, { audience: { principal }, after: start, limit: 100 })).map((e) => `${e.type} ${e.jobId ?? e.invitationId}`);
+    const everyone = await readFeed(db, { audience: 'all', after: start, limit: 100 });
+    const seen = async (principal: Principal) => {
+      const read = await readFeed(db, { audience: { principal }, after: start, limit: 100 });
+      // The live stream filters what it read for everyone with maySeeFeedEvent: the same events.
+      expect(everyone.filter((e) => maySeeFeedEvent(principal, e))).to.deep.equal(read);
+      return read.map((e) => `${e.type} ${e.jobId ?? e.invitationId}`);
+    };
     expect(await seen(admin)).to.deep.equal([
       `invitation.accepted ${invitation.id}`,
       `job.created ${acme.jobId}`,

@@ -63,6 +63,25 @@ export function sendUpdate<Ret, Args extends unknown[]>(
   return send(deps, () => start.call(handle, update, { ...options, waitForStage: 'ACCEPTED' }));
 }
 
+/**
+ * Like sendUpdate, but waits for the outcome only `withinMs` from sending and answers `undefined`
+ * if it has not come by then: the update goes on in the workflow (a step's vehicle action) and the
+ * caller tells its user so. A refusal or an outage within the window is thrown as by sendUpdate.
+ */
+export function sendUpdateAnsweringWithin<Ret, Args extends unknown[]>(
+  deps: TemporalCallDeps,
+  handle: WorkflowHandle,
+  update: UpdateDefinition<Ret, Args>,
+  options: WorkflowUpdateOptions & { args: Args },
+  withinMs: number,
+): Promise<Ret | undefined> {
+  const start = handle.startUpdate as (
+    def: UpdateDefinition<Ret, Args>,
+    options: WorkflowUpdateOptions & { args: Args; waitForStage: 'ACCEPTED' },
+  ) => Promise<WorkflowUpdateHandle<Ret>>;
+  return send(deps, () => start.call(handle, update, { ...options, waitForStage: 'ACCEPTED' }), withinMs);
+}
+
 /** Update-with-start: starts the workflow unless it runs (per the operation's conflict policy) and sends the update. */
 export function sendUpdateWithStart<T extends Workflow, Ret, Args extends unknown[]>(
   deps: TemporalCallDeps,
@@ -72,15 +91,34 @@ export function sendUpdateWithStart<T extends Workflow, Ret, Args extends unknow
   return send(deps, () => deps.temporal.workflow.startUpdateWithStart(update, { ...options, waitForStage: 'ACCEPTED' }));
 }
 
-async function send<Ret>(deps: TemporalCallDeps, accept: () => Promise<WorkflowUpdateHandle<Ret>>): Promise<Ret> {
+async function send<Ret>(deps: TemporalCallDeps, accept: () => Promise<WorkflowUpdateHandle<Ret>>): Promise<Ret>;
+async function send<Ret>(
+  deps: TemporalCallDeps,
+  accept: () => Promise<WorkflowUpdateHandle<Ret>>,
+  withinMs: number,
+): Promise<Ret | undefined>;
+async function send<Ret>(
+  deps: TemporalCallDeps,
+  accept: () => Promise<WorkflowUpdateHandle<Ret>>,
+  withinMs?: number,
+): Promise<Ret | undefined> {
   const deadlines = { ...DEFAULT_DEADLINES, ...deps.temporalDeadlines };
   await assertWorkerPolling(deps, deadlines.checkMs);
   const sentAt = Date.now();
+  let window: NodeJS.Timeout | undefined;
   try {
     const accepted = await deps.temporal.withDeadline(sentAt + deadlines.acceptMs, accept);
-    return await deps.temporal.withDeadline(sentAt + deadlines.completeMs, () => accepted.result());
+    const outcome = deps.temporal.withDeadline(sentAt + deadlines.completeMs, () => accepted.result());
+    if (withinMs === undefined) return await outcome;
+    outcome.catch(() => undefined); // after the window, nobody waits for it
+    const windowPassed = new Promise<undefined>((resolve) => {
+      window = setTimeout(() => resolve(undefined), Math.max(sentAt + withinMs - Date.now(), 0));
+    });
+    return await Promise.race([outcome, windowPassed]);
   } catch (error) {
     throw isTransportFailure(error) ? outcomeUnknown(error) : error;
+  } finally {
+    clearTimeout(window);
   }
 }
 

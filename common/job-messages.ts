@@ -71,6 +71,16 @@ export interface CompleteStepRequest {
 /** RUNNING only, steps strictly in order; runs the step's automated action first, if it has one. */
 export const completeStepUpdate = defineUpdate<StepChanged, [CompleteStepRequest]>('completeStep');
 
+export interface StepRequest {
+  actor: Actor;
+  stepId: string;
+}
+/**
+ * What the installer is answered when a step's action outlives the API's wait for completeStep:
+ * the step's progress, with the job on record as it stands (the step `inProgress`). Changes nothing.
+ */
+export const stepProgressUpdate = defineUpdate<StepChanged, [StepRequest]>('stepProgress');
+
 export interface SaveValuesRequest {
   actor: Actor;
   /** Fields the installer fills (those a step collects), before completing their step; null clears one. */

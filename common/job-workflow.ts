@@ -3,11 +3,12 @@ import type { Actor } from './job';
 
 /**
  * Which commands a new run records: 2 is the lean history (Postgres work in local activities and
- * the rest of workflows/job.ts's `lean`). Runs started before it have no `generation` and replay
- * the commands they were recorded with. Said in the input rather than by `patched()`, which costs
+ * the rest of workflows/job.ts's `lean`); 3 leaves out the step answer window's timer, the
+ * invitation check (both the API's now) and the upsert of the end apart from the securing's.
+ * Runs started before 2 have no `generation`; every run replays the commands it was recorded with. Said in the input rather than by `patched()`, which costs
  * every job a marker and a search-attribute upsert in its history.
  */
-export const JOB_WORKFLOW_GENERATION = 2;
+export const JOB_WORKFLOW_GENERATION = 3;
 
 /** What the API hands a new job workflow. The workflow never reads job types or the database itself. */
 export interface JobWorkflowInput {

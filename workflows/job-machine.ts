@@ -5,6 +5,7 @@ import type {
   CompleteStepRequest,
   EditJobRequest,
   SaveValuesRequest,
+  StepRequest,
   VehicleCommandRequest,
 } from '../common/job-messages';
 import { refusal, type RefusalReason } from '../common/job-refusal';
@@ -189,6 +190,15 @@ export class JobMachine {
     this.status = 'RUNNING';
     this.startedAt = now;
     this.accessGrant = grant;
+  }
+
+  /** Who may ask how a step goes: the assigned company, about a step the job has. */
+  checkStepProgress(request: StepRequest): void {
+    this.checkInstaller(request.actor);
+    if (!findStep(this.jobType, request.stepId))
+      throw refuse('unknownStep', `Job ${this.jobId} has no step "${request.stepId}".`, [
+        { pointer: '/stepId', message: 'is not a step of this job', rule: 'unknownStep' },
+      ]);
   }
 
   /** Everything about completing the step except its automated action, which the workflow runs next. */

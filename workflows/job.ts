@@ -30,6 +30,7 @@ import {
   jobSnapshotQuery,
   saveValuesUpdate,
   startJobUpdate,
+  stepProgressUpdate,
   vehicleCommandUpdate,
   type CompleteStepRequest,
   type JobChanged,
@@ -126,10 +127,23 @@ class JobRun {
   private readonly lean: boolean;
   /** The search attributes as last set (at start by the API, then by upserts), so that only changes are upserted. */
   private readonly shownAttributes = new Map<string, string | null>();
+  /**
+   * Generation 3 leaves out three events a job's history had for no change of the job: the timer of
+   * the installer's answer window on each step action (the API waits instead, see stepProgressUpdate),
+   * the check that the company accepted the fleet's invitation (the API checks; an acceptance is
+   * final), and the upsert of the job's end apart from the vehicle's securing moments later.
+   */
+  private readonly answerWindowTimer: boolean;
+  private readonly checksInvitation: boolean;
+  private readonly attributesWithSecuring: boolean;
+  /** The job has ended and its vehicle is being secured: its search attributes wait for the outcome (or the alert). */
+  private attributesHeld = false;
 
   constructor(private readonly input: JobWorkflowInput) {
     // Runs started before generation 2 have none in their input (undefined >= 2 is false).
     this.lean = input.generation >= 2;
+    this.answerWindowTimer = this.checksInvitation = !(input.generation >= 3);
+    this.attributesWithSecuring = input.generation >= 3;
     this.job = new JobMachine(input, workflowInfo().workflowId, workflowInfo().runStartTime.getTime());
     this.recorder = new ReadModelRecorder((revision, events) => this.write(revision, events), nowIso);
     for (const key of [JobStatusAttribute, InstallerCompanyIdAttribute, LastCompletedStepAttribute, VehicleSecurityAttribute])
@@ -168,11 +182,13 @@ class JobRun {
       async (request) => {
         const invited = { fleetId: this.input.fleetId, installerCompanyId: request.installerCompanyId };
         const summary = 'check the company accepted the fleet invitation';
-        await refusalsFirst(() =>
-          this.lean
-            ? checkLocally.assertCompanyInvited.executeWithOptions({ ...CHECK, summary }, [invited])
-            : check.assertCompanyInvited.executeWithOptions({ ...CHECK, summary }, [invited]),
-        );
+        if (this.checksInvitation) {
+          await refusalsFirst(() =>
+            this.lean
+              ? checkLocally.assertCompanyInvited.executeWithOptions({ ...CHECK, summary }, [invited])
+              : check.assertCompanyInvited.executeWithOptions({ ...CHECK, summary }, [invited]),
+          );
+        }
         job.checkAssign(request); // again: another change may have come first while we asked
         job.assign(request, nowIso());
         return this.record('job.assigned', request.actor, { installerCompanyId: request.installerCompanyId });
@@ -220,6 +236,9 @@ class JobRun {
         return this.endRecorded('job.failed', request.actor, { reason: job.failureReason });
       },
     );
+    setHandler(stepProgressUpdate, (request) => this.stepProgress(request), {
+      validator: (request) => job.checkStepProgress(request),
+    });
     // Vehicle commands change nothing in the job but its trail; the grant is checked when they are sent.
     setHandler(vehicleCommandUpdate, (request) => this.vehicleCommand(request), {
       validator: (request) => void job.checkVehicleCommand(request, Date.now()),
@@ -383,12 +402,20 @@ class JobRun {
       failure = outcome;
       settled = true;
     });
-    await condition(() => settled, ACTION_ANSWER_WITHIN, {
-      summary: `answer the installer on step ${step.id} (202 if the action still runs)`,
-    });
+    if (this.answerWindowTimer)
+      await condition(() => settled, ACTION_ANSWER_WITHIN, {
+        summary: `answer the installer on step ${step.id} (202 if the action still runs)`,
+      });
+    else await condition(() => settled);
     await this.recorder.recorded(this.recorder.currentRevision);
     if (failure) throw failure;
     return { ...this.changed(), step: this.job.stepProgress(step.id) };
+  }
+
+  /** The step as it goes, once the job's record shows it (a running action's start included). */
+  private async stepProgress(request: { stepId: string }): Promise<StepChanged> {
+    await this.recorder.recorded(this.recorder.currentRevision);
+    return { ...this.changed(), step: this.job.stepProgress(request.stepId) };
   }
 
   private startAction(step: CompiledStep, actor: Actor) {
@@ -514,6 +541,7 @@ class JobRun {
     const revokedAt = nowIso();
     this.job.revokeAccess(revokedAt, reason);
     this.job.security = { state: 'pending', detail: 'Access has ended; the vehicle is being locked and immobilised.' };
+    this.attributesHeld = this.attributesWithSecuring;
     // Recorded with the job's end (the caller queues its event); older runs wrote it apart.
     if (!this.lean)
       this.ledger(() =>
@@ -575,6 +603,7 @@ class JobRun {
   }
 
   private securingOverdue(qnr: string): void {
+    this.attributesHeld = false; // an operator looks for vehicles not secured: this one is now
     log.error('The vehicle is still not secured after access ended', { jobId: this.input.jobId, qnr, after: SECURING_ALERT_AFTER });
     this.job.security = {
       state: 'pending',
@@ -586,6 +615,7 @@ class JobRun {
 
   private secured(security: VehicleSecurity): void {
     this.job.security = security;
+    this.attributesHeld = false;
     this.recorder.add(
       security.state === 'secured' || security.state === 'notRequired' ? 'vehicle.secured' : 'vehicle.not-secured',
       SYSTEM_SECURING,
@@ -642,7 +672,11 @@ class JobRun {
       { key: VehicleSecurityAttribute, value: job.security?.state ?? null },
     ];
     // Each upsert is an event in the history: only what changed (runs before the lean history upserted all, every time).
-    const changed = this.lean ? attributes.filter(({ key, value }) => this.shownAttributes.get(key.name) !== value) : attributes;
+    const changed = this.attributesHeld
+      ? []
+      : this.lean
+        ? attributes.filter(({ key, value }) => this.shownAttributes.get(key.name) !== value)
+        : attributes;
     if (changed.length > 0) upsertSearchAttributes(changed);
     for (const { key, value } of changed) this.shownAttributes.set(key.name, value);
     const step = job.lastCompletedStep ? `, last step: ${job.lastCompletedStep}` : '';

@@ -83,15 +83,7 @@ export async function createJobs(deps: CreateJobsDeps, spec: NewJobs): Promise<s
       { type: 'invalid-values' },
     );
   }
-  if (spec.installerCompanyId) {
-    if (!(await hasAcceptedInvitation(deps.db, spec.fleetId, spec.installerCompanyId))) {
-      throw new RuleViolationError(
-        `Installer company ${spec.installerCompanyId} has no accepted invitation for this fleet; invite it first.`,
-        [{ pointer: '/installerCompanyId', message: 'has not accepted an invitation for this fleet', rule: 'invitation' }],
-        { type: 'company-not-invited' },
-      );
-    }
-  }
+  if (spec.installerCompanyId) await assertCompanyInvited(deps.db, spec.fleetId, spec.installerCompanyId);
   const job: CheckedJob = {
     values,
     customerName: spec.customerName,
@@ -227,5 +219,19 @@ function startedBy(job: JobCreated, spec: JobOrigin): boolean {
     job.createdBy === spec.actor.userId &&
     job.fleetId === spec.fleetId &&
     job.jobTypeId === spec.jobType.id
+  );
+}
+
+/**
+ * 422 company-not-invited unless the company accepted the fleet's invitation: checked here, before
+ * a job is given to it (created assigned, or assigned), and not again in the workflow since an
+ * acceptance is never taken back.
+ */
+export async function assertCompanyInvited(db: Db, fleetId: string, installerCompanyId: string): Promise<void> {
+  if (await hasAcceptedInvitation(db, fleetId, installerCompanyId)) return;
+  throw new RuleViolationError(
+    `Installer company ${installerCompanyId} has no accepted invitation for this fleet; invite it first.`,
+    [{ pointer: '/installerCompanyId', message: 'has not accepted an invitation for this fleet', rule: 'invitation' }],
+    { type: 'company-not-invited' },
   );
 }

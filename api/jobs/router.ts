@@ -8,6 +8,7 @@ import {
   assignJobUpdate,
   completeJobUpdate,
   completeStepUpdate,
+  stepProgressUpdate,
   deleteJobUpdate,
   editJobUpdate,
   failJobUpdate,
@@ -25,13 +26,13 @@ import type { SignedInDeps } from '../signed-in';
 import { parseBody } from '../validate';
 import type { Geocoder } from '../../geocoding/geocoder';
 import { geocodeAddresses } from '../../geocoding/geocode-values';
-import { createJobs } from './create-jobs';
+import { assertCompanyInvited, createJobs } from './create-jobs';
 import { importJobs } from './import';
 import { importCsvBody } from './import-body';
 import { jobAccess } from './job-access';
 import { assertPhotosOfJob } from './photo-values';
 import { jobListRouter } from './list-router';
-import { sendUpdate } from '../temporal-calls';
+import { sendUpdate, sendUpdateAnsweringWithin } from '../temporal-calls';
 import { toJobResource } from './job-resource';
 import { refusalsAsProblems } from './refusals';
 import {
@@ -59,6 +60,9 @@ export interface JobsRouterDeps extends SignedInDeps {
 type Ctx = RouterContext<AuthState>;
 
 /** /v1/jobs, for signed-in users only: the list and search (list-router.ts), and the jobs themselves. */
+/** How long the installer's step request waits for the step's vehicle action before it answers 202 (in progress). */
+const STEP_ANSWER_WITHIN_MS = 5_000;
+
 export function jobsRouter(deps: JobsRouterDeps): Router<AuthState> {
   const router = new Router<AuthState>();
   router.use(importCsvBody());
@@ -109,13 +113,30 @@ function jobRoutes(deps: JobsRouterDeps): Router<AuthState> {
     job: JobRow,
     update: UpdateDefinition<Ret, [Req]>,
     request: Omit<Req, 'actor'>,
-  ): Promise<Ret> {
+  ): Promise<Ret>;
+  function tell<Req extends { actor: Actor }, Ret>(
+    ctx: Ctx,
+    job: JobRow,
+    update: UpdateDefinition<Ret, [Req]>,
+    request: Omit<Req, 'actor'>,
+    answerWithinMs: number,
+  ): Promise<Ret | undefined>;
+  function tell<Req extends { actor: Actor }, Ret>(
+    ctx: Ctx,
+    job: JobRow,
+    update: UpdateDefinition<Ret, [Req]>,
+    request: Omit<Req, 'actor'>,
+    answerWithinMs?: number,
+  ): Promise<Ret | undefined> {
     // A retried request (same Idempotency-Key) sends the same update id: Temporal answers it with the
     // first outcome instead of applying the change twice, even if the first answer never got back.
     const updateId = ctx.state.requestKey && `${update.name}:${ctx.state.requestKey}`;
+    const options = { args: [{ ...request, actor: actorOf(ctx) } as Req] as [Req], updateId };
     // With deadlines, after checking that a worker runs jobs: an outage answers 503 within seconds.
     return refusalsAsProblems(job, () =>
-      sendUpdate(deps, handleOf(job.id), update, { args: [{ ...request, actor: actorOf(ctx) } as Req], updateId }),
+      answerWithinMs === undefined
+        ? sendUpdate(deps, handleOf(job.id), update, options)
+        : sendUpdateAnsweringWithin(deps, handleOf(job.id), update, options, answerWithinMs),
     );
   }
 
@@ -250,6 +271,7 @@ function jobRoutes(deps: JobsRouterDeps): Router<AuthState> {
     const job = await visibleJob(ctx, 'provider');
     assignerOnly(ctx);
     const body = parseBody(assignJobBody, ctx.request.body);
+    await assertCompanyInvited(deps.db, job.fleet_id, body.installerCompanyId);
     await tell(ctx, job, assignJobUpdate, { installerCompanyId: body.installerCompanyId });
     await answerWithJob(ctx, job.id);
   });
@@ -275,11 +297,14 @@ function jobRoutes(deps: JobsRouterDeps): Router<AuthState> {
     const body = parseBody(completeStepBody, ctx.request.body ?? {});
     const stepId = ctx.params.stepId!;
     await assertPhotosOfJob(deps.db, job.id, body.values as Record<string, unknown> | undefined);
-    const after = await tell(ctx, job, completeStepUpdate, {
+    const request = {
       stepId,
       values: body.values as Record<string, unknown> | undefined,
       checklist: body.checklist as string[] | undefined,
-    });
+    };
+    // A step's vehicle action may take a while: after a few seconds the installer hears it still runs.
+    const after =
+      (await tell(ctx, job, completeStepUpdate, request, STEP_ANSWER_WITHIN_MS)) ?? (await tell(ctx, job, stepProgressUpdate, { stepId }));
     await answerWithJob(ctx, job.id);
     // The step's action still runs against the vehicle: its outcome arrives on the job and in its events.
     if (after.step.status === 'inProgress') {

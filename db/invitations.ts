@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import { ConflictError, NotFoundError } from '../common/errors';
 import { isUniqueViolation, type Db } from './connection';
 import { recordInvitationEvent } from './feed';
@@ -18,6 +19,12 @@ export interface InvitationRow {
   invited_by: string | null;
   created_at: Date;
   responded_at: Date | null;
+  /** The e-mails' delivery (db/invitation-mail.ts); null status for invitations from before e-mail. */
+  mail_status: 'sending' | 'sent' | 'failed' | null;
+  mail_last_attempt_at: Date | null;
+  mail_last_error: string | null;
+  mail_sent_at: Date | null;
+  mail_reminder_sent_at: Date | null;
 }
 
 export interface CompanyWithFleets {
@@ -64,7 +71,7 @@ export async function fleetInvitations(db: Db, fleetId: string): Promise<Invitat
  */
 export async function inviteToFleet(
   db: Db,
-  input: { fleet: FleetRow; email: string; invitedBy: string },
+  input: { fleet: FleetRow; email: string; invitedBy: string; mail?: { invitationId: string } },
 ): Promise<{ invitation: InvitationRow; token: string }> {
   const { fleet, email } = input;
   const live = await db('invitations')
@@ -92,7 +99,14 @@ export async function inviteToFleet(
   const { token, hash } = newToken('inv');
   try {
     const [row] = await db('invitations')
-      .insert({ fleet_id: fleet.id, email, token_hash: hash, invited_by: input.invitedBy })
+      .insert({
+        fleet_id: fleet.id,
+        email,
+        token_hash: hash,
+        invited_by: input.invitedBy,
+        // Its mail workflow, started first under this id, sends the e-mail (api/invitations/mail.ts).
+        ...(input.mail ? { id: input.mail.invitationId, mail_status: 'sending' } : {}),
+      })
       .returning('id');
     return { invitation: (await findInvitation(db, row.id))!, token };
   } catch (error) {
@@ -142,9 +156,7 @@ export async function acceptInvitation(db: Db, token: string, acceptor: Acceptor
  * does not take the count along.
  */
 export async function countFailedAccept(db: Db, token: string): Promise<void> {
-  await db('invitations')
-    .where({ token_hash: hashToken(token), status: 'PENDING' })
-    .increment('failed_accepts', 1);
+  await byToken(db, db('invitations'), token).where({ status: 'PENDING' }).increment('failed_accepts', 1);
 }
 
 /** Refuses an accept through a link that is unknown, answered or locked, before anything else is looked at. */
@@ -193,7 +205,7 @@ export async function invitationPreview(
   const row = await db('invitations as i')
     .join('fleets as f', 'f.id', 'i.fleet_id')
     .join('organisations as p', 'p.id', 'f.provider_id')
-    .where('i.token_hash', hashToken(token))
+    .modify((q) => byToken(db, q, token, 'i.'))
     .first('i.email', 'i.status', 'i.failed_accepts', 'f.name as fleetName', 'p.name as providerName');
   if (!row) return undefined;
   const { failed_accepts: failedAccepts, ...preview } = row;
@@ -244,7 +256,23 @@ function invitationsQuery(db: Db) {
       'i.invited_by',
       'i.created_at',
       'i.responded_at',
+      'i.mail_status',
+      'i.mail_last_attempt_at',
+      'i.mail_last_error',
+      'i.mail_sent_at',
+      'i.mail_reminder_sent_at',
     );
+}
+
+/**
+ * The invitation a link's token names: the token POST …/invitations answered, or the one in an
+ * e-mail's link (db/invitation-mail.ts). Every one of them answers for the invitation alike.
+ */
+function byToken<Q extends Knex.QueryBuilder>(db: Db, query: Q, token: string, alias = ''): Q {
+  const hash = hashToken(token);
+  return query.where((q) =>
+    q.where(`${alias}token_hash`, hash).orWhereIn(`${alias}id`, db('invitation_links').where({ token_hash: hash }).select('invitation_id')),
+  ) as Q;
 }
 
 async function findInvitation(db: Db, id: string): Promise<InvitationRow | undefined> {
@@ -260,7 +288,7 @@ async function pendingInvitationForUpdate(
   token: string,
   options: { accepting?: boolean; lock?: boolean } = {},
 ): Promise<{ id: string; fleet_id: string; email: string }> {
-  const query = trx('invitations').where({ token_hash: hashToken(token) });
+  const query = byToken(trx, trx('invitations'), token);
   const invitation = await (options.lock === false ? query : query.forUpdate()).first(
     'id',
     'fleet_id',

@@ -64,10 +64,19 @@ export async function createInstallerCompany(db: Db, input: { name: string; admi
   });
 }
 
-export async function addUser(db: Db, organisationId: string, email: string, role: Role): Promise<{ userId: string; token: string }> {
+/** `id`: the one its welcome e-mail's workflow was started with (api/welcome-mail.ts); else the database picks one. */
+export async function addUser(
+  db: Db,
+  organisationId: string,
+  email: string,
+  role: Role,
+  id?: string,
+): Promise<{ userId: string; token: string }> {
   let userId: string;
   try {
-    const [user] = await db('users').insert({ organisation_id: organisationId, email, role }).returning('id');
+    const [user] = await db('users')
+      .insert({ organisation_id: organisationId, email, role, ...(id ? { id } : {}) })
+      .returning('id');
     userId = user.id;
   } catch (error) {
     if (isUniqueViolation(error, 'users_organisation_email_unique')) throw emailTaken(email, error);
@@ -114,10 +123,10 @@ export async function principalForToken(db: Db, token: string): Promise<Principa
 export async function addTechnician(
   db: Db,
   companyId: string,
-  input: { email: string; name?: string },
+  input: { email: string; name?: string; id?: string },
 ): Promise<{ userId: string; token: string }> {
   return db.transaction(async (trx) => {
-    const technician = await addUser(trx, companyId, input.email, 'installer_technician');
+    const technician = await addUser(trx, companyId, input.email, 'installer_technician', input.id);
     if (input.name) await trx('users').where({ id: technician.userId }).update({ name: input.name });
     return technician;
   });
@@ -127,15 +136,29 @@ export async function addTechnician(
 export async function addProviderUser(
   db: Db,
   providerId: string,
-  input: { email: string; role: 'provider_admin' } | { email: string; role: CustomerLimitedRole; customers: string[] },
+  input: ({ email: string; role: 'provider_admin' } | { email: string; role: CustomerLimitedRole; customers: string[] }) & { id?: string },
 ) {
   return db.transaction(async (trx) => {
-    const { userId, token } = await addUser(trx, providerId, input.email, input.role);
+    const { userId, token } = await addUser(trx, providerId, input.email, input.role, input.id);
     if (input.role !== 'provider_admin') {
       await trx('user_customers').insert(input.customers.map((customer_name) => ({ user_id: userId, customer_name })));
     }
     return { userId, token };
   });
+}
+
+/** Who a welcome e-mail goes to: undefined if the user was never recorded or is removed already. */
+export async function userToWelcome(
+  db: Db,
+  userId: string,
+): Promise<{ email: string; role: Role; organisationName: string; customers: string[] } | undefined> {
+  const user = await db('users as u')
+    .join('organisations as o', 'o.id', 'u.organisation_id')
+    .where('u.id', userId)
+    .first('u.email', 'u.role', 'o.name as organisationName');
+  if (!user) return undefined;
+  const customers = await db('user_customers').where({ user_id: userId }).orderBy('customer_name').pluck('customer_name');
+  return { ...user, customers };
 }
 
 /** The people of an organisation, with the customers a customer-limited user acts for (null for anyone else); oldest first. */

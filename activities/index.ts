@@ -3,6 +3,7 @@ import type { VehicleGateway } from '../gateway/vehicle-gateway';
 import type { PhotoHousekeepingSettings } from '../common/config';
 import type { PhotoStore } from '../photos/store';
 import { createAccessActivities } from './access';
+import { createMailActivities, type MailDependencies } from './mail';
 import { createPhotoHousekeepingActivities } from './photo-housekeeping';
 import { createReadModelActivities } from './read-model';
 import { createTenancyActivities } from './tenancy';
@@ -14,6 +15,8 @@ export interface ActivityDependencies {
   gateway: VehicleGateway;
   /** Where photos are kept and when they go; without it, photo housekeeping removes nothing. */
   photos?: { store: PhotoStore; housekeeping: PhotoHousekeepingSettings };
+  /** How e-mail is sent (activities/mail.ts); without it, every e-mail fails at once, visibly. */
+  mail?: MailDependencies;
 }
 
 /** Every activity the job worker registers; workflows see only this type, never the code. */
@@ -24,6 +27,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...createTenancyActivities(deps.db),
     ...createVehicleActionActivities(deps.gateway, deps.db),
     ...createPhotoHousekeepingActivities(deps.db, deps.photos),
+    ...createMailActivities(deps.db, deps.mail),
   };
 }
 

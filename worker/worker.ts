@@ -31,6 +31,7 @@ export async function createJobWorker(options: JobWorkerOptions): Promise<Worker
       db: options.db,
       gateway: measuredGateway(options.gateway, Runtime.instance().metricMeter),
       photos: options.photos,
+      mail: options.mail,
     }),
     maxCachedWorkflows: settings.maxCachedWorkflows,
     maxConcurrentWorkflowTaskExecutions: settings.maxConcurrentWorkflowTasks,

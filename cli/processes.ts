@@ -9,6 +9,7 @@ import { loadJobTypeCatalog } from '../db/job-type-versions';
 import { assertReachable } from '../runtime/postgres';
 import { databaseUrl, startPostgres } from '../runtime/services';
 import { connectOneApi } from '../runtime/vehicle-service';
+import { mailDependencies } from '../runtime/mail-service';
 import { startSimulator } from '../gateway/simulator/server';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -36,6 +37,7 @@ export async function runWorker(config: Config): Promise<void> {
   // Before the first connection: the SDK's logs through ours, its metrics on WORKER_METRICS_ADDRESS.
   installTemporalRuntime({ logger, metricsAddress: config.observability.workerMetricsAddress });
   const vehicles = connectOneApi(config);
+  if (!config.mail.smtpUrl) logger.warn('SMTP_URL is not set: every e-mail fails at once, as each invitation then shows');
   const db = await reachableDb(config);
   await loadJobTypeCatalog(config.jobTypesDir, db); // refuse to start on a broken job type
   const target = temporalTarget(config);
@@ -47,6 +49,7 @@ export async function runWorker(config: Config): Promise<void> {
     db,
     gateway: vehicles.gateway,
     photos: { store: photoStoreFor(config.photos), housekeeping: config.photos.housekeeping },
+    mail: mailDependencies(config),
     settings: config.worker,
     workflowBundle: bundleJobWorkflows({
       log: (line) => logger.info(line),

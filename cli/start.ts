@@ -11,6 +11,7 @@ import type * as JobTypeVersions from '../db/job-type-versions';
 import type * as Catalog from '../definitions/catalog';
 import type * as CliChild from '../runtime/cli-child';
 import type * as VehicleService from '../runtime/vehicle-service';
+import type * as MailService from '../runtime/mail-service';
 import type * as WorkerLog from '../runtime/worker-log';
 import type * as TemporalConnection from '../temporal/connection';
 import type * as WorkerPolls from '../temporal/worker-polls';
@@ -39,6 +40,7 @@ const enum Part {
   TemporalDevServer,
   TemporalClient,
   VehicleService,
+  MailService,
   WorkerConnection,
   Worker,
   Api,
@@ -140,6 +142,7 @@ export async function start(config: Config, options: StartOptions = {}): Promise
     const bundleLoading = parts.early(code.bundle.bundleJobWorkflows());
     const jobTypesLoading = parts.early(code.catalog.JobTypeCatalog.load(config.jobTypesDir));
     const vehiclesStarting = parts.own(Part.VehicleService, 'vehicle service', code.vehicles.startVehicleService(config), (v) => v.stop());
+    const mailStarting = parts.own(Part.MailService, 'mail catcher', code.mail.startMailService(config), (m) => m.stop());
 
     const dbPool = parts.own(
       Part.DatabasePool,
@@ -160,7 +163,7 @@ export async function start(config: Config, options: StartOptions = {}): Promise
             (workerMade && !workerRunning) || workerStuck ? undefined : c.close(),
           ),
         ]);
-        const [vehicles, db] = await Promise.all([vehiclesStarting, dbPool]);
+        const [vehicles, db, mail] = await Promise.all([vehiclesStarting, dbPool, mailStarting]);
         const worker = await code.jobWorker.createJobWorker({
           connection: workerConnection,
           namespace: target.namespace,
@@ -168,6 +171,7 @@ export async function start(config: Config, options: StartOptions = {}): Promise
           db,
           gateway: vehicles.gateway,
           photos: { store: code.photoStores.photoStoreFor(config.photos), housekeeping: config.photos.housekeeping },
+          mail: mail.dependencies,
           workflowBundle: bundleLoading,
           settings: config.worker,
         });
@@ -203,6 +207,7 @@ export async function start(config: Config, options: StartOptions = {}): Promise
       for (const v of vehicles.simulator.state.fleet.list())
         log(`              ${v.licensePlate ?? '(no plate)'}  CloudBoxx QNR ${v.telematicsUnitId}`);
     }
+    log(`Mail        ${(await mailStarting).describe}`);
 
     // Polling only now: a job's activities write to the schema the migrations just made.
     const running = worker.run();
@@ -288,6 +293,7 @@ async function startProcesses(
     return launch().then((first) => supervisor.supervise({ name, logFile, restart: launch }, first));
   };
   const vehiclesStarting = parts.early(startSimulatorProcess(config, code, baseEnv, parts, supervised));
+  const mailStarting = parts.own(Part.MailService, 'mail catcher', code.mail.startMailService(config), (m) => m.stop());
   const dbPool = parts.own(
     Part.DatabasePool,
     'database pool',
@@ -308,6 +314,8 @@ async function startProcesses(
   if (devServer?.uiUrl) log(`Temporal UI ${devServer.uiUrl}`);
   const vehicles = await vehiclesStarting;
   log(`Vehicles    ${vehicles.describe}`);
+  const mail = await mailStarting;
+  log(`Mail        ${mail.describe}`);
 
   const env: NodeJS.ProcessEnv = {
     ...baseEnv,
@@ -315,6 +323,7 @@ async function startProcesses(
     TEMPORAL_NAMESPACE: config.temporal.namespace,
     DATABASE_URL: postgres.url,
     ...vehicles.workerEnv,
+    ...mail.workerEnv,
   };
   const [worker, api] = await Promise.all([
     parts.own(Part.Worker, 'worker', supervised('worker', 'worker', 'Worker polling', env), (w) => w.stop()),
@@ -457,6 +466,7 @@ function loadSharedCode() {
   return {
     catalog: require('../definitions/catalog') as typeof Catalog,
     vehicles: require('../runtime/vehicle-service') as typeof VehicleService,
+    mail: require('../runtime/mail-service') as typeof MailService,
     db: require('../db/connection') as typeof Connection,
     jobTypeVersions: require('../db/job-type-versions') as typeof JobTypeVersions,
     demoTenants: require('../db/demo-tenant') as typeof DemoTenants,

@@ -61,6 +61,21 @@ export interface Config {
   worker: WorkerSettings;
   /** Logs, metrics and the worker's health endpoint (README "Logs, metrics and health"). */
   observability: ObservabilitySettings;
+  /** E-mail to invited companies and added people (README "E-mail"). */
+  mail: MailSettings;
+}
+
+export interface MailSettings {
+  /** SMTP_URL (smtp:// or smtps://, credentials in it): unset, `start` runs its catcher and a worker sends nothing. Never logged. */
+  smtpUrl?: string;
+  /** MAIL_FROM: the sender of every e-mail. */
+  from: string;
+  /** PUBLIC_URL: where people reach the API; the links in e-mails start with it (default: http://HOST:PORT). */
+  publicUrl: string;
+  /** INVITATION_REMINDER_HOURS: hours an unanswered invitation waits before its one reminder (default 72). */
+  invitationReminderHours: number;
+  /** MAIL_CATCHER_PORT: where `start` catches the e-mails when SMTP_URL is unset (default 2525). */
+  catcherPort: number;
 }
 
 export interface ObservabilitySettings {
@@ -183,6 +198,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cli: loadCliConfig(env),
     worker: loadWorkerSettings(env),
     observability: loadObservabilitySettings(env),
+    mail: loadMailSettings(env),
+  };
+}
+
+export function loadMailSettings(env: NodeJS.ProcessEnv = process.env): MailSettings {
+  const smtpUrl = nonEmpty(env.SMTP_URL);
+  // The URL may hold a password: the message names the variable, not its value.
+  if (smtpUrl !== undefined && (!URL.canParse(smtpUrl) || !['smtp:', 'smtps:'].includes(new URL(smtpUrl).protocol)))
+    throw new ConfigError('SMTP_URL is not an smtp:// or smtps:// URL (like smtps://user:password@mail.example.com:465).');
+  return {
+    smtpUrl,
+    from: nonEmpty(env.MAIL_FROM) ?? 'installer-jobs <no-reply@installer-jobs.localhost>',
+    publicUrl: (httpUrl(env, 'PUBLIC_URL') ?? `http://${env.HOST ?? '127.0.0.1'}:${port(env, 'PORT', 3000)}`).replace(/\/+$/, ''),
+    invitationReminderHours: positiveInteger(env, 'INVITATION_REMINDER_HOURS', 72),
+    catcherPort: port(env, 'MAIL_CATCHER_PORT', 2525),
   };
 }
 

@@ -1,4 +1,5 @@
 import Router from '@koa/router';
+import type { Client } from '@temporalio/client';
 import type { FromSchema } from 'json-schema-to-ts';
 import { ForbiddenError, NotFoundError } from '../../common/errors';
 import type { Db } from '../../db/connection';
@@ -6,11 +7,14 @@ import { companyWithFleets } from '../../db/invitations';
 import { addTechnician, organisationUsers, removeUser, type Principal } from '../../db/tenancy';
 import type { AuthState } from '../auth';
 import type { SignedInDeps } from '../signed-in';
+import { startWelcomeMail } from '../welcome-mail';
 import { isUuid, parseBody } from '../validate';
 import { addTechnicianBody, type companyResource, type newTechnician, type technicianList } from './schema';
 
 export interface CompaniesRouterDeps extends SignedInDeps {
   db: Db;
+  temporal: Client;
+  taskQueue: string;
 }
 
 /**
@@ -36,7 +40,11 @@ export function companiesRouter(deps: CompaniesRouterDeps): Router<AuthState> {
   router.post('/technicians', async (ctx) => {
     const principal = companyAdmin(ctx.state.principal, 'add technicians');
     const body = parseBody(addTechnicianBody, ctx.request.body);
-    const technician = await addTechnician(deps.db, principal.organisationId, { email: body.email, name: body.name });
+    const technician = await addTechnician(deps.db, principal.organisationId, {
+      email: body.email,
+      name: body.name,
+      id: await startWelcomeMail(deps),
+    });
     ctx.status = 201;
     // The technician's token is shown this once; the admin hands it over, we keep only its hash.
     const answer: FromSchema<typeof newTechnician> = {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import Router, { type RouterContext } from '@koa/router';
 import type { FromSchema } from 'json-schema-to-ts';
 import { DomainError, ForbiddenError, InputError, NotFoundError, RateLimitedError, ServiceUnavailableError } from '../../common/errors';
@@ -16,6 +17,7 @@ import {
   type InvitationRow,
 } from '../../db/invitations';
 import { requireToken, type AuthState } from '../auth';
+import { announceWithdrawal, startInvitationMail, tellAnswered, type InvitationMailDeps } from './mail';
 import { idempotentPosts, invitationScope } from '../idempotency';
 import type { SignedInDeps } from '../signed-in';
 import { isUuid, parseBody } from '../validate';
@@ -35,7 +37,7 @@ import {
   type newInvitation,
 } from './schema';
 
-export interface InvitationsRouterDeps {
+export interface InvitationsRouterDeps extends InvitationMailDeps {
   db: Db;
 }
 
@@ -104,9 +106,16 @@ export function fleetInvitationsRouter(deps: InvitationsRouterDeps & SignedInDep
     if (principal.role !== 'provider_admin')
       throw new ForbiddenError('Only a provider admin can invite installer companies.', [], { type: 'wrong-role' });
     const body = parseBody(createInvitationBody, ctx.request.body);
-    const { invitation, token } = await inviteToFleet(deps.db, { fleet, email: body.email, invitedBy: principal.userId });
+    const invitationId = randomUUID();
+    await startInvitationMail(deps, invitationId);
+    const { invitation, token } = await inviteToFleet(deps.db, {
+      fleet,
+      email: body.email,
+      invitedBy: principal.userId,
+      mail: { invitationId },
+    });
     ctx.status = 201;
-    // The token is what the e-mail link carries: shown here once, stored only as its hash.
+    // Shown here once, stored only as its hash; the e-mails carry links of their own (activities/mail.ts).
     const answer: FromSchema<typeof newInvitation> = { ...toInvitationResource(invitation), token };
     ctx.body = answer;
   });
@@ -117,6 +126,7 @@ export function fleetInvitationsRouter(deps: InvitationsRouterDeps & SignedInDep
       throw new ForbiddenError('Only a provider admin can withdraw an invitation.', [], { type: 'wrong-role' });
     const invitationId = ctx.params.invitationId!;
     if (!isUuid(invitationId)) throw new NotFoundError(`Invitation ${invitationId} does not exist.`);
+    await announceWithdrawal(deps, invitationId);
     await cancelPendingInvitation(deps.db, fleet.id, invitationId);
     ctx.status = 204;
   });
@@ -176,6 +186,7 @@ export function invitationResponsesRouter(deps: InvitationsRouterDeps): Router<P
           ]);
         }
         const accepted = await acceptInvitation(deps.db, ctx.params.token!, { existingCompanyId: principal.organisationId });
+        await tellAnswered(deps, accepted.invitation.id);
         const answer: FromSchema<typeof invitationAcceptedByExistingCompany> = {
           invitation: toAnswerResource(accepted.invitation),
           installerCompanyId: accepted.installerCompanyId,
@@ -187,6 +198,7 @@ export function invitationResponsesRouter(deps: InvitationsRouterDeps): Router<P
       const accepted = await acceptInvitation(deps.db, ctx.params.token!, {
         newCompany: { name: registration.companyName.trim(), adminEmail: registration.adminEmail },
       });
+      await tellAnswered(deps, accepted.invitation.id);
       ctx.status = 201;
       ctx.set('Location', '/v1/companies/me');
       // The admin token is shown this once: the installer app stores it, we keep only its hash.
@@ -202,9 +214,9 @@ export function invitationResponsesRouter(deps: InvitationsRouterDeps): Router<P
   );
 
   router.post('/:token/decline', answerOnce, async (ctx) => {
-    const answer: FromSchema<typeof invitationDeclined> = {
-      invitation: toAnswerResource(await declineInvitation(deps.db, ctx.params.token!)),
-    };
+    const declined = await declineInvitation(deps.db, ctx.params.token!);
+    await tellAnswered(deps, declined.id);
+    const answer: FromSchema<typeof invitationDeclined> = { invitation: toAnswerResource(declined) };
     ctx.body = answer;
   });
 
@@ -244,6 +256,13 @@ export function toInvitationResource(row: InvitationRow): FromSchema<typeof invi
     invitedBy: row.invited_by,
     createdAt: row.created_at.toISOString(),
     respondedAt: row.responded_at?.toISOString() ?? null,
+    mail: row.mail_status && {
+      status: row.mail_status,
+      lastAttemptAt: row.mail_last_attempt_at?.toISOString() ?? null,
+      lastError: row.mail_last_error,
+      sentAt: row.mail_sent_at?.toISOString() ?? null,
+      reminderSentAt: row.mail_reminder_sent_at?.toISOString() ?? null,
+    },
   };
 }
 

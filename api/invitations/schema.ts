@@ -78,11 +78,38 @@ export const fleetList = {
   properties: { fleets: { type: 'array', items: fleetResource } },
 } as const;
 
+const nullableDateTime = (description: string) => ({ type: ['string', 'null'], format: 'date-time', description }) as const;
+
+/** How the invitation's e-mails fared: what the provider looks at when a company says it got nothing. */
+const invitationMail = {
+  type: ['object', 'null'],
+  additionalProperties: false,
+  required: ['status', 'lastAttemptAt', 'lastError', 'sentAt', 'reminderSentAt'],
+  description:
+    'The delivery of its latest e-mail (the invitation, then its reminder) to the SMTP server; null for an invitation sent before installer-jobs sent e-mail.',
+  properties: {
+    status: {
+      enum: ['sending', 'sent', 'failed'],
+      description:
+        'sending: being handed over, or retried after a failure (see lastError) for up to 24 hours; sent: the SMTP server took it; failed: refused (5xx) or still failing after 24 hours — check the address, withdraw and invite again.',
+    },
+    lastAttemptAt: nullableDateTime('When the SMTP server was last tried.'),
+    lastError: {
+      type: ['string', 'null'],
+      description: "The last failed attempt's reason, as the SMTP server gave it; null once one got through.",
+    },
+    sentAt: nullableDateTime('When the invitation e-mail was taken by the SMTP server.'),
+    reminderSentAt: nullableDateTime(
+      'When the one reminder was taken by the SMTP server (INVITATION_REMINDER_HOURS after an unanswered invitation).',
+    ),
+  },
+} as const;
+
 /** An invitation as its provider sees it. */
 export const invitationResource = {
   type: 'object',
   additionalProperties: false,
-  required: ['id', 'email', 'status', 'fleetId', 'installerCompany', 'invitedBy', 'createdAt', 'respondedAt'],
+  required: ['id', 'email', 'status', 'fleetId', 'installerCompany', 'invitedBy', 'createdAt', 'respondedAt', 'mail'],
   description: 'An invitation of an installer company to work for a fleet.',
   properties: {
     id: uuid('What DELETE /v1/fleets/{fleetId}/invitations/{invitationId} takes.'),
@@ -99,6 +126,7 @@ export const invitationResource = {
     invitedBy: { type: ['string', 'null'], format: 'uuid', description: 'The provider admin who sent it; null once that user is removed.' },
     createdAt: { type: 'string', format: 'date-time' },
     respondedAt,
+    mail: invitationMail,
   },
 } as const;
 
@@ -118,7 +146,8 @@ export const newInvitation = {
     ...invitationResource.properties,
     token: {
       type: 'string',
-      description: 'The credential in the e-mail link (/v1/invitations/{token}); shown this once, we keep only its hash.',
+      description:
+        'The credential for /v1/invitations/{token}, for a portal that sends its own link; shown this once, we keep only its hash. The e-mails installer-jobs sends carry links of their own, which work alike.',
     },
   },
 } as const;

@@ -1496,6 +1496,31 @@ export type components = {
        * @description When the company accepted or declined; null while PENDING.
        */
       respondedAt: string | null;
+      /** @description The delivery of its latest e-mail (the invitation, then its reminder) to the SMTP server; null for an invitation sent before installer-jobs sent e-mail. */
+      mail: {
+        /**
+         * @description sending: being handed over, or retried after a failure (see lastError) for up to 24 hours; sent: the SMTP server took it; failed: refused (5xx) or still failing after 24 hours — check the address, withdraw and invite again.
+         * @enum {unknown}
+         */
+        status: 'sending' | 'sent' | 'failed';
+        /**
+         * Format: date-time
+         * @description When the SMTP server was last tried.
+         */
+        lastAttemptAt: string | null;
+        /** @description The last failed attempt's reason, as the SMTP server gave it; null once one got through. */
+        lastError: string | null;
+        /**
+         * Format: date-time
+         * @description When the invitation e-mail was taken by the SMTP server.
+         */
+        sentAt: string | null;
+        /**
+         * Format: date-time
+         * @description When the one reminder was taken by the SMTP server (INVITATION_REMINDER_HOURS after an unanswered invitation).
+         */
+        reminderSentAt: string | null;
+      } | null;
     };
     /** @description The fleet's invitations, newest first. */
     InvitationList: {
@@ -1544,7 +1569,32 @@ export type components = {
        * @description When the company accepted or declined; null while PENDING.
        */
       respondedAt: string | null;
-      /** @description The credential in the e-mail link (/v1/invitations/{token}); shown this once, we keep only its hash. */
+      /** @description The delivery of its latest e-mail (the invitation, then its reminder) to the SMTP server; null for an invitation sent before installer-jobs sent e-mail. */
+      mail: {
+        /**
+         * @description sending: being handed over, or retried after a failure (see lastError) for up to 24 hours; sent: the SMTP server took it; failed: refused (5xx) or still failing after 24 hours — check the address, withdraw and invite again.
+         * @enum {unknown}
+         */
+        status: 'sending' | 'sent' | 'failed';
+        /**
+         * Format: date-time
+         * @description When the SMTP server was last tried.
+         */
+        lastAttemptAt: string | null;
+        /** @description The last failed attempt's reason, as the SMTP server gave it; null once one got through. */
+        lastError: string | null;
+        /**
+         * Format: date-time
+         * @description When the invitation e-mail was taken by the SMTP server.
+         */
+        sentAt: string | null;
+        /**
+         * Format: date-time
+         * @description When the one reminder was taken by the SMTP server (INVITATION_REMINDER_HOURS after an unanswered invitation).
+         */
+        reminderSentAt: string | null;
+      } | null;
+      /** @description The credential for /v1/invitations/{token}, for a portal that sends its own link; shown this once, we keep only its hash. The e-mails installer-jobs sends carry links of their own, which work alike. */
       token: string;
     };
     /** @description Who invites the company, for which fleet: what the registration page shows. */

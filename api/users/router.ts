@@ -1,10 +1,12 @@
 import Router from '@koa/router';
+import type { Client } from '@temporalio/client';
 import type { FromSchema } from 'json-schema-to-ts';
 import { ConflictError, ForbiddenError, InputError, NotFoundError, type FieldProblem } from '../../common/errors';
 import type { Db } from '../../db/connection';
 import { PROVIDER_ROLES, addProviderUser, organisationUsers, removeUser, type Principal, type ProviderRole } from '../../db/tenancy';
 import type { AuthState } from '../auth';
 import type { SignedInDeps } from '../signed-in';
+import { startWelcomeMail } from '../welcome-mail';
 import { isUuid, parseBody } from '../validate';
 import { createProviderUserBody, type newProviderUser, type providerUserList } from './schema';
 
@@ -12,7 +14,7 @@ import { createProviderUserBody, type newProviderUser, type providerUserList } f
  * A provider admin manages the people of the provider: admins, and the dispatchers and
  * customer-portal users limited to customers.
  */
-export function usersRouter(deps: { db: Db } & SignedInDeps): Router<AuthState> {
+export function usersRouter(deps: { db: Db; temporal: Client; taskQueue: string } & SignedInDeps): Router<AuthState> {
   const router = new Router<AuthState>({ prefix: '/v1/users' });
   router.use(deps.signedIn);
 
@@ -47,7 +49,7 @@ export function usersRouter(deps: { db: Db } & SignedInDeps): Router<AuthState> 
     const principal = providerAdmin(ctx.state.principal, 'add users');
     const body = parseUserBody(ctx.request.body);
     const input = providerUserInput(body);
-    const user = await addProviderUser(deps.db, principal.organisationId, input);
+    const user = await addProviderUser(deps.db, principal.organisationId, { ...input, id: await startWelcomeMail(deps) });
     ctx.status = 201;
     // The token is shown this once; we keep only its hash.
     const answer: FromSchema<typeof newProviderUser> = {

@@ -22,6 +22,8 @@ import { DEFAULT_PHOTO_MAX_BYTES, type PhotoHousekeepingSettings } from '../../c
 import { LocalPhotoStore } from '../../photos/local-store';
 import { activeTracing } from '../../observability/tracing';
 import type { PhotoStore } from '../../photos/store';
+import { startMailCatcher, type MailCatcher } from '../../mail/catcher';
+import { smtpMailer } from '../../mail/mailer';
 
 export interface TestStack {
   db: Db;
@@ -30,6 +32,8 @@ export interface TestStack {
   jobTypes: JobTypeCatalog;
   simulator: RunningSimulator;
   photoStore: PhotoStore;
+  /** The SMTP server the worker sends e-mail to: a real one keeping each message in a folder (mail/catcher.ts). */
+  mail: MailCatcher;
   /** Base URL of the API, e.g. http://127.0.0.1:41234 */
   baseUrl: string;
   /** One request to the API as a portal sends it: a bearer token if given, a JSON body if given, any further headers. */
@@ -119,6 +123,9 @@ export async function startTestStack(
   const oneApi = await startSimulatedOneApi({ vehicles: options.vehicles ?? demoVehicles() });
   const photoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'installer-jobs-photos-'));
   const photoStore = options.photoStore ?? new LocalPhotoStore(path.join(photoDir, 'photos'));
+  const mail = await startMailCatcher({ port: 0, dir: path.join(photoDir, 'mail') });
+  // The links point at the API, whose port is known once it listens (below).
+  const mailDeps = { mailer: smtpMailer({ smtpUrl: mail.url, from: 'installer-jobs <tests@installer-jobs.localhost>' }), publicUrl: '' };
   const worker: Worker = await createJobWorker({
     connection: workerConnection,
     namespace: 'default',
@@ -126,6 +133,7 @@ export async function startTestStack(
     db: options.workerDb ?? db,
     gateway: oneApi.client,
     photos: { store: photoStore, housekeeping: options.photoHousekeeping ?? loadConfig({}).photos.housekeeping },
+    mail: mailDeps,
     workflowBundle: options.workflowBundle ?? (await workflowBundle()),
   });
   const running = worker.run();
@@ -146,6 +154,7 @@ export async function startTestStack(
   const server = createApiServer(app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  mailDeps.publicUrl = `http://127.0.0.1:${port}`;
 
   return {
     db,
@@ -154,6 +163,7 @@ export async function startTestStack(
     jobTypes,
     simulator: oneApi.simulator,
     photoStore,
+    mail,
     baseUrl: `http://127.0.0.1:${port}`,
     call: (method, path, token, body, headers) => callApi(`http://127.0.0.1:${port}`, method, path, token, body, headers),
     async stop() {
@@ -164,6 +174,8 @@ export async function startTestStack(
       await workerConnection.close();
       await connection.close();
       await oneApi.simulator.close();
+      mailDeps.mailer.close();
+      await mail.close();
       fs.rmSync(photoDir, { recursive: true, force: true });
     },
   };

@@ -18,6 +18,8 @@ import { connectClient, connectWorkerConnection, temporalTarget } from '../tempo
 import { registerSearchAttributes } from '../temporal/search-attributes';
 import { geocoderFrom } from '../geocoding/geocoder';
 import { createJobWorker, isWorkerIdle } from '../worker/worker';
+import { createWebhookWorker } from '../worker/webhook-worker';
+import { ensureWebhookDispatcher } from '../temporal/webhooks';
 import { photoStoreFor } from '../photos/store';
 import { ensurePhotoHousekeepingSchedule } from '../temporal/schedules';
 import { bundleJobWorkflows } from '../worker/bundle';
@@ -56,9 +58,19 @@ export async function runWorker(config: Config): Promise<void> {
       problems: (level, message, meta) => logger[level]({ ...meta, component: 'workflow bundler' }, message),
     }),
   });
+  // Webhooks on a task queue of their own, in a second worker sharing the bundle (worker/webhook-worker.ts).
+  const webhookWorker = await createWebhookWorker({
+    connection,
+    namespace: target.namespace,
+    taskQueue: config.temporal.taskQueue,
+    db,
+    workflowBundle: bundleJobWorkflows(),
+    settings: { allowPrivateTargets: config.webhooks.allowPrivateTargets === true },
+  });
   // The hourly photo housekeeping runs on this task queue; the first worker to start makes its schedule.
   const scheduler = await connectClient(target);
   await ensurePhotoHousekeepingSchedule(scheduler, config.temporal.taskQueue);
+  await ensureWebhookDispatcher(scheduler, config.temporal.taskQueue);
   await scheduler.connection.close();
   const { workerHealthPort, workerMetricsAddress } = config.observability;
   const health = workerHealthPort === undefined ? undefined : await serveWorkerHealth(worker, workerHealthPort, config.apiHost);
@@ -75,7 +87,7 @@ export async function runWorker(config: Config): Promise<void> {
   );
   collectGarbageWhenIdle({ isIdle: () => isWorkerIdle(worker) });
   try {
-    await worker.run();
+    await Promise.all([worker.run(), webhookWorker.run()]);
     logger.info('worker drained and stopped');
   } catch (error) {
     logger.fatal({ err: error }, 'worker failed');

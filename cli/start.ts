@@ -17,6 +17,8 @@ import type * as TemporalConnection from '../temporal/connection';
 import type * as WorkerPolls from '../temporal/worker-polls';
 import type * as Bundle from '../worker/bundle';
 import type * as JobWorker from '../worker/worker';
+import type * as WebhookWorker from '../worker/webhook-worker';
+import type * as Webhooks from '../temporal/webhooks';
 import type * as PhotoStores from '../photos/store';
 import type * as Schedules from '../temporal/schedules';
 import type * as Processes from './processes';
@@ -70,7 +72,9 @@ const PART_STOP_TIMEOUT_MS = 20_000;
  * one that keeps dying stops everything. With `processes`, the worker, the API and the simulator are
  * such processes too (startProcesses).
  */
-export async function start(config: Config, options: StartOptions = {}): Promise<void> {
+export async function start(environment: Config, options: StartOptions = {}): Promise<void> {
+  // A receiver on the developer's own machine is a fine webhook target here, unless told otherwise.
+  const config: Config = { ...environment, webhooks: { allowPrivateTargets: environment.webhooks.allowPrivateTargets ?? true } };
   const log = (line: string) => console.log(line);
   const parts = new Parts();
   const shutDown = (exitCode: number) => {
@@ -175,8 +179,16 @@ export async function start(config: Config, options: StartOptions = {}): Promise
           workflowBundle: bundleLoading,
           settings: config.worker,
         });
+        const webhookWorker = await code.webhookWorker.createWebhookWorker({
+          connection: workerConnection,
+          namespace: target.namespace,
+          taskQueue: config.temporal.taskQueue,
+          db,
+          workflowBundle: bundleLoading,
+          settings: { allowPrivateTargets: config.webhooks.allowPrivateTargets === true },
+        });
         workerMade = true;
-        return { devServer, target, client, workerConnection, worker };
+        return { devServer, target, client, workerConnection, worker, webhookWorker };
       })(),
     );
     const migrating = parts.early(
@@ -195,7 +207,7 @@ export async function start(config: Config, options: StartOptions = {}): Promise
     const db = await dbPool;
     logDatabaseAndJobTypes(log, config, postgres, applied, jobTypes);
 
-    const { devServer, target, client, workerConnection, worker } = await workerMaking;
+    const { devServer, target, client, workerConnection, worker, webhookWorker } = await workerMaking;
     log(
       `Temporal    ${target.address} (namespace ${target.namespace})${devServer ? `, data in ${rel(config, path.join(config.dataDir, 'temporal'))}` : ''}`,
     );
@@ -211,9 +223,15 @@ export async function start(config: Config, options: StartOptions = {}): Promise
 
     // Polling only now: a job's activities write to the schema the migrations just made.
     const running = worker.run();
+    const webhooksRunning = webhookWorker.run();
     workerRunning = true;
     parts.add(Part.Worker, 'worker', async () => {
-      workerStuck = !(await shutdownWorker(worker, running, () => describeNamespace(target.address, target.namespace)));
+      const temporalAnswers = () => describeNamespace(target.address, target.namespace);
+      const drained = await Promise.all([
+        shutdownWorker(worker, running, temporalAnswers),
+        shutdownWorker(webhookWorker, webhooksRunning, temporalAnswers),
+      ]);
+      workerStuck = drained.includes(false);
     });
     // "Ready" means a change can be sent: the API refuses changes until Temporal sees a worker poll.
     await code.workerPolls.untilWorkerPolls(workerConnection, config.temporal.taskQueue, target.namespace);
@@ -222,6 +240,9 @@ export async function start(config: Config, options: StartOptions = {}): Promise
     code.schedules
       .ensurePhotoHousekeepingSchedule(client, config.temporal.taskQueue)
       .catch((error: unknown) => log(`Photo housekeeping schedule not made: ${(error as Error).message}`));
+    code.webhooks
+      .ensureWebhookDispatcher(client, config.temporal.taskQueue)
+      .catch((error: unknown) => log(`Webhook dispatcher not started: ${(error as Error).message}`));
     process.on('SIGUSR2', () => log(memoryReport(worker, config)));
     collectGarbageWhenIdle({ isIdle: () => code.jobWorker.isWorkerIdle(worker) });
 
@@ -239,7 +260,7 @@ export async function start(config: Config, options: StartOptions = {}): Promise
 
     await printDemoTenant(config, db, code.demoTenants, log);
     log('Ready. Ctrl-C stops everything.');
-    await running.catch(async (error) => {
+    await Promise.all([running, webhooksRunning]).catch(async (error) => {
       console.error(`The worker stopped: ${(error as Error).message}`);
       supervisor.stopRestarting();
       await parts.stopAll();
@@ -322,6 +343,7 @@ async function startProcesses(
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_NAMESPACE: config.temporal.namespace,
     DATABASE_URL: postgres.url,
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: String(config.webhooks.allowPrivateTargets === true),
     ...vehicles.workerEnv,
     ...mail.workerEnv,
   };
@@ -447,6 +469,8 @@ function loadCode() {
     temporal: require('../temporal/connection') as typeof TemporalConnection,
     workerPolls: require('../temporal/worker-polls') as typeof WorkerPolls,
     jobWorker: require('../worker/worker') as typeof JobWorker,
+    webhookWorker: require('../worker/webhook-worker') as typeof WebhookWorker,
+    webhooks: require('../temporal/webhooks') as typeof Webhooks,
     processes: require('./processes') as typeof Processes,
     photoStores: require('../photos/store') as typeof PhotoStores,
     schedules: require('../temporal/schedules') as typeof Schedules,

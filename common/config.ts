@@ -61,6 +61,8 @@ export interface Config {
   worker: WorkerSettings;
   /** Logs, metrics and the worker's health endpoint (README "Logs, metrics and health"). */
   observability: ObservabilitySettings;
+  /** README "Webhooks". */
+  webhooks: WebhookSettings;
   /** E-mail to invited companies and added people (README "E-mail"). */
   mail: MailSettings;
 }
@@ -76,6 +78,15 @@ export interface MailSettings {
   invitationReminderHours: number;
   /** MAIL_CATCHER_PORT: where `start` catches the e-mails when SMTP_URL is unset (default 2525). */
   catcherPort: number;
+}
+
+export interface WebhookSettings {
+  /**
+   * WEBHOOK_ALLOW_PRIVATE_TARGETS=true: endpoints may be plain http and on loopback, link-local and
+   * private addresses — a receiver on the developer's machine. Unset, `start` allows them and the
+   * `worker` and `api` processes (production) refuse such URLs at registration and at every connection (SSRF).
+   */
+  allowPrivateTargets?: boolean;
 }
 
 export interface ObservabilitySettings {
@@ -198,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cli: loadCliConfig(env),
     worker: loadWorkerSettings(env),
     observability: loadObservabilitySettings(env),
+    webhooks: loadWebhookSettings(env),
     mail: loadMailSettings(env),
   };
 }
@@ -214,6 +226,14 @@ export function loadMailSettings(env: NodeJS.ProcessEnv = process.env): MailSett
     invitationReminderHours: positiveInteger(env, 'INVITATION_REMINDER_HOURS', 72),
     catcherPort: port(env, 'MAIL_CATCHER_PORT', 2525),
   };
+}
+
+export function loadWebhookSettings(env: NodeJS.ProcessEnv = process.env): WebhookSettings {
+  const allow = nonEmpty(env.WEBHOOK_ALLOW_PRIVATE_TARGETS)?.toLowerCase();
+  if (allow === undefined) return {};
+  if (!['true', 'false'].includes(allow))
+    throw new ConfigError(`WEBHOOK_ALLOW_PRIVATE_TARGETS=${env.WEBHOOK_ALLOW_PRIVATE_TARGETS} must be true or false.`);
+  return { allowPrivateTargets: allow === 'true' };
 }
 
 export function loadObservabilitySettings(env: NodeJS.ProcessEnv = process.env): ObservabilitySettings {

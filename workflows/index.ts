@@ -3,3 +3,5 @@ export { jobWorkflow } from './job';
 export { photoHousekeepingWorkflow } from './photo-housekeeping';
 export { invitationMailWorkflow } from './invitation-mail';
 export { welcomeMailWorkflow } from './welcome-mail';
+export { webhookDispatcherWorkflow } from './webhook-dispatcher';
+export { webhookEndpointWorkflow } from './webhook-endpoint';

@@ -76,7 +76,7 @@ export interface MailSettings {
   publicUrl: string;
   /** INVITATION_REMINDER_HOURS: hours an unanswered invitation waits before its one reminder (default 72). */
   invitationReminderHours: number;
-  /** MAIL_CATCHER_PORT: where `start` catches the e-mails when SMTP_URL is unset (default 2525). */
+  /** MAIL_CATCHER_PORT: where `start` catches the e-mails when SMTP_URL is unset; default 0, a free port (nothing but `start`'s worker sends to it). */
   catcherPort: number;
 }
 
@@ -224,7 +224,7 @@ export function loadMailSettings(env: NodeJS.ProcessEnv = process.env): MailSett
     from: nonEmpty(env.MAIL_FROM) ?? 'installer-jobs <no-reply@installer-jobs.localhost>',
     publicUrl: (httpUrl(env, 'PUBLIC_URL') ?? `http://${env.HOST ?? '127.0.0.1'}:${port(env, 'PORT', 3000)}`).replace(/\/+$/, ''),
     invitationReminderHours: positiveInteger(env, 'INVITATION_REMINDER_HOURS', 72),
-    catcherPort: port(env, 'MAIL_CATCHER_PORT', 2525),
+    catcherPort: port(env, 'MAIL_CATCHER_PORT', 0),
   };
 }
 

@@ -24,7 +24,8 @@ export async function startMailService(config: Config): Promise<MailService> {
     // Not the URL itself: it may hold the server's password.
     return { dependencies, describe: 'sent through SMTP_URL', stop: async () => dependencies.mailer?.close() };
   }
-  await assertPortFree(config.mail.catcherPort, '127.0.0.1', 'the mail catcher', 'MAIL_CATCHER_PORT');
+  // Any free port unless one is asked for: a second stack (the tests' `start`) never collides with yours.
+  if (config.mail.catcherPort !== 0) await assertPortFree(config.mail.catcherPort, '127.0.0.1', 'the mail catcher', 'MAIL_CATCHER_PORT');
   const catcher = await startMailCatcher({ port: config.mail.catcherPort, dir: mailCatcherDir(config) });
   const mailer = smtpMailer({ smtpUrl: catcher.url, from: config.mail.from });
   return {

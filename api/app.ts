@@ -29,8 +29,9 @@ import { signedInGuards, type RateLimit } from './signed-in';
 import { photosRouter } from './photos/router';
 import { providersRouter } from './providers/router';
 import { literalPathMethods } from './literal-paths';
-import { loadConfig, type PhotoSettings } from '../common/config';
+import { loadConfig, type PhotoSettings, type WebhookSettings } from '../common/config';
 import { photoStoreFor, type PhotoStore } from '../photos/store';
+import { webhooksRouter } from './webhooks/router';
 
 export interface AppDeps {
   db: Db;
@@ -53,6 +54,8 @@ export interface AppDeps {
   /** Where photos are kept and their limits; default: as PHOTO_STORE_URL and PHOTO_MAX_BYTES say (common/config.ts). */
   photoStore?: PhotoStore;
   photos?: Pick<PhotoSettings, 'maxBytes' | 'scratchDir'> & Partial<Pick<PhotoSettings, 'housekeeping'>>;
+  /** Whether webhook URLs may point at private addresses; default: as WEBHOOK_ALLOW_PRIVATE_TARGETS says. */
+  webhooks?: WebhookSettings;
 }
 
 const PHOTO_UPLOAD_PATH = /^\/v1\/jobs\/[^/]+\/photos\/?$/;
@@ -113,6 +116,7 @@ export function createApp(deps: AppDeps): Koa<AuthState> {
       defaultPhotoRetentionDays: deps.photos?.housekeeping?.defaultRetentionDays ?? loadConfig().photos.housekeeping.defaultRetentionDays,
     }),
     usersRouter(routerDeps),
+    webhooksRouter(routerDeps),
     geocodingRouter({ ...routerDeps, addressSuggestions: deps.geocoder && new AddressSuggestions(deps.geocoder) }),
   ])
     app.use(router.routes()).use(router.allowedMethods());

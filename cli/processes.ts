@@ -160,6 +160,7 @@ export async function serveApi(
     jobTypes: deps.jobTypes,
     geocoder: geocoderFrom(config.geocoder),
     rateLimit: { limit: config.apiRateLimitPerMinute, windowMs: 60_000 },
+    webhooks: config.webhooks,
   });
   const server = createApiServer(app.callback());
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.apiPort, config.apiHost, resolve));

@@ -10,6 +10,7 @@ import { jobTypesRouter } from '../job-types/router';
 import { jobListRouter } from '../jobs/list-router';
 import { jobsRouter } from '../jobs/router';
 import { usersRouter } from '../users/router';
+import { webhooksRouter } from '../webhooks/router';
 import { photosRouter } from '../photos/router';
 import { providersRouter } from '../providers/router';
 import { schemaCompiler, type OpenApiDocument } from './answer-check';
@@ -37,6 +38,7 @@ describe('the OpenAPI document', () => {
       companiesRouter(none),
       providersRouter(none),
       usersRouter(none),
+      webhooksRouter(none),
       geocodingRouter(none),
       photosRouter({ signedIn: () => {}, signedInStreamedBody: () => {}, photos: { scratchDir: '/nonexistent' } } as never),
     ] as unknown as Router<never>[]);

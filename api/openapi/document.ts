@@ -58,6 +58,16 @@ import { DEFAULT_PHOTO_MAX_BYTES } from '../../common/config';
 import { PHOTO_CONTENT_TYPES } from '../../photos/inspect';
 import { THUMBNAIL_CONTENT_TYPE } from '../../photos/thumbnail';
 import { createProviderUserBody, newProviderUser, providerUserList } from '../users/schema';
+import {
+  createWebhookBody,
+  deliveryListQuery,
+  editWebhookBody,
+  webhookDelivery,
+  webhookDeliveryPage,
+  webhookList,
+  webhookResource,
+  webhookWithSecret,
+} from '../webhooks/schema';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -110,6 +120,10 @@ export interface BinaryAnswer {
 }
 
 export type Operation = OperationBase & Success;
+
+/** A webhook URL the API will not send to (webhooks/targets.ts). */
+const WEBHOOK_URL_REFUSED =
+  'invalid-webhook-url: the URL is not http(s), holds a user name or password, or — unless the installation allows private targets — is not https or names a host that does not resolve or resolves to a loopback, link-local or private address';
 
 /**
  * Every route of the API with the schema it validates against. A test checks this table against
@@ -556,6 +570,78 @@ export const OPERATIONS: Operation[] = [
     created: true,
     response: newTechnician,
   },
+  {
+    method: 'get',
+    path: '/v1/webhooks',
+    operationId: 'listWebhooks',
+    summary: "Your organisation's webhook endpoints (provider admin, installer company admin).",
+    tag: 'webhooks',
+    response: webhookList,
+  },
+  {
+    method: 'post',
+    path: '/v1/webhooks',
+    operationId: 'createWebhook',
+    summary:
+      "Register an endpoint for your organisation's events (provider admin: all the provider's; installer company admin: the jobs assigned to the company). Deliveries follow Standard Webhooks, signed with the secret answered this once.",
+    tag: 'webhooks',
+    body: createWebhookBody,
+    created: true,
+    response: webhookWithSecret,
+    unprocessable: WEBHOOK_URL_REFUSED,
+  },
+  {
+    method: 'get',
+    path: '/v1/webhooks/{webhookId}',
+    operationId: 'getWebhook',
+    summary: 'One of your webhook endpoints.',
+    tag: 'webhooks',
+    response: webhookResource,
+  },
+  {
+    method: 'patch',
+    path: '/v1/webhooks/{webhookId}',
+    operationId: 'editWebhook',
+    summary: 'Change the URL, the event types or the description; pause the endpoint (deliveries are kept, none sent) or resume it.',
+    tag: 'webhooks',
+    body: editWebhookBody,
+    response: webhookResource,
+    unprocessable: WEBHOOK_URL_REFUSED,
+  },
+  {
+    method: 'delete',
+    path: '/v1/webhooks/{webhookId}',
+    operationId: 'deleteWebhook',
+    summary: 'Remove the endpoint and its deliveries.',
+    tag: 'webhooks',
+    noContent: true,
+  },
+  {
+    method: 'post',
+    path: '/v1/webhooks/{webhookId}/secret',
+    operationId: 'rotateWebhookSecret',
+    summary: 'A new signing secret, answered this once; for 24 hours deliveries carry a signature by the old secret too.',
+    tag: 'webhooks',
+    response: webhookWithSecret,
+  },
+  {
+    method: 'get',
+    path: '/v1/webhooks/{webhookId}/deliveries',
+    operationId: 'listWebhookDeliveries',
+    summary: "The endpoint's deliveries, newest first: status, attempts, the last status code and when the next attempt is due.",
+    tag: 'webhooks',
+    query: deliveryListQuery,
+    response: webhookDeliveryPage,
+  },
+  {
+    method: 'post',
+    path: '/v1/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver',
+    operationId: 'redeliverWebhook',
+    summary:
+      'Send a delivery again (a failed one, say): pending at once, with the same webhook-id and body, and retried as a new one would be.',
+    tag: 'webhooks',
+    response: webhookDelivery,
+  },
 ];
 
 /**
@@ -598,6 +684,11 @@ const COMPONENTS: Record<string, object> = {
   TechnicianList: technicianList,
   NewProviderUser: newProviderUser,
   ProviderUserList: providerUserList,
+  Webhook: webhookResource,
+  WebhookWithSecret: webhookWithSecret,
+  WebhookList: webhookList,
+  WebhookDelivery: webhookDelivery,
+  WebhookDeliveryPage: webhookDeliveryPage,
 };
 const COMPONENT_NAMES = new Map(Object.entries(COMPONENTS).map(([name, schema]) => [schema, name]));
 
@@ -880,6 +971,8 @@ const PATH_PARAMETERS: Record<string, { description: string; schema: object }> =
   },
   userId: { description: 'The user id (as the list of users or technicians gives it).', schema: UUID },
   photoId: { description: 'The photo id, as its upload answered.', schema: UUID },
+  webhookId: { description: 'The webhook endpoint id (GET /v1/webhooks).', schema: UUID },
+  deliveryId: { description: 'The delivery id (GET /v1/webhooks/{webhookId}/deliveries).', schema: UUID },
 };
 
 function pathParameter(path: string, name: string): { description: string; schema: object } {

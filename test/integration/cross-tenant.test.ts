@@ -12,6 +12,16 @@ const LOCATION = { vehicleLocation: { text: 'Marienplatz 1, München' } };
 /** What tenant A's objects would show, were any of them leaked. */
 const TENANT_A_TEXT = /A-Fleet|@a\.example|Marienplatz|Kunde Nord/;
 
+/** The first item of a list that fills in the background (A's webhook deliveries). */
+async function eventuallyOne(list: () => Promise<ApiAnswer>): Promise<{ id: string }> {
+  for (let tries = 0; tries < 100; tries++) {
+    const answer = await list();
+    if (answer.body.items?.length > 0) return answer.body.items[0];
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('no item came');
+}
+
 /** A foreign id is answered exactly like an id that does not exist: the same status and problem type. */
 function expectSameAnswer(foreign: ApiAnswer, missing: ApiAnswer, what: string): void {
   expect({ status: foreign.status, type: foreign.body?.type }, `${what}: ${foreign.text}`).to.deep.equal({
@@ -43,6 +53,9 @@ describe('cross-tenant access, route by route', function () {
     // "Kunde Nord", a pending invitation.
     const a = await onboardProvider(stack.db, { name: `A ${stamp}`, adminEmail: `a-${stamp}@a.example`, fleetName: 'A-Fleet' });
     const aCompany = await createInstallerCompany(stack.db, { name: `A Works ${stamp}`, adminEmail: `w-${stamp}@a-works.example` });
+    // A's webhook endpoint, registered first so that A's jobs below make deliveries (to a port where nobody answers).
+    const hook = await call('POST', '/v1/webhooks', a.adminToken, { url: 'http://127.0.0.1:9/A-Fleet', eventTypes: ['job.created'] });
+    expect(hook.status, hook.text).to.equal(201);
     await stack.db('invitations').insert({
       fleet_id: a.fleetId,
       email: `w-${stamp}@a-works.example`,
@@ -126,13 +139,18 @@ describe('cross-tenant access, route by route', function () {
     });
     expect(customerPortal.status, customerPortal.text).to.equal(201);
 
-    const ALL = ['id', 'fleetId', 'invitationId', 'userId', 'photoId'];
+    const deliveryOfA = await eventuallyOne(() => call('GET', `/v1/webhooks/${hook.body.id}/deliveries`, a.adminToken));
+    const ALL = ['id', 'fleetId', 'invitationId', 'userId', 'photoId', 'webhookId', 'deliveryId'];
     const strangers: Record<string, { token: string; strangerTo: string[]; own?: Record<string, string> }> = {
       'another provider': { token: b.adminToken, strangerTo: ALL, own: { fleetId: b.fleetId } },
       'another installer company': { token: bCompany.adminToken, strangerTo: ALL },
       'a technician of another installer company': { token: technician.body.token, strangerTo: ALL },
-      'a dispatcher for another customer': { token: dispatcher.body.token, strangerTo: ['id', 'photoId'] },
-      'a customer-portal user of another customer': { token: customerPortal.body.token, strangerTo: ['id', 'photoId'] },
+      // A's own people, but webhooks are for admins: wrong-role for A's endpoint and for none alike.
+      'a dispatcher for another customer': { token: dispatcher.body.token, strangerTo: ['id', 'photoId', 'webhookId', 'deliveryId'] },
+      'a customer-portal user of another customer': {
+        token: customerPortal.body.token,
+        strangerTo: ['id', 'photoId', 'webhookId', 'deliveryId'],
+      },
     };
     const eventsBefore = await stack.db('job_events').whereIn('job_id', jobIdsOfA).count({ n: '*' });
     const jobsBefore = await stack.db('jobs').count({ n: '*' });
@@ -146,6 +164,8 @@ describe('cross-tenant access, route by route', function () {
       userId: dispatcher.body.userId,
       stepId: 'check-in',
       photoId: photoOfA.photoId,
+      webhookId: hook.body.id,
+      deliveryId: deliveryOfA.id,
     };
     const missingIds: Record<string, string> = {
       id: newJobId(),
@@ -154,14 +174,19 @@ describe('cross-tenant access, route by route', function () {
       userId: randomUUID(),
       stepId: 'check-in',
       photoId: randomUUID(),
+      webhookId: randomUUID(),
+      deliveryId: randomUUID(),
     };
     const fill = (path: string, ids: Record<string, string>) => path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name]!);
     const scoped = OPERATIONS.filter(
-      (op) => !op.public && /\{(id|fleetId|invitationId|userId|photoId)\}/.test(op.path) && !op.path.startsWith('/v1/job-types'),
+      (op) =>
+        !op.public &&
+        /\{(id|fleetId|invitationId|userId|photoId|webhookId|deliveryId)\}/.test(op.path) &&
+        !op.path.startsWith('/v1/job-types'),
     );
     expect(scoped.length, 'the routes under test').to.be.at.least(17);
     for (const op of scoped) {
-      const names = [...op.path.matchAll(/\{(id|fleetId|invitationId|userId|photoId)\}/g)].map(([, name]) => name!);
+      const names = [...op.path.matchAll(/\{(id|fleetId|invitationId|userId|photoId|webhookId|deliveryId)\}/g)].map(([, name]) => name!);
       for (const [who, stranger] of Object.entries(strangers)) {
         if (!names.every((name) => stranger.strangerTo.includes(name))) continue;
         // Every id foreign; and, where the stranger has an object of its own on the way (its own

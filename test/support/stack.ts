@@ -14,6 +14,9 @@ import type { JobTypeCatalog } from '../../definitions/catalog';
 import type { Db } from '../../db/connection';
 import type { Geocoder } from '../../geocoding/geocoder';
 import { createJobWorker } from '../../worker/worker';
+import { createWebhookWorker } from '../../worker/webhook-worker';
+import type { WebhookDeliverySettings } from '../../activities/webhooks';
+import { ensureWebhookDispatcher } from '../../temporal/webhooks';
 import { freshDatabase, temporalAddress, workflowBundle } from './services';
 import type { RunningSimulator } from '../../gateway/simulator/server';
 import { startSimulatedOneApi } from './oneapi';
@@ -108,6 +111,8 @@ export async function startTestStack(
     photoHousekeeping?: PhotoHousekeepingSettings;
     /** The workflows the worker runs; default: the suites' shared bundle (a traced stack brings one with the tracing interceptors). */
     workflowBundle?: WorkflowBundle;
+    /** How webhooks are sent; default: as in production, but to private addresses too (a receiver in the test). */
+    webhooks?: Partial<WebhookDeliverySettings>;
   } = {},
 ): Promise<TestStack> {
   const address = options.temporalAddress ?? (await temporalAddress());
@@ -138,6 +143,16 @@ export async function startTestStack(
   });
   const running = worker.run();
   await untilWorkerPolls(workerConnection, taskQueue);
+  const webhookWorker = await createWebhookWorker({
+    connection: workerConnection,
+    namespace: 'default',
+    taskQueue,
+    db: options.workerDb ?? db,
+    workflowBundle: options.workflowBundle ?? (await workflowBundle()),
+    settings: { allowPrivateTargets: true, ...options.webhooks },
+  });
+  const webhooksRunning = webhookWorker.run();
+  await ensureWebhookDispatcher(client, taskQueue);
 
   const app = createApp({
     db,
@@ -150,6 +165,7 @@ export async function startTestStack(
     log: options.log ?? (() => {}),
     photoStore,
     photos: { maxBytes: options.photoMaxBytes ?? DEFAULT_PHOTO_MAX_BYTES, scratchDir: path.join(photoDir, 'uploads') },
+    webhooks: { allowPrivateTargets: options.webhooks?.allowPrivateTargets ?? true },
   });
   const server = createApiServer(app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -170,7 +186,8 @@ export async function startTestStack(
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       worker.shutdown();
-      await running;
+      webhookWorker.shutdown();
+      await Promise.all([running, webhooksRunning]);
       await workerConnection.close();
       await connection.close();
       await oneApi.simulator.close();

@@ -1,0 +1,164 @@
+import { WEBHOOK_EVENT_TYPES } from '../../webhooks/event-types';
+import { MAX_URL_LENGTH } from '../../webhooks/targets';
+
+/** Request and response bodies of /v1/webhooks: validation, types and API docs come from these. */
+
+const url = {
+  type: 'string',
+  minLength: 1,
+  maxLength: MAX_URL_LENGTH,
+  description:
+    'Where deliveries are POSTed: an https URL on the public internet, without user name or password (plain http and private addresses only where the installation allows them, as `npm start` does).',
+} as const;
+
+const eventTypes = {
+  type: 'array',
+  minItems: 1,
+  uniqueItems: true,
+  items: { enum: WEBHOOK_EVENT_TYPES },
+  description:
+    "The events to deliver. A company's endpoint gets the events of the jobs assigned to it (from the assignment on) and of its own invitation answers.",
+} as const;
+
+const description = { type: 'string', maxLength: 500, description: 'What the endpoint is for, for people.' } as const;
+
+export const createWebhookBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['url', 'eventTypes'],
+  properties: { url, eventTypes, description },
+} as const;
+
+export const editWebhookBody = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: {
+    url,
+    eventTypes,
+    description: { ...description, type: ['string', 'null'] },
+    paused: {
+      type: 'boolean',
+      description: 'true: deliveries are recorded but none is sent; false: what was recorded meanwhile is sent, in order.',
+    },
+  },
+} as const;
+
+const dateTime = { type: 'string', format: 'date-time' } as const;
+
+export const webhookResource = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'url', 'eventTypes', 'description', 'paused', 'pausedAt', 'previousSecretUntil', 'createdAt'],
+  description: 'A webhook endpoint (its secret is shown only when made or rotated).',
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    url: { type: 'string' },
+    eventTypes: { type: 'array', items: { enum: WEBHOOK_EVENT_TYPES } },
+    description: { type: ['string', 'null'] },
+    paused: { type: 'boolean' },
+    pausedAt: { ...dateTime, type: ['string', 'null'] },
+    previousSecretUntil: {
+      ...dateTime,
+      type: ['string', 'null'],
+      description: 'After a rotation: until when deliveries are also signed with the secret before it.',
+    },
+    createdAt: dateTime,
+  },
+} as const;
+
+const secret = {
+  type: 'string',
+  pattern: '^whsec_[A-Za-z0-9+/=]+$',
+  description: 'The signing secret (Standard Webhooks, whsec_…): shown this once; verify deliveries with it (README, Webhooks).',
+} as const;
+
+export const webhookWithSecret = {
+  ...webhookResource,
+  required: [...webhookResource.required, 'secret'],
+  description: 'The endpoint with its signing secret, shown this once.',
+  properties: { ...webhookResource.properties, secret },
+} as const;
+
+export const webhookList = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['webhooks'],
+  description: "Your organisation's webhook endpoints, oldest first.",
+  properties: { webhooks: { type: 'array', items: webhookResource } },
+} as const;
+
+const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
+const DELIVERY_CURSOR = '^[0-9]{1,19}$';
+
+export const deliveryListQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    status: { enum: DELIVERY_STATUSES, description: 'Only deliveries in this state.' },
+    limit: { type: 'integer', minimum: 1, maximum: 100, default: 50, description: 'Deliveries per page.' },
+    cursor: {
+      type: 'string',
+      pattern: DELIVERY_CURSOR,
+      description: 'The nextCursor of the previous page, to read on (older deliveries).',
+    },
+  },
+} as const;
+
+export const webhookDelivery = {
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'id',
+    'webhookId',
+    'type',
+    'status',
+    'attempts',
+    'nextAttemptAt',
+    'firstAttemptAt',
+    'lastAttemptAt',
+    'lastStatusCode',
+    'lastError',
+    'deliveredAt',
+    'createdAt',
+    'payload',
+  ],
+  description: 'One event for one endpoint, and how its attempts went.',
+  properties: {
+    id: { type: 'string', format: 'uuid', description: 'The delivery; its webhook-id header is msg_ and this, the same on every attempt.' },
+    webhookId: { type: 'string', format: 'uuid', description: 'The endpoint.' },
+    type: { enum: WEBHOOK_EVENT_TYPES },
+    status: {
+      enum: DELIVERY_STATUSES,
+      description:
+        'pending: not yet answered with 2xx and still being tried; delivered: answered 2xx; failed: retried for 3 days in vain (redeliver by hand).',
+    },
+    attempts: { type: 'integer', minimum: 0, description: 'Attempts made (since the last redelivery by hand).' },
+    nextAttemptAt: { ...dateTime, type: ['string', 'null'] },
+    firstAttemptAt: { ...dateTime, type: ['string', 'null'] },
+    lastAttemptAt: { ...dateTime, type: ['string', 'null'] },
+    lastStatusCode: {
+      type: ['integer', 'null'],
+      description: "The endpoint's answer to the last attempt; null when none came (timeout, refused).",
+    },
+    lastError: { type: ['string', 'null'], description: 'Why the last attempt failed, shortly.' },
+    deliveredAt: { ...dateTime, type: ['string', 'null'] },
+    createdAt: dateTime,
+    payload: { type: 'object', description: 'The body sent: {type, timestamp, data}.' },
+  },
+} as const;
+
+export const webhookDeliveryPage = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['items', 'nextCursor'],
+  description: "An endpoint's deliveries, newest first.",
+  properties: {
+    items: { type: 'array', items: webhookDelivery },
+    nextCursor: {
+      type: ['string', 'null'],
+      pattern: DELIVERY_CURSOR,
+      description: 'Send as cursor for the next page; null on the last page.',
+    },
+  },
+} as const;

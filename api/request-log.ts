@@ -28,22 +28,28 @@ export function requestLog(logger: Logger, metrics?: Pick<ApiMetrics, 'observeRe
       failed = true;
       throw error;
     } finally {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const status = failed ? 500 : ctx.status;
-      const route = routeOf(ctx, status);
-      const principal = ctx.state.principal as AuthState['principal'] | undefined;
-      logger.info(
-        {
-          reqId,
-          method: ctx.method,
-          route,
-          status,
-          durationMs: Math.round(seconds * 1e4) / 10,
-          ...(principal ? { tenantId: principal.organisationId, userId: principal.userId } : {}),
-        },
-        'request',
-      );
-      metrics?.observeRequest({ method: ctx.method, route: route ?? 'unmatched', status, seconds });
+      const logRequest = () => {
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        const status = failed ? 500 : ctx.status;
+        const route = routeOf(ctx, status);
+        const principal = ctx.state.principal as AuthState['principal'] | undefined;
+        logger.info(
+          {
+            reqId,
+            method: ctx.method,
+            route,
+            status,
+            durationMs: Math.round(seconds * 1e4) / 10,
+            ...(principal ? { tenantId: principal.organisationId, userId: principal.userId } : {}),
+          },
+          'request',
+        );
+        metrics?.observeRequest({ method: ctx.method, route: route ?? 'unmatched', status, seconds });
+      };
+      // An event stream is answered for as long as it is open: its line comes when it ends, with that duration.
+      if (!failed && ctx.response.type === 'text/event-stream' && ctx.method === 'GET' && !ctx.res.writableFinished)
+        ctx.res.once('close', logRequest);
+      else logRequest();
     }
   };
 }

@@ -32,6 +32,8 @@ import { literalPathMethods } from './literal-paths';
 import { loadConfig, type PhotoSettings, type WebhookSettings } from '../common/config';
 import { photoStoreFor, type PhotoStore } from '../photos/store';
 import { webhooksRouter } from './webhooks/router';
+import { eventsRouter } from './events/router';
+import { LiveFeed } from './events/live-feed';
 
 export interface AppDeps {
   db: Db;
@@ -56,6 +58,8 @@ export interface AppDeps {
   photos?: Pick<PhotoSettings, 'maxBytes' | 'scratchDir'> & Partial<Pick<PhotoSettings, 'housekeeping'>>;
   /** Whether webhook URLs may point at private addresses; default: as WEBHOOK_ALLOW_PRIVATE_TARGETS says. */
   webhooks?: WebhookSettings;
+  /** The open event streams and their shared poller; serveApi passes its own to end them on shutdown. Default: one of this app's. */
+  liveFeed?: LiveFeed;
 }
 
 const PHOTO_UPLOAD_PATH = /^\/v1\/jobs\/[^/]+\/photos\/?$/;
@@ -118,6 +122,7 @@ export function createApp(deps: AppDeps): Koa<AuthState> {
     usersRouter(routerDeps),
     webhooksRouter(routerDeps),
     geocodingRouter({ ...routerDeps, addressSuggestions: deps.geocoder && new AddressSuggestions(deps.geocoder) }),
+    eventsRouter({ ...routerDeps, liveFeed: deps.liveFeed ?? new LiveFeed(deps.db, { logger }) }),
   ])
     app.use(router.routes()).use(router.allowedMethods());
   return app;

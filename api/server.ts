@@ -8,11 +8,20 @@ const DRAIN_MS = 2_000;
 /**
  * The API's HTTP server. Requests Node refuses before Koa sees them — headers over Node's limit
  * (16 KB), a malformed request line — get a problem+json answer like every other refusal, instead
- * of Node's bare status line or a reset.
+ * of Node's bare status line or a reset. `onClose` runs as close() begins: open event streams end
+ * then, rather than hold close() until the shutdown grace period cuts them off.
  */
-export function createApiServer(handle: http.RequestListener): http.Server {
+export function createApiServer(handle: http.RequestListener, options: { onClose?: () => void } = {}): http.Server {
   const server = http.createServer(handle);
   server.on('clientError', answerClientError);
+  const { onClose } = options;
+  if (onClose) {
+    const close = server.close.bind(server);
+    server.close = (callback) => {
+      onClose();
+      return close(callback);
+    };
+  }
   return server;
 }
 

@@ -2,6 +2,7 @@ import type http from 'node:http';
 import type { Client } from '@temporalio/client';
 import { createApp } from '../api/app';
 import { createApiServer } from '../api/server';
+import { LiveFeed } from '../api/events/live-feed';
 import type { Config } from '../common/config';
 import { connectDb, migrateLatest, type Db } from '../db/connection';
 import type { JobTypeCatalog } from '../definitions/catalog';
@@ -150,9 +151,11 @@ export async function serveApi(
 ): Promise<http.Server> {
   const { metricsPort } = config.observability;
   const metrics = metricsPort === undefined ? undefined : createApiMetrics(deps.db, { processMetrics: true });
+  const liveFeed = new LiveFeed(deps.db, { logger: deps.logger });
   const app = createApp({
     logger: deps.logger,
     metrics,
+    liveFeed,
     db: deps.db,
     temporal: deps.client,
     namespace: deps.namespace,
@@ -162,7 +165,7 @@ export async function serveApi(
     rateLimit: { limit: config.apiRateLimitPerMinute, windowMs: 60_000 },
     webhooks: config.webhooks,
   });
-  const server = createApiServer(app.callback());
+  const server = createApiServer(app.callback(), { onClose: () => liveFeed.close() });
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.apiPort, config.apiHost, resolve));
   if (metrics) {
     const metricsServer = await serveMetrics(metrics.registry, metricsPort!, config.apiHost).catch(async (error: unknown) => {

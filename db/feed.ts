@@ -27,11 +27,12 @@ export interface FeedEvent {
 /** Whose events a reader gets: one tenant's as a user of it sees them, or every tenant's (the webhook dispatcher). */
 export type FeedAudience = { principal: Principal } | 'all';
 
-const CURSOR = /^(\d{1,20})-(\d{1,19})$/;
+/** A cursor: `<tx>-<id>`, both as Postgres gives them (xid8, bigint). */
+export const FEED_CURSOR_PATTERN = /^(\d{1,20})-(\d{1,19})$/;
 
 /** Whether a string is a cursor this feed gave out (a Last-Event-ID header may carry anything). */
 export function isFeedCursor(value: string): boolean {
-  return CURSOR.test(value);
+  return FEED_CURSOR_PATTERN.test(value);
 }
 
 /**
@@ -39,8 +40,8 @@ export function isFeedCursor(value: string): boolean {
  * `9-5` would sort after `10-1`.
  */
 export function compareFeedCursors(a: string, b: string): number {
-  const [, aTx, aId] = CURSOR.exec(a) ?? [];
-  const [, bTx, bId] = CURSOR.exec(b) ?? [];
+  const [, aTx, aId] = FEED_CURSOR_PATTERN.exec(a) ?? [];
+  const [, bTx, bId] = FEED_CURSOR_PATTERN.exec(b) ?? [];
   if (aTx === undefined || bTx === undefined) throw new Error(`not a feed cursor: ${aTx === undefined ? a : b}`);
   const order = (x: bigint, y: bigint) => (x < y ? -1 : x > y ? 1 : 0);
   return order(BigInt(aTx), BigInt(bTx)) || order(BigInt(aId!), BigInt(bId!));
@@ -62,7 +63,7 @@ export async function readFeed(
     .limit(options.limit)
     .select('*', db.raw("tx::text || '-' || id as cursor"));
   if (options.after !== undefined) {
-    const [, tx, id] = CURSOR.exec(options.after) ?? [];
+    const [, tx, id] = FEED_CURSOR_PATTERN.exec(options.after) ?? [];
     if (tx === undefined) throw new Error(`not a feed cursor: ${options.after}`);
     query.whereRaw('(tx, id) > (?::xid8, ?::bigint)', [tx, id!]);
   }

@@ -305,7 +305,7 @@ export const createJobAnswer = {
   description: 'The new job; with count, { items } holding the new jobs.',
 } as const;
 
-const actor = {
+export const actor = {
   oneOf: [
     {
       type: 'object',

@@ -448,6 +448,23 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/v1/events/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your events as they happen (Server-Sent Events): the events of the jobs you may see and, for provider admins and dispatchers and the company that answered, invitation answers. Resumable with Last-Event-ID; see the answer for the format. */
+    get: operations['streamEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/fleets': {
     parameters: {
       query?: never;
@@ -6040,6 +6057,141 @@ export interface operations {
         };
       };
       /** @description A problem (RFC 9457). idempotency-key-reused: the Idempotency-Key was sent before with another request (path, body or API token) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description rate-limited: too many requests for this API token (API_RATE_LIMIT_PER_MINUTE) */
+      429: {
+        headers: {
+          /** @description Seconds until the token may send again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description headers-too-large: the request headers are over 16 kB in all */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description internal: a fault on our side; it has been logged */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description service-unavailable: Postgres, Temporal or the worker that runs jobs cannot be reached; outcome-unknown: a change was sent and no outcome came back in time — retry with the same Idempotency-Key to get its outcome (it is never applied twice) */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  streamEvents: {
+    parameters: {
+      query?: {
+        /** @description Resume after this event, for a client that cannot set the Last-Event-ID header on its first connection; the header, when sent, wins (it is what a reconnecting EventSource sends, while the URL keeps the first position). */
+        lastEventId?: string;
+      };
+      header?: {
+        /** @description Resume after this event: the `id` of the last message received (an EventSource sends it by itself when it reconnects). The stream then sends every event after it that you may see, then goes on live. Without it, the stream starts now. Anything but an id the stream gave out answers 400 invalid-request naming /headers/last-event-id. */
+        'Last-Event-ID'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /**
+       * @description Server-Sent Events (text/event-stream), open until the client or the server ends it.
+       *
+       *     - First `retry:` (the milliseconds to wait before reconnecting) and `id:` alone: the position the stream starts from, so that it is resumable before its first event.
+       *     - Then one message per event you may see, oldest first: `id: <position>`, `event: <type>`, `data: <JSON>`; the JSON holds
+       *       - `type`: What happened: job.created, job.edited, job.assigned, job.started, step.completed, values.saved, vehicle.command, job.succeeded, job.failed, job.deleted … of a job; invitation.accepted or invitation.declined of an invitation.
+       *       - `jobId`: The job it happened to; null for an invitation answer.
+       *       - `invitationId`: The invitation answered; null for a job event.
+       *       - `actor`: Who did it.
+       *       - `data`: The particulars, depending on type, as in the job events; for an invitation answer its fleet, e-mail and company.
+       *       - `occurredAt`: When it happened.
+       *     - A comment line `: keep-alive` every 15 s.
+       *     - When the server ends a stream, last `event: stream.ended` with `data: {"reason": …}`: shutdown, too-slow (the client did not read fast enough), access-changed (the token was revoked, or its role or customers changed), unavailable (the database could not be read). Reconnect with Last-Event-ID: nothing is missed.
+       */
+      200: {
+        headers: {
+          /** @description no-cache, no-transform: each message is passed on as it comes. */
+          'Cache-Control'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
       422: {
         headers: {
           [name: string]: unknown;

@@ -13,6 +13,7 @@ import { usersRouter } from '../users/router';
 import { webhooksRouter } from '../webhooks/router';
 import { photosRouter } from '../photos/router';
 import { providersRouter } from '../providers/router';
+import { eventsRouter } from '../events/router';
 import { schemaCompiler, type OpenApiDocument } from './answer-check';
 import { OPERATIONS, openApiDocument } from './document';
 
@@ -40,6 +41,7 @@ describe('the OpenAPI document', () => {
       usersRouter(none),
       webhooksRouter(none),
       geocodingRouter(none),
+      eventsRouter(none),
       photosRouter({ signedIn: () => {}, signedInStreamedBody: () => {}, photos: { scratchDir: '/nonexistent' } } as never),
     ] as unknown as Router<never>[]);
     const documented = OPERATIONS.map((op) => `${op.method.toUpperCase()} ${op.path}`);
@@ -161,7 +163,7 @@ describe('the OpenAPI document', () => {
         continue;
       }
       const success = responses[op.created ? '201' : '200'];
-      for (const type of op.binary?.contentTypes ?? ['application/json'])
+      for (const type of op.binary?.contentTypes ?? (op.eventStream ? ['text/event-stream'] : ['application/json']))
         expect(success?.content?.[type]?.schema, `${name} ${type}`).to.be.an('object').that.is.not.empty;
     }
   });

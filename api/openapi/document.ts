@@ -68,6 +68,7 @@ import {
   webhookResource,
   webhookWithSecret,
 } from '../webhooks/schema';
+import { EVENT_STREAM_FORMAT, eventStreamQuery, lastEventIdHeader } from '../events/schema';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -93,6 +94,8 @@ interface OperationBase {
   bodyOptional?: true;
   /** Query parameters: the schema the route validates them with. */
   query?: { properties: Record<string, object>; required?: readonly string[] };
+  /** Request headers the route reads (besides the token and Idempotency-Key), by name: their schema, with its description. */
+  headers?: Record<string, object>;
   /** No API token: health, and answering an invitation (its token is the credential). */
   public?: boolean;
   /** Answers besides the success and the problems, by status: the schema of what the route also sends. */
@@ -109,9 +112,10 @@ interface OperationBase {
  * very schema its handler's type comes from.
  */
 type Success =
-  | { noContent: true; response?: never; created?: never; binary?: never }
-  | { noContent?: never; response: object; created?: boolean; binary?: never }
-  | { noContent?: never; response?: never; created?: never; binary: BinaryAnswer };
+  | { noContent: true; response?: never; created?: never; binary?: never; eventStream?: never }
+  | { noContent?: never; response: object; created?: boolean; binary?: never; eventStream?: never }
+  | { noContent?: never; response?: never; created?: never; binary: BinaryAnswer; eventStream?: never }
+  | { noContent?: never; response?: never; created?: never; binary?: never; eventStream: { description: string } };
 
 /** A success that is stored bytes, not JSON (a photo): streamed with an ETag, 304 when If-None-Match holds it. */
 export interface BinaryAnswer {
@@ -423,6 +427,17 @@ export const OPERATIONS: Operation[] = [
     tag: 'installer',
     body: vehicleCommandBody,
     response: vehicleCommandAnswer,
+  },
+  {
+    method: 'get',
+    path: '/v1/events/stream',
+    operationId: 'streamEvents',
+    summary:
+      'Your events as they happen (Server-Sent Events): the events of the jobs you may see and, for provider admins and dispatchers and the company that answered, invitation answers. Resumable with Last-Event-ID; see the answer for the format.',
+    tag: 'events',
+    query: eventStreamQuery,
+    headers: { 'Last-Event-ID': lastEventIdHeader },
+    eventStream: { description: EVENT_STREAM_FORMAT },
   },
   { method: 'get', path: '/v1/fleets', operationId: 'listFleets', summary: "The provider's fleets.", tag: 'tenancy', response: fleetList },
   {
@@ -755,6 +770,18 @@ function binaryAnswers(binary: BinaryAnswer): Record<number, object> {
     304: { description: 'Not modified: If-None-Match names these bytes.', headers: { ETag: etag } },
   };
 }
+/** An open stream of Server-Sent Events: text, message by message; its format is the description. */
+function eventStreamAnswer(description: string): Record<number, object> {
+  return {
+    200: {
+      description,
+      headers: {
+        'Cache-Control': { description: 'no-cache, no-transform: each message is passed on as it comes.', schema: { type: 'string' } },
+      },
+      content: { 'text/event-stream': { schema: { type: 'string', contentMediaType: 'text/event-stream' } } },
+    },
+  };
+}
 /** Counted per API token, so only where a token is needed. */
 const rateLimited = {
   ...problem,
@@ -791,6 +818,7 @@ export function openApiDocument(serverUrl?: string): object {
           queryParameter(name, schema, op.query?.required?.includes(name) ?? false),
         )
       : [];
+    const headerParameters = Object.entries(op.headers ?? {}).map(([name, property]) => headerParameter(name, property));
     const answers = { ...(op.response ? { [op.created ? 201 : 200]: op.response } : {}), ...op.otherResponses };
     paths[op.path] ??= {};
     paths[op.path]![op.method] = {
@@ -798,7 +826,9 @@ export function openApiDocument(serverUrl?: string): object {
       summary: op.summary,
       tags: [op.tag],
       ...(op.public ? { security: [] } : {}),
-      ...(pathParameters.length + queryParameters.length > 0 ? { parameters: [...pathParameters, ...queryParameters] } : {}),
+      ...(pathParameters.length + queryParameters.length + headerParameters.length > 0
+        ? { parameters: [...pathParameters, ...queryParameters, ...headerParameters] }
+        : {}),
       ...(op.body ? { requestBody: { required: !op.bodyOptional, content: { 'application/json': { schema: storable(op.body) } } } } : {}),
       ...(op.yamlBody
         ? {
@@ -833,6 +863,7 @@ export function openApiDocument(serverUrl?: string): object {
       responses: {
         ...(op.noContent ? { 204: { description: 'Done' } } : {}),
         ...(op.binary ? binaryAnswers(op.binary) : {}),
+        ...(op.eventStream ? eventStreamAnswer(op.eventStream.description) : {}),
         ...Object.fromEntries(Object.entries(answers).map(([status, schema]) => [status, jsonAnswer(schema)])),
         400: problem,
         401: problem,
@@ -900,6 +931,12 @@ function queryParameter(name: string, property: object, required: boolean): obje
     schema: storable(schema.type === 'array' && schema.items ? { ...schema, items: typed(schema.items) } : typed(schema)),
     ...(schema.type === 'array' ? { style: 'form', explode: true } : {}),
   };
+}
+
+/** A request header from the schema the route checks it against: its description on the parameter, as for a query parameter. */
+function headerParameter(name: string, property: object): object {
+  const { description, ...schema } = property as { description?: string };
+  return { name, in: 'header', required: false, ...(description ? { description } : {}), schema: storable(schema) };
 }
 
 /**

@@ -1,0 +1,86 @@
+import Router from '@koa/router';
+import { InputError } from '../../common/errors';
+import type { Db } from '../../db/connection';
+import { feedHead, isFeedCursor } from '../../db/feed';
+import { principalForToken, type Principal } from '../../db/tenancy';
+import { bearerToken, type AuthState } from '../auth';
+import type { SignedInDeps } from '../signed-in';
+import { parseBody } from '../validate';
+import type { LiveFeed } from './live-feed';
+import { eventStreamQuery } from './schema';
+
+export interface EventsRouterDeps extends SignedInDeps {
+  db: Db;
+  liveFeed: LiveFeed;
+}
+
+/**
+ * GET /v1/events/stream: the caller's events as they happen (Server-Sent Events), resumable with
+ * Last-Event-ID, so that a portal's job list updates without polling. The streams of this process
+ * share one poller (live-feed.ts).
+ */
+export function eventsRouter(deps: EventsRouterDeps): Router<AuthState> {
+  const router = new Router<AuthState>({ prefix: '/v1/events' });
+  router.use(deps.signedIn);
+
+  router.get('/stream', async (ctx) => {
+    const principal = ctx.state.principal;
+    const resumeAfter = lastEventId(ctx.get('last-event-id'), parseQuery({ ...ctx.query }).lastEventId);
+    // Asked before the answer begins, so that a database that does not answer is a 503 like on any route.
+    const start = resumeAfter ?? (await feedHead(deps.db)) ?? '0-0';
+    ctx.type = 'text/event-stream';
+    // Proxies must pass each message on as it comes, neither buffer nor compress nor cache it.
+    ctx.set('Cache-Control', 'no-cache, no-transform');
+    ctx.set('X-Accel-Buffering', 'no');
+    // The connection ends with the stream: nothing is gained by keeping it, and a closing server would wait for it.
+    ctx.set('Connection', 'close');
+    if (ctx.method === 'HEAD') {
+      ctx.status = 200;
+      return;
+    }
+    ctx.req.socket.setTimeout(0);
+    ctx.req.socket.setNoDelay(true);
+    const token = bearerToken(ctx)!;
+    ctx.body = deps.liveFeed.open(principal, start, async () => sameAccess(principal, await principalForToken(deps.db, token))).body;
+  });
+
+  return router;
+}
+
+/** The header wins over the query: a reconnecting EventSource sends it, with the URL of its first connection. */
+function lastEventId(header: string, query: string | undefined): string | undefined {
+  if (header === '') return query;
+  if (!isFeedCursor(header))
+    throw new InputError(
+      'The Last-Event-ID header is not an event id this stream gave out.',
+      [
+        {
+          pointer: '/headers/last-event-id',
+          message: 'must be the id of a message received, as it came (digits, a hyphen, digits)',
+          rule: 'pattern',
+        },
+      ],
+      { detail: 'Send the id of the last message received, or leave the header out to start now.' },
+    );
+  return header;
+}
+
+/** A query string has only strings: the schema judges them, and the problem says they are query parameters. */
+function parseQuery(query: Record<string, unknown>) {
+  try {
+    return parseBody(eventStreamQuery, query);
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError('The query parameters are not valid.', error.details);
+    throw error;
+  }
+}
+
+/** Whether a token's principal, asked again, may still read what the stream was opened for: not when revoked, or its role or customers changed. */
+function sameAccess(opened: Principal, now: Principal | undefined): boolean {
+  return (
+    now !== undefined &&
+    now.userId === opened.userId &&
+    now.role === opened.role &&
+    JSON.stringify(now.customers ?? null) === JSON.stringify(opened.customers ?? null)
+  );
+}

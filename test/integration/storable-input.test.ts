@@ -90,6 +90,8 @@ interface Ids {
   userId: string;
   token: string;
   photoId: string;
+  webhookId: string;
+  deliveryId: string;
 }
 
 /** A string of the document's parameter, a real one more often than not, so the request gets past the lookup to what it carries. */
@@ -341,7 +343,11 @@ describe('only what can be stored gets in, on every operation', function () {
           })
         ).body.userId;
     const id = op.path.startsWith('/v1/jobs/') ? await side() : 'J-0000000000';
+    const webhook = op.path.startsWith('/v1/webhooks/')
+      ? await webhookWithDelivery()
+      : { webhookId: randomUUID(), deliveryId: randomUUID() };
     return {
+      ...webhook,
       id,
       photoId: op.path.startsWith('/v1/photos/')
         ? await uploadPhoto(stack.baseUrl, await runningJob(), demo.tokens.installerTechnician)
@@ -352,6 +358,19 @@ describe('only what can be stored gets in, on every operation', function () {
       userId,
       token: invitation.token,
     };
+  }
+
+  /** A provider endpoint (nobody listens on its port) with a delivery of its own, once the dispatcher has made one. */
+  async function webhookWithDelivery(): Promise<{ webhookId: string; deliveryId: string }> {
+    const endpoint = await provider('post', '/v1/webhooks', { url: 'http://127.0.0.1:9/hooks', eventTypes: ['job.created'] });
+    expect(endpoint.status, endpoint.text).to.equal(201);
+    await provider('post', '/v1/jobs', { jobTypeId: 'cloudboxx-install', fleetId: demo.fleetId, values: { vehicleLocation: LOCATION } });
+    for (let tries = 0; tries < 50; tries++) {
+      const delivery = await stack.db('webhook_deliveries').where({ endpoint_id: endpoint.body.id }).first('id');
+      if (delivery) return { webhookId: endpoint.body.id, deliveryId: delivery.id };
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return { webhookId: endpoint.body.id, deliveryId: randomUUID() };
   }
 
   function tokenFor(op: Operation): string | undefined {

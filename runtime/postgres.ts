@@ -75,6 +75,8 @@ async function startEmbedded(options: EmbeddedPostgresOptions): Promise<Postgres
   const EmbeddedPostgres = await importEmbeddedPostgres();
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
   const serverLog = fs.createWriteStream(options.logFile, { flags: 'a' });
+  // Its last output may still arrive after the process's 'exit', when the log has been closed.
+  const writeLog = (text: string) => void (serverLog.writableEnded || serverLog.write(text));
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
@@ -85,10 +87,10 @@ async function startEmbedded(options: EmbeddedPostgresOptions): Promise<Postgres
     createPostgresUser: true,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: (message) => {
-      serverLog.write(message);
+      writeLog(message);
       options.onLaunched?.(); // its first words: the process runs
     },
-    onError: (error) => serverLog.write(`${String(error instanceof Error ? error.stack : error)}\n`),
+    onError: (error) => writeLog(`${String(error instanceof Error ? error.stack : error)}\n`),
   });
 
   // initialise() refuses a non-empty directory: a cluster that exists is simply started.

@@ -10,6 +10,14 @@ addFormats(ajv);
 ajv.addFormat('date', (text: string) => dateProblem(text) === undefined);
 ajv.addFormat('date-time', (text: string) => dateTimeProblem(text) === undefined);
 const compiled = new WeakMap<object, ValidateFunction>();
+/** Patterns that say in words what they ask for (describedPattern). */
+const patternWords = new Map<string, string>();
+
+/** A schema pattern whose refusal says `words` instead of ajv's `must match pattern "…"`. */
+export function describedPattern(pattern: string, words: string): string {
+  patternWords.set(pattern, words);
+  return pattern;
+}
 
 /**
  * Checks a request body against its JSON Schema and returns it typed from that same schema:
@@ -50,7 +58,9 @@ function toProblem(error: ErrorObject, where: string) {
           ? formatMessage(error)
           : error.keyword === 'enum'
             ? `must be one of: ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`
-            : (error.message ?? 'is not valid');
+            : error.keyword === 'pattern'
+              ? (patternWords.get((error.params as { pattern: string }).pattern) ?? error.message ?? 'is not valid')
+              : (error.message ?? 'is not valid');
   return { pointer, message, rule: error.keyword };
 }
 

@@ -1,6 +1,6 @@
 // The feed's pure rules: cursor order and who may see an event, one case a row.
 import { expect } from 'chai';
-import { compareFeedCursors, maySeeFeedEvent, type FeedEvent } from './feed';
+import { compareFeedCursors, isFeedCursor, maySeeFeedEvent, type FeedEvent } from './feed';
 import type { Principal } from './tenancy';
 
 const PROVIDER = 'p-1';
@@ -63,5 +63,15 @@ describe('compareFeedCursors', () => {
 
   it('refuses what is no cursor, naming it', () => {
     expect(() => compareFeedCursors('10-1', '10-1; drop')).to.throw('not a feed cursor: 10-1; drop');
+  });
+});
+
+describe('isFeedCursor', () => {
+  it('takes the digits Postgres can compare a cursor with, and nothing else', () => {
+    expect(isFeedCursor('18446744073709551615-9223372036854775807'), 'the largest xid8 and bigint').to.equal(true);
+    expect(isFeedCursor('18446744073709551616-1'), 'over 2^64 - 1').to.equal(false);
+    expect(isFeedCursor('1-9223372036854775808'), 'over 2^63 - 1').to.equal(false);
+    expect(isFeedCursor('12-3; drop')).to.equal(false);
+    expect(isFeedCursor('')).to.equal(false);
   });
 });

@@ -30,9 +30,14 @@ export type FeedAudience = { principal: Principal } | 'all';
 /** A cursor: `<tx>-<id>`, both as Postgres gives them (xid8, bigint). */
 export const FEED_CURSOR_PATTERN = /^(\d{1,20})-(\d{1,19})$/;
 
-/** Whether a string is a cursor this feed gave out (a Last-Event-ID header may carry anything). */
+/** The largest transaction id (xid8) and row number (bigint) Postgres can compare a cursor's parts with. */
+const MAX_TX = 2n ** 64n - 1n;
+const MAX_ID = 2n ** 63n - 1n;
+
+/** Whether a string is a cursor this feed gave out (a Last-Event-ID header may carry anything): digits in range, not only in form. */
 export function isFeedCursor(value: string): boolean {
-  return FEED_CURSOR_PATTERN.test(value);
+  const [, tx, id] = FEED_CURSOR_PATTERN.exec(value) ?? [];
+  return tx !== undefined && BigInt(tx) <= MAX_TX && BigInt(id!) <= MAX_ID;
 }
 
 /**
@@ -64,7 +69,7 @@ export async function readFeed(
     .select('*', db.raw("tx::text || '-' || id as cursor"));
   if (options.after !== undefined) {
     const [, tx, id] = FEED_CURSOR_PATTERN.exec(options.after) ?? [];
-    if (tx === undefined) throw new Error(`not a feed cursor: ${options.after}`);
+    if (tx === undefined || !isFeedCursor(options.after)) throw new Error(`not a feed cursor: ${options.after}`);
     query.whereRaw('(tx, id) > (?::xid8, ?::bigint)', [tx, id!]);
   }
   if (options.types) query.whereIn('type', [...options.types]);

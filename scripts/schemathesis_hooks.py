@@ -44,10 +44,19 @@ def _problem(response):
     return body if isinstance(body, dict) else {}
 
 
+# Where a webhook may point depends on what its host resolves to, and on whether the installation
+# allows private targets (then also plain http): DNS and settings, not the document.
+WEBHOOK_URL_STATE = {"resolvable", "public-address", "scheme"}
+WEBHOOK_URL_OPERATIONS = {("POST", "/v1/webhooks"), ("PATCH", "/v1/webhooks/{webhookId}")}
+
+
 def _stateful_refusal(case, response):
     problem = _problem(response)
     kind = str(problem.get("type", "")).rsplit("/", 1)[-1]
     operation = (case.method.upper(), case.operation.path)
+    if response.status_code == 422 and kind == "invalid-webhook-url" and operation in WEBHOOK_URL_OPERATIONS:
+        errors = problem.get("errors") or []
+        return bool(errors) and all(error.get("rule") in WEBHOOK_URL_STATE for error in errors)
     if response.status_code == 422:
         allowed = UNPROCESSABLE.get(operation, set()) | ({KEY_REUSED} if case.method.upper() == "POST" else set())
         return kind in allowed

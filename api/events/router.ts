@@ -25,7 +25,7 @@ export function eventsRouter(deps: EventsRouterDeps): Router<AuthState> {
 
   router.get('/stream', async (ctx) => {
     const principal = ctx.state.principal;
-    const resumeAfter = lastEventId(ctx.get('last-event-id'), parseQuery({ ...ctx.query }).lastEventId);
+    const resumeAfter = lastEventId(ctx.headers['last-event-id'], parseQuery({ ...ctx.query }).lastEventId);
     // Asked before the answer begins, so that a database that does not answer is a 503 like on any route.
     const start = resumeAfter ?? (await feedHead(deps.db)) ?? '0-0';
     ctx.type = 'text/event-stream';
@@ -48,21 +48,21 @@ export function eventsRouter(deps: EventsRouterDeps): Router<AuthState> {
 }
 
 /** The header wins over the query: a reconnecting EventSource sends it, with the URL of its first connection. */
-function lastEventId(header: string, query: string | undefined): string | undefined {
-  if (header === '') return query;
-  if (!isFeedCursor(header))
-    throw new InputError(
-      'The Last-Event-ID header is not an event id this stream gave out.',
-      [
-        {
-          pointer: '/headers/last-event-id',
-          message: 'must be the id of a message received, as it came (digits, a hyphen, digits)',
-          rule: 'pattern',
-        },
-      ],
-      { detail: 'Send the id of the last message received, or leave the header out to start now.' },
-    );
+function lastEventId(header: string | string[] | undefined, query: string | undefined): string | undefined {
+  if (header === undefined) {
+    if (query !== undefined && !isFeedCursor(query)) throw notAnEventId('The lastEventId parameter', '/lastEventId');
+    return query;
+  }
+  if (typeof header !== 'string' || !isFeedCursor(header)) throw notAnEventId('The Last-Event-ID header', '/headers/last-event-id');
   return header;
+}
+
+function notAnEventId(what: string, pointer: string): InputError {
+  return new InputError(
+    `${what} is not an event id this stream gave out.`,
+    [{ pointer, message: 'must be the id of a message received, as it came (digits, a hyphen, digits)', rule: 'pattern' }],
+    { detail: 'Send the id of the last message received, or leave it out to start now.' },
+  );
 }
 
 /** A query string has only strings: the schema judges them, and the problem says they are query parameters. */

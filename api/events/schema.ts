@@ -2,6 +2,7 @@
 import { FEED_CURSOR_PATTERN } from '../../db/feed';
 import { actor } from '../jobs/schema';
 import { DEFAULT_LIMITS } from './event-stream';
+import { STREAM_END_REASONS } from './sse';
 
 const cursor = (description: string) => ({ type: 'string', pattern: FEED_CURSOR_PATTERN.source, maxLength: 40, description }) as const;
 
@@ -42,6 +43,29 @@ export const streamEvent = {
       description: 'The particulars, depending on type, as in the job events; for an invitation answer its fleet, e-mail and company.',
     },
     occurredAt: { type: 'string', format: 'date-time', description: 'When it happened.' },
+  },
+} as const;
+
+/** The `data:` of the last message when the server ends a stream (`event: stream.ended`). */
+const streamEnded = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['reason'],
+  properties: { reason: { type: 'string', enum: [...STREAM_END_REASONS] } },
+} as const;
+
+/**
+ * One message of the stream as Server-Sent Events frame it (OpenAPI before 3.2 has a stream's
+ * schema describe each message): its `data:` line is JSON, an event or the stream's end.
+ */
+export const streamMessage = {
+  type: 'object',
+  required: ['data'],
+  properties: {
+    id: cursor('The position to resume after (Last-Event-ID).'),
+    event: { type: 'string', description: "The event's type, or stream.ended." },
+    retry: { type: 'integer', minimum: 0, description: 'Milliseconds to wait before reconnecting.' },
+    data: { type: 'string', contentMediaType: 'application/json', contentSchema: { oneOf: [streamEvent, streamEnded] } },
   },
 } as const;
 

@@ -28,7 +28,8 @@ export function openingMessage(start: string, retryMs: number): string {
 }
 
 /** Why the server ends a stream; the client reconnects with Last-Event-ID and misses nothing. */
-export type StreamEndReason = 'shutdown' | 'too-slow' | 'access-changed' | 'unavailable';
+export const STREAM_END_REASONS = ['shutdown', 'too-slow', 'access-changed', 'unavailable'] as const;
+export type StreamEndReason = (typeof STREAM_END_REASONS)[number];
 
 /** The last message of a stream the server ends: no id, so the client's last event id stays the last event's. */
 export function endMessage(reason: StreamEndReason): string {

@@ -6143,7 +6143,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'text/event-stream': string;
+          'text/event-stream': {
+            /** @description The position to resume after (Last-Event-ID). */
+            id?: string;
+            /** @description The event's type, or stream.ended. */
+            event?: string;
+            /** @description Milliseconds to wait before reconnecting. */
+            retry?: number;
+            data: string;
+          };
         };
       };
       /** @description A problem (RFC 9457) */
@@ -8478,7 +8486,10 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          /** @description Where deliveries are POSTed: an https URL on the public internet, without user name or password (plain http and private addresses only where the installation allows them, as `npm start` does). */
+          /**
+           * Format: uri
+           * @description Where deliveries are POSTed: an https URL on the public internet, without user name or password (plain http and private addresses only where the installation allows them, as `npm start` does).
+           */
           url: string;
           /** @description The events to deliver. A company's endpoint gets the events of the jobs assigned to it (from the assignment on) and of its own invitation answers. */
           eventTypes: (
@@ -8562,7 +8573,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457). invalid-webhook-url: the URL is not http(s), holds a user name or password, or — unless the installation allows private targets — is not https or names a host that does not resolve or resolves to a loopback, link-local or private address; idempotency-key-reused: the Idempotency-Key was sent before with another request (path, body or API token) */
+      /** @description A problem (RFC 9457). invalid-webhook-url: unless the installation allows private targets, the URL is not https, or names a host that does not resolve or resolves to a loopback, link-local or private address (its form, http(s) without user name or password, is the schema's); idempotency-key-reused: the Idempotency-Key was sent before with another request (path, body or API token) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -8858,7 +8869,10 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          /** @description Where deliveries are POSTed: an https URL on the public internet, without user name or password (plain http and private addresses only where the installation allows them, as `npm start` does). */
+          /**
+           * Format: uri
+           * @description Where deliveries are POSTed: an https URL on the public internet, without user name or password (plain http and private addresses only where the installation allows them, as `npm start` does).
+           */
           url?: string;
           /** @description The events to deliver. A company's endpoint gets the events of the jobs assigned to it (from the assignment on) and of its own invitation answers. */
           eventTypes?: (
@@ -8944,7 +8958,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457). invalid-webhook-url: the URL is not http(s), holds a user name or password, or — unless the installation allows private targets — is not https or names a host that does not resolve or resolves to a loopback, link-local or private address */
+      /** @description A problem (RFC 9457). invalid-webhook-url: unless the installation allows private targets, the URL is not https, or names a host that does not resolve or resolves to a loopback, link-local or private address (its form, http(s) without user name or password, is the schema's) */
       422: {
         headers: {
           [name: string]: unknown;

@@ -68,7 +68,7 @@ import {
   webhookResource,
   webhookWithSecret,
 } from '../webhooks/schema';
-import { EVENT_STREAM_FORMAT, eventStreamQuery, lastEventIdHeader } from '../events/schema';
+import { EVENT_STREAM_FORMAT, eventStreamQuery, lastEventIdHeader, streamMessage } from '../events/schema';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -127,7 +127,7 @@ export type Operation = OperationBase & Success;
 
 /** A webhook URL the API will not send to (webhooks/targets.ts). */
 const WEBHOOK_URL_REFUSED =
-  'invalid-webhook-url: the URL is not http(s), holds a user name or password, or — unless the installation allows private targets — is not https or names a host that does not resolve or resolves to a loopback, link-local or private address';
+  "invalid-webhook-url: unless the installation allows private targets, the URL is not https, or names a host that does not resolve or resolves to a loopback, link-local or private address (its form, http(s) without user name or password, is the schema's)";
 
 /**
  * Every route of the API with the schema it validates against. A test checks this table against
@@ -770,7 +770,7 @@ function binaryAnswers(binary: BinaryAnswer): Record<number, object> {
     304: { description: 'Not modified: If-None-Match names these bytes.', headers: { ETag: etag } },
   };
 }
-/** An open stream of Server-Sent Events: text, message by message; its format is the description. */
+/** An open stream of Server-Sent Events: its messages' schema, and their format in words. */
 function eventStreamAnswer(description: string): Record<number, object> {
   return {
     200: {
@@ -778,7 +778,7 @@ function eventStreamAnswer(description: string): Record<number, object> {
       headers: {
         'Cache-Control': { description: 'no-cache, no-transform: each message is passed on as it comes.', schema: { type: 'string' } },
       },
-      content: { 'text/event-stream': { schema: { type: 'string', contentMediaType: 'text/event-stream' } } },
+      content: { 'text/event-stream': { schema: streamMessage } },
     },
   };
 }

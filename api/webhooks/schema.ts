@@ -1,5 +1,6 @@
 import { WEBHOOK_EVENT_TYPES } from '../../webhooks/event-types';
 import { MAX_URL_LENGTH } from '../../webhooks/targets';
+import { describedPattern } from '../validate';
 
 /** Request and response bodies of /v1/webhooks: validation, types and API docs come from these. */
 
@@ -7,6 +8,9 @@ const url = {
   type: 'string',
   minLength: 1,
   maxLength: MAX_URL_LENGTH,
+  format: 'uri',
+  // What no lookup is needed for: http(s), and no user name or password before the host.
+  pattern: describedPattern('^[Hh][Tt][Tt][Pp][Ss]?://[^/?#@]+([/?#].*)?$', 'must be an http(s) URL without user name or password'),
   description:
     'Where deliveries are POSTed: an https URL on the public internet, without user name or password (plain http and private addresses only where the installation allows them, as `npm start` does).',
 } as const;

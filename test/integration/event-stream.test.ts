@@ -169,9 +169,20 @@ describe('the live event stream', function () {
       },
     ]);
     expect(header.body.title).to.equal('The Last-Event-ID header is not an event id this stream gave out.');
+    const empty = await stack.call('GET', '/v1/events/stream?lastEventId=0-0', demo.tokens.providerAdmin, undefined, {
+      'last-event-id': '',
+    });
+    expect(empty.status, 'an empty header is no id either (the query does not stand in for it)').to.equal(400);
     const query = await stack.call('GET', '/v1/events/stream?lastEventId=abc', demo.tokens.providerAdmin);
     expect(query.status).to.equal(400);
     expect(query.body.errors.map((e: { pointer: string }) => e.pointer)).to.deep.equal(['/lastEventId']);
+    // Digits Postgres cannot hold as a transaction id (over 2^64 - 1) or a row number (over 2^63 - 1).
+    for (const id of ['78002493775793036838-070', '1-9223372036854775808']) {
+      const outOfRange = await stack.call('GET', `/v1/events/stream?lastEventId=${id}`, demo.tokens.providerAdmin);
+      expect(outOfRange.status, id).to.equal(400);
+      const asHeader = await stack.call('GET', '/v1/events/stream', demo.tokens.providerAdmin, undefined, { 'last-event-id': id });
+      expect(asHeader.status, id).to.equal(400);
+    }
     expect((await stack.call('GET', '/v1/events/stream')).status).to.equal(401);
   });
 

@@ -96,10 +96,14 @@ describe('the webhooks API', function () {
       url: 'http://user:pw@127.0.0.1:9/hooks',
       eventTypes: ['job.created'],
     });
-    expect(credentials.status).to.equal(422);
-    expect(problemAt(credentials)).to.deep.equal([{ pointer: '/url', rule: 'no-credentials' }]);
+    expect(credentials.status).to.equal(400);
+    expect(credentials.body.errors).to.deep.equal([
+      { pointer: '/url', message: 'must be an http(s) URL without user name or password', rule: 'pattern' },
+    ]);
     const ftp = await stack.call('POST', '/v1/webhooks', provider.adminToken, { url: 'ftp://example.com/', eventTypes: ['job.created'] });
-    expect(problemAt(ftp)).to.deep.equal([{ pointer: '/url', rule: 'scheme' }]);
+    expect(problemAt(ftp)).to.deep.equal([{ pointer: '/url', rule: 'pattern' }]);
+    const notUrl = await stack.call('POST', '/v1/webhooks', provider.adminToken, { url: '0', eventTypes: ['job.created'] });
+    expect(problemAt(notUrl)).to.deep.include({ pointer: '/url', rule: 'format' });
   });
 
   it('refuses, where private targets are not allowed (production), URLs to this machine or its network', async () => {

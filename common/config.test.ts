@@ -6,6 +6,7 @@ import {
   loadCliConfig,
   loadConfig,
   loadDatabaseUrl,
+  loadMailSettings,
   loadObservabilitySettings,
   loadWorkerSettings,
 } from './config';
@@ -30,6 +31,16 @@ describe('configuration from the environment', () => {
 
   it('treats blank variables as unset', () => {
     expect(loadConfig({ TEMPORAL_ADDRESS: '  ', DATABASE_URL: '' }).temporal.externalAddress).to.equal(undefined);
+  });
+
+  it('keeps a sign-in link a week unless ACCOUNT_LINK_VALID_HOURS says otherwise, within a year', () => {
+    expect(loadMailSettings({}).accountLinkValidHours).to.equal(168);
+    expect(loadMailSettings({ ACCOUNT_LINK_VALID_HOURS: '48' }).accountLinkValidHours).to.equal(48);
+    expect(() => loadMailSettings({ ACCOUNT_LINK_VALID_HOURS: '0' })).to.throw(ConfigError, /ACCOUNT_LINK_VALID_HOURS=0/);
+    expect(() => loadMailSettings({ ACCOUNT_LINK_VALID_HOURS: '8761' })).to.throw(
+      ConfigError,
+      'ACCOUNT_LINK_VALID_HOURS=8761 is more than a year',
+    );
   });
 
   it('refuses a port that is not a number, naming the variable', () => {

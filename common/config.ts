@@ -76,6 +76,8 @@ export interface MailSettings {
   publicUrl: string;
   /** INVITATION_REMINDER_HOURS: hours an unanswered invitation waits before its one reminder (default 72). */
   invitationReminderHours: number;
+  /** ACCOUNT_LINK_VALID_HOURS: how long the sign-in link in a welcome e-mail works (default 168, 7 days); it works once. */
+  accountLinkValidHours: number;
   /** MAIL_CATCHER_PORT: where `start` catches the e-mails when SMTP_URL is unset; default 0, a free port (nothing but `start`'s worker sends to it). */
   catcherPort: number;
 }
@@ -214,6 +216,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+/** A week: long enough for someone back from a few days off, short enough that an old e-mail opens nothing. */
+export const DEFAULT_ACCOUNT_LINK_VALID_HOURS = 168;
+
 export function loadMailSettings(env: NodeJS.ProcessEnv = process.env): MailSettings {
   const smtpUrl = nonEmpty(env.SMTP_URL);
   // The URL may hold a password: the message names the variable, not its value.
@@ -224,8 +229,16 @@ export function loadMailSettings(env: NodeJS.ProcessEnv = process.env): MailSett
     from: nonEmpty(env.MAIL_FROM) ?? 'installer-jobs <no-reply@installer-jobs.localhost>',
     publicUrl: (httpUrl(env, 'PUBLIC_URL') ?? `http://${env.HOST ?? '127.0.0.1'}:${port(env, 'PORT', 3000)}`).replace(/\/+$/, ''),
     invitationReminderHours: positiveInteger(env, 'INVITATION_REMINDER_HOURS', 72),
+    accountLinkValidHours: accountLinkValidHours(env),
     catcherPort: port(env, 'MAIL_CATCHER_PORT', 0),
   };
+}
+
+/** At most a year: a sign-in link is a credential in an inbox, and Postgres must be able to store its end. */
+function accountLinkValidHours(env: NodeJS.ProcessEnv): number {
+  const hours = positiveInteger(env, 'ACCOUNT_LINK_VALID_HOURS', DEFAULT_ACCOUNT_LINK_VALID_HOURS);
+  if (hours > 8760) throw new ConfigError(`ACCOUNT_LINK_VALID_HOURS=${hours} is more than a year (8760 hours).`);
+  return hours;
 }
 
 export function loadWebhookSettings(env: NodeJS.ProcessEnv = process.env): WebhookSettings {

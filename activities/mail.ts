@@ -1,4 +1,8 @@
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
+import { DEFAULT_ACCOUNT_LINK_VALID_HOURS } from '../common/config';
+import { welcomeMailWorkflowId } from '../common/mail-workflows';
+import { newAccountLink } from '../db/account-links';
 import type { Db } from '../db/connection';
 import { invitationToMail, newInvitationLink, recordMailAttempt, type InvitationToMail } from '../db/invitation-mail';
 import { userToWelcome } from '../db/tenancy';
@@ -10,10 +14,12 @@ export interface MailDependencies {
   mailer?: Mailer;
   /** PUBLIC_URL: the links in the e-mails start with it. */
   publicUrl: string;
+  /** ACCOUNT_LINK_VALID_HOURS: how long a welcome e-mail's sign-in link works; default a week. */
+  accountLinkValidHours?: number;
 }
 
 /** Who a welcome e-mail goes to, as the workflow keeps it. */
-export type Welcomed = Omit<WelcomeMailInput, 'docsUrl'>;
+export type Welcomed = Omit<WelcomeMailInput, 'docsUrl' | 'link' | 'validHours'>;
 
 /**
  * The e-mails' I/O for the mail workflows: reading who to write to, making links, handing the
@@ -91,8 +97,32 @@ export function createMailActivities(db: Db, deps: MailDependencies | undefined)
       };
     },
 
-    async sendWelcomeMail(user: Welcomed): Promise<void> {
-      await send(welcomeMail({ ...user, docsUrl: `${deps?.publicUrl}/docs` }));
+    /**
+     * The welcome e-mail, with a sign-in link of its own: each attempt makes a new one, and earlier
+     * ones stay valid until they expire (an attempt that failed leaves a link nobody has). Nothing
+     * is sent to a user removed meanwhile.
+     */
+    async sendWelcomeMail(user: Welcomed, userId?: string): Promise<'sent' | 'removed'> {
+      const validHours = deps?.accountLinkValidHours ?? DEFAULT_ACCOUNT_LINK_VALID_HOURS;
+      const link = await newAccountLink(db, userId ?? userIdOfWelcomeRun(), validHours);
+      if (!link) return 'removed';
+      await send(
+        welcomeMail({
+          ...user,
+          link: `${deps?.publicUrl}/v1/account-links/${link.token}`,
+          validHours,
+          docsUrl: `${deps?.publicUrl}/docs`,
+        }),
+      );
+      return 'sent';
     },
   };
+}
+
+/** A send scheduled by a worker from before sign-in links passed no user id: its run's id holds it. */
+function userIdOfWelcomeRun(): string {
+  const workflowId = Context.current().info.workflowExecution?.workflowId ?? '';
+  const prefix = welcomeMailWorkflowId('');
+  if (!workflowId.startsWith(prefix)) throw ApplicationFailure.nonRetryable(`No user to welcome in run ${workflowId}.`, 'NoUser');
+  return workflowId.slice(prefix.length);
 }

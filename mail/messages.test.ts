@@ -32,21 +32,35 @@ describe('e-mail messages', () => {
     expect(mail.html).to.include('Car &amp; &lt;Share&gt; has withdrawn');
   });
 
-  it('welcomes an added person with their role and customers, and no token', () => {
+  it('welcomes an added person with their role, customers and sign-in link, and no token', () => {
+    const link = 'https://jobs.example/v1/account-links/acl_abc?x=1&y=2';
     const mail = welcomeMail({
       to: 'dispo@share.example',
       organisationName: 'Car <Share>',
       role: 'provider_dispatcher',
       customers: ['Stadtwerke', 'Taxi <Nord>'],
+      link,
+      validHours: 168,
       docsUrl: 'https://jobs.example/docs',
     });
     expect(mail.text).to.include('Car <Share> has added you to installer-jobs as a dispatcher for Stadtwerke, Taxi <Nord>.');
-    expect(mail.text).to.include('ask them for it').and.include('https://jobs.example/docs');
+    expect(mail.text).to.include(`\n${link}\n`).and.include('works once, for 7 days').and.include('https://jobs.example/docs');
     expect(mail.html).to.include('as a dispatcher for Stadtwerke, Taxi &lt;Nord&gt;.');
+    expect(mail.html).to.include('<a href="https://jobs.example/v1/account-links/acl_abc?x=1&amp;y=2">');
+    expect(mail.html, 'names are escaped').not.to.include('<Nord>').and.not.to.include('<Share>');
     expect(mail.text + mail.html).not.to.match(/ijt_|inv_/);
-    expect(welcomeMail({ ...mail, organisationName: 'X', role: 'installer_technician', docsUrl: 'https://d' }).text).to.include(
-      'as a technician.',
-    );
+    const technician = welcomeMail({
+      ...mail,
+      organisationName: 'X',
+      role: 'installer_technician',
+      link,
+      validHours: 36,
+      docsUrl: 'https://d',
+    });
+    expect(technician.text).to.include('as a technician.').and.include('works once, for 36 hours');
+    expect(
+      welcomeMail({ ...mail, organisationName: 'X', role: 'provider_admin', link, validHours: 24, docsUrl: 'https://d' }).text,
+    ).to.include('for 1 day,');
   });
 
   it('escapes every character that could open markup or end an attribute', () => {

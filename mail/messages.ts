@@ -46,33 +46,46 @@ export interface WelcomeMailInput {
   role: keyof typeof ROLE_PHRASES;
   /** The customers a customer-limited user acts for. */
   customers?: string[];
+  /** The sign-in link, with the e-mail's own token: it gets the person an API token of their own, once. */
+  link: string;
+  /** How long the link works (ACCOUNT_LINK_VALID_HOURS). */
+  validHours: number;
   /** Where the API describes itself (PUBLIC_URL/docs). */
   docsUrl: string;
 }
 
 /**
- * To someone added to an organisation. It carries no token: the API shows the new user's token once,
- * to the admin who added them, and a bearer token in an e-mail would be readable wherever the
- * e-mail goes. The e-mail says the account exists and whom to get the access from.
+ * To someone added to an organisation, with a link that gets them their own API token. The link,
+ * not a token: a bearer token in an e-mail would work for as long as the e-mail is kept, while the
+ * link works once and for a while, and opening it (GET) shows who it signs in without using it.
  */
 export function welcomeMail(input: WelcomeMailInput): MailMessage {
   const subject = `Your installer-jobs account at ${input.organisationName}`;
   const lead = `${input.organisationName} has added you to installer-jobs as ${ROLE_PHRASES[input.role]}${
     input.customers?.length ? ` for ${input.customers.join(', ')}` : ''
   }.`;
-  const access =
-    'Your access token was given to the administrator who added you: ask them for it. We do not send it by e-mail, and nobody can see it again; if it is lost, the administrator removes you and adds you again.';
+  const how = `Open the link to see your account, then claim your API token there (POST to the link followed by /claim). The link works once, for ${duration(input.validHours)}, and is yours: do not forward it.`;
+  const otherwise =
+    'If it has expired or was used, ask the administrator who added you: they were shown a token for you too. We never send a token by e-mail.';
   const docs = 'What you can do, and how:';
   return {
     to: input.to,
     subject,
-    text: [lead, '', access, '', docs, input.docsUrl].join('\n'),
+    text: [lead, '', how, '', input.link, '', otherwise, '', docs, input.docsUrl].join('\n'),
     html: page(subject, [
       paragraph(lead),
-      paragraph(access),
+      paragraph(how),
+      `<p><a href="${escapeHtml(input.link)}">${escapeHtml(input.link)}</a></p>`,
+      paragraph(otherwise),
       `<p>${escapeHtml(docs)} <a href="${escapeHtml(input.docsUrl)}">${escapeHtml(input.docsUrl)}</a></p>`,
     ]),
   };
+}
+
+/** Whole days when the hours make them (168: 7 days), else hours. */
+function duration(hours: number): string {
+  if (hours % 24 !== 0) return hours === 1 ? '1 hour' : `${hours} hours`;
+  return hours === 24 ? '1 day' : `${hours / 24} days`;
 }
 
 /** The roles of people added by an admin, as a sentence says them. */

@@ -29,7 +29,7 @@ export async function startMailService(config: Config): Promise<MailService> {
   const catcher = await startMailCatcher({ port: config.mail.catcherPort, dir: mailCatcherDir(config) });
   const mailer = smtpMailer({ smtpUrl: catcher.url, from: config.mail.from });
   return {
-    dependencies: { mailer, publicUrl: config.mail.publicUrl },
+    dependencies: { mailer, publicUrl: config.mail.publicUrl, accountLinkValidHours: config.mail.accountLinkValidHours },
     workerEnv: { SMTP_URL: catcher.url },
     describe: `caught at ${catcher.url}, each e-mail a .eml file in ${path.relative(config.projectDir, catcher.dir)}/ (set SMTP_URL to send for real)`,
     stop: async () => {
@@ -46,6 +46,6 @@ export function mailCatcherDir(config: Config): string {
 
 /** A process that starts no catcher (`installer-jobs worker`) sends through SMTP_URL, or sends nothing and says so on each invitation. */
 export function mailDependencies(config: Config): MailDependencies {
-  const { smtpUrl, from, publicUrl } = config.mail;
-  return { mailer: smtpUrl ? smtpMailer({ smtpUrl, from }) : undefined, publicUrl };
+  const { smtpUrl, from, publicUrl, accountLinkValidHours } = config.mail;
+  return { mailer: smtpUrl ? smtpMailer({ smtpUrl, from }) : undefined, publicUrl, accountLinkValidHours };
 }

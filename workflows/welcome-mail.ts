@@ -16,10 +16,11 @@ const { sendWelcomeMail } = proxyActivities<JobActivities>({
 
 /**
  * The e-mail to someone added to an organisation, started by the API before the user is
- * committed (api/users/welcome-mail.ts). A delivery that fails for good fails the run, which the
- * Temporal UI lists; the e-mail carries no token, so nothing else depends on it.
+ * committed (api/welcome-mail.ts). A delivery that fails for good fails the run, which the
+ * Temporal UI lists; the admin who added the user was shown a token for them, so they are not
+ * locked out. The sign-in link's token is made inside the activity: it never enters the history.
  */
-export async function welcomeMailWorkflow(userId: string): Promise<'sent' | 'never-recorded'> {
+export async function welcomeMailWorkflow(userId: string): Promise<'sent' | 'removed' | 'never-recorded'> {
   let user;
   try {
     user = await userRecorded(userId);
@@ -27,6 +28,5 @@ export async function welcomeMailWorkflow(userId: string): Promise<'sent' | 'nev
     if (error instanceof ActivityFailure) return 'never-recorded';
     throw error;
   }
-  await sendWelcomeMail(user);
-  return 'sent';
+  return await sendWelcomeMail(user, userId);
 }

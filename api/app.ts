@@ -7,6 +7,7 @@ import type { AuthState } from './auth';
 import { healthRouter } from './health/router';
 import { companiesRouter } from './companies/router';
 import { fleetInvitationsRouter, invitationResponsesRouter } from './invitations/router';
+import { accountLinksRouter } from './account-links/router';
 import type { JobTypeCatalog } from '../definitions/catalog';
 import type { Geocoder } from '../geocoding/geocoder';
 import { AddressSuggestions } from '../geocoding/address-suggestions';
@@ -98,6 +99,9 @@ export function createApp(deps: AppDeps): Koa<AuthState> {
   // Public: an invitation's token is its credential, so answering one needs no API token.
   const invitationResponses = invitationResponsesRouter(deps);
   app.use(invitationResponses.routes()).use(invitationResponses.allowedMethods());
+  // Public too: a welcome e-mail's sign-in link is its own credential.
+  const accountLinks = accountLinksRouter(deps);
+  app.use(accountLinks.routes()).use(accountLinks.allowedMethods());
 
   // For signed-in users: each router starts with the signedIn guard (api/signed-in.ts), built
   // once here so that the rate limit counts a user's requests across them all.

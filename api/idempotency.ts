@@ -137,3 +137,9 @@ export function invitationScope<State>(ctx: RouterContext<State>): IdempotencySc
   const token = ctx.params.token!;
   return { scope: `invitation:${hashToken(token)}`, secret: token };
 }
+
+/** Keys of whoever holds a welcome e-mail's sign-in link (claiming needs no API token), sealed with the link's token. */
+export function accountLinkScope<State>(ctx: RouterContext<State>): IdempotencyScope {
+  const token = ctx.params.token!;
+  return { scope: `account-link:${hashToken(token)}`, secret: token };
+}

@@ -569,6 +569,40 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/v1/account-links/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whom a welcome e-mail's sign-in link signs in, without using it: 404 once it is used or expired. */
+    get: operations['getAccountLink'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/account-links/{token}/claim': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Get a new API token of your own through the sign-in link in your welcome e-mail; the link works once. */
+    post: operations['claimAccountLink'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/users': {
     parameters: {
       query?: never;
@@ -1775,6 +1809,47 @@ export type components = {
     /** @description Declined; the provider may invite the address again. */
     InvitationDeclined: {
       invitation: components['schemas']['AnsweredInvitation'];
+    };
+    /** @description Who the link signs in, before it is used: what a sign-in page shows. */
+    AccountLinkPreview: {
+      /**
+       * Format: email
+       * @description The account the link is for.
+       */
+      email: string;
+      /** @description The provider or installer company that added you. */
+      organisationName: string;
+      /** @enum {unknown} */
+      organisationKind: 'provider' | 'installer_company';
+      /**
+       * @description What the user may do (README, the roles table).
+       * @enum {unknown}
+       */
+      role: 'provider_admin' | 'provider_dispatcher' | 'provider_customer' | 'installer_admin' | 'installer_technician';
+      /**
+       * Format: date-time
+       * @description After this the link opens nothing (ACCOUNT_LINK_VALID_HOURS after the e-mail was sent).
+       */
+      expiresAt: string;
+    };
+    /** @description A new API token for the account; the link is used up. */
+    ClaimedAccount: {
+      /** Format: uuid */
+      userId: string;
+      /** Format: email */
+      email: string;
+      /**
+       * @description What the user may do (README, the roles table).
+       * @enum {unknown}
+       */
+      role: 'provider_admin' | 'provider_dispatcher' | 'provider_customer' | 'installer_admin' | 'installer_technician';
+      /**
+       * Format: uuid
+       * @description The provider or installer company the account belongs to.
+       */
+      organisationId: string;
+      /** @description Your API token (Authorization: Bearer …); shown this once, we keep only its hash. Any token the administrator was shown for you keeps working beside it. */
+      token: string;
     };
     /** @description Your installer company and the fleets it works for. */
     Company: {
@@ -7137,6 +7212,230 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['InvitationDeclined'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description payload-too-large: the request body is over 256 kB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457). idempotency-key-reused: the Idempotency-Key was sent before with another request (path, body or API token) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description headers-too-large: the request headers are over 16 kB in all */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description internal: a fault on our side; it has been logged */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description service-unavailable: Postgres, Temporal or the worker that runs jobs cannot be reached; outcome-unknown: a change was sent and no outcome came back in time — retry with the same Idempotency-Key to get its outcome (it is never applied twice) */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getAccountLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The sign-in link's token, from the link in the welcome e-mail: acl_ and 32 characters. */
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Who the link signs in, before it is used: what a sign-in page shows. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountLinkPreview'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A problem (RFC 9457) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description headers-too-large: the request headers are over 16 kB in all */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description internal: a fault on our side; it has been logged */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description service-unavailable: Postgres, Temporal or the worker that runs jobs cannot be reached; outcome-unknown: a change was sent and no outcome came back in time — retry with the same Idempotency-Key to get its outcome (it is never applied twice) */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  claimAccountLink: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes the POST safe to retry: the same key and request (the same path, body and API token) get the first answer again, and what the first one started is finished, never done twice. A key belongs to one request: sent again with another path, body or token it answers 422 idempotency-key-reused, and while the first request with it is still being handled 409 idempotency-key-in-use (retry shortly). A key is kept for 24 hours; use a new one for every new request (a UUID, say). An empty key is no key. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description The sign-in link's token, from the link in the welcome e-mail: acl_ and 32 characters. */
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A new API token for the account; the link is used up. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClaimedAccount'];
         };
       };
       /** @description A problem (RFC 9457) */

@@ -6,6 +6,7 @@ import { companiesRouter } from '../companies/router';
 import { healthRouter } from '../health/router';
 import { geocodingRouter } from '../geocoding/router';
 import { fleetInvitationsRouter, invitationResponsesRouter } from '../invitations/router';
+import { accountLinksRouter } from '../account-links/router';
 import { jobTypesRouter } from '../job-types/router';
 import { jobListRouter } from '../jobs/list-router';
 import { jobsRouter } from '../jobs/router';
@@ -36,6 +37,7 @@ describe('the OpenAPI document', () => {
       jobTypesRouter(none),
       fleetInvitationsRouter(none),
       invitationResponsesRouter(none),
+      accountLinksRouter(none),
       companiesRouter(none),
       providersRouter(none),
       usersRouter(none),

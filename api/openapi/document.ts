@@ -58,6 +58,7 @@ import { DEFAULT_PHOTO_MAX_BYTES } from '../../common/config';
 import { PHOTO_CONTENT_TYPES } from '../../photos/inspect';
 import { THUMBNAIL_CONTENT_TYPE } from '../../photos/thumbnail';
 import { createProviderUserBody, newProviderUser, providerUserList } from '../users/schema';
+import { accountLinkPreview, claimedAccount } from '../account-links/schema';
 import {
   createWebhookBody,
   deliveryListQuery,
@@ -96,7 +97,7 @@ interface OperationBase {
   query?: { properties: Record<string, object>; required?: readonly string[] };
   /** Request headers the route reads (besides the token and Idempotency-Key), by name: their schema, with its description. */
   headers?: Record<string, object>;
-  /** No API token: health, and answering an invitation (its token is the credential). */
+  /** No API token: health, answering an invitation and claiming a sign-in link (their tokens are the credential). */
   public?: boolean;
   /** Answers besides the success and the problems, by status: the schema of what the route also sends. */
   otherResponses?: Record<number, object>;
@@ -509,6 +510,25 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: 'get',
+    path: '/v1/account-links/{token}',
+    operationId: 'getAccountLink',
+    summary: "Whom a welcome e-mail's sign-in link signs in, without using it: 404 once it is used or expired.",
+    tag: 'tenancy',
+    public: true,
+    response: accountLinkPreview,
+  },
+  {
+    method: 'post',
+    path: '/v1/account-links/{token}/claim',
+    operationId: 'claimAccountLink',
+    summary: 'Get a new API token of your own through the sign-in link in your welcome e-mail; the link works once.',
+    tag: 'tenancy',
+    public: true,
+    created: true,
+    response: claimedAccount,
+  },
+  {
+    method: 'get',
     path: '/v1/users',
     operationId: 'listUsers',
     summary: "The provider's admins and dispatchers (provider admin).",
@@ -694,6 +714,8 @@ const COMPONENTS: Record<string, object> = {
   CompanyRegistered: companyRegistered,
   InvitationAccepted: invitationAcceptedByExistingCompany,
   InvitationDeclined: invitationDeclined,
+  AccountLinkPreview: accountLinkPreview,
+  ClaimedAccount: claimedAccount,
   Company: companyResource,
   NewTechnician: newTechnician,
   TechnicianList: technicianList,
@@ -1006,6 +1028,10 @@ const PATH_PARAMETERS: Record<string, { description: string; schema: object }> =
     description: "The invitation's token, from the link in its e-mail: inv_ and 32 characters.",
     schema: { type: 'string', pattern: '^inv_[A-Za-z0-9_-]{32}$' },
   },
+  accountLinkToken: {
+    description: "The sign-in link's token, from the link in the welcome e-mail: acl_ and 32 characters.",
+    schema: { type: 'string', pattern: '^acl_[A-Za-z0-9_-]{32}$' },
+  },
   userId: { description: 'The user id (as the list of users or technicians gives it).', schema: UUID },
   photoId: { description: 'The photo id, as its upload answered.', schema: UUID },
   webhookId: { description: 'The webhook endpoint id (GET /v1/webhooks).', schema: UUID },
@@ -1013,7 +1039,14 @@ const PATH_PARAMETERS: Record<string, { description: string; schema: object }> =
 };
 
 function pathParameter(path: string, name: string): { description: string; schema: object } {
-  const parameter = PATH_PARAMETERS[name === 'id' && path.startsWith('/v1/job-types/') ? 'jobTypeId' : name];
+  const parameter =
+    PATH_PARAMETERS[
+      name === 'id' && path.startsWith('/v1/job-types/')
+        ? 'jobTypeId'
+        : name === 'token' && path.startsWith('/v1/account-links/')
+          ? 'accountLinkToken'
+          : name
+    ];
   if (!parameter) throw new Error(`${path}: path parameter {${name}} has no entry in PATH_PARAMETERS`);
   return parameter;
 }

@@ -43,3 +43,9 @@ export function invitationLinks(mail: ParsedMail): { text?: string; html?: strin
   const pattern = /https?:\/\/[^\s"<]+\/v1\/invitations\/inv_[A-Za-z0-9_-]+/;
   return { text: mail.text?.match(pattern)?.[0], html: typeof mail.html === 'string' ? mail.html.match(pattern)?.[0] : undefined };
 }
+
+/** The sign-in link in a welcome e-mail's plain text, and the one in its HTML: they must be the same. */
+export function accountLinks(mail: ParsedMail): { text?: string; html?: string } {
+  const pattern = /https?:\/\/[^\s"<]+\/v1\/account-links\/acl_[A-Za-z0-9_-]+/;
+  return { text: mail.text?.match(pattern)?.[0], html: typeof mail.html === 'string' ? mail.html.match(pattern)?.[0] : undefined };
+}

@@ -46,7 +46,7 @@ export function companiesRouter(deps: CompaniesRouterDeps): Router<AuthState> {
       id: await startWelcomeMail(deps),
     });
     ctx.status = 201;
-    // The technician's token is shown this once; the admin hands it over, we keep only its hash.
+    // Shown this once, we keep only its hash; the welcome e-mail's link gets them one of their own.
     const answer: FromSchema<typeof newTechnician> = {
       userId: technician.userId,
       email: body.email,

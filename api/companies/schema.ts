@@ -61,7 +61,11 @@ export const newTechnician = {
     email: { type: 'string', format: 'email' },
     name: { type: ['string', 'null'], description: 'null when none was given.' },
     role: { const: 'installer_technician' },
-    token: { type: 'string', description: "The technician's API token; shown this once, we keep only its hash. Hand it over to them." },
+    token: {
+      type: 'string',
+      description:
+        "The technician's API token; shown this once, we keep only its hash. Their welcome e-mail carries a sign-in link to a token of their own (POST /v1/account-links/{token}/claim): hand this one over only if that cannot be used.",
+    },
   },
 } as const;
 

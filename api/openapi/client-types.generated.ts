@@ -1898,7 +1898,7 @@ export type components = {
       name: string | null;
       /** @constant */
       role: 'installer_technician';
-      /** @description The technician's API token; shown this once, we keep only its hash. Hand it over to them. */
+      /** @description The technician's API token; shown this once, we keep only its hash. Their welcome e-mail carries a sign-in link to a token of their own (POST /v1/account-links/{token}/claim): hand this one over only if that cannot be used. */
       token: string;
     };
     /** @description Your company's technicians, oldest first. */
@@ -1930,7 +1930,7 @@ export type components = {
       role: 'provider_admin' | 'provider_dispatcher' | 'provider_customer';
       /** @description The customers a dispatcher or customer-portal user acts for; null for an admin, who acts for all. */
       customers: string[] | null;
-      /** @description The user's API token; shown this once, we keep only its hash. */
+      /** @description The user's API token; shown this once, we keep only its hash. Their welcome e-mail carries a sign-in link to a token of their own (POST /v1/account-links/{token}/claim): hand this one over only if that cannot be used. */
       token: string;
     };
     /** @description The provider's users, oldest first. */

@@ -51,7 +51,7 @@ export function usersRouter(deps: { db: Db; temporal: Client; taskQueue: string 
     const input = providerUserInput(body);
     const user = await addProviderUser(deps.db, principal.organisationId, { ...input, id: await startWelcomeMail(deps) });
     ctx.status = 201;
-    // The token is shown this once; we keep only its hash.
+    // Shown this once, we keep only its hash; the welcome e-mail's link gets them one of their own.
     const answer: FromSchema<typeof newProviderUser> = {
       userId: user.userId,
       email: body.email,

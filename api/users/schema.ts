@@ -41,7 +41,11 @@ export const newProviderUser = {
       items: { type: 'string' },
       description: 'The customers a dispatcher or customer-portal user acts for; null for an admin, who acts for all.',
     },
-    token: { type: 'string', description: "The user's API token; shown this once, we keep only its hash." },
+    token: {
+      type: 'string',
+      description:
+        "The user's API token; shown this once, we keep only its hash. Their welcome e-mail carries a sign-in link to a token of their own (POST /v1/account-links/{token}/claim): hand this one over only if that cannot be used.",
+    },
   },
 } as const;
 

@@ -1,5 +1,5 @@
 import type { Db } from './connection';
-import { readFeed, type FeedEvent } from './feed';
+import { compareFeedCursors, readFeed, type FeedEvent } from './feed';
 import { WEBHOOK_EVENT_TYPES, webhookPayload } from '../webhooks/event-types';
 import { nextAttemptAt, type WebhookRetrySchedule } from '../webhooks/retry-schedule';
 
@@ -39,7 +39,7 @@ export async function fanOutFeed(db: Db, limit: number): Promise<{ events: numbe
     const endpoints: Subscriber[] = await trx('webhook_endpoints as w')
       .join('organisations as o', 'o.id', 'w.organisation_id')
       .whereIn('w.organisation_id', [...tenants])
-      .select('w.id', 'w.organisation_id', 'o.kind', 'w.event_types', 'w.paused_at');
+      .select('w.id', 'w.organisation_id', 'o.kind', 'w.event_types', 'w.paused_at', 'w.starts_after');
     const rows = events.flatMap((event) =>
       endpoints
         .filter((endpoint) => receives(endpoint, event))
@@ -67,15 +67,19 @@ interface Subscriber {
   kind: 'provider' | 'installer_company';
   event_types: string[];
   paused_at: Date | null;
+  /** The feed's position when it was registered: it gets the events after it. */
+  starts_after: string | null;
 }
 
 /**
  * Who gets an event, as db/feed.ts's whoMaySee has the tenant's users see it: a provider's endpoint
  * like the provider's admin (all its jobs and invitation answers), a company's endpoint the jobs
- * assigned to the company (from the assignment on) and its own invitation answers.
+ * assigned to the company (from the assignment on) and its own invitation answers — each only
+ * what happened after the endpoint was registered.
  */
 function receives(endpoint: Subscriber, event: FeedEvent): boolean {
   if (!endpoint.event_types.includes(event.type)) return false;
+  if (endpoint.starts_after !== null && compareFeedCursors(event.cursor, endpoint.starts_after) <= 0) return false;
   return endpoint.kind === 'provider'
     ? event.providerId === endpoint.organisation_id
     : event.installerCompanyId === endpoint.organisation_id;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from './connection';
+import { feedHead } from './feed';
 
 /** A webhook endpoint as its tenant sees it: never with its secret, which is shown once. */
 export interface WebhookEndpointRow {
@@ -36,8 +37,11 @@ export async function createWebhookEndpoint(
   input: { organisationId: string; url: string; eventTypes: string[]; description?: string; createdBy: string },
 ): Promise<{ endpoint: WebhookEndpointRow; secret: string }> {
   const secret = newWebhookSecret();
+  // Events from before now are not this endpoint's, however late the dispatcher reads them.
+  const startsAfter = await feedHead(db);
   const [endpoint] = await db('webhook_endpoints')
     .insert({
+      starts_after: startsAfter ?? null,
       organisation_id: input.organisationId,
       url: input.url,
       event_types: input.eventTypes,

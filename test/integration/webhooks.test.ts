@@ -2,6 +2,7 @@
 // HTTP receivers in the test that check each delivery with the published standardwebhooks library.
 import { expect } from 'chai';
 import { Webhook } from 'standardwebhooks';
+import { compareFeedCursors } from '../../db/feed';
 import { createInstallerCompany, onboardProvider } from '../../db/tenancy';
 import { newToken } from '../../db/tokens';
 import { startTestStack, type TestStack } from '../support/stack';
@@ -226,5 +227,30 @@ describe('webhooks', function () {
     expect(hook!.headers['webhook-signature']!.split(' ')).to.have.length(2);
     for (const secret of [rotated.body.secret, endpoint.secret])
       expect(new Webhook(secret).verify(hook!.body, hook!.headers)).to.be.an('object');
+  });
+
+  it('gives a new endpoint only what happened after it was registered, however late the dispatcher reads', async () => {
+    const t = await tenant('late');
+    const dispatched = async () => ((await stack.db('webhook_dispatch_cursor').first('cursor')) as { cursor: string | null }).cursor;
+    const behind = await dispatched();
+    const earlier = await assignedJob(t);
+    const [{ last }] = await stack.db('feed_events').where({ job_id: earlier }).select(stack.db.raw("max(tx::text || '-' || id) as last"));
+    await eventually(
+      'the earlier job read by the dispatcher',
+      dispatched,
+      (cursor) => cursor !== null && compareFeedCursors(cursor, last) >= 0,
+    );
+
+    const hooks = await receiver();
+    await register(t.provider.adminToken, hooks.url, ['job.created']);
+    // As if the dispatcher were behind (no worker ran for a while): it reads the earlier job's events again.
+    await stack.db('webhook_dispatch_cursor').update({ cursor: behind });
+    const later = await assignedJob(t);
+
+    const [hook] = await hooks.until(1);
+    expect((hook!.payload as unknown as { data: { jobId: string } }).data.jobId).to.equal(later);
+    await eventually('the dispatcher past the later job', dispatched, (cursor) => cursor !== behind);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(hooks.received, 'nothing of the job created before the endpoint').to.have.length(1);
   });
 });

@@ -1,12 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { isAlive, readPid, waitForExit } from '../../runtime/pid-file';
 import { loadConfig } from '../../common/config';
-import { findFreePort } from '../../runtime/ports';
 import { locateTool } from '../../runtime/tools';
-import { CliProcess, processesNaming } from '../support/cli';
+import { CliProcess, newStartStack, processesNaming, type StartStack } from '../support/cli';
 
 /**
  * `installer-jobs start` keeps its stack alive (issue #16, point 1): a child killed outright comes
@@ -16,42 +14,11 @@ import { CliProcess, processesNaming } from '../support/cli';
 describe('installer-jobs start supervising its children', function () {
   this.timeout(120_000);
 
-  interface Stack {
-    dataDir: string;
-    env: NodeJS.ProcessEnv;
-    apiUrl: string;
-    simulatorUrl: string;
-    temporalPort: number;
-  }
+  type Stack = StartStack;
   const stacks: Stack[] = [];
 
   async function newStack(): Promise<Stack> {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ij-supervise-'));
-    fs.chmodSync(dataDir, 0o755); // the embedded Postgres runs as its own user and must reach its folder
-    const [api, temporal, ui, postgres, oneApi] = [
-      await findFreePort(),
-      await findFreePort(),
-      await findFreePort(),
-      await findFreePort(),
-      await findFreePort(),
-    ];
-    const stack = {
-      dataDir,
-      env: {
-        INSTALLER_JOBS_DATA_DIR: dataDir,
-        PORT: String(api),
-        TEMPORAL_DEV_PORT: String(temporal),
-        TEMPORAL_DEV_UI_PORT: String(ui),
-        POSTGRES_PORT: String(postgres),
-        ONEAPI_SIMULATOR_PORT: String(oneApi),
-        TEMPORAL_ADDRESS: '',
-        DATABASE_URL: '',
-        ONEAPI_BASE_URL: '',
-      },
-      apiUrl: `http://127.0.0.1:${api}`,
-      simulatorUrl: `http://127.0.0.1:${oneApi}`,
-      temporalPort: temporal,
-    };
+    const stack = await newStartStack('ij-supervise-');
     stacks.push(stack);
     return stack;
   }

@@ -1,10 +1,8 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Connection, WorkflowClient } from '@temporalio/client';
 import { expect } from 'chai';
-import { findFreePort } from '../../runtime/ports';
-import { CliProcess, processesNaming } from '../support/cli';
+import { CliProcess, newStartStack, processesNaming } from '../support/cli';
 
 /**
  * `installer-jobs start` as a newcomer runs it: everything comes up, Ctrl-C (SIGINT) or SIGTERM
@@ -18,28 +16,9 @@ describe('installer-jobs start', function () {
   let temporalAddress: string;
 
   before(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ij-start-'));
-    fs.chmodSync(dataDir, 0o755); // the embedded Postgres runs as its own user and must reach its folder
-    const [api, temporal, ui, postgres, oneApi] = [
-      await findFreePort(),
-      await findFreePort(),
-      await findFreePort(),
-      await findFreePort(),
-      await findFreePort(),
-    ];
-    env = {
-      INSTALLER_JOBS_DATA_DIR: dataDir,
-      PORT: String(api),
-      TEMPORAL_DEV_PORT: String(temporal),
-      TEMPORAL_DEV_UI_PORT: String(ui),
-      POSTGRES_PORT: String(postgres),
-      ONEAPI_SIMULATOR_PORT: String(oneApi),
-      TEMPORAL_ADDRESS: '',
-      DATABASE_URL: '',
-      ONEAPI_BASE_URL: '',
-    };
-    apiUrl = `http://127.0.0.1:${api}`;
-    temporalAddress = `127.0.0.1:${temporal}`;
+    const stack = await newStartStack('ij-start-');
+    ({ dataDir, env, apiUrl } = stack);
+    temporalAddress = `127.0.0.1:${stack.temporalPort}`;
   });
   after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 

@@ -1,7 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { isAlive } from '../../runtime/pid-file';
+import { findFreePort } from '../../runtime/ports';
 
 const BIN = path.resolve(__dirname, '..', '..', 'bin', 'installer-jobs.js');
 
@@ -86,4 +88,42 @@ export function processesNaming(dataDir: string): string[] {
       }
     })
     .filter((line) => line.includes(dataDir));
+}
+
+/** An `installer-jobs start` of a test's own: a fresh data folder, free ports, nothing taken from the environment. */
+export interface StartStack {
+  dataDir: string;
+  env: NodeJS.ProcessEnv;
+  apiUrl: string;
+  simulatorUrl: string;
+  temporalPort: number;
+}
+
+export async function newStartStack(prefix: string): Promise<StartStack> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.chmodSync(dataDir, 0o755); // the embedded Postgres runs as its own user and must reach its folder
+  const [api, temporal, ui, postgres, oneApi] = [
+    await findFreePort(),
+    await findFreePort(),
+    await findFreePort(),
+    await findFreePort(),
+    await findFreePort(),
+  ];
+  return {
+    dataDir,
+    env: {
+      INSTALLER_JOBS_DATA_DIR: dataDir,
+      PORT: String(api),
+      TEMPORAL_DEV_PORT: String(temporal),
+      TEMPORAL_DEV_UI_PORT: String(ui),
+      POSTGRES_PORT: String(postgres),
+      ONEAPI_SIMULATOR_PORT: String(oneApi),
+      TEMPORAL_ADDRESS: '',
+      DATABASE_URL: '',
+      ONEAPI_BASE_URL: '',
+    },
+    apiUrl: `http://127.0.0.1:${api}`,
+    simulatorUrl: `http://127.0.0.1:${oneApi}`,
+    temporalPort: temporal,
+  };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Context, log } from '@temporalio/activity';
-import type { Actor, SecuringCommandOutcome } from '../common/job';
+import type { Actor, JobEvent, SecuringCommandOutcome } from '../common/job';
 import type { InstallerVehicleCommand } from '../common/job-messages';
 import { refusal } from '../common/job-refusal';
 import type { Db } from '../db/connection';
@@ -84,9 +84,13 @@ const SYSTEM: Actor = { kind: 'system', reason: 'vehicle secured when access end
  * trail as a `vehicle.call` event: a call whose answer was lost may still have reached the car.
  */
 export function createVehicleActionActivities(gateway: VehicleGateway, db: Db) {
-  /** Sends one call and writes the attempt to the trail, whatever its outcome. */
+  /**
+   * Sends one call and writes the attempt to the trail, whatever its outcome. The record is written
+   * while the activity goes on with its next call (one after another, so the trail keeps their
+   * order); `withTrail` waits for them all before the activity answers.
+   */
   async function call<T>(
-    jobId: string,
+    trail: CallTrail,
     actor: Actor,
     what: { purpose: string; call: string; qnr: string },
     send: () => Promise<T>,
@@ -94,24 +98,35 @@ export function createVehicleActionActivities(gateway: VehicleGateway, db: Db) {
     const info = Context.current().info;
     const key = `call:${info.workflowExecution?.runId}:${info.activityId}:${info.attempt}:${what.call}`;
     const record = (data: Record<string, unknown>) =>
-      recordJobEvents(db, jobId, [
-        { key, type: 'vehicle.call', actor, data: { ...what, attempt: info.attempt, ...data }, occurredAt: new Date().toISOString() },
-      ]).catch((error: unknown) =>
-        // The trail must not stop a command that the car needs (securing it, above all).
-        log.warn('could not record a vehicle call in the audit trail', { jobId, error: String(error) }),
-      );
+      trail.record({
+        key,
+        type: 'vehicle.call',
+        actor,
+        data: { ...what, attempt: info.attempt, ...data },
+        occurredAt: new Date().toISOString(),
+      });
     try {
       const answer = await send();
-      await record({ outcome: 'succeeded', answer });
+      record({ outcome: 'succeeded', answer });
       return answer;
     } catch (error) {
-      await record({ outcome: 'failed', error: error instanceof Error ? error.message : String(error) });
+      record({ outcome: 'failed', error: error instanceof Error ? error.message : String(error) });
       throw error;
     }
   }
 
-  async function vehicleOf(request: { jobId: string; qnr: string; actor: Actor }, purpose: string): Promise<Vehicle> {
-    const vehicle = await call(request.jobId, request.actor, { purpose, call: 'find-vehicle', qnr: request.qnr }, () =>
+  /** Runs an activity's calls with a trail of its own, and answers once every record is written. */
+  async function withTrail<T>(jobId: string, run: (trail: CallTrail) => Promise<T>): Promise<T> {
+    const trail = new CallTrail(db, jobId);
+    try {
+      return await run(trail);
+    } finally {
+      await trail.written();
+    }
+  }
+
+  async function vehicleOf(trail: CallTrail, request: { qnr: string; actor: Actor }, purpose: string): Promise<Vehicle> {
+    const vehicle = await call(trail, request.actor, { purpose, call: 'find-vehicle', qnr: request.qnr }, () =>
       gateway.findVehicleByTelematicsUnit(request.qnr),
     );
     if (!vehicle) throw new VehicleNotFoundError(`no vehicle carries telematics unit ${request.qnr}`);
@@ -122,16 +137,13 @@ export function createVehicleActionActivities(gateway: VehicleGateway, db: Db) {
     /** A step's automated action, checked against the vehicle OneAPI knows before anything is sent. */
     async runStepAction(request: StepActionRequest): Promise<StepActionResult> {
       const purpose = `step ${request.stepId}`;
-      return refusingPermanentFailures(request.qnr, async () => {
-        if (request.action === 'cloudboxx.applyConfiguration') {
-          if (request.knownToOneApi) checkVin(request, await vehicleOf(request, purpose));
-          const pushed = request.configuration ?? {};
-          const mode = request.configurationMode ?? 'replace';
-          const applied = await call(
-            request.jobId,
-            request.actor,
-            { purpose, call: `apply-configuration (${mode})`, qnr: request.qnr },
-            () =>
+      return withTrail(request.jobId, (trail) =>
+        refusingPermanentFailures(request.qnr, async () => {
+          if (request.action === 'cloudboxx.applyConfiguration') {
+            if (request.knownToOneApi) checkVin(request, await vehicleOf(trail, request, purpose));
+            const pushed = request.configuration ?? {};
+            const mode = request.configurationMode ?? 'replace';
+            const applied = await call(trail, request.actor, { purpose, call: `apply-configuration (${mode})`, qnr: request.qnr }, () =>
               gateway.applyConfiguration({
                 target: { telematicsUnitId: request.qnr },
                 configuration: pushed,
@@ -139,51 +151,53 @@ export function createVehicleActionActivities(gateway: VehicleGateway, db: Db) {
                 // Stable across attempts: a retry after a lost answer applies the configuration once.
                 idempotencyKey: `${request.jobId}/${request.stepId}/${Context.current().info.workflowExecution?.runId}/${Context.current().info.activityId}`,
               }),
-          );
-          return {
-            action: request.action,
-            version: applied.version,
-            appliedAt: applied.appliedAt,
-            pushed,
-            pushedSha256: sha256(pushed),
-            mode,
-            ...(applied.configuration && { configuration: applied.configuration }),
+            );
+            return {
+              action: request.action,
+              version: applied.version,
+              appliedAt: applied.appliedAt,
+              pushed,
+              pushedSha256: sha256(pushed),
+              mode,
+              ...(applied.configuration && { configuration: applied.configuration }),
+            };
+          }
+          const vehicle = await vehicleOf(trail, request, purpose);
+          const send = (command: VehicleCommand) => {
+            requireCapability(vehicle, command);
+            return call(trail, request.actor, { purpose, call: command, qnr: request.qnr }, () => gateway.sendCommand(vehicle.id, command));
           };
-        }
-        const vehicle = await vehicleOf(request, purpose);
-        const send = (command: VehicleCommand) => {
-          requireCapability(vehicle, command);
-          return call(request.jobId, request.actor, { purpose, call: command, qnr: request.qnr }, () =>
-            gateway.sendCommand(vehicle.id, command),
-          );
-        };
-        if (request.action === 'cloudboxx.readVehicleState') return { action: request.action, state: await send('request-vehicle-state') };
-        requireCapability(vehicle, 'unlock-central-lock');
-        const locked = await send('lock-central-lock');
-        if (locked.centralLock !== 'locked')
-          throw refusal(
-            'actionFailed',
-            `CloudBoxx ${request.qnr} was told to lock, but reports the central lock ${locked.centralLock ?? 'in no state'}. Check the wiring of the central lock.`,
-          );
-        const unlocked = await send('unlock-central-lock');
-        if (unlocked.centralLock !== 'unlocked')
-          throw refusal(
-            'actionFailed',
-            `CloudBoxx ${request.qnr} was told to unlock, but reports the central lock ${unlocked.centralLock ?? 'in no state'}. Check the wiring of the central lock.`,
-          );
-        return { action: request.action, locked, unlocked };
-      });
+          if (request.action === 'cloudboxx.readVehicleState')
+            return { action: request.action, state: await send('request-vehicle-state') };
+          requireCapability(vehicle, 'unlock-central-lock');
+          const locked = await send('lock-central-lock');
+          if (locked.centralLock !== 'locked')
+            throw refusal(
+              'actionFailed',
+              `CloudBoxx ${request.qnr} was told to lock, but reports the central lock ${locked.centralLock ?? 'in no state'}. Check the wiring of the central lock.`,
+            );
+          const unlocked = await send('unlock-central-lock');
+          if (unlocked.centralLock !== 'unlocked')
+            throw refusal(
+              'actionFailed',
+              `CloudBoxx ${request.qnr} was told to unlock, but reports the central lock ${unlocked.centralLock ?? 'in no state'}. Check the wiring of the central lock.`,
+            );
+          return { action: request.action, locked, unlocked };
+        }),
+      );
     },
 
     /** A command the installer sends through the job's access grant. */
     async sendVehicleCommand(request: InstallerCommandRequest): Promise<VehicleState> {
-      return refusingPermanentFailures(request.qnr, async () => {
-        const vehicle = await vehicleOf(request, 'installer');
-        const command = GATEWAY_COMMANDS[request.command];
-        return call(request.jobId, request.actor, { purpose: 'installer', call: command, qnr: request.qnr }, () =>
-          gateway.sendCommand(vehicle.id, command),
-        );
-      });
+      return withTrail(request.jobId, (trail) =>
+        refusingPermanentFailures(request.qnr, async () => {
+          const vehicle = await vehicleOf(trail, request, 'installer');
+          const command = GATEWAY_COMMANDS[request.command];
+          return call(trail, request.actor, { purpose: 'installer', call: command, qnr: request.qnr }, () =>
+            gateway.sendCommand(vehicle.id, command),
+          );
+        }),
+      );
     },
 
     /**
@@ -193,36 +207,65 @@ export function createVehicleActionActivities(gateway: VehicleGateway, db: Db) {
      */
     async secureVehicle(request: SecureVehicleRequest): Promise<SecureVehicleResult> {
       const purpose = 'securing';
-      let vehicle: Vehicle;
-      try {
-        vehicle = await vehicleOf({ ...request, actor: SYSTEM }, purpose);
-      } catch (error) {
-        if (error instanceof VehicleNotFoundError)
-          return {
-            reached: false,
-            detail: `No vehicle in OneAPI carries CloudBoxx ${request.qnr}, so it could not be locked or immobilised.`,
-          };
-        throw error;
-      }
-      const outcomes: SecuringCommandOutcome[] = [];
-      for (const command of request.commands) {
-        const { command: gatewayCommand, holds } = SECURING[command];
-        if (!vehicle.capabilities.commands.includes(gatewayCommand)) {
-          outcomes.push({ command, outcome: 'skipped' });
-          continue;
+      return withTrail(request.jobId, async (trail): Promise<SecureVehicleResult> => {
+        let vehicle: Vehicle;
+        try {
+          vehicle = await vehicleOf(trail, { ...request, actor: SYSTEM }, purpose);
+        } catch (error) {
+          if (error instanceof VehicleNotFoundError)
+            return {
+              reached: false,
+              detail: `No vehicle in OneAPI carries CloudBoxx ${request.qnr}, so it could not be locked or immobilised.`,
+            };
+          throw error;
         }
-        const state = await call(request.jobId, SYSTEM, { purpose, call: gatewayCommand, qnr: request.qnr }, () =>
-          gateway.sendCommand(vehicle.id, gatewayCommand),
-        );
-        const reported = {
-          ...(state.centralLock !== undefined && { centralLock: state.centralLock }),
-          ...(state.drivingEnabled !== undefined && { drivingEnabled: state.drivingEnabled }),
-        };
-        outcomes.push({ command, outcome: holds(state) ? 'done' : 'mismatch', reported });
-      }
-      return { reached: true, commands: outcomes };
+        const outcomes: SecuringCommandOutcome[] = [];
+        for (const command of request.commands) {
+          const { command: gatewayCommand, holds } = SECURING[command];
+          if (!vehicle.capabilities.commands.includes(gatewayCommand)) {
+            outcomes.push({ command, outcome: 'skipped' });
+            continue;
+          }
+          const state = await call(trail, SYSTEM, { purpose, call: gatewayCommand, qnr: request.qnr }, () =>
+            gateway.sendCommand(vehicle.id, gatewayCommand),
+          );
+          const reported = {
+            ...(state.centralLock !== undefined && { centralLock: state.centralLock }),
+            ...(state.drivingEnabled !== undefined && { drivingEnabled: state.drivingEnabled }),
+          };
+          outcomes.push({ command, outcome: holds(state) ? 'done' : 'mismatch', reported });
+        }
+        return { reached: true, commands: outcomes };
+      });
     },
   };
+}
+
+/**
+ * One activity's records of its vehicle calls, written one after another in the order of the calls
+ * while the activity goes on. A record that cannot be written is logged and left: the trail must not
+ * stop a command the car needs (securing it, above all).
+ */
+class CallTrail {
+  private writes: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Db,
+    private readonly jobId: string,
+  ) {}
+
+  record(event: JobEvent): void {
+    this.writes = this.writes.then(() =>
+      recordJobEvents(this.db, this.jobId, [event]).catch((error: unknown) =>
+        log.warn('could not record a vehicle call in the audit trail', { jobId: this.jobId, error: String(error) }),
+      ),
+    );
+  }
+
+  /** Resolves once every record so far is written (or given up); never rejects. */
+  written(): Promise<void> {
+    return this.writes;
+  }
 }
 
 /** The box must sit in the job's vehicle: configuring another car is worse than configuring none. */

@@ -22,7 +22,7 @@ import { principalForToken } from '../../db/tenancy';
 import type { CompiledJobType } from '../../definitions/compiled-job-type';
 import { jobWorkflow } from '../../workflows';
 import { INSTALL_PRESETS, INSTALL_STEP_VALUES } from '../../test/support/install-job';
-import { uploadPhoto, withUploadedPhotos } from '../../test/support/photos';
+import { jpegWithExif, uploadPhoto, withUploadedPhotos } from '../../test/support/photos';
 import { seedVehicle } from '../../test/support/oneapi';
 import type { JobStack } from './stack';
 
@@ -127,6 +127,8 @@ function newVehicle(stack: JobStack): { qnr: string; vin: string } {
 
 export const INSTALL_TYPE = 'cloudboxx-install';
 
+let benchJpeg: Promise<Buffer> | undefined;
+
 /** Through the API, as the portals send them: the provider admin creates and assigns, the technician does the rest. */
 export function apiLifecycle(stack: JobStack): LifecycleDriver {
   const jobType = stack.jobTypes.get(INSTALL_TYPE)!;
@@ -163,7 +165,9 @@ export function apiLifecycle(stack: JobStack): LifecycleDriver {
         case 'start': {
           await post(`${job}/start`, tokens.installerTechnician, 200);
           const uploading = performance.now();
-          const upload = () => uploadPhoto(stack.baseUrl, jobId!, tokens.installerTechnician);
+          // One JPEG for the whole bench: making each with sharp would be the load generator's CPU, not the API's.
+          const jpeg = await (benchJpeg ??= jpegWithExif(64, 48));
+          const upload = () => uploadPhoto(stack.baseUrl, jobId!, tokens.installerTechnician, jpeg);
           for (const step of changes) if (step.stepId) photos[step.stepId] = await withUploadedPhotos(step.values ?? {}, upload);
           untimed += performance.now() - uploading;
           return false;

@@ -27,12 +27,12 @@ export async function fakeHeic(width: number, height: number): Promise<Buffer> {
   return Buffer.from(renamed, 'latin1');
 }
 
-/** Uploads a small JPEG for a RUNNING job, as the installer whose token is given; answers its photoId. */
-export async function uploadPhoto(baseUrl: string, jobId: string, token: string): Promise<string> {
+/** Uploads a JPEG (by default a small one made now) for a RUNNING job, as the installer whose token is given; answers its photoId. */
+export async function uploadPhoto(baseUrl: string, jobId: string, token: string, jpeg?: Buffer): Promise<string> {
   const response = await fetch(`${baseUrl}/v1/jobs/${jobId}/photos`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'image/jpeg' },
-    body: await jpegWithExif(64, 48),
+    body: jpeg ?? (await jpegWithExif(64, 48)),
   });
   const text = await response.text();
   if (response.status !== 201) throw new Error(`uploading a photo for job ${jobId} answered ${response.status}: ${text}`);

@@ -19,9 +19,20 @@ export interface ApiMetrics {
  * the same numbers (alert on max(), not sum()). `processMetrics` adds Node's own (event-loop lag,
  * memory, GC): for a process, not for a test's app.
  */
-export function createApiMetrics(db: Db, options: { processMetrics?: boolean } = {}): ApiMetrics {
+export function createApiMetrics(db: Db, options: { processMetrics?: boolean; openEventStreams?: () => number } = {}): ApiMetrics {
   const registry = new Registry();
   if (options.processMetrics) collectDefaultMetrics({ register: registry });
+  const { openEventStreams } = options;
+  if (openEventStreams) {
+    new Gauge({
+      name: 'installer_jobs_event_streams_open',
+      help: 'Live event streams (GET /v1/events/stream) this API process holds open now.',
+      registers: [registry],
+      collect() {
+        this.set(openEventStreams());
+      },
+    });
+  }
 
   const requests = new Histogram({
     name: 'installer_jobs_http_request_duration_seconds',

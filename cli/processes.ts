@@ -150,8 +150,11 @@ export async function serveApi(
   deps: { db: Db; client: Client; namespace: string; jobTypes: JobTypeCatalog; logger: Logger },
 ): Promise<http.Server> {
   const { metricsPort } = config.observability;
-  const metrics = metricsPort === undefined ? undefined : createApiMetrics(deps.db, { processMetrics: true });
   const liveFeed = new LiveFeed(deps.db, { logger: deps.logger });
+  const metrics =
+    metricsPort === undefined
+      ? undefined
+      : createApiMetrics(deps.db, { processMetrics: true, openEventStreams: () => liveFeed.openStreams });
   const app = createApp({
     logger: deps.logger,
     metrics,

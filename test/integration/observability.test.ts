@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../api/app';
+import { LiveFeed } from '../../api/events/live-feed';
 import { createApiMetrics, serveMetrics } from '../../api/metrics';
 import { onboardProvider, type OnboardedProvider } from '../../db/tenancy';
 import { createLogger } from '../../observability/log';
@@ -30,13 +31,16 @@ describe('request logs and metrics', function () {
   let baseUrl: string;
   let metricsUrl: string;
   let provider: OnboardedProvider;
+  let liveFeed: LiveFeed;
   const lines: string[] = [];
 
   before(async () => {
     stack = await startTestStack('observability');
     const logger = createLogger({ format: 'json', level: 'info' }, { write: (line: string) => void lines.push(line) });
-    const metrics = createApiMetrics(stack.db);
+    liveFeed = new LiveFeed(stack.db, { pollMs: 50 });
+    const metrics = createApiMetrics(stack.db, { openEventStreams: () => liveFeed.openStreams });
     const app = createApp({
+      liveFeed,
       db: stack.db,
       temporal: stack.client,
       namespace: 'default',
@@ -53,6 +57,7 @@ describe('request logs and metrics', function () {
     provider = await onboardProvider(stack.db, { name: 'Observed Mobility', adminEmail: 'admin@observed.example', fleetName: 'Berlin' });
   });
   after(async () => {
+    liveFeed?.close();
     api?.closeAllConnections();
     api?.close();
     metricsServer?.close();
@@ -147,5 +152,24 @@ describe('request logs and metrics', function () {
 
     expect((await fetch(`${metricsUrl}/anything`)).status).to.equal(404);
     expect((await fetch(`${baseUrl}/metrics`)).status, 'the API port does not serve /metrics').to.equal(404);
+  });
+
+  it('counts the live event streams held open, for the operator sizing API processes', async () => {
+    const streamsOpen = async () => {
+      const text = await (await fetch(`${metricsUrl}/metrics`)).text();
+      return Number(/^installer_jobs_event_streams_open (\d+)$/m.exec(text)?.[1]);
+    };
+    expect(await streamsOpen()).to.equal(0);
+    const portal = new AbortController();
+    const stream = await fetch(`${baseUrl}/v1/events/stream`, {
+      headers: { authorization: `Bearer ${provider.adminToken}` },
+      signal: portal.signal,
+    });
+    expect(stream.status).to.equal(200);
+    expect(await streamsOpen()).to.equal(1);
+    portal.abort();
+    const deadline = Date.now() + 5_000;
+    while ((await streamsOpen()) !== 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await streamsOpen(), 'a client gone is a stream closed').to.equal(0);
   });
 });

@@ -72,6 +72,13 @@ export function createMailActivities(db: Db, deps: MailDependencies | undefined)
       await recordMailAttempt(db, invitationId, { outcome: 'failed', error });
     },
 
+    /** Where the invitation stands now, looked at once (no retry while PENDING). */
+    async invitationState(invitationId: string): Promise<'pending' | 'answered' | 'withdrawn'> {
+      const invitation = await invitationToMail(db, invitationId);
+      if (!invitation) return 'withdrawn';
+      return invitation.status === 'PENDING' ? 'pending' : 'answered';
+    },
+
     /** Whether the withdrawal the API announced went through: retried while the invitation is still PENDING. */
     async invitationWithdrawal(invitationId: string): Promise<'withdrawn' | 'answered'> {
       const invitation = await invitationToMail(db, invitationId);

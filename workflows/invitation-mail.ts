@@ -1,4 +1,4 @@
-import { ActivityFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ActivityFailure, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { JobActivities } from '../activities';
 import {
   invitationAnsweredSignal,
@@ -8,7 +8,7 @@ import {
 } from '../common/mail-workflows';
 
 /** Reading the database: quick, and retried only briefly while the API's commit is on its way. */
-const { invitationRecorded, invitationWithdrawal } = proxyActivities<JobActivities>({
+const { invitationRecorded, invitationWithdrawal, invitationState } = proxyActivities<JobActivities>({
   startToCloseTimeout: '10 seconds',
   scheduleToCloseTimeout: '2 minutes',
   retry: { initialInterval: '500 milliseconds', maximumInterval: '10 seconds' },
@@ -24,6 +24,15 @@ const { sendInvitationMail, sendInvitationWithdrawnMail, markInvitationMailFaile
   scheduleToCloseTimeout: MAIL_RETRY_PERIOD,
   retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '30 minutes' },
 });
+
+/**
+ * After its reminder the run waits to be told of an answer or a withdrawal; it also looks at the
+ * invitation this often, so that a signal lost on the way (the API stopped between its commit and
+ * telling) does not keep it open for good.
+ */
+export const LOOK_AGAIN_EVERY = '7 days';
+/** Runs that were waiting after their reminder before LOOK_AGAIN_EVERY existed wait as they did. */
+const LOOKS_AGAIN_PATCH = 'invitation-mail-looks-again';
 
 /**
  * The e-mails of one invitation, started by the API before the invitation is committed: the
@@ -68,8 +77,18 @@ export async function invitationMailWorkflow(input: InvitationMailInput): Promis
   let reminded = false;
   for (;;) {
     const woken = () => answered || withdrawalAnnounced;
-    if (reminded) await condition(woken);
-    else if (!(await condition(woken, Math.max(remindAt - Date.now(), 1)))) {
+    if (reminded && !patched(LOOKS_AGAIN_PATCH)) await condition(woken);
+    else if (reminded) {
+      if (!(await condition(woken, LOOK_AGAIN_EVERY))) {
+        const state = await invitationState(invitationId).catch((error: unknown) => {
+          if (error instanceof ActivityFailure) return 'pending' as const; // the database away for minutes: look next time
+          throw error;
+        });
+        if (state === 'answered') return 'answered';
+        if (state === 'pending') continue;
+        withdrawalAnnounced = true; // deleted without our being told: the withdrawal is real all the same
+      }
+    } else if (!(await condition(woken, Math.max(remindAt - Date.now(), 1)))) {
       reminded = true;
       const reminder = await send('reminder');
       if (reminder === 'answered') return 'answered';

@@ -109,6 +109,24 @@ describe('invitation e-mails over time', function () {
     });
   });
 
+  it('ends within a week of an answer nobody told it of after its reminder, instead of waiting for good', async () => {
+    const w = await worker();
+    await w.runUntil(async () => {
+      const email = 'unsignalled@schrauber.example';
+      const { token, handle } = await invite(w, email);
+      await receivedMail(catcher, email);
+      await env.sleep('73 hours');
+      await receivedMail(catcher, email, { subject: /^Reminder: / });
+      await declineInvitation(db, token); // the API's "answered" signal was lost
+      await env.sleep('6 days');
+      const { status } = await handle.describe();
+      expect(status.name, 'not looked yet').to.equal('RUNNING');
+      await env.sleep('2 days');
+      expect(await handle.result()).to.equal('answered');
+      expect(await mailTo(email)).to.have.length(2);
+    });
+  });
+
   it('mails no withdrawal that was announced but not committed, and reminds on time all the same', async () => {
     const w = await worker();
     await w.runUntil(async () => {

@@ -217,7 +217,7 @@ export async function start(environment: Config, options: StartOptions = {}): Pr
     log(`Vehicles    ${vehicles.describe}`);
     if (vehicles.simulator) {
       for (const v of vehicles.simulator.state.fleet.list())
-        log(`              ${v.licensePlate ?? '(no plate)'}  CloudBoxx QNR ${v.telematicsUnitId}`);
+        log(`              ${v.licensePlate ?? '(no plate)'}  CloudBoxx QNR ${v.telematicsUnitId}${v.vin ? `  VIN ${v.vin}` : ''}`);
     }
     log(`Mail        ${(await mailStarting).describe}`);
 

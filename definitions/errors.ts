@@ -63,6 +63,28 @@ export function formatPath(path: DefinitionPath): string {
   return text;
 }
 
+/**
+ * A JSON pointer into `data` as a path: `/steps/1/collect/0` → `['steps', 1, 'collect', 0]`, list
+ * indexes as numbers (so they print as `[1]`), keys as they are, whatever they look like.
+ */
+export function pointerToPath(pointer: string, data: unknown): DefinitionPath {
+  if (pointer === '') return [];
+  const path: (string | number)[] = [];
+  let node: unknown = data;
+  for (const raw of pointer.slice(1).split('/')) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(node)) {
+      path.push(Number(segment));
+      node = node[Number(segment)];
+    } else {
+      path.push(segment);
+      node =
+        node !== null && typeof node === 'object' && Object.hasOwn(node, segment) ? (node as Record<string, unknown>)[segment] : undefined;
+    }
+  }
+  return path;
+}
+
 function describeProblems(problems: readonly JobTypeProblem[]): string {
   const files = [...new Set(problems.map((p) => p.file))];
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;

@@ -4,7 +4,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import grammarSchema from '../job-types/schema/job-type.schema.json';
 import type { JobTypeDefinition } from './job-type.generated';
-import type { DefinitionIssue, DefinitionPath } from './errors';
+import { pointerToPath, type DefinitionIssue } from './errors';
 import { closestName, didYouMean } from './suggest';
 
 const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
@@ -64,7 +64,7 @@ const TYPE_NOUNS: Record<string, string> = {
 };
 
 function translate(error: ErrorObject, data: unknown): GrammarIssue {
-  const path = toPath(error.instancePath, data);
+  const path = pointerToPath(error.instancePath, data);
   const parent = (error.parentSchema ?? {}) as Record<string, unknown>;
   const params = error.params as Record<string, unknown>;
   const value: unknown = error.data;
@@ -151,22 +151,4 @@ function describe(value: unknown): string {
 
 function orList(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
-}
-
-/** JSON pointer → path, with list indexes as numbers so they print as `[1]`. */
-function toPath(pointer: string, data: unknown): DefinitionPath {
-  if (pointer === '') return [];
-  const path: (string | number)[] = [];
-  let node: unknown = data;
-  for (const raw of pointer.slice(1).split('/')) {
-    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(node)) {
-      path.push(Number(segment));
-      node = node[Number(segment)];
-    } else {
-      path.push(segment);
-      node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
-    }
-  }
-  return path;
 }

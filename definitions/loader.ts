@@ -10,6 +10,7 @@ import { errorsOf, formatPath, JobTypeError } from './errors';
 import type { DefinitionIssue, JobTypeProblem } from './errors';
 import { checkGrammar } from './grammar-validation';
 import { checkSemantics } from './semantic-checks';
+import { unstorableTextIssues } from './storable-source';
 import { parseYamlSource } from './yaml-source';
 import type { ParsedYamlSource } from './yaml-source';
 
@@ -148,7 +149,12 @@ function checkSource(file: string, text: string, expectedId?: ExpectedId): Check
     if (parsed.data === undefined) return { file, parsed, compiled: undefined, problems: yamlProblems };
 
     const grammar = checkGrammar(parsed.data);
-    const issues = [...(grammar.ok ? [] : grammar.issues), ...checkSemantics(parsed.data), ...idIssues(parsed.data, expectedId)];
+    const issues = [
+      ...(grammar.ok ? [] : grammar.issues),
+      ...checkSemantics(parsed.data),
+      ...unstorableTextIssues(parsed.data),
+      ...idIssues(parsed.data, expectedId),
+    ];
     const source = { file, parsed };
     const problems = sortProblems([...yamlProblems, ...issues.map((issue) => problem(source, issue))]);
     if (errorsOf(problems).length > 0 || !grammar.ok) return { file, parsed, compiled: undefined, problems };

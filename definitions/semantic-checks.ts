@@ -2,6 +2,7 @@
 // be filled, templates and durations. They run even when the grammar check failed, so an author
 // sees everything in one pass; hence every read here is defensive about shapes.
 import grammarSchema from '../job-types/schema/job-type.schema.json';
+import { textProblem, unstorableStrings } from '../common/storable';
 import type { DefinitionIssue, DefinitionPath } from './errors';
 import { ACTION_TIMEOUT_BOUNDS, READ_VEHICLE_STATE, STEP_ACTIONS } from './actions';
 import { parseDurationMs } from './durations';
@@ -355,7 +356,9 @@ function checkValidationRules(field: FieldView, report: Report): void {
 
   const validation = patternOk ? usableValidation(type, rules) : undefined;
   // A list is no default of any type; the grammar says so already.
-  if (field.hasDefault && !Array.isArray(field.raw.default) && validation !== undefined && type !== 'photo') {
+  // A default that cannot be stored is reported as such (storable-source.ts), not twice.
+  const storable = unstorableStrings(field.raw.default).length === 0;
+  if (field.hasDefault && !Array.isArray(field.raw.default) && validation !== undefined && type !== 'photo' && storable) {
     for (const message of fieldValueProblems({ type: type as FieldType, validation }, field.raw.default)) {
       report([...path, 'default'], message);
     }
@@ -792,7 +795,8 @@ function checkDurations(data: Rec, report: Report, warn: (path: DefinitionPath, 
  */
 function checkPlainTexts(data: Rec, report: Report): void {
   const check = (path: DefinitionPath, value: unknown, multiline: boolean): void => {
-    if (typeof value !== 'string') return;
+    // What cannot be stored at all is reported as such (storable-source.ts), not twice.
+    if (typeof value !== 'string' || textProblem(value) !== undefined) return;
     const problem = plainTextProblem(value, multiline);
     if (problem !== undefined) report(path, problem);
   };

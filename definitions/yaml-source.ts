@@ -3,6 +3,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node as YamlNode, Pair } from 'yaml';
 import type { DefinitionPath } from './errors';
+import { unstorableSourceText } from './storable-source';
 
 export interface SourcePosition {
   /** 1-based. */
@@ -41,6 +42,12 @@ export function parseYamlSource(text: string): ParsedYamlSource {
     const size = `${Math.ceil(bytes / 1024)} KiB`;
     const message = `the source is ${size}; a job type may be at most ${YAML_LIMITS.maxBytes / 1024} KiB (${YAML_LIMITS.maxBytes} bytes)`;
     return { data: undefined, problems: [{ line: 1, column: 1, message }], locate: () => ({ line: 1, column: 1 }) };
+  }
+  const unstorable = unstorableSourceText(text);
+  if (unstorable !== undefined) {
+    const before = text.slice(0, unstorable.position).split('\n');
+    const where = { line: before.length, column: before.at(-1)!.length + 1 };
+    return { data: undefined, problems: [{ ...where, message: unstorable.message }], locate: () => ({ line: 1, column: 1 }) };
   }
   const lineCounter = new LineCounter();
   const flowTooDeep = deepFlowNesting(text);

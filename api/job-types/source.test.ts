@@ -58,7 +58,8 @@ describe('a job type source as the API checks it', () => {
         line: 14,
         column: 9,
         path: '',
-        message: 'the source must not contain the NUL character (U+0000), found at position 364',
+        message:
+          'the source must not contain the NUL character (U+0000), found at position 364; job types are stored in a database that cannot hold it',
         severity: 'error',
       },
     ]);

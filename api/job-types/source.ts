@@ -1,7 +1,6 @@
 // A job type's YAML as the API receives it: checked by the same code and in the same words as
 // `job-types validate`, except that `version:` may be left out (the API assigns the next one).
 import type { SourceProblem } from '../../common/errors';
-import { textProblem } from '../../common/storable';
 import type { CompiledJobType } from '../../definitions/compiled-job-type';
 import type { JobTypeProblem } from '../../definitions/errors';
 import { checkJobTypeText } from '../../definitions/loader';
@@ -29,19 +28,6 @@ export function checkApiSource(
   text: string,
   options: { expectedId?: string; assumedVersion?: number } = {},
 ): CheckedApiSource & { compileAs(version: number): CompiledJobType } {
-  const unstorable = textProblem(text);
-  if (unstorable) {
-    const offset = Number(/position (\d+)/.exec(unstorable)?.[1] ?? 0);
-    const before = text.slice(0, offset).split('\n');
-    const problem: SourceProblem = {
-      line: before.length,
-      column: before.at(-1)!.length + 1,
-      path: '',
-      message: `the source ${unstorable}`,
-      severity: 'error',
-    };
-    return { problems: [problem], compileAs: unusable };
-  }
   const check = (source: string) =>
     checkJobTypeText(FILE, source, options.expectedId === undefined ? {} : { expectedId: options.expectedId });
   const asWritten = check(text);

@@ -243,6 +243,60 @@ describe('provider job types over HTTP', function () {
     expect(await stack.db('provider_job_type_versions').where({ id: 'acme-other' }).count({ n: '*' })).to.deep.equal([{ n: '0' }]);
   });
 
+  it('refuses every text Postgres cannot store, wherever a YAML escape puts it: 422 with its path on every route, nothing stored', async () => {
+    const source = ACME.replace('id: acme-check', 'id: acme-storable')
+      .replace(
+        '  - { key: note,',
+        '  - { key: kind, label: Kind, section: setup, type: enum, validation: { options: [{ value: a, label: A }, { value: b, label: B }] } }\n  - { key: note,',
+      )
+      .replace('collect: [note] }', 'collect: [note] }\n  - { id: configure, title: Configure, action: cloudboxx.applyConfiguration }')
+      .replace(
+        'access: { permissions: [readState]',
+        'cloudboxx: { configuration: { vehicle: { note: "ok" } } }\naccess: { permissions: [readState, configure]',
+      );
+    expect((await admin('POST', '/v1/job-types/validate', source)).body).to.deep.equal({ valid: true, problems: [] });
+    const placements: Array<[from: string, to: string, path: string, message: string]> = [
+      ['note: "ok"', 'note: "a\\u0000b"', 'cloudboxx.configuration.vehicle.note', 'must not contain the NUL character'],
+      ['note: "ok"', '"k\\u0000": 1', 'cloudboxx.configuration.vehicle["k\\u0000"]', 'has a name that must not contain the NUL character'],
+      [
+        'note: "ok"',
+        'note: "a\\uD800b"',
+        'cloudboxx.configuration.vehicle.note',
+        'must be valid Unicode: it has a lone surrogate (U+D800)',
+      ],
+      ['"^[0-9A-F]{16}$"', '"^[0-9A-F\\u0000]{16}$"', 'fields[0].validation.pattern', 'must not contain the NUL character'],
+      [
+        '{ value: b, label: B }',
+        '{ value: "b\\u0000", label: B }',
+        'fields[1].validation.options[1].value',
+        'must not contain the NUL character',
+      ],
+    ];
+    for (const [from, to, path, message] of placements) {
+      const broken = source.replace(from, to);
+      const line = broken.split('\n').findIndex((text) => text.includes(to)) + 1;
+      const expectRefused = (problems: Array<{ line: number; path: string; message: string; severity: string }>, route: string) => {
+        expect(problems, `${route}: ${to}`).to.have.length(1);
+        expect(problems[0], `${route}: ${to}`).to.deep.include({ line, path, severity: 'error' });
+        expect(problems[0]!.message, `${route}: ${to}`).to.include(message);
+      };
+      const validated = await admin('POST', '/v1/job-types/validate', broken);
+      expect(validated.status, validated.text).to.equal(200);
+      expect(validated.body.valid).to.equal(false);
+      expectRefused(validated.body.problems, 'validate');
+      const previewed = await admin('POST', '/v1/job-types/preview', { source: broken, values: { boxQnr: QNR } });
+      expect(previewed.status, previewed.text).to.equal(200);
+      expect(previewed.body).to.deep.include({ valid: false, preview: null });
+      expectRefused(previewed.body.problems, 'preview');
+      const published = await admin('PUT', '/v1/job-types/acme-storable', broken);
+      expect(published.status, published.text).to.equal(422);
+      expect(published.body.type).to.equal(`${PROBLEMS}invalid-job-type`);
+      expectRefused(published.body.problems, 'publish');
+    }
+    expect(await stack.db('provider_job_type_versions').where({ id: 'acme-storable' }).count({ n: '*' })).to.deep.equal([{ n: '0' }]);
+    expect(await stack.db('provider_job_type_audit').where({ job_type_id: 'acme-storable' }).count({ n: '*' })).to.deep.equal([{ n: '0' }]);
+  });
+
   it('keeps ids unambiguous: a built-in id cannot be published as a provider type', async () => {
     const shadow = await admin('PUT', '/v1/job-types/cloudboxx-install', ACME.replace('id: acme-check', 'id: cloudboxx-install'));
     expect(shadow.status).to.equal(409);

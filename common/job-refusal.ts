@@ -21,6 +21,8 @@ export const REFUSAL_REASONS = [
   'unknownStep',
   /** A step's checklist is not ticked off completely. */
   'checklistIncomplete',
+  /** An item ticked for a step that its checklist does not have. */
+  'unknownChecklistItem',
   /** The job cannot succeed while required fields are blank or steps are open. */
   'incomplete',
   /** Failing a job needs the installer's explanation. */

@@ -82,6 +82,11 @@ export function missingChecklistItems(step: CompiledStep, ticked: readonly strin
   return step.checklist.filter((item) => !ticked.includes(item));
 }
 
+/** Ticked items the step's checklist does not have, with their place in what was ticked. */
+export function unknownChecklistItems(step: CompiledStep, ticked: readonly string[]): Array<{ index: number; item: string }> {
+  return ticked.flatMap((item, index) => (step.checklist.includes(item) ? [] : [{ index, item }]));
+}
+
 // ── values and locks ─────────────────────────────────────────────────────────────────────────────
 
 /** Keys of the fields given a value at creation: the installer may read but never change them. */

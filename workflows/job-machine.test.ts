@@ -219,6 +219,71 @@ describe('the job machine: what a step completes with', () => {
   });
 });
 
+describe("the job machine: a step's checklist", () => {
+  const MOUNT = { actor: INSTALLER, stepId: 'mount', values: { boxSerial: 'CBX12345' } };
+
+  it('refuses an item the step does not have beside its own, naming it at its place and the items the step has', () => {
+    const refusal = refusalOf(() => runningJob().checkCompleteStep({ ...MOUNT, checklist: ['Power', 'CAN bus', 'Bogus'] }));
+    expect(refusal).to.deep.equal({
+      reason: 'unknownChecklistItem',
+      message: 'Step "Mount" has no checklist item "Bogus"; its items are: "Power", "CAN bus".',
+      problems: [
+        {
+          pointer: '/checklist/2',
+          message: '"Bogus" is not an item of this step; its items are: "Power", "CAN bus"',
+          rule: 'unknownChecklistItem',
+        },
+      ],
+    });
+  });
+
+  it("names each unknown item, and the step's items left unticked, in one answer", () => {
+    const refusal = refusalOf(() => runningJob().checkCompleteStep({ ...MOUNT, checklist: ['Doors reacted', 'Power', 'power'] }));
+    expect(refusal?.reason).to.equal('unknownChecklistItem');
+    expect(refusal?.message).to.equal('Step "Mount" has no checklist items "Doors reacted", "power"; its items are: "Power", "CAN bus".');
+    expect(refusal?.problems.map(({ pointer, rule }) => ({ pointer, rule }))).to.deep.equal([
+      { pointer: '/checklist/0', rule: 'unknownChecklistItem' },
+      { pointer: '/checklist/2', rule: 'unknownChecklistItem' },
+      { pointer: '/checklist', rule: 'checklist' },
+    ]);
+  });
+
+  it('refuses any item for a step without a checklist', () => {
+    const job = runningJob();
+    job.completeStep({ ...MOUNT, checklist: ['Power', 'CAN bus'] }, NOW);
+    const refusal = refusalOf(() => job.checkCompleteStep({ actor: INSTALLER, stepId: 'configure', checklist: ['Doors reacted'] }));
+    expect(refusal).to.deep.equal({
+      reason: 'unknownChecklistItem',
+      message: 'Step "Configure" has no checklist item "Doors reacted"; it has no checklist items.',
+      problems: [
+        {
+          pointer: '/checklist/0',
+          message: '"Doors reacted" is not an item of this step; it has no checklist items',
+          rule: 'unknownChecklistItem',
+        },
+      ],
+    });
+    expect(() => job.checkCompleteStep({ actor: INSTALLER, stepId: 'configure', checklist: [] })).not.to.throw();
+  });
+
+  it("lists an unknown item with the values' problems when the values are refused", () => {
+    const refusal = refusalOf(() =>
+      runningJob().checkCompleteStep({ ...MOUNT, values: { boxSerial: 'bad' }, checklist: ['Power', 'CAN bus', 'Bogus'] }),
+    );
+    expect(refusal?.reason).to.equal('invalidValues');
+    expect(refusal?.problems.map((problem) => problem.pointer)).to.deep.equal(['/values/boxSerial', '/checklist/2']);
+  });
+
+  it("takes unknown items when told to, as the workflow's handler does for runs that took them before the rule", () => {
+    const job = runningJob();
+    expect(job.checkCompleteStep({ ...MOUNT, checklist: ['Power', 'CAN bus', 'Bogus'] }, { unknownChecklistItems: 'take' }).id).to.equal(
+      'mount',
+    );
+    const missing = refusalOf(() => job.checkCompleteStep({ ...MOUNT, checklist: ['Bogus'] }, { unknownChecklistItems: 'take' }));
+    expect(missing?.reason, 'the step still needs its own items').to.equal('checklistIncomplete');
+  });
+});
+
 /**
  * Who may do what, when: every change against every status and every kind of caller. A change
  * that is allowed may still be refused by a rule of the job type (an incomplete job); it is never

@@ -22,6 +22,7 @@ import {
   lockedFieldKeys,
   lockViolation,
   missingChecklistItems,
+  unknownChecklistItems,
   unlockedValues,
 } from '../definitions/rules';
 import { fieldValueProblems, validateProviderValues, validateStepValues } from '../definitions/value-validation';
@@ -201,8 +202,15 @@ export class JobMachine {
       ]);
   }
 
-  /** Everything about completing the step except its automated action, which the workflow runs next. */
-  checkCompleteStep(request: CompleteStepRequest): CompiledStep {
+  /**
+   * Everything about completing the step except its automated action, which the workflow runs next.
+   * With `unknownChecklistItems: 'take'`, items the step does not have pass, as they did before they
+   * were refused: for the workflow's handler, which replays runs that took some (see jobWorkflow).
+   */
+  checkCompleteStep(
+    request: CompleteStepRequest,
+    { unknownChecklistItems: unknownItems = 'refuse' }: { unknownChecklistItems?: 'refuse' | 'take' } = {},
+  ): CompiledStep {
     this.checkInstaller(request.actor);
     this.checkStatus(['RUNNING'], 'worked on');
     const order = checkStepOrder(this.jobType, this.completedStepIds, request.stepId, this.values);
@@ -221,8 +229,18 @@ export class JobMachine {
       ...validateStepValues(this.jobType, step.id, this.stepValues(step, request), this.providerValues),
       ...photoReuseProblems(this.jobType, this.values, this.givenStepValues(step, request)),
     ];
-    const unticked = missingChecklistItems(step, request.checklist ?? []);
-    const checklist = unticked.length > 0 ? [{ pointer: '/checklist', message: `missing: ${unticked.join(', ')}`, rule: 'checklist' }] : [];
+    const ticked = request.checklist ?? [];
+    const unknown = unknownItems === 'refuse' ? unknownChecklistItems(step, ticked) : [];
+    const unticked = missingChecklistItems(step, ticked);
+    const items = step.checklist.length > 0 ? `its items are: ${step.checklist.map(quote).join(', ')}` : 'it has no checklist items';
+    const checklist: FieldProblem[] = [
+      ...unknown.map(({ index, item }) => ({
+        pointer: `/checklist/${index}`,
+        message: `${quote(item)} is not an item of this step; ${items}`,
+        rule: 'unknownChecklistItem',
+      })),
+      ...(unticked.length > 0 ? [{ pointer: '/checklist', message: `missing: ${unticked.join(', ')}`, rule: 'checklist' }] : []),
+    ];
     // Every problem of the request in one answer; its reason is the first that applies.
     const locked = issues.filter((issue) => issue.rule === 'locked');
     if (locked.length > 0)
@@ -232,6 +250,12 @@ export class JobMachine {
         ...issues,
         ...checklist,
       ]);
+    if (unknown.length > 0)
+      throw refuse(
+        'unknownChecklistItem',
+        `Step "${step.title}" has no checklist item${unknown.length === 1 ? '' : 's'} ${unknown.map(({ item }) => quote(item)).join(', ')}; ${items}.`,
+        checklist,
+      );
     if (unticked.length > 0)
       throw refuse(
         'checklistIncomplete',
@@ -544,6 +568,11 @@ function pick(values: Record<string, unknown>, keys: readonly string[]): Record<
 
 function withoutBlanks(values: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(values).filter(([, value]) => !isBlank(value)));
+}
+
+/** A checklist item as the refusal names it: in quotes, as items hold commas of their own. */
+function quote(item: string): string {
+  return JSON.stringify(item);
 }
 
 function capitalise(text: string): string {

@@ -209,7 +209,10 @@ class JobRun {
     );
     this.onChange(
       completeStepUpdate,
-      (request) => job.checkCompleteStep(request),
+      // Checklist items the step does not have are refused by the validator alone: the job type is the
+      // run's own, so what it found still holds in the handler, and runs that took such items before
+      // the rule (before-known-checklist-items/ in the replay tests) replay as they ran.
+      (request, inValidator) => job.checkCompleteStep(request, { unknownChecklistItems: inValidator ? 'refuse' : 'take' }),
       (request, step) => this.completeStep(request, step),
     );
     this.onChange(
@@ -338,13 +341,16 @@ class JobRun {
    * An update that changes the job: `check` refuses it in the validator (nothing reaches history)
    * and again in the handler, which may run after another change; what it returns (the step, for
    * a step) is handed to `change`. A change is applied before its first await, so no lock is needed.
+   * `inValidator` tells the two apart: only the handler runs when a history is replayed.
    */
   private onChange<Req, Ret, Checked>(
     update: UpdateDefinition<Ret, [Req]>,
-    checkRequest: (request: Req) => Checked,
+    checkRequest: (request: Req, inValidator: boolean) => Checked,
     change: (request: Req, checked: Checked) => Promise<Ret>,
   ): void {
-    setHandler(update, (request) => change(request, checkRequest(request)), { validator: (request) => void checkRequest(request) });
+    setHandler(update, (request) => change(request, checkRequest(request, false)), {
+      validator: (request) => void checkRequest(request, true),
+    });
   }
 
   private async start(actor: Actor): Promise<JobChanged> {

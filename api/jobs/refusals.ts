@@ -13,6 +13,7 @@ const ERROR_BY_REASON: Record<
   invalidValues: RuleViolationError,
   lockedField: RuleViolationError,
   checklistIncomplete: RuleViolationError,
+  unknownChecklistItem: RuleViolationError,
   incomplete: RuleViolationError,
   reasonRequired: RuleViolationError,
   companyNotInvited: RuleViolationError,

@@ -74,7 +74,8 @@ export const completeStepBody = {
       type: 'array',
       items: { type: 'string' },
       uniqueItems: true,
-      description: 'The checklist items ticked off; the step needs all of them.',
+      description:
+        "The checklist items ticked off, as the step's checklist words them: all of them (else 422 checklist-incomplete) and no other (422 unknown-checklist-item).",
     },
   },
 } as const;

@@ -5647,7 +5647,7 @@ export interface operations {
           values?: {
             [key: string]: unknown;
           };
-          /** @description The checklist items ticked off; the step needs all of them. */
+          /** @description The checklist items ticked off, as the step's checklist words them: all of them (else 422 checklist-incomplete) and no other (422 unknown-checklist-item). */
           checklist?: string[];
         };
       };

@@ -376,6 +376,45 @@ describe('jobs over HTTP, provider and installer side', function () {
     expect(early.status, 'a known step out of turn is still a conflict').to.equal(409);
     expect(early.body.type).to.equal('https://installer-jobs.dev/problems/step-out-of-order');
   });
+  it("refuses checklist items the step does not have with 422 unknown-checklist-item, naming each and the step's items", async () => {
+    const job = await createJob({ vin: 'WVWZZZCDZMW072341' });
+    await provider('POST', `/v1/jobs/${job.id}/assign`, { installerCompanyId: demo.installerCompanyId });
+    await installer('POST', `/v1/jobs/${job.id}/start`);
+    const odometerPhoto = await photo(job.id);
+    const checkIn = stack.jobTypes.get('cloudboxx-install')!.steps.find((step) => step.id === 'check-in')!;
+    const items = checkIn.checklist.map((item) => JSON.stringify(item)).join(', ');
+    const values = { brand: 'Volkswagen', model: 'Golf', fuelType: 'petrol', odometerKm: 10, photoOdometer: { photoId: odometerPhoto } };
+    const complete = (checklist: string[]) => installer('POST', `/v1/jobs/${job.id}/steps/check-in/complete`, { values, checklist });
+
+    const extra = await complete([...checkIn.checklist, 'Bogus']);
+    expect(extra.status, JSON.stringify(extra.body)).to.equal(422);
+    expect(extra.body).to.deep.include({
+      type: 'https://installer-jobs.dev/problems/unknown-checklist-item',
+      title: `Step "${checkIn.title}" has no checklist item "Bogus"; its items are: ${items}.`,
+    });
+    expect(extra.body.errors).to.deep.equal([
+      {
+        pointer: `/checklist/${checkIn.checklist.length}`,
+        message: `"Bogus" is not an item of this step; its items are: ${items}`,
+        rule: 'unknownChecklistItem',
+      },
+    ]);
+
+    const wrong = await complete(['Doors reacted']);
+    expect(wrong.status).to.equal(422);
+    expect(wrong.body.type).to.equal('https://installer-jobs.dev/problems/unknown-checklist-item');
+    expect(wrong.body.errors.map((e: { pointer: string }) => e.pointer)).to.deep.equal(['/checklist/0', '/checklist']);
+
+    const trail = await provider('GET', `/v1/jobs/${job.id}/events`);
+    expect(
+      trail.body.events.map((e: { type: string }) => e.type),
+      'nothing recorded',
+    ).to.deep.equal(['job.created', 'job.assigned', 'job.started']);
+    const done = await complete([...checkIn.checklist]);
+    expect(done.status, JSON.stringify(done.body)).to.equal(200);
+    expect(done.body.lastCompletedStep).to.equal('check-in');
+  });
+
   it("tells a caller who sees the job but uses the other side's route whose route it is (403), and a stranger nothing (404)", async () => {
     const job = await createJob();
     await provider('POST', `/v1/jobs/${job.id}/assign`, { installerCompanyId: demo.installerCompanyId });

@@ -5,12 +5,15 @@ import { dueDeliveries, fanOutFeed, nextDeliveryDue, recordDeliveryAttempt, type
 import { endpointToDeliver } from '../db/webhook-endpoints';
 import { wakeWebhookEndpoint } from '../temporal/webhooks';
 import { DEFAULT_RETRY_SCHEDULE, type WebhookRetrySchedule } from '../webhooks/retry-schedule';
+import { SecretSealer } from '../webhooks/secret-sealing';
 import { sendWebhook } from '../webhooks/send';
 
 /** How deliveries go out; the tests shorten the times. */
 export interface WebhookDeliverySettings {
   /** WEBHOOK_ALLOW_PRIVATE_TARGETS: connect to loopback and private addresses too (npm start, tests). */
   allowPrivateTargets: boolean;
+  /** WEBHOOK_SECRETS_KEY: opens the sealed signing secrets; unset, only secrets stored unsealed can sign. */
+  secretsKey?: Buffer;
   /** One attempt, connecting included: longer counts as failed. */
   timeoutMs: number;
   retry: WebhookRetrySchedule;
@@ -37,6 +40,7 @@ const HEARTBEAT_EVERY_MS = 2_000;
 
 export function createWebhookActivities(deps: { db: Db; jobTaskQueue: string; settings: WebhookDeliverySettings }): WebhookActivities {
   const { db, settings } = deps;
+  const sealer = new SecretSealer(settings.secretsKey);
   return {
     // Polling one indexed query a few times a second is cheap and needs no connection held open;
     // LISTEN/NOTIFY would save the idle queries, but a notified event may still lie above the
@@ -63,7 +67,7 @@ export function createWebhookActivities(deps: { db: Db; jobTaskQueue: string; se
       const context = Context.current();
       const beat = setInterval(() => context.heartbeat(), HEARTBEAT_EVERY_MS);
       try {
-        return await deliverRound(db, settings, endpointId, context.cancellationSignal);
+        return await deliverRound(db, sealer, settings, endpointId, context.cancellationSignal);
       } finally {
         clearInterval(beat);
       }
@@ -79,11 +83,12 @@ export function createWebhookActivities(deps: { db: Db; jobTaskQueue: string; se
  */
 async function deliverRound(
   db: Db,
+  sealer: SecretSealer,
   settings: WebhookDeliverySettings,
   endpointId: string,
   cancelled: AbortSignal,
 ): Promise<EndpointDeliveryState> {
-  const endpoint = await endpointToDeliver(db, endpointId, new Date());
+  const endpoint = await endpointToDeliver(db, sealer, endpointId, new Date());
   if (!endpoint) return { kind: 'gone' };
   if (endpoint.paused) return { kind: 'paused' };
   const started = Date.now();

@@ -41,6 +41,7 @@ export async function runWorker(config: Config): Promise<void> {
   installTemporalRuntime({ logger, metricsAddress: config.observability.workerMetricsAddress });
   const vehicles = connectOneApi(config);
   if (!config.mail.smtpUrl) logger.warn('SMTP_URL is not set: every e-mail fails at once, as each invitation then shows');
+  warnIfWebhookSecretsUnsealed(config, logger);
   const db = await reachableDb(config);
   await loadJobTypeCatalog(config.jobTypesDir, db); // refuse to start on a broken job type
   const target = temporalTarget(config);
@@ -66,7 +67,7 @@ export async function runWorker(config: Config): Promise<void> {
     taskQueue: config.temporal.taskQueue,
     db,
     workflowBundle: bundleJobWorkflows(),
-    settings: { allowPrivateTargets: config.webhooks.allowPrivateTargets === true },
+    settings: { allowPrivateTargets: config.webhooks.allowPrivateTargets === true, secretsKey: config.webhooks.secretsKey },
   });
   // The hourly photo housekeeping runs on this task queue; the first worker to start makes its schedule.
   const scheduler = await connectClient(target);
@@ -101,12 +102,19 @@ export async function runWorker(config: Config): Promise<void> {
   }
 }
 
+/** The API writes webhook secrets and the worker reads them: each says so when it would keep them in clear. */
+function warnIfWebhookSecretsUnsealed(config: Config, logger: Logger): void {
+  if (!config.webhooks.secretsKey)
+    logger.warn('WEBHOOK_SECRETS_KEY is not set: webhook signing secrets are stored in Postgres as they are, not sealed');
+}
+
 export async function runApi(config: Config): Promise<void> {
   const db = await reachableDb(config);
   const jobTypes = await loadJobTypeCatalog(config.jobTypesDir, db);
   const target = temporalTarget(config);
   const client = await connectClient(target);
   const logger = createLogger(config.observability.log);
+  warnIfWebhookSecretsUnsealed(config, logger);
   const server = await serveApi(config, { db, client, namespace: target.namespace, jobTypes, logger });
   logger.info(
     {

@@ -26,6 +26,7 @@ import { collectGarbageWhenIdle } from '../runtime/idle-gc';
 import { logTail } from '../runtime/log-tail';
 import { cliChildPidFile, stopOrphanChildren, type CliChildCommand } from '../runtime/pid-file';
 import { assertPortFree } from '../runtime/ports';
+import { localWebhookSecretsKey } from '../runtime/webhook-secrets-key';
 import { startPostgres, startServers, startTemporal } from '../runtime/services';
 import { describeNamespace } from '../runtime/temporal-dev-server';
 import { Supervisor, type Child, type GaveUp, type Supervised } from '../runtime/supervisor';
@@ -74,7 +75,14 @@ const PART_STOP_TIMEOUT_MS = 20_000;
  */
 export async function start(environment: Config, options: StartOptions = {}): Promise<void> {
   // A receiver on the developer's own machine is a fine webhook target here, unless told otherwise.
-  const config: Config = { ...environment, webhooks: { allowPrivateTargets: environment.webhooks.allowPrivateTargets ?? true } };
+  // Webhook secrets are sealed here too, with a key kept in the data folder unless the environment brings one.
+  const config: Config = {
+    ...environment,
+    webhooks: {
+      allowPrivateTargets: environment.webhooks.allowPrivateTargets ?? true,
+      secretsKey: environment.webhooks.secretsKey ?? localWebhookSecretsKey(environment.dataDir),
+    },
+  };
   const log = (line: string) => console.log(line);
   const parts = new Parts();
   const shutDown = (exitCode: number) => {
@@ -185,7 +193,7 @@ export async function start(environment: Config, options: StartOptions = {}): Pr
           taskQueue: config.temporal.taskQueue,
           db,
           workflowBundle: bundleLoading,
-          settings: { allowPrivateTargets: config.webhooks.allowPrivateTargets === true },
+          settings: { allowPrivateTargets: config.webhooks.allowPrivateTargets === true, secretsKey: config.webhooks.secretsKey },
         });
         workerMade = true;
         return { devServer, target, client, workerConnection, worker, webhookWorker };
@@ -344,6 +352,7 @@ async function startProcesses(
     TEMPORAL_NAMESPACE: config.temporal.namespace,
     DATABASE_URL: postgres.url,
     WEBHOOK_ALLOW_PRIVATE_TARGETS: String(config.webhooks.allowPrivateTargets === true),
+    ...(config.webhooks.secretsKey && { WEBHOOK_SECRETS_KEY: config.webhooks.secretsKey.toString('base64') }),
     ...vehicles.workerEnv,
     ...mail.workerEnv,
   };

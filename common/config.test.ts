@@ -8,6 +8,7 @@ import {
   loadDatabaseUrl,
   loadMailSettings,
   loadObservabilitySettings,
+  loadWebhookSettings,
   loadWorkerSettings,
 } from './config';
 
@@ -41,6 +42,21 @@ describe('configuration from the environment', () => {
       ConfigError,
       'ACCOUNT_LINK_VALID_HOURS=8761 is more than a year',
     );
+  });
+
+  it('takes WEBHOOK_SECRETS_KEY as 32 bytes in base64, refusing anything else without repeating it', () => {
+    expect(loadWebhookSettings({}).secretsKey).to.equal(undefined);
+    const key = Buffer.alloc(32, 7);
+    expect(loadWebhookSettings({ WEBHOOK_SECRETS_KEY: key.toString('base64') }).secretsKey).to.deep.equal(key);
+    for (const bad of [Buffer.alloc(16, 7).toString('base64'), 'not base64 at all!', key.toString('hex')]) {
+      expect(() => loadWebhookSettings({ WEBHOOK_SECRETS_KEY: bad }), bad)
+        .to.throw(ConfigError, /WEBHOOK_SECRETS_KEY must be 32 random bytes in base64/)
+        .and.satisfy((error: Error) => !error.message.includes(bad));
+    }
+    expect(loadWebhookSettings({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOK_SECRETS_KEY: key.toString('base64') })).to.deep.equal({
+      allowPrivateTargets: true,
+      secretsKey: key,
+    });
   });
 
   it('refuses a port that is not a number, naming the variable', () => {

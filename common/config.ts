@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { KEY_BYTES as SEALING_KEY_BYTES } from '../webhooks/secret-sealing';
 
 /**
  * Everything the processes read from the environment, in one place (the tests' own variables,
@@ -89,6 +90,12 @@ export interface WebhookSettings {
    * `worker` and `api` processes (production) refuse such URLs at registration and at every connection (SSRF).
    */
   allowPrivateTargets?: boolean;
+  /**
+   * WEBHOOK_SECRETS_KEY: 32 random bytes in base64 (`openssl rand -base64 32`), the same in every API
+   * and worker process; the webhook signing secrets are sealed with it in Postgres
+   * (webhooks/secret-sealing.ts). Unset: stored as they are (`start` makes one in its data folder).
+   */
+  secretsKey?: Buffer;
 }
 
 export interface ObservabilitySettings {
@@ -242,11 +249,24 @@ function accountLinkValidHours(env: NodeJS.ProcessEnv): number {
 }
 
 export function loadWebhookSettings(env: NodeJS.ProcessEnv = process.env): WebhookSettings {
+  const settings: WebhookSettings = {};
   const allow = nonEmpty(env.WEBHOOK_ALLOW_PRIVATE_TARGETS)?.toLowerCase();
-  if (allow === undefined) return {};
-  if (!['true', 'false'].includes(allow))
-    throw new ConfigError(`WEBHOOK_ALLOW_PRIVATE_TARGETS=${env.WEBHOOK_ALLOW_PRIVATE_TARGETS} must be true or false.`);
-  return { allowPrivateTargets: allow === 'true' };
+  if (allow !== undefined) {
+    if (!['true', 'false'].includes(allow))
+      throw new ConfigError(`WEBHOOK_ALLOW_PRIVATE_TARGETS=${env.WEBHOOK_ALLOW_PRIVATE_TARGETS} must be true or false.`);
+    settings.allowPrivateTargets = allow === 'true';
+  }
+  const key = nonEmpty(env.WEBHOOK_SECRETS_KEY);
+  if (key !== undefined) {
+    // The message names the variable, never its value.
+    const bytes = /^[A-Za-z0-9+/]+={0,2}$/.test(key) ? Buffer.from(key, 'base64') : undefined;
+    if (bytes?.length !== SEALING_KEY_BYTES)
+      throw new ConfigError(
+        `WEBHOOK_SECRETS_KEY must be ${SEALING_KEY_BYTES} random bytes in base64 (make one with: openssl rand -base64 32).`,
+      );
+    settings.secretsKey = bytes;
+  }
+  return settings;
 }
 
 export function loadObservabilitySettings(env: NodeJS.ProcessEnv = process.env): ObservabilitySettings {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from './connection';
 import { feedHead } from './feed';
+import type { SecretSealer } from '../webhooks/secret-sealing';
 
 /** A webhook endpoint as its tenant sees it: never with its secret, which is shown once. */
 export interface WebhookEndpointRow {
@@ -34,6 +35,7 @@ export function newWebhookSecret(): string {
 
 export async function createWebhookEndpoint(
   db: Db,
+  sealer: SecretSealer,
   input: { organisationId: string; url: string; eventTypes: string[]; description?: string; createdBy: string },
 ): Promise<{ endpoint: WebhookEndpointRow; secret: string }> {
   const secret = newWebhookSecret();
@@ -46,7 +48,7 @@ export async function createWebhookEndpoint(
       url: input.url,
       event_types: input.eventTypes,
       description: input.description ?? null,
-      secret,
+      secret: sealer.seal(secret),
       created_by: input.createdBy,
     })
     .returning(COLUMNS);
@@ -95,6 +97,7 @@ export async function deleteWebhookEndpoint(db: Db, organisationId: string, id: 
  */
 export async function rotateWebhookSecret(
   db: Db,
+  sealer: SecretSealer,
   organisationId: string,
   id: string,
   overlapMs: number,
@@ -105,20 +108,22 @@ export async function rotateWebhookSecret(
     .update({
       previous_secret: db.ref('secret'),
       previous_secret_until: new Date(Date.now() + overlapMs),
-      secret,
+      secret: sealer.seal(secret),
     })
     .returning(COLUMNS);
   return endpoint && { endpoint, secret };
 }
 
-/** What the sender needs of an endpoint: where, whether paused, and every secret that signs now. */
+/** What the sender needs of an endpoint: where, whether paused, and every secret that signs now (opened). */
 export async function endpointToDeliver(
   db: Db,
+  sealer: SecretSealer,
   id: string,
   now: Date,
 ): Promise<{ url: string; paused: boolean; secrets: string[] } | undefined> {
   const row = await db('webhook_endpoints').where({ id }).first('url', 'paused_at', 'secret', 'previous_secret', 'previous_secret_until');
   if (!row) return undefined;
   const previousSigns = row.previous_secret !== null && row.previous_secret_until !== null && row.previous_secret_until > now;
-  return { url: row.url, paused: row.paused_at !== null, secrets: previousSigns ? [row.secret, row.previous_secret] : [row.secret] };
+  const stored: string[] = previousSigns ? [row.secret, row.previous_secret] : [row.secret];
+  return { url: row.url, paused: row.paused_at !== null, secrets: stored.map((secret) => sealer.open(secret)) };
 }

@@ -16,6 +16,7 @@ import {
   type WebhookEndpointRow,
 } from '../../db/webhook-endpoints';
 import { wakeWebhookEndpoint } from '../../temporal/webhooks';
+import { SecretSealer } from '../../webhooks/secret-sealing';
 import { checkWebhookUrl, WebhookUrlProblem } from '../../webhooks/targets';
 import type { AuthState } from '../auth';
 import type { SignedInDeps } from '../signed-in';
@@ -49,7 +50,10 @@ export interface WebhooksRouterDeps extends SignedInDeps {
 export function webhooksRouter(deps: WebhooksRouterDeps): Router<AuthState> {
   const router = new Router<AuthState>({ prefix: '/v1/webhooks' });
   router.use(deps.signedIn);
-  const allowPrivate = () => (deps.webhooks ?? loadConfig().webhooks).allowPrivateTargets === true;
+  const settings = () => deps.webhooks ?? loadConfig().webhooks;
+  const allowPrivate = () => settings().allowPrivateTargets === true;
+  let sealer: SecretSealer | undefined;
+  const sealing = () => (sealer ??= new SecretSealer(settings().secretsKey));
 
   router.get('/', async (ctx) => {
     const principal = tenantAdmin(ctx.state.principal, 'see webhooks');
@@ -63,7 +67,7 @@ export function webhooksRouter(deps: WebhooksRouterDeps): Router<AuthState> {
     const principal = tenantAdmin(ctx.state.principal, 'register webhooks');
     const body = parseBody(createWebhookBody, ctx.request.body);
     await refuseUnsafeUrl(body.url, allowPrivate());
-    const { endpoint, secret } = await createWebhookEndpoint(deps.db, {
+    const { endpoint, secret } = await createWebhookEndpoint(deps.db, sealing(), {
       organisationId: principal.organisationId,
       url: body.url,
       eventTypes: [...body.eventTypes],
@@ -109,7 +113,7 @@ export function webhooksRouter(deps: WebhooksRouterDeps): Router<AuthState> {
   router.post('/:webhookId/secret', async (ctx) => {
     const principal = tenantAdmin(ctx.state.principal, 'rotate webhook secrets');
     const endpoint = await ownEndpoint(principal, ctx.params.webhookId!);
-    const rotated = await rotateWebhookSecret(deps.db, principal.organisationId, endpoint.id, ROTATION_OVERLAP_MS);
+    const rotated = await rotateWebhookSecret(deps.db, sealing(), principal.organisationId, endpoint.id, ROTATION_OVERLAP_MS);
     if (!rotated) throw notFound(endpoint.id);
     const answer: FromSchema<typeof webhookWithSecret> = { ...asResource(rotated.endpoint), secret: rotated.secret };
     ctx.body = answer;

@@ -1,11 +1,12 @@
 // A worker process killed (SIGKILL) while an endpoint holds a delivery's request: the next worker
 // sends it again, under the same webhook-id and with the same body (at least once).
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import { Webhook } from 'standardwebhooks';
 import type { Db } from '../../db/connection';
 import { recordInvitationEvent } from '../../db/feed';
 import { createWebhookEndpoint } from '../../db/webhook-endpoints';
+import { SecretSealer } from '../../webhooks/secret-sealing';
 import { onboardProvider } from '../../db/tenancy';
 import { CliProcess } from '../support/cli';
 import { startSimulatedOneApi, TEST_CLIENT, type SimulatedOneApi } from '../support/oneapi';
@@ -20,6 +21,8 @@ describe('a worker killed in the middle of a webhook delivery', function () {
   let receiver: WebhookReceiver;
   const workers: CliProcess[] = [];
   const taskQueue = `webhook-kill-${randomUUID()}`;
+  // The worker processes open the secret sealed in Postgres with the key in their environment.
+  const secretsKey = randomBytes(32);
 
   before(async () => {
     ({ db, url: databaseUrl } = await freshDatabase('webhook worker kill'));
@@ -43,6 +46,7 @@ describe('a worker killed in the middle of a webhook delivery', function () {
       ONEAPI_CLIENT_ID: TEST_CLIENT.id,
       ONEAPI_CLIENT_SECRET: TEST_CLIENT.secret,
       WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+      WEBHOOK_SECRETS_KEY: secretsKey.toString('base64'),
     });
     workers.push(worker);
     await worker.waitFor(/Worker polling/, 60_000);
@@ -51,12 +55,14 @@ describe('a worker killed in the middle of a webhook delivery', function () {
 
   it('sends the delivery again from the next worker, with the same webhook-id, and records it delivered', async () => {
     const provider = await onboardProvider(db, { name: 'Kill Mobility', adminEmail: 'admin@kill.example', fleetName: 'Kill fleet' });
-    const { endpoint, secret } = await createWebhookEndpoint(db, {
+    const { endpoint, secret } = await createWebhookEndpoint(db, new SecretSealer(secretsKey), {
       organisationId: provider.providerId,
       url: receiver.url,
       eventTypes: ['invitation.declined'],
       createdBy: provider.adminUserId,
     });
+    const [stored] = await db('webhook_endpoints').where({ id: endpoint.id }).pluck('secret');
+    expect(stored, 'sealed in Postgres').to.match(/^sealed:v1:/);
     const first = await startWorker();
     const invitationId = randomUUID();
     await recordInvitationEvent(db, {

@@ -51,6 +51,15 @@ describe('the webhooks API', function () {
       .to.match(/^whsec_/)
       .and.not.equal(created.body.secret);
     expect(Date.parse(rotated.body.previousSecretUntil) - Date.now()).to.be.within(23.9 * 3600_000, 24 * 3600_000);
+    // Postgres holds both secrets sealed (WEBHOOK_SECRETS_KEY), neither as shown.
+    const stored = await stack.db('webhook_endpoints').where({ id }).first('secret', 'previous_secret');
+    for (const [column, shown] of [
+      ['secret', rotated.body.secret],
+      ['previous_secret', created.body.secret],
+    ] as const) {
+      expect(stored[column], column).to.match(/^sealed:v1:/);
+      expect(stored[column], column).not.to.include((shown as string).slice('whsec_'.length, 30));
+    }
 
     expect((await stack.call('GET', `/v1/webhooks/${id}/deliveries`, provider.adminToken)).body).to.deep.equal({
       items: [],

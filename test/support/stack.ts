@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -143,13 +144,15 @@ export async function startTestStack(
   });
   const running = worker.run();
   await untilWorkerPolls(workerConnection, taskQueue);
+  // Webhook secrets sealed as in production, with a key of this stack's own.
+  const webhookSecretsKey = options.webhooks?.secretsKey ?? randomBytes(32);
   const webhookWorker = await createWebhookWorker({
     connection: workerConnection,
     namespace: 'default',
     taskQueue,
     db: options.workerDb ?? db,
     workflowBundle: options.workflowBundle ?? (await workflowBundle()),
-    settings: { allowPrivateTargets: true, ...options.webhooks },
+    settings: { allowPrivateTargets: true, ...options.webhooks, secretsKey: webhookSecretsKey },
   });
   const webhooksRunning = webhookWorker.run();
   await ensureWebhookDispatcher(client, taskQueue);
@@ -165,7 +168,7 @@ export async function startTestStack(
     log: options.log ?? (() => {}),
     photoStore,
     photos: { maxBytes: options.photoMaxBytes ?? DEFAULT_PHOTO_MAX_BYTES, scratchDir: path.join(photoDir, 'uploads') },
-    webhooks: { allowPrivateTargets: options.webhooks?.allowPrivateTargets ?? true },
+    webhooks: { allowPrivateTargets: options.webhooks?.allowPrivateTargets ?? true, secretsKey: webhookSecretsKey },
   });
   const server = createApiServer(app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Context, log } from '@temporalio/activity';
-import type { Actor, JobEvent, SecuringCommandOutcome } from '../common/job';
+import { securingWords, type Actor, type JobEvent, type SecuringCommandOutcome } from '../common/job';
 import type { InstallerVehicleCommand } from '../common/job-messages';
 import { refusal } from '../common/job-refusal';
 import type { Db } from '../db/connection';
@@ -215,7 +215,7 @@ export function createVehicleActionActivities(gateway: VehicleGateway, db: Db) {
           if (error instanceof VehicleNotFoundError)
             return {
               reached: false,
-              detail: `No vehicle in OneAPI carries CloudBoxx ${request.qnr}, so it could not be locked or immobilised.`,
+              detail: `No vehicle in OneAPI carries CloudBoxx ${request.qnr}, so it could not be ${securingWords(request.commands, 'done').join(' or ')}.`,
             };
           throw error;
         }

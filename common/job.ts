@@ -52,6 +52,20 @@ export interface SecuringCommandOutcome {
   reported?: { centralLock?: 'locked' | 'unlocked'; drivingEnabled?: boolean };
 }
 
+const SECURING_WORDS = {
+  lock: { done: 'locked', to: 'lock' },
+  disableDriving: { done: 'immobilised', to: 'immobilise' },
+} as const;
+
+/**
+ * What access.onEnd's commands do to the vehicle, in their order: ['locked', 'immobilised'] (done),
+ * ['lock', 'immobilise'] (to). Texts about securing the vehicle are made of these, so that they say
+ * what the job type's onEnd does, not what the default does.
+ */
+export function securingWords(commands: ReadonlyArray<SecuringCommandOutcome['command']>, form: 'done' | 'to'): string[] {
+  return commands.map((command) => SECURING_WORDS[command][form]);
+}
+
 /** The job's vehicle as far as the job knows it. */
 export interface JobVehicle {
   /** QNR of the job's CloudBoxx, once a provider or a step has given it. */

@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { JOB_WORKFLOW_GENERATION } from '../common/job-workflow';
 import type { CompiledJobType } from '../definitions/compiled-job-type';
-import type { Actor } from '../common/job';
+import { securingWords, type Actor } from '../common/job';
 import { findRefusal } from '../common/job-refusal';
 import { compileText, variant, withFields } from '../test/support/job-type-texts';
 import { JobMachine } from './job-machine';
@@ -192,6 +192,26 @@ describe("the job machine: a job's vehicle and what can be stored", () => {
       actionError: 'The CloudBoxx did not answer.',
     });
   });
+});
+
+describe('the job machine: what the vehicle is said to undergo once access ends', () => {
+  const ENDINGS: Array<[onEnd: string | undefined, pending: string, overdue: string]> = [
+    [undefined, 'Access has ended; the vehicle is being locked and immobilised.', 'lock and immobilise'],
+    ['[lock, disableDriving]', 'Access has ended; the vehicle is being locked and immobilised.', 'lock and immobilise'],
+    ['[lock]', 'Access has ended; the vehicle is being locked.', 'lock'],
+    ['[disableDriving]', 'Access has ended; the vehicle is being immobilised.', 'immobilise'],
+    ['[]', 'Access has ended; the job type leaves the vehicle as it is (access.onEnd: []).', ''],
+  ];
+  for (const [onEnd, pending, overdue] of ENDINGS) {
+    it(`onEnd: ${onEnd ?? '(the default)'} — "${pending}"`, () => {
+      const jobType =
+        onEnd === undefined ? compileText() : compileText(variant('maxDuration: PT8H', `maxDuration: PT8H\n  onEnd: ${onEnd}`));
+      const job = runningJob({ jobType });
+      job.fail('gave up', NOW);
+      expect(job.securingPending()).to.deep.equal({ state: 'pending', detail: pending });
+      expect(securingWords(jobType.access.onEnd, 'to').join(' and '), 'what an overdue securing is still trying').to.equal(overdue);
+    });
+  }
 });
 
 describe('the job machine: what a step completes with', () => {

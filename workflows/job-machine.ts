@@ -1,5 +1,13 @@
 import { jsonPointer, type FieldProblem } from '../common/errors';
-import type { AccessGrantState, Actor, JobSnapshot, JobStatus, StepProgress, VehicleSecurity } from '../common/job';
+import {
+  securingWords,
+  type AccessGrantState,
+  type Actor,
+  type JobSnapshot,
+  type JobStatus,
+  type StepProgress,
+  type VehicleSecurity,
+} from '../common/job';
 import type {
   AssignJobRequest,
   CompleteStepRequest,
@@ -464,6 +472,16 @@ export class JobMachine {
     const box = qnr ?? oldQnr;
     if (box === undefined) return { nothing: 'No CloudBoxx was known for this job, so the vehicle was never reached through it.' };
     return { qnr: box, commands: this.jobType.access.onEnd };
+  }
+
+  /** How the vehicle stands from the end of access until the securing's outcome: what onEnd does, in words. */
+  securingPending(): VehicleSecurity {
+    const commands = this.jobType.access.onEnd;
+    const detail =
+      commands.length === 0
+        ? 'Access has ended; the job type leaves the vehicle as it is (access.onEnd: []).'
+        : `Access has ended; the vehicle is being ${securingWords(commands, 'done').join(' and ')}.`;
+    return { state: 'pending', detail };
   }
 
   revokeAccess(now: string, reason: string): void {

@@ -18,7 +18,7 @@ import {
 import type { ApplicationFailure, UpdateDefinition } from '@temporalio/common';
 import type { JobActivities } from '../activities';
 import type { StepActionResult } from '../activities/vehicle-actions';
-import type { Actor, JobEvent, VehicleSecurity } from '../common/job';
+import { securingWords, type Actor, type JobEvent, type VehicleSecurity } from '../common/job';
 import {
   assignJobUpdate,
   completeJobUpdate,
@@ -546,7 +546,7 @@ class JobRun {
     if (!grant || grant.revokedAt) return;
     const revokedAt = nowIso();
     this.job.revokeAccess(revokedAt, reason);
-    this.job.security = { state: 'pending', detail: 'Access has ended; the vehicle is being locked and immobilised.' };
+    this.job.security = this.job.securingPending();
     this.attributesHeld = this.attributesWithSecuring;
     // Recorded with the job's end (the caller queues its event); older runs wrote it apart.
     if (!this.lean)
@@ -582,7 +582,7 @@ class JobRun {
       } catch (error) {
         // Out of time between attempts (the last attempt's failure, retry state TIMEOUT) or during one.
         if (!(error instanceof ActivityFailure && (error.retryState === 'TIMEOUT' || error.cause instanceof TimeoutFailure))) throw error;
-        this.securingOverdue(plan.qnr);
+        this.securingOverdue(plan);
         result = await securing();
       }
     } else {
@@ -590,7 +590,7 @@ class JobRun {
       if (
         !(await condition(() => result !== undefined, SECURING_ALERT_AFTER, { summary: 'alert if the vehicle is not secured by then' }))
       ) {
-        this.securingOverdue(plan.qnr);
+        this.securingOverdue(plan);
         await secured;
       }
     }
@@ -608,12 +608,12 @@ class JobRun {
     return this.secured({ state: 'secured', securedAt: nowIso(), commands, ...(note && { detail: note.trim() }) });
   }
 
-  private securingOverdue(qnr: string): void {
+  private securingOverdue({ qnr, commands }: { qnr: string; commands: ReadonlyArray<'lock' | 'disableDriving'> }): void {
     this.attributesHeld = false; // an operator looks for vehicles not secured: this one is now
     log.error('The vehicle is still not secured after access ended', { jobId: this.input.jobId, qnr, after: SECURING_ALERT_AFTER });
     this.job.security = {
       state: 'pending',
-      detail: `OneAPI has not answered for ${SECURING_ALERT_AFTER}; still trying to lock and immobilise CloudBoxx ${qnr}.`,
+      detail: `OneAPI has not answered for ${SECURING_ALERT_AFTER}; still trying to ${securingWords(commands, 'to').join(' and ')} CloudBoxx ${qnr}.`,
     };
     this.recorder.add('vehicle.securing.overdue', SYSTEM_SECURING, { qnr, after: SECURING_ALERT_AFTER });
     this.describe();

@@ -161,7 +161,7 @@ export const jobVehicle = {
         state: {
           enum: ['pending', 'secured', 'notSecured', 'notRequired'],
           description:
-            'pending: being locked and immobilised (retried until OneAPI answers); secured: every command landed and the vehicle reported it; notSecured: the vehicle reported another state or cannot be reached — check it; notRequired: the job type leaves the vehicle as it is, or no box was ever known.',
+            "pending: the job type's access.onEnd commands are being sent, retried until OneAPI answers (detail says what is being done to the vehicle); secured: every command landed and the vehicle reported it; notSecured: the vehicle reported another state or cannot be reached — check it; notRequired: the job type leaves the vehicle as it is, or no box was ever known.",
         },
         securedAt: dateTime('When the vehicle reported the commanded state.'),
         detail: { type: 'string', description: 'Why not (yet), or which commands the vehicle model cannot do.' },

@@ -1234,7 +1234,7 @@ export type components = {
         /** @description What the engine did to the vehicle when access ended (the job type's access.onEnd); absent while access is open or was never opened. */
         security?: {
           /**
-           * @description pending: being locked and immobilised (retried until OneAPI answers); secured: every command landed and the vehicle reported it; notSecured: the vehicle reported another state or cannot be reached — check it; notRequired: the job type leaves the vehicle as it is, or no box was ever known.
+           * @description pending: the job type's access.onEnd commands are being sent, retried until OneAPI answers (detail says what is being done to the vehicle); secured: every command landed and the vehicle reported it; notSecured: the vehicle reported another state or cannot be reached — check it; notRequired: the job type leaves the vehicle as it is, or no box was ever known.
            * @enum {unknown}
            */
           state: 'pending' | 'secured' | 'notSecured' | 'notRequired';
@@ -1387,7 +1387,7 @@ export type components = {
         /** @description What the engine did to the vehicle when access ended (the job type's access.onEnd); absent while access is open or was never opened. */
         security?: {
           /**
-           * @description pending: being locked and immobilised (retried until OneAPI answers); secured: every command landed and the vehicle reported it; notSecured: the vehicle reported another state or cannot be reached — check it; notRequired: the job type leaves the vehicle as it is, or no box was ever known.
+           * @description pending: the job type's access.onEnd commands are being sent, retried until OneAPI answers (detail says what is being done to the vehicle); secured: every command landed and the vehicle reported it; notSecured: the vehicle reported another state or cannot be reached — check it; notRequired: the job type leaves the vehicle as it is, or no box was ever known.
            * @enum {unknown}
            */
           state: 'pending' | 'secured' | 'notSecured' | 'notRequired';

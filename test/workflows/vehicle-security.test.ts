@@ -46,6 +46,13 @@ const HANDED_OVER_TYPE = PRESET_BOX_TYPE.replace('id: preset-box-check', 'id: ha
   'maxDuration: PT2H\n  onEnd: []',
 );
 
+/** The same, but access's end only locks the car (onEnd: [lock]): it stays drivable. */
+const lockOnly = () =>
+  loadJobTypeFromText(
+    'job-types/lock-only.yaml',
+    PRESET_BOX_TYPE.replace('id: preset-box-check', 'id: lock-only').replace('maxDuration: PT2H', 'maxDuration: PT2H\n  onEnd: [lock]'),
+  );
+
 /**
  * "Access to the vehicle ends automatically upon job completion. No additional security steps
  * required." Every way a job can end leaves the simulated car locked and immobilised (or as its
@@ -209,6 +216,50 @@ describe('the vehicle when access ends', function () {
       await handle.result();
       expect(car).to.include({ centralLock: 'locked', drivingEnabled: false });
       expect(await securityOf(jobId)).to.include({ state: 'secured' });
+    });
+  });
+
+  it('a type that only locks (onEnd: [lock]) says so while OneAPI is down and when overdue, and leaves the car drivable', async () => {
+    const car = openCar();
+    const { worker, taskQueue } = await t.worker();
+    await worker.runUntil(async () => {
+      const { handle, jobId } = await runningJob(taskQueue, lockOnly(), { boxQnr: car.telematicsUnitId });
+      t.oneApi.simulator.state.faults.configure({ outage: 'unavailable' });
+      await handle.executeUpdate(failJobUpdate, { args: [{ actor: t.technician, reason: 'Battery flat.' }] });
+      expect((await handle.query(jobSnapshotQuery)).vehicle.security).to.deep.equal({
+        state: 'pending',
+        detail: 'Access has ended; the vehicle is being locked.',
+      });
+      expect(await securityOf(jobId), 'on the job as the API shows it').to.include({
+        detail: 'Access has ended; the vehicle is being locked.',
+      });
+      await t.env.sleep(16 * 60_000);
+      let events: string[] = [];
+      for (let tries = 0; !events.includes('vehicle.securing.overdue') && tries < 40; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        events = await t.eventTypes(jobId);
+      }
+      expect((await handle.query(jobSnapshotQuery)).vehicle.security?.detail).to.equal(
+        `OneAPI has not answered for 15 minutes; still trying to lock CloudBoxx ${car.telematicsUnitId}.`,
+      );
+
+      t.oneApi.simulator.state.faults.configure({ outage: null });
+      await handle.result();
+      expect(car).to.include({ centralLock: 'locked', drivingEnabled: true });
+      expect(await securityOf(jobId)).to.include({ state: 'secured' });
+    });
+  });
+
+  it('a type that only locks, with a box no vehicle carries: not secured, as it could not be locked', async () => {
+    const { worker, taskQueue } = await t.worker();
+    await worker.runUntil(async () => {
+      const { handle, jobId } = await runningJob(taskQueue, lockOnly(), { boxQnr: 'FEEDFACE00000000' });
+      await handle.executeUpdate(failJobUpdate, { args: [{ actor: t.technician, reason: 'No box in the car.' }] });
+      await handle.result();
+      expect(await securityOf(jobId)).to.deep.include({
+        state: 'notSecured',
+        detail: 'No vehicle in OneAPI carries CloudBoxx FEEDFACE00000000, so it could not be locked.',
+      });
     });
   });
 

@@ -13,6 +13,15 @@ export function findField(compiled: CompiledJobType, key: string): CompiledField
   return compiled.fields.find((field) => field.key === key);
 }
 
+/**
+ * The value of field `key` in a job's values: an own property only. A field key may be named like a
+ * member of Object.prototype (constructor, toString, valueOf …), which `values[key]` and `key in
+ * values` would find on every object, value or not.
+ */
+export function fieldValue(values: JobValues, key: string): unknown {
+  return Object.hasOwn(values, key) ? values[key] : undefined;
+}
+
 /** A field without a value: absent, null or "". */
 export function isBlank(value: unknown): boolean {
   return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
@@ -24,7 +33,7 @@ export function isBlank(value: unknown): boolean {
 
 /** Whether `step` is part of a job with these values. */
 export function stepApplies(step: CompiledStep, values: JobValues): boolean {
-  return step.when === null || conditionValues(step.when).includes(values[step.when.field] as string | boolean);
+  return step.when === null || conditionValues(step.when).includes(fieldValue(values, step.when.field) as string | boolean);
 }
 
 /** The values of its field for which a condition holds: `equals`, or the list `in`. */
@@ -96,7 +105,7 @@ export function lockedFieldKeys(compiled: CompiledJobType, presetValues: JobValu
 
 /** Whether the provider's value locks field `key`: it was given a value at creation. */
 export function isLockedByPreset(presetValues: JobValues, key: string): boolean {
-  return !isBlank(presetValues[key]);
+  return !isBlank(fieldValue(presetValues, key));
 }
 
 /**
@@ -111,7 +120,7 @@ export function unlockedValues(compiled: CompiledJobType, presetValues: JobValue
 /** Submitted values that would change a locked field. Re-sending the same value is harmless. */
 export function lockViolations(compiled: CompiledJobType, presetValues: JobValues, submitted: JobValues): ValueIssue[] {
   return lockedFieldKeys(compiled, presetValues)
-    .filter((key) => key in submitted)
+    .filter((key) => Object.hasOwn(submitted, key))
     .map((key) => lockViolation(compiled, presetValues, key, submitted[key]))
     .filter((issue): issue is ValueIssue => issue !== null);
 }
@@ -122,7 +131,7 @@ export function lockViolations(compiled: CompiledJobType, presetValues: JobValue
  * order is the same address.
  */
 export function lockViolation(compiled: CompiledJobType, presetValues: JobValues, key: string, value: unknown): ValueIssue | null {
-  if (!isLockedByPreset(presetValues, key) || canonicalJson(value) === canonicalJson(presetValues[key])) return null;
+  if (!isLockedByPreset(presetValues, key) || canonicalJson(value) === canonicalJson(fieldValue(presetValues, key))) return null;
   const label = findField(compiled, key)?.label ?? key;
   return {
     pointer: `/values/${key}`,
@@ -139,7 +148,7 @@ export function lockViolation(compiled: CompiledJobType, presetValues: JobValues
 export function missingRequiredFields(compiled: CompiledJobType, values: JobValues): string[] {
   const skipped = new Set(compiled.steps.filter((step) => !stepApplies(step, values)).map((step) => step.id));
   return compiled.fields
-    .filter((field) => field.required && isBlank(values[field.key]))
+    .filter((field) => field.required && isBlank(fieldValue(values, field.key)))
     .filter((field) => field.preset === 'required' || field.collectedBy === null || !skipped.has(field.collectedBy))
     .map((field) => field.key);
 }
@@ -208,5 +217,8 @@ export function partialCloudBoxxConfiguration(
 }
 
 function valueOrDefault(compiled: CompiledJobType, values: JobValues): (key: string) => unknown {
-  return (key) => (isBlank(values[key]) ? findField(compiled, key)?.default : values[key]);
+  return (key) => {
+    const value = fieldValue(values, key);
+    return isBlank(value) ? findField(compiled, key)?.default : value;
+  };
 }

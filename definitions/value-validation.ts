@@ -7,12 +7,14 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { dateProblem, dateTimeProblem, unstorableStrings } from '../common/storable';
 import type { CompiledField, CompiledJobType, JobValues, ValueIssue, ValueRule } from './compiled-job-type';
 import { linearRegExp } from './linear-regexp';
-import { findStep, lockedFieldKeys, lockViolations, unlockedValues } from './rules';
+import { fieldValue, findStep, lockedFieldKeys, lockViolations, unlockedValues } from './rules';
 import { didYouMean } from './suggest';
 import { fieldValueSchema, providerValuesSchema, stepValuesSchema } from './value-schemas';
 
 // Patterns come from tenants' job types: matched by RE2, in time linear in the value (linear-regexp.ts).
-const ajv = new Ajv2020({ allErrors: true, strict: true, code: { regExp: linearRegExp } });
+// ownProperties: a field key may be named like a member of Object.prototype (constructor,
+// toString): a value is one the job has, never one every object inherits.
+const ajv = new Ajv2020({ allErrors: true, strict: true, ownProperties: true, code: { regExp: linearRegExp } });
 // A value the workflow accepts is written to the read model: dates as Postgres and Date can take them
 // (common/storable.ts), the same formats the API checks bodies with.
 ajv.addFormat('date', (text: string) => dateProblem(text) === undefined);
@@ -65,7 +67,7 @@ export function validateStepValues(compiled: CompiledJobType, stepId: string, va
   // Checked as the job will hold them: the step's locked fields keep their preset values.
   const locked = new Set(lockedFieldKeys(compiled, presetValues));
   const merged: Record<string, unknown> = {};
-  for (const key of step.collect) if (locked.has(key)) merged[key] = presetValues[key];
+  for (const key of step.collect) if (locked.has(key)) merged[key] = fieldValue(presetValues, key);
   Object.assign(merged, unlockedValues(compiled, presetValues, values));
 
   const validate = cachedValidator(`${compiled.id}@${compiled.version}#${compiled.contentHash}:step:${stepId}`, () => {
@@ -123,7 +125,7 @@ function translateAll(
   }
   // "" breaks the pattern too, but "must not be empty" is all there is to say.
   const empty = new Set(
-    issues.filter((issue) => issue.rule === 'minLength' && values[issue.field ?? ''] === '').map((issue) => issue.pointer),
+    issues.filter((issue) => issue.rule === 'minLength' && fieldValue(values, issue.field ?? '') === '').map((issue) => issue.pointer),
   );
   return issues.filter((issue) => !empty.has(issue.pointer) || issue.rule === 'minLength');
 }
@@ -163,7 +165,7 @@ function translate(error: ErrorObject, compiled: CompiledJobType, side: Side, va
     return issue(pointer, fieldKey, 'notInStep', `${label} is not collected in step "${side.stepId}"${elsewhere}`);
   }
   if (field === undefined) return issue(pointer, fieldKey, 'invalid', `${label} is not valid`);
-  const value = [fieldKey, ...rest].reduce<unknown>((node, key) => (isRecord(node) ? node[key] : undefined), values);
+  const value = [fieldKey, ...rest].reduce<unknown>((node, key) => (isRecord(node) ? fieldValue(node, key) : undefined), values);
   return issue(pointer, fieldKey, ruleOf(error.keyword), explain(error, field, rest.join('.'), value));
 }
 

@@ -1,5 +1,6 @@
 import { RuleViolationError } from '../common/errors';
 import type { AddressValue, CompiledJobType } from '../definitions/compiled-job-type';
+import { fieldValue } from '../definitions/rules';
 import type { Geocoder } from './geocoder';
 
 /**
@@ -16,7 +17,7 @@ export async function geocodeAddresses(
   if (!geocoder) return values;
   const result = { ...values };
   for (const field of jobType.fields.filter((f) => f.type === 'address')) {
-    const value = values[field.key] as AddressValue | undefined | null;
+    const value = fieldValue(values, field.key) as AddressValue | undefined | null;
     if (!value || typeof value.text !== 'string' || (value.lat !== undefined && value.lng !== undefined)) continue;
     let found;
     try {

@@ -23,6 +23,7 @@ import {
   applicableSteps,
   checkStepOrder,
   completionBlockers,
+  fieldValue,
   findField,
   findStep,
   isBlank,
@@ -105,8 +106,10 @@ export class JobMachine {
   get boxes(): { qnr?: string; oldQnr?: string } {
     const { qnrField, oldQnrField } = this.jobType.vehicle;
     const values = this.values;
-    const text = (key: string | null) =>
-      key !== null && typeof values[key] === 'string' && values[key] !== '' ? (values[key] as string) : undefined;
+    const text = (key: string | null) => {
+      const value = key === null ? undefined : fieldValue(values, key);
+      return typeof value === 'string' && value !== '' ? value : undefined;
+    };
     return { qnr: text(qnrField), oldQnr: text(oldQnrField) };
   }
 
@@ -284,14 +287,16 @@ export class JobMachine {
   /** Keys of the step's fields that take their job type's default in this request. */
   defaultedKeys(step: CompiledStep, request: CompleteStepRequest): string[] {
     const given = this.givenStepValues(step, request);
-    return Object.keys(this.stepDefaults(step)).filter((key) => !(key in given));
+    return Object.keys(this.stepDefaults(step)).filter((key) => !Object.hasOwn(given, key));
   }
 
   /** The defaults of the step's fields, in the job type's order, except where the provider set the field. */
   private stepDefaults(step: CompiledStep): Record<string, unknown> {
     return Object.fromEntries(
       this.jobType.fields
-        .filter((field) => step.collect.includes(field.key) && field.default !== undefined && !(field.key in this.providerValues))
+        .filter(
+          (field) => step.collect.includes(field.key) && field.default !== undefined && !Object.hasOwn(this.providerValues, field.key),
+        )
         .map((field) => [field.key, field.default]),
     );
   }
@@ -581,7 +586,7 @@ function fillingStep(jobType: CompiledJobType, key: string): CompiledStep | unde
 }
 
 function pick(values: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(keys.filter((key) => key in values).map((key) => [key, values[key]]));
+  return Object.fromEntries(keys.filter((key) => Object.hasOwn(values, key)).map((key) => [key, values[key]]));
 }
 
 function withoutBlanks(values: Record<string, unknown>): Record<string, unknown> {
@@ -615,7 +620,7 @@ export function describeMs(ms: number): string {
 function searchableText(jobType: CompiledJobType, values: Record<string, unknown>): string {
   const texts: string[] = [];
   for (const field of jobType.fields) {
-    const value = values[field.key];
+    const value = fieldValue(values, field.key);
     if (!field.searchable || value === undefined || value === null) continue;
     if (typeof value === 'object') {
       const text = (value as { text?: unknown }).text;

@@ -50,7 +50,7 @@ import {
 } from '../common/search-attributes';
 import type { Deadline } from './job-machine';
 import type { CompiledStep } from '../definitions/compiled-job-type';
-import { findField, renderCloudBoxxConfiguration } from '../definitions/rules';
+import { fieldValue, findField, renderCloudBoxxConfiguration } from '../definitions/rules';
 import { fieldValueProblems } from '../definitions/value-validation';
 import { describeMs, JobMachine } from './job-machine';
 import { ReadModelRecorder } from './read-model-recorder';
@@ -460,7 +460,7 @@ class JobRun {
   /** The step's action against the box its qnrField names, checked by the activity against OneAPI first. */
   private async runAction(step: CompiledStep, actor: Actor): Promise<StepActionResult> {
     const values = this.job.values;
-    const qnr = values[step.qnrField!];
+    const qnr = fieldValue(values, step.qnrField!);
     if (typeof qnr !== 'string' || qnr === '')
       throw refusal(
         'vehicleUnknown',
@@ -475,10 +475,8 @@ class JobRun {
       }
     }
     const { vinField, knownToOneApi } = this.input.jobType.vehicle;
-    const vin =
-      vinField !== null && typeof values[vinField] === 'string' && values[vinField] !== ''
-        ? { value: values[vinField] as string, field: vinField }
-        : undefined;
+    const vinValue = vinField === null ? undefined : fieldValue(values, vinField);
+    const vin = vinField !== null && typeof vinValue === 'string' && vinValue !== '' ? { value: vinValue, field: vinField } : undefined;
     const options = {
       ...ACTION,
       scheduleToCloseTimeout: step.actionTimeoutMs!,

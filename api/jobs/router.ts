@@ -208,7 +208,7 @@ function jobRoutes(deps: JobsRouterDeps): Router<AuthState> {
     if (found.archived) throw jobTypeArchived(original.job_type_id);
     const { jobType } = found;
     const presets = Object.fromEntries(
-      original.locked_fields.filter((key) => key in original.values).map((key) => [key, original.values[key]]),
+      original.locked_fields.filter((key) => Object.hasOwn(original.values, key)).map((key) => [key, original.values[key]]),
     );
     const [jobId] = await createJobs(deps, {
       jobType,

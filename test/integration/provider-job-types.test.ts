@@ -504,6 +504,55 @@ describe('provider job types over HTTP', function () {
     expect((await one('GET', '/v1/job-types/acme-check', demo.tokens.installerTechnician)).status).to.equal(404);
   });
 
+  it('runs a job whose field keys are named like members of Object.prototype: created without them, edited, its step completed', async () => {
+    const source = `id: acme-prototype
+title: ACME keys like Object.prototype's members
+sections:
+  - { id: setup, title: Setup }
+fields:
+  - { key: boxQnr, label: CloudBoxx QNR, section: setup, type: string, preset: required }
+  - { key: constructor, label: Constructor, section: setup, type: string, searchable: true }
+  - { key: toString, label: To string, section: setup, type: string, required: true, default: plain }
+  - { key: valueOf, label: Value of, section: setup, type: integer, required: true }
+  - { key: hasOwnProperty, label: Has own property, section: setup, type: boolean }
+vehicle: { qnrField: boxQnr }
+steps:
+  - { id: look, title: Look at the box, collect: [constructor, toString, valueOf, hasOwnProperty] }
+access: { permissions: [readState], maxDuration: PT2H }
+`;
+    const published = await admin('PUT', '/v1/job-types/acme-prototype', source);
+    expect(published.status, published.text).to.equal(201);
+    const created = await admin('POST', '/v1/jobs', { jobTypeId: 'acme-prototype', fleetId: demo.fleetId, values: { boxQnr: QNR } });
+    expect(created.status, created.text).to.equal(201);
+    expect(created.body.lockedFields).to.deep.equal(['boxQnr']);
+    const id = created.body.id as string;
+
+    const edited = await admin('PATCH', `/v1/jobs/${id}`, { values: { hasOwnProperty: true } });
+    expect(edited.status, edited.text).to.equal(200);
+    expect(edited.body.values).to.deep.equal({ boxQnr: QNR, hasOwnProperty: true });
+    expect(edited.body.lockedFields).to.deep.equal(['boxQnr', 'hasOwnProperty']);
+    const wrong = await admin('PATCH', `/v1/jobs/${id}`, { values: { constructor: 5 } });
+    expect(wrong.status, wrong.text).to.equal(422);
+    expect(wrong.body.errors).to.deep.equal([{ pointer: '/values/constructor', message: 'Constructor must be text', rule: 'type' }]);
+
+    expect((await admin('POST', `/v1/jobs/${id}/assign`, { installerCompanyId: demo.installerCompanyId })).status).to.equal(200);
+    const installer = (method: string, path: string, body?: unknown) => one(method, path, demo.tokens.installerTechnician, body);
+    expect((await installer('POST', `/v1/jobs/${id}/start`)).body.status).to.equal('RUNNING');
+    const missing = await installer('POST', `/v1/jobs/${id}/steps/look/complete`, { values: {} });
+    expect(missing.status, missing.text).to.equal(422);
+    expect(missing.body.errors).to.deep.equal([
+      { pointer: '/values/valueOf', message: 'Value of is required in this step', rule: 'required' },
+    ]);
+    const done = await installer('POST', `/v1/jobs/${id}/steps/look/complete`, { values: { constructor: 'Unit 7', valueOf: 3 } });
+    expect(done.status, done.text).to.equal(200);
+    // toString took its default; the prototype's members were no value of any field.
+    expect(done.body.values).to.deep.equal({ boxQnr: QNR, hasOwnProperty: true, constructor: 'Unit 7', toString: 'plain', valueOf: 3 });
+    const succeeded = await installer('POST', `/v1/jobs/${id}/complete`);
+    expect(succeeded.body.status, succeeded.text).to.equal('SUCCEEDED');
+    const found = await admin('GET', '/v1/jobs?q=Unit%207');
+    expect(found.body.items.map((item: { id: string }) => item.id)).to.include(id);
+  });
+
   it('publishes despite warnings, and gives admins publishing at once on two processes a version each', async () => {
     const race = ACME.replace('id: acme-check', 'id: acme-race');
     const warned = await admin('PUT', '/v1/job-types/acme-race', `${race}deadlines: { completeWithin: PT1H }\n`);

@@ -5,7 +5,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { JobTypeError } from './errors';
 import { loadJobTypeFiles } from './loader';
-import { BASE_YAML, describeProblems, itReportsProblems, variant, withFields, withReadStep } from '../test/support/job-type-texts';
+import { IMPORT_META_COLUMN_MEANINGS, IMPORT_META_COLUMNS } from '../common/import-columns';
+import {
+  BASE_YAML,
+  describeProblems,
+  itReportsProblems,
+  variant,
+  withFields,
+  withReadStep,
+  type ProblemCase,
+} from '../test/support/job-type-texts';
 
 const CONFIGURE_STEP = '    action: cloudboxx.applyConfiguration';
 /** The configure step's action and the CloudBoxx it talks to. */
@@ -92,6 +101,15 @@ describe('job-type semantic checks', () => {
         ['26:14 fields[2].section: unknown section "vehicle"; sections: setup'],
       ],
     ],
+
+    // One list of the CSV import's own columns (common/import-columns.ts), each refused as a field key.
+    'keys the CSV import reserves': IMPORT_META_COLUMNS.map((column): ProblemCase => [
+      `a field key "${column}"`,
+      () => withFields([`{ key: ${column}, label: Reserved, section: setup, type: string }`]),
+      [
+        `30:12 fields[4].key: field key "${column}" is reserved: the CSV import of jobs (POST /v1/jobs/import) reads the column ${column} as ${IMPORT_META_COLUMN_MEANINGS[column]}, which a field of that key would take instead; name the field otherwise (reserved: customerName, requestedStartAt, installerCompanyId)`,
+      ],
+    ]),
 
     'validation rules': [
       [

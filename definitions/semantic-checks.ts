@@ -2,6 +2,7 @@
 // be filled, templates and durations. They run even when the grammar check failed, so an author
 // sees everything in one pass; hence every read here is defensive about shapes.
 import grammarSchema from '../job-types/schema/job-type.schema.json';
+import { IMPORT_META_COLUMN_MEANINGS, IMPORT_META_COLUMNS, type ImportMetaColumn } from '../common/import-columns';
 import { textProblem, unstorableStrings } from '../common/storable';
 import type { DefinitionIssue, DefinitionPath } from './errors';
 import { ACTION_TIMEOUT_BOUNDS, READ_VEHICLE_STATE, STEP_ACTIONS } from './actions';
@@ -168,6 +169,13 @@ function readFields(data: Rec, report: Report): Map<string, FieldView> {
     if (first !== undefined) {
       report(['fields', index, 'key'], `duplicate field key "${key}" (already used by fields[${first.index}])`);
       return;
+    }
+    if ((IMPORT_META_COLUMNS as readonly string[]).includes(key)) {
+      const column = key as ImportMetaColumn;
+      report(
+        ['fields', index, 'key'],
+        `field key "${key}" is reserved: the CSV import of jobs (POST /v1/jobs/import) reads the column ${key} as ${IMPORT_META_COLUMN_MEANINGS[column]}, which a field of that key would take instead; name the field otherwise (reserved: ${IMPORT_META_COLUMNS.join(', ')})`,
+      );
     }
     fields.set(key, {
       index,

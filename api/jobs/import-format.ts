@@ -10,10 +10,8 @@ export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 /** Problems listed in an answer; `problemCount` says how many there are in all. */
 export const MAX_LISTED_PROBLEMS = 10_000;
 
-/** The columns besides the job type's field keys: what POST /v1/jobs takes besides `values`. */
-export const IMPORT_META_COLUMNS = ['customerName', 'requestedStartAt', 'installerCompanyId'] as const;
-
-export type ImportMetaColumn = (typeof IMPORT_META_COLUMNS)[number];
+/** The columns besides the job type's field keys, which no field key may be (definitions/semantic-checks.ts). */
+export { IMPORT_META_COLUMNS, type ImportMetaColumn } from '../../common/import-columns';
 
 /** The media type a CSV is sent as (with a charset parameter if not UTF-8). */
 export const CSV_TYPES = ['text/csv'];

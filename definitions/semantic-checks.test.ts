@@ -645,6 +645,14 @@ describe('job-type semantic checks', () => {
 
     'configuration template': [
       [
+        'a placeholder in a key, which would be pushed as written',
+        ['serial: ${boxSerial}', 'serial: ${boxSerial}\n    vehicle: { "${boxSerial}": true, nested: { "id-${boxSerial}": 1 } }'],
+        [
+          '42:16 cloudboxx.configuration.vehicle["${boxSerial}"]: placeholders are filled in values only: this key would reach the CloudBoxx as written, "${boxSerial}"; use a fixed key, with the placeholder in its value',
+          '42:48 cloudboxx.configuration.vehicle.nested["id-${boxSerial}"]: placeholders are filled in values only: this key would reach the CloudBoxx as written, "id-${boxSerial}"; use a fixed key, with the placeholder in its value',
+        ],
+      ],
+      [
         'a placeholder naming an unknown field',
         ['serial: ${boxSerial}', 'serial: ${boxSerail}'],
         ['41:13 cloudboxx.configuration.serial: unknown field "boxSerail" in placeholder ${boxSerail} (did you mean "boxSerial"?)'],

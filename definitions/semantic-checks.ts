@@ -7,7 +7,7 @@ import { textProblem, unstorableStrings } from '../common/storable';
 import type { DefinitionIssue, DefinitionPath } from './errors';
 import { ACTION_TIMEOUT_BOUNDS, READ_VEHICLE_STATE, STEP_ACTIONS } from './actions';
 import { parseDurationMs } from './durations';
-import { forEachTemplateString, scanPlaceholders } from './template';
+import { forEachTemplateKey, forEachTemplateString, scanPlaceholders } from './template';
 import { quotedList, suggestionBudget } from './suggest';
 import { fieldValueProblems } from './value-validation';
 import { linearTimeProblem } from './linear-regexp';
@@ -704,6 +704,15 @@ function checkConfigurationTemplate(
 ): void {
   if (!isRec(data.cloudboxx) || !isRec(data.cloudboxx.configuration)) return;
   const applySteps = steps.filter((step) => step.action === APPLY);
+  // Only values are filled: a key is pushed as written.
+  forEachTemplateKey(data.cloudboxx.configuration, (key, inner) => {
+    if (!key.includes('${')) return;
+    report(
+      ['cloudboxx', 'configuration', ...inner],
+      `placeholders are filled in values only: this key would reach the CloudBoxx as written, "${key}"; use a fixed key, with the placeholder in its value`,
+      'key',
+    );
+  });
   forEachTemplateString(data.cloudboxx.configuration, (text, inner) => {
     const path = ['cloudboxx', 'configuration', ...inner];
     const { keys, problems } = scanPlaceholders(text);

@@ -45,6 +45,17 @@ export function forEachTemplateString(
   }
 }
 
+/** Calls `visit` for every mapping key of the template, with its path inside the template (the key last). */
+export function forEachTemplateKey(template: unknown, visit: (key: string, path: DefinitionPath) => void, path: DefinitionPath = []): void {
+  if (Array.isArray(template)) template.forEach((item, index) => forEachTemplateKey(item, visit, [...path, index]));
+  else if (template !== null && typeof template === 'object') {
+    for (const [key, value] of Object.entries(template)) {
+      visit(key, [...path, key]);
+      forEachTemplateKey(value, visit, [...path, key]);
+    }
+  }
+}
+
 /**
  * Fills the template. A string that is exactly `${key}` becomes the value itself (a number stays a
  * number, an address stays an object); inside a longer string a value is spelled as text.

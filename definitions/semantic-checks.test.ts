@@ -653,6 +653,19 @@ describe('job-type semantic checks', () => {
         ],
       ],
       [
+        'a photo field as a placeholder, whole or inside text',
+        () =>
+          variant(
+            'serial: ${boxSerial}',
+            'serial: ${boxSerial}\n    pic: "${pic}"\n    caption: "see ${pic}"',
+            withFields(['{ key: pic, label: Picture, section: setup, type: photo, required: true, preset: forbidden }']),
+          ).replace('collect: [boxSerial, odometerKm]', 'collect: [boxSerial, odometerKm, pic]'),
+        [
+          '43:10 cloudboxx.configuration.pic: placeholder ${pic} names a photo field: a photo stays with the job on this server, and its reference ({photoId}) means nothing to the CloudBoxx; the configuration takes fields of the other types',
+          '44:14 cloudboxx.configuration.caption: placeholder ${pic} names a photo field: a photo stays with the job on this server, and its reference ({photoId}) means nothing to the CloudBoxx; the configuration takes fields of the other types',
+        ],
+      ],
+      [
         'a placeholder naming an unknown field',
         ['serial: ${boxSerial}', 'serial: ${boxSerail}'],
         ['41:13 cloudboxx.configuration.serial: unknown field "boxSerail" in placeholder ${boxSerail} (did you mean "boxSerial"?)'],

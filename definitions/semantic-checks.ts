@@ -721,6 +721,12 @@ function checkConfigurationTemplate(
       const field = fields.get(key);
       if (field === undefined) {
         reportReference(path, `unknown field "${key}" in placeholder \${${key}}${didYouMean(key, fields.keys())}`);
+      } else if (field.type === 'photo') {
+        // Text, numbers, booleans, dates and addresses mean something to a box; a photo reference does not.
+        report(
+          path,
+          `placeholder \${${key}} names a photo field: a photo stays with the job on this server, and its reference ({photoId}) means nothing to the CloudBoxx; the configuration takes fields of the other types`,
+        );
       } else if (!field.required && !field.hasDefault) {
         report(
           path,

@@ -292,7 +292,7 @@ export interface StepCondition {
  */
 export interface CloudBoxxSettings {
   /**
-   * Template of the telematics-unit configuration, applied by the step with action cloudboxx.applyConfiguration. A string that is exactly ${fieldKey} becomes the field's value (number, boolean, object); ${fieldKey} inside a longer string is replaced by its text.
+   * Template of the telematics-unit configuration, applied by the step with action cloudboxx.applyConfiguration. A string that is exactly ${fieldKey} becomes the field's value (number, boolean, object); ${fieldKey} inside a longer string is replaced by its text. Placeholders are filled in values only, never in keys, and name no photo field (a photo reference means nothing to a box).
    */
   configuration: {
     [k: string]: unknown | undefined;

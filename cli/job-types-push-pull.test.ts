@@ -19,7 +19,7 @@ describe('job-types push and pull', () => {
     });
 
     const refused: Array<[string, string, string[]]> = [
-      ['an empty file', '', ['1:1 the file is empty; a job type needs id, version, title, sections, fields, steps and access']],
+      ['an empty file', '', ['1:1 the file is empty; a job type needs id, title, sections, fields, vehicle, steps and access (and version, which may be left out: the API numbers it)']],
       ['no id', 'version: 1\ntitle: T\n', ['1:1 missing "id"']],
       ['an id that is not text', 'id: [a, b]\ntitle: T\n', ['1:5 id: must be text, but is a list']],
       [
@@ -146,7 +146,7 @@ describe('job-types push and pull', () => {
       expect(result.out).to.deep.equal(['job-types/test-type.yaml: published v3', 'job-types/same.yaml: unchanged v2']);
       expect(result.err).to.deep.equal([
         'job-types/taken.yaml: Version 1 of job type taken was published with other content; raise version, or leave it out.',
-        'job-types/empty.yaml:1:1 the file is empty; a job type needs id, version, title, sections, fields, steps and access',
+        'job-types/empty.yaml:1:1 the file is empty; a job type needs id, title, sections, fields, vehicle, steps and access (and version, which may be left out: the API numbers it)',
       ]);
       expect(result.exitCode).to.equal(1);
       expect(stub.requests.map((request) => `${request.method} ${request.url}`)).to.deep.equal([

@@ -145,7 +145,8 @@ export function jobTypeIdOf(text: string): LocalJobType {
   const isMapping = typeof parsed.data === 'object' && parsed.data !== null && !Array.isArray(parsed.data);
   if (isMapping && id === undefined) return { problems: [{ line: 1, column: 1, path: '', message: 'missing "id"' }] };
   // No usable id: the grammar says why in validate's words — about the id, or about a file that is no mapping at all.
-  const grammar = checkGrammar(parsed.data);
+  // Pushed through the API, which numbers a version left out.
+  const grammar = checkGrammar(parsed.data, { versionAssigned: true });
   const issues = grammar.ok ? [] : grammar.issues.filter((issue) => (isMapping ? issue.path[0] === 'id' : issue.path.length === 0));
   if (issues.length === 0)
     return { problems: [{ ...parsed.locate(['id']), path: 'id', message: 'must name the job type, e.g. id: my-job-type' }] };

@@ -69,7 +69,7 @@ describe('job-types command', () => {
         [
           'job-types/broken-type.yaml:33:15 steps[0].collect[0]: unknown field "boxSerail" (did you mean "boxSerial"?)',
           'job-types/broken-type.yaml:44:16 access.maxDuration: "8h" is not an ISO 8601 duration (e.g. PT8H, P14D, P1DT12H)',
-          'job-types/empty.yaml:1:1 the file is empty; a job type needs id, version, title, sections, fields, steps and access',
+          'job-types/empty.yaml:1:1 the file is empty; a job type needs id, version, title, sections, fields, vehicle, steps and access',
         ].join('\n'),
         '3 problems in 2 files',
       ]);

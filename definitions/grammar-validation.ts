@@ -19,11 +19,19 @@ const validateGrammar = (data: unknown): data is JobTypeDefinition => (compiled 
 
 export const GRAMMAR_SCHEMA_ID: string = grammarSchema.$id;
 
+export interface GrammarOptions {
+  /** The source is published through the API, which numbers `version` itself when it is left out. */
+  readonly versionAssigned?: boolean;
+}
+
 /** Narrows `data` to a definition when it follows the grammar; otherwise lists every deviation. */
-export function checkGrammar(data: unknown): { ok: true; definition: JobTypeDefinition } | { ok: false; issues: DefinitionIssue[] } {
+export function checkGrammar(
+  data: unknown,
+  options: GrammarOptions = {},
+): { ok: true; definition: JobTypeDefinition } | { ok: false; issues: DefinitionIssue[] } {
   if (validateGrammar(data)) return { ok: true, definition: data };
   const errors = compiled?.errors ?? [];
-  return { ok: false, issues: withoutEchoes(errors.map((error) => translate(error, data))) };
+  return { ok: false, issues: withoutEchoes(errors.map((error) => translate(error, data, options))) };
 }
 
 /** A translated error, with what a misspelt key was probably meant to be, or which key is missing. */
@@ -63,7 +71,7 @@ const TYPE_NOUNS: Record<string, string> = {
   null: 'empty',
 };
 
-function translate(error: ErrorObject, data: unknown): GrammarIssue {
+function translate(error: ErrorObject, data: unknown, options: GrammarOptions): GrammarIssue {
   const path = pointerToPath(error.instancePath, data);
   const parent = (error.parentSchema ?? {}) as Record<string, unknown>;
   const params = error.params as Record<string, unknown>;
@@ -81,9 +89,9 @@ function translate(error: ErrorObject, data: unknown): GrammarIssue {
       return { path: [...path, key], at: 'key', message: `unknown key "${key}"${hint}`, ...(meant !== undefined && { meantKey: meant }) };
     }
     case 'type': {
-      if (path.length === 0) return { path, message: rootTypeMessage(value) };
+      if (path.length === 0) return { path, message: rootTypeMessage(value, options) };
       const expected = ([] as unknown[]).concat(params.type).map((t) => TYPE_NOUNS[String(t)] ?? String(t));
-      return { path, message: `must be ${orList(expected)}, but is ${describe(value)}`, wrongType: true };
+      return { path, message: `must be ${wordList(expected, 'or')}, but is ${describe(value)}`, wrongType: true };
     }
     case 'enum': {
       const allowed = (error.schema as unknown[]).map(String);
@@ -133,9 +141,13 @@ function translate(error: ErrorObject, data: unknown): GrammarIssue {
   }
 }
 
-function rootTypeMessage(value: unknown): string {
+function rootTypeMessage(value: unknown, options: GrammarOptions): string {
   if (value === null || value === undefined) {
-    return 'the file is empty; a job type needs id, version, title, sections, fields, steps and access';
+    // The grammar's own list, so that it never forgets a key the grammar requires.
+    const required: readonly string[] = grammarSchema.required;
+    if (options.versionAssigned !== true) return `the file is empty; a job type needs ${wordList(required, 'and')}`;
+    const needed = required.filter((key) => key !== 'version');
+    return `the file is empty; a job type needs ${wordList(needed, 'and')} (and version, which may be left out: the API numbers it)`;
   }
   return `a job type must be a mapping of keys such as id, version and title, but this file holds ${describe(value)}`;
 }
@@ -149,6 +161,6 @@ function describe(value: unknown): string {
   return 'a mapping';
 }
 
-function orList(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+function wordList(items: readonly string[], conjunction: 'and' | 'or'): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
 }

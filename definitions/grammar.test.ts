@@ -12,11 +12,11 @@ describe('job-type grammar', () => {
 
   describeProblems({
     'the file as a whole': [
-      ['an empty file', '', ['1:1 the file is empty; a job type needs id, version, title, sections, fields, steps and access']],
+      ['an empty file', '', ['1:1 the file is empty; a job type needs id, version, title, sections, fields, vehicle, steps and access']],
       [
         'a file with only the schema comment',
         '# yaml-language-server: $schema=./schema/job-type.schema.json\n',
-        ['1:1 the file is empty; a job type needs id, version, title, sections, fields, steps and access'],
+        ['1:1 the file is empty; a job type needs id, version, title, sections, fields, vehicle, steps and access'],
       ],
       [
         'a list instead of a mapping',

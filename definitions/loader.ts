@@ -8,7 +8,7 @@ import type { CompiledJobType } from './compiled-job-type';
 import { compileJobType } from './compile';
 import { errorsOf, formatPath, JobTypeError } from './errors';
 import type { DefinitionIssue, JobTypeProblem } from './errors';
-import { checkGrammar } from './grammar-validation';
+import { checkGrammar, type GrammarOptions } from './grammar-validation';
 import { checkSemantics } from './semantic-checks';
 import { unstorableTextIssues } from './storable-source';
 import { parseYamlSource } from './yaml-source';
@@ -26,6 +26,8 @@ interface CheckedSource {
 export interface CheckTextOptions {
   /** The id the definition must have, e.g. the one in the URL it is published under. */
   readonly expectedId?: string;
+  /** Published through the API, which numbers `version` itself when it is left out: problems say so. */
+  readonly versionAssigned?: boolean;
 }
 
 /**
@@ -41,6 +43,7 @@ export function checkJobTypeText(
     file,
     text,
     options.expectedId === undefined ? undefined : { kind: 'request', id: options.expectedId },
+    { versionAssigned: options.versionAssigned === true },
   );
   return compiled === undefined ? { problems: [...problems] } : { compiled, problems: [...problems] };
 }
@@ -135,7 +138,7 @@ async function checkFile(file: string, options: ReadOptions): Promise<CheckedSou
 /** Where the id a definition must have comes from: its file's name, or the request publishing it. */
 type ExpectedId = { readonly kind: 'file' | 'request'; readonly id: string };
 
-function checkSource(file: string, text: string, expectedId?: ExpectedId): CheckedSource {
+function checkSource(file: string, text: string, expectedId?: ExpectedId, grammarOptions: GrammarOptions = {}): CheckedSource {
   try {
     const parsed = parseYamlSource(text);
     const yamlProblems = parsed.problems.map((message): JobTypeProblem => ({
@@ -148,7 +151,7 @@ function checkSource(file: string, text: string, expectedId?: ExpectedId): Check
     }));
     if (parsed.data === undefined) return { file, parsed, compiled: undefined, problems: yamlProblems };
 
-    const grammar = checkGrammar(parsed.data);
+    const grammar = checkGrammar(parsed.data, grammarOptions);
     const issues = [
       ...(grammar.ok ? [] : grammar.issues),
       ...checkSemantics(parsed.data),

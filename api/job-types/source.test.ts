@@ -51,6 +51,21 @@ describe('a job type source as the API checks it', () => {
     expect(checked.problems.map((problem) => problem.message)).to.include('missing "version"');
   });
 
+  it('names every key the grammar requires for an empty source, and that the API numbers the version', () => {
+    for (const text of ['', '# nothing yet\n']) {
+      expect(checkApiSource(text, { expectedId: 'acme-check' }).problems).to.deep.equal([
+        {
+          line: 1,
+          column: 1,
+          path: '',
+          message:
+            'the file is empty; a job type needs id, title, sections, fields, vehicle, steps and access (and version, which may be left out: the API numbers it)',
+          severity: 'error',
+        },
+      ]);
+    }
+  });
+
   it('refuses text Postgres cannot store, with its line and column', () => {
     const checked = checkApiSource(`${SOURCE}# a NUL \u0000 here\n`);
     expect(checked.problems).to.deep.equal([

@@ -29,7 +29,10 @@ export function checkApiSource(
   options: { expectedId?: string; assumedVersion?: number } = {},
 ): CheckedApiSource & { compileAs(version: number): CompiledJobType } {
   const check = (source: string) =>
-    checkJobTypeText(FILE, source, options.expectedId === undefined ? {} : { expectedId: options.expectedId });
+    checkJobTypeText(FILE, source, {
+      versionAssigned: true,
+      ...(options.expectedId === undefined ? {} : { expectedId: options.expectedId }),
+    });
   const asWritten = check(text);
   if (TOP_LEVEL_VERSION.test(text)) {
     const requestedVersion = asWritten.compiled?.version;
@@ -39,11 +42,12 @@ export function checkApiSource(
       compileAs: (version) => (version === requestedVersion ? asWritten.compiled! : unusable()),
     };
   }
-  const lines = text.split('\n').length;
   const withVersion = (version: number) => `${text}${text.endsWith('\n') ? '' : '\n'}version: ${version}\n`;
+  // The line we add: the last one's, when the text ends in a line break, or the one after.
+  const addedLine = text.split('\n').length + (text.endsWith('\n') ? 0 : 1);
   const assumed = check(withVersion(options.assumedVersion ?? 1));
-  // A problem on the line we added (e.g. after a flow mapping): the source as written says more.
-  if (assumed.problems.some((problem) => problem.line > lines)) return { ...answer(asWritten), compileAs: unusable };
+  // A problem on the line we added (e.g. after a flow mapping, or after nothing but comments): the source as written says more.
+  if (assumed.problems.some((problem) => problem.line >= addedLine)) return { ...answer(asWritten), compileAs: unusable };
   return {
     ...answer(assumed),
     compileAs: (version) => {

@@ -79,7 +79,15 @@ export function problemDetails(log: (error: unknown) => void, outageOf: OutageCh
 /** Koa's own errors (a body that is not JSON, one too large) carry an HTTP status. */
 function fromKoa(error: unknown): DomainError | undefined {
   const status = (error as { status?: number; expose?: boolean }).status;
-  if (status === 413) return new PayloadTooLargeError('The request body is too large.');
+  if (status === 413) {
+    // The body parser's limit, in bytes: a client told only "too large" cannot tell by how much to shrink it.
+    const limit = (error as { limit?: unknown }).limit;
+    return new PayloadTooLargeError(
+      typeof limit === 'number'
+        ? `The request body is larger than the ${limit / 1024} KiB (${limit} bytes) this route takes.`
+        : 'The request body is too large.',
+    );
+  }
   if (status === 400 || status === 415) return new InputError((error as Error).message);
   return undefined;
 }

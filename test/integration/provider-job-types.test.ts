@@ -167,6 +167,18 @@ describe('provider job types over HTTP', function () {
     );
     expect(huge.status).to.equal(413);
     expect(huge.body.type).to.equal(`${PROBLEMS}payload-too-large`);
+    // The limit and the rule are named, on both routes that take a source, as the grammar names them.
+    const limit = "A job type's source may be at most 256 KiB (262144 bytes) in UTF-8";
+    expect(huge.body.title).to.equal(`${limit}; this one is 301 KiB.`);
+    expect(huge.body.errors).to.deep.equal([{ pointer: '/', message: 'must be at most 256 KiB (262144 bytes)', rule: 'maxBytes' }]);
+    const validated = await admin('POST', '/v1/job-types/validate', `${ACME}# ${'x'.repeat(256 * 1024)}\n`);
+    expect(validated.status).to.equal(413);
+    expect(validated.body.title.startsWith(limit), validated.body.title).to.equal(true);
+    expect(validated.body.errors).to.deep.equal(huge.body.errors);
+    // A JSON body over the parser's limit (a preview) names that limit.
+    const preview = await admin('POST', '/v1/job-types/preview', { source: `${ACME}# ${'x'.repeat(300 * 1024)}\n` });
+    expect(preview.status).to.equal(413);
+    expect(preview.body.title).to.equal('The request body is larger than the 256 KiB (262144 bytes) this route takes.');
   });
 
   it('publishes v1, answers the same content with v1 again, assigns v2 to a change, and keeps who and when', async () => {

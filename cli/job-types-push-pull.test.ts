@@ -19,7 +19,13 @@ describe('job-types push and pull', () => {
     });
 
     const refused: Array<[string, string, string[]]> = [
-      ['an empty file', '', ['1:1 the file is empty; a job type needs id, title, sections, fields, vehicle, steps and access (and version, which may be left out: the API numbers it)']],
+      [
+        'an empty file',
+        '',
+        [
+          '1:1 the file is empty; a job type needs id, title, sections, fields, vehicle, steps and access (and version, which may be left out: the API numbers it)',
+        ],
+      ],
       ['no id', 'version: 1\ntitle: T\n', ['1:1 missing "id"']],
       ['an id that is not text', 'id: [a, b]\ntitle: T\n', ['1:5 id: must be text, but is a list']],
       [

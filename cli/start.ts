@@ -75,13 +75,9 @@ const PART_STOP_TIMEOUT_MS = 20_000;
  */
 export async function start(environment: Config, options: StartOptions = {}): Promise<void> {
   // A receiver on the developer's own machine is a fine webhook target here, unless told otherwise.
-  // Webhook secrets are sealed here too, with a key kept in the data folder unless the environment brings one.
   const config: Config = {
     ...environment,
-    webhooks: {
-      allowPrivateTargets: environment.webhooks.allowPrivateTargets ?? true,
-      secretsKey: environment.webhooks.secretsKey ?? localWebhookSecretsKey(environment.dataDir),
-    },
+    webhooks: { ...environment.webhooks, allowPrivateTargets: environment.webhooks.allowPrivateTargets ?? true },
   };
   const log = (line: string) => console.log(line);
   const parts = new Parts();
@@ -114,6 +110,8 @@ export async function start(environment: Config, options: StartOptions = {}): Pr
     await stopOrphanChildren(config.dataDir, log);
     // Fail before starting anything if the API could not listen anyway.
     await assertPortFree(config.apiPort, config.apiHost, 'the API', 'PORT');
+    // Webhook secrets are sealed here too, with a key kept in the data folder unless the environment brings one.
+    config.webhooks.secretsKey ??= localWebhookSecretsKey(config.dataDir);
 
     let workerMade = false;
     let workerRunning = false;

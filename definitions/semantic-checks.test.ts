@@ -10,6 +10,8 @@ import {
   BASE_YAML,
   describeProblems,
   itReportsProblems,
+  problemsOf,
+  TEST_FILE,
   variant,
   withFields,
   withReadStep,
@@ -721,7 +723,9 @@ describe('job-type semantic checks', () => {
             '    collect: [boxSerial, odometerKm]',
             '    when: { field: operation, equals: swap }\n    collect: [boxSerial, odometerKm]',
           ).replace(CONFIGURE_STEP, `    when: { field: operation, equals: swap }\n${CONFIGURE_STEP}`),
-        [],
+        [
+          '31:3 steps: warning: every step has a condition, and with operation = install none applies: such a job asks nothing, pushes no configuration, touches no vehicle and succeeds once completed; add a step for that case or one without a condition',
+        ],
       ],
     ],
 
@@ -919,5 +923,34 @@ describe('job-type semantic checks', () => {
     expect(String(error)).to.equal(
       'test-typ.yaml:1:5 id: the file is named test-typ, so its id must be "test-typ": a job type\'s file is named after its id (rename the file to test-type.yaml, or change the id)',
     );
+  });
+});
+
+describe('a job left without a step', () => {
+  const mountWhen = (when: string) => variant('    checklist: [Power, CAN bus]\n', `    checklist: [Power, CAN bus]\n    when: ${when}\n`);
+  const bothWhen = (mount: string, configure: string) =>
+    variant('    qnrField: boxQnr\n', `    qnrField: boxQnr\n    when: ${configure}\n`, mountWhen(mount));
+  const linesOf = (text: string) => problemsOf(text).map((line) => line.replace(`${TEST_FILE}:`, ''));
+  const warning = (cases: string) =>
+    `31:3 steps: warning: every step has a condition, and with ${cases} none applies: such a job asks nothing, pushes no configuration, touches no vehicle and succeeds once completed; add a step for that case or one without a condition`;
+
+  it('is warned of when every step has a condition and some value of the deciding field meets none', () => {
+    const text = bothWhen('{ field: operation, equals: swap }', '{ field: operation, in: [swap] }');
+    expect(linesOf(text)).to.deep.equal([warning('operation = install')]);
+  });
+
+  it('names each combination of several deciding fields that meets no step', () => {
+    const text = withFields(
+      ['{ key: alarm, label: Alarm, section: setup, type: boolean, preset: required }'],
+      bothWhen('{ field: operation, equals: swap }', '{ field: alarm, equals: true }'),
+    );
+    const warnings = linesOf(text).filter((line) => line.includes('none applies'));
+    expect(warnings).to.deep.equal([warning('operation = install, alarm = false').replace('31:3', '32:3')]);
+  });
+
+  it('is not warned of when each value has a step, or a step has no condition', () => {
+    const covered = bothWhen('{ field: operation, equals: swap }', '{ field: operation, in: [install, swap] }');
+    expect(linesOf(covered).filter((line) => line.includes('none applies'))).to.deep.equal([]);
+    expect(linesOf(mountWhen('{ field: operation, equals: swap }')).filter((line) => line.includes('none applies'))).to.deep.equal([]);
   });
 });

@@ -132,7 +132,9 @@ export function checkSemantics(data: unknown): DefinitionIssue[] {
   checkActions(data, steps, report);
   checkQnrFields(steps, fields, vehicle, collectedBy, reportReference, report);
   checkConfigurationTemplate(data, fields, steps, providedBy, reportReference, report);
-  checkDurations(data, report, (path, message) => issues.push({ path, message, severity: 'warning' }));
+  const warn = (path: DefinitionPath, message: string): void => void issues.push({ path, message, severity: 'warning' });
+  checkDurations(data, report, warn);
+  if (steps.length === list(data.steps).length) warnOfJobsWithoutSteps(steps, fields, warn);
   checkPlainTexts(data, report);
   checkActionTimeouts(steps, report);
   return issues;
@@ -281,6 +283,50 @@ function checkStepConditions(steps: StepView[], fields: Map<string, FieldView>, 
       if (Array.isArray(when.in)) when.in.forEach((value, index) => checkOption([...path, 'in', index], value));
     }
   }
+}
+
+/** At most this many combinations of the deciding fields' values are looked at (enum options multiply). */
+const BRANCH_COMBINATIONS = 1_000;
+
+/**
+ * Warns when every step has a condition and some values of the deciding fields leave a job with no
+ * step at all: such a job would ask nothing, push nothing, touch no car and succeed when completed.
+ * A warning, not a refusal: the author may mean it, but it is more often a forgotten branch.
+ */
+function warnOfJobsWithoutSteps(
+  steps: StepView[],
+  fields: Map<string, FieldView>,
+  warn: (path: DefinitionPath, message: string) => void,
+): void {
+  if (steps.length === 0 || steps.some((step) => step.when === undefined)) return;
+  const deciding = [...new Set(steps.map((step) => step.when!.field))].map((key) => ({ key, values: decidingValues(fields.get(key)) }));
+  if (deciding.some((field) => field.values === undefined)) return; // an unknown or unsuitable field is reported as such
+  let combinations: Array<Record<string, unknown>> = [{}];
+  for (const { key, values } of deciding) {
+    combinations = combinations.flatMap((combination) => values!.map((value) => ({ ...combination, [key]: value })));
+    if (combinations.length > BRANCH_COMBINATIONS) return;
+  }
+  const stepless = combinations.filter((values) => !steps.some((step) => step.when!.values.includes(values[step.when!.field])));
+  if (stepless.length === 0) return;
+  const shown = stepless.slice(0, 5).map((values) =>
+    Object.entries(values)
+      .map(([key, value]) => `${key} = ${String(value)}`)
+      .join(', '),
+  );
+  warn(
+    ['steps'],
+    `every step has a condition, and with ${shown.join('; with ')}${stepless.length > shown.length ? ` (and ${stepless.length - shown.length} more)` : ''} none applies: such a job asks nothing, pushes no configuration, touches no vehicle and succeeds once completed; add a step for that case or one without a condition`,
+  );
+}
+
+/** The values a step condition's field can hold (an enum's options, true and false), or undefined when it cannot decide one. */
+function decidingValues(field: FieldView | undefined): unknown[] | undefined {
+  if (field?.type === 'boolean') return [true, false];
+  if (field?.type !== 'enum' || !isRec(field.raw.validation)) return undefined;
+  const options = list(field.raw.validation.options).flatMap((option) =>
+    isRec(option) && typeof option.value === 'string' ? [option.value] : [],
+  );
+  return options.length > 0 ? options : undefined;
 }
 
 /** A condition names its value(s) one way: equals one value, or in a list of them. */

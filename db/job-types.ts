@@ -4,6 +4,7 @@
 import type { ProviderJobTypeStore } from '../definitions/catalog';
 import type { CompiledJobType } from '../definitions/compiled-job-type';
 import type { Db } from './connection';
+import { MAX_JOB_TYPE_VERSION } from '../definitions/grammar-validation';
 
 /** Who did something, kept by value so that it outlives the account. */
 export interface JobTypeActor {
@@ -102,7 +103,8 @@ export async function archivedJobTypeIds(db: Db, providerId: string): Promise<Se
 }
 
 export type PublishOutcome =
-  { status: 'new' | 'unchanged'; version: number } | { status: 'conflict'; version: number; latest: number; reason: 'changed' | 'behind' };
+  | { status: 'new' | 'unchanged'; version: number }
+  | { status: 'conflict'; version: number; latest: number; reason: 'changed' | 'behind' | 'exhausted' };
 
 /**
  * Publishes one version of a provider's type, all or nothing, one publisher of (provider, id) at a
@@ -141,6 +143,8 @@ export async function publishProviderVersion(
     } else {
       if (latest && input.compile(latest.version).contentHash === latest.content_hash)
         return { status: 'unchanged', version: latest.version };
+      if (latest && latest.version >= MAX_JOB_TYPE_VERSION)
+        return { status: 'conflict', version: latest.version, latest: latest.version, reason: 'exhausted' };
       version = (latest?.version ?? 0) + 1;
     }
     const definition = input.compile(version);

@@ -26,6 +26,14 @@ export function parseDurationMs(text: string): DurationResult {
       (duration.seconds ?? 0) * MS.seconds,
   );
   if (duration.negative || ms <= 0) return { ok: false, message: `"${text}" must be longer than zero` };
-  if (!Number.isSafeInteger(ms)) return { ok: false, message: `"${text}" is too long` };
+  if (!(ms <= MAX_DURATION_MS))
+    return { ok: false, message: `"${text}" is longer than ten years (P3650D), the longest a job type may say` };
   return { ok: true, ms };
 }
+
+/**
+ * Ten years: longer than any job's deadline or access needs to be, and short enough that a date
+ * counted from now with it is one every part stores — a JavaScript Date, an ISO text of four-digit
+ * years, Postgres, Temporal's timers.
+ */
+export const MAX_DURATION_MS = 3650 * MS.days;

@@ -7,6 +7,9 @@ import type { JobTypeDefinition } from './job-type.generated';
 import { pointerToPath, type DefinitionIssue } from './errors';
 import { closestName, didYouMean } from './suggest';
 
+/** The highest version a job type may have (Postgres keeps versions as integer): the grammar's own bound. */
+export const MAX_JOB_TYPE_VERSION: number = grammarSchema.properties.version.maximum;
+
 const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
 // Editor hint (VS Code / yaml-language-server); ajv only needs to tolerate it.
 ajv.addVocabulary(['patternErrorMessage']);

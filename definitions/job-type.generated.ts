@@ -47,7 +47,7 @@ export interface JobTypeDefinition {
    */
   id: string;
   /**
-   * Version of this definition, a positive whole number. Bump it whenever you change anything: a running job keeps the version it was created with, and the registry refuses changed content under a version it has already seen.
+   * Version of this definition, a positive whole number (at most 2147483647). Bump it whenever you change anything: a running job keeps the version it was created with, and the registry refuses changed content under a version it has already seen.
    */
   version: number;
   /**

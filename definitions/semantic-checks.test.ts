@@ -858,6 +858,17 @@ describe('job-type semantic checks', () => {
       ['a zero duration', ['maxDuration: PT8H', 'maxDuration: PT0S'], ['44:16 access.maxDuration: "PT0S" must be longer than zero']],
       ['a negative duration', ['startWithin: P7D', 'startWithin: -P7D'], ['46:16 deadlines.startWithin: "-P7D" must be longer than zero']],
       [
+        'a duration past ten years, whose dates no store could hold',
+        ['startWithin: P7D', 'startWithin: P99999999D'],
+        ['46:16 deadlines.startWithin: "P99999999D" is longer than ten years (P3650D), the longest a job type may say'],
+      ],
+      [
+        'an access of more than ten years',
+        ['maxDuration: PT8H', 'maxDuration: P3651D'],
+        ['44:16 access.maxDuration: "P3651D" is longer than ten years (P3650D), the longest a job type may say'],
+      ],
+      ['ten years exactly', ['completeWithin: P14D', 'completeWithin: P3650D'], []],
+      [
         'completing no later than starting',
         ['completeWithin: P14D', 'completeWithin: P7D'],
         [

@@ -178,6 +178,13 @@ export function jobTypesRouter(deps: JobTypesRouterDeps): Router<AuthState> {
       actor,
       compile: checked.compileAs,
     });
+    if (outcome.status === 'conflict' && outcome.reason === 'exhausted') {
+      throw new ConflictError(
+        `${id} is at version ${outcome.latest}, the highest a job type may have; publish this under a new id.`,
+        [{ pointer: '/version', message: `no version is left after ${outcome.latest}`, rule: 'maximum' }],
+        { type: 'version-conflict' },
+      );
+    }
     if (outcome.status === 'conflict') {
       const problem = { pointer: '/version', message: `must be at least ${outcome.latest + 1}`, rule: 'unpublished' };
       throw new ConflictError(

@@ -215,6 +215,20 @@ describe('provider job types over HTTP', function () {
     expect(stored[1].definition.version, 'the compiled definition carries the version assigned').to.equal(2);
   });
 
+  it('keeps versions within what Postgres stores: past 2147483647 is refused, and a type at that version numbers no next one', async () => {
+    // A provider of its own: the other tests list the demo provider's types.
+    const { adminToken } = await onboardProvider(stack.db, { name: 'Last Version', adminEmail: 'a@last-version.example', fleetName: 'L' });
+    const put = (body: string) => one('PUT', '/v1/job-types/acme-last', adminToken, body);
+    const over = await put(`${ACME.replaceAll('acme-check', 'acme-last')}version: 2147483648\n`);
+    expect(over.status, over.text).to.equal(422);
+    expect(JSON.stringify(over.body.problems ?? over.body.errors)).to.include('2147483647');
+    const last = await put(`${ACME.replaceAll('acme-check', 'acme-last')}version: 2147483647\n`);
+    expect(last.status, last.text).to.equal(201);
+    const next = await put(ACME.replaceAll('acme-check', 'acme-last').replace('title: ACME quick check', 'title: Changed'));
+    expect(next.status, next.text).to.equal(409);
+    expect(next.body.title).to.equal('acme-last is at version 2147483647, the highest a job type may have; publish this under a new id.');
+  });
+
   it('answers 409 for a version published with other content, or behind the latest; 200 when it is the same', async () => {
     const v1 = `${ACME}version: 1\n`;
     const same = await admin('PUT', '/v1/job-types/acme-check', v1);

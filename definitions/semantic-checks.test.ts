@@ -41,6 +41,11 @@ const STEP_QNR = '    qnrField: boxQnr';
 /** BASE_YAML with a text field vin (`attributes` added to its line) and `vehicle` as the vehicle block. */
 const withVin = (vehicle: string, attributes = ', preset: required'): string =>
   variant(VEHICLE, vehicle, withFields([`{ key: vin, label: VIN, section: setup, type: string${attributes} }`]));
+/** The vehicle block with a VIN compared before configuring. */
+const VIN_CHECKED = `${VEHICLE}  vinField: vin\n`;
+const READ_VIN = '  - id: read-vin\n    title: Read the VIN\n    collect: [vin]\n';
+/** `base` with vin collected by mount, the step before configure. */
+const collectVin = (base: string): string => variant('collect: [boxSerial, odometerKm]', 'collect: [boxSerial, odometerKm, vin]', base);
 const KM = '{ key: km, label: Km, section: setup, type: integer, preset: forbidden }';
 const LOCK_OPTIONS = '{ value: locked, label: Locked }, { value: unlocked, label: Unlocked }';
 
@@ -489,6 +494,89 @@ describe('job-type semantic checks', () => {
         [
           '35:5 steps[0].qnrField: step "mount" runs no action, so it talks to no CloudBoxx: remove qnrField (or add an action)',
           '43:15 steps[2].qnrField: "odometerKm" is not one of the job\'s CloudBoxx fields; a step talks to the job\'s CloudBoxx, vehicle.qnrField "boxQnr" (name a box taken out in vehicle.oldQnrField)',
+        ],
+      ],
+    ],
+
+    // The VIN is compared with OneAPI's before the configuration is pushed: a blank one would let it go unchecked.
+    'the VIN compared before configuring (vinField)': [
+      ['accepts a VIN the provider must set', () => withVin(VIN_CHECKED), []],
+      ['accepts a required VIN collected by an earlier step', () => collectVin(withVin(VIN_CHECKED, ', required: true')), []],
+      [
+        'accepts a required VIN collected by the configuring step itself',
+        () => variant(`${STEP_QNR}\n`, `${STEP_QNR}\n    collect: [vin]\n`, withVin(VIN_CHECKED, ', required: true')),
+        [],
+      ],
+      [
+        'accepts a VIN collected by an earlier step under the same condition',
+        () =>
+          when(
+            '{ field: operation, equals: swap }',
+            withStepBeforeConfigure(
+              READ_VIN.replace('\n    collect', `\n    when: { field: operation, equals: swap }\n    collect`),
+              withVin(VIN_CHECKED, ', required: true'),
+            ),
+          ),
+        [],
+      ],
+      [
+        'an optional VIN',
+        () => collectVin(withVin(VIN_CHECKED, '')),
+        [
+          '38:13 steps[1].action: the VIN in "vin" (vehicle.vinField) may still be blank when step "configure" compares it with OneAPI\'s before pushing the configuration: the field is optional, so the installer may leave it empty (make it required: true)',
+        ],
+      ],
+      [
+        'an optional VIN no step collects',
+        () => withVin(VIN_CHECKED, ''),
+        [
+          '38:13 steps[1].action: the VIN in "vin" (vehicle.vinField) may still be blank when step "configure" compares it with OneAPI\'s before pushing the configuration: no step collects it and the provider need not set it (set preset: required, or make it required: true and collect it in this step or an earlier one)',
+        ],
+      ],
+      [
+        'a VIN collected only after the configuration is pushed',
+        () => variant(`${STEP_QNR}\n`, `${STEP_QNR}\n${READ_VIN}`, withVin(VIN_CHECKED, ', required: true')),
+        [
+          '38:13 steps[1].action: the VIN in "vin" (vehicle.vinField) may still be blank when step "configure" compares it with OneAPI\'s before pushing the configuration: step "read-vin" collects it only later (collect it in this step or an earlier one)',
+        ],
+      ],
+      [
+        'a VIN collected only by a step for other jobs',
+        () =>
+          withStepBeforeConfigure(
+            READ_VIN.replace('\n    collect', `\n    when: { field: operation, equals: swap }\n    collect`),
+            withVin(VIN_CHECKED, ', required: true'),
+          ),
+        [
+          '42:13 steps[2].action: the VIN in "vin" (vehicle.vinField) may still be blank when step "configure" compares it with OneAPI\'s before pushing the configuration: step "read-vin" collects it only when operation = swap, but step "configure" runs for every job',
+        ],
+      ],
+      [
+        'a VIN nobody collects: one problem, not also "may still be blank"',
+        () => withVin(VIN_CHECKED, ', required: true'),
+        [
+          '30:5 fields[4]: field "vin" is required, but no step collects it: a job created without it could never succeed (collect it in a step or set preset: required)',
+        ],
+      ],
+      [
+        'a VIN filled from the vehicle',
+        () =>
+          variant(
+            VEHICLE,
+            VIN_CHECKED,
+            withReadStep('{ vin: centralLock }', [
+              '{ key: vin, label: VIN, section: setup, type: string, required: true, preset: forbidden }',
+            ]),
+          ),
+        [
+          '38:13 steps[1].action: the VIN in "vin" (vehicle.vinField) may still be blank when step "configure" compares it with OneAPI\'s before pushing the configuration: step "read" fills it from what the vehicle reports, which holds no VIN (set preset: required, or make it required: true and collect it in this step or an earlier one)',
+        ],
+      ],
+      [
+        'a VIN never compared (knownToOneApi: false) is reported as such, whoever gives it',
+        () => withVin(`${VIN_CHECKED}  knownToOneApi: false\n`, ''),
+        [
+          '51:3 vehicle.vinField: is never compared: with knownToOneApi: false, OneAPI has no vehicle whose VIN it could be compared with; remove vinField (the field itself stays) or knownToOneApi: false',
         ],
       ],
     ],

@@ -63,10 +63,12 @@ const APPLY = 'cloudboxx.applyConfiguration';
 const SUGGESTION_COMPARISONS = 40_000;
 const VEHICLE_STATE_PROPERTIES: ReadonlySet<string> = new Set(grammarSchema.$defs.VehicleStateProperty.enum);
 
-/** The vehicle block's QNR fields, each when it names a text field; undefined when the block is missing. */
+/** The vehicle block's QNR and VIN fields, each when it names a text field; undefined when the block is missing. */
 interface VehicleView {
   readonly qnrField: string | undefined;
   readonly oldQnrField: string | undefined;
+  /** The VIN field when it is compared with OneAPI's: a text field, no QNR field, and the vehicle known to OneAPI. */
+  readonly vinField: string | undefined;
   /** A QNR field is named but is no text field: the vehicle check says so, the steps stay quiet. */
   readonly broken: boolean;
 }
@@ -131,6 +133,7 @@ export function checkSemantics(data: unknown): DefinitionIssue[] {
   }
   checkActions(data, steps, report);
   checkQnrFields(steps, fields, vehicle, collectedBy, reportReference, report);
+  checkVinField(steps, fields, vehicle, providedBy, coverageChecked, report);
   checkConfigurationTemplate(data, fields, steps, providedBy, reportReference, report);
   const warn = (path: DefinitionPath, message: string): void => void issues.push({ path, message, severity: 'warning' });
   checkDurations(data, report, warn);
@@ -570,7 +573,8 @@ function checkVehicle(
     );
   }
   const broken = (raw.qnrField !== undefined && qnr === undefined) || (raw.oldQnrField !== undefined && oldQnr === undefined);
-  return { qnrField: qnr?.key, oldQnrField: oldQnr?.key, broken };
+  const compared = vin !== undefined && vin !== qnr && vin !== oldQnr && raw.knownToOneApi !== false;
+  return { qnrField: qnr?.key, oldQnrField: oldQnr?.key, vinField: compared ? vin.key : undefined, broken };
 }
 
 /**
@@ -626,19 +630,58 @@ function checkQnrFields(
 /** Why the QNR field may still be blank when `step` talks to the CloudBoxx. */
 function qnrAvailabilityProblem(name: string, field: FieldView, collector: StepView | undefined, step: StepView): string | undefined {
   // A field no step collects is preset (fine) or can never be known, which the vehicle check reports.
-  if (field.preset === 'required' || collector === undefined) return undefined;
-  const blank = `the QNR in "${field.key}" may still be blank when ${name} talks to the CloudBoxx`;
+  if (collector === undefined) return undefined;
+  return blankAtStepProblem(`the QNR in "${field.key}" may still be blank when ${name} talks to the CloudBoxx`, field, collector, step);
+}
+
+/**
+ * Why `field`, collected by `collector`, may still be blank when `step` runs; `blank` opens the
+ * message. A field the provider must set is never blank.
+ */
+function blankAtStepProblem(blank: string, field: FieldView, collector: StepView, step: StepView): string | undefined {
+  if (field.preset === 'required') return undefined;
   if (collector.index > step.index) {
     return `${blank}: step "${collector.id}" collects it only later (collect it in this step or an earlier one)`;
   }
   if (!appliesOnlyWith(step, collector)) {
     const runs = step.condition === undefined ? 'for every job' : `when ${step.condition}`;
-    return `${blank}: step "${collector.id}" collects it only when ${collector.condition}, but ${name} runs ${runs}`;
+    return `${blank}: step "${collector.id}" collects it only when ${collector.condition}, but step "${step.id ?? step.index}" runs ${runs}`;
   }
   if (!field.required) {
     return `${blank}: the field is optional, so the installer may leave it empty (make it required: true)`;
   }
   return undefined;
+}
+
+/**
+ * The VIN is compared with OneAPI's before a configuration is pushed, so it has a value at every
+ * step that applies one: preset by the provider, or required and collected by that step or an
+ * earlier one that applies whenever it does. A blank VIN would let the configuration go to the box
+ * unchecked, and a wrong VIN entered later would be accepted.
+ */
+function checkVinField(
+  steps: StepView[],
+  fields: Map<string, FieldView>,
+  vehicle: VehicleView | undefined,
+  providedBy: Map<string, Provider>,
+  coverageChecked: (key: string) => boolean,
+  report: Report,
+): void {
+  const field = vehicle?.vinField === undefined ? undefined : fields.get(vehicle.vinField);
+  if (field === undefined || field.preset === 'required' || !coverageChecked(field.key)) return;
+  const provider = providedBy.get(field.key);
+  for (const step of steps.filter((candidate) => candidate.action === APPLY)) {
+    const blank = `the VIN in "${field.key}" (vehicle.vinField) may still be blank when step "${step.id ?? step.index}" compares it with OneAPI's before pushing the configuration`;
+    let problem: string | undefined;
+    if (provider?.verb === 'collects') problem = blankAtStepProblem(blank, field, provider.step, step);
+    else if (provider !== undefined) {
+      problem = `${blank}: step "${provider.step.id ?? provider.step.index}" fills it from what the vehicle reports, which holds no VIN (set preset: required, or make it required: true and collect it in this step or an earlier one)`;
+    } else if (field.preset !== 'forbidden' && !field.required) {
+      // A required field nobody collects, or one nobody may give, is reported as such (checkCoverage).
+      problem = `${blank}: no step collects it and the provider need not set it (set preset: required, or make it required: true and collect it in this step or an earlier one)`;
+    }
+    if (problem !== undefined) report(['steps', step.index, 'action'], problem);
+  }
 }
 
 /**

@@ -36,11 +36,20 @@ async function refusingBadData(write: () => Promise<void>): Promise<void> {
     if (typeof code === 'string' && /^2[23]/.test(code)) {
       throw ApplicationFailure.create({
         type: READ_MODEL_REJECTED,
-        message: `Postgres refused the write: ${(error as Error).message}`,
+        message: `Postgres refused the write: ${postgresWords(error as Error)}`,
         nonRetryable: true,
         cause: error as Error,
       });
     }
     throw error;
   }
+}
+
+/**
+ * What Postgres said, without the statement knex puts before it on every failed query ("<sql> -
+ * <message>"): the words reach the caller as the refusal's reason, and SQL is nothing they can act
+ * on (the worker's log has the whole error).
+ */
+function postgresWords(error: Error): string {
+  return error.message.slice(error.message.lastIndexOf(' - ') + ' - '.length);
 }

@@ -450,6 +450,8 @@ describe('the vehicle when access ends', function () {
           );
         expect(Date.now() - asked).to.be.below(10_000);
         expect(refused?.reason).to.equal('notStored');
+        expect(refused?.message, 'what Postgres said, not the statement').to.match(/violates check constraint "refuses_jam"$/);
+        expect(refused?.message).not.to.match(/insert into/i);
 
         // Later changes are recorded again, and the window still ends the job on time.
         await handle.executeUpdate(saveValuesUpdate, { args: [{ actor: t.technician, values: { remarks: 'fine' } }] });

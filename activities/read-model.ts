@@ -51,5 +51,6 @@ async function refusingBadData(write: () => Promise<void>): Promise<void> {
  * on (the worker's log has the whole error).
  */
 function postgresWords(error: Error): string {
-  return error.message.slice(error.message.lastIndexOf(' - ') + ' - '.length);
+  const after = error.message.lastIndexOf(' - ');
+  return after < 0 ? error.message : error.message.slice(after + ' - '.length);
 }

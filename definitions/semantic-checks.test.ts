@@ -184,6 +184,30 @@ describe('job-type semantic checks', () => {
         ],
       ],
       [
+        'integer bounds and a default beyond ±(2^53 − 1), where whole numbers are rounded',
+        [
+          '    validation: { minimum: 0 }\n',
+          '    validation: { minimum: -9007199254740993, maximum: 9007199254740992 }\n    default: 1e300\n',
+        ],
+        [
+          '28:28 fields[2].validation.minimum: must lie within ±9007199254740991 (2^53 − 1) on an integer field: a whole number beyond is not kept exactly (9007199254740993 would be rounded to …992), so the field takes none there',
+          '28:56 fields[2].validation.maximum: must lie within ±9007199254740991 (2^53 − 1) on an integer field: a whole number beyond is not kept exactly (9007199254740993 would be rounded to …992), so the field takes none there',
+          '29:14 fields[2].default: the default must be at most 9007199254740991: a larger whole number is not kept exactly (it would be rounded)',
+        ],
+      ],
+      [
+        'accepts integer bounds at ±(2^53 − 1), and a number field beyond them',
+        () =>
+          withFields(
+            ['{ key: grams, label: Grams, section: setup, type: number, validation: { maximum: 1e300 }, default: 1e20 }'],
+            variant(
+              '    validation: { minimum: 0 }\n',
+              '    validation: { minimum: -9007199254740991, maximum: 9007199254740991 }\n    default: -9007199254740991\n',
+            ),
+          ),
+        [],
+      ],
+      [
         'minItems on a string field',
         ['      pattern: "^[A-Z0-9]{8,12}$"', '      minItems: 2'],
         ['23:7 fields[1].validation.minItems: minItems applies only to photo fields, not to a string field'],

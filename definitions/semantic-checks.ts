@@ -10,6 +10,7 @@ import { parseDurationMs } from './durations';
 import { forEachTemplateKey, forEachTemplateString, scanPlaceholders } from './template';
 import { quotedList, suggestionBudget } from './suggest';
 import { fieldValueProblems } from './value-validation';
+import { SAFE_INTEGER_LIMIT } from './value-schemas';
 import { linearTimeProblem } from './linear-regexp';
 import type { CompiledValidation, FieldType } from './compiled-job-type';
 
@@ -402,6 +403,16 @@ function checkValidationRules(field: FieldView, report: Report): void {
   impossible('minLength', 'maxLength');
   impossible('minimum', 'maximum');
   impossible('minItems', 'maxItems');
+  if (type === 'integer') {
+    for (const bound of ['minimum', 'maximum']) {
+      const value = rules[bound];
+      if (typeof value !== 'number' || Math.abs(value) <= SAFE_INTEGER_LIMIT) continue;
+      report(
+        [...path, 'validation', bound],
+        `must lie within ±${SAFE_INTEGER_LIMIT} (2^53 − 1) on an integer field: a whole number beyond is not kept exactly (9007199254740993 would be rounded to …992), so the field takes none there`,
+      );
+    }
+  }
   const optionValues = new Map<string, number>();
   list(rules.options).forEach((option, index) => {
     const value = isRec(option) ? str(option.value) : undefined;

@@ -8,6 +8,12 @@ type FieldRules = Pick<CompiledField, 'type' | 'validation'> & Partial<Pick<Comp
 /** How many photos a photo field with multiple: true takes when its maxItems does not say. */
 export const DEFAULT_MAX_PHOTOS = 20;
 
+/**
+ * The whole numbers a value keeps exactly, ±(2^53 − 1): beyond them a JSON number is rounded to its
+ * neighbour (9007199254740993 arrives as …992), so an integer field takes none of them.
+ */
+export const SAFE_INTEGER_LIMIT = Number.MAX_SAFE_INTEGER;
+
 /** Schema of one field's value. A blank is not a value: omit the key instead of sending "" or null. */
 export function fieldValueSchema(field: FieldRules): JsonObject {
   const rules = field.validation;
@@ -25,6 +31,12 @@ export function fieldValueSchema(field: FieldRules): JsonObject {
         ...(rules.pattern !== undefined && { pattern: rules.pattern }),
       };
     case 'integer':
+      return {
+        ...annotations,
+        type: 'integer',
+        minimum: Math.max(rules.minimum ?? -SAFE_INTEGER_LIMIT, -SAFE_INTEGER_LIMIT),
+        maximum: Math.min(rules.maximum ?? SAFE_INTEGER_LIMIT, SAFE_INTEGER_LIMIT),
+      };
     case 'number':
       return {
         ...annotations,

@@ -93,6 +93,38 @@ describe('job values', () => {
       ]);
     });
 
+    it('refuses a whole number beyond ±(2^53 − 1) in an integer field: JSON rounds it, so what was sent could not be kept', () => {
+      const counted = loadJobTypeFromText(
+        'job-types/all-types.yaml',
+        ALL_TYPES_YAML.replace('  - { key: boxQnr,', '  - { key: seats, label: Seats, section: main, type: integer }\n  - { key: boxQnr,'),
+      );
+      // 9007199254740993 arrives as 9007199254740992 (2^53), the value the job would have held.
+      const sent = (seats: string): unknown => JSON.parse(`{"fuelType": "petrol", "seats": ${seats}}`);
+      expect(validateProviderValues(counted, sent('9007199254740993'))).to.deep.equal([
+        {
+          pointer: '/values/seats',
+          field: 'seats',
+          rule: 'maximum',
+          message: 'Seats must be at most 9007199254740991: a larger whole number is not kept exactly (it would be rounded)',
+        },
+      ]);
+      expect(validateProviderValues(counted, sent('-9007199254740993')).map((issue) => [issue.rule, issue.message])).to.deep.equal([
+        ['minimum', 'Seats must be at least -9007199254740991: a smaller whole number is not kept exactly (it would be rounded)'],
+      ]);
+      expect(validateProviderValues(counted, sent('1e300')).map((issue) => issue.rule)).to.deep.equal(['maximum']);
+      expect(validateProviderValues(counted, sent('9007199254740991'))).to.deep.equal([]);
+      expect(validateProviderValues(counted, sent('-9007199254740991'))).to.deep.equal([]);
+      // A number field holds a float, rounded by nature; its own rules only.
+      expect(validateProviderValues(counted, { fuelType: 'petrol', batteryVolts: 2 ** 60 })).to.deep.equal([]);
+      // An own bound beyond the range (a type published before the loader refused it) gives way to it.
+      expect(fieldValueProblems({ type: 'integer', validation: { maximum: 1e20 } }, 2 ** 53, 'Seats')).to.deep.equal([
+        'Seats must be at most 9007199254740991: a larger whole number is not kept exactly (it would be rounded)',
+      ]);
+      expect(fieldValueProblems({ type: 'integer', validation: { maximum: 9 } }, 2 ** 53, 'Seats')).to.deep.equal([
+        'Seats must be at most 9',
+      ]);
+    });
+
     it('does not take an empty string or null for a value', () => {
       expect(
         validateProviderValues(compiled, { fuelType: 'petrol', plate: '', batteryVolts: null }).map((issue) => issue.message),

@@ -9,7 +9,7 @@ import type { CompiledField, CompiledJobType, JobValues, ValueIssue, ValueRule }
 import { linearRegExp } from './linear-regexp';
 import { fieldValue, findStep, lockedFieldKeys, lockViolations, unlockedValues } from './rules';
 import { didYouMean } from './suggest';
-import { fieldValueSchema, providerValuesSchema, stepValuesSchema } from './value-schemas';
+import { fieldValueSchema, providerValuesSchema, SAFE_INTEGER_LIMIT, stepValuesSchema } from './value-schemas';
 
 // Patterns come from tenants' job types: matched by RE2, in time linear in the value (linear-regexp.ts).
 // ownProperties: a field key may be named like a member of Object.prototype (constructor,
@@ -194,9 +194,9 @@ function explain(
     case 'maxLength':
       return `${subject} must be at most ${String(params.limit)} characters long`;
     case 'minimum':
-      return `${subject} must be at least ${String(params.limit)}`;
+      return `${subject} must be at least ${String(params.limit)}${unsafeBeyond(field, params.limit, 'smaller')}`;
     case 'maximum':
-      return `${subject} must be at most ${String(params.limit)}`;
+      return `${subject} must be at most ${String(params.limit)}${unsafeBeyond(field, params.limit, 'larger')}`;
     case 'minItems':
       return `${subject} needs at least ${photos(Number(params.limit))}`;
     case 'maxItems':
@@ -216,6 +216,12 @@ function explain(
     default:
       return `${subject} is not valid (${error.keyword})`;
   }
+}
+
+/** Why an integer field's bound is ±(2^53 − 1) when its own rules set none so far. */
+function unsafeBeyond(field: Pick<CompiledField, 'type'>, limit: unknown, beyond: 'smaller' | 'larger'): string {
+  if (field.type !== 'integer' || Math.abs(Number(limit)) !== SAFE_INTEGER_LIMIT) return '';
+  return `: a ${beyond} whole number is not kept exactly (it would be rounded)`;
 }
 
 const VALUE_NOUNS: Record<CompiledField['type'], string> = {

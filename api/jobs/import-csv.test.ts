@@ -37,7 +37,8 @@ describe('reading a CSV import', () => {
     ['integer', '42', 42],
     ['integer', ' -7 ', -7],
     ['integer', '4.0', '4.0'],
-    ['integer', '99999999999999999999', '99999999999999999999'],
+    ['integer', '99999999999999999999', 1e20],
+    ['integer', '9'.repeat(400), '9'.repeat(400)],
     ['number', '1.5', 1.5],
     ['number', '.5', 0.5],
     ['number', '2e3', 2000],
@@ -95,6 +96,14 @@ describe('reading a CSV import', () => {
       '2 customerName maxLength',
       '2 requestedStartAt format',
       '2 installerCompanyId format',
+    ]);
+  });
+
+  it('refuses a whole number beyond ±(2^53 − 1) in the words of the create form, not as text', () => {
+    const read = readImport(`boxQnr,seats\n${QNR},9007199254740993\n${QNR},-9007199254740991\n`, SURVEY);
+    expect(read.rows.map(({ problems }) => problems.map(({ column, rule, message }) => [column, rule, message]))).to.deep.equal([
+      [['seats', 'maximum', 'Seats must be at most 9007199254740991: a larger whole number is not kept exactly (it would be rounded)']],
+      [],
     ]);
   });
 

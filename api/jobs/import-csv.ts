@@ -147,7 +147,8 @@ export function fromText(field: Pick<CompiledField, 'type'>, cell: string): unkn
   const trimmed = cell.trim();
   switch (field.type) {
     case 'integer':
-      return /^[+-]?\d+$/.test(trimmed) && Number.isSafeInteger(Number(trimmed)) ? Number(trimmed) : cell;
+      // Beyond ±(2^53 − 1) too: the field's schema refuses it as the API does, not as text.
+      return /^[+-]?\d+$/.test(trimmed) && Number.isFinite(Number(trimmed)) ? Number(trimmed) : cell;
     case 'number':
       return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed) ? Number(trimmed) : cell;
     case 'boolean': {

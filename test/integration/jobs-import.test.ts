@@ -22,6 +22,7 @@ fields:
   - { key: boxQnr, label: CloudBoxx QNR, section: setup, type: string, preset: required, validation: { pattern: "^[0-9A-F]{16}$" } }
   - { key: seats, label: Seats, section: setup, type: integer, validation: { minimum: 1, maximum: 9 } }
   - { key: tankLitres, label: Tank, section: setup, type: number }
+  - { key: axles, label: Axles, section: setup, type: integer }
   - { key: electric, label: Electric, section: setup, type: boolean }
   - { key: registeredOn, label: Registered on, section: setup, type: date }
   - { key: site, label: Site, section: setup, type: address }
@@ -168,6 +169,26 @@ describe('importing jobs from CSV', function () {
     expect(first).to.deep.include({ customerName: 'Kunde Süd', status: 'PENDING' });
     expect(first.jobType).to.include({ id: 'acme-survey', version: 1 });
     expect(second.values).to.deep.equal({ boxQnr: QNR, seats: 2, electric: true, colour: 'blue' });
+  });
+
+  it('refuses a whole number beyond ±(2^53 − 1), which JSON rounds, alike in POST /v1/jobs and in a CSV row', async () => {
+    const before = await jobCount();
+    // Sent as written: JSON.parse makes 9007199254740993 into …992, which the job would have held.
+    const body = `{"jobTypeId": "acme-survey", "fleetId": "${demo.fleetId}", "values": {"boxQnr": "${QNR}", "axles": 9007199254740993}}`;
+    const created = await send('POST', '/v1/jobs', body, { contentType: 'application/json' });
+    const refusal = {
+      pointer: '/values/axles',
+      rule: 'maximum',
+      message: 'Axles must be at most 9007199254740991: a larger whole number is not kept exactly (it would be rounded)',
+    };
+    expect(created.status, JSON.stringify(created.body)).to.equal(422);
+    expect(created.body.type).to.equal(`${PROBLEMS}invalid-values`);
+    expect(created.body.errors).to.deep.equal([refusal]);
+    const imported = await importCsv(`boxQnr,axles\n${QNR},9007199254740993\n${QNR},9007199254740991\n`, '&dryRun=true', {
+      jobTypeId: 'acme-survey',
+    });
+    expect(imported.body.problems).to.deep.equal([{ row: 2, column: 'axles', rule: refusal.rule, message: refusal.message }]);
+    expect(await jobCount(), 'nothing created').to.equal(before);
   });
 
   it('creates the valid rows, saving and assigning where a row names a company, and tells which row became which job', async () => {

@@ -505,10 +505,12 @@ class JobRun {
       const field = findField(this.input.jobType, key)!;
       const value = state[property];
       const problems =
-        value === undefined ? [`was not reported by the vehicle (${property})`] : fieldValueProblems(field, value, field.label);
+        value === undefined
+          ? [`${field.label} was not reported by the vehicle (${property})`]
+          : fieldValueProblems(field, value, field.label);
       if (problems.length === 0) values[key] = value;
-      else if (field.required)
-        return { problem: `${field.label} ${problems.join('; ')}. Check the vehicle, then complete the step again.` };
+      // Each problem names the field already ("Battery (%) must be at most 50").
+      else if (field.required) return { problem: `${problems.join('; ')}. Check the vehicle, then complete the step again.` };
     }
     return { values };
   }

@@ -429,6 +429,34 @@ describe('the vehicle when access ends', function () {
     });
   });
 
+  it('refuses a read whose required filled value breaks its rules, naming the field once', async () => {
+    const readType = loadJobTypeFromText(
+      'job-types/battery-read.yaml',
+      PRESET_BOX_TYPE.replace('id: preset-box-check', 'id: battery-read')
+        .replace(
+          '  - { key: remarks,',
+          '  - { key: battery, label: Battery (%), section: setup, type: integer, required: true, preset: forbidden, validation: { maximum: 50 } }\n  - { key: remarks,',
+        )
+        .replace(
+          '  - { id: inspect, title: Inspect, collect: [remarks] }',
+          '  - { id: read, title: Read, action: cloudboxx.readVehicleState, fills: { battery: batteryLevelPercent } }\n  - { id: inspect, title: Inspect, collect: [remarks] }',
+        ),
+    );
+    const car = seedVehicle(t.oneApi.simulator, { vehicleModelId: '01GRZV8171CTR2J2NDSA310FVP', batteryLevelPercent: 80 }); // a VW ID.3
+    const { worker, taskQueue } = await t.worker();
+    await worker.runUntil(async () => {
+      const { handle } = await runningJob(taskQueue, readType, { boxQnr: car.telematicsUnitId });
+      const refused = await handle.executeUpdate(completeStepUpdate, { args: [{ actor: t.technician, stepId: 'read' }] }).then(
+        () => expect.fail("a reading out of the field's rules is refused"),
+        (error: unknown) => findRefusal(error),
+      );
+      expect(refused).to.deep.include({
+        reason: 'actionFailed',
+        message: 'Battery (%) must be at most 50. Check the vehicle, then complete the step again.',
+      });
+    });
+  });
+
   describe('a read-model write Postgres refuses', () => {
     before(async () => {
       // A constraint that refuses one particular value: the write of the change that carries it can never pass.

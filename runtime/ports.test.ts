@@ -3,6 +3,10 @@ import { expect } from 'chai';
 import { assertPortFree, findFreePort, PortInUseError } from './ports';
 
 describe('port checks', () => {
+  it('finds free ports below the range the OS hands outgoing connections, so none is taken before its server listens', async () => {
+    for (let i = 0; i < 20; i++) expect(await findFreePort()).to.be.within(20_000, 32_767);
+  });
+
   it('passes for a free port', async () => {
     const port = await findFreePort();
     await assertPortFree(port, '127.0.0.1', 'the API', 'PORT');

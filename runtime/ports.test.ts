@@ -4,7 +4,10 @@ import { assertPortFree, findFreePort, PortInUseError } from './ports';
 
 describe('port checks', () => {
   it('finds free ports below the range the OS hands outgoing connections, so none is taken before its server listens', async () => {
-    for (let i = 0; i < 20; i++) expect(await findFreePort()).to.be.within(20_000, 32_767);
+    const ports = [];
+    for (let i = 0; i < 20; i++) ports.push(await findFreePort());
+    for (const port of ports) expect(port).to.be.within(20_000, 32_767);
+    expect(new Set(ports).size, 'none twice, though none is listened on yet').to.equal(ports.length);
   });
 
   it('passes for a free port', async () => {

@@ -23,7 +23,10 @@ export async function assertPortFree(port: number, host: string, what: string, e
 export async function findFreePort(host = '127.0.0.1'): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const candidate = 20_000 + Math.floor(Math.random() * 12_000);
-    if (await canListen(candidate, host)) return candidate;
+    // A port handed out before may not be listened on yet: never the same twice in a process.
+    if (handedOut.has(candidate) || !(await canListen(candidate, host))) continue;
+    handedOut.add(candidate);
+    return candidate;
   }
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -34,6 +37,8 @@ export async function findFreePort(host = '127.0.0.1'): Promise<number> {
     });
   });
 }
+
+const handedOut = new Set<number>();
 
 function canListen(port: number, host: string): Promise<boolean> {
   return new Promise((resolve) => {

@@ -342,6 +342,13 @@ describe('job-type grammar', () => {
         ['32:12 steps[0].title: YAML: alias *mountTitle refers to no anchor defined before it'],
       ],
       [
+        'a YAML merge key, in one sentence rather than a cascade of unknown and missing keys',
+        ['    title: Mount', '    <<: { title: Mount }'],
+        [
+          '32:5 steps[0]: YAML merge keys (<<) are not supported: write the keys out here (anchors and aliases, &name and *name, work)',
+        ],
+      ],
+      [
         'a list as a key',
         ['title: Test type', '? [a, b]\n: x\ntitle: Test type'],
         ['3:3 a key must be a plain name, not a list or a mapping'],

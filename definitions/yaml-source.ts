@@ -143,6 +143,15 @@ function structuralProblems(
           continue;
         }
         const key = scalarKey(pair);
+        if (key === '<<' && isScalar(pair.key) && pair.key.type === 'PLAIN') {
+          // YAML 1.1's merge key: the parser (YAML 1.2) reads it as a key like any other, so it would only be "unknown".
+          fatal.push({
+            ...at(offset),
+            path,
+            message: 'YAML merge keys (<<) are not supported: write the keys out here (anchors and aliases, &name and *name, work)',
+          });
+          continue;
+        }
         const first = firstSeen.get(key);
         if (first === undefined) firstSeen.set(key, offset);
         else duplicates.push({ ...at(offset), path, message: `duplicate key "${key}" (first used on line ${at(first).line})` });

@@ -864,6 +864,11 @@ describe('job-type semantic checks', () => {
         () => when('{ field: operation, equals: swp }'),
         ['37:39 steps[1].when.equals: "swp" is not an option of "operation" (did you mean "swap"?); options: install, swap'],
       ],
+      [
+        'an option written so that YAML reads it as a boolean',
+        () => when('{ field: operation, equals: true }', variant('{ value: swap, label: Swap }', '{ value: "true", label: Swap }')),
+        ['37:39 steps[1].when.equals: true is read as a boolean; write "true" in quotes to mean the option'],
+      ],
       ['accepts several values of an enum field', () => when('{ field: operation, in: [install, swap] }'), []],
       [
         'one of several values that is not an option',

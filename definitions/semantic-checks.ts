@@ -277,6 +277,14 @@ function checkStepConditions(steps: StepView[], fields: Map<string, FieldView>, 
       );
       const checkOption = (valuePath: DefinitionPath, value: unknown): void => {
         if (options.length === 0 || (typeof value === 'string' && options.includes(value))) return;
+        if (typeof value !== 'string' && options.includes(String(value))) {
+          // YAML reads true, false, 12 and null unquoted as other things than text.
+          report(
+            valuePath,
+            `${String(value)} is read as ${withArticle(typeof value)}; write "${String(value)}" in quotes to mean the option`,
+          );
+          return;
+        }
         report(
           valuePath,
           `${JSON.stringify(value)} is not an option of "${field.key}"${didYouMean(String(value), options)}; options: ${options.join(', ')}`,

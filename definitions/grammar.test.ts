@@ -344,9 +344,7 @@ describe('job-type grammar', () => {
       [
         'a YAML merge key, in one sentence rather than a cascade of unknown and missing keys',
         ['    title: Mount', '    <<: { title: Mount }'],
-        [
-          '32:5 steps[0]: YAML merge keys (<<) are not supported: write the keys out here (anchors and aliases, &name and *name, work)',
-        ],
+        ['32:5 steps[0]: YAML merge keys (<<) are not supported: write the keys out here (anchors and aliases, &name and *name, work)'],
       ],
       [
         'a list as a key',

@@ -10,7 +10,7 @@ request is still a failure.
 import json
 
 import schemathesis
-from schemathesis.specs.openapi.checks import positive_data_acceptance
+from schemathesis.specs.openapi.checks import ensure_resource_availability, positive_data_acceptance
 
 # A key belongs to one request: sent again with another body or path it answers 422 (every POST).
 KEY_REUSED = "idempotency-key-reused"
@@ -98,3 +98,21 @@ def positive_data_acceptance_but_state(ctx, response, case):
         if _stateful_refusal(case, response):
             return None
         raise
+
+
+def _replayed(response):
+    # An answer repeated for a request sent again with its Idempotency-Key (api/idempotency.ts).
+    headers = {str(name).lower(): value for name, value in (getattr(response, "headers", None) or {}).items()}
+    value = headers.get("idempotent-replayed")
+    values = value if isinstance(value, list) else [value]
+    return any(str(item).lower() == "true" for item in values if item is not None)
+
+
+@schemathesis.check
+def ensure_resource_availability_but_replays(ctx, response, case):
+    """A resource just created can be read, unless the "creation" was the replay of an earlier one, removed since."""
+    parent = ctx.internals.find_parent(case_id=case.id)
+    parent_response = ctx.internals.find_response(case_id=parent.id) if parent is not None else None
+    if parent_response is not None and _replayed(parent_response):
+        return None
+    return ensure_resource_availability(ctx, response, case)

@@ -272,9 +272,7 @@ function checkStepConditions(steps: StepView[], fields: Map<string, FieldView>, 
       report([...path, 'equals'], `"${field.key}" is a boolean field: equals must be true or false`);
     }
     if (field.type === 'enum' && isRec(field.raw.validation)) {
-      const options = list(field.raw.validation.options).flatMap((option) =>
-        isRec(option) && typeof option.value === 'string' ? [option.value] : [],
-      );
+      const options = optionValues(field);
       const checkOption = (valuePath: DefinitionPath, value: unknown): void => {
         if (options.length === 0 || (typeof value === 'string' && options.includes(value))) return;
         if (typeof value !== 'string' && options.includes(String(value))) {
@@ -334,11 +332,15 @@ function warnOfJobsWithoutSteps(
 /** The values a step condition's field can hold (an enum's options, true and false), or undefined when it cannot decide one. */
 function decidingValues(field: FieldView | undefined): unknown[] | undefined {
   if (field?.type === 'boolean') return [true, false];
-  if (field?.type !== 'enum' || !isRec(field.raw.validation)) return undefined;
-  const options = list(field.raw.validation.options).flatMap((option) =>
-    isRec(option) && typeof option.value === 'string' ? [option.value] : [],
-  );
+  if (field?.type !== 'enum') return undefined;
+  const options = optionValues(field);
   return options.length > 0 ? options : undefined;
+}
+
+/** The values of an enum field's options, as far as they are well formed (the grammar reports the rest). */
+function optionValues(field: FieldView): string[] {
+  const rules = isRec(field.raw.validation) ? field.raw.validation : {};
+  return list(rules.options).flatMap((option) => (isRec(option) && typeof option.value === 'string' ? [option.value] : []));
 }
 
 /** A condition names its value(s) one way: equals one value, or in a list of them. */
@@ -786,8 +788,7 @@ function fillTypeProblem(field: FieldView, property: string): string | undefined
       const reported = 'the vehicle reports centralLock as "locked" or "unlocked"';
       if (type === 'string') return undefined;
       if (type !== 'enum') return `${reported}, so it needs a string field or an enum field with those options; ${isA}`;
-      const rules = isRec(field.raw.validation) ? field.raw.validation : {};
-      const options = list(rules.options).flatMap((option) => (isRec(option) && typeof option.value === 'string' ? [option.value] : []));
+      const options = optionValues(field);
       const missing = ['locked', 'unlocked'].filter((value) => !options.includes(value));
       if (options.length === 0 || missing.length === 0) return undefined; // no options: reported as such
       return `${reported}, but "${field.key}" has no option ${missing.map((value) => `"${value}"`).join(' or ')}`;

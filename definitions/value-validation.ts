@@ -21,15 +21,18 @@ ajv.addFormat('date', (text: string) => dateProblem(text) === undefined);
 ajv.addFormat('date-time', (text: string) => dateTimeProblem(text) === undefined);
 
 const CACHE_LIMIT = 500;
+/** Per job type content and side. */
 const validators = new Map<string, ValidateFunction>();
+/** Per single field's rules (defaults at load, values filled from the vehicle or edited one by one). */
+const fieldValidators = new Map<string, ValidateFunction>();
 
-/** Compiles at most once per job type content and side; the oldest entries go first when full. */
-function cachedValidator(cacheKey: string, schema: () => object): ValidateFunction {
-  let validate = validators.get(cacheKey);
+/** Compiles at most once per key; the oldest entries go first when full. */
+function cachedValidator(cache: Map<string, ValidateFunction>, cacheKey: string, schema: () => object): ValidateFunction {
+  let validate = cache.get(cacheKey);
   if (validate === undefined) {
     validate = ajv.compile(schema());
-    if (validators.size >= CACHE_LIMIT) validators.delete(validators.keys().next().value as string);
-    validators.set(cacheKey, validate);
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+    cache.set(cacheKey, validate);
   }
   return validate;
 }
@@ -44,7 +47,7 @@ type Side = { kind: 'provider' } | { kind: 'step'; stepId: string };
 /** Values given when creating or editing a job. Empty list: accepted. */
 export function validateProviderValues(compiled: CompiledJobType, values: unknown): ValueIssue[] {
   if (!isRecord(values)) return [notAnObject()];
-  const validate = cachedValidator(`${compiled.id}@${compiled.version}#${compiled.contentHash}:provider`, () =>
+  const validate = cachedValidator(validators, `${compiled.id}@${compiled.version}#${compiled.contentHash}:provider`, () =>
     providerValuesSchema(compiled),
   );
   const schemaIssues = validate(values) ? [] : translateAll(validate.errors, compiled, { kind: 'provider' }, values);
@@ -70,7 +73,7 @@ export function validateStepValues(compiled: CompiledJobType, stepId: string, va
   for (const key of step.collect) if (locked.has(key)) merged[key] = fieldValue(presetValues, key);
   Object.assign(merged, unlockedValues(compiled, presetValues, values));
 
-  const validate = cachedValidator(`${compiled.id}@${compiled.version}#${compiled.contentHash}:step:${stepId}`, () => {
+  const validate = cachedValidator(validators, `${compiled.id}@${compiled.version}#${compiled.contentHash}:step:${stepId}`, () => {
     const schema = stepValuesSchema(compiled, stepId);
     if (schema === undefined) throw new Error(`unreachable: step ${stepId} vanished`);
     return schema;
@@ -90,7 +93,9 @@ export function fieldValueProblems(
       `${label}${pointer === '' ? '' : `: ${pointer.slice(1).split('/').map(unescapePointer).join('.')}`} ${message}`,
   );
   if (unstorable.length > 0) return unstorable;
-  const validate = ajv.compile(fieldValueSchema(field));
+  const schema = fieldValueSchema(field);
+  // Compiled once per field's rules, not on every value.
+  const validate = cachedValidator(fieldValidators, JSON.stringify(schema), () => schema);
   if (validate(value)) return [];
   return (validate.errors ?? []).map((error) => explain(error, { ...field, label }, '', value));
 }

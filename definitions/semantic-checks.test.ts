@@ -363,7 +363,13 @@ describe('job-type semantic checks', () => {
 
     "the job's vehicle": [
       ['accepts a vehicle OneAPI does not know yet, without a VIN to compare', [VEHICLE, `${VEHICLE}  knownToOneApi: false\n`], []],
-      ['accepts a VIN field and an old box, each a text field', () => withVin(`${VEHICLE}  oldQnrField: boxSerial\n  vinField: vin\n`), []],
+      [
+        'accepts a VIN field and an old box, each a text field',
+        () => withVin(`${VEHICLE}  oldQnrField: boxSerial\n  vinField: vin\n`),
+        [
+          '51:16 vehicle.oldQnrField: warning: no step talks to the box taken out: "boxSerial" is named here, but no step with an action has qnrField: boxSerial, so the old box is never reached (add such a step, e.g. to read the vehicle\'s state before the removal, or leave oldQnrField out; the field itself stays)',
+        ],
+      ],
       [
         'an unknown QNR field, with a suggestion (and no echo from the steps)',
         [VEHICLE, 'vehicle:\n  qnrField: boxQrn\n'],
@@ -403,6 +409,7 @@ describe('job-type semantic checks', () => {
         () => withVin(`${VEHICLE}  oldQnrField: vin\n`, ''),
         [
           '51:16 vehicle.oldQnrField: the QNR in "vin" can never be known: no step collects it and the provider need not set it, so a job created without it could never reach the box it takes out (set preset: required, or collect it in a step)',
+          '51:16 vehicle.oldQnrField: warning: no step talks to the box taken out: "vin" is named here, but no step with an action has qnrField: vin, so the old box is never reached (add such a step, e.g. to read the vehicle\'s state before the removal, or leave oldQnrField out; the field itself stays)',
         ],
       ],
       [
@@ -453,6 +460,7 @@ describe('job-type semantic checks', () => {
         () => variant(STEP_QNR, '    qnrField: odometerKm', variant(VEHICLE, `${VEHICLE}  oldQnrField: boxSerial\n`)),
         [
           '38:15 steps[1].qnrField: "odometerKm" is not one of the job\'s CloudBoxx fields; a step talks to vehicle.qnrField "boxQnr" or vehicle.oldQnrField "boxSerial"',
+          '50:16 vehicle.oldQnrField: warning: no step talks to the box taken out: "boxSerial" is named here, but no step with an action has qnrField: boxSerial, so the old box is never reached (add such a step, e.g. to read the vehicle\'s state before the removal, or leave oldQnrField out; the field itself stays)',
         ],
       ],
       [

@@ -12,6 +12,7 @@ import { quotedList, suggestionBudget } from './suggest';
 import { fieldValueProblems } from './value-validation';
 import { SAFE_INTEGER_LIMIT } from './value-schemas';
 import { linearTimeProblem } from './linear-regexp';
+import { warnOfLikelyMistakes } from './likely-mistakes';
 import type { CompiledValidation, FieldType } from './compiled-job-type';
 
 type Rec = Record<string, unknown>;
@@ -140,6 +141,7 @@ export function checkSemantics(data: unknown): DefinitionIssue[] {
   checkDurations(data, report, warn);
   if (steps.length === list(data.steps).length) warnOfJobsWithoutSteps(steps, fields, warn);
   checkPlainTexts(data, report);
+  warnOfLikelyMistakes(data, warn);
   checkActionTimeouts(steps, report);
   return issues;
 }

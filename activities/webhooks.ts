@@ -14,6 +14,8 @@ export interface WebhookDeliverySettings {
   allowPrivateTargets: boolean;
   /** WEBHOOK_SECRETS_KEY: opens the sealed signing secrets; unset, only secrets stored unsealed can sign. */
   secretsKey?: Buffer;
+  /** WEBHOOK_SECRETS_PREVIOUS_KEYS: keys the current one replaced, still opening what they sealed. */
+  previousSecretsKeys?: Buffer[];
   /** One attempt, connecting included: longer counts as failed. */
   timeoutMs: number;
   retry: WebhookRetrySchedule;
@@ -40,7 +42,7 @@ const HEARTBEAT_EVERY_MS = 2_000;
 
 export function createWebhookActivities(deps: { db: Db; jobTaskQueue: string; settings: WebhookDeliverySettings }): WebhookActivities {
   const { db, settings } = deps;
-  const sealer = new SecretSealer(settings.secretsKey);
+  const sealer = new SecretSealer(settings.secretsKey, settings.previousSecretsKeys);
   return {
     // Polling one indexed query a few times a second is cheap and needs no connection held open;
     // LISTEN/NOTIFY would save the idle queries, but a notified event may still lie above the

@@ -7,6 +7,7 @@ import { jobsCommand } from './jobs-import';
 import { providersCommand } from './providers';
 import type * as Processes from './processes';
 import { runCli } from './run';
+import { webhooksCommand } from './webhooks';
 import type * as Start from './start';
 import type * as Bundle from '../worker/bundle';
 
@@ -80,5 +81,6 @@ temporal
 program.addCommand(addRemoteJobTypeCommands(jobTypesCommand()));
 program.addCommand(jobsCommand());
 program.addCommand(providersCommand());
+program.addCommand(webhooksCommand());
 
 void program.parseAsync(process.argv);

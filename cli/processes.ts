@@ -67,7 +67,11 @@ export async function runWorker(config: Config): Promise<void> {
     taskQueue: config.temporal.taskQueue,
     db,
     workflowBundle: bundleJobWorkflows(),
-    settings: { allowPrivateTargets: config.webhooks.allowPrivateTargets === true, secretsKey: config.webhooks.secretsKey },
+    settings: {
+      allowPrivateTargets: config.webhooks.allowPrivateTargets === true,
+      secretsKey: config.webhooks.secretsKey,
+      previousSecretsKeys: config.webhooks.previousSecretsKeys,
+    },
   });
   // The hourly photo housekeeping runs on this task queue; the first worker to start makes its schedule.
   const scheduler = await connectClient(target);

@@ -191,7 +191,11 @@ export async function start(environment: Config, options: StartOptions = {}): Pr
           taskQueue: config.temporal.taskQueue,
           db,
           workflowBundle: bundleLoading,
-          settings: { allowPrivateTargets: config.webhooks.allowPrivateTargets === true, secretsKey: config.webhooks.secretsKey },
+          settings: {
+            allowPrivateTargets: config.webhooks.allowPrivateTargets === true,
+            secretsKey: config.webhooks.secretsKey,
+            previousSecretsKeys: config.webhooks.previousSecretsKeys,
+          },
         });
         workerMade = true;
         return { devServer, target, client, workerConnection, worker, webhookWorker };
@@ -351,6 +355,9 @@ async function startProcesses(
     DATABASE_URL: postgres.url,
     WEBHOOK_ALLOW_PRIVATE_TARGETS: String(config.webhooks.allowPrivateTargets === true),
     ...(config.webhooks.secretsKey && { WEBHOOK_SECRETS_KEY: config.webhooks.secretsKey.toString('base64') }),
+    ...(config.webhooks.previousSecretsKeys && {
+      WEBHOOK_SECRETS_PREVIOUS_KEYS: config.webhooks.previousSecretsKeys.map((key) => key.toString('base64')).join(','),
+    }),
     ...vehicles.workerEnv,
     ...mail.workerEnv,
   };

@@ -59,6 +59,17 @@ describe('configuration from the environment', () => {
     });
   });
 
+  it('takes WEBHOOK_SECRETS_PREVIOUS_KEYS as a comma-separated list of such keys, only beside WEBHOOK_SECRETS_KEY', () => {
+    const [key, old1, old2] = [Buffer.alloc(32, 1), Buffer.alloc(32, 2), Buffer.alloc(32, 3)];
+    const base64 = (bytes: Buffer) => bytes.toString('base64');
+    const env = { WEBHOOK_SECRETS_KEY: base64(key), WEBHOOK_SECRETS_PREVIOUS_KEYS: `${base64(old1)}, ${base64(old2)}` };
+    expect(loadWebhookSettings(env).previousSecretsKeys).to.deep.equal([old1, old2]);
+    expect(() => loadWebhookSettings({ ...env, WEBHOOK_SECRETS_PREVIOUS_KEYS: `${base64(old1)},short` }))
+      .to.throw(ConfigError, "WEBHOOK_SECRETS_PREVIOUS_KEYS' key 2 must be 32 random bytes in base64")
+      .and.satisfy((error: Error) => !error.message.includes(base64(old1)));
+    expect(() => loadWebhookSettings({ WEBHOOK_SECRETS_PREVIOUS_KEYS: base64(old1) })).to.throw(ConfigError, /without WEBHOOK_SECRETS_KEY/);
+  });
+
   it('refuses a port that is not a number, naming the variable', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).to.throw(ConfigError, 'PORT=eighty is not a port number (0-65535).');
     expect(() => loadConfig({ POSTGRES_PORT: '70000' })).to.throw(ConfigError, /POSTGRES_PORT=70000/);

@@ -96,6 +96,12 @@ export interface WebhookSettings {
    * (webhooks/secret-sealing.ts). Unset: stored as they are (`start` makes one in its data folder).
    */
   secretsKey?: Buffer;
+  /**
+   * WEBHOOK_SECRETS_PREVIOUS_KEYS: keys that WEBHOOK_SECRETS_KEY replaced, comma-separated, each
+   * like it: what they sealed still opens until `installer-jobs webhooks reseal` has sealed it under
+   * the current key (README "Webhooks").
+   */
+  previousSecretsKeys?: Buffer[];
 }
 
 export interface ObservabilitySettings {
@@ -257,16 +263,24 @@ export function loadWebhookSettings(env: NodeJS.ProcessEnv = process.env): Webho
     settings.allowPrivateTargets = allow === 'true';
   }
   const key = nonEmpty(env.WEBHOOK_SECRETS_KEY);
-  if (key !== undefined) {
-    // The message names the variable, never its value.
-    const bytes = /^[A-Za-z0-9+/]+={0,2}$/.test(key) ? Buffer.from(key, 'base64') : undefined;
-    if (bytes?.length !== SEALING_KEY_BYTES)
-      throw new ConfigError(
-        `WEBHOOK_SECRETS_KEY must be ${SEALING_KEY_BYTES} random bytes in base64 (make one with: openssl rand -base64 32).`,
-      );
-    settings.secretsKey = bytes;
+  if (key !== undefined) settings.secretsKey = sealingKey(key, 'WEBHOOK_SECRETS_KEY');
+  const previous = nonEmpty(env.WEBHOOK_SECRETS_PREVIOUS_KEYS);
+  if (previous !== undefined) {
+    if (key === undefined)
+      throw new ConfigError('WEBHOOK_SECRETS_PREVIOUS_KEYS is set without WEBHOOK_SECRETS_KEY, the key that replaced them.');
+    settings.previousSecretsKeys = previous
+      .split(',')
+      .map((each, index) => sealingKey(each.trim(), `WEBHOOK_SECRETS_PREVIOUS_KEYS' key ${index + 1}`));
   }
   return settings;
+}
+
+/** A sealing key from its base64 text; the message names the variable, never its value. */
+function sealingKey(text: string, what: string): Buffer {
+  const bytes = /^[A-Za-z0-9+/]+={0,2}$/.test(text) ? Buffer.from(text, 'base64') : undefined;
+  if (bytes?.length !== SEALING_KEY_BYTES)
+    throw new ConfigError(`${what} must be ${SEALING_KEY_BYTES} random bytes in base64 (make one with: openssl rand -base64 32).`);
+  return bytes;
 }
 
 export function loadObservabilitySettings(env: NodeJS.ProcessEnv = process.env): ObservabilitySettings {

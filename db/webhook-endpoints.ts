@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from './connection';
 import { feedHead } from './feed';
-import type { SecretSealer } from '../webhooks/secret-sealing';
+import { SealedSecretError, type SecretSealer } from '../webhooks/secret-sealing';
 
 /** A webhook endpoint as its tenant sees it: never with its secret, which is shown once. */
 export interface WebhookEndpointRow {
@@ -126,4 +126,34 @@ export async function endpointToDeliver(
   const previousSigns = row.previous_secret !== null && row.previous_secret_until !== null && row.previous_secret_until > now;
   const stored: string[] = previousSigns ? [row.secret, row.previous_secret] : [row.secret];
   return { url: row.url, paused: row.paused_at !== null, secrets: stored.map((secret) => sealer.open(secret)) };
+}
+
+/**
+ * Seals every stored signing secret (and every previous one still kept) under the sealer's current
+ * key: after WEBHOOK_SECRETS_KEY changed, so that the keys it replaced can go. All or nothing: a
+ * secret no key opens stops it, naming its endpoint, with nothing changed.
+ */
+export async function resealWebhookSecrets(db: Db, sealer: SecretSealer): Promise<{ endpoints: number; resealed: number }> {
+  return db.transaction(async (trx) => {
+    const rows: Array<{ id: string; secret: string; previous_secret: string | null }> = await trx('webhook_endpoints')
+      .forUpdate()
+      .orderBy('id')
+      .select('id', 'secret', 'previous_secret');
+    let resealed = 0;
+    for (const row of rows) {
+      let changes: { secret?: string; previous_secret?: string };
+      try {
+        const secret = sealer.resealed(row.secret);
+        const previous = row.previous_secret === null ? undefined : sealer.resealed(row.previous_secret);
+        changes = { ...(secret !== undefined && { secret }), ...(previous !== undefined && { previous_secret: previous }) };
+      } catch (error) {
+        if (!(error instanceof SealedSecretError)) throw error;
+        throw new SealedSecretError(`Webhook endpoint ${row.id}: ${error.message} Nothing was resealed.`, { cause: error });
+      }
+      if (Object.keys(changes).length === 0) continue;
+      await trx('webhook_endpoints').where({ id: row.id }).update(changes);
+      resealed += 1;
+    }
+    return { endpoints: rows.length, resealed };
+  });
 }

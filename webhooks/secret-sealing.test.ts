@@ -29,7 +29,35 @@ describe('webhook secrets sealed at rest', () => {
     expect(() => new SecretSealer(key).open('sealed:v1:nonsense')).to.throw(SealedSecretError, /form/);
   });
 
-  it('takes only a 32-byte key', () => {
+  it('takes only 32-byte keys, and previous keys only beside a current one', () => {
     expect(() => new SecretSealer(randomBytes(16))).to.throw(/32 bytes/);
+    expect(() => new SecretSealer(key, [randomBytes(31)])).to.throw(/32 bytes/);
+    expect(() => new SecretSealer(undefined, [key])).to.throw(/need a current one/);
+  });
+
+  describe('a new key in place of an old one', () => {
+    const oldKey = randomBytes(32);
+    const newKey = randomBytes(32);
+    const underOld = new SecretSealer(oldKey).seal(secret);
+
+    it('still opens what the old key sealed while it is a previous key, and seals with the new one', () => {
+      const sealer = new SecretSealer(newKey, [oldKey]);
+      expect(sealer.open(underOld)).to.equal(secret);
+      expect(new SecretSealer(newKey).open(sealer.seal(secret)), 'sealed under the new key alone').to.equal(secret);
+      expect(() => new SecretSealer(newKey, [randomBytes(32)]).open(underOld)).to.throw(
+        SealedSecretError,
+        /neither WEBHOOK_SECRETS_KEY nor/,
+      );
+    });
+
+    it('reseals what the old key sealed, and what was stored as it is, but not what the new key sealed', () => {
+      const sealer = new SecretSealer(newKey, [oldKey]);
+      const resealed = sealer.resealed(underOld)!;
+      expect(new SecretSealer(newKey).open(resealed)).to.equal(secret);
+      expect(() => new SecretSealer(oldKey).open(resealed), 'no longer under the old key').to.throw(SealedSecretError);
+      expect(new SecretSealer(newKey).open(sealer.resealed(secret)!), 'a secret stored as it is').to.equal(secret);
+      expect(sealer.resealed(resealed)).to.equal(undefined);
+      expect(() => new SecretSealer().resealed(secret)).to.throw(SealedSecretError, /no WEBHOOK_SECRETS_KEY/);
+    });
   });
 });

@@ -53,7 +53,7 @@ export function webhooksRouter(deps: WebhooksRouterDeps): Router<AuthState> {
   const settings = () => deps.webhooks ?? loadConfig().webhooks;
   const allowPrivate = () => settings().allowPrivateTargets === true;
   let sealer: SecretSealer | undefined;
-  const sealing = () => (sealer ??= new SecretSealer(settings().secretsKey));
+  const sealing = () => (sealer ??= new SecretSealer(settings().secretsKey, settings().previousSecretsKeys));
 
   router.get('/', async (ctx) => {
     const principal = tenantAdmin(ctx.state.principal, 'see webhooks');

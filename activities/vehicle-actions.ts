@@ -26,10 +26,20 @@ export interface StepActionRequest {
   /** applyConfiguration: the rendered document, and whether it replaces the box's or is merged into it. */
   configuration?: JsonObject;
   configurationMode?: ConfigurationMode;
-  /** The job's VIN, compared with the one OneAPI has for the box's vehicle; absent: nothing to compare. */
-  vin?: { value: string; field: string };
+  vin?: JobVin;
   /** False: the box goes into a vehicle OneAPI does not know yet, so there is nothing to look up. */
   knownToOneApi: boolean;
+}
+
+/**
+ * The job's VIN (and the field holding it), compared with the one OneAPI has for the box's vehicle
+ * before anything is sent to the box; absent (no VIN yet, none in the job type, a vehicle OneAPI
+ * does not know): nothing to compare. A QNR mistyped or preset wrong may name a box in another
+ * car, which may be out on a rental: that car must not be configured, unlocked or locked.
+ */
+export interface JobVin {
+  value: string;
+  field: string;
 }
 
 export type StepActionResult =
@@ -50,6 +60,7 @@ export interface InstallerCommandRequest {
   qnr: string;
   command: InstallerVehicleCommand;
   actor: Actor;
+  vin?: JobVin;
 }
 
 /** The job type's permission vocabulary in OneAPI's command names. */
@@ -65,6 +76,7 @@ export interface SecureVehicleRequest {
   jobId: string;
   qnr: string;
   commands: ReadonlyArray<'lock' | 'disableDriving'>;
+  vin?: JobVin;
 }
 
 export type SecureVehicleResult = { reached: true; commands: SecuringCommandOutcome[] } | { reached: false; detail: string };
@@ -140,7 +152,12 @@ export function createVehicleActionActivities(gateway: VehicleGateway, db: Db) {
       return withTrail(request.jobId, (trail) =>
         refusingPermanentFailures(request.qnr, async () => {
           if (request.action === 'cloudboxx.applyConfiguration') {
-            if (request.knownToOneApi) checkVin(request, await vehicleOf(trail, request, purpose));
+            if (request.knownToOneApi)
+              refuseOtherVehicle(
+                request,
+                await vehicleOf(trail, request, purpose),
+                'Check the QNR on the box label and the VIN before configuring.',
+              );
             const pushed = request.configuration ?? {};
             const mode = request.configurationMode ?? 'replace';
             const applied = await call(trail, request.actor, { purpose, call: `apply-configuration (${mode})`, qnr: request.qnr }, () =>
@@ -163,6 +180,7 @@ export function createVehicleActionActivities(gateway: VehicleGateway, db: Db) {
             };
           }
           const vehicle = await vehicleOf(trail, request, purpose);
+          refuseOtherVehicle(request, vehicle, NOTHING_SENT);
           const send = (command: VehicleCommand) => {
             requireCapability(vehicle, command);
             return call(trail, request.actor, { purpose, call: command, qnr: request.qnr }, () => gateway.sendCommand(vehicle.id, command));
@@ -192,6 +210,7 @@ export function createVehicleActionActivities(gateway: VehicleGateway, db: Db) {
       return withTrail(request.jobId, (trail) =>
         refusingPermanentFailures(request.qnr, async () => {
           const vehicle = await vehicleOf(trail, request, 'installer');
+          refuseOtherVehicle(request, vehicle, NOTHING_SENT);
           const command = GATEWAY_COMMANDS[request.command];
           return call(trail, request.actor, { purpose: 'installer', call: command, qnr: request.qnr }, () =>
             gateway.sendCommand(vehicle.id, command),
@@ -219,6 +238,12 @@ export function createVehicleActionActivities(gateway: VehicleGateway, db: Db) {
             };
           throw error;
         }
+        const other = otherVehicleVin(request.vin, vehicle);
+        if (other !== undefined)
+          return {
+            reached: false,
+            detail: `CloudBoxx ${request.qnr} is in the vehicle with VIN ${other} in OneAPI, not in this job's vehicle (VIN ${request.vin!.value}), so nothing was sent to it: this job's vehicle was not ${securingWords(request.commands, 'done').join(' or ')}. Check the QNR and the vehicle.`,
+          };
         const outcomes: SecuringCommandOutcome[] = [];
         for (const command of request.commands) {
           const { command: gatewayCommand, holds } = SECURING[command];
@@ -268,14 +293,28 @@ class CallTrail {
   }
 }
 
-/** The box must sit in the job's vehicle: configuring another car is worse than configuring none. */
-function checkVin(request: StepActionRequest, vehicle: Vehicle): void {
+const NOTHING_SENT = 'Nothing was sent to it. Check the QNR on the box label and the VIN.';
+
+/** OneAPI's VIN for the box's vehicle when it is not the job's, else undefined (also when either is unknown). */
+function otherVehicleVin(vin: JobVin | undefined, vehicle: Vehicle): string | undefined {
   const known = vehicle.masterData.vin;
-  if (!request.vin || !known || known.toUpperCase() === request.vin.value.toUpperCase()) return;
+  return vin && known && known.toUpperCase() !== vin.value.toUpperCase() ? known : undefined;
+}
+
+/** The box must sit in the job's vehicle: commanding another car is worse than commanding none. */
+function refuseOtherVehicle(request: { qnr: string; vin?: JobVin }, vehicle: Vehicle, advice: string): void {
+  const other = otherVehicleVin(request.vin, vehicle);
+  if (other === undefined) return;
   throw refusal(
     'vehicleMismatch',
-    `CloudBoxx ${request.qnr} is in the vehicle with VIN ${known} in OneAPI, but this job is for VIN ${request.vin.value}. Check the QNR on the box label and the VIN before configuring.`,
-    [{ pointer: `/values/${request.vin.field}`, message: `OneAPI has VIN ${known} for CloudBoxx ${request.qnr}`, rule: 'vehicleMismatch' }],
+    `CloudBoxx ${request.qnr} is in the vehicle with VIN ${other} in OneAPI, but this job is for VIN ${request.vin!.value}. ${advice}`,
+    [
+      {
+        pointer: `/values/${request.vin!.field}`,
+        message: `OneAPI has VIN ${other} for CloudBoxx ${request.qnr}`,
+        rule: 'vehicleMismatch',
+      },
+    ],
   );
 }
 

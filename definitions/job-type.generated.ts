@@ -214,7 +214,7 @@ export interface Vehicle {
    */
   oldQnrField?: string;
   /**
-   * Key of the string field holding the vehicle's VIN. Before the configuration is applied, the engine compares it with the VIN OneAPI has for the box's vehicle and refuses the step on a mismatch, naming both VINs.
+   * Key of the string field holding the vehicle's VIN. Before anything is sent to a box (the configuration, a step's action, an installer's command, the securing when access ends) the engine compares it, once it has a value, with the VIN OneAPI has for the box's vehicle: a mismatch refuses the step or command, naming both VINs, and at the end leaves that other car alone (the job's vehicle is then not secured). It must have a value at every configure step.
    */
   vinField?: string;
   /**

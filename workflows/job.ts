@@ -17,7 +17,7 @@ import {
 } from '@temporalio/workflow';
 import type { ApplicationFailure, UpdateDefinition } from '@temporalio/common';
 import type { JobActivities } from '../activities';
-import type { StepActionResult } from '../activities/vehicle-actions';
+import type { JobVin, StepActionResult } from '../activities/vehicle-actions';
 import { securingWords, type Actor, type JobEvent, type VehicleSecurity } from '../common/job';
 import {
   assignJobUpdate,
@@ -474,9 +474,6 @@ class JobRun {
         throw refusal('actionFailed', `The CloudBoxx configuration cannot be rendered yet: ${(error as Error).message}.`);
       }
     }
-    const { vinField, knownToOneApi } = this.input.jobType.vehicle;
-    const vinValue = vinField === null ? undefined : fieldValue(values, vinField);
-    const vin = vinField !== null && typeof vinValue === 'string' && vinValue !== '' ? { value: vinValue, field: vinField } : undefined;
     const options = {
       ...ACTION,
       scheduleToCloseTimeout: step.actionTimeoutMs!,
@@ -491,10 +488,22 @@ class JobRun {
         actor,
         configuration,
         configurationMode: this.input.jobType.configurationMode,
-        vin,
-        knownToOneApi,
+        vin: this.vin(),
+        knownToOneApi: this.input.jobType.vehicle.knownToOneApi,
       },
     ]);
+  }
+
+  /**
+   * The job's VIN as it stands, which the activities compare with OneAPI's for the box before they
+   * send it anything: none while blank, or when the job type names no VIN or the vehicle is not in
+   * OneAPI yet (then there is nothing to compare with).
+   */
+  private vin(): JobVin | undefined {
+    const { vinField, knownToOneApi } = this.input.jobType.vehicle;
+    if (vinField === null || !knownToOneApi) return undefined;
+    const value = fieldValue(this.job.values, vinField);
+    return typeof value === 'string' && value !== '' ? { value, field: vinField } : undefined;
   }
 
   /** The fields the step fills from the vehicle's answer, checked like any value; a required one must come. */
@@ -520,7 +529,7 @@ class JobRun {
     const state = await actionRefusals(
       () =>
         vehicle.sendVehicleCommand.executeWithOptions({ ...COMMAND, summary: `${request.command} CloudBoxx ${qnr} for the installer` }, [
-          { jobId: this.input.jobId, qnr, command: request.command, actor: request.actor },
+          { jobId: this.input.jobId, qnr, command: request.command, actor: request.actor, vin: this.vin() },
         ]),
       describeMs(10_000),
     ).catch(async (error: unknown) => {
@@ -573,7 +582,7 @@ class JobRun {
     const summary = `${plan.commands.join(' and ')} CloudBoxx ${plan.qnr}: access has ended`;
     const securing = (within?: string) =>
       secure.secureVehicle.executeWithOptions({ ...SECURE, ...(within && { scheduleToCloseTimeout: within }), summary }, [
-        { jobId: this.input.jobId, qnr: plan.qnr, commands: plan.commands },
+        { jobId: this.input.jobId, qnr: plan.qnr, commands: plan.commands, vin: this.vin() },
       ]);
     if (this.lean) {
       // The alert is the first activity's own time-out; then it goes on without one.

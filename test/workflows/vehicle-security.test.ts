@@ -40,6 +40,24 @@ access:
   maxDuration: PT2H
 `;
 
+/** The provider names the box and the vehicle's VIN; the one step reads the vehicle. */
+const VIN_CHECKED_TYPE = `id: vin-checked
+version: 1
+title: Read a vehicle whose box and VIN the provider names
+sections: [{ id: setup, title: Setup }]
+fields:
+  - { key: boxQnr, label: CloudBoxx QNR, section: setup, type: string, preset: required, validation: { pattern: "^[0-9A-F]{16}$" } }
+  - { key: vin, label: VIN, section: setup, type: string, preset: required }
+vehicle:
+  qnrField: boxQnr
+  vinField: vin
+steps:
+  - { id: read, title: Read the vehicle, action: cloudboxx.readVehicleState }
+access:
+  permissions: [lock, unlock, readState]
+  maxDuration: PT2H
+`;
+
 /** The same, but the car is handed to a driver afterwards: it must stay drivable. */
 const HANDED_OVER_TYPE = PRESET_BOX_TYPE.replace('id: preset-box-check', 'id: handed-over').replace(
   'maxDuration: PT2H',
@@ -321,6 +339,62 @@ describe('the vehicle when access ends', function () {
       expect(refused).to.deep.include({
         reason: 'vehicleUnknown',
         message: `Job ${(await handle.query(jobSnapshotQuery)).jobId} does not know its CloudBoxx yet: CloudBoxx QNR is filled in step "Mount the CloudBoxx"; complete that step first.`,
+      });
+    });
+  });
+
+  describe('a box that sits in another vehicle (a QNR mistyped or preset wrong)', () => {
+    it('is neither commanded, read nor secured: the other car stays as it was, and the job says its own is not secured', async () => {
+      // Out on a rental: unlocked and drivable, and it must stay so.
+      const otherCar = openCar({ vin: 'WVWZZZCDZMW072341' });
+      const jobVin = 'WF0XXXGCDX1234567';
+      const vinChecked = loadJobTypeFromText('job-types/vin-checked.yaml', VIN_CHECKED_TYPE);
+      const { worker, taskQueue } = await t.worker();
+      await worker.runUntil(async () => {
+        const { handle, jobId } = await runningJob(taskQueue, vinChecked, { boxQnr: otherCar.telematicsUnitId, vin: jobVin });
+        const refusedOf = (update: Promise<unknown>) =>
+          update.then(
+            () => expect.fail('a call to a box in another vehicle must be refused'),
+            (failure: unknown) => findRefusal(failure)!,
+          );
+
+        const command = await refusedOf(handle.executeUpdate(vehicleCommandUpdate, { args: [{ actor: t.technician, command: 'lock' }] }));
+        expect(command.reason).to.equal('vehicleMismatch');
+        expect(command.message).to.equal(
+          `CloudBoxx ${otherCar.telematicsUnitId} is in the vehicle with VIN WVWZZZCDZMW072341 in OneAPI, but this job is for VIN ${jobVin}. Nothing was sent to it. Check the QNR on the box label and the VIN.`,
+        );
+        const read = await refusedOf(handle.executeUpdate(completeStepUpdate, { args: [{ actor: t.technician, stepId: 'read' }] }));
+        expect(read).to.include({ reason: 'vehicleMismatch' });
+        expect(read.problems).to.deep.include({
+          pointer: '/values/vin',
+          message: `OneAPI has VIN WVWZZZCDZMW072341 for CloudBoxx ${otherCar.telematicsUnitId}`,
+          rule: 'vehicleMismatch',
+        });
+
+        await handle.executeUpdate(failJobUpdate, { args: [{ actor: t.technician, reason: 'Wrong box.' }] });
+        await handle.result();
+        expect(otherCar, 'the other car untouched').to.include({ centralLock: 'unlocked', drivingEnabled: true });
+        const security = await securityOf(jobId);
+        expect(security.state).to.equal('notSecured');
+        expect(security.detail).to.equal(
+          `CloudBoxx ${otherCar.telematicsUnitId} is in the vehicle with VIN WVWZZZCDZMW072341 in OneAPI, not in this job's vehicle (VIN ${jobVin}), so nothing was sent to it: this job's vehicle was not locked or immobilised. Check the QNR and the vehicle.`,
+        );
+        expect((await handle.describe()).typedSearchAttributes.get(VehicleSecurityAttribute)).to.equal('notSecured');
+      });
+    });
+
+    it("the box of the job's own vehicle (its VIN in any case) is read, commanded and secured", async () => {
+      const car = openCar({ vin: 'WF0XXXGCDX7654321' });
+      const vinChecked = loadJobTypeFromText('job-types/vin-checked.yaml', VIN_CHECKED_TYPE);
+      const { worker, taskQueue } = await t.worker();
+      await worker.runUntil(async () => {
+        const { handle, jobId } = await runningJob(taskQueue, vinChecked, { boxQnr: car.telematicsUnitId, vin: 'wf0xxxgcdx7654321' });
+        await handle.executeUpdate(vehicleCommandUpdate, { args: [{ actor: t.technician, command: 'lock' }] });
+        await handle.executeUpdate(completeStepUpdate, { args: [{ actor: t.technician, stepId: 'read' }] });
+        await handle.executeUpdate(completeJobUpdate, { args: [{ actor: t.technician }] });
+        await handle.result();
+        expect(car).to.include({ centralLock: 'locked', drivingEnabled: false });
+        expect(await securityOf(jobId)).to.include({ state: 'secured' });
       });
     });
   });

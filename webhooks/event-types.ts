@@ -10,6 +10,8 @@ export const WEBHOOK_EVENT_TYPES = [
   'job.failed',
   'job.deleted',
   'vehicle.secured',
+  'vehicle.not-secured',
+  'vehicle.securing.overdue',
   'invitation.accepted',
   'invitation.declined',
 ] as const;
@@ -21,38 +23,33 @@ export function isWebhookEventType(type: string): type is WebhookEventType {
 }
 
 /**
- * The request body of a delivery, in the Standard Webhooks shape (type, timestamp, data). The data
- * holds ids and what the event itself says, picked by hand per type rather than copied from the
- * event: a job's values, its access grant or who did it are for the API to show to whom it may
- * (GET /v1/jobs/{id}), not for every subscriber of the tenant.
+ * What a delivery's data holds of each event's own data, besides the jobId (invitationId): picked
+ * by hand per type rather than copied from the event — a job's values, its access grant or who did
+ * it are for the API to show to whom it may (GET /v1/jobs/{id}), not for every subscriber of the
+ * tenant. The keys are as the job workflow (workflows/job.ts) and db/invitations.ts record them.
  */
+export const WEBHOOK_DATA: Readonly<Record<WebhookEventType, readonly string[]>> = {
+  'job.created': ['jobType'],
+  'job.assigned': ['installerCompanyId'],
+  'job.started': [],
+  'step.completed': ['stepId'],
+  'job.succeeded': [],
+  'job.failed': ['reason'],
+  'job.deleted': [],
+  'vehicle.secured': ['state'],
+  'vehicle.not-secured': ['state', 'detail'],
+  'vehicle.securing.overdue': ['qnr', 'after'],
+  'invitation.accepted': ['fleetId', 'installerCompanyId'],
+  'invitation.declined': ['fleetId', 'installerCompanyId'],
+};
+
+/** The request body of a delivery, in the Standard Webhooks shape (type, timestamp, data). */
 export function webhookPayload(event: FeedEvent): string {
   const data: Record<string, unknown> = event.jobId ? { jobId: event.jobId } : { invitationId: event.invitationId };
-  const said = event.data;
-  switch (event.type) {
-    case 'job.created':
-      Object.assign(data, pick(said, 'jobType'));
-      break;
-    case 'job.assigned':
-      Object.assign(data, pick(said, 'installerCompanyId'));
-      break;
-    case 'step.completed':
-      Object.assign(data, pick(said, 'stepId'));
-      break;
-    case 'job.failed':
-      Object.assign(data, pick(said, 'reason'));
-      break;
-    case 'vehicle.secured':
-      Object.assign(data, pick(said, 'state'));
-      break;
-    case 'invitation.accepted':
-    case 'invitation.declined':
-      Object.assign(data, pick(said, 'fleetId', 'installerCompanyId'));
-      break;
-  }
+  if (isWebhookEventType(event.type)) Object.assign(data, pick(event.data, WEBHOOK_DATA[event.type]));
   return JSON.stringify({ type: event.type, timestamp: new Date(event.occurredAt).toISOString(), data });
 }
 
-function pick(data: Record<string, unknown>, ...keys: string[]): Record<string, unknown> {
+function pick(data: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
   return Object.fromEntries(keys.filter((key) => data[key] !== undefined).map((key) => [key, data[key]]));
 }

@@ -32,7 +32,7 @@ export const streamEvent = {
     type: {
       type: 'string',
       description:
-        'What happened: job.created, job.edited, job.assigned, job.started, step.completed, values.saved, vehicle.command, job.succeeded, job.failed, job.deleted … of a job; invitation.accepted or invitation.declined of an invitation.',
+        'What happened: job.created, job.edited, job.assigned, job.started, step.completed, values.saved, vehicle.command, job.succeeded, job.failed, job.deleted, vehicle.secured, vehicle.not-secured, vehicle.securing.overdue … of a job; invitation.accepted or invitation.declined of an invitation.',
     },
     jobId: { type: ['string', 'null'], description: 'The job it happened to; null for an invitation answer.' },
     invitationId: { type: ['string', 'null'], format: 'uuid', description: 'The invitation answered; null for a job event.' },
@@ -40,7 +40,8 @@ export const streamEvent = {
     data: {
       type: 'object',
       additionalProperties: true,
-      description: 'The particulars, depending on type, as in the job events; for an invitation answer its fleet, e-mail and company.',
+      description:
+        "The particulars, depending on type, as in the job events (job.created's jobType is the job type's id and version, `<id>@<version>`, e.g. cloudboxx-install@3); for an invitation answer its fleet, e-mail and company.",
     },
     occurredAt: { type: 'string', format: 'date-time', description: 'When it happened.' },
   },

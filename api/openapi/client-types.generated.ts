@@ -1965,6 +1965,8 @@ export type components = {
         | 'job.failed'
         | 'job.deleted'
         | 'vehicle.secured'
+        | 'vehicle.not-secured'
+        | 'vehicle.securing.overdue'
         | 'invitation.accepted'
         | 'invitation.declined'
       )[];
@@ -1994,6 +1996,8 @@ export type components = {
         | 'job.failed'
         | 'job.deleted'
         | 'vehicle.secured'
+        | 'vehicle.not-secured'
+        | 'vehicle.securing.overdue'
         | 'invitation.accepted'
         | 'invitation.declined'
       )[];
@@ -2037,6 +2041,8 @@ export type components = {
         | 'job.failed'
         | 'job.deleted'
         | 'vehicle.secured'
+        | 'vehicle.not-secured'
+        | 'vehicle.securing.overdue'
         | 'invitation.accepted'
         | 'invitation.declined';
       /**
@@ -2060,7 +2066,7 @@ export type components = {
       deliveredAt: string | null;
       /** Format: date-time */
       createdAt: string;
-      /** @description The body sent: {type, timestamp, data}. */
+      /** @description The body sent: {type, timestamp, data}. data holds the jobId (of an invitation answer: the invitationId) and, by type, job.created: jobType; job.assigned: installerCompanyId; step.completed: stepId; job.failed: reason; vehicle.secured: state; vehicle.not-secured: state, detail; vehicle.securing.overdue: qnr, after; invitation.accepted: fleetId, installerCompanyId; invitation.declined: fleetId, installerCompanyId. jobType is the job type's id and version, `<id>@<version>` (e.g. cloudboxx-install@3, as GET /v1/job-types/{id}/versions/{version} shows it); state is the job's vehicle.security.state (GET /v1/jobs/{id}) when access ended, detail why the vehicle was not secured (check it); qnr is the CloudBoxx of a vehicle still not secured after `after` (a duration in words) without an answer from OneAPI: it is still being tried. */
       payload: Record<string, never>;
     };
     /** @description An endpoint's deliveries, newest first. */
@@ -6202,11 +6208,11 @@ export interface operations {
        *
        *     - First `retry:` (the milliseconds to wait before reconnecting) and `id:` alone: the position the stream starts from, so that it is resumable before its first event.
        *     - Then one message per event you may see, oldest first: `id: <position>`, `event: <type>`, `data: <JSON>`; the JSON holds
-       *       - `type`: What happened: job.created, job.edited, job.assigned, job.started, step.completed, values.saved, vehicle.command, job.succeeded, job.failed, job.deleted … of a job; invitation.accepted or invitation.declined of an invitation.
+       *       - `type`: What happened: job.created, job.edited, job.assigned, job.started, step.completed, values.saved, vehicle.command, job.succeeded, job.failed, job.deleted, vehicle.secured, vehicle.not-secured, vehicle.securing.overdue … of a job; invitation.accepted or invitation.declined of an invitation.
        *       - `jobId`: The job it happened to; null for an invitation answer.
        *       - `invitationId`: The invitation answered; null for a job event.
        *       - `actor`: Who did it.
-       *       - `data`: The particulars, depending on type, as in the job events; for an invitation answer its fleet, e-mail and company.
+       *       - `data`: The particulars, depending on type, as in the job events (job.created's jobType is the job type's id and version, `<id>@<version>`, e.g. cloudboxx-install@3); for an invitation answer its fleet, e-mail and company.
        *       - `occurredAt`: When it happened.
        *     - A comment line `: keep-alive` every 15 s.
        *     - When the server ends a stream, last `event: stream.ended` with `data: {"reason": …}`: shutdown, too-slow (the client did not read fast enough), access-changed (the token was revoked, or its role or customers changed), unavailable (the database could not be read). Reconnect with Last-Event-ID: nothing is missed.
@@ -8790,7 +8796,7 @@ export interface operations {
            * @description Where deliveries are POSTed: an https URL on the public internet, without user name or password (plain http and private addresses only where the installation allows them, as `npm start` does).
            */
           url: string;
-          /** @description The events to deliver. A company's endpoint gets the events of the jobs assigned to it (from the assignment on) and of its own invitation answers. */
+          /** @description The events to deliver. A company's endpoint gets the events of the jobs assigned to it (from the assignment on) and of its own invitation answers. vehicle.not-secured: when the job ended, its vehicle could not be locked or immobilised as the job type says (check it); vehicle.securing.overdue: securing it has gone unanswered for a while and is still being tried. */
           eventTypes: (
             | 'job.created'
             | 'job.assigned'
@@ -8800,6 +8806,8 @@ export interface operations {
             | 'job.failed'
             | 'job.deleted'
             | 'vehicle.secured'
+            | 'vehicle.not-secured'
+            | 'vehicle.securing.overdue'
             | 'invitation.accepted'
             | 'invitation.declined'
           )[];
@@ -9173,7 +9181,7 @@ export interface operations {
            * @description Where deliveries are POSTed: an https URL on the public internet, without user name or password (plain http and private addresses only where the installation allows them, as `npm start` does).
            */
           url?: string;
-          /** @description The events to deliver. A company's endpoint gets the events of the jobs assigned to it (from the assignment on) and of its own invitation answers. */
+          /** @description The events to deliver. A company's endpoint gets the events of the jobs assigned to it (from the assignment on) and of its own invitation answers. vehicle.not-secured: when the job ended, its vehicle could not be locked or immobilised as the job type says (check it); vehicle.securing.overdue: securing it has gone unanswered for a while and is still being tried. */
           eventTypes?: (
             | 'job.created'
             | 'job.assigned'
@@ -9183,6 +9191,8 @@ export interface operations {
             | 'job.failed'
             | 'job.deleted'
             | 'vehicle.secured'
+            | 'vehicle.not-secured'
+            | 'vehicle.securing.overdue'
             | 'invitation.accepted'
             | 'invitation.declined'
           )[];

@@ -1,4 +1,4 @@
-import { WEBHOOK_EVENT_TYPES } from '../../webhooks/event-types';
+import { WEBHOOK_DATA, WEBHOOK_EVENT_TYPES } from '../../webhooks/event-types';
 import { MAX_URL_LENGTH } from '../../webhooks/targets';
 import { describedPattern } from '../validate';
 
@@ -21,7 +21,7 @@ const eventTypes = {
   uniqueItems: true,
   items: { enum: WEBHOOK_EVENT_TYPES },
   description:
-    "The events to deliver. A company's endpoint gets the events of the jobs assigned to it (from the assignment on) and of its own invitation answers.",
+    "The events to deliver. A company's endpoint gets the events of the jobs assigned to it (from the assignment on) and of its own invitation answers. vehicle.not-secured: when the job ended, its vehicle could not be locked or immobilised as the job type says (check it); vehicle.securing.overdue: securing it has gone unanswered for a while and is still being tried.",
 } as const;
 
 const description = { type: 'string', maxLength: 500, description: 'What the endpoint is for, for people.' } as const;
@@ -92,6 +92,18 @@ export const webhookList = {
   properties: { webhooks: { type: 'array', items: webhookResource } },
 } as const;
 
+/** What a delivery's body holds, from the one table that picks it (webhooks/event-types.ts). */
+const PAYLOAD_DESCRIPTION = [
+  'The body sent: {type, timestamp, data}. data holds the jobId (of an invitation answer: the invitationId) and, by type,',
+  Object.entries(WEBHOOK_DATA)
+    .filter(([, keys]) => keys.length > 0)
+    .map(([type, keys]) => `${type}: ${keys.join(', ')}`)
+    .join('; ') + '.',
+  "jobType is the job type's id and version, `<id>@<version>` (e.g. cloudboxx-install@3, as GET /v1/job-types/{id}/versions/{version} shows it);",
+  "state is the job's vehicle.security.state (GET /v1/jobs/{id}) when access ended, detail why the vehicle was not secured (check it);",
+  'qnr is the CloudBoxx of a vehicle still not secured after `after` (a duration in words) without an answer from OneAPI: it is still being tried.',
+].join(' ');
+
 const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
 const DELIVERY_CURSOR = '^[0-9]{1,19}$';
 
@@ -148,7 +160,7 @@ export const webhookDelivery = {
     lastError: { type: ['string', 'null'], description: 'Why the last attempt failed, shortly.' },
     deliveredAt: { ...dateTime, type: ['string', 'null'] },
     createdAt: dateTime,
-    payload: { type: 'object', description: 'The body sent: {type, timestamp, data}.' },
+    payload: { type: 'object', description: PAYLOAD_DESCRIPTION },
   },
 } as const;
 

@@ -1,0 +1,112 @@
+// Which events webhooks deliver, to whom, on the real stack: a car left unsecured at a job's end is
+// told to the provider's and the company's endpoints.
+import { expect } from 'chai';
+import { createInstallerCompany, onboardProvider } from '../../db/tenancy';
+import { recordJobEvents } from '../../db/jobs';
+import { newToken } from '../../db/tokens';
+import { startTestStack, type TestStack } from '../support/stack';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
+
+/** A box no vehicle in the simulated OneAPI carries: securing the vehicle at the job's end cannot reach it. */
+const NOWHERE_QNR = 'FEEDFACE00000000';
+
+describe('webhook event types', function () {
+  this.timeout(120_000);
+  let stack: TestStack;
+  const receivers: WebhookReceiver[] = [];
+
+  before(async () => {
+    stack = await startTestStack('webhook event types');
+  });
+  after(async () => {
+    for (const receiver of receivers) await receiver.close();
+    await stack?.stop();
+  });
+
+  async function receiver() {
+    const started = await startWebhookReceiver();
+    receivers.push(started);
+    return started;
+  }
+
+  /** A provider with a fleet and an installer company accepted for it. */
+  async function tenant(name: string) {
+    const stamp = `${name}-${Date.now().toString(36)}`;
+    const provider = await onboardProvider(stack.db, { name: `P ${stamp}`, adminEmail: `admin@${stamp}.example`, fleetName: `F ${stamp}` });
+    const company = await createInstallerCompany(stack.db, { name: `C ${stamp}`, adminEmail: `office@${stamp}-works.example` });
+    await stack.db('invitations').insert({
+      fleet_id: provider.fleetId,
+      email: `office@${stamp}-works.example`,
+      installer_company_id: company.companyId,
+      status: 'ACCEPTED',
+      token_hash: newToken('inv').hash,
+    });
+    return { provider, company };
+  }
+
+  async function register(token: string, url: string, eventTypes: readonly string[]) {
+    const answer = await stack.call('POST', '/v1/webhooks', token, { url, eventTypes });
+    expect(answer.status, answer.text).to.equal(201);
+    return answer.body as { id: string };
+  }
+
+  it("tells the provider's and the company's endpoints, and only theirs, of a car left unsecured and of securing overdue", async () => {
+    const ours = await tenant('unsecured');
+    const theirs = await tenant('stranger');
+    const providerHooks = await receiver();
+    const companyHooks = await receiver();
+    const strangerHooks = await receiver();
+    const alerts = ['vehicle.secured', 'vehicle.not-secured', 'vehicle.securing.overdue'];
+    await register(ours.provider.adminToken, providerHooks.url, alerts);
+    await register(ours.company.adminToken, companyHooks.url, alerts);
+    await register(theirs.provider.adminToken, strangerHooks.url, alerts);
+    await register(theirs.company.adminToken, strangerHooks.url, alerts);
+
+    // The box is known from the start; the job ends while the vehicle cannot be reached through it.
+    const created = await stack.call('POST', '/v1/jobs', ours.provider.adminToken, {
+      jobTypeId: 'cloudboxx-install',
+      fleetId: ours.provider.fleetId,
+      installerCompanyId: ours.company.companyId,
+      values: { vehicleLocation: { text: 'Marienplatz 1, München' }, boxQnr: NOWHERE_QNR },
+    });
+    expect(created.status, created.text).to.equal(201);
+    const jobId: string = created.body.id;
+    const started = await stack.call('POST', `/v1/jobs/${jobId}/start`, ours.company.adminToken);
+    expect(started.status, started.text).to.equal(200);
+    const failed = await stack.call('POST', `/v1/jobs/${jobId}/fail`, ours.company.adminToken, { reason: 'No box in the car.' });
+    expect(failed.status, failed.text).to.equal(200);
+
+    const [toProvider] = await providerHooks.until(1);
+    const [toCompany] = await companyHooks.until(1);
+    for (const hook of [toProvider!, toCompany!]) {
+      expect(hook.payload.type).to.equal('vehicle.not-secured');
+      expect(hook.payload.data).to.have.keys('jobId', 'state', 'detail');
+      expect(hook.payload.data).to.include({ jobId, state: 'notSecured' });
+      expect(hook.payload.data.detail).to.match(new RegExp(`^No vehicle in OneAPI carries CloudBoxx ${NOWHERE_QNR}, so it could not be`));
+    }
+
+    // The alert after 15 minutes without an answer, as the workflow records it (no test waits that long).
+    await recordJobEvents(stack.db, jobId, [
+      {
+        key: 'test:overdue',
+        type: 'vehicle.securing.overdue',
+        actor: { kind: 'system', reason: 'access ended' },
+        data: { qnr: NOWHERE_QNR, after: '15 minutes' },
+        occurredAt: new Date().toISOString(),
+      },
+    ]);
+    for (const hooks of [providerHooks, companyHooks]) {
+      const [, overdue] = await hooks.until(2);
+      expect(overdue!.payload).to.deep.include({
+        type: 'vehicle.securing.overdue',
+        data: { jobId, qnr: NOWHERE_QNR, after: '15 minutes' },
+      });
+    }
+
+    // Anything else fanned out by now would have been sent by now too.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(strangerHooks.received, "another tenant's endpoints").to.deep.equal([]);
+    expect(providerHooks.received).to.have.length(2);
+    expect(companyHooks.received).to.have.length(2);
+  });
+});

@@ -1,7 +1,7 @@
-// What a delivery says of each event type.
+// What a delivery says of each event type, and which types an organisation can ever receive.
 import { expect } from 'chai';
 import type { FeedEvent } from '../db/feed';
-import { webhookPayload } from './event-types';
+import { WEBHOOK_EVENT_TYPES, webhookPayload, whyNeverReceived } from './event-types';
 
 const jobEvent = (type: string, data: Record<string, unknown>): FeedEvent => ({
   cursor: '10-1',
@@ -58,5 +58,19 @@ describe('webhook payloads', () => {
       fleetId: 'f-1',
       installerCompanyId: 'c-1',
     });
+  });
+});
+
+describe('who can receive a webhook event type', () => {
+  it('a provider every type', () => {
+    expect(WEBHOOK_EVENT_TYPES.filter((type) => whyNeverReceived('provider', type) !== undefined)).to.deep.equal([]);
+  });
+
+  it('an installer company all but what happens before an assignment, or names no company', () => {
+    expect(WEBHOOK_EVENT_TYPES.filter((type) => whyNeverReceived('installer_company', type) !== undefined)).to.deep.equal([
+      'job.created',
+      'job.deleted',
+      'invitation.declined',
+    ]);
   });
 });

@@ -43,6 +43,25 @@ export const WEBHOOK_DATA: Readonly<Record<WebhookEventType, readonly string[]>>
   'invitation.declined': ['fleetId', 'installerCompanyId'],
 };
 
+/**
+ * The types an installer company's endpoint can never receive, and why. A company gets a job's
+ * events from its assignment on and its own invitation answers (db/webhook-deliveries.ts, as
+ * db/feed.ts has its users see them); a provider's endpoint can receive every type. Facts of
+ * other modules, to change with them: a job is assigned and deleted only while PENDING, and never
+ * unassigned (workflows/job-machine.ts); an invitation names its company only once accepted
+ * (db/invitations.ts).
+ */
+export const NOT_FOR_INSTALLER_COMPANIES: Readonly<Partial<Record<WebhookEventType, string>>> = {
+  'job.created': 'a job is created before it is assigned to a company',
+  'job.deleted': 'only a job not yet assigned (PENDING) can be deleted',
+  'invitation.declined': 'a declined invitation names no company',
+};
+
+/** Why an organisation of this kind can never receive the event type; undefined when it can. */
+export function whyNeverReceived(kind: 'provider' | 'installer_company', type: WebhookEventType): string | undefined {
+  return kind === 'installer_company' ? NOT_FOR_INSTALLER_COMPANIES[type] : undefined;
+}
+
 /** The request body of a delivery, in the Standard Webhooks shape (type, timestamp, data). */
 export function webhookPayload(event: FeedEvent): string {
   const data: Record<string, unknown> = event.jobId ? { jobId: event.jobId } : { invitationId: event.invitationId };

@@ -8796,7 +8796,7 @@ export interface operations {
            * @description Where deliveries are POSTed: an https URL on the public internet, without user name or password (plain http and private addresses only where the installation allows them, as `npm start` does).
            */
           url: string;
-          /** @description The events to deliver. A company's endpoint gets the events of the jobs assigned to it (from the assignment on) and of its own invitation answers. vehicle.not-secured: when the job ended, its vehicle could not be locked or immobilised as the job type says (check it); vehicle.securing.overdue: securing it has gone unanswered for a while and is still being tried. */
+          /** @description The events to deliver. A company's endpoint gets the events of the jobs assigned to it (from the assignment on) and of its own invitation answers, so it cannot subscribe to job.created (a job is created before it is assigned to a company), job.deleted (only a job not yet assigned (PENDING) can be deleted), invitation.declined (a declined invitation names no company): 422 event-type-not-receivable. vehicle.not-secured: when the job ended, its vehicle could not be locked or immobilised as the job type says (check it); vehicle.securing.overdue: securing it has gone unanswered for a while and is still being tried. */
           eventTypes: (
             | 'job.created'
             | 'job.assigned'
@@ -8880,7 +8880,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457). invalid-webhook-url: unless the installation allows private targets, the URL is not https, or names a host that does not resolve or resolves to a loopback, link-local or private address (its form, http(s) without user name or password, is the schema's); idempotency-key-reused: the Idempotency-Key was sent before with another request (path, body or API token) */
+      /** @description A problem (RFC 9457). invalid-webhook-url: unless the installation allows private targets, the URL is not https, or names a host that does not resolve or resolves to a loopback, link-local or private address (its form, http(s) without user name or password, is the schema's); event-type-not-receivable: an installer company's endpoint subscribes to a type it never receives — job.created (a job is created before it is assigned to a company), job.deleted (only a job not yet assigned (PENDING) can be deleted), invitation.declined (a declined invitation names no company); each named at /eventTypes/<index> with rule receivable; idempotency-key-reused: the Idempotency-Key was sent before with another request (path, body or API token) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -9181,7 +9181,7 @@ export interface operations {
            * @description Where deliveries are POSTed: an https URL on the public internet, without user name or password (plain http and private addresses only where the installation allows them, as `npm start` does).
            */
           url?: string;
-          /** @description The events to deliver. A company's endpoint gets the events of the jobs assigned to it (from the assignment on) and of its own invitation answers. vehicle.not-secured: when the job ended, its vehicle could not be locked or immobilised as the job type says (check it); vehicle.securing.overdue: securing it has gone unanswered for a while and is still being tried. */
+          /** @description The events to deliver. A company's endpoint gets the events of the jobs assigned to it (from the assignment on) and of its own invitation answers, so it cannot subscribe to job.created (a job is created before it is assigned to a company), job.deleted (only a job not yet assigned (PENDING) can be deleted), invitation.declined (a declined invitation names no company): 422 event-type-not-receivable. vehicle.not-secured: when the job ended, its vehicle could not be locked or immobilised as the job type says (check it); vehicle.securing.overdue: securing it has gone unanswered for a while and is still being tried. */
           eventTypes?: (
             | 'job.created'
             | 'job.assigned'
@@ -9267,7 +9267,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457). invalid-webhook-url: unless the installation allows private targets, the URL is not https, or names a host that does not resolve or resolves to a loopback, link-local or private address (its form, http(s) without user name or password, is the schema's) */
+      /** @description A problem (RFC 9457). invalid-webhook-url: unless the installation allows private targets, the URL is not https, or names a host that does not resolve or resolves to a loopback, link-local or private address (its form, http(s) without user name or password, is the schema's); event-type-not-receivable: an installer company's endpoint subscribes to a type it never receives — job.created (a job is created before it is assigned to a company), job.deleted (only a job not yet assigned (PENDING) can be deleted), invitation.declined (a declined invitation names no company); each named at /eventTypes/<index> with rule receivable */
       422: {
         headers: {
           [name: string]: unknown;

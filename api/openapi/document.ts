@@ -62,6 +62,7 @@ import { accountLinkPreview, claimedAccount } from '../account-links/schema';
 import {
   createWebhookBody,
   deliveryListQuery,
+  EVENT_TYPE_NOT_RECEIVABLE,
   editWebhookBody,
   webhookDelivery,
   webhookDeliveryPage,
@@ -623,7 +624,7 @@ export const OPERATIONS: Operation[] = [
     body: createWebhookBody,
     created: true,
     response: webhookWithSecret,
-    unprocessable: WEBHOOK_URL_REFUSED,
+    unprocessable: `${WEBHOOK_URL_REFUSED}; ${EVENT_TYPE_NOT_RECEIVABLE}`,
   },
   {
     method: 'get',
@@ -641,7 +642,7 @@ export const OPERATIONS: Operation[] = [
     tag: 'webhooks',
     body: editWebhookBody,
     response: webhookResource,
-    unprocessable: WEBHOOK_URL_REFUSED,
+    unprocessable: `${WEBHOOK_URL_REFUSED}; ${EVENT_TYPE_NOT_RECEIVABLE}`,
   },
   {
     method: 'delete',

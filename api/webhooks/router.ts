@@ -17,6 +17,7 @@ import {
 } from '../../db/webhook-endpoints';
 import { wakeWebhookEndpoint } from '../../temporal/webhooks';
 import { SecretSealer } from '../../webhooks/secret-sealing';
+import { whyNeverReceived, type WebhookEventType } from '../../webhooks/event-types';
 import { checkWebhookUrl, WebhookUrlProblem } from '../../webhooks/targets';
 import type { AuthState } from '../auth';
 import type { SignedInDeps } from '../signed-in';
@@ -66,6 +67,7 @@ export function webhooksRouter(deps: WebhooksRouterDeps): Router<AuthState> {
   router.post('/', async (ctx) => {
     const principal = tenantAdmin(ctx.state.principal, 'register webhooks');
     const body = parseBody(createWebhookBody, ctx.request.body);
+    refuseNeverReceived(principal, body.eventTypes);
     await refuseUnsafeUrl(body.url, allowPrivate());
     const { endpoint, secret } = await createWebhookEndpoint(deps.db, sealing(), {
       organisationId: principal.organisationId,
@@ -91,6 +93,8 @@ export function webhooksRouter(deps: WebhooksRouterDeps): Router<AuthState> {
     const principal = tenantAdmin(ctx.state.principal, 'change webhooks');
     const before = await ownEndpoint(principal, ctx.params.webhookId!);
     const body = parseBody(editWebhookBody, ctx.request.body);
+    // Only types sent are judged: an endpoint subscribed before the rule keeps its types.
+    if (body.eventTypes !== undefined) refuseNeverReceived(principal, body.eventTypes);
     if (body.url !== undefined) await refuseUnsafeUrl(body.url, allowPrivate());
     const endpoint = await editWebhookEndpoint(deps.db, principal.organisationId, before.id, {
       ...body,
@@ -172,6 +176,21 @@ async function refuseUnsafeUrl(url: string, allowPrivate: boolean): Promise<void
       type: 'invalid-webhook-url',
     });
   }
+}
+
+/** A type the organisation can never receive would be an endpoint waiting for nothing: refused, each naming why. */
+function refuseNeverReceived(principal: Principal, eventTypes: readonly WebhookEventType[]): void {
+  const whose = principal.organisationKind === 'installer_company' ? "an installer company's endpoint" : "a provider's endpoint";
+  const problems = eventTypes.flatMap((type, index) => {
+    const why = whyNeverReceived(principal.organisationKind, type);
+    return why === undefined
+      ? []
+      : [{ pointer: `/eventTypes/${index}`, message: `${whose} never receives ${type}: ${why}`, rule: 'receivable' }];
+  });
+  if (problems.length === 0) return;
+  throw new RuleViolationError(`Some event types can never reach ${whose}: subscribe to the others only.`, problems, {
+    type: 'event-type-not-receivable',
+  });
 }
 
 /** A query string has only strings: limit is made a number here, everything else is left for the schema to judge. */

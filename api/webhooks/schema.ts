@@ -1,4 +1,4 @@
-import { WEBHOOK_DATA, WEBHOOK_EVENT_TYPES } from '../../webhooks/event-types';
+import { NOT_FOR_INSTALLER_COMPANIES, WEBHOOK_DATA, WEBHOOK_EVENT_TYPES } from '../../webhooks/event-types';
 import { MAX_URL_LENGTH } from '../../webhooks/targets';
 import { describedPattern } from '../validate';
 
@@ -15,13 +15,17 @@ const url = {
     'Where deliveries are POSTed: an https URL on the public internet, without user name or password (plain http and private addresses only where the installation allows them, as `npm start` does).',
 } as const;
 
+const notForCompanies = Object.entries(NOT_FOR_INSTALLER_COMPANIES).map(([type, why]) => `${type} (${why})`);
+
+/** The 422 of POST and PATCH /v1/webhooks for event types, which depend on who registers: no schema can say it. */
+export const EVENT_TYPE_NOT_RECEIVABLE = `event-type-not-receivable: an installer company's endpoint subscribes to a type it never receives — ${notForCompanies.join(', ')}; each named at /eventTypes/<index> with rule receivable`;
+
 const eventTypes = {
   type: 'array',
   minItems: 1,
   uniqueItems: true,
   items: { enum: WEBHOOK_EVENT_TYPES },
-  description:
-    "The events to deliver. A company's endpoint gets the events of the jobs assigned to it (from the assignment on) and of its own invitation answers. vehicle.not-secured: when the job ended, its vehicle could not be locked or immobilised as the job type says (check it); vehicle.securing.overdue: securing it has gone unanswered for a while and is still being tried.",
+  description: `The events to deliver. A company's endpoint gets the events of the jobs assigned to it (from the assignment on) and of its own invitation answers, so it cannot subscribe to ${notForCompanies.join(', ')}: 422 event-type-not-receivable. vehicle.not-secured: when the job ended, its vehicle could not be locked or immobilised as the job type says (check it); vehicle.securing.overdue: securing it has gone unanswered for a while and is still being tried.`,
 } as const;
 
 const description = { type: 'string', maxLength: 500, description: 'What the endpoint is for, for people.' } as const;

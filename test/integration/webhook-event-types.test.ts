@@ -1,9 +1,13 @@
 // Which events webhooks deliver, to whom, on the real stack: a car left unsecured at a job's end is
-// told to the provider's and the company's endpoints.
+// told to the provider's and the company's endpoints; a type an organisation can never receive is
+// refused when an endpoint subscribes to it.
 import { expect } from 'chai';
 import { createInstallerCompany, onboardProvider } from '../../db/tenancy';
 import { recordJobEvents } from '../../db/jobs';
 import { newToken } from '../../db/tokens';
+import { createWebhookEndpoint } from '../../db/webhook-endpoints';
+import { SecretSealer } from '../../webhooks/secret-sealing';
+import { WEBHOOK_EVENT_TYPES } from '../../webhooks/event-types';
 import { startTestStack, type TestStack } from '../support/stack';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 
@@ -108,5 +112,46 @@ describe('webhook event types', function () {
     expect(strangerHooks.received, "another tenant's endpoints").to.deep.equal([]);
     expect(providerHooks.received).to.have.length(2);
     expect(companyHooks.received).to.have.length(2);
+  });
+
+  it("refuses to subscribe an installer company's endpoint to what it can never receive, naming the type and why", async () => {
+    const t = await tenant('receivable');
+    const hooks = await receiver();
+    const companyCan = WEBHOOK_EVENT_TYPES.filter((type) => !['job.created', 'job.deleted', 'invitation.declined'].includes(type));
+    await register(t.provider.adminToken, hooks.url, WEBHOOK_EVENT_TYPES);
+    const endpoint = await register(t.company.adminToken, hooks.url, companyCan);
+
+    const refused = await stack.call('POST', '/v1/webhooks', t.company.adminToken, {
+      url: hooks.url,
+      eventTypes: ['job.assigned', 'job.created', 'invitation.declined'],
+    });
+    expect(refused.status, refused.text).to.equal(422);
+    expect(refused.body.type).to.equal('https://installer-jobs.dev/problems/event-type-not-receivable');
+    expect(refused.body.errors).to.deep.equal([
+      {
+        pointer: '/eventTypes/1',
+        message: "an installer company's endpoint never receives job.created: a job is created before it is assigned to a company",
+        rule: 'receivable',
+      },
+      {
+        pointer: '/eventTypes/2',
+        message: "an installer company's endpoint never receives invitation.declined: a declined invitation names no company",
+        rule: 'receivable',
+      },
+    ]);
+    const changed = await stack.call('PATCH', `/v1/webhooks/${endpoint.id}`, t.company.adminToken, { eventTypes: ['job.deleted'] });
+    expect(changed.status, changed.text).to.equal(422);
+    expect(changed.body.errors.map((error: { pointer: string }) => error.pointer)).to.deep.equal(['/eventTypes/0']);
+
+    // An endpoint subscribed before the rule keeps working: what does not touch its types is taken.
+    const { endpoint: older } = await createWebhookEndpoint(stack.db, new SecretSealer(), {
+      organisationId: t.company.companyId,
+      url: hooks.url,
+      eventTypes: ['job.created', 'job.assigned'],
+      createdBy: t.company.adminUserId,
+    });
+    const paused = await stack.call('PATCH', `/v1/webhooks/${older.id}`, t.company.adminToken, { paused: true, description: 'kept' });
+    expect(paused.status, paused.text).to.equal(200);
+    expect(paused.body.eventTypes).to.deep.equal(['job.created', 'job.assigned']);
   });
 });

@@ -1,5 +1,5 @@
 import { Context } from '@temporalio/activity';
-import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailure, ApplicationFailureCategory } from '@temporalio/common';
 import { DEFAULT_ACCOUNT_LINK_VALID_HOURS } from '../common/config';
 import { welcomeMailWorkflowId } from '../common/mail-workflows';
 import { newAccountLink } from '../db/account-links';
@@ -45,7 +45,7 @@ export function createMailActivities(db: Db, deps: MailDependencies | undefined)
      */
     async invitationRecorded(invitationId: string): Promise<InvitationToMail> {
       const invitation = await invitationToMail(db, invitationId);
-      if (!invitation) throw ApplicationFailure.retryable(`Invitation ${invitationId} is not recorded (yet).`, 'NotRecorded');
+      if (!invitation) throw notRecorded(`Invitation ${invitationId}`);
       return invitation;
     },
 
@@ -94,7 +94,7 @@ export function createMailActivities(db: Db, deps: MailDependencies | undefined)
     /** The user to welcome, once the API has committed them; retried while missing. */
     async userRecorded(userId: string): Promise<Welcomed> {
       const user = await userToWelcome(db, userId);
-      if (!user) throw ApplicationFailure.retryable(`User ${userId} is not recorded (yet).`, 'NotRecorded');
+      if (!user) throw notRecorded(`User ${userId}`);
       const role = user.role as Welcomed['role'];
       return {
         to: user.email,
@@ -124,6 +124,19 @@ export function createMailActivities(db: Db, deps: MailDependencies | undefined)
       return 'sent';
     },
   };
+}
+
+/**
+ * The row a mail workflow was started for is not committed (yet): the API starts the run just
+ * before its commit, so the first attempt may come a moment early, and a commit that failed never
+ * comes. Retried, but benign — a debug line per attempt, not a worker warning.
+ */
+function notRecorded(what: string): ApplicationFailure {
+  return ApplicationFailure.create({
+    message: `${what} is not recorded (yet).`,
+    type: 'NotRecorded',
+    category: ApplicationFailureCategory.BENIGN,
+  });
 }
 
 /** A send scheduled by a worker from before sign-in links passed no user id: its run's id holds it. */

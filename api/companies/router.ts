@@ -7,7 +7,7 @@ import { companyWithFleets } from '../../db/invitations';
 import { addTechnician, organisationUsers, removeUser, type Principal } from '../../db/tenancy';
 import type { AuthState } from '../auth';
 import type { SignedInDeps } from '../signed-in';
-import { startWelcomeMail } from '../welcome-mail';
+import { addWithWelcomeMail } from '../welcome-mail';
 import { isUuid, parseBody } from '../validate';
 import { addTechnicianBody, type companyResource, type newTechnician, type technicianList } from './schema';
 
@@ -40,11 +40,9 @@ export function companiesRouter(deps: CompaniesRouterDeps): Router<AuthState> {
   router.post('/technicians', async (ctx) => {
     const principal = companyAdmin(ctx.state.principal, 'add technicians');
     const body = parseBody(addTechnicianBody, ctx.request.body);
-    const technician = await addTechnician(deps.db, principal.organisationId, {
-      email: body.email,
-      name: body.name,
-      id: await startWelcomeMail(deps),
-    });
+    const technician = await addWithWelcomeMail(deps, (trx, id) =>
+      addTechnician(trx, principal.organisationId, { email: body.email, name: body.name, id }),
+    );
     ctx.status = 201;
     // Shown this once, we keep only its hash; the welcome e-mail's link gets them one of their own.
     const answer: FromSchema<typeof newTechnician> = {

@@ -6,7 +6,7 @@ import type { Db } from '../../db/connection';
 import { PROVIDER_ROLES, addProviderUser, organisationUsers, removeUser, type Principal, type ProviderRole } from '../../db/tenancy';
 import type { AuthState } from '../auth';
 import type { SignedInDeps } from '../signed-in';
-import { startWelcomeMail } from '../welcome-mail';
+import { addWithWelcomeMail } from '../welcome-mail';
 import { isUuid, parseBody } from '../validate';
 import { createProviderUserBody, type newProviderUser, type providerUserList } from './schema';
 
@@ -49,7 +49,7 @@ export function usersRouter(deps: { db: Db; temporal: Client; taskQueue: string 
     const principal = providerAdmin(ctx.state.principal, 'add users');
     const body = parseUserBody(ctx.request.body);
     const input = providerUserInput(body);
-    const user = await addProviderUser(deps.db, principal.organisationId, { ...input, id: await startWelcomeMail(deps) });
+    const user = await addWithWelcomeMail(deps, (trx, id) => addProviderUser(trx, principal.organisationId, { ...input, id }));
     ctx.status = 201;
     // Shown this once, we keep only its hash; the welcome e-mail's link gets them one of their own.
     const answer: FromSchema<typeof newProviderUser> = {

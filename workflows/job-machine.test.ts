@@ -329,7 +329,11 @@ describe('the job machine: status × caller × change', () => {
     return job;
   }
 
-  const CHANGES: Record<string, { side: 'provider' | 'installer'; status: Status; run: (job: JobMachine, actor: Actor) => unknown }> = {
+  /** `status`: the statuses the change is allowed in. */
+  const CHANGES: Record<
+    string,
+    { side: 'provider' | 'installer'; status: Status | Status[]; run: (job: JobMachine, actor: Actor) => unknown }
+  > = {
     edit: { side: 'provider', status: 'PENDING', run: (job, actor) => job.checkEdit({ actor, values: { odometerKm: 5 } }) },
     assign: { side: 'provider', status: 'PENDING', run: (job, actor) => job.checkAssign({ actor, installerCompanyId: 'company-1' }) },
     delete: { side: 'provider', status: 'PENDING', run: (job, actor) => job.checkDelete(actor) },
@@ -346,7 +350,8 @@ describe('the job machine: status × caller × change', () => {
       run: (job, actor) => job.checkSaveValues({ actor, values: { boxSerial: 'CBX12345' } }),
     },
     complete: { side: 'installer', status: 'RUNNING', run: (job, actor) => job.checkComplete(actor) },
-    fail: { side: 'installer', status: 'RUNNING', run: (job, actor) => job.checkFail(actor, 'no access to the car') },
+    // Before the start too: the company declines an assigned job (its provider cannot change it any more).
+    fail: { side: 'installer', status: ['ASSIGNED', 'RUNNING'], run: (job, actor) => job.checkFail(actor, 'no access to the car') },
     vehicleCommand: {
       side: 'installer',
       status: 'RUNNING',
@@ -359,7 +364,7 @@ describe('the job machine: status × caller × change', () => {
     const isSide =
       change.side === 'provider' ? caller === 'provider' : caller === 'installer' && status !== 'PENDING' && status !== 'DELETED';
     if (!isSide) return 'notYourJob';
-    return status === change.status ? 'allowed' : 'wrongStatus';
+    return ([] as Status[]).concat(change.status).includes(status) ? 'allowed' : 'wrongStatus';
   }
 
   const STATUSES: Status[] = ['PENDING', 'ASSIGNED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'DELETED'];

@@ -412,9 +412,14 @@ export class JobMachine {
     this.finishedAt = now;
   }
 
+  /**
+   * The assigned company gives the job up: a RUNNING one it cannot finish, or an ASSIGNED one it
+   * declines — the provider can no longer change an assigned job, so this is its way back. An
+   * ASSIGNED job never had vehicle access, so its end has nothing to close or secure.
+   */
   checkFail(actor: Actor, reason: string): void {
     this.checkInstaller(actor);
-    this.checkStatus(['RUNNING'], 'failed');
+    this.checkStatus(['ASSIGNED', 'RUNNING'], 'failed');
     if (reason.trim().length === 0) {
       throw refuse('reasonRequired', 'Say why the job could not be completed: the provider reads it.', [
         { pointer: '/reason', message: 'must not be blank', rule: 'required' },

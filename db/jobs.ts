@@ -86,10 +86,31 @@ export interface JobEventRow {
   occurred_at: Date;
 }
 
-export async function listJobEvents(db: Db, jobId: string): Promise<JobEventRow[]> {
+/**
+ * A job's trail, oldest first. For an installer company (`installerCompanyId`) only from the job's
+ * last assignment to it on, as its event stream and webhooks have it: what the provider did before
+ * (drafts, edits, values it removed, who of its staff did it) is the provider's.
+ */
+export async function listJobEvents(db: Db, jobId: string, options: { installerCompanyId?: string } = {}): Promise<JobEventRow[]> {
+  const query = db('job_events').where({ job_id: jobId });
+  const companyId = options.installerCompanyId;
+  if (companyId !== undefined) {
+    const assignment = db('job_events')
+      .where({ job_id: jobId, type: 'job.assigned' })
+      .whereRaw(`data->>'installerCompanyId' = ?`, [companyId])
+      .orderBy([
+        { column: 'occurred_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(1)
+      .select('occurred_at', 'id');
+    // In the order below, from the assignment on. The audience column alone is not enough: events
+    // written in one batch with the assignment, and trails from before the column (#17, filled
+    // from the job's row), carry the company on events from before it.
+    query.where('installer_company_id', companyId).whereRaw('(occurred_at, id) >= all ?', [assignment]);
+  }
   // By time first: the vehicle activities write their calls themselves, beside the workflow's own records.
-  return db('job_events')
-    .where({ job_id: jobId })
+  return query
     .orderBy([
       { column: 'occurred_at', order: 'asc' },
       { column: 'id', order: 'asc' },

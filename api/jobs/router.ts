@@ -2,7 +2,7 @@ import Router, { type RouterContext } from '@koa/router';
 import type { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { FromSchema } from 'json-schema-to-ts';
-import { ForbiddenError, NotFoundError, RuleViolationError, type FieldProblem } from '../../common/errors';
+import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, type FieldProblem } from '../../common/errors';
 import { jobWorkflowId, type Actor } from '../../common/job';
 import {
   assignJobUpdate,
@@ -18,9 +18,11 @@ import {
 } from '../../common/job-messages';
 import type { Db } from '../../db/connection';
 import { providerJobTypeStore } from '../../db/job-types';
+import { registeredDefinition } from '../../db/job-type-versions';
 import { findJob, findJobs, listJobEvents, type JobRow } from '../../db/jobs';
 import { mayAssign } from '../../db/tenancy';
 import type { JobTypeCatalog } from '../../definitions/catalog';
+import type { CompiledJobType } from '../../definitions/compiled-job-type';
 import type { AuthState } from '../auth';
 import type { SignedInDeps } from '../signed-in';
 import { parseBody } from '../validate';
@@ -98,13 +100,77 @@ function jobRoutes(deps: JobsRouterDeps): Router<AuthState> {
         [],
         { type: 'wrong-role' },
       );
-    if (side === 'installer' && !isInstaller)
-      throw new ForbiddenError(
-        `This is for the installer company the job is assigned to; the provider changes job ${job.id} through PATCH, DELETE and assign.`,
-        [],
-        { type: 'wrong-role' },
-      );
+    if (side === 'installer' && !isInstaller) throw await installerRouteRefused(job);
     return job;
+  }
+
+  /** 403 to the provider on an installer company's route, saying what the provider can still do in the job's status. */
+  async function installerRouteRefused(job: JobRow): Promise<ForbiddenError> {
+    const forCompany = `This is for the installer company the job is assigned to`;
+    switch (job.status) {
+      case 'PENDING':
+        return new ForbiddenError(`${forCompany}; the provider changes job ${job.id} through PATCH, DELETE and assign.`, [], {
+          type: 'wrong-role',
+        });
+      case 'ASSIGNED':
+        return new ForbiddenError(`${forCompany}; job ${job.id} is assigned, so its provider can no longer change it.`, [], {
+          type: 'wrong-role',
+          detail: await whileAssigned(job),
+        });
+      case 'RUNNING':
+        return new ForbiddenError(`${forCompany}; the company is working on job ${job.id} and completes or fails it.`, [], {
+          type: 'wrong-role',
+        });
+      default:
+        return new ForbiddenError(
+          `${forCompany}; job ${job.id} is ${job.status} and nothing changes it any more (POST /v1/jobs/${job.id}/duplicate makes a new job from it).`,
+          [],
+          { type: 'wrong-role' },
+        );
+    }
+  }
+
+  /**
+   * What is left to the provider of an ASSIGNED job, which it can no longer edit, delete or assign
+   * (as in INVERS' portal): the company may decline it, or a deadline ends it.
+   */
+  async function whileAssigned(job: JobRow): Promise<string> {
+    const decline =
+      `Ask the installer company to decline job ${job.id}: it fails the job with its reason (POST /v1/jobs/${job.id}/fail), ` +
+      `after which POST /v1/jobs/${job.id}/duplicate makes a new PENDING job from it.`;
+    const deadline = endsBy(job, await definitionOf(job));
+    return deadline
+      ? `${decline} Unless the company starts it, it fails by itself at ${deadline.at} (the job type's ${deadline.name}).`
+      : `${decline} Its job type sets no deadline (deadlines.startWithin, completeWithin), so until then it stays assigned.`;
+  }
+
+  /** The job type version a job was created with: the provider's own, else a built-in one. */
+  async function definitionOf(job: JobRow): Promise<CompiledJobType | undefined> {
+    return (
+      (await providerJobTypeStore(deps.db).definition(job.provider_id, job.job_type_id, job.job_type_version)) ??
+      (await registeredDefinition(deps.db, job.job_type_id, job.job_type_version))
+    );
+  }
+
+  /**
+   * tell, for the provider's changes (edit, delete, assign): refused because the job is assigned
+   * now, the answer's detail says what the provider can still do.
+   */
+  async function tellAsProvider<Req extends { actor: Actor }, Ret>(
+    ctx: Ctx,
+    job: JobRow,
+    update: UpdateDefinition<Ret, [Req]>,
+    request: Omit<Req, 'actor'>,
+  ): Promise<Ret> {
+    try {
+      return await tell(ctx, job, update, request);
+    } catch (error) {
+      if (!(error instanceof ConflictError) || error.type !== 'wrong-status' || error.detail) throw error;
+      // The workflow refused for its status; the row shows it once the assignment has answered.
+      const now = await findJob(deps.db, job.id);
+      if (now?.status !== 'ASSIGNED') throw error;
+      throw new ConflictError(error.message, error.details, { type: error.type, detail: await whileAssigned(now), cause: error });
+    }
   }
 
   /** Sends the caller's change to the job's workflow; a refusal becomes the fitting problem. */
@@ -233,7 +299,9 @@ function jobRoutes(deps: JobsRouterDeps): Router<AuthState> {
 
   router.get('/:id/events', async (ctx) => {
     const job = await visibleJob(ctx, 'either');
-    const events = await listJobEvents(deps.db, job.id);
+    // The installer company's view starts with its assignment, as on its event stream.
+    const { isProvider } = jobAccess(job, ctx.state.principal);
+    const events = await listJobEvents(deps.db, job.id, isProvider ? {} : { installerCompanyId: ctx.state.principal.organisationId });
     const answer: FromSchema<typeof jobEvents> = {
       events: events.map((event) => ({
         type: event.type,
@@ -257,13 +325,13 @@ function jobRoutes(deps: JobsRouterDeps): Router<AuthState> {
     const values = geocode
       ? await geocodeAddresses(jobType, body.values as Record<string, unknown>, deps.geocoder)
       : (body.values as Record<string, unknown> | undefined);
-    await tell(ctx, job, editJobUpdate, { values, customerName: body.customerName, requestedStartAt: body.requestedStartAt });
+    await tellAsProvider(ctx, job, editJobUpdate, { values, customerName: body.customerName, requestedStartAt: body.requestedStartAt });
     await answerWithJob(ctx, job.id);
   });
 
   router.delete('/:id', async (ctx) => {
     const job = await visibleJob(ctx, 'provider');
-    await tell(ctx, job, deleteJobUpdate, {});
+    await tellAsProvider(ctx, job, deleteJobUpdate, {});
     ctx.status = 204;
   });
 
@@ -272,7 +340,7 @@ function jobRoutes(deps: JobsRouterDeps): Router<AuthState> {
     assignerOnly(ctx);
     const body = parseBody(assignJobBody, ctx.request.body);
     await assertCompanyInvited(deps.db, job.fleet_id, body.installerCompanyId);
-    await tell(ctx, job, assignJobUpdate, { installerCompanyId: body.installerCompanyId });
+    await tellAsProvider(ctx, job, assignJobUpdate, { installerCompanyId: body.installerCompanyId });
     await answerWithJob(ctx, job.id);
   });
 
@@ -337,6 +405,23 @@ function jobRoutes(deps: JobsRouterDeps): Router<AuthState> {
   });
 
   return router;
+}
+
+/**
+ * When an unstarted job fails by itself: the earlier of its type's start and completion deadlines,
+ * counted from its creation (the workflow counts from its run's start, the same moment within a
+ * second), to the minute.
+ */
+function endsBy(job: JobRow, jobType: CompiledJobType | undefined): { at: string; name: string } | undefined {
+  const { startWithinMs, completeWithinMs } = jobType?.deadlines ?? {};
+  const deadlines = [
+    ...(startWithinMs === undefined ? [] : [{ ms: startWithinMs, name: 'startWithin deadline' }]),
+    ...(completeWithinMs === undefined ? [] : [{ ms: completeWithinMs, name: 'completeWithin deadline' }]),
+  ].sort((a, b) => a.ms - b.ms);
+  const first = deadlines[0];
+  if (!first) return undefined;
+  const at = new Date(job.created_at.getTime() + first.ms).toISOString();
+  return { at: `${at.slice(0, 16)}Z`, name: first.name };
 }
 
 /** 422 job-type-archived: the provider retired the type, so no new job may use it (running ones go on). */

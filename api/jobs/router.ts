@@ -23,6 +23,7 @@ import { findJob, findJobs, listJobEvents, type JobRow } from '../../db/jobs';
 import { mayAssign } from '../../db/tenancy';
 import type { JobTypeCatalog } from '../../definitions/catalog';
 import type { CompiledJobType } from '../../definitions/compiled-job-type';
+import { findField } from '../../definitions/rules';
 import type { AuthState } from '../auth';
 import type { SignedInDeps } from '../signed-in';
 import { parseBody } from '../validate';
@@ -273,23 +274,34 @@ function jobRoutes(deps: JobsRouterDeps): Router<AuthState> {
     if (!found) throw new NotFoundError(`Job type ${original.job_type_id} no longer exists, so job ${original.id} cannot be duplicated.`);
     if (found.archived) throw jobTypeArchived(original.job_type_id);
     const { jobType } = found;
-    const presets = Object.fromEntries(
-      original.locked_fields.filter((key) => Object.hasOwn(original.values, key)).map((key) => [key, original.values[key]]),
-    );
+    const { values, dropped } = carriedOver(original, await definitionOf(original), jobType);
     const [jobId] = await createJobs(deps, {
       jobType,
       jobTypeOwner: found.owner,
       fleetId: original.fleet_id,
-      values: presets,
+      values,
       customerName: original.customer_name ?? undefined,
       requestedStartAt: original.requested_start_at?.toISOString(),
       count: 1,
       actor: actorOf(ctx),
       actorEmail: ctx.state.principal.email,
       requestKey: ctx.state.requestKey,
+    }).catch((error: unknown) => {
+      // A duplicate takes no body, so the caller cannot fix a value here: say where it can.
+      if (!(error instanceof RuleViolationError) || error.type !== 'invalid-values') throw error;
+      throw new RuleViolationError(
+        `Job ${original.id}'s values break the rules of job type ${jobType.id} v${jobType.version}, the version a duplicate is made from.`,
+        error.details,
+        {
+          type: error.type,
+          detail: `Create the job with POST /v1/jobs and the values corrected.${dropped.length > 0 ? ` Left out already, as v${jobType.version} has no such field for the provider: ${dropped.join(', ')}.` : ''}`,
+          cause: error,
+        },
+      );
     });
     ctx.status = 201;
     ctx.set('Location', `/v1/jobs/${jobId}`);
+    if (dropped.length > 0) ctx.set(DROPPED_VALUES_HEADER, dropped.join(', '));
     await answerWithJob(ctx, jobId!);
   });
 
@@ -405,6 +417,34 @@ function jobRoutes(deps: JobsRouterDeps): Router<AuthState> {
   });
 
   return router;
+}
+
+/** The answer to a duplicate names the original's values it left out, by field key. */
+export const DROPPED_VALUES_HEADER = 'Dropped-Values';
+
+/**
+ * What a duplicate takes over: the provider's values of the original (its locked fields, less
+ * what the vehicle filled in) that the job type's latest version still lets the provider set.
+ * One of a field that version no longer has, or leaves to the installer or the vehicle (preset:
+ * forbidden, a photo), would refuse the whole duplicate, which has no body to leave it out: it is
+ * dropped, and named. A value that breaks its field's new rules stays, for the refusal to name it.
+ */
+function carriedOver(
+  original: JobRow,
+  originalType: CompiledJobType | undefined,
+  latest: CompiledJobType,
+): { values: Record<string, unknown>; dropped: string[] } {
+  // What the original's steps filled from the vehicle is a reading of that job, not the provider's.
+  const filled = new Set(originalType?.steps.flatMap((step) => Object.keys(step.fills)) ?? []);
+  const values: Record<string, unknown> = {};
+  const dropped: string[] = [];
+  for (const key of original.locked_fields) {
+    if (!Object.hasOwn(original.values, key) || filled.has(key)) continue;
+    const field = findField(latest, key);
+    if (field && field.preset !== 'forbidden' && field.type !== 'photo') values[key] = original.values[key];
+    else dropped.push(key);
+  }
+  return { values, dropped };
 }
 
 /**

@@ -90,6 +90,7 @@ export function idempotentPosts<State extends RetryState, Context>(
       ctx.status = earlier.status;
       if (earlier.sealed_body) ctx.body = unsealAnswer(earlier.sealed_body, secret, key);
       if (earlier.location) ctx.set('Location', earlier.location);
+      for (const [name, value] of Object.entries(earlier.headers ?? {})) ctx.set(name, value);
       ctx.set('Idempotent-Replayed', 'true');
       return;
     }
@@ -114,8 +115,17 @@ export function idempotentPosts<State extends RetryState, Context>(
       status: ctx.status,
       sealedBody: ctx.body === undefined || ctx.body === null ? null : sealAnswer(ctx.body, secret, key),
       location: ctx.response.get('Location') || null,
+      headers: replayedHeaders(ctx),
     });
   };
+}
+
+/** Headers besides Location that belong to an answer, so that a replay carries them too. */
+const REPLAYED_HEADERS = ['Dropped-Values'] as const;
+
+function replayedHeaders(ctx: ParameterizedContext): Record<string, string> | null {
+  const set = REPLAYED_HEADERS.flatMap((name) => (ctx.response.get(name) ? [[name, ctx.response.get(name)] as const] : []));
+  return set.length === 0 ? null : Object.fromEntries(set);
 }
 
 const RELEASE_TRIES = 30;

@@ -17,6 +17,7 @@ export interface IdempotencyKeyRow {
   status: number | null;
   sealed_body: Buffer | null;
   location: string | null;
+  headers: Record<string, string> | null;
 }
 
 /** One claim on a key, as its holder names it. */
@@ -31,6 +32,8 @@ export interface KeptAnswer {
   status: number;
   sealedBody: Buffer | null;
   location: string | null;
+  /** Other headers a replay carries (api/idempotency.ts REPLAYED_HEADERS); null when none was set. */
+  headers: Record<string, string> | null;
 }
 
 /** Expired answers of every key. */
@@ -89,5 +92,11 @@ export async function releaseIdempotencyClaim(db: Db, claim: IdempotencyClaim): 
 export async function keepIdempotentAnswer(db: Db, claim: IdempotencyClaim, answer: KeptAnswer): Promise<void> {
   await db('idempotency_keys')
     .where(claim)
-    .update({ status: answer.status, holder: null, sealed_body: answer.sealedBody, location: answer.location });
+    .update({
+      status: answer.status,
+      holder: null,
+      sealed_body: answer.sealedBody,
+      location: answer.location,
+      headers: answer.headers === null ? null : JSON.stringify(answer.headers),
+    });
 }

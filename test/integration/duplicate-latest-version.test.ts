@@ -72,13 +72,19 @@ describe('duplicating a job after its job type changed', function () {
     expect(same.body.values).to.deep.equal({ boxQnr: QNR, toString: 'LEGACY-7', remark: 'Key at the front desk' });
 
     expect(await publish(V2)).to.equal(2);
-    const copy = await provider('POST', `/v1/jobs/${original.id}/duplicate`);
+    const key = { 'idempotency-key': `duplicate-${original.id}` };
+    const copy = await stack.call('POST', `/v1/jobs/${original.id}/duplicate`, demo.tokens.providerAdmin, undefined, key);
     expect(copy.status, copy.text).to.equal(201);
     expect(copy.body.jobType).to.deep.include({ id: 'acme-dup', version: 2 });
     expect(copy.body.values).to.deep.equal({ boxQnr: QNR });
     expect(copy.body.lockedFields).to.deep.equal(['boxQnr']);
     expect(copy.headers.get('dropped-values')).to.equal('toString, remark');
     expect(copy.headers.get('location')).to.equal(`/v1/jobs/${copy.body.id}`);
+    // A retry (its answer lost on the way) gets the whole answer again, the header too.
+    const retried = await stack.call('POST', `/v1/jobs/${original.id}/duplicate`, demo.tokens.providerAdmin, undefined, key);
+    expect(retried.headers.get('idempotent-replayed')).to.equal('true');
+    expect(retried.body.id).to.equal(copy.body.id);
+    expect(retried.headers.get('dropped-values')).to.equal('toString, remark');
   });
 
   it("does not take over what the vehicle reported on the original: that is the job's reading, not the provider's", async () => {

@@ -1,7 +1,7 @@
 import Router from '@koa/router';
 import { InputError } from '../../common/errors';
 import type { Db } from '../../db/connection';
-import { feedHead, isFeedCursor } from '../../db/feed';
+import { compareFeedCursors, feedHead, isFeedCursor } from '../../db/feed';
 import { principalForToken, type Principal } from '../../db/tenancy';
 import { bearerToken, type AuthState } from '../auth';
 import type { SignedInDeps } from '../signed-in';
@@ -27,7 +27,13 @@ export function eventsRouter(deps: EventsRouterDeps): Router<AuthState> {
     const principal = ctx.state.principal;
     const resumeAfter = lastEventId(ctx.headers['last-event-id'], parseQuery({ ...ctx.query }).lastEventId);
     // Asked before the answer begins, so that a database that does not answer is a 503 like on any route.
-    const start = resumeAfter ?? (await feedHead(deps.db)) ?? '0-0';
+    const head = (await feedHead(deps.db)) ?? '0-0';
+    // Every id a stream gives out is an event's it read, or the head, never past what feedHead then
+    // answered; and feedHead never moves back (no event is removed, and it reads below the oldest
+    // running transaction, which only grows). So an id past it now was never given out, whatever is
+    // being written meanwhile — asked afresh, as another API process may have given it out.
+    if (resumeAfter && compareFeedCursors(resumeAfter.id, head) > 0) throw beyondTheFeed(resumeAfter, head);
+    const start = resumeAfter?.id ?? head;
     ctx.type = 'text/event-stream';
     // Proxies must pass each message on as it comes, neither buffer nor compress nor cache it.
     ctx.set('Cache-Control', 'no-cache, no-transform');
@@ -47,21 +53,44 @@ export function eventsRouter(deps: EventsRouterDeps): Router<AuthState> {
   return router;
 }
 
-/** The header wins over the query: a reconnecting EventSource sends it, with the URL of its first connection. */
-function lastEventId(header: string | string[] | undefined, query: string | undefined): string | undefined {
-  if (header === undefined) {
-    if (query !== undefined && !isFeedCursor(query)) throw notAnEventId('The lastEventId parameter', '/lastEventId');
-    return query;
-  }
-  if (typeof header !== 'string' || !isFeedCursor(header)) throw notAnEventId('The Last-Event-ID header', '/headers/last-event-id');
-  return header;
+/** Where a stream resumes, and what the client sent it as. */
+interface ResumeAfter {
+  id: string;
+  what: string;
+  pointer: string;
 }
 
-function notAnEventId(what: string, pointer: string): InputError {
+const HEADER = { what: 'The Last-Event-ID header', pointer: '/headers/last-event-id' };
+const QUERY = { what: 'The lastEventId parameter', pointer: '/lastEventId' };
+
+/** The header wins over the query: a reconnecting EventSource sends it, with the URL of its first connection. */
+function lastEventId(header: string | string[] | undefined, query: string | undefined): ResumeAfter | undefined {
+  if (header === undefined) {
+    if (query === undefined) return undefined;
+    if (!isFeedCursor(query)) throw notAnEventId(QUERY);
+    return { id: query, ...QUERY };
+  }
+  if (typeof header !== 'string' || !isFeedCursor(header)) throw notAnEventId(HEADER);
+  return { id: header, ...HEADER };
+}
+
+function notAnEventId({ what, pointer }: Omit<ResumeAfter, 'id'>): InputError {
   return new InputError(
     `${what} is not an event id this stream gave out.`,
     [{ pointer, message: 'must be the id of a message received, as it came (digits, a hyphen, digits)', rule: 'pattern' }],
     { detail: 'Send the id of the last message received, or leave it out to start now.' },
+  );
+}
+
+/** An id past the newest event: kept from before the database was reset or restored, say; resuming there would wait for ever. */
+function beyondTheFeed({ what, pointer }: ResumeAfter, head: string): InputError {
+  return new InputError(
+    `${what} is not an event id this stream gave out.`,
+    [{ pointer, message: `is beyond the newest event of the stream (${head}): no message received ever had it`, rule: 'given-out' }],
+    {
+      detail:
+        'It may have been kept from before the database was reset. Reconnect without Last-Event-ID (and lastEventId) to start now; reload what you show, as events before now cannot be resumed from this id.',
+    },
   );
 }
 

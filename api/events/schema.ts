@@ -8,7 +8,7 @@ const cursor = (description: string) => ({ type: 'string', pattern: FEED_CURSOR_
 
 /** The Last-Event-ID request header, which an EventSource sends by itself when it reconnects. */
 export const lastEventIdHeader = cursor(
-  'Resume after this event: the `id` of the last message received (an EventSource sends it by itself when it reconnects). The stream then sends every event after it that you may see, then goes on live. Without it, the stream starts now. Anything but an id the stream gave out answers 400 invalid-request naming /headers/last-event-id.',
+  'Resume after this event: the `id` of the last message received (an EventSource sends it by itself when it reconnects). The stream then sends every event after it that you may see, then goes on live. Without it, the stream starts now. Anything but an id the stream gave out answers 400 invalid-request naming /headers/last-event-id: rule pattern for what is no id, rule given-out for an id beyond the newest event (kept from before the database was reset, say): reconnect without it.',
 );
 
 export const eventStreamQuery = {
@@ -16,7 +16,7 @@ export const eventStreamQuery = {
   additionalProperties: false,
   properties: {
     lastEventId: cursor(
-      'Resume after this event, for a client that cannot set the Last-Event-ID header on its first connection; the header, when sent, wins (it is what a reconnecting EventSource sends, while the URL keeps the first position).',
+      'Resume after this event, for a client that cannot set the Last-Event-ID header on its first connection; the header, when sent, wins (it is what a reconnecting EventSource sends, while the URL keeps the first position). Refused like the header, naming /lastEventId.',
     ),
   },
 } as const;

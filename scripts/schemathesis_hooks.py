@@ -62,6 +62,10 @@ def _stateful_refusal(case, response):
         return kind in allowed
     if response.status_code == 400 and kind == "invalid-request" and _nul_refusal(problem):
         return True
+    if response.status_code == 400 and operation == ("GET", "/v1/events/stream") and kind == "invalid-request":
+        # An event id past the newest event was never given out: where the feed ends is its state.
+        errors = problem.get("errors") or []
+        return bool(errors) and all(error.get("rule") == "given-out" for error in errors)
     if response.status_code == 400 and operation == ("GET", "/v1/jobs") and kind == "invalid-request":
         errors = problem.get("errors") or []
         # Problems the query's schema finds carry the rule they break; these are the API's own.

@@ -225,7 +225,7 @@ export async function migrate(config: Config): Promise<void> {
   const server = running ? undefined : await startPostgres(config, console.log);
   const db = connectDb(server?.url ?? databaseUrl(config));
   try {
-    const applied = await migrateLatest(db);
+    const applied = await migrateLatest(db, console.log);
     console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
   } finally {
     await db.destroy();

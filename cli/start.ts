@@ -204,7 +204,7 @@ export async function start(environment: Config, options: StartOptions = {}): Pr
     const migrating = parts.early(
       (async () => {
         const db = await dbPool;
-        const applied = await code.db.migrateLatest(db);
+        const applied = await code.db.migrateLatest(db, log);
         await code.jobTypeVersions.registerJobTypes(db, (await jobTypesLoading).list());
         return applied;
       })(),
@@ -334,7 +334,7 @@ async function startProcesses(
   const jobTypes = await jobTypesLoading;
   const postgres = await context.postgresStarting;
   const db = await dbPool;
-  const applied = await code.db.migrateLatest(db);
+  const applied = await code.db.migrateLatest(db, log);
   await code.jobTypeVersions.registerJobTypes(db, jobTypes.list());
   logDatabaseAndJobTypes(log, config, postgres, applied, jobTypes);
   const devServer = await context.temporalStarting;

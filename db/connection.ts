@@ -1,5 +1,6 @@
 import knex, { type Knex } from 'knex';
 import { knexConfig } from '../knexfile';
+import { renumberFeedFromAnotherCluster } from './feed-restore';
 
 export type Db = Knex;
 
@@ -51,9 +52,17 @@ export function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
   return error instanceof AggregateError && error.errors.some((inner) => isDatabaseUnreachable(inner, depth + 1));
 }
 
-/** Brings the schema up to date; returns the names of the migrations it ran. */
-export async function migrateLatest(db: Db): Promise<string[]> {
+/**
+ * Brings the schema up to date, and the event feed after a restore into another cluster
+ * (db/feed-restore.ts, told to `log`); returns the names of the migrations it ran.
+ */
+export async function migrateLatest(db: Db, log: (line: string) => void = () => {}): Promise<string[]> {
   const [, applied] = (await db.migrate.latest()) as [number, string[]];
+  const moved = await renumberFeedFromAnotherCluster(db);
+  if (moved > 0)
+    log(
+      `The event feed came from another Postgres cluster (a logical restore): its ${moved} events now sort before every new one, and webhook delivery goes on after the last it had sent.`,
+    );
   return applied;
 }
 

@@ -1,0 +1,52 @@
+// The event feed after a logical restore (pg_dump into a new cluster, a managed database's
+// "import"): the feed orders events by the id of the transaction that wrote them, then by row
+// number (db/feed.ts), and a new cluster counts transactions afresh. Its new events would get lower
+// transaction ids than the restored ones, so they would sort behind the cursors of webhook delivery
+// and of every portal's stream — never delivered — while the restored rows hid above everything
+// the new cluster reads. A physical restore (a snapshot, point-in-time recovery) keeps the counter
+// and needs none of this.
+import type { Knex } from 'knex';
+
+/**
+ * A transaction id below every one Postgres hands out (the first normal one is 3): restored rows
+ * get it, so that they sort before anything the new cluster writes, and among themselves by their
+ * row number, which the restored sequence continues.
+ */
+const RESTORED_TX = '1';
+
+/** Rows whose transaction this cluster has not reached: at or above xmax, which no transaction of it has had. */
+const AHEAD = 'tx >= pg_snapshot_xmax(pg_current_snapshot())';
+
+/**
+ * When the feed holds rows of a transaction this cluster has not reached, moves every row of it to
+ * RESTORED_TX and the stored cursors (webhook delivery's, and where each endpoint starts) to the
+ * same place in row-number order — at least once: a cursor goes before the first row it had not
+ * passed, and fanning out again what it had passed adds no delivery (one per endpoint and event).
+ * Answers how many rows it moved: 0 when this cluster wrote them. Part of migrating, so it runs
+ * before the API and the worker write; a portal holding an id from before gets 400 `given-out`.
+ */
+export async function renumberFeedFromAnotherCluster(db: Knex): Promise<number> {
+  const { rows } = await db.raw<{ rows: Array<{ ahead: boolean }> }>(
+    `select exists (select 1 from job_events where ${AHEAD}) or exists (select 1 from invitation_events where ${AHEAD}) as ahead`,
+  );
+  if (!rows[0]?.ahead) return 0;
+  return db.transaction(async (trx) => {
+    // Nothing writes events meanwhile (a process started too early waits).
+    await trx.raw('lock table job_events, invitation_events, webhook_dispatch_cursor, webhook_endpoints in exclusive mode');
+    for (const column of ['cursor', 'starts_after'] as const) {
+      const table = column === 'cursor' ? 'webhook_dispatch_cursor' : 'webhook_endpoints';
+      // Cursors are `<tx>-<id>`; a null one reads from the beginning and stays so.
+      await trx.raw(
+        `update ${table} set ${column} = ? || '-' || coalesce(
+           (select min(id) - 1 from feed_events where (tx, id) > (split_part(${column}, '-', 1)::xid8, split_part(${column}, '-', 2)::bigint)),
+           (select max(id) from feed_events), 0)
+         where ${column} is not null`,
+        [RESTORED_TX],
+      );
+    }
+    let moved = 0;
+    for (const table of ['job_events', 'invitation_events'])
+      moved += (await trx.raw(`update ${table} set tx = ?::xid8`, [RESTORED_TX])).rowCount as number;
+    return moved;
+  });
+}

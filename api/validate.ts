@@ -1,14 +1,62 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import type { DataValidationCxt } from 'ajv/dist/types';
 import addFormats from 'ajv-formats';
 import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
+import { customerKey, tidyName } from '../common/customer-names';
 import { InputError, jsonPointer, type FieldProblem } from '../common/errors';
 import { dateProblem, dateTimeProblem, unstorableStrings } from '../common/storable';
+
+/**
+ * Keywords of our own (`x-` extensions, as OpenAPI allows them), for names people type, such as a
+ * customer's: `x-tidyName: true` on a string tidies it once it is valid (common/customer-names.ts)
+ * and refuses one of blanks only as empty; `x-distinctNames: true` on a list of names refuses a
+ * name given twice in two spellings ("Demo", "demo "). Descriptions say so in words.
+ */
+const TIDY_NAME = 'x-tidyName';
+const DISTINCT_NAMES = 'x-distinctNames';
+const ONLY_BLANKS = 'must not be empty: it holds only blanks';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true, coerceTypes: false, useDefaults: true, verbose: true });
 addFormats(ajv);
 // Dates as Postgres and Date can take them (years 1900-9999, offsets up to ±14:00), not merely as RFC 3339 spells them.
 ajv.addFormat('date', (text: string) => dateProblem(text) === undefined);
 ajv.addFormat('date-time', (text: string) => dateTimeProblem(text) === undefined);
+function tidiedName(tidy: boolean, data: string, _schema?: unknown, at?: DataValidationCxt): boolean {
+  tidiedName.errors = [] as Array<Partial<ErrorObject>>;
+  if (!tidy) return true;
+  const name = tidyName(data);
+  // "" is the schema's own minLength; blanks alone are no more of a name.
+  if (name === '' && data !== '') {
+    tidiedName.errors = [{ keyword: 'minLength', message: ONLY_BLANKS, params: { limit: 1 } }];
+    return false;
+  }
+  if (at?.parentData !== undefined) (at.parentData as Record<string | number, unknown>)[at.parentDataProperty] = name;
+  return true;
+}
+tidiedName.errors = [] as Array<Partial<ErrorObject>>;
+ajv.addKeyword({ keyword: TIDY_NAME, type: 'string', schemaType: 'boolean', modifying: true, errors: true, validate: tidiedName });
+// A list of such names holds each once, however it is spelt: "Demo" and " demo" are one customer.
+// Names spelt exactly alike are left to uniqueItems.
+function distinctNames(distinct: boolean, data: unknown[], _schema?: unknown, at?: DataValidationCxt): boolean {
+  const seen = new Map<string, string>();
+  const errors: Array<Partial<ErrorObject>> = [];
+  data.forEach((item, index) => {
+    if (typeof item !== 'string') return;
+    const first = seen.get(customerKey(item));
+    if (first === undefined) seen.set(customerKey(item), item);
+    else if (first !== item)
+      errors.push({
+        keyword: 'uniqueItems',
+        instancePath: `${at?.instancePath ?? ''}/${index}`,
+        message: `is "${tidyName(first)}" again: names are compared ignoring case and blanks`,
+        params: {},
+      });
+  });
+  distinctNames.errors = errors;
+  return !distinct || errors.length === 0;
+}
+distinctNames.errors = [] as Array<Partial<ErrorObject>>;
+ajv.addKeyword({ keyword: DISTINCT_NAMES, type: 'array', schemaType: 'boolean', errors: true, validate: distinctNames });
 const compiled = new WeakMap<object, ValidateFunction>();
 /** Patterns that say in words what they ask for (describedPattern). */
 const patternWords = new Map<string, string>();
@@ -49,19 +97,29 @@ function toProblem(error: ErrorObject, where: string) {
   const extra =
     error.keyword === 'additionalProperties' ? jsonPointer((error.params as { additionalProperty: string }).additionalProperty) : '';
   const pointer = `${where}${error.instancePath}${missing}${extra}` || '/';
-  const message =
-    error.keyword === 'required'
-      ? 'is required'
-      : error.keyword === 'additionalProperties'
-        ? 'is not a known property'
-        : error.keyword === 'format'
-          ? formatMessage(error)
-          : error.keyword === 'enum'
-            ? `must be one of: ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`
-            : error.keyword === 'pattern'
-              ? (patternWords.get((error.params as { pattern: string }).pattern) ?? error.message ?? 'is not valid')
-              : (error.message ?? 'is not valid');
-  return { pointer, message, rule: error.keyword };
+  return { pointer, message: messageOf(error), rule: error.keyword };
+}
+
+function messageOf(error: ErrorObject): string {
+  switch (error.keyword) {
+    case 'required':
+      return 'is required';
+    case 'additionalProperties':
+      return 'is not a known property';
+    case 'format':
+      return formatMessage(error);
+    case 'enum':
+      return `must be one of: ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+    case 'minLength':
+      // As a value's "" is worded (definitions/value-validation.ts); blanks alone say so (tidiedName).
+      return (error.params as { limit?: number }).limit === 1 && error.message !== ONLY_BLANKS
+        ? 'must not be empty'
+        : (error.message ?? 'is too short');
+    case 'pattern':
+      return patternWords.get((error.params as { pattern: string }).pattern) ?? error.message ?? 'is not valid';
+    default:
+      return error.message ?? 'is not valid';
+  }
 }
 
 /** What is wrong with a date, in words, rather than ajv's `must match format "date-time"`. */

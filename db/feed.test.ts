@@ -40,7 +40,9 @@ describe('maySeeFeedEvent', () => {
     ['a dispatcher, a job of no customer', dispatcher, job(), false],
     ['a dispatcher, an invitation answer (customer-limited)', dispatcher, invitationAnswer, false],
     ['a customer portal, its customer', portal, job({ customerName: 'ACME' }), true],
-    ['a customer portal, a name differing in case', portal, job({ customerName: 'acme' }), false],
+    // One customer in any case, as the job list and GET /v1/jobs/{id} take it (common/customer-names.ts).
+    ['a customer portal, its customer written in another case', portal, job({ customerName: 'acme' }), true],
+    ['a customer portal, a longer name', portal, job({ customerName: 'ACME Nord' }), false],
     ['a provider user without customers who may not assign', user({ role: 'provider_customer' }), invitationAnswer, false],
     ['the company, a job assigned to it then', technician, job({ installerCompanyId: COMPANY }), true],
     ['the company, a job before its assignment', technician, job(), false],

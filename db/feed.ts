@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { tidyName } from '../common/customer-names';
 import type { Actor } from '../common/job';
 import type { Db } from './connection';
 import { mayAssign, type Principal } from './tenancy';
@@ -115,7 +116,13 @@ function whoMaySee(query: Knex.QueryBuilder, principal: Principal): void {
     return;
   }
   query.where('provider_id', principal.organisationId);
-  if (principal.customers) query.whereNotNull('job_id').whereIn('customer_name', principal.customers);
+  // Case aside, as the job list compares them (db/job-search.ts, common/customer-names.ts).
+  if (principal.customers)
+    query
+      .whereNotNull('job_id')
+      .whereRaw(`lower(customer_name) in (${principal.customers.map(() => 'lower(?)').join(', ') || 'null'})`, [
+        ...principal.customers.map(tidyName),
+      ]);
   else if (!mayAssign(principal.role)) query.whereNotNull('job_id');
 }
 
@@ -130,7 +137,10 @@ export function maySeeFeedEvent(
 ): boolean {
   if (principal.organisationKind === 'installer_company') return event.installerCompanyId === principal.organisationId;
   if (event.providerId !== principal.organisationId) return false;
-  if (principal.customers) return event.jobId !== null && event.customerName !== null && principal.customers.includes(event.customerName);
+  if (principal.customers) {
+    const name = event.customerName?.toLowerCase();
+    return event.jobId !== null && principal.customers.some((customer) => tidyName(customer).toLowerCase() === name);
+  }
   return mayAssign(principal.role) || event.jobId !== null;
 }
 

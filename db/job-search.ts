@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { tidyName } from '../common/customer-names';
 import { JOB_STATUSES, type JobStatus } from '../common/job';
 import type { Db } from './connection';
 import { JOB_ROW_COLUMNS, type JobRow } from './job-table';
@@ -32,7 +33,7 @@ export interface JobSearch {
   jobTypeIds?: readonly string[];
   fleetIds?: readonly string[];
   installerCompanyIds?: readonly string[];
-  /** The customer's whole name, case-insensitive. */
+  /** The customer's whole name, tidied (common/customer-names.ts) and compared case-insensitively. */
   customer?: string;
   created?: TimeRange;
   requestedStart?: TimeRange;
@@ -175,10 +176,15 @@ export function jobSearchQuery(db: Db, search: JobSearch): Knex.QueryBuilder {
   if ('providerId' in search.scope) {
     query.where('jobs.provider_id', search.scope.providerId);
     const { customers } = search.scope;
-    if (customers) query.whereIn('jobs.customer_name', customers);
-    // Implied by the exact match, but it is what the (provider, lower(customer_name), created_at)
-    // index is on: a dispatcher's list reads only their customers' jobs, however few they have.
-    if (customers?.length) query.whereRaw(`lower(jobs.customer_name) in (${customers.map(() => 'lower(?)').join(', ')})`, [...customers]);
+    // Case aside, as everywhere a customer-limited user's customers apply (common/customer-names.ts),
+    // and on what the (provider, lower(customer_name), created_at) index is on: a dispatcher's list
+    // reads only their customers' jobs, however few they have. Names are tidied where they enter; one
+    // stored with stray blanks before that is not found here (tidying the column would leave the index).
+    if (customers) {
+      const names = [...new Set(customers.map(tidyName))];
+      if (names.length === 0) query.whereRaw('false');
+      else query.whereRaw(`lower(jobs.customer_name) in (${names.map(() => 'lower(?)').join(', ')})`, names);
+    }
   } else query.where('jobs.installer_company_id', search.scope.installerCompanyId);
 
   const ranks = (search.statuses ?? []).map(statusRank);
@@ -188,7 +194,7 @@ export function jobSearchQuery(db: Db, search: JobSearch): Knex.QueryBuilder {
   if (search.jobTypeIds?.length) query.whereIn('jobs.job_type_id', [...search.jobTypeIds]);
   if (search.fleetIds?.length) query.whereIn('jobs.fleet_id', [...search.fleetIds]);
   if (search.installerCompanyIds?.length) query.whereIn('jobs.installer_company_id', [...search.installerCompanyIds]);
-  if (search.customer !== undefined) query.whereRaw('lower(jobs.customer_name) = lower(?)', [search.customer]);
+  if (search.customer !== undefined) query.whereRaw('lower(jobs.customer_name) = lower(?)', [tidyName(search.customer)]);
   within(query, 'jobs.created_at', search.created);
   // On the sort key's expression, which the requested-start indexes are on; a job without a
   // requested start has the key infinity and is in no range.

@@ -2,6 +2,7 @@
 // converted from text to its field's type and every row held to the job type's rules by the same
 // validator POST /v1/jobs uses. What needs the database or Temporal is in import.ts.
 import { CsvError, parse } from 'csv-parse/sync';
+import { tidyName } from '../../common/customer-names';
 import { dateTimeProblem, textProblem } from '../../common/storable';
 import type { CompiledField, CompiledJobType, ValueIssue } from '../../definitions/compiled-job-type';
 import { suggestionBudget } from '../../definitions/suggest';
@@ -125,7 +126,7 @@ function readRow(
     else if ((IMPORT_META_COLUMNS as readonly string[]).includes(column)) {
       const problem = metaProblem(column as ImportMetaColumn, cell);
       if (problem) read.problems.push({ row, column, ...problem });
-      else read[column as ImportMetaColumn] = column === 'customerName' ? cell : cell.trim();
+      else read[column as ImportMetaColumn] = column === 'customerName' ? tidyName(cell) : cell.trim();
     }
   });
   // The rules of the create form, word for word: values the cell could not be read as go in as text and fail the type rule.
@@ -173,8 +174,12 @@ function metaProblem(column: ImportMetaColumn, cell: string): { message: string;
   const unstorable = textProblem(cell);
   if (unstorable) return { message: `${column} ${unstorable}`, rule: 'storable' };
   switch (column) {
-    case 'customerName':
-      return cell.length > 200 ? { message: 'customerName must be at most 200 characters long', rule: 'maxLength' } : undefined;
+    case 'customerName': {
+      // As POST /v1/jobs takes it: tidied (common/customer-names.ts), blanks alone are no name.
+      const name = tidyName(cell);
+      if (name === '') return { message: 'customerName must not be empty: it holds only blanks', rule: 'minLength' };
+      return name.length > 200 ? { message: 'customerName must be at most 200 characters long', rule: 'maxLength' } : undefined;
+    }
     case 'requestedStartAt': {
       const problem = dateTimeProblem(cell.trim());
       return problem ? { message: `requestedStartAt ${problem}`, rule: 'format' } : undefined;

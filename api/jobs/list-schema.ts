@@ -58,7 +58,8 @@ export const jobListQuery = {
       type: 'string',
       minLength: 1,
       maxLength: 200,
-      description: 'Only jobs for this customer (the whole name, case-insensitive).',
+      description:
+        'Only jobs for this customer: the whole name, case-insensitive, without regard to blanks at either end or doubled inside (names are kept tidy as they enter).',
     },
     createdFrom: dateTime('Created at or after.'),
     createdTo: dateTime('Created at or before.'),

@@ -16,6 +16,7 @@ import {
   startJobUpdate,
   vehicleCommandUpdate,
 } from '../../common/job-messages';
+import { ownCustomer, tidyName } from '../../common/customer-names';
 import type { Db } from '../../db/connection';
 import { providerJobTypeStore } from '../../db/job-types';
 import { registeredDefinition } from '../../db/job-type-versions';
@@ -330,14 +331,16 @@ function jobRoutes(deps: JobsRouterDeps): Router<AuthState> {
   router.patch('/:id', async (ctx) => {
     const job = await visibleJob(ctx, 'provider');
     const body = parseBody(editJobBody, ctx.request.body);
-    if (body.customerName !== undefined && ctx.state.principal.customers) customerFor(ctx, body.customerName ?? '', 'edit');
+    // A customer-limited user's job carries their spelling of their customer, as when they create one.
+    const customerName =
+      body.customerName !== undefined && ctx.state.principal.customers ? customerFor(ctx, body.customerName, 'edit') : body.customerName;
     const jobType = deps.jobTypes.get(job.job_type_id);
     // No geocoding call for an edit the workflow is going to refuse anyway.
     const geocode = body.values && jobType && job.status === 'PENDING';
     const values = geocode
       ? await geocodeAddresses(jobType, body.values as Record<string, unknown>, deps.geocoder)
       : (body.values as Record<string, unknown> | undefined);
-    await tellAsProvider(ctx, job, editJobUpdate, { values, customerName: body.customerName, requestedStartAt: body.requestedStartAt });
+    await tellAsProvider(ctx, job, editJobUpdate, { values, customerName, requestedStartAt: body.requestedStartAt });
     await answerWithJob(ctx, job.id);
   });
 
@@ -475,18 +478,29 @@ function jobTypeArchived(id: string, pointer?: string): RuleViolationError {
 
 /**
  * The customer a job is for: any for an admin; for a customer-limited user (dispatcher, customer
- * portal) one of theirs, theirs if they have one. `doing` names what the caller does, so the
- * refusal says it in their words.
+ * portal) one of theirs — matched case-insensitively, answered as their list spells it — or theirs
+ * if they have one; null (an edit clearing it) is none of theirs. `doing` names what the caller
+ * does, so the refusal says it in their words.
  */
-function customerFor(ctx: Ctx, requested: string | undefined, doing: 'create' | 'edit' = 'create'): string | undefined {
+function customerFor(ctx: Ctx, requested: string | null | undefined, doing: 'create' | 'edit' = 'create'): string | undefined {
   const { customers } = ctx.state.principal;
-  if (!customers) return requested;
-  if (requested === undefined && customers.length === 1) return customers[0];
-  if (requested !== undefined && customers.includes(requested)) return requested;
+  if (!customers) return requested ?? undefined;
+  if (requested === undefined && customers.length === 1) return tidyName(customers[0]!);
+  const own = typeof requested === 'string' ? ownCustomer(customers, requested) : undefined;
+  if (own !== undefined) return own;
+  const choices = `must be one of: ${customers.join(', ')}`;
+  if (typeof requested === 'string')
+    throw new RuleViolationError(
+      `You cannot ${doing} jobs for customer "${requested}".`,
+      [{ pointer: '/customerName', message: choices, rule: 'enum' }],
+      { type: 'customer-not-allowed' },
+    );
   throw new RuleViolationError(
-    requested === undefined ? 'Say which customer the job is for.' : `You cannot ${doing} jobs for customer "${requested}".`,
-    [{ pointer: '/customerName', message: `must be one of: ${customers.join(', ')}`, rule: 'enum' }],
-    { type: requested === undefined ? 'customer-required' : 'customer-not-allowed' },
+    requested === null
+      ? 'A job of yours keeps one of your customers: its customer cannot be cleared.'
+      : 'Say which customer the job is for.',
+    [{ pointer: '/customerName', message: requested === null ? `cannot be cleared; ${choices}` : choices, rule: 'required' }],
+    { type: 'customer-required' },
   );
 }
 

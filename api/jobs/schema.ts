@@ -12,6 +12,19 @@ const values = {
   additionalProperties: true,
 } as const;
 
+/**
+ * A customer's name as it enters (common/customer-names.ts): tidied — blanks at either end dropped,
+ * a run inside made one space — and refused when only blanks; matched case-insensitively.
+ */
+const customerName = (description: string) =>
+  ({
+    type: 'string',
+    minLength: 1,
+    maxLength: 200,
+    'x-tidyName': true,
+    description: `${description} Kept without blanks at either end and with single spaces inside; blanks alone are refused as empty. Compared with a user's customers case-insensitively.`,
+  }) as const;
+
 export const createJobBody = {
   type: 'object',
   additionalProperties: false,
@@ -20,7 +33,9 @@ export const createJobBody = {
     jobTypeId: { type: 'string', minLength: 1, description: 'Id of a job type in job-types/, e.g. cloudboxx-install.' },
     fleetId: { type: 'string', format: 'uuid', description: 'The fleet the vehicle belongs to.' },
     values: { ...values, default: {} },
-    customerName: { type: 'string', minLength: 1, maxLength: 200 },
+    customerName: customerName(
+      "The provider's customer the job is for; a dispatcher or customer-portal user names one of theirs, or leaves it out to use their only one.",
+    ),
     requestedStartAt: {
       type: 'string',
       format: 'date-time',
@@ -47,7 +62,10 @@ export const editJobBody = {
   minProperties: 1,
   properties: {
     values: { ...values, description: "Merged into the job's values; a field set to null is cleared (and unlocked)." },
-    customerName: { type: ['string', 'null'], minLength: 1, maxLength: 200 },
+    customerName: {
+      ...customerName('Another customer, or null for none; a dispatcher or customer-portal user names one of theirs and cannot clear it.'),
+      type: ['string', 'null'],
+    },
     requestedStartAt: {
       type: ['string', 'null'],
       format: 'date-time',

@@ -3568,7 +3568,7 @@ export interface operations {
         fleetId?: string[];
         /** @description Only jobs assigned to one of these installer companies. */
         installerCompanyId?: string[];
-        /** @description Only jobs for this customer (the whole name, case-insensitive). */
+        /** @description Only jobs for this customer: the whole name, case-insensitive, without regard to blanks at either end or doubled inside (names are kept tidy as they enter). */
         customer?: string;
         /** @description Created at or after. An RFC 3339 date-time, or a date (YYYY-MM-DD): as a From, the start of that UTC day; as a To, its end. Both bounds are inclusive. Years 1900-9999, zone offsets up to ±14:00. */
         createdFrom?: string;
@@ -3755,6 +3755,7 @@ export interface operations {
           values?: {
             [key: string]: unknown;
           };
+          /** @description The provider's customer the job is for; a dispatcher or customer-portal user names one of theirs, or leaves it out to use their only one. Kept without blanks at either end and with single spaces inside; blanks alone are refused as empty. Compared with a user's customers case-insensitively. */
           customerName?: string;
           /**
            * Format: date-time
@@ -4858,6 +4859,7 @@ export interface operations {
           values?: {
             [key: string]: unknown;
           };
+          /** @description Another customer, or null for none; a dispatcher or customer-portal user names one of theirs and cannot clear it. Kept without blanks at either end and with single spaces inside; blanks alone are refused as empty. Compared with a user's customers case-insensitively. */
           customerName?: string | null;
           /**
            * Format: date-time
@@ -7672,7 +7674,7 @@ export interface operations {
            * @enum {unknown}
            */
           role: 'provider_admin' | 'provider_dispatcher' | 'provider_customer';
-          /** @description Required for a dispatcher and a customer-portal user, refused for an admin: the customers they act for. */
+          /** @description Required for a dispatcher and a customer-portal user, refused for an admin: the customers they act for. Each kept without blanks at either end and with single spaces inside (blanks alone are refused as empty), and matched with jobs' customer names case-insensitively, so a name may be given once only, in whatever spelling. */
           customers?: string[];
         };
       };

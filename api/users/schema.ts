@@ -16,8 +16,10 @@ export const createProviderUserBody = {
       type: 'array',
       minItems: 1,
       uniqueItems: true,
-      items: { type: 'string', minLength: 1, maxLength: 200 },
-      description: 'Required for a dispatcher and a customer-portal user, refused for an admin: the customers they act for.',
+      'x-distinctNames': true,
+      items: { type: 'string', minLength: 1, maxLength: 200, 'x-tidyName': true },
+      description:
+        "Required for a dispatcher and a customer-portal user, refused for an admin: the customers they act for. Each kept without blanks at either end and with single spaces inside (blanks alone are refused as empty), and matched with jobs' customer names case-insensitively, so a name may be given once only, in whatever spelling.",
     },
   },
   // Who acts for given customers: an admin acts for all of them, so it takes none, the others must name theirs.

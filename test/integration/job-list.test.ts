@@ -413,7 +413,7 @@ describe('job list over HTTP: filters, search, sort, cursor pages, columns, who 
       expect((await call(`/v1/jobs?installerCompanyId=${otherCompanyId}`, demo.tokens.installerAdmin)).body.items).to.deep.equal([]);
     });
 
-    it('a dispatcher sees the jobs of their customers only, by the exact name', async () => {
+    it('a dispatcher sees the jobs of their customers only, whatever the case the name is written in', async () => {
       const customers = ['Zoom Rentals', 'Müller & Söhne'];
       const dispatcher = await addProviderUser(stack.db, demo.providerId, {
         email: 'dispatcher@job-list.example',
@@ -421,14 +421,17 @@ describe('job list over HTTP: filters, search, sort, cursor pages, columns, who 
         customers,
       });
       const otherCase = await insertJob({ customerName: 'zoom rentals' });
+      const otherName = await insertJob({ customerName: 'Zoom Rentals Nord' });
       try {
-        const theirs = jobs.filter((job) => customers.includes(job.customerName ?? ''));
+        const named = customers.map((customer) => customer.toLowerCase());
+        const theirs = [...jobs, otherCase].filter((job) => named.includes((job.customerName ?? '').toLowerCase()));
+        expect(theirs).to.deep.include(otherCase);
         expect(theirs).to.not.be.empty;
         expect(ids((await call('/v1/jobs?limit=200', dispatcher.token)).body).sort()).to.deep.equal(sortedIds(theirs));
         const failed = await call('/v1/jobs?status=FAILED&sort=requestedStartAt&limit=200', dispatcher.token);
         expect(ids(failed.body).sort()).to.deep.equal(sortedIds(theirs.filter((job) => job.status === 'FAILED')));
       } finally {
-        await stack.db('jobs').where({ id: otherCase.id }).delete();
+        await stack.db('jobs').whereIn('id', [otherCase.id, otherName.id]).delete();
       }
     });
 

@@ -14,9 +14,21 @@ export const DEFAULT_MAX_PHOTOS = 20;
  */
 export const SAFE_INTEGER_LIMIT = Number.MAX_SAFE_INTEGER;
 
+/** The longest address text a value given now may have: an address with directions, not a document. */
+export const MAX_ADDRESS_TEXT_LENGTH = 500;
+
+/**
+ * Which rules a schema states. `given`: all, as published for portals and met by every value given
+ * now. `kept`: without the rules added after values were first accepted (MAX_ADDRESS_TEXT_LENGTH):
+ * what values already held are checked against again, inside a workflow that replays its history
+ * too — an update accepted under the older rules must be decided as it was (value-validation.ts,
+ * newValueIssues, holds given values to the rest).
+ */
+export type ValueRuleSet = 'given' | 'kept';
+
 /** Schema of one field's value. A blank is not a value: omit the key instead of sending "" or null. */
-export function fieldValueSchema(field: FieldRules): JsonObject {
-  const rules = field.validation;
+export function fieldValueSchema(field: FieldRules, rules: ValueRuleSet = 'given'): JsonObject {
+  const validation = field.validation;
   const annotations: JsonObject = {};
   if (field.label !== undefined) annotations.title = field.label;
   if (field.description !== undefined) annotations.description = field.description;
@@ -26,28 +38,28 @@ export function fieldValueSchema(field: FieldRules): JsonObject {
       return {
         ...annotations,
         type: 'string',
-        minLength: Math.max(1, rules.minLength ?? 1),
-        ...(rules.maxLength !== undefined && { maxLength: rules.maxLength }),
-        ...(rules.pattern !== undefined && { pattern: rules.pattern }),
+        minLength: Math.max(1, validation.minLength ?? 1),
+        ...(validation.maxLength !== undefined && { maxLength: validation.maxLength }),
+        ...(validation.pattern !== undefined && { pattern: validation.pattern }),
       };
     case 'integer':
       return {
         ...annotations,
         type: 'integer',
-        minimum: Math.max(rules.minimum ?? -SAFE_INTEGER_LIMIT, -SAFE_INTEGER_LIMIT),
-        maximum: Math.min(rules.maximum ?? SAFE_INTEGER_LIMIT, SAFE_INTEGER_LIMIT),
+        minimum: Math.max(validation.minimum ?? -SAFE_INTEGER_LIMIT, -SAFE_INTEGER_LIMIT),
+        maximum: Math.min(validation.maximum ?? SAFE_INTEGER_LIMIT, SAFE_INTEGER_LIMIT),
       };
     case 'number':
       return {
         ...annotations,
         type: field.type,
-        ...(rules.minimum !== undefined && { minimum: rules.minimum }),
-        ...(rules.maximum !== undefined && { maximum: rules.maximum }),
+        ...(validation.minimum !== undefined && { minimum: validation.minimum }),
+        ...(validation.maximum !== undefined && { maximum: validation.maximum }),
       };
     case 'boolean':
       return { ...annotations, type: 'boolean' };
     case 'enum':
-      return { ...annotations, type: 'string', enum: (rules.options ?? []).map((option) => option.value) };
+      return { ...annotations, type: 'string', enum: (validation.options ?? []).map((option) => option.value) };
     case 'date':
       return { ...annotations, type: 'string', format: 'date' };
     case 'datetime':
@@ -59,7 +71,12 @@ export function fieldValueSchema(field: FieldRules): JsonObject {
         additionalProperties: false,
         required: ['text'],
         properties: {
-          text: { type: 'string', minLength: 1, description: 'The address as people read it.' },
+          text: {
+            type: 'string',
+            minLength: 1,
+            ...(rules === 'given' && { maxLength: MAX_ADDRESS_TEXT_LENGTH }),
+            description: 'The address as people read it; not blanks only.',
+          },
           lat: { type: 'number', minimum: -90, maximum: 90, description: 'Latitude (WGS 84), when geocoded.' },
           lng: { type: 'number', minimum: -180, maximum: 180, description: 'Longitude (WGS 84), when geocoded.' },
           mapUrl: { type: 'string', maxLength: 2000, description: 'Ignored: the API answers the OpenStreetMap link of the coordinates.' },
@@ -80,8 +97,8 @@ export function fieldValueSchema(field: FieldRules): JsonObject {
         ...annotations,
         type: 'array',
         items: photo,
-        minItems: rules.minItems ?? 1,
-        maxItems: rules.maxItems ?? DEFAULT_MAX_PHOTOS,
+        minItems: validation.minItems ?? 1,
+        maxItems: validation.maxItems ?? DEFAULT_MAX_PHOTOS,
         uniqueItems: true,
       };
     }
@@ -92,11 +109,11 @@ export function fieldValueSchema(field: FieldRules): JsonObject {
  * Values the provider may give when creating (or editing) a job: every field optional unless its
  * preset is "required"; fields with preset "forbidden" are `false` (present = refused).
  */
-export function providerValuesSchema(compiled: CompiledJobType): JsonObject {
+export function providerValuesSchema(compiled: CompiledJobType, rules: ValueRuleSet = 'given'): JsonObject {
   const properties: JsonObject = {};
   // A photo exists only once the installer uploads it for the running job.
   for (const field of compiled.fields)
-    properties[field.key] = field.preset === 'forbidden' || field.type === 'photo' ? false : fieldValueSchema(field);
+    properties[field.key] = field.preset === 'forbidden' || field.type === 'photo' ? false : fieldValueSchema(field, rules);
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     title: `${compiled.title} (v${compiled.version}): values at creation`,
@@ -112,11 +129,11 @@ export function providerValuesSchema(compiled: CompiledJobType): JsonObject {
  * required ones required; other fields of the job type are `false` (they belong elsewhere).
  * Validate it against the submitted values merged over the values locked at creation.
  */
-export function stepValuesSchema(compiled: CompiledJobType, stepId: string): JsonObject | undefined {
+export function stepValuesSchema(compiled: CompiledJobType, stepId: string, rules: ValueRuleSet = 'given'): JsonObject | undefined {
   const step = compiled.steps.find((candidate) => candidate.id === stepId);
   if (step === undefined) return undefined;
   const properties: JsonObject = {};
-  for (const field of compiled.fields) properties[field.key] = step.collect.includes(field.key) ? fieldValueSchema(field) : false;
+  for (const field of compiled.fields) properties[field.key] = step.collect.includes(field.key) ? fieldValueSchema(field, rules) : false;
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     title: `${compiled.title} (v${compiled.version}): step "${step.title}"`,

@@ -9,7 +9,8 @@ import type { CompiledField, CompiledJobType, JobValues, ValueIssue, ValueRule }
 import { linearRegExp } from './linear-regexp';
 import { fieldValue, findStep, lockedFieldKeys, lockViolations, unlockedValues } from './rules';
 import { didYouMean } from './suggest';
-import { fieldValueSchema, providerValuesSchema, SAFE_INTEGER_LIMIT, stepValuesSchema } from './value-schemas';
+import { canonicalJson } from './canonical-json';
+import { fieldValueSchema, MAX_ADDRESS_TEXT_LENGTH, providerValuesSchema, SAFE_INTEGER_LIMIT, stepValuesSchema } from './value-schemas';
 
 // Patterns come from tenants' job types: matched by RE2, in time linear in the value (linear-regexp.ts).
 // ownProperties: a field key may be named like a member of Object.prototype (constructor,
@@ -42,15 +43,20 @@ export function cachedValueValidatorCount(): number {
   return validators.size;
 }
 
-type Side = { kind: 'provider' } | { kind: 'step'; stepId: string };
+/** Whose values: the provider's, when it creates the job or edits it (the refusals say which), or a step's. */
+type Side = { kind: 'provider'; doing: 'create' | 'edit' } | { kind: 'step'; stepId: string };
 
-/** Values given when creating or editing a job. Empty list: accepted. */
-export function validateProviderValues(compiled: CompiledJobType, values: unknown): ValueIssue[] {
+/**
+ * Values given when creating or editing a job (`doing`, which the refusals' words follow). Empty
+ * list: accepted. Checked against the job type's rules as values already held are (`kept`, see
+ * value-schemas.ts); values given now are held to newValueIssues too.
+ */
+export function validateProviderValues(compiled: CompiledJobType, values: unknown, doing: 'create' | 'edit' = 'create'): ValueIssue[] {
   if (!isRecord(values)) return [notAnObject()];
   const validate = cachedValidator(validators, `${compiled.id}@${compiled.version}#${compiled.contentHash}:provider`, () =>
-    providerValuesSchema(compiled),
+    providerValuesSchema(compiled, 'kept'),
   );
-  const schemaIssues = validate(values) ? [] : translateAll(validate.errors, compiled, { kind: 'provider' }, values);
+  const schemaIssues = validate(values) ? [] : translateAll(validate.errors, compiled, { kind: 'provider', doing }, values);
   return withUnstorable(compiled, values, schemaIssues);
 }
 
@@ -74,7 +80,7 @@ export function validateStepValues(compiled: CompiledJobType, stepId: string, va
   Object.assign(merged, unlockedValues(compiled, presetValues, values));
 
   const validate = cachedValidator(validators, `${compiled.id}@${compiled.version}#${compiled.contentHash}:step:${stepId}`, () => {
-    const schema = stepValuesSchema(compiled, stepId);
+    const schema = stepValuesSchema(compiled, stepId, 'kept');
     if (schema === undefined) throw new Error(`unreachable: step ${stepId} vanished`);
     return schema;
   });
@@ -82,22 +88,110 @@ export function validateStepValues(compiled: CompiledJobType, stepId: string, va
   return withUnstorable(compiled, values, [...lockIssues, ...schemaIssues]);
 }
 
-/** Why `value` does not fit `field`'s rules (the loader checks defaults with it); uncached. */
+/** Why `value` does not fit `field`'s rules (the loader checks defaults with it, a workflow the values a vehicle reports). */
 export function fieldValueProblems(
   field: Pick<CompiledField, 'type' | 'validation' | 'multiple'>,
   value: unknown,
   label = 'the default',
 ): string[] {
-  const unstorable = unstorableStrings(value).map(
-    ({ pointer, message }) =>
-      `${label}${pointer === '' ? '' : `: ${pointer.slice(1).split('/').map(unescapePointer).join('.')}`} ${message}`,
-  );
+  return fieldValueIssues(field, value, label).map((problem) => problem.message);
+}
+
+/**
+ * fieldValueProblems with the rule each breaks, named as a job's create and step refusals name it
+ * (pattern, enum, minimum …; `invalid` for a string that cannot be stored): for a value edited on
+ * its own (PATCH /v1/jobs/{id}/values). Checked as values already held are (`kept`).
+ */
+export function fieldValueIssues(
+  field: Pick<CompiledField, 'type' | 'validation' | 'multiple'>,
+  value: unknown,
+  label = 'the default',
+): Array<{ message: string; rule: ValueRule }> {
+  const unstorable = unstorableStrings(value).map(({ pointer, message }) => ({
+    message: `${label}${pointer === '' ? '' : `: ${pointer.slice(1).split('/').map(unescapePointer).join('.')}`} ${message}`,
+    rule: 'invalid' as const,
+  }));
   if (unstorable.length > 0) return unstorable;
-  const schema = fieldValueSchema(field);
+  const schema = fieldValueSchema(field, 'kept');
   // Compiled once per field's rules, not on every value.
   const validate = cachedValidator(fieldValidators, JSON.stringify(schema), () => schema);
   if (validate(value)) return [];
-  return (validate.errors ?? []).map((error) => explain(error, { ...field, label }, '', value));
+  return (validate.errors ?? []).map((error) => ({ message: explain(error, { ...field, label }, '', value), rule: ruleOf(error.keyword) }));
+}
+
+/**
+ * The rules a value is held to when it is given — a job created, edited or imported, a step
+ * completed, values saved — beyond the job type's schema: a text of blanks only is no text
+ * (refused as "" is, rule minLength), and an address's text has at most MAX_ADDRESS_TEXT_LENGTH
+ * characters (maxLength). Not where values already held are checked again: a workflow's handler
+ * re-checks each update as it applies it, also when it replays one accepted before these rules,
+ * and must decide as it did then — so a workflow applies them in its update validators only.
+ *
+ * Answers `issues` (the job type's rules, as validateProviderValues or validateStepValues found
+ * them) with these in front; one per place, as blanks are all there is to say of a value of blanks.
+ */
+export function newValueIssues(compiled: CompiledJobType, given: unknown, issues: readonly ValueIssue[] = []): ValueIssue[] {
+  const found: ValueIssue[] = [];
+  for (const [key, value] of isRecord(given) ? Object.entries(given) : []) {
+    const field = compiled.fields.find((candidate) => candidate.key === key);
+    if (field === undefined) continue;
+    const pointer = `/values/${escapePointer(key)}`;
+    const textOf = field.type === 'address' && isRecord(value) ? fieldValue(value, 'text') : undefined;
+    if ((field.type === 'string' || field.type === 'text') && onlyBlanks(value))
+      found.push(issue(pointer, key, 'minLength', `${field.label} ${ONLY_BLANKS}`));
+    else if (field.type === 'enum' && onlyBlanks(value) && !(field.validation.options ?? []).some((option) => option.value === value))
+      found.push(issue(pointer, key, 'minLength', `${field.label} ${ONLY_BLANKS}`));
+    else if (onlyBlanks(textOf)) found.push(issue(`${pointer}/text`, key, 'minLength', `${field.label}: text ${ONLY_BLANKS}`));
+    else if (typeof textOf === 'string' && characters(textOf) > MAX_ADDRESS_TEXT_LENGTH)
+      found.push(
+        issue(
+          `${pointer}/text`,
+          key,
+          'maxLength',
+          `${field.label}: text must be at most ${MAX_ADDRESS_TEXT_LENGTH} characters long (it has ${characters(textOf)})`,
+        ),
+      );
+  }
+  return withNewValueIssues(found, issues);
+}
+
+/**
+ * newValueIssues of the values an update to a job gives (its `values`), for the workflow's update
+ * validators: a value equal to what the job holds is not given now, but sent back as it was (a
+ * form sends every field), and was judged when it was.
+ */
+export function givenValueIssues(compiled: CompiledJobType, held: JobValues, request: unknown): ValueIssue[] {
+  const values = isRecord(request) ? request.values : undefined;
+  if (!isRecord(values)) return [];
+  const given = Object.fromEntries(
+    Object.entries(values).filter(([key, value]) => canonicalJson(value) !== canonicalJson(fieldValue(held, key) ?? null)),
+  );
+  return newValueIssues(compiled, given);
+}
+
+/** `found` (newValueIssues) in front of the other problems of a request, which say nothing more at the same places. */
+export function withNewValueIssues<P extends { pointer: string }>(
+  found: readonly ValueIssue[],
+  problems: readonly P[],
+): Array<ValueIssue | P> {
+  const places = new Set(found.map((problem) => problem.pointer));
+  // An address's text of blanks is what is wrong with the address too.
+  const fields = new Set(found.map((problem) => problem.pointer.replace(/\/text$/, '')));
+  return [...found, ...problems.filter((problem) => !places.has(problem.pointer) && !fields.has(problem.pointer))];
+}
+
+const ONLY_BLANKS = 'must not be empty: it holds only blanks';
+
+/** Characters as JSON Schema's maxLength counts them: code points, an emoji one. */
+function characters(text: string): number {
+  let count = 0;
+  for (const _ of text) count += 1;
+  return count;
+}
+
+/** Text that is there but holds nothing: blanks, tabs, line breaks. "" is blank too, but the schema's minLength says so. */
+function onlyBlanks(value: unknown): boolean {
+  return typeof value === 'string' && value !== '' && value.trim() === '';
 }
 
 /**
@@ -150,21 +244,29 @@ function translate(error: ErrorObject, compiled: CompiledJobType, side: Side, va
     return issue(pointer, null, 'unknownField', `unknown field "${fieldKey}"${didYouMean(fieldKey, known)}`);
   }
   if (first === undefined && error.keyword === 'required') {
-    const when = side.kind === 'provider' ? 'must be given when the job is created' : 'is required in this step';
+    const when =
+      side.kind === 'step'
+        ? 'is required in this step'
+        : side.doing === 'create'
+          ? 'must be given when the job is created'
+          : 'must be given by the provider and cannot be cleared';
     return issue(pointer, fieldKey, 'required', `${label} ${when}`);
   }
   if (error.keyword === 'false schema' && rest.length === 0) {
     // A field a step's action fills comes from the vehicle, neither from the provider nor typed in.
     const filler = compiled.steps.find((step) => Object.hasOwn(step.fills, fieldKey));
+    // What the provider cannot set, in the words of what it does: creating the job, or editing it.
+    const notByProvider =
+      side.kind === 'provider' && side.doing === 'edit' ? 'cannot be set by the provider' : 'cannot be set when the job is created';
     if (filler !== undefined) {
       const fromVehicle = `${label} is filled from what the vehicle reports when step "${filler.id}" runs its action`;
       return side.kind === 'provider'
-        ? issue(pointer, fieldKey, 'presetForbidden', `${fromVehicle}, and cannot be set when the job is created`)
+        ? issue(pointer, fieldKey, 'presetForbidden', `${fromVehicle}, and ${notByProvider}`)
         : issue(pointer, fieldKey, 'notInStep', `${fromVehicle}; nobody types it in`);
     }
     if (side.kind === 'provider') {
       const filledBy = field?.type === 'photo' ? 'a photo the installer uploads while the job runs' : 'filled in by the installer';
-      return issue(pointer, fieldKey, 'presetForbidden', `${label} is ${filledBy} and cannot be set when the job is created`);
+      return issue(pointer, fieldKey, 'presetForbidden', `${label} is ${filledBy} and ${notByProvider}`);
     }
     const elsewhere = field?.collectedBy ? `; it belongs to step "${field.collectedBy}"` : '; only the provider sets it';
     return issue(pointer, fieldKey, 'notInStep', `${label} is not collected in step "${side.stepId}"${elsewhere}`);

@@ -34,7 +34,7 @@ import {
   unknownChecklistItems,
   unlockedValues,
 } from '../definitions/rules';
-import { fieldValueProblems, validateProviderValues, validateStepValues } from '../definitions/value-validation';
+import { fieldValueIssues, validateProviderValues, validateStepValues } from '../definitions/value-validation';
 import { photoReuseProblems } from '../definitions/photo-references';
 import { dateTimeProblem, textProblem } from '../common/storable';
 
@@ -160,7 +160,7 @@ export class JobMachine {
     ];
     if (unstorable.length > 0) throw refuse('invalidValues', 'Some values cannot be stored.', unstorable);
     if (request.values !== undefined) {
-      const issues = validateProviderValues(this.jobType, withoutBlanks({ ...this.providerValues, ...request.values }));
+      const issues = validateProviderValues(this.jobType, withoutBlanks({ ...this.providerValues, ...request.values }), 'edit');
       if (issues.length > 0) throw refuse('invalidValues', `Some values break the rules of job type ${this.jobType.id}.`, issues);
     }
   }
@@ -372,7 +372,7 @@ export class JobMachine {
           rule: 'stepCompleted',
         });
       else if (!isBlank(value))
-        for (const message of fieldValueProblems(field, value, field.label)) invalid.push({ pointer, message, rule: 'invalid' });
+        for (const { message, rule } of fieldValueIssues(field, value, field.label)) invalid.push({ pointer, message, rule });
     }
     invalid.push(...photoReuseProblems(this.jobType, this.values, request.values));
     if (locked.length > 0) throw refuse('lockedField', locked.map((p) => capitalise(p.message)).join('; ') + '.', locked);

@@ -40,6 +40,7 @@ import {
   type VehicleCommandRequest,
   type VehicleCommandResult,
 } from '../common/job-messages';
+import type { FieldProblem } from '../common/errors';
 import { findRefusal, refusal } from '../common/job-refusal';
 import type { JobWorkflowInput } from '../common/job-workflow';
 import {
@@ -51,7 +52,7 @@ import {
 import type { Deadline } from './job-machine';
 import type { CompiledStep } from '../definitions/compiled-job-type';
 import { fieldValue, findField, renderCloudBoxxConfiguration } from '../definitions/rules';
-import { fieldValueProblems } from '../definitions/value-validation';
+import { fieldValueProblems, givenValueIssues, withNewValueIssues } from '../definitions/value-validation';
 import { describeMs, JobMachine } from './job-machine';
 import { ReadModelRecorder } from './read-model-recorder';
 
@@ -341,7 +342,9 @@ class JobRun {
    * An update that changes the job: `check` refuses it in the validator (nothing reaches history)
    * and again in the handler, which may run after another change; what it returns (the step, for
    * a step) is handed to `change`. A change is applied before its first await, so no lock is needed.
-   * `inValidator` tells the two apart: only the handler runs when a history is replayed.
+   * `inValidator` tells the two apart: only the handler runs when a history is replayed. So the
+   * validator alone holds the values a request gives to the rules for values given now (no blanks
+   * for text, an address's length: givenValueIssues), beside the rest of what it refuses.
    */
   private onChange<Req, Ret, Checked>(
     update: UpdateDefinition<Ret, [Req]>,
@@ -349,7 +352,18 @@ class JobRun {
     change: (request: Req, checked: Checked) => Promise<Ret>,
   ): void {
     setHandler(update, (request) => change(request, checkRequest(request, false)), {
-      validator: (request) => void checkRequest(request, true),
+      validator: (request) => {
+        const given = givenValueIssues(this.input.jobType, this.job.values, request);
+        try {
+          checkRequest(request, true);
+        } catch (error) {
+          const refused = findRefusal(error);
+          if (given.length === 0 || refused?.reason !== 'invalidValues') throw error;
+          throw refusal('invalidValues', refused.message, asProblems(withNewValueIssues(given, refused.problems)));
+        }
+        if (given.length > 0)
+          throw refusal('invalidValues', `Some values break the rules of job type ${this.input.jobType.id}.`, asProblems(given));
+      },
     });
   }
 
@@ -747,6 +761,11 @@ function deadlineKey(deadline: Deadline | undefined): string {
 
 function sentence(text: string): string {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
+/** Problems as a refusal carries them: where, what and which rule. */
+function asProblems(issues: ReadonlyArray<{ pointer: string; message: string; rule?: string }>): FieldProblem[] {
+  return issues.map(({ pointer, message, rule }) => ({ pointer, message, ...(rule ? { rule } : {}) }));
 }
 
 function nowIso(): string {

@@ -16,8 +16,8 @@ import type { Db } from '../../db/connection';
 import { findProviderFleet } from '../../db/fleets';
 import { hasAcceptedInvitation } from '../../db/invitations';
 import type { JobTypeOwner } from '../../definitions/catalog';
-import type { CompiledJobType } from '../../definitions/compiled-job-type';
-import { validateProviderValues } from '../../definitions/value-validation';
+import type { CompiledJobType, ValueIssue } from '../../definitions/compiled-job-type';
+import { newValueIssues, validateProviderValues } from '../../definitions/value-validation';
 import type { Geocoder } from '../../geocoding/geocoder';
 import { geocodeAddresses } from '../../geocoding/geocode-values';
 import { refusalsAsProblems } from './refusals';
@@ -74,15 +74,10 @@ export async function createJobs(deps: CreateJobsDeps, spec: NewJobs): Promise<s
   const { jobType, actor } = spec;
   const fleet = await findProviderFleet(deps.db, actor.organisationId, spec.fleetId);
   if (!fleet) throw new NotFoundError(`Fleet ${spec.fleetId} does not exist.`, [{ pointer: '/fleetId', message: 'unknown fleet' }]);
+  // An address of blanks, or a document's worth of text, is refused before the geocoder is asked about it.
+  if (newValueIssues(jobType, spec.values).length > 0) throw invalidValues(jobType, spec.values);
   const values = await geocodeAddresses(jobType, spec.values, deps.geocoder);
-  const issues = validateProviderValues(jobType, values);
-  if (issues.length > 0) {
-    throw new RuleViolationError(
-      `Some values break the rules of job type ${jobType.id}.`,
-      issues.map((i) => ({ pointer: i.pointer, message: i.message, rule: i.rule })),
-      { type: 'invalid-values' },
-    );
-  }
+  if (checkValues(jobType, values).length > 0) throw invalidValues(jobType, values);
   if (spec.installerCompanyId) await assertCompanyInvited(deps.db, spec.fleetId, spec.installerCompanyId);
   const job: CheckedJob = {
     values,
@@ -94,6 +89,19 @@ export async function createJobs(deps: CreateJobsDeps, spec: NewJobs): Promise<s
     deps,
     spec,
     Array.from({ length: spec.count }, (_, index) => ({ index, job })),
+  );
+}
+
+/** Values given for a new job, held to the job type's rules and to those of values given now. */
+function checkValues(jobType: CompiledJobType, values: Record<string, unknown>): ValueIssue[] {
+  return newValueIssues(jobType, values, validateProviderValues(jobType, values));
+}
+
+function invalidValues(jobType: CompiledJobType, values: Record<string, unknown>): RuleViolationError {
+  return new RuleViolationError(
+    `Some values break the rules of job type ${jobType.id}.`,
+    checkValues(jobType, values).map((i) => ({ pointer: i.pointer, message: i.message, rule: i.rule })),
+    { type: 'invalid-values' },
   );
 }
 

@@ -6,7 +6,7 @@ import { tidyName } from '../../common/customer-names';
 import { dateTimeProblem, textProblem } from '../../common/storable';
 import type { CompiledField, CompiledJobType, ValueIssue } from '../../definitions/compiled-job-type';
 import { suggestionBudget } from '../../definitions/suggest';
-import { validateProviderValues } from '../../definitions/value-validation';
+import { newValueIssues, validateProviderValues } from '../../definitions/value-validation';
 import { isUuid } from '../validate';
 import { IMPORT_META_COLUMNS, MAX_IMPORT_ROWS, csvDelimiter, isBlankRecord, type ImportMetaColumn } from './import-format';
 
@@ -130,7 +130,8 @@ function readRow(
     }
   });
   // The rules of the create form, word for word: values the cell could not be read as go in as text and fail the type rule.
-  read.problems.push(...validateProviderValues(jobType, read.values).map((issue) => cellProblem(row, issue)));
+  const issues = newValueIssues(jobType, read.values, validateProviderValues(jobType, read.values));
+  read.problems.push(...issues.map((issue) => cellProblem(row, issue)));
   // Left to right as in the file; a field the header lacks (a required one) after the columns it has.
   const place = (problem: ImportProblem) => {
     const at = problem.column === undefined ? -1 : columns.indexOf(problem.column);

@@ -215,10 +215,11 @@ describe('jobs over HTTP, provider and installer side', function () {
     const invalid = await installer('PATCH', `/v1/jobs/${job.id}/values`, { values: { odometerKm: -5, colour: 'red' } });
     expect(invalid.status).to.equal(422);
     expect(invalid.body.errors.map((e: { pointer: string }) => e.pointer)).to.have.members(['/values/odometerKm', '/values/colour']);
+    // The rule by its name, as creating the job and completing the step name it.
     expect(invalid.body.errors).to.deep.include({
       pointer: '/values/odometerKm',
       message: 'Odometer (km) must be at least 0',
-      rule: 'invalid',
+      rule: 'minimum',
     });
     const providerFilling = await provider('PATCH', `/v1/jobs/${job.id}/values`, { values: { brand: 'Opel' } });
     expect(providerFilling.status, 'the provider side has PATCH /v1/jobs/{id}').to.equal(403);

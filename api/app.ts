@@ -1,5 +1,6 @@
 import { bodyParser } from '@koa/bodyparser';
 import { refuseUnstorableRequest } from './storable-request';
+import { JSON_TYPES, jsonBodies } from './validate';
 import type { Client } from '@temporalio/client';
 import Koa from 'koa';
 import type { Db } from '../db/connection';
@@ -63,8 +64,6 @@ export interface AppDeps {
   liveFeed?: LiveFeed;
 }
 
-const PHOTO_UPLOAD_PATH = /^\/v1\/jobs\/[^/]+\/photos\/?$/;
-
 /** Builds the HTTP app; something else (cli/, the tests) makes it listen. */
 export function createApp(deps: AppDeps): Koa<AuthState> {
   const app = new Koa<AuthState>();
@@ -82,10 +81,10 @@ export function createApp(deps: AppDeps): Koa<AuthState> {
   app.use(problemDetails(deps.log ?? ((error) => logger.error({ err: error }, 'request failed')), outageCheck(deps.db)));
   // A job type's YAML source, on the two routes that take one; everything else is JSON.
   app.use(yamlSourceBodies());
-  // A photo upload is the image itself, streamed by its route (api/photos/router.ts) and judged by its
-  // bytes, whatever Content-Type a client sends: the JSON parser never reads it.
-  const parseJson = bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8' });
-  app.use((ctx, next) => (ctx.method === 'POST' && PHOTO_UPLOAD_PATH.test(ctx.path) ? next() : parseJson(ctx, next)));
+  // JSON where the operation takes JSON, 415 for a body of another type sent there; a photo upload (the
+  // image itself, streamed by its route and judged by its bytes), a CSV import or YAML is left to its route.
+  const parseJson = bodyParser({ enableTypes: ['json'], extendTypes: { json: JSON_TYPES }, jsonLimit: '256kb', encoding: 'utf-8' });
+  app.use(jsonBodies(OPERATIONS, parseJson));
   // Paths and queries Postgres could not store are refused before any route reads them.
   app.use(refuseUnstorableRequest());
   // Before the routers: a literal path's methods are its own, whatever a parameterised route would match.

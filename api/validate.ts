@@ -2,8 +2,9 @@ import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020'
 import type { DataValidationCxt } from 'ajv/dist/types';
 import addFormats from 'ajv-formats';
 import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
+import type { Middleware } from 'koa';
 import { customerKey, tidyName } from '../common/customer-names';
-import { InputError, jsonPointer, type FieldProblem } from '../common/errors';
+import { InputError, UnsupportedMediaTypeError, jsonPointer, type FieldProblem } from '../common/errors';
 import { dateProblem, dateTimeProblem, unstorableStrings } from '../common/storable';
 
 /**
@@ -134,4 +135,61 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Whether a path parameter can be an id at all: anything else is answered 404 without asking Postgres (which would refuse to compare it). */
 export function isUuid(value: string): boolean {
   return UUID.test(value);
+}
+
+/** What a JSON body may be sent as: application/json, or a JSON type of its own (application/merge-patch+json). */
+export const JSON_TYPES = ['application/json', '+json'];
+
+/** An operation of the OpenAPI document (api/openapi/document.ts), by what its body is. */
+export interface BodyOperation {
+  method: string;
+  path: string;
+  /** A JSON body. */
+  body?: object;
+  /** A body of another kind, which the route reads itself. */
+  yamlBody?: unknown;
+  csvBody?: unknown;
+  photoBody?: unknown;
+}
+
+/**
+ * Runs `parseJson` for the operations that take JSON (or none), refusing with 415 a body of another
+ * media type sent to one — a form, text/plain, no Content-Type — which the parser would leave
+ * unread, so that the body would be answered as if its fields were missing. A body the route reads
+ * itself (a CSV import, a photo, a job type's YAML) is left unparsed for it, whatever it is sent
+ * as: the route answers another media type in its own words. An unknown path is parsed as before.
+ */
+export function jsonBodies(operations: readonly BodyOperation[], parseJson: Middleware): Middleware {
+  const routes = operations.map((op) => ({
+    op,
+    method: op.method.toUpperCase(),
+    literal: !op.path.includes('{'),
+    pattern: new RegExp(`^${op.path.replace(/\{\w+\}/g, '[^/]+')}/?$`),
+  }));
+  return (ctx, next) => {
+    const matching = routes.filter((route) => route.pattern.test(ctx.path));
+    // A literal path is an operation of its own, even where a template matches it (api/literal-paths.ts).
+    const literal = matching.filter((route) => route.literal);
+    const op = (literal.length > 0 ? literal : matching).find((route) => route.method === ctx.method)?.op;
+    if (op && (op.yamlBody !== undefined || op.csvBody !== undefined || op.photoBody !== undefined)) return next();
+    if (op?.body && hasBody(ctx.req.headers) && !ctx.is(JSON_TYPES)) {
+      const sent = ctx.get('content-type').split(';')[0]!.trim();
+      throw new UnsupportedMediaTypeError(
+        `Send the body as JSON, with Content-Type: application/json${sent ? ` (it was sent as ${sent})` : ' (it was sent without a Content-Type)'}.`,
+        [
+          {
+            pointer: '/',
+            message: sent ? `is ${sent}, not application/json` : 'has no Content-Type; send application/json',
+            rule: 'contentType',
+          },
+        ],
+      );
+    }
+    return parseJson(ctx, next);
+  };
+}
+
+/** Whether a request carries a body at all: a Content-Length over 0, or a chunked one. */
+function hasBody(headers: Record<string, string | string[] | undefined>): boolean {
+  return headers['transfer-encoding'] !== undefined || Number(headers['content-length'] ?? 0) > 0;
 }

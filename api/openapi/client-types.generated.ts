@@ -2881,6 +2881,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description unsupported-media-type: a body is sent, but not as application/json (or another +json type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description A problem (RFC 9457). idempotency-key-reused: the Idempotency-Key was sent before with another request (path, body or API token) */
       422: {
         headers: {
@@ -3829,6 +3838,15 @@ export interface operations {
       };
       /** @description payload-too-large: the request body is over 256 kB */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unsupported-media-type: a body is sent, but not as application/json (or another +json type) */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -4933,6 +4951,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description unsupported-media-type: a body is sent, but not as application/json (or another +json type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description A problem (RFC 9457) */
       422: {
         headers: {
@@ -5194,6 +5221,15 @@ export interface operations {
       };
       /** @description payload-too-large: the request body is over 256 kB */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unsupported-media-type: a body is sent, but not as application/json (or another +json type) */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -5582,6 +5618,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description unsupported-media-type: a body is sent, but not as application/json (or another +json type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description A problem (RFC 9457) */
       422: {
         headers: {
@@ -5726,6 +5771,15 @@ export interface operations {
       };
       /** @description payload-too-large: the request body is over 256 kB */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unsupported-media-type: a body is sent, but not as application/json (or another +json type) */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -5998,6 +6052,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description unsupported-media-type: a body is sent, but not as application/json (or another +json type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description A problem (RFC 9457). idempotency-key-reused: the Idempotency-Key was sent before with another request (path, body or API token) */
       422: {
         headers: {
@@ -6132,6 +6195,15 @@ export interface operations {
       };
       /** @description payload-too-large: the request body is over 256 kB */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unsupported-media-type: a body is sent, but not as application/json (or another +json type) */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -6529,6 +6601,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description unsupported-media-type: a body is sent, but not as application/json (or another +json type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description A problem (RFC 9457). idempotency-key-reused: the Idempotency-Key was sent before with another request (path, body or API token) */
       422: {
         headers: {
@@ -6778,6 +6859,15 @@ export interface operations {
       };
       /** @description payload-too-large: the request body is over 256 kB */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unsupported-media-type: a body is sent, but not as application/json (or another +json type) */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -7151,6 +7241,15 @@ export interface operations {
       };
       /** @description payload-too-large: the request body is over 256 kB */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unsupported-media-type: a body is sent, but not as application/json (or another +json type) */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -7743,6 +7842,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description unsupported-media-type: a body is sent, but not as application/json (or another +json type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description A problem (RFC 9457). idempotency-key-reused: the Idempotency-Key was sent before with another request (path, body or API token) */
       422: {
         headers: {
@@ -8134,6 +8242,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description unsupported-media-type: a body is sent, but not as application/json (or another +json type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description A problem (RFC 9457) */
       422: {
         headers: {
@@ -8493,6 +8610,15 @@ export interface operations {
       };
       /** @description payload-too-large: the request body is over 256 kB */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unsupported-media-type: a body is sent, but not as application/json (or another +json type) */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -8882,6 +9008,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description unsupported-media-type: a body is sent, but not as application/json (or another +json type) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description A problem (RFC 9457). invalid-webhook-url: unless the installation allows private targets, the URL is not https, or names a host that does not resolve or resolves to a loopback, link-local or private address (its form, http(s) without user name or password, is the schema's); event-type-not-receivable: an installer company's endpoint subscribes to a type it never receives — job.created (a job is created before it is assigned to a company), job.deleted (only a job not yet assigned (PENDING) can be deleted), invitation.declined (a declined invitation names no company); each named at /eventTypes/<index> with rule receivable; idempotency-key-reused: the Idempotency-Key was sent before with another request (path, body or API token) */
       422: {
         headers: {
@@ -9262,6 +9397,15 @@ export interface operations {
       };
       /** @description payload-too-large: the request body is over 256 kB */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unsupported-media-type: a body is sent, but not as application/json (or another +json type) */
+      415: {
         headers: {
           [name: string]: unknown;
         };

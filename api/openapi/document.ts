@@ -762,6 +762,8 @@ const csvTooLarge = (maxBytes: number) => ({
   description: `payload-too-large: the CSV is over ${maxBytes / 1024 / 1024} MiB`,
 });
 const unsupportedMediaType = { ...problem, description: 'unsupported-media-type: the body is not text/csv' };
+/** A body the JSON parser would leave unread (api/validate.ts, jsonBodies). */
+const notJson = { ...problem, description: 'unsupported-media-type: a body is sent, but not as application/json (or another +json type)' };
 /** A photo upload: the image as it is, with its own type; the API judges the type by the bytes. */
 const photoContent = Object.fromEntries(
   [...PHOTO_CONTENT_TYPES, 'application/octet-stream'].map((type) => [
@@ -896,6 +898,7 @@ export function openApiDocument(serverUrl?: string): object {
         ...(op.method === 'post' || op.method === 'patch' || op.method === 'put'
           ? { 413: op.csvBody ? csvTooLarge(op.csvBody.maxBytes) : op.photoBody ? photoTooLarge(op.photoBody.maxBytes) : tooLarge }
           : {}),
+        ...(op.body ? { 415: notJson } : {}),
         ...(op.csvBody ? { 415: unsupportedMediaType } : {}),
         ...(op.photoBody ? { 415: notAPhoto } : {}),
         422: unprocessable(op),

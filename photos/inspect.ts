@@ -102,10 +102,19 @@ export class PhotoInspector extends Transform {
  * orientation turns it a quarter (5-8). Read from the headers only: image-size reads the first
  * 512 KiB of the file (it knows HEIC's boxes, which sharp's libvips cannot decode); a JPEG whose
  * frame header comes later, behind large metadata, is read by libvips, which seeks to it. A header
- * neither can read is an image nobody can show (422 unreadable-image).
+ * neither can read is an image nobody can show (422 unreadable-image); one of more than
+ * MAX_PHOTO_PIXELS is refused as such (422 image-too-large) before anything decodes it.
  */
 export async function photoDimensions(file: string): Promise<{ width: number; height: number }> {
-  const found = await imageSizeFromFile(file).catch(async (error: unknown) => {
+  const found = await headerDimensions(file);
+  const { width, height, orientation } = found;
+  if (!width || !height) throw unreadableImage();
+  if (width * height > MAX_PHOTO_PIXELS) throw imageTooLarge(width, height);
+  return orientation !== undefined && orientation >= 5 ? { width: height, height: width } : { width, height };
+}
+
+function headerDimensions(file: string): Promise<{ width?: number; height?: number; orientation?: number }> {
+  return imageSizeFromFile(file).catch(async (error: unknown) => {
     const meta = await sharp(file)
       .metadata()
       .catch(() => {
@@ -113,9 +122,23 @@ export async function photoDimensions(file: string): Promise<{ width: number; he
       });
     return { width: meta.width, height: meta.height, orientation: meta.orientation };
   });
-  const { width, height, orientation } = found;
-  if (!width || !height) throw unreadableImage();
-  return orientation !== undefined && orientation >= 5 ? { width: height, height: width } : { width, height };
+}
+
+/**
+ * The most pixels a photo may have: sharp's own limit (limitInputPixels, 16383 × 16383, about 268
+ * megapixels), beyond which it decodes nothing — so no thumbnail could be made. Told by the
+ * dimensions in the file's header, before anything is decoded. A phone camera takes 12 to 50 megapixels.
+ */
+export const MAX_PHOTO_PIXELS = 0x3fff * 0x3fff;
+
+/** 422 image-too-large: a real image, but more pixels than are read (rule maxPixels), saying how many. */
+export function imageTooLarge(width: number, height: number): RuleViolationError {
+  const megapixels = (pixels: number) => `${Math.round(pixels / 1e6)} megapixels`;
+  return new RuleViolationError(
+    `The photo has ${width} × ${height} pixels (${megapixels(width * height)}); a photo may have at most ${MAX_PHOTO_PIXELS} pixels (${megapixels(MAX_PHOTO_PIXELS)}, e.g. 16383 × 16383).`,
+    [{ pointer: '/', message: `has ${width * height} pixels; at most ${MAX_PHOTO_PIXELS} are taken`, rule: 'maxPixels' }],
+    { type: 'image-too-large', detail: 'Send it at a lower resolution (a phone camera setting, or the app scaling it down).' },
+  );
 }
 
 export function unreadableImage(cause?: unknown): RuleViolationError {

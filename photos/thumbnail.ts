@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { Mutex } from 'async-mutex';
 import type decodeHeic from 'heic-decode';
 import sharp from 'sharp';
-import { unreadableImage, type PhotoContentType } from './inspect';
+import { MAX_PHOTO_PIXELS, unreadableImage, type PhotoContentType } from './inspect';
 
 /** The longer side of a thumbnail, in pixels: a list's tile on a high-density phone screen. */
 export const THUMBNAIL_SIZE = 320;
@@ -33,7 +33,7 @@ export interface Thumbnail {
 export async function makeThumbnail(file: string, contentType: PhotoContentType): Promise<Thumbnail | undefined> {
   let bytes: Buffer;
   try {
-    bytes = await thumbnailOf(sharp(file, { sequentialRead: true, failOn: 'error' }).autoOrient());
+    bytes = await thumbnailOf(sharp(file, { sequentialRead: true, failOn: 'error', limitInputPixels: MAX_PHOTO_PIXELS }).autoOrient());
   } catch (error) {
     if (contentType !== 'image/heic' && contentType !== 'image/heif') throw unreadableImage(error);
     const heic = await heicThumbnail(file).catch(() => undefined);

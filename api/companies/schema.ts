@@ -8,7 +8,8 @@ export const addTechnicianBody = {
       type: 'string',
       format: 'email',
       maxLength: 320,
-      description: "The technician's sign-in address; unique across installer-jobs.",
+      description:
+        "The technician's sign-in address: one account per address in your company, whatever its case (409 email-taken otherwise); the same address may have an account in another organisation too.",
     },
     name: { type: 'string', minLength: 1, maxLength: 200, description: 'Shown to the company and in job events.' },
   },

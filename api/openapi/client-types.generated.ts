@@ -8545,7 +8545,7 @@ export interface operations {
         'application/json': {
           /**
            * Format: email
-           * @description The technician's sign-in address; unique across installer-jobs.
+           * @description The technician's sign-in address: one account per address in your company, whatever its case (409 email-taken otherwise); the same address may have an account in another organisation too.
            */
           email: string;
           /** @description Shown to the company and in job events. */

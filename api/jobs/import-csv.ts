@@ -46,6 +46,8 @@ const SUGGESTION_BUDGET = 20_000;
  */
 export function readImport(text: string, jobType: CompiledJobType): ReadImport {
   let records: Array<{ record: string[]; info: { records: number } }>;
+  // Cells quoted with blanks at either end, by record (0-based) and column: kept as written.
+  const quotedWithBlanks = new Set<string>();
   try {
     records = parse(text, {
       bom: true,
@@ -55,6 +57,13 @@ export function readImport(text: string, jobType: CompiledJobType): ReadImport {
       // A quote inside an unquoted cell (12" rim) is part of the text, as a spreadsheet means it.
       relax_quotes: true,
       info: true,
+      // The rule for blanks: an unquoted cell is read without blanks at either end (as a spreadsheet
+      // shows it), a quoted one as written — blanks an enum option or a text starts with included.
+      cast: (value, context) => {
+        if (!context.quoting) return value.trim();
+        if (value !== value.trim()) quotedWithBlanks.add(`${context.records}:${context.index}`);
+        return value;
+      },
     }) as unknown as typeof records;
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
@@ -75,7 +84,9 @@ export function readImport(text: string, jobType: CompiledJobType): ReadImport {
       rule: 'maxRows',
     });
   const fields = new Map(jobType.fields.map((field) => [field.key, field]));
-  const rows = dataRecords.map(({ record, info }) => readRow(info.records, record, columns, fields, jobType));
+  const rows = dataRecords.map(({ record, info }) =>
+    readRow(info.records, record, columns, fields, jobType, (index) => quotedWithBlanks.has(`${info.records - 1}:${index}`)),
+  );
   return { fileProblems, rows };
 }
 
@@ -111,6 +122,7 @@ function readRow(
   columns: string[],
   fields: ReadonlyMap<string, CompiledField>,
   jobType: CompiledJobType,
+  quotedWithBlanks: (index: number) => boolean,
 ): ImportRow {
   const read: ImportRow = { row, values: {}, problems: [] };
   if (record.length > columns.length && record.slice(columns.length).some((cell) => cell.trim() !== '')) {
@@ -131,7 +143,13 @@ function readRow(
   });
   // The rules of the create form, word for word: values the cell could not be read as go in as text and fail the type rule.
   const issues = newValueIssues(jobType, read.values, validateProviderValues(jobType, read.values));
-  read.problems.push(...issues.map((issue) => cellProblem(row, issue)));
+  for (const problem of issues.map((issue) => cellProblem(row, issue))) {
+    const at = problem.column === undefined ? -1 : columns.indexOf(problem.column);
+    // Blanks kept in a quoted cell are easily missed: a refusal of its value says they were kept.
+    if (at >= 0 && quotedWithBlanks(at) && problem.rule !== 'minLength')
+      problem.message += ' (the cell is quoted, so its blanks at either end are kept as part of the value)';
+    read.problems.push(problem);
+  }
   // Left to right as in the file; a field the header lacks (a required one) after the columns it has.
   const place = (problem: ImportProblem) => {
     const at = problem.column === undefined ? -1 : columns.indexOf(problem.column);
@@ -157,7 +175,9 @@ export function fromText(field: Pick<CompiledField, 'type'>, cell: string): unkn
       const word = trimmed.toLowerCase();
       return word === 'true' || word === 'yes' ? true : word === 'false' || word === 'no' ? false : cell;
     }
+    // An enum option is text as the job type writes it: a quoted cell keeps its blanks (" x ").
     case 'enum':
+      return cell;
     case 'date':
     case 'datetime':
       return trimmed;

@@ -1,6 +1,6 @@
 import type { RouterContext } from '@koa/router';
 import type { FromSchema } from 'json-schema-to-ts';
-import { InputError, NotFoundError, RuleViolationError, jsonPointer, type FieldProblem } from '../../common/errors';
+import { InputError, NotFoundError, PayloadTooLargeError, RuleViolationError, jsonPointer, type FieldProblem } from '../../common/errors';
 import type { Actor } from '../../common/job';
 import { findProviderFleet } from '../../db/fleets';
 import { hasAcceptedInvitation } from '../../db/invitations';
@@ -12,7 +12,7 @@ import { parseBody } from '../validate';
 import { CREATE_CONCURRENCY, boundedMap, startJobs, type CreateJobsDeps } from './create-jobs';
 import { csvBodyOf } from './import-body';
 import { readImport, type ImportProblem, type ImportRow } from './import-csv';
-import { CSV_TYPES, MAX_LISTED_PROBLEMS } from './import-format';
+import { CSV_TYPES, MAX_IMPORT_ROWS, MAX_LISTED_PROBLEMS } from './import-format';
 import { importJobsQuery, type jobImport } from './schema';
 
 type Ctx = RouterContext<AuthState>;
@@ -57,6 +57,13 @@ export function importJobs(deps: CreateJobsDeps, helpers: ImportHelpers) {
       throw new NotFoundError(`Fleet ${query.fleetId} does not exist.`, [{ pointer: '/fleetId', message: 'unknown fleet' }]);
 
     const { fileProblems, rows } = readImport(body.csv, jobType);
+    // Too many rows is too much to take, as too many bytes is (413), dry run or not: nothing of it is checked further.
+    const tooMany = fileProblems.find((problem) => problem.rule === 'maxRows');
+    if (tooMany)
+      throw new PayloadTooLargeError(
+        `The CSV has ${rows.length} rows; an import takes at most ${MAX_IMPORT_ROWS}: split it into several.`,
+        [{ pointer: `/rows/${tooMany.row}`, message: tooMany.message, rule: 'maxRows' }],
+      );
     assignCheck(ctx, helpers, rows);
     for (const row of rows) customerCheck(ctx, helpers, row);
     await invitationCheck(deps, query.fleetId, rows);

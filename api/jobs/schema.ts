@@ -441,7 +441,7 @@ export const importJobsQuery = {
  * refused; the API reads it as text like any other) and no maxLength (the limit is on bytes, not characters).
  */
 export const importCsvBody = {
-  description: `Any text, read as CSV (RFC 4180; comma or semicolon, detected from the header row; UTF-8 unless Content-Type names another charset), at most ${MAX_IMPORT_BYTES / 1024 / 1024} MiB and ${MAX_IMPORT_ROWS} rows under the header. The header names the columns: the job type's field keys, and ${IMPORT_META_COLUMNS.join(', ')}. An empty cell gives no value; a blank line is skipped.`,
+  description: `Any text, read as CSV (RFC 4180; comma, semicolon or tab, whichever the header row holds most of; UTF-8 unless Content-Type names another charset), at most ${MAX_IMPORT_BYTES / 1024 / 1024} MiB and ${MAX_IMPORT_ROWS} rows under the header (413 beyond either). The header names the columns: the job type's field keys, and ${IMPORT_META_COLUMNS.join(', ')}. A cell is read without blanks at either end unless it is quoted: a quoted cell is taken as written, blanks included (an enum option " x "), though numbers, true/false, dates and ids never keep them; customerName is tidied as in POST /v1/jobs. An empty cell gives no value; a blank line is skipped.`,
 } as const;
 
 const importProblem = {
@@ -458,7 +458,7 @@ const importProblem = {
     rule: {
       type: 'string',
       description:
-        "The rule broken: a field's (required, type, pattern, enum, format, minimum …) or the file's (unknownColumn, duplicateColumn, columns, csv, empty, maxRows, invitation, customer, geocode).",
+        "The rule broken: a field's (required, type, pattern, enum, format, minimum …) or the file's (unknownColumn, duplicateColumn, columns, csv, empty, invitation, customer, geocode).",
     },
   },
 } as const;

@@ -1473,7 +1473,7 @@ export type components = {
         column?: string;
         /** @description What is wrong, in the words the create form uses. */
         message: string;
-        /** @description The rule broken: a field's (required, type, pattern, enum, format, minimum …) or the file's (unknownColumn, duplicateColumn, columns, csv, empty, maxRows, invitation, customer, geocode). */
+        /** @description The rule broken: a field's (required, type, pattern, enum, format, minimum …) or the file's (unknownColumn, duplicateColumn, columns, csv, empty, invitation, customer, geocode). */
         rule: string;
       }[];
       /** @description How many problems there are in all. */
@@ -3993,7 +3993,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description payload-too-large: the CSV is over 2 MiB */
+      /** @description payload-too-large: the CSV is over 2 MiB, or has more than 1000 rows under its header (rule maxRows) */
       413: {
         headers: {
           [name: string]: unknown;

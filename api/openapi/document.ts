@@ -46,7 +46,7 @@ import {
   vehicleCommandAnswer,
   vehicleCommandBody,
 } from '../jobs/schema';
-import { MAX_IMPORT_BYTES } from '../jobs/import-format';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../jobs/import-format';
 import { JOB_ID_PATTERN } from '../../common/job';
 import { IDEMPOTENCY_RETENTION_HOURS } from '../../db/idempotency-keys';
 import { addressSuggestions, suggestionsQuery } from '../geocoding/schema';
@@ -759,7 +759,7 @@ const tooLarge = { ...problem, description: 'payload-too-large: the request body
 /** The CSV import reads its body itself, with a limit of its own. */
 const csvTooLarge = (maxBytes: number) => ({
   ...problem,
-  description: `payload-too-large: the CSV is over ${maxBytes / 1024 / 1024} MiB`,
+  description: `payload-too-large: the CSV is over ${maxBytes / 1024 / 1024} MiB, or has more than ${MAX_IMPORT_ROWS} rows under its header (rule maxRows)`,
 });
 const unsupportedMediaType = { ...problem, description: 'unsupported-media-type: the body is not text/csv' };
 /** A body the JSON parser would leave unread (api/validate.ts, jsonBodies). */

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { createDemoTenantIfMissing, type DemoTenant } from '../../db/demo-tenant';
 import { MAX_ADDRESS_TEXT_LENGTH } from '../../definitions/value-schemas';
+import { MAX_IMPORT_ROWS } from '../../api/jobs/import-format';
 import { answerCheck } from '../../api/openapi/answer-check';
 import { startTestStack, type TestStack } from '../support/stack';
 
@@ -181,11 +182,25 @@ describe('values and bodies a request sends', function () {
     ).to.equal(201);
   });
 
-  it('answers the CSV import 415 for JSON', async () => {
+  it('answers the CSV import 415 for JSON, and 413 for more rows than it takes, dry run or not', async () => {
     const importPath = `/v1/jobs/import?jobTypeId=cloudboxx-install&fleetId=${demo.fleetId}`;
     const json = await send('POST', importPath, JSON.stringify({ rows: [] }), 'application/json');
     expect(json.status).to.equal(415);
     expect(json.body.type).to.equal(`${PROBLEMS}unsupported-media-type`);
     expect((await send('POST', importPath, '"a string"', 'application/json')).status, 'nothing parses it as JSON').to.equal(415);
+
+    const csv = `vehicleLocation\n${'Alexanderplatz 1 Berlin\n'.repeat(MAX_IMPORT_ROWS + 1)}`;
+    for (const query of ['&dryRun=true', '']) {
+      const tooMany = await send('POST', `${importPath}${query}`, csv, 'text/csv');
+      expect(tooMany.status, query).to.equal(413);
+      expect(tooMany.body.type).to.equal(`${PROBLEMS}payload-too-large`);
+      expect(tooMany.body.errors).to.deep.equal([
+        {
+          pointer: `/rows/${MAX_IMPORT_ROWS + 2}`,
+          message: `the file has ${MAX_IMPORT_ROWS + 1} rows; an import takes at most ${MAX_IMPORT_ROWS} (split it in several)`,
+          rule: 'maxRows',
+        },
+      ]);
+    }
   });
 });

@@ -81,12 +81,26 @@ export interface SecureVehicleRequest {
 
 export type SecureVehicleResult = { reached: true; commands: SecuringCommandOutcome[] } | { reached: false; detail: string };
 
-const SECURING: Record<'lock' | 'disableDriving', { command: VehicleCommand; holds: (state: VehicleState) => boolean }> = {
-  lock: { command: 'lock-central-lock', holds: (state) => state.centralLock === 'locked' },
-  disableDriving: { command: 'disable-driving', holds: (state) => state.drivingEnabled === false },
+const SECURING: Record<
+  'lock' | 'disableDriving',
+  { command: VehicleCommand; property: 'centralLock' | 'drivingEnabled'; holds: (state: VehicleState) => boolean }
+> = {
+  lock: { command: 'lock-central-lock', property: 'centralLock', holds: (state) => state.centralLock === 'locked' },
+  disableDriving: { command: 'disable-driving', property: 'drivingEnabled', holds: (state) => state.drivingEnabled === false },
 };
 
+/** What a securing outcome shows of the car's state. */
+function reportedOf(state: VehicleState): SecuringCommandOutcome['reported'] {
+  return {
+    ...(state.centralLock !== undefined && { centralLock: state.centralLock }),
+    ...(state.drivingEnabled !== undefined && { drivingEnabled: state.drivingEnabled }),
+  };
+}
+
 const SYSTEM: Actor = { kind: 'system', reason: 'vehicle secured when access ended' };
+
+/** Well within the heartbeat time-out the job workflow gives vehicle calls (10 s). */
+const HEARTBEAT_EVERY_MS = 2_000;
 
 /**
  * What jobs do to vehicles. A call either lands, fails for a reason a retry can cure (thrown as is:
@@ -107,7 +121,10 @@ export function createVehicleActionActivities(gateway: VehicleGateway, db: Db) {
     what: { purpose: string; call: string; qnr: string },
     send: () => Promise<T>,
   ): Promise<T> {
-    const info = Context.current().info;
+    const context = Context.current();
+    // Once the job's end has cancelled the activity, nothing more goes to the car: the securing follows.
+    if (trail.stoppable && context.cancellationSignal.aborted) await context.cancelled;
+    const info = context.info;
     const key = `call:${info.workflowExecution?.runId}:${info.activityId}:${info.attempt}:${what.call}`;
     const record = (data: Record<string, unknown>) =>
       trail.record({
@@ -127,12 +144,20 @@ export function createVehicleActionActivities(gateway: VehicleGateway, db: Db) {
     }
   }
 
-  /** Runs an activity's calls with a trail of its own, and answers once every record is written. */
-  async function withTrail<T>(jobId: string, run: (trail: CallTrail) => Promise<T>): Promise<T> {
-    const trail = new CallTrail(db, jobId);
+  /**
+   * Runs an activity's calls with a trail of its own, and answers once every record is written.
+   * It heartbeats meanwhile, through slow calls too: the workflow learns that a worker died within
+   * the heartbeat time-out, and a stoppable activity (a step's action, an installer's command)
+   * learns that the job's end cancelled it, and sends nothing more.
+   */
+  async function withTrail<T>(jobId: string, run: (trail: CallTrail) => Promise<T>, stoppable = true): Promise<T> {
+    const context = Context.current();
+    const trail = new CallTrail(db, jobId, stoppable);
+    const beat = setInterval(() => context.heartbeat(), HEARTBEAT_EVERY_MS);
     try {
       return await run(trail);
     } finally {
+      clearInterval(beat);
       await trail.written();
     }
   }
@@ -226,42 +251,56 @@ export function createVehicleActionActivities(gateway: VehicleGateway, db: Db) {
      */
     async secureVehicle(request: SecureVehicleRequest): Promise<SecureVehicleResult> {
       const purpose = 'securing';
-      return withTrail(request.jobId, async (trail): Promise<SecureVehicleResult> => {
-        let vehicle: Vehicle;
-        try {
-          vehicle = await vehicleOf(trail, { ...request, actor: SYSTEM }, purpose);
-        } catch (error) {
-          if (error instanceof VehicleNotFoundError)
+      // Never stopped: it is what the job's end is waiting for.
+      return withTrail(
+        request.jobId,
+        async (trail): Promise<SecureVehicleResult> => {
+          let vehicle: Vehicle;
+          try {
+            vehicle = await vehicleOf(trail, { ...request, actor: SYSTEM }, purpose);
+          } catch (error) {
+            if (error instanceof VehicleNotFoundError)
+              return {
+                reached: false,
+                detail: `No vehicle in OneAPI carries CloudBoxx ${request.qnr}, so it could not be ${securingWords(request.commands, 'done').join(' or ')}.`,
+              };
+            throw error;
+          }
+          const other = otherVehicleVin(request.vin, vehicle);
+          if (other !== undefined)
             return {
               reached: false,
-              detail: `No vehicle in OneAPI carries CloudBoxx ${request.qnr}, so it could not be ${securingWords(request.commands, 'done').join(' or ')}.`,
+              detail: `CloudBoxx ${request.qnr} is in the vehicle with VIN ${other} in OneAPI, not in this job's vehicle (VIN ${request.vin!.value}), so nothing was sent to it: this job's vehicle was not ${securingWords(request.commands, 'done').join(' or ')}. Check the QNR and the vehicle.`,
             };
-          throw error;
-        }
-        const other = otherVehicleVin(request.vin, vehicle);
-        if (other !== undefined)
-          return {
-            reached: false,
-            detail: `CloudBoxx ${request.qnr} is in the vehicle with VIN ${other} in OneAPI, not in this job's vehicle (VIN ${request.vin!.value}), so nothing was sent to it: this job's vehicle was not ${securingWords(request.commands, 'done').join(' or ')}. Check the QNR and the vehicle.`,
-          };
-        const outcomes: SecuringCommandOutcome[] = [];
-        for (const command of request.commands) {
-          const { command: gatewayCommand, holds } = SECURING[command];
-          if (!vehicle.capabilities.commands.includes(gatewayCommand)) {
-            outcomes.push({ command, outcome: 'skipped' });
-            continue;
+          const outcomes: SecuringCommandOutcome[] = [];
+          let last: VehicleState | undefined;
+          for (const command of request.commands) {
+            const { command: gatewayCommand, holds } = SECURING[command];
+            if (!vehicle.capabilities.commands.includes(gatewayCommand)) {
+              outcomes.push({ command, outcome: 'skipped' });
+              continue;
+            }
+            const state = await call(trail, SYSTEM, { purpose, call: gatewayCommand, qnr: request.qnr }, () =>
+              gateway.sendCommand(vehicle.id, gatewayCommand),
+            );
+            outcomes.push({ command, outcome: holds(state) ? 'done' : 'mismatch', reported: reportedOf(state) });
+            last = state;
           }
-          const state = await call(trail, SYSTEM, { purpose, call: gatewayCommand, qnr: request.qnr }, () =>
-            gateway.sendCommand(vehicle.id, gatewayCommand),
-          );
-          const reported = {
-            ...(state.centralLock !== undefined && { centralLock: state.centralLock }),
-            ...(state.drivingEnabled !== undefined && { drivingEnabled: state.drivingEnabled }),
+          // The car's last word counts: a lock undone by a call that landed in between is no lock.
+          const undone = (outcome: SecuringCommandOutcome) =>
+            outcome.outcome === 'done' &&
+            last !== undefined &&
+            last[SECURING[outcome.command].property] !== undefined &&
+            !SECURING[outcome.command].holds(last);
+          return {
+            reached: true,
+            commands: outcomes.map((outcome) =>
+              undone(outcome) ? { ...outcome, outcome: 'mismatch', reported: reportedOf(last!) } : outcome,
+            ),
           };
-          outcomes.push({ command, outcome: holds(state) ? 'done' : 'mismatch', reported });
-        }
-        return { reached: true, commands: outcomes };
-      });
+        },
+        false,
+      );
     },
   };
 }
@@ -277,6 +316,8 @@ class CallTrail {
   constructor(
     private readonly db: Db,
     private readonly jobId: string,
+    /** Whether a cancelled activity sends no further call (all but the securing). */
+    readonly stoppable: boolean,
   ) {}
 
   record(event: JobEvent): void {

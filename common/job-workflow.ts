@@ -4,11 +4,13 @@ import type { Actor } from './job';
 /**
  * Which commands a new run records: 2 is the lean history (Postgres work in local activities and
  * the rest of workflows/job.ts's `lean`); 3 leaves out the step answer window's timer, the
- * invitation check (both the API's now) and the upsert of the end apart from the securing's.
+ * invitation check (both the API's now) and the upsert of the end apart from the securing's; 4 stops
+ * a step's action or an installer's command still on its way when the job ends, and waits for it,
+ * before securing the vehicle (its activities heartbeat and are cancelled with WAIT_CANCELLATION_COMPLETED).
  * Runs started before 2 have no `generation`; every run replays the commands it was recorded with. Said in the input rather than by `patched()`, which costs
  * every job a marker and a search-attribute upsert in its history.
  */
-export const JOB_WORKFLOW_GENERATION = 3;
+export const JOB_WORKFLOW_GENERATION = 4;
 
 /** What the API hands a new job workflow. The workflow never reads job types or the database itself. */
 export interface JobWorkflowInput {

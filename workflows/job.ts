@@ -1,5 +1,6 @@
 import {
   allHandlersFinished,
+  ActivityCancellationType,
   ActivityFailure,
   CancellationScope,
   condition,
@@ -92,6 +93,16 @@ const SECURE: ActivityOptions = {
 };
 const secure = proxyActivities<JobActivities>(SECURE);
 
+/**
+ * Vehicle calls the job's end must be able to stop (generation 4): the activity heartbeats while it
+ * runs and stops before its next call once cancelled, and the workflow waits for that. A worker
+ * that died is given up after the heartbeat time-out; a live one keeps beating through a slow call.
+ */
+const STOPPABLE: ActivityOptions = {
+  heartbeatTimeout: '10 seconds',
+  cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
+};
+
 /** How long the installer's step request waits for its action before it answers "in progress" (202). */
 const ACTION_ANSWER_WITHIN = '5 seconds';
 /** A vehicle not secured by then gets an alert event (and the operator's search attribute says pending). */
@@ -137,6 +148,16 @@ class JobRun {
   private readonly answerWindowTimer: boolean;
   private readonly checksInvitation: boolean;
   private readonly attributesWithSecuring: boolean;
+  /**
+   * Generation 4 lets no call to the vehicle land after the securing: a step's action and an
+   * installer's command still on their way when the job ends are cancelled and awaited (their
+   * activities heartbeat, so they hear it between calls, and a worker gone is noticed), and only
+   * then is the vehicle secured. Before, a lock-and-unlock check cut short by the job's end could
+   * unlock the car after the securing had locked it.
+   */
+  private readonly stopsVehicleCallsFirst: boolean;
+  /** Installers' commands on their way to the vehicle (generation 4): settled once their activity has stopped. */
+  private readonly commandsInFlight = new Map<CancellationScope, Promise<unknown>>();
   /** The job has ended and its vehicle is being secured: its search attributes wait for the outcome (or the alert). */
   private attributesHeld = false;
 
@@ -145,6 +166,7 @@ class JobRun {
     this.lean = input.generation >= 2;
     this.answerWindowTimer = this.checksInvitation = !(input.generation >= 3);
     this.attributesWithSecuring = input.generation >= 3;
+    this.stopsVehicleCallsFirst = input.generation >= 4;
     this.job = new JobMachine(input, workflowInfo().workflowId, workflowInfo().runStartTime.getTime());
     this.recorder = new ReadModelRecorder((revision, events) => this.write(revision, events), nowIso);
     for (const key of [JobStatusAttribute, InstallerCompanyIdAttribute, LastCompletedStepAttribute, VehicleSecurityAttribute])
@@ -490,6 +512,7 @@ class JobRun {
     }
     const options = {
       ...ACTION,
+      ...(this.stopsVehicleCallsFirst && STOPPABLE),
       scheduleToCloseTimeout: step.actionTimeoutMs!,
       summary: `${step.action} on CloudBoxx ${qnr} (step ${step.id})`,
     };
@@ -540,23 +563,43 @@ class JobRun {
 
   private async vehicleCommand(request: VehicleCommandRequest): Promise<VehicleCommandResult> {
     const qnr = this.job.checkVehicleCommand(request, Date.now());
-    const state = await actionRefusals(
-      () =>
-        vehicle.sendVehicleCommand.executeWithOptions({ ...COMMAND, summary: `${request.command} CloudBoxx ${qnr} for the installer` }, [
-          { jobId: this.input.jobId, qnr, command: request.command, actor: request.actor, vin: this.vin() },
-        ]),
-      describeMs(10_000),
-    ).catch(async (error: unknown) => {
-      // A command that failed may still have reached the car (its answer lost on the way back).
-      await this.record('vehicle.command.failed', request.actor, {
-        command: request.command,
-        qnr,
-        reason: error instanceof Error ? error.message : String(error),
-      });
-      throw error;
-    });
+    const send = () =>
+      vehicle.sendVehicleCommand.executeWithOptions(
+        { ...COMMAND, ...(this.stopsVehicleCallsFirst && STOPPABLE), summary: `${request.command} CloudBoxx ${qnr} for the installer` },
+        [{ jobId: this.input.jobId, qnr, command: request.command, actor: request.actor, vin: this.vin() }],
+      );
+    const state = await actionRefusals(() => (this.stopsVehicleCallsFirst ? this.stoppable(send) : send()), describeMs(10_000)).catch(
+      async (error: unknown) => {
+        // A command that failed may still have reached the car (its answer lost on the way back).
+        await this.record('vehicle.command.failed', request.actor, {
+          command: request.command,
+          qnr,
+          reason: error instanceof Error ? error.message : String(error),
+        });
+        if (this.job.isFinished)
+          throw refusal(
+            'accessDenied',
+            `The vehicle access of job ${this.input.jobId} ended while the ${request.command} command was on its way; it may have reached the vehicle, which was then left as the job's end says.`,
+          );
+        throw error;
+      },
+    );
     await this.record('vehicle.command', request.actor, { command: request.command, qnr, state });
     return { qnr, command: request.command, state };
+  }
+
+  /** Runs an installer's command so that the job's end can stop it, and wait for it, before securing. */
+  private stoppable<T>(send: () => Promise<T>): Promise<T> {
+    const scope = new CancellationScope();
+    const sent = scope.run(send);
+    this.commandsInFlight.set(
+      scope,
+      sent.then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
+    return sent.finally(() => this.commandsInFlight.delete(scope));
   }
 
   // ── The end ──────────────────────────────────────────────────────────────────────────────────
@@ -564,7 +607,12 @@ class JobRun {
   /** Ends the job: its status first, then access is closed; running actions stop, the vehicle is secured in wrapUp. */
   private end(finish: () => void, reason: string): void {
     finish();
-    for (const { scope } of this.actions.values()) scope.cancel();
+    for (const [stepId, { scope }] of this.actions) {
+      scope.cancel();
+      if (this.stopsVehicleCallsFirst)
+        this.job.failStepAction(stepId, "The job ended while this step's action ran; it may have reached the vehicle.");
+    }
+    if (this.stopsVehicleCallsFirst) for (const scope of this.commandsInFlight.keys()) scope.cancel();
     const grant = this.job.accessGrant;
     if (!grant || grant.revokedAt) return;
     const revokedAt = nowIso();
@@ -582,7 +630,12 @@ class JobRun {
 
   /** After the job's end: the vehicle is left secure, and every record has landed, before the run closes. */
   private async wrapUp(): Promise<void> {
-    if (this.job.accessGrant) await this.secureVehicle();
+    if (this.job.accessGrant) {
+      // The securing must be the vehicle's last word: what is still on its way stops (or lands) first.
+      if (this.stopsVehicleCallsFirst)
+        await Promise.all([...[...this.actions.values()].map(({ outcome }) => outcome), ...this.commandsInFlight.values()]);
+      await this.secureVehicle();
+    }
     await this.grantLedger;
     await this.recorder.drained();
     await condition(allHandlersFinished);
@@ -595,9 +648,16 @@ class JobRun {
     let result: Awaited<ReturnType<JobActivities['secureVehicle']>> | undefined;
     const summary = `${plan.commands.join(' and ')} CloudBoxx ${plan.qnr}: access has ended`;
     const securing = (within?: string) =>
-      secure.secureVehicle.executeWithOptions({ ...SECURE, ...(within && { scheduleToCloseTimeout: within }), summary }, [
-        { jobId: this.input.jobId, qnr: plan.qnr, commands: plan.commands, vin: this.vin() },
-      ]);
+      secure.secureVehicle.executeWithOptions(
+        {
+          ...SECURE,
+          // A worker that died while securing is noticed in seconds, not after the minute an attempt may take.
+          ...(this.stopsVehicleCallsFirst && { heartbeatTimeout: STOPPABLE.heartbeatTimeout }),
+          ...(within && { scheduleToCloseTimeout: within }),
+          summary,
+        },
+        [{ jobId: this.input.jobId, qnr: plan.qnr, commands: plan.commands, vin: this.vin() }],
+      );
     if (this.lean) {
       // The alert is the first activity's own time-out; then it goes on without one.
       try {

@@ -15,7 +15,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { WorkflowHandle } from '@temporalio/client';
+import { WorkflowUpdateStage, type WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import {
@@ -100,6 +100,31 @@ export const SCENARIOS: Record<string, Scenario> = {
     await runSteps(t, handle, 'configure');
     await t.env.sleep(8 * HOUR + 60_000);
     await expectOutcome(handle, 'FAILED');
+    return handle;
+  },
+
+  /**
+   * RUNNING, up to the verify step, whose lock-and-unlock check is slow (the simulator holds each
+   * command 1.5 s); the installer gives up while it runs. The job's end stops the check and waits
+   * for it before securing the car, so the securing is the car's last word.
+   */
+  async 'failed-during-action'(t, taskQueue) {
+    const { handle } = await t.createJob(taskQueue, 'cloudboxx-install', LOCATION);
+    await assignAndStart(t, handle);
+    await runSteps(t, handle, 'verify');
+    t.oneApi.simulator.state.faults.configure({ routeLatencyMs: { 'vehicle-command': 1_500 } });
+    try {
+      const verify = t.jobType('cloudboxx-install').steps.find((step) => step.id === 'verify')!;
+      await handle.startUpdate(completeStepUpdate, {
+        args: [{ actor: t.technician, stepId: verify.id, values: INSTALL_STEP_VALUES[verify.id], checklist: [...verify.checklist] }],
+        waitForStage: WorkflowUpdateStage.ACCEPTED,
+      });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await handle.executeUpdate(failJobUpdate, { args: [{ actor: t.technician, reason: 'The customer needs the car now.' }] });
+      await expectOutcome(handle, 'FAILED');
+    } finally {
+      t.oneApi.simulator.state.faults.reset();
+    }
     return handle;
   },
 

@@ -343,6 +343,52 @@ describe('the vehicle when access ends', function () {
     });
   });
 
+  describe('calls still on their way when the job ends', () => {
+    /** The commands the car received, in order. */
+    const commandsOf = (car: SimulatedVehicle) => car.history.filter((entry) => entry.command).map((entry) => entry.command);
+
+    it("a step's lock-and-unlock check: it stops (or lands) before the securing, which has the last word", async () => {
+      const car = openCar();
+      const { worker, taskQueue } = await t.worker();
+      await worker.runUntil(async () => {
+        const { handle, jobId } = await runningJob(taskQueue, 'cloudboxx-install', INSTALL_PRESETS);
+        const steps = t.jobType('cloudboxx-install').steps;
+        for (const step of steps.slice(
+          0,
+          steps.findIndex((candidate) => candidate.id === 'verify'),
+        )) {
+          const values =
+            step.id === 'mount' ? { ...INSTALL_STEP_VALUES.mount, boxQnr: car.telematicsUnitId } : INSTALL_STEP_VALUES[step.id];
+          await handle.executeUpdate(completeStepUpdate, {
+            args: [{ actor: t.technician, stepId: step.id, values, checklist: [...step.checklist] }],
+          });
+        }
+        t.oneApi.simulator.state.faults.configure({ routeLatencyMs: { 'vehicle-command': 1_500 } });
+        const verify = steps.find((step) => step.id === 'verify')!;
+        const checking = handle.executeUpdate(completeStepUpdate, {
+          args: [{ actor: t.technician, stepId: verify.id, values: INSTALL_STEP_VALUES[verify.id], checklist: [...verify.checklist] }],
+        });
+        await new Promise((resolve) => setTimeout(resolve, 500)); // the check's lock is on its way
+        await handle.executeUpdate(failJobUpdate, { args: [{ actor: t.technician, reason: 'The customer needs the car now.' }] });
+        await checking.catch(() => undefined);
+        await handle.result();
+
+        const commands = commandsOf(car);
+        expect(commands.slice(-2), 'the securing last').to.deep.equal(['lock-central-lock', 'disable-driving']);
+        expect(commands.lastIndexOf('unlock-central-lock'), 'no unlock after the securing began').to.be.lessThan(commands.length - 2);
+        expect(car).to.include({ centralLock: 'locked', drivingEnabled: false });
+        expect(await securityOf(jobId)).to.include({ state: 'secured' });
+        const step = (await handle.query(jobSnapshotQuery)).steps.find((candidate) => candidate.id === 'verify')!;
+        expect(step).to.deep.equal({
+          id: 'verify',
+          title: verify.title,
+          status: 'open',
+          actionError: "The job ended while this step's action ran; it may have reached the vehicle.",
+        });
+      });
+    });
+  });
+
   describe('a box that sits in another vehicle (a QNR mistyped or preset wrong)', () => {
     it('is neither commanded, read nor secured: the other car stays as it was, and the job says its own is not secured', async () => {
       // Out on a rental: unlocked and drivable, and it must stay so.

@@ -1,0 +1,79 @@
+// "Access to the vehicle ends automatically upon job completion": an installer's command still on
+// its way when the job ends must not land after the securing. Through HTTP, on the Temporal dev
+// server (the time-skipping test server does not end an activity cancelled between its retries).
+import { expect } from 'chai';
+import { createDemoTenantIfMissing, type DemoTenant } from '../../db/demo-tenant';
+import type { SimulatedVehicle } from '../../gateway/simulator/simulated-fleet';
+import { seedVehicle } from '../support/oneapi';
+import { startTestStack, type TestStack } from '../support/stack';
+
+/** The provider names the box; the installer only uses the access. */
+const PRESET_BOX = `id: acme-preset-box
+title: ACME check with a preset box
+sections:
+  - { id: setup, title: Setup }
+fields:
+  - { key: boxQnr, label: CloudBoxx QNR, section: setup, type: string, preset: required, validation: { pattern: "^[0-9A-F]{16}$" } }
+  - { key: remark, label: Remark, section: setup, type: text, preset: forbidden }
+vehicle: { qnrField: boxQnr }
+steps:
+  - { id: inspect, title: Inspect, collect: [remark] }
+access: { permissions: [lock, unlock], maxDuration: PT2H }
+`;
+
+describe('a vehicle call on its way when the job ends', function () {
+  this.timeout(90_000);
+  let stack: TestStack;
+  let demo: DemoTenant;
+
+  before(async () => {
+    stack = await startTestStack('vehicle calls at the end');
+    demo = (await createDemoTenantIfMissing(stack.db))!;
+    const published = await fetch(`${stack.baseUrl}/v1/job-types/acme-preset-box`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${demo.tokens.providerAdmin}`, 'content-type': 'application/yaml' },
+      body: PRESET_BOX,
+    });
+    expect(published.status, await published.text()).to.be.oneOf([200, 201]);
+  });
+  afterEach(() => stack.simulator.state.faults.reset());
+  after(async () => stack?.stop());
+
+  const installer = (method: string, path: string, body?: unknown) => stack.call(method, path, demo.tokens.installerTechnician, body);
+  /** The commands the car received, in order. */
+  const commandsOf = (car: SimulatedVehicle) => car.history.filter((entry) => entry.command).map((entry) => entry.command);
+
+  it("an installer's unlock retried after the job failed: refused, and the car ends locked and immobilised", async () => {
+    const car = seedVehicle(stack.simulator);
+    const created = await stack.call('POST', '/v1/jobs', demo.tokens.providerAdmin, {
+      jobTypeId: 'acme-preset-box',
+      fleetId: demo.fleetId,
+      installerCompanyId: demo.installerCompanyId,
+      values: { boxQnr: car.telematicsUnitId },
+    });
+    expect(created.status, created.text).to.equal(201);
+    const job = `/v1/jobs/${created.body.id}`;
+    expect((await installer('POST', `${job}/start`)).status).to.equal(200);
+
+    // A flaky link: the unlock's first attempt fails after a second, its retry would land after the job's end.
+    stack.simulator.state.faults.configure({ routeLatencyMs: { 'vehicle-command': 1_000 } });
+    stack.simulator.state.faults.failNext({ count: 1, routes: ['vehicle-command'], status: 503, phase: 'before-handler' });
+    const unlocking = installer('POST', `${job}/vehicle/commands`, { command: 'unlock' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const failed = await installer('POST', `${job}/fail`, { reason: 'Wrong address.' });
+    expect(failed.body.status, failed.text).to.equal('FAILED');
+    const unlock = await unlocking;
+    expect(unlock.status, unlock.text).to.equal(403);
+    expect(unlock.body.type).to.equal('https://installer-jobs.dev/problems/access-denied');
+    expect(unlock.body.title).to.contain('ended while the unlock command was on its way');
+
+    let security: { state: string } | undefined;
+    for (let tries = 0; tries < 60 && (security === undefined || security.state === 'pending'); tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      security = (await installer('GET', job)).body.vehicle.security;
+    }
+    expect(security).to.include({ state: 'secured' });
+    expect(commandsOf(car).slice(-2), 'the securing has the last word').to.deep.equal(['lock-central-lock', 'disable-driving']);
+    expect(car).to.include({ centralLock: 'locked', drivingEnabled: false });
+  });
+});

@@ -103,7 +103,12 @@ export const failJobBody = {
   additionalProperties: false,
   required: ['reason'],
   properties: {
-    reason: { type: 'string', minLength: 1, maxLength: 2000, description: 'Why the job could not be completed: the provider reads it.' },
+    reason: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 2000,
+      description: 'Why the job could not be completed, or why the company declines it: the provider reads it.',
+    },
   },
 } as const;
 

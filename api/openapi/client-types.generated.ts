@@ -304,7 +304,7 @@ export type paths = {
     };
     get?: never;
     put?: never;
-    /** A new PENDING job with the values the provider had set. */
+    /** A new PENDING job of the job type's latest version with the values its provider had set; values that version no longer lets the provider set are left out and named, comma-separated, in the Dropped-Values header. */
     post: operations['duplicateJob'];
     delete?: never;
     options?: never;
@@ -336,7 +336,7 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    /** The audit trail: who did what, when. */
+    /** The audit trail: who did what, when; an installer company's from its (last) assignment on. */
     get: operations['listJobEvents'];
     put?: never;
     post?: never;
@@ -423,7 +423,7 @@ export type paths = {
     };
     get?: never;
     put?: never;
-    /** Give up with an explanation: FAILED, vehicle access revoked (installer). */
+    /** Decline an ASSIGNED job or give up a RUNNING one, with the reason: FAILED; a running job's vehicle access is revoked and the vehicle secured (installer). */
     post: operations['failJob'];
     delete?: never;
     options?: never;
@@ -5983,7 +5983,7 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          /** @description Why the job could not be completed: the provider reads it. */
+          /** @description Why the job could not be completed, or why the company declines it: the provider reads it. */
           reason: string;
         };
       };

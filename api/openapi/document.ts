@@ -353,7 +353,8 @@ export const OPERATIONS: Operation[] = [
     method: 'post',
     path: '/v1/jobs/{id}/duplicate',
     operationId: 'duplicateJob',
-    summary: 'A new PENDING job with the values the provider had set.',
+    summary:
+      "A new PENDING job of the job type's latest version with the values its provider had set; values that version no longer lets the provider set are left out and named, comma-separated, in the Dropped-Values header.",
     tag: 'jobs',
     created: true,
     response: jobResource,
@@ -371,7 +372,7 @@ export const OPERATIONS: Operation[] = [
     method: 'get',
     path: '/v1/jobs/{id}/events',
     operationId: 'listJobEvents',
-    summary: 'The audit trail: who did what, when.',
+    summary: "The audit trail: who did what, when; an installer company's from its (last) assignment on.",
     tag: 'jobs',
     response: jobEvents,
   },
@@ -416,7 +417,8 @@ export const OPERATIONS: Operation[] = [
     method: 'post',
     path: '/v1/jobs/{id}/fail',
     operationId: 'failJob',
-    summary: 'Give up with an explanation: FAILED, vehicle access revoked (installer).',
+    summary:
+      "Decline an ASSIGNED job or give up a RUNNING one, with the reason: FAILED; a running job's vehicle access is revoked and the vehicle secured (installer).",
     tag: 'installer',
     body: failJobBody,
     response: jobResource,

@@ -790,7 +790,7 @@ function asRefusal(error: unknown, step: CompiledStep): ApplicationFailure {
 function noAnswer(within: string): ApplicationFailure {
   return refusal(
     'actionFailed',
-    `The CloudBoxx did not answer within ${within}. Make sure the vehicle has mobile coverage and the box is powered, then try again.`,
+    `The CloudBoxx did not answer within ${within}; what was sent may still have reached it (an answer can be lost on the way back). Make sure the vehicle has mobile coverage and the box is powered, then check the vehicle's state before trying again.`,
   );
 }
 

@@ -24,7 +24,7 @@ import type * as Schedules from '../temporal/schedules';
 import type * as Processes from './processes';
 import { collectGarbageWhenIdle } from '../runtime/idle-gc';
 import { logTail } from '../runtime/log-tail';
-import { cliChildPidFile, stopOrphanChildren, type CliChildCommand } from '../runtime/pid-file';
+import { claimStart, cliChildPidFile, stopOrphanChildren, type CliChildCommand } from '../runtime/pid-file';
 import { assertPortFree } from '../runtime/ports';
 import { localWebhookSecretsKey } from '../runtime/webhook-secrets-key';
 import { startPostgres, startServers, startTemporal } from '../runtime/services';
@@ -79,6 +79,13 @@ export async function start(environment: Config, options: StartOptions = {}): Pr
     ...environment,
     webhooks: { ...environment.webhooks, allowPrivateTargets: environment.webhooks.allowPrivateTargets ?? true },
   };
+  // A start whose npm was killed (kill -9) runs on without it: refused before this one touches its servers.
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const running = claimStart(config.dataDir);
+  if (running !== undefined) {
+    console.error(`\n✖ ${alreadyRunningMessage(config, running)}`);
+    process.exit(1);
+  }
   const log = (line: string) => console.log(line);
   const parts = new Parts();
   const shutDown = (exitCode: number) => {
@@ -105,8 +112,7 @@ export async function start(environment: Config, options: StartOptions = {}): Pr
   process.on('SIGTERM', onSignal);
 
   try {
-    fs.mkdirSync(config.dataDir, { recursive: true });
-    // A start killed outright (SIGKILL) may have left its API, worker and simulator running, on the ports they need.
+    // A start killed outright (SIGKILL; gone, as claimStart found) may have left its API, worker and simulator running, on the ports they need.
     await stopOrphanChildren(config.dataDir, log);
     // Fail before starting anything if the API could not listen anyway.
     await assertPortFree(config.apiPort, config.apiHost, 'the API', 'PORT');
@@ -461,6 +467,16 @@ function keepAlive<T extends { ended?: Promise<string>; stop(): Promise<void> }>
   };
   const kept = supervisor.supervise({ name, logFile, restart: async () => asChild(await restart()) }, asChild(server));
   return { ...server, stop: () => kept.stop() };
+}
+
+function alreadyRunningMessage(config: Config, pid: number): string {
+  const relative = path.relative(config.projectDir, config.dataDir);
+  const folder = relative && !relative.startsWith('..') ? relative : config.dataDir;
+  return (
+    `installer-jobs start is already running for ${folder} (pid ${pid}), supervising its servers; ` +
+    `a second start would stop them while that one starts them again. Stop it first — Ctrl-C in its terminal, ` +
+    `or \`kill ${pid}\`: it stops everything it started — then start again. (A start whose npm was killed runs on without it.)`
+  );
 }
 
 function gaveUpMessage(config: Config, gaveUp: GaveUp): string {

@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import { isAlive, readPid, waitForExit } from '../../runtime/pid-file';
 import { loadConfig } from '../../common/config';
 import { locateTool } from '../../runtime/tools';
-import { CliProcess, newStartStack, processesNaming, type StartStack } from '../support/cli';
+import { CliProcess, newStartStack, processesNaming, runCliAsync, type StartStack } from '../support/cli';
 
 /**
  * `installer-jobs start` keeps its stack alive (issue #16, point 1): a child killed outright comes
@@ -33,6 +33,20 @@ describe('installer-jobs start supervising its children', function () {
     api: path.join(dataDir, 'api.pid'),
     simulator: path.join(dataDir, 'simulator.pid'),
   });
+  const startPidFile = (dataDir: string) => path.join(dataDir, 'start.pid');
+
+  /** A second start on the same data folder, as after `kill -9` of npm, whose `start` child lives on: refused at once, touching nothing. */
+  async function expectSecondStartRefused(stack: Stack, first: CliProcess, args: string[]): Promise<void> {
+    const second = await runCliAsync(args, stack.env, { timeoutMs: 30_000 });
+    const said = second.stdout + second.stderr;
+    expect(second.status, said).to.equal(1);
+    expect(second.stderr).to.include(
+      `✖ installer-jobs start is already running for ${stack.dataDir} (pid ${first.child.pid}), supervising its servers;`,
+    );
+    expect(second.stderr).to.include(`\`kill ${first.child.pid}\``);
+    expect(said).not.to.include('Stopping a server');
+    expect(readPid(startPidFile(stack.dataDir)), 'the first start is still on record').to.equal(first.child.pid);
+  }
 
   function kill9(file: string): number {
     const pid = readPid(file);
@@ -140,6 +154,7 @@ describe('installer-jobs start supervising its children', function () {
     const orphans = [files.api, files.worker, files.simulator, files.temporal, files.postgres].map((file) => readPid(file)!);
     start.child.kill('SIGKILL');
     await start.stop();
+    expect(readPid(startPidFile(stack.dataDir)), 'a start killed outright leaves its pid file').to.equal(start.child.pid);
     for (const pid of orphans) expect(isAlive(pid), `orphan ${pid} still runs`).to.equal(true);
     const again = new CliProcess(['start', '--processes'], stack.env);
     try {
@@ -153,11 +168,35 @@ describe('installer-jobs start supervising its children', function () {
     await expectNothingLeft(stack.dataDir, pids);
   });
 
+  it('a second start while one runs, in either mode, is refused naming the running one, which goes on undisturbed', async () => {
+    const stack = await newStack();
+    const files = pidFiles(stack.dataDir);
+    const first = new CliProcess(['start', '--processes'], stack.env);
+    try {
+      await first.waitFor(/Ready \(worker and API as processes of their own\)/);
+      const before = Object.values(files).map((file) => readPid(file));
+      await expectSecondStartRefused(stack, first, ['start', '--processes']);
+      await expectSecondStartRefused(stack, first, ['start']);
+      expect(
+        Object.values(files).map((file) => readPid(file)),
+        'the same servers',
+      ).to.deep.equal(before);
+      for (const pid of before) expect(isAlive(pid!), `server ${pid} still runs`).to.equal(true);
+      await untilReady(stack.apiUrl);
+      await new Promise((resolve) => setTimeout(resolve, 500)); // a server stopped under it would be noticed by now
+      expect(first.output, 'nothing died').not.to.include('✖');
+    } finally {
+      expect(await first.stop('SIGINT'), first.output).to.equal(0);
+    }
+    expect(fs.existsSync(startPidFile(stack.dataDir)), 'a start that stopped takes its pid file along').to.equal(false);
+  });
+
   it('in one process: the worker and API take up a Temporal dev server started again; Ctrl-C just after Postgres died stops everything within seconds', async () => {
     const stack = await newStack();
     const files = pidFiles(stack.dataDir);
     const start = new CliProcess(['start'], stack.env);
     await start.waitFor(/Ready\./);
+    await expectSecondStartRefused(stack, start, ['start', '--processes']);
     const jobId = await createJob(stack);
     const pids = [kill9(files.temporal)];
     await start.waitFor(/✔ Temporal dev server is back/);

@@ -78,6 +78,39 @@ describe('Supervisor', () => {
     expect(lines[1]).to.equal('✖ API could not be restarted: Port 3000 is in use; restarting it in 5 ms (2 of 5 deaths allowed in 60 s)');
   });
 
+  it("a restart that fails quoting its log names the log's last line, not an empty colon", async () => {
+    const lines: string[] = [];
+    let attempts = 0;
+    const s = new Supervisor({ log: (line) => lines.push(line), onGiveUp: () => {}, backoffMs: () => 5 });
+    const first = new FakeChild();
+    s.supervise(
+      {
+        name: 'API',
+        restart: async () => {
+          attempts++;
+          if (attempts === 1)
+            throw new Error(
+              'installer-jobs api exited with code 1 before it was ready. Last lines of /d/api.log:\n{"msg":"API stopped"}\n\n✖ Cannot reach Postgres at postgres://…: the database system is shutting down.\n',
+            );
+          if (attempts === 2) throw new Error('Embedded Postgres did not start. Last lines of /d/postgres.log:\n' + 'x'.repeat(400));
+          if (attempts === 3) throw new Error('Embedded Postgres did not start. Last lines of /d/postgres.log:\n(no log written)');
+          return new FakeChild();
+        },
+      },
+      first,
+    );
+    first.die();
+    await tick(100);
+    expect(attempts).to.equal(4);
+    expect(lines[1]).to.equal(
+      '✖ API could not be restarted: installer-jobs api exited with code 1 before it was ready. Last lines of /d/api.log: … Cannot reach Postgres at postgres://…: the database system is shutting down.; restarting it in 5 ms (2 of 5 deaths allowed in 60 s)',
+    );
+    expect(lines[2]).to.equal(
+      `✖ API could not be restarted: Embedded Postgres did not start. Last lines of /d/postgres.log: … ${'x'.repeat(299)}…; restarting it in 5 ms (3 of 5 deaths allowed in 60 s)`,
+    );
+    expect(lines[3]).to.match(/Last lines of \/d\/postgres.log: … \(no log written\); restarting/);
+  });
+
   it('restarts nothing once stopping, and stops the child running', async () => {
     const { s, made, restart } = supervisor();
     const first = new FakeChild();

@@ -113,7 +113,7 @@ export class Supervisor {
           return;
         } catch (error) {
           if (giveUpNow()) return;
-          reason = `could not be restarted: ${firstLine((error as Error).message)}`;
+          reason = `could not be restarted: ${oneLineReason((error as Error).message)}`;
         }
       }
     };
@@ -162,6 +162,22 @@ function seconds(ms: number): string {
   return ms < 1_000 ? `${ms} ms` : `${(ms / 1_000).toFixed(ms % 1_000 === 0 ? 0 : 1)} s`;
 }
 
-function firstLine(text: string): string {
-  return text.split('\n')[0]!;
+/**
+ * Why a restart failed, in one line. A start error quotes its log under "… Last lines of <log>:"
+ * (cli-child.ts, postgres.ts): its first line ends at that colon and says nothing of why, and the
+ * log's last line most often does ("✖ Cannot reach Postgres …"): that line is kept.
+ */
+function oneLineReason(message: string): string {
+  const [first = '', ...rest] = message.split('\n');
+  if (!first.endsWith(':')) return first;
+  const last = rest
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .at(-1);
+  if (last === undefined) return first.slice(0, -1);
+  const said = last.replace(/^✖\s*/, '');
+  return `${first} … ${said.length > MAX_QUOTED ? `${said.slice(0, MAX_QUOTED - 1)}…` : said}`;
 }
+
+/** The most of a log line quoted in one (a request's JSON line runs to 400 characters). */
+const MAX_QUOTED = 300;

@@ -91,6 +91,17 @@ export async function readFeed(
   }));
 }
 
+/** Whether `cursor` is an event's of the feed (on each table's (tx, id) index). */
+export async function feedEventExists(db: Db, cursor: string): Promise<boolean> {
+  const [, tx, id] = FEED_CURSOR_PATTERN.exec(cursor) ?? [];
+  if (tx === undefined) return false;
+  const { rows } = await db.raw<{ rows: Array<{ found: boolean }> }>(
+    'select exists (select 1 from job_events where tx = ?::xid8 and id = ?::bigint) or exists (select 1 from invitation_events where tx = ?::xid8 and id = ?::bigint) as found',
+    [tx, id!, tx, id!],
+  );
+  return rows[0]?.found === true;
+}
+
 /** The cursor of the feed's newest readable event: where a reader starts that wants only what comes next. */
 export async function feedHead(db: Db): Promise<string | undefined> {
   const [row] = await db('feed_events')

@@ -1,7 +1,7 @@
 import Router from '@koa/router';
 import { InputError } from '../../common/errors';
 import type { Db } from '../../db/connection';
-import { compareFeedCursors, feedHead, isFeedCursor } from '../../db/feed';
+import { compareFeedCursors, feedEventExists, feedHead, isFeedCursor } from '../../db/feed';
 import { principalForToken, type Principal } from '../../db/tenancy';
 import { bearerToken, type AuthState } from '../auth';
 import type { SignedInDeps } from '../signed-in';
@@ -27,12 +27,17 @@ export function eventsRouter(deps: EventsRouterDeps): Router<AuthState> {
     const principal = ctx.state.principal;
     const resumeAfter = lastEventId(ctx.headers['last-event-id'], parseQuery({ ...ctx.query }).lastEventId);
     // Asked before the answer begins, so that a database that does not answer is a 503 like on any route.
-    const head = (await feedHead(deps.db)) ?? '0-0';
+    const head = (await feedHead(deps.db)) ?? EMPTY_FEED;
     // Every id a stream gives out is an event's it read, or the head, never past what feedHead then
     // answered; and feedHead never moves back (no event is removed, and it reads below the oldest
     // running transaction, which only grows). So an id past it now was never given out, whatever is
     // being written meanwhile — asked afresh, as another API process may have given it out.
-    if (resumeAfter && compareFeedCursors(resumeAfter.id, head) > 0) throw beyondTheFeed(resumeAfter, head);
+    if (resumeAfter && compareFeedCursors(resumeAfter.id, head) > 0)
+      throw notGivenOut(resumeAfter, `is beyond the newest event of the stream (${head}): no message received ever had it`);
+    // Below the head, an id given out is an event's (the head of an empty feed, 0-0, aside): one of
+    // no event was made up, or kept from a database since restored, and would resume somewhere arbitrary.
+    if (resumeAfter && resumeAfter.id !== EMPTY_FEED && !(await feedEventExists(deps.db, resumeAfter.id)))
+      throw notGivenOut(resumeAfter, 'names no event of the stream: no message received ever had it');
     const start = resumeAfter?.id ?? head;
     ctx.type = 'text/event-stream';
     // Proxies must pass each message on as it comes, neither buffer nor compress nor cache it.
@@ -82,16 +87,15 @@ function notAnEventId({ what, pointer }: Omit<ResumeAfter, 'id'>): InputError {
   );
 }
 
-/** An id past the newest event: kept from before the database was reset or restored, say; resuming there would wait for ever. */
-function beyondTheFeed({ what, pointer }: ResumeAfter, head: string): InputError {
-  return new InputError(
-    `${what} is not an event id this stream gave out.`,
-    [{ pointer, message: `is beyond the newest event of the stream (${head}): no message received ever had it`, rule: 'given-out' }],
-    {
-      detail:
-        'It may have been kept from before the database was reset. Reconnect without Last-Event-ID (and lastEventId) to start now; reload what you show, as events before now cannot be resumed from this id.',
-    },
-  );
+/** The head of a feed without events: the id a stream opened then gives out. */
+const EMPTY_FEED = '0-0';
+
+/** An id no stream gave out (past the newest event, or of none): kept from before the database was reset or restored, say. */
+function notGivenOut({ what, pointer }: ResumeAfter, message: string): InputError {
+  return new InputError(`${what} is not an event id this stream gave out.`, [{ pointer, message, rule: 'given-out' }], {
+    detail:
+      'It may have been kept from before the database was reset. Reconnect without Last-Event-ID (and lastEventId) to start now; reload what you show, as events before now cannot be resumed from this id.',
+  });
 }
 
 /** A query string has only strings: the schema judges them, and the problem says they are query parameters. */

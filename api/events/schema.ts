@@ -8,7 +8,7 @@ const cursor = (description: string) => ({ type: 'string', pattern: FEED_CURSOR_
 
 /** The Last-Event-ID request header, which an EventSource sends by itself when it reconnects. */
 export const lastEventIdHeader = cursor(
-  'Resume after this event: the `id` of the last message received (an EventSource sends it by itself when it reconnects). The stream then sends every event after it that you may see, then goes on live. Without it, the stream starts now. Anything but an id the stream gave out answers 400 invalid-request naming /headers/last-event-id: rule pattern for what is no id, rule given-out for an id beyond the newest event (kept from before the database was reset, say): reconnect without it.',
+  'Resume after this event: the `id` of the last message received (an EventSource sends it by itself when it reconnects). The stream then sends every event after it that you may see, then goes on live. Without it, the stream starts now. Anything but an id the stream gave out answers 400 invalid-request naming /headers/last-event-id: rule pattern for what is no id, rule given-out for an id of no event or beyond the newest (kept from before the database was reset, say): reconnect without it.',
 );
 
 export const eventStreamQuery = {

@@ -78,6 +78,19 @@ describe('resuming the live event stream', function () {
     for (const given of [head, '0-0']) await stream(given);
   });
 
+  it('refuses an id below the newest event that names no event (made up, or kept from a database since restored)', async () => {
+    await answer();
+    const head = (await feedHead(stack.db))!;
+    const [tx, id] = head.split('-');
+    for (const none of ['1-1', `${BigInt(tx!) - 1n}-${id}`]) {
+      const header = await refused(none, 'header');
+      expect(header.body.errors).to.deep.equal([
+        { pointer: '/headers/last-event-id', message: 'names no event of the stream: no message received ever had it', rule: 'given-out' },
+      ]);
+      expect((await refused(none, 'query')).body.errors[0].rule).to.equal('given-out');
+    }
+  });
+
   it('refuses the id of an event whose transaction is still running, and takes it once the stream could have sent it', async () => {
     let release!: () => void;
     let held: string | undefined;

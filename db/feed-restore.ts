@@ -22,6 +22,8 @@ const AHEAD = 'tx >= pg_snapshot_xmax(pg_current_snapshot())';
  * RESTORED_TX and the stored cursors (webhook delivery's, and where each endpoint starts) to the
  * same place in row-number order — at least once: a cursor goes before the first row it had not
  * passed, and fanning out again what it had passed adds no delivery (one per endpoint and event).
+ * Events written here before migrating (an API or worker started early) come after every restored
+ * one: a restored cursor has not passed them, and a cursor given out here has passed every restored one.
  * Answers how many rows it moved: 0 when this cluster wrote them. Part of migrating, so it runs
  * before the API and the worker write; a portal holding an id from before gets 400 `given-out`.
  */
@@ -33,15 +35,25 @@ export async function renumberFeedFromAnotherCluster(db: Knex): Promise<number> 
   return db.transaction(async (trx) => {
     // Nothing writes events meanwhile (a process started too early waits).
     await trx.raw('lock table job_events, invitation_events, webhook_dispatch_cursor, webhook_endpoints in exclusive mode');
+    // The restored rows end at the newest of those ahead; the sequence goes on from the restored
+    // value, so every row written here since (a process that ran before migrating) has a higher id.
+    const restoredUpTo = (
+      await trx.raw<{ rows: Array<{ id: string }> }>(`select coalesce(max(id), 0)::text as id from feed_events where ${AHEAD}`)
+    ).rows[0]!.id;
     for (const column of ['cursor', 'starts_after'] as const) {
       const table = column === 'cursor' ? 'webhook_dispatch_cursor' : 'webhook_endpoints';
+      const [tx, id] = [`split_part(${column}, '-', 1)::xid8`, `split_part(${column}, '-', 2)::bigint`];
+      // A restored cursor has passed none of the rows written here, and the restored ones as it did;
+      // one given out here has passed every restored row, and the rows written here as it did.
       // Cursors are `<tx>-<id>`; a null one reads from the beginning and stays so.
       await trx.raw(
         `update ${table} set ${column} = ? || '-' || coalesce(
-           (select min(id) - 1 from feed_events where (tx, id) > (split_part(${column}, '-', 1)::xid8, split_part(${column}, '-', 2)::bigint)),
+           (select min(f.id) - 1 from feed_events f
+             where case when ${id} <= ?::bigint then f.id > ?::bigint or (f.tx, f.id) > (${tx}, ${id})
+                        else f.id > ?::bigint and (f.tx, f.id) > (${tx}, ${id}) end),
            (select max(id) from feed_events), 0)
          where ${column} is not null`,
-        [RESTORED_TX],
+        [RESTORED_TX, restoredUpTo, restoredUpTo, restoredUpTo],
       );
     }
     let moved = 0;

@@ -1,7 +1,7 @@
 // The event feed restored into another Postgres cluster (pg_dump and restore): the rows keep the
 // transaction ids of the old cluster, above anything the new one has counted. Here the old
 // cluster's ids are written as a restore leaves them, into a real Postgres, and migrating repairs
-// the order.
+// the order. (Checked once by hand with a real pg_dump and pg_restore between two clusters too.)
 import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import { migrateLatest, type Db } from '../../db/connection';
@@ -14,7 +14,7 @@ describe('the event feed after a restore into another cluster', function () {
   let db: Db;
   let providerId: string;
 
-  before(async () => {
+  beforeEach(async () => {
     ({ db } = await freshDatabase('feed restore'));
     ({ providerId } = await onboardProvider(db, { name: 'Restore Mobility', adminEmail: 'admin@restore.example', fleetName: 'Fleet' }));
   });
@@ -29,35 +29,71 @@ describe('the event feed after a restore into another cluster', function () {
     });
   const numbersAfter = async (after: string | undefined) =>
     (await readFeed(db, { audience: 'all', after, limit: 100 })).map((event) => event.data.n);
+  const cursorOf = async (n: number) => (await readFeed(db, { audience: 'all', limit: 100 })).find((event) => event.data.n === n)!.cursor;
   const dispatchCursor = async () => (await db('webhook_dispatch_cursor').first('cursor')).cursor as string | null;
+
+  /** What a logical restore leaves: the old cluster's transaction ids, far above this one's, in rows and stored cursors alike. */
+  async function restoredFromAnotherCluster(): Promise<void> {
+    const far = 'pg_snapshot_xmax(pg_current_snapshot())::text::bigint + 5000000';
+    await db.raw(`update invitation_events set tx = (${far} + id)::text::xid8`);
+    await db('webhook_dispatch_cursor').update({
+      cursor: db.raw(`(${far} + split_part(cursor, '-', 2)::bigint)::text || '-' || split_part(cursor, '-', 2)`),
+    });
+  }
+
+  async function migrated(): Promise<string[]> {
+    const lines: string[] = [];
+    await migrateLatest(db, (line) => lines.push(line));
+    return lines;
+  }
 
   it('puts the restored events before every new one, and webhook delivery goes on after the last it had sent', async () => {
     for (const n of [1, 2, 3, 4]) await answer(n);
-    const delivered = (await readFeed(db, { audience: 'all', limit: 2 })).at(-1)!.cursor;
-    await db('webhook_dispatch_cursor').update({ cursor: delivered });
-    // What a logical restore leaves: the old cluster's transaction ids, far above this one's.
-    await db.raw(`update invitation_events set tx = (pg_snapshot_xmax(pg_current_snapshot())::text::bigint + 5000000 + id)::text::xid8`);
-    await db('webhook_dispatch_cursor').update({
-      cursor: db.raw(
-        `(pg_snapshot_xmax(pg_current_snapshot())::text::bigint + 5000000 + split_part(cursor, '-', 2)::bigint)::text || '-' || split_part(cursor, '-', 2)`,
-      ),
-    });
-    await answer(5);
-    expect(await numbersAfter((await dispatchCursor())!), 'broken: the new event sorts behind the cursor').to.deep.equal([]);
+    await db('webhook_dispatch_cursor').update({ cursor: await cursorOf(2) });
+    await restoredFromAnotherCluster();
+    expect(await numbersAfter((await dispatchCursor())!), 'broken: the restored events are out of sight').to.deep.equal([]);
 
-    const lines: string[] = [];
-    await migrateLatest(db, (line) => lines.push(line));
-    expect(lines).to.deep.equal([
-      'The event feed came from another Postgres cluster (a logical restore): its 5 events now sort before every new one, and webhook delivery goes on after the last it had sent.',
+    expect(await migrated()).to.deep.equal([
+      'The event feed came from another Postgres cluster (a logical restore): its 4 events now sort before every new one, and webhook delivery goes on after the last it had sent.',
     ]);
-    expect(await numbersAfter((await dispatchCursor())!), 'delivery goes on after the second').to.deep.equal([3, 4, 5]);
-    await answer(6);
-    expect(await numbersAfter(undefined)).to.deep.equal([1, 2, 3, 4, 5, 6]);
-    const head = (await feedHead(db))!;
-    expect((await readFeed(db, { audience: 'all', limit: 100 })).at(-1)!.cursor).to.equal(head);
+    expect(await numbersAfter((await dispatchCursor())!), 'delivery goes on after the second').to.deep.equal([3, 4]);
+    await answer(5);
+    expect(await numbersAfter(undefined)).to.deep.equal([1, 2, 3, 4, 5]);
+    expect((await readFeed(db, { audience: 'all', limit: 100 })).at(-1)!.cursor).to.equal(await feedHead(db));
+    expect(await migrated(), 'nothing to repair any more').to.deep.equal([]);
+  });
 
-    const again: string[] = [];
-    await migrateLatest(db, (line) => again.push(line));
-    expect(again, 'nothing to repair any more').to.deep.equal([]);
+  it('delivers what was written here before migrating, to the endpoints registered before and after the restore alike', async () => {
+    for (const n of [1, 2, 3]) await answer(n);
+    // Caught up before the dump; and an endpoint registered in the old cluster after event 3.
+    await db('webhook_dispatch_cursor').update({ cursor: await cursorOf(3) });
+    await restoredFromAnotherCluster();
+    const before = await db('webhook_endpoints')
+      .insert({
+        organisation_id: providerId,
+        url: 'https://a.example/hooks',
+        event_types: ['invitation.declined'],
+        secret: 's',
+        starts_after: await dispatchCursor(),
+      })
+      .returning('id');
+    // A worker or API started before migrating: an event, and an endpoint registered after it.
+    await answer(4);
+    const here = await db('webhook_endpoints')
+      .insert({
+        organisation_id: providerId,
+        url: 'https://b.example/hooks',
+        event_types: ['invitation.declined'],
+        secret: 's',
+        starts_after: await feedHead(db),
+      })
+      .returning('id');
+    await migrated();
+    await answer(5);
+
+    expect(await numbersAfter((await dispatchCursor())!), 'the event written before migrating is not lost').to.deep.equal([4, 5]);
+    const startsAfter = async (id: string) => (await db('webhook_endpoints').where({ id }).first('starts_after')).starts_after as string;
+    expect(await numbersAfter(await startsAfter(before[0].id)), 'registered in the old cluster').to.deep.equal([4, 5]);
+    expect(await numbersAfter(await startsAfter(here[0].id)), 'registered here: nothing restored').to.deep.equal([5]);
   });
 });

@@ -1,10 +1,10 @@
 // The event feed after a logical restore (pg_dump into a new cluster, a managed database's
 // "import"): the feed orders events by the id of the transaction that wrote them, then by row
-// number (db/feed.ts), and a new cluster counts transactions afresh. Its new events would get lower
-// transaction ids than the restored ones, so they would sort behind the cursors of webhook delivery
-// and of every portal's stream — never delivered — while the restored rows hid above everything
-// the new cluster reads. A physical restore (a snapshot, point-in-time recovery) keeps the counter
-// and needs none of this.
+// number (db/feed.ts), and a new cluster counts transactions afresh. Its new events would get other
+// transaction ids than the restored ones, mostly lower, so they would sort behind the cursors of
+// webhook delivery and of every portal's stream — never delivered — while the restored rows hid
+// above everything the new cluster reads. A physical restore (a snapshot, point-in-time recovery)
+// keeps the cluster, its counter and needs none of this.
 import type { Knex } from 'knex';
 
 /**
@@ -18,47 +18,76 @@ const RESTORED_TX = '1';
 const AHEAD = 'tx >= pg_snapshot_xmax(pg_current_snapshot())';
 
 /**
- * When the feed holds rows of a transaction this cluster has not reached, moves every row of it to
- * RESTORED_TX and the stored cursors (webhook delivery's, and where each endpoint starts) to the
- * same place in row-number order — at least once: a cursor goes before the first row it had not
- * passed, and fanning out again what it had passed adds no delivery (one per endpoint and event).
- * Events written here before migrating (an API or worker started early) come after every restored
- * one: a restored cursor has not passed them, and a cursor given out here has passed every restored one.
- * Answers how many rows it moved: 0 when this cluster wrote them. Part of migrating, so it runs
- * before the API and the worker write; a portal holding an id from before gets 400 `given-out`.
+ * Rows this cluster did not write: a row written here carries its own transaction in `tx` and as
+ * its `xmin` (feed rows are never updated, and freezing keeps xmin); a restored row was inserted by
+ * the restore's transaction, whatever its `tx` says.
+ */
+const NOT_WRITTEN_HERE = `tx::text::bigint % 4294967296 <> xmin::text::bigint`;
+
+/**
+ * When the feed comes from another cluster — the cluster's identifier differs from the one recorded
+ * at the last migration, or (where a role may not read it) rows hold transactions this cluster has
+ * not reached — moves every row to RESTORED_TX and the stored cursors (webhook delivery's, and where
+ * each endpoint starts) to the same place in row-number order, at least once: a cursor goes before
+ * the first row it had not passed, and fanning out again what it had passed adds no delivery (one
+ * per endpoint and event). Events written here before migrating (an API or worker started early)
+ * come after every restored one: a restored cursor has not passed them, and a cursor given out here
+ * has passed every restored one. Answers how many rows it moved: 0 when this cluster wrote them.
+ * Part of migrating, so it runs before the API and the worker write; a portal holding an id from
+ * before gets 400 `given-out`.
  */
 export async function renumberFeedFromAnotherCluster(db: Knex): Promise<number> {
+  const cluster = await clusterIdentifier(db);
+  const recorded = (await db('feed_origin').first('cluster'))?.cluster as string | null | undefined;
   const { rows } = await db.raw<{ rows: Array<{ ahead: boolean }> }>(
     `select exists (select 1 from job_events where ${AHEAD}) or exists (select 1 from invitation_events where ${AHEAD}) as ahead`,
   );
-  if (!rows[0]?.ahead) return 0;
+  const elsewhere = (cluster !== undefined && recorded != null && recorded !== cluster) || rows[0]?.ahead === true;
   return db.transaction(async (trx) => {
-    // Nothing writes events meanwhile (a process started too early waits).
-    await trx.raw('lock table job_events, invitation_events, webhook_dispatch_cursor, webhook_endpoints in exclusive mode');
-    // The restored rows end at the newest of those ahead; the sequence goes on from the restored
-    // value, so every row written here since (a process that ran before migrating) has a higher id.
-    const restoredUpTo = (
-      await trx.raw<{ rows: Array<{ id: string }> }>(`select coalesce(max(id), 0)::text as id from feed_events where ${AHEAD}`)
-    ).rows[0]!.id;
-    for (const column of ['cursor', 'starts_after'] as const) {
-      const table = column === 'cursor' ? 'webhook_dispatch_cursor' : 'webhook_endpoints';
-      const [tx, id] = [`split_part(${column}, '-', 1)::xid8`, `split_part(${column}, '-', 2)::bigint`];
-      // A restored cursor has passed none of the rows written here, and the restored ones as it did;
-      // one given out here has passed every restored row, and the rows written here as it did.
-      // Cursors are `<tx>-<id>`; a null one reads from the beginning and stays so.
-      await trx.raw(
-        `update ${table} set ${column} = ? || '-' || coalesce(
-           (select min(f.id) - 1 from feed_events f
-             where case when ${id} <= ?::bigint then f.id > ?::bigint or (f.tx, f.id) > (${tx}, ${id})
-                        else f.id > ?::bigint and (f.tx, f.id) > (${tx}, ${id}) end),
-           (select max(id) from feed_events), 0)
-         where ${column} is not null`,
-        [RESTORED_TX, restoredUpTo, restoredUpTo, restoredUpTo],
-      );
-    }
-    let moved = 0;
-    for (const table of ['job_events', 'invitation_events'])
-      moved += (await trx.raw(`update ${table} set tx = ?::xid8`, [RESTORED_TX])).rowCount as number;
-    return moved;
+    if (cluster !== undefined && cluster !== recorded)
+      await trx('feed_origin').insert({ id: true, cluster }).onConflict('id').merge(['cluster']);
+    return elsewhere ? renumber(trx) : 0;
   });
+}
+
+async function renumber(trx: Knex.Transaction): Promise<number> {
+  // Nothing writes events meanwhile (a process started too early waits).
+  await trx.raw('lock table job_events, invitation_events, webhook_dispatch_cursor, webhook_endpoints in exclusive mode');
+  // The restored rows end where the restored sequence did; every row written here since has a higher id.
+  const restoredUpTo = (
+    await trx.raw<{ rows: Array<{ id: string }> }>(
+      `select coalesce(max(id), 0)::text as id from (
+         select id from job_events where ${NOT_WRITTEN_HERE} union all select id from invitation_events where ${NOT_WRITTEN_HERE}) restored`,
+    )
+  ).rows[0]!.id;
+  for (const column of ['cursor', 'starts_after'] as const) {
+    const table = column === 'cursor' ? 'webhook_dispatch_cursor' : 'webhook_endpoints';
+    const [tx, id] = [`split_part(${column}, '-', 1)::xid8`, `split_part(${column}, '-', 2)::bigint`];
+    // A restored cursor has passed none of the rows written here, and the restored ones as it did;
+    // one given out here has passed every restored row, and the rows written here as it did.
+    // Cursors are `<tx>-<id>`; a null one reads from the beginning and stays so.
+    await trx.raw(
+      `update ${table} set ${column} = ? || '-' || coalesce(
+         (select min(f.id) - 1 from feed_events f
+           where case when ${id} <= ?::bigint then f.id > ?::bigint or (f.tx, f.id) > (${tx}, ${id})
+                      else f.id > ?::bigint and (f.tx, f.id) > (${tx}, ${id}) end),
+         (select max(id) from feed_events), 0)
+       where ${column} is not null`,
+      [RESTORED_TX, restoredUpTo, restoredUpTo, restoredUpTo],
+    );
+  }
+  let moved = 0;
+  for (const table of ['job_events', 'invitation_events'])
+    moved += (await trx.raw(`update ${table} set tx = ?::xid8`, [RESTORED_TX])).rowCount as number;
+  return moved;
+}
+
+/** The cluster's system identifier, which a logical restore changes and a physical one keeps; undefined where the role may not read it. */
+async function clusterIdentifier(db: Knex): Promise<string | undefined> {
+  try {
+    const { rows } = await db.raw<{ rows: Array<{ id: string }> }>('select system_identifier::text as id from pg_control_system()');
+    return rows[0]?.id;
+  } catch {
+    return undefined;
+  }
 }

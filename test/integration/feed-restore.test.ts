@@ -63,6 +63,26 @@ describe('the event feed after a restore into another cluster', function () {
     expect(await migrated(), 'nothing to repair any more').to.deep.equal([]);
   });
 
+  it('notices a restore by the cluster, also when the new cluster has counted past the restored transactions', async () => {
+    for (const n of [1, 2, 3]) await answer(n);
+    // A young source: its transaction ids only a little above where the new cluster is; caught up.
+    const near = 'pg_snapshot_xmax(pg_current_snapshot())::text::bigint + 50';
+    await db.raw(`update invitation_events set tx = (${near} + id)::text::xid8`);
+    await db('webhook_dispatch_cursor').update({
+      cursor: db.raw(`(${near} + 3)::text || '-' || ?`, [(await db.raw('select max(id) as id from invitation_events')).rows[0].id]),
+    });
+    await db('feed_origin').update({ cluster: 'the old cluster' });
+    await answer(4); // written here before migrating, below the restored transactions
+    for (let burnt = 0; burnt < 80; burnt++) await db.raw('select pg_current_xact_id()'); // the counter passes them
+    expect(await numbersAfter((await dispatchCursor())!), 'broken: event 4 sorts behind the cursor').to.deep.equal([]);
+
+    expect(await migrated()).to.have.length(1);
+    expect(await numbersAfter((await dispatchCursor())!)).to.deep.equal([4]);
+    await answer(5);
+    expect(await numbersAfter(undefined)).to.deep.equal([1, 2, 3, 4, 5]);
+    expect(await migrated(), 'the cluster is recorded: nothing more to repair').to.deep.equal([]);
+  });
+
   it('delivers what was written here before migrating, to the endpoints registered before and after the restore alike', async () => {
     for (const n of [1, 2, 3]) await answer(n);
     // Caught up before the dump; and an endpoint registered in the old cluster after event 3.

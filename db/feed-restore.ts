@@ -26,8 +26,8 @@ const NOT_WRITTEN_HERE = `tx::text::bigint % 4294967296 <> xmin::text::bigint`;
 
 /**
  * When the feed comes from another cluster — the cluster's identifier differs from the one recorded
- * at the last migration, or (where a role may not read it) rows hold transactions this cluster has
- * not reached — moves every row to RESTORED_TX and the stored cursors (webhook delivery's, and where
+ * at the last migration and rows are not as this cluster wrote them, or rows hold transactions this
+ * cluster has not reached (the only sign where a role may not read the identifier) — moves every row to RESTORED_TX and the stored cursors (webhook delivery's, and where
  * each endpoint starts) to the same place in row-number order, at least once: a cursor goes before
  * the first row it had not passed, and fanning out again what it had passed adds no delivery (one
  * per endpoint and event). Events written here before migrating (an API or worker started early)
@@ -39,10 +39,14 @@ const NOT_WRITTEN_HERE = `tx::text::bigint % 4294967296 <> xmin::text::bigint`;
 export async function renumberFeedFromAnotherCluster(db: Knex): Promise<number> {
   const cluster = await clusterIdentifier(db);
   const recorded = (await db('feed_origin').first('cluster'))?.cluster as string | null | undefined;
-  const { rows } = await db.raw<{ rows: Array<{ ahead: boolean }> }>(
-    `select exists (select 1 from job_events where ${AHEAD}) or exists (select 1 from invitation_events where ${AHEAD}) as ahead`,
+  const another = cluster !== undefined && recorded != null && recorded !== cluster;
+  // Another cluster holding rows it did not write: a pg_upgrade also makes a new cluster, but keeps
+  // the rows as written (and the counter); rows a repair moved already sort before everything.
+  const sign = another ? `(${NOT_WRITTEN_HERE} and tx <> '${RESTORED_TX}'::xid8) or ${AHEAD}` : AHEAD;
+  const { rows } = await db.raw<{ rows: Array<{ restored: boolean }> }>(
+    `select exists (select 1 from job_events where ${sign}) or exists (select 1 from invitation_events where ${sign}) as restored`,
   );
-  const elsewhere = (cluster !== undefined && recorded != null && recorded !== cluster) || rows[0]?.ahead === true;
+  const elsewhere = rows[0]?.restored === true;
   return db.transaction(async (trx) => {
     if (cluster !== undefined && cluster !== recorded)
       await trx('feed_origin').insert({ id: true, cluster }).onConflict('id').merge(['cluster']);

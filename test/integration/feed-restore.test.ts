@@ -83,6 +83,15 @@ describe('the event feed after a restore into another cluster', function () {
     expect(await migrated(), 'the cluster is recorded: nothing more to repair').to.deep.equal([]);
   });
 
+  it('leaves a feed alone that another cluster holds as it was written, as after pg_upgrade', async () => {
+    for (const n of [1, 2]) await answer(n);
+    const before = await readFeed(db, { audience: 'all', limit: 100 });
+    await db('feed_origin').update({ cluster: 'the cluster before the upgrade' });
+    expect(await migrated()).to.deep.equal([]);
+    expect(await readFeed(db, { audience: 'all', limit: 100 }), 'the same cursors').to.deep.equal(before);
+    expect((await db('feed_origin').first('cluster')).cluster).not.to.equal('the cluster before the upgrade');
+  });
+
   it('delivers what was written here before migrating, to the endpoints registered before and after the restore alike', async () => {
     for (const n of [1, 2, 3]) await answer(n);
     // Caught up before the dump; and an endpoint registered in the old cluster after event 3.

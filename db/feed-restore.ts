@@ -19,7 +19,7 @@ const AHEAD = 'tx >= pg_snapshot_xmax(pg_current_snapshot())';
 
 /**
  * Rows this cluster did not write: a row written here carries its own transaction in `tx` and as
- * its `xmin` (feed rows are never updated, and freezing keeps xmin); a restored row was inserted by
+ * its `xmin` (feed rows are updated by nothing but this repair, and freezing keeps xmin); a restored row was inserted by
  * the restore's transaction, whatever its `tx` says.
  */
 const NOT_WRITTEN_HERE = `tx::text::bigint % 4294967296 <> xmin::text::bigint`;
@@ -27,8 +27,9 @@ const NOT_WRITTEN_HERE = `tx::text::bigint % 4294967296 <> xmin::text::bigint`;
 /**
  * When the feed comes from another cluster — the cluster's identifier differs from the one recorded
  * at the last migration and rows are not as this cluster wrote them, or rows hold transactions this
- * cluster has not reached (the only sign where a role may not read the identifier) — moves every row to RESTORED_TX and the stored cursors (webhook delivery's, and where
- * each endpoint starts) to the same place in row-number order, at least once: a cursor goes before
+ * cluster has not reached (the only sign where a role may not read the identifier) — moves every
+ * row to RESTORED_TX and the stored cursors (webhook delivery's, and where each endpoint starts)
+ * to the same place in row-number order, at least once: a cursor goes before
  * the first row it had not passed, and fanning out again what it had passed adds no delivery (one
  * per endpoint and event). Events written here before migrating (an API or worker started early)
  * come after every restored one: a restored cursor has not passed them, and a cursor given out here

@@ -19,8 +19,8 @@ const AHEAD = 'tx >= pg_snapshot_xmax(pg_current_snapshot())';
 
 /**
  * Rows this cluster did not write: a row written here carries its own transaction in `tx` and as
- * its `xmin` (feed rows are updated by nothing but this repair, and freezing keeps xmin); a restored row was inserted by
- * the restore's transaction, whatever its `tx` says.
+ * its `xmin` (feed rows are updated by nothing but this repair, and freezing keeps xmin); a
+ * restored row was inserted by the restore's transaction, whatever its `tx` says.
  */
 const NOT_WRITTEN_HERE = `tx::text::bigint % 4294967296 <> xmin::text::bigint`;
 

@@ -2,13 +2,12 @@
 // told to the provider's and the company's endpoints; a type an organisation can never receive is
 // refused when an endpoint subscribes to it.
 import { expect } from 'chai';
-import { createInstallerCompany, onboardProvider } from '../../db/tenancy';
 import { recordJobEvents } from '../../db/jobs';
-import { newToken } from '../../db/tokens';
 import { createWebhookEndpoint } from '../../db/webhook-endpoints';
 import { SecretSealer } from '../../webhooks/secret-sealing';
 import { WEBHOOK_EVENT_TYPES } from '../../webhooks/event-types';
 import { startTestStack, type TestStack } from '../support/stack';
+import { providerWithInvitedCompany } from '../support/tenants';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 
 /** A box no vehicle in the simulated OneAPI carries: securing the vehicle at the job's end cannot reach it. */
@@ -33,20 +32,7 @@ describe('webhook event types', function () {
     return started;
   }
 
-  /** A provider with a fleet and an installer company accepted for it. */
-  async function tenant(name: string) {
-    const stamp = `${name}-${Date.now().toString(36)}`;
-    const provider = await onboardProvider(stack.db, { name: `P ${stamp}`, adminEmail: `admin@${stamp}.example`, fleetName: `F ${stamp}` });
-    const company = await createInstallerCompany(stack.db, { name: `C ${stamp}`, adminEmail: `office@${stamp}-works.example` });
-    await stack.db('invitations').insert({
-      fleet_id: provider.fleetId,
-      email: `office@${stamp}-works.example`,
-      installer_company_id: company.companyId,
-      status: 'ACCEPTED',
-      token_hash: newToken('inv').hash,
-    });
-    return { provider, company };
-  }
+  const tenant = (name: string) => providerWithInvitedCompany(stack.db, name);
 
   async function register(token: string, url: string, eventTypes: readonly string[]) {
     const answer = await stack.call('POST', '/v1/webhooks', token, { url, eventTypes });

@@ -3,9 +3,8 @@
 import { expect } from 'chai';
 import { Webhook } from 'standardwebhooks';
 import { compareFeedCursors } from '../../db/feed';
-import { createInstallerCompany, onboardProvider } from '../../db/tenancy';
-import { newToken } from '../../db/tokens';
 import { startTestStack, type TestStack } from '../support/stack';
+import { providerWithInvitedCompany } from '../support/tenants';
 import { startWebhookReceiver, type Answer, type WebhookReceiver } from '../support/webhook-receiver';
 
 const LOCATION = { vehicleLocation: { text: 'Marienplatz 1, München' } };
@@ -40,24 +39,7 @@ describe('webhooks', function () {
     return started;
   }
 
-  /** A provider with a fleet and an installer company accepted for it. */
-  async function tenant(name: string) {
-    const stamp = `${name}-${Date.now().toString(36)}`;
-    const provider = await onboardProvider(stack.db, {
-      name: `P ${stamp}`,
-      adminEmail: `admin@${stamp}.example`,
-      fleetName: `Fleet ${stamp}`,
-    });
-    const company = await createInstallerCompany(stack.db, { name: `C ${stamp}`, adminEmail: `office@${stamp}-works.example` });
-    await stack.db('invitations').insert({
-      fleet_id: provider.fleetId,
-      email: `office@${stamp}-works.example`,
-      installer_company_id: company.companyId,
-      status: 'ACCEPTED',
-      token_hash: newToken('inv').hash,
-    });
-    return { provider, company };
-  }
+  const tenant = (name: string) => providerWithInvitedCompany(stack.db, name);
 
   async function register(token: string, url: string, eventTypes: string[]) {
     const answer = await stack.call('POST', '/v1/webhooks', token, { url, eventTypes });

@@ -34,12 +34,17 @@ describe('the event feed after a restore into another cluster', function () {
 
   /** What a logical restore leaves: the old cluster's transaction ids, far above this one's, in rows and stored cursors alike. */
   async function restoredFromAnotherCluster(): Promise<void> {
-    const far = 'pg_snapshot_xmax(pg_current_snapshot())::text::bigint + 5000000';
+    // Taken once: other suites' transactions move the counter between two statements.
+    const far = Number(await nextTransaction()) + 5_000_000;
     await db.raw(`update invitation_events set tx = (${far} + id)::text::xid8`);
     await db('webhook_dispatch_cursor').update({
       cursor: db.raw(`(${far} + split_part(cursor, '-', 2)::bigint)::text || '-' || split_part(cursor, '-', 2)`),
     });
   }
+
+  /** The id of the next transaction this cluster hands out. */
+  const nextTransaction = async (): Promise<string> =>
+    (await db.raw('select pg_snapshot_xmax(pg_current_snapshot())::text as x')).rows[0].x as string;
 
   async function migrated(): Promise<string[]> {
     const lines: string[] = [];
@@ -66,14 +71,14 @@ describe('the event feed after a restore into another cluster', function () {
   it('notices a restore by the cluster, also when the new cluster has counted past the restored transactions', async () => {
     for (const n of [1, 2, 3]) await answer(n);
     // A young source: its transaction ids only a little above where the new cluster is; caught up.
-    const near = 'pg_snapshot_xmax(pg_current_snapshot())::text::bigint + 50';
+    const near = Number(await nextTransaction()) + 500;
     await db.raw(`update invitation_events set tx = (${near} + id)::text::xid8`);
     await db('webhook_dispatch_cursor').update({
       cursor: db.raw(`(${near} + 3)::text || '-' || ?`, [(await db.raw('select max(id) as id from invitation_events')).rows[0].id]),
     });
     await db('feed_origin').update({ cluster: 'the old cluster' });
     await answer(4); // written here before migrating, below the restored transactions
-    for (let burnt = 0; burnt < 80; burnt++) await db.raw('select pg_current_xact_id()'); // the counter passes them
+    for (let burnt = 0; burnt < 600; burnt++) await db.raw('select pg_current_xact_id()'); // the counter passes them
     expect(await numbersAfter((await dispatchCursor())!), 'broken: event 4 sorts behind the cursor').to.deep.equal([]);
 
     expect(await migrated()).to.have.length(1);

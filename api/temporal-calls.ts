@@ -1,10 +1,13 @@
 /**
  * How the API sends changes to job workflows so that an outage gets an honest answer within
  * seconds: first a (cached) look whether a worker polls the task queue, so that nothing is sent
- * that nobody would run; then the update with deadlines — one for a worker to accept it, one for
- * its outcome. A failure before anything was sent is 503 `service-unavailable`; a deadline passed
- * after sending is 503 `outcome-unknown`, because the change may still be applied.
+ * that nobody would run; then the update in one call that Temporal answers with its outcome. Only
+ * when that has not come within the accept deadline is Temporal asked whether a worker accepted
+ * the update — then its outcome is awaited until the complete deadline (or the caller's window). A
+ * failure before anything was sent is 503 `service-unavailable`; a deadline passed after sending is
+ * 503 `outcome-unknown`, because the change may still be applied.
  */
+import { randomUUID } from 'node:crypto';
 import {
   isGrpcServiceError,
   ServiceError,
@@ -12,7 +15,6 @@ import {
   type Client,
   type WithStartWorkflowOperation,
   type WorkflowHandle,
-  type WorkflowUpdateHandle,
   type WorkflowUpdateOptions,
 } from '@temporalio/client';
 import type { UpdateDefinition, Workflow } from '@temporalio/common';
@@ -30,7 +32,7 @@ export interface TemporalCallDeps {
 export interface TemporalDeadlines {
   /** For Temporal to answer whether a worker polls the task queue. */
   checkMs: number;
-  /** For a worker to accept (or refuse) the update; a live worker does in milliseconds. */
+  /** For a worker to accept (or refuse) the update; a live worker does, and mostly answers, in milliseconds. */
   acceptMs: number;
   /** For the update's outcome, counted from sending it: a step's vehicle action may take a while. */
   completeMs: number;
@@ -47,6 +49,8 @@ export const LIVE_POLLER_MS = 75_000;
 /** A worker seen polling is believed there this long before Temporal is asked again. */
 const POLLERS_CACHE_MS = 2_000;
 const RETRY_AFTER_SECONDS = 5;
+/** For Temporal to say whether a worker accepted an update whose outcome did not come with the first call. */
+const ACCEPTED_CHECK_MS = 1_000;
 
 /** Sends an update to a running workflow and answers its result (or the workflow's refusal, as thrown by the SDK). */
 export function sendUpdate<Ret, Args extends unknown[]>(
@@ -55,12 +59,7 @@ export function sendUpdate<Ret, Args extends unknown[]>(
   update: UpdateDefinition<Ret, Args>,
   options: WorkflowUpdateOptions & { args: Args },
 ): Promise<Ret> {
-  // startUpdate's overloads tell updates with and without arguments apart; ours always sends its `args`.
-  const start = handle.startUpdate as (
-    def: UpdateDefinition<Ret, Args>,
-    options: WorkflowUpdateOptions & { args: Args; waitForStage: 'ACCEPTED' },
-  ) => Promise<WorkflowUpdateHandle<Ret>>;
-  return send(deps, () => start.call(handle, update, { ...options, waitForStage: 'ACCEPTED' }));
+  return send(deps, updateCall(handle, update, options));
 }
 
 /**
@@ -75,11 +74,7 @@ export function sendUpdateAnsweringWithin<Ret, Args extends unknown[]>(
   options: WorkflowUpdateOptions & { args: Args },
   withinMs: number,
 ): Promise<Ret | undefined> {
-  const start = handle.startUpdate as (
-    def: UpdateDefinition<Ret, Args>,
-    options: WorkflowUpdateOptions & { args: Args; waitForStage: 'ACCEPTED' },
-  ) => Promise<WorkflowUpdateHandle<Ret>>;
-  return send(deps, () => start.call(handle, update, { ...options, waitForStage: 'ACCEPTED' }), withinMs);
+  return send(deps, updateCall(handle, update, options), withinMs);
 }
 
 /** Update-with-start: starts the workflow unless it runs (per the operation's conflict policy) and sends the update. */
@@ -88,37 +83,86 @@ export function sendUpdateWithStart<T extends Workflow, Ret, Args extends unknow
   update: UpdateDefinition<Ret, Args>,
   options: WorkflowUpdateOptions & { args?: Args; startWorkflowOperation: WithStartWorkflowOperation<T> },
 ): Promise<Ret> {
-  return send(deps, () => deps.temporal.workflow.startUpdateWithStart(update, { ...options, waitForStage: 'ACCEPTED' }));
+  const updateId = options.updateId ?? randomUUID();
+  return send(deps, {
+    workflowId: options.startWorkflowOperation.options.workflowId,
+    updateId,
+    execute: () => deps.temporal.workflow.executeUpdateWithStart(update, { ...options, updateId }),
+  });
 }
 
-async function send<Ret>(deps: TemporalCallDeps, accept: () => Promise<WorkflowUpdateHandle<Ret>>): Promise<Ret>;
-async function send<Ret>(
-  deps: TemporalCallDeps,
-  accept: () => Promise<WorkflowUpdateHandle<Ret>>,
-  withinMs: number,
-): Promise<Ret | undefined>;
-async function send<Ret>(
-  deps: TemporalCallDeps,
-  accept: () => Promise<WorkflowUpdateHandle<Ret>>,
-  withinMs?: number,
-): Promise<Ret | undefined> {
+/** One update, sent so that its outcome can be asked for again by its id. */
+interface UpdateCall<Ret> {
+  workflowId: string;
+  updateId: string;
+  /** Sends the update and answers its outcome, in one call to Temporal when the outcome comes soon. */
+  execute(): Promise<Ret>;
+}
+
+function updateCall<Ret, Args extends unknown[]>(
+  handle: WorkflowHandle,
+  update: UpdateDefinition<Ret, Args>,
+  options: WorkflowUpdateOptions & { args: Args },
+): UpdateCall<Ret> {
+  // Our own id when the caller has none: the outcome of a slow update is asked for by it.
+  const updateId = options.updateId ?? randomUUID();
+  // executeUpdate's overloads tell updates with and without arguments apart; ours always sends its `args`.
+  const execute = handle.executeUpdate as (
+    def: UpdateDefinition<Ret, Args>,
+    options: WorkflowUpdateOptions & { args: Args },
+  ) => Promise<Ret>;
+  return { workflowId: handle.workflowId, updateId, execute: () => execute.call(handle, update, { ...options, updateId }) };
+}
+
+async function send<Ret>(deps: TemporalCallDeps, call: UpdateCall<Ret>): Promise<Ret>;
+async function send<Ret>(deps: TemporalCallDeps, call: UpdateCall<Ret>, withinMs: number): Promise<Ret | undefined>;
+async function send<Ret>(deps: TemporalCallDeps, call: UpdateCall<Ret>, withinMs?: number): Promise<Ret | undefined> {
   const deadlines = { ...DEFAULT_DEADLINES, ...deps.temporalDeadlines };
   await assertWorkerPolling(deps, deadlines.checkMs);
   const sentAt = Date.now();
-  let window: NodeJS.Timeout | undefined;
+  const window = withinMs ?? deadlines.completeMs;
+  // One round trip: Temporal holds the call until the outcome, which a live worker gives in milliseconds.
   try {
-    const accepted = await deps.temporal.withDeadline(sentAt + deadlines.acceptMs, accept);
-    const outcome = deps.temporal.withDeadline(sentAt + deadlines.completeMs, () => accepted.result());
-    if (withinMs === undefined) return await outcome;
-    outcome.catch(() => undefined); // after the window, nobody waits for it
-    const windowPassed = new Promise<undefined>((resolve) => {
-      window = setTimeout(() => resolve(undefined), Math.max(sentAt + withinMs - Date.now(), 0));
-    });
-    return await Promise.race([outcome, windowPassed]);
+    return await deps.temporal.withDeadline(sentAt + Math.min(deadlines.acceptMs, window), call.execute);
   } catch (error) {
-    throw isTransportFailure(error) ? outcomeUnknown(error) : error;
-  } finally {
-    clearTimeout(window);
+    if (!isTransportFailure(error)) throw error;
+  }
+  // No outcome yet: either a worker runs a slow change (a step's vehicle action), or none took it.
+  if (!(await accepted(deps, call))) throw outcomeUnknown(new Error(`update ${call.updateId} was not accepted in time`));
+  if (Date.now() >= sentAt + window) return undefined; // the window passed: it goes on in the workflow
+  try {
+    return await deps.temporal.withDeadline(sentAt + window, () =>
+      deps.temporal.workflow.getHandle(call.workflowId).getUpdateHandle<Ret>(call.updateId).result(),
+    );
+  } catch (error) {
+    if (!isTransportFailure(error)) throw error;
+    if (withinMs === undefined) throw outcomeUnknown(error);
+    return undefined;
+  }
+}
+
+/**
+ * Whether a worker has accepted the update (or already finished it): asked once the first call
+ * brought no outcome. Not known to Temporal, or no answer in time: not accepted.
+ */
+async function accepted(deps: TemporalCallDeps, call: UpdateCall<unknown>): Promise<boolean> {
+  const { temporal: client } = deps;
+  try {
+    const polled = await client.withDeadline(Date.now() + ACCEPTED_CHECK_MS, () =>
+      client.workflowService.pollWorkflowExecutionUpdate({
+        namespace: client.options.namespace,
+        updateRef: { workflowExecution: { workflowId: call.workflowId }, updateId: call.updateId },
+        identity: client.options.identity,
+        waitPolicy: {
+          lifecycleStage: temporal.api.enums.v1.UpdateWorkflowExecutionLifecycleStage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED,
+        },
+      }),
+    );
+    return (
+      (polled.stage ?? 0) >= temporal.api.enums.v1.UpdateWorkflowExecutionLifecycleStage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED
+    );
+  } catch {
+    return false;
   }
 }
 

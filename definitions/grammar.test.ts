@@ -351,7 +351,31 @@ describe('job-type grammar', () => {
         ['title: Test type', '? [a, b]\n: x\ntitle: Test type'],
         ['3:3 a key must be a plain name, not a list or a mapping'],
       ],
-      ['an unknown tag', ['title: Test type', 'title: !fancy Test type'], ['3:8 YAML: Unresolved tag: !fancy']],
+      [
+        'an unknown tag',
+        ['title: Test type', 'title: !fancy Test type'],
+        [
+          '3:8 YAML: the tag !fancy is not supported: a job type holds text, numbers, true or false, lists and mappings; remove the tag (to make a value text, put it in quotes)',
+        ],
+      ],
+      [
+        // Resolved, they became a Set, a Buffer or a Date, which JSON stores as {}, bytes or another text.
+        "YAML 1.1's known tags, which JSON would turn into something else",
+        [
+          'serial: ${boxSerial}',
+          'serial: ${boxSerial}\n    models: !!set { a, b }\n    key: !!binary aGk=\n    since: !!timestamp 2026-12-01',
+        ],
+        [
+          '42:13 YAML: the tag !!set is not supported: a job type holds text, numbers, true or false, lists and mappings; remove the tag (to make a value text, put it in quotes)',
+          '43:10 YAML: the tag !!binary is not supported: a job type holds text, numbers, true or false, lists and mappings; remove the tag (to make a value text, put it in quotes)',
+          '44:12 YAML: the tag !!timestamp is not supported: a job type holds text, numbers, true or false, lists and mappings; remove the tag (to make a value text, put it in quotes)',
+        ],
+      ],
+      [
+        'accepts the core tags, e.g. !!str to make a number text',
+        ['serial: ${boxSerial}', 'serial: ${boxSerial}\n    pin: !!str 0815'],
+        [],
+      ],
       [
         'an unclosed quote (found at the end of the file)',
         ['title: Test type', "title: 'Test type"],

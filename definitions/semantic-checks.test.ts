@@ -294,6 +294,18 @@ describe('job-type semantic checks', () => {
         ['28:17 fields[2].validation: minimum (10) is greater than maximum (5), so no value could ever be valid'],
       ],
       [
+        'integer bounds with no whole number between them',
+        ['validation: { minimum: 0 }', 'validation: { minimum: 0.5, maximum: 0.9 }'],
+        [
+          '28:17 fields[2].validation: no whole number lies between minimum (0.5) and maximum (0.9), so no value of this integer field could ever be valid',
+        ],
+      ],
+      [
+        'accepts integer bounds that are fractions around a whole number',
+        ['validation: { minimum: 0 }', 'validation: { minimum: 0.5, maximum: 1.5 }'],
+        [],
+      ],
+      [
         'a default that is not an option',
         ['    preset: required\n', '    preset: required\n    default: replace\n'],
         ['13:14 fields[0].default: the default must be one of "install" or "swap"'],
@@ -766,6 +778,36 @@ describe('job-type semantic checks', () => {
     ],
 
     'configuration template': [
+      [
+        'values JSON cannot carry as written: infinity, not-a-number, a whole number beyond 2^53 − 1',
+        [
+          'serial: ${boxSerial}',
+          'serial: ${boxSerial}\n    big: .inf\n    odd: [1.5, .nan]\n    iccid: 89490200001234567890\n    fine: 9007199254740991',
+        ],
+        [
+          '42:10 cloudboxx.configuration.big: Infinity is not a number JSON can carry: it would reach the CloudBoxx as null; write a finite number, or text in quotes',
+          '43:16 cloudboxx.configuration.odd[1]: NaN is not a number JSON can carry: it would reach the CloudBoxx as null; write a finite number, or text in quotes',
+          '44:12 cloudboxx.configuration.iccid: a whole number beyond ±9007199254740991 (2^53 − 1) is not kept exactly: it would reach the CloudBoxx as 89490200001234570000; put it in quotes to send it as text (e.g. an ICCID)',
+        ],
+      ],
+      [
+        'infinity in merge mode, where the null it becomes removes the setting',
+        [
+          'cloudboxx:\n  configuration:\n    serial: ${boxSerial}',
+          'cloudboxx:\n  mode: merge\n  configuration:\n    serial: ${boxSerial}\n    limit: -.inf',
+        ],
+        [
+          '43:12 cloudboxx.configuration.limit: -Infinity is not a number JSON can carry: it would reach the CloudBoxx as null, which in merge mode removes the setting; write a finite number, or text in quotes',
+        ],
+      ],
+      [
+        'a key JSON services refuse as prototype pollution',
+        ['serial: ${boxSerial}', 'serial: ${boxSerial}\n    __proto__: { polluted: true }\n    constructor: { prototype: { x: 1 } }'],
+        [
+          '42:5 cloudboxx.configuration.__proto__: a key named __proto__ makes JSON services refuse the whole configuration (as an attempt at prototype pollution; the OneAPI simulator answers 400), so no job could apply it; name the setting otherwise',
+          '43:20 cloudboxx.configuration.constructor.prototype: a key named constructor.prototype makes JSON services refuse the whole configuration (as an attempt at prototype pollution; the OneAPI simulator answers 400), so no job could apply it; name the setting otherwise',
+        ],
+      ],
       [
         'a placeholder in a key, which would be pushed as written',
         ['serial: ${boxSerial}', 'serial: ${boxSerial}\n    vehicle: { "${boxSerial}": true, nested: { "id-${boxSerial}": 1 } }'],

@@ -137,6 +137,7 @@ export function checkSemantics(data: unknown): DefinitionIssue[] {
   checkQnrFields(steps, fields, vehicle, collectedBy, reportReference, report);
   checkVinField(steps, fields, vehicle, providedBy, coverageChecked, report);
   checkConfigurationTemplate(data, fields, steps, providedBy, reportReference, report);
+  checkConfigurationValues(data, report);
   const warn = (path: DefinitionPath, message: string): void => void issues.push({ path, message, severity: 'warning' });
   checkDurations(data, report, warn);
   if (steps.length === list(data.steps).length) warnOfJobsWithoutSteps(steps, fields, warn);
@@ -415,6 +416,13 @@ function checkValidationRules(field: FieldView, report: Report): void {
   impossible('minLength', 'maxLength');
   impossible('minimum', 'maximum');
   impossible('minItems', 'maxItems');
+  const [min, max] = [rules.minimum, rules.maximum];
+  if (type === 'integer' && typeof min === 'number' && typeof max === 'number' && min <= max && Math.ceil(min) > Math.floor(max)) {
+    report(
+      [...path, 'validation'],
+      `no whole number lies between minimum (${min}) and maximum (${max}), so no value of this integer field could ever be valid`,
+    );
+  }
   if (type === 'integer') {
     for (const bound of ['minimum', 'maximum']) {
       const value = rules[bound];
@@ -852,6 +860,47 @@ function checkConfigurationTemplate(
       }
     }
   });
+}
+
+/**
+ * Every value of the configuration reaches the box as written, through JSON: a number JSON cannot
+ * hold (YAML's .inf and .nan, or beyond 1.8e308) would arrive as null — in merge mode removing the
+ * setting — and a whole number beyond 2^53 − 1 (an ICCID written without quotes) rounded. A member
+ * named __proto__ (or constructor.prototype) is refused as a whole by JSON services guarding against
+ * prototype pollution (the OneAPI simulator answers 400), so no job could ever apply it.
+ */
+function checkConfigurationValues(data: Rec, report: Report): void {
+  if (!isRec(data.cloudboxx) || !isRec(data.cloudboxx.configuration)) return;
+  const merge = data.cloudboxx.mode === 'merge';
+  const visit = (node: unknown, path: DefinitionPath): void => {
+    if (typeof node === 'number') {
+      if (!Number.isFinite(node)) {
+        report(
+          path,
+          `${String(node)} is not a number JSON can carry: it would reach the CloudBoxx as null${merge ? ', which in merge mode removes the setting' : ''}; write a finite number, or text in quotes`,
+        );
+      } else if (Number.isInteger(node) && Math.abs(node) > SAFE_INTEGER_LIMIT) {
+        report(
+          path,
+          `a whole number beyond ±${SAFE_INTEGER_LIMIT} (2^53 − 1) is not kept exactly: it would reach the CloudBoxx as ${JSON.stringify(node)}; put it in quotes to send it as text (e.g. an ICCID)`,
+        );
+      }
+    } else if (Array.isArray(node)) {
+      node.forEach((item, index) => visit(item, [...path, index]));
+    } else if (isRec(node)) {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === '__proto__' || (key === 'prototype' && path.at(-1) === 'constructor')) {
+          report(
+            [...path, key],
+            `a key named ${path.at(-1) === 'constructor' ? 'constructor.prototype' : '__proto__'} makes JSON services refuse the whole configuration (as an attempt at prototype pollution; the OneAPI simulator answers 400), so no job could apply it; name the setting otherwise`,
+            'key',
+          );
+        }
+        visit(value, [...path, key]);
+      }
+    }
+  };
+  visit(data.cloudboxx.configuration, ['cloudboxx', 'configuration']);
 }
 
 /** Why a required field may still be blank when `applyStep` renders the configuration. */

@@ -59,7 +59,10 @@ export function parseYamlSource(text: string): ParsedYamlSource {
     return { data: undefined, problems: [{ line, column: col, message: tooDeep() }], locate: () => ({ line: 1, column: 1 }) };
   }
   // uniqueKeys off: we report duplicate keys ourselves, naming the key and where it first appeared.
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  // resolveKnownTags off: YAML 1.1's !!binary, !!set, !!omap, !!pairs and !!timestamp would become a
+  // Buffer, a Set, a Map or a Date, which JSON (the stored definition, the configuration pushed to a
+  // box) turns into something else or nothing ({}), silently; unresolved, each is refused at its tag.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, resolveKnownTags: false });
   const at = (offset: number): SourcePosition => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
@@ -75,7 +78,7 @@ export function parseYamlSource(text: string): ParsedYamlSource {
   // Duplicate keys and unknown tags still leave a readable document: keep checking it.
   const problems = [
     ...fatal,
-    ...doc.warnings.map((warning) => ({ ...at(warning.pos[0]), message: `YAML: ${warning.message}` })),
+    ...doc.warnings.map((warning) => ({ ...at(warning.pos[0]), message: `YAML: ${warningInAdminWords(warning)}` })),
     ...structure.duplicates,
   ];
   // After a syntax error the tree is guesswork; anything else found in it would mislead.
@@ -89,6 +92,14 @@ export function parseYamlSource(text: string): ParsedYamlSource {
     problems.push({ line: 1, column: 1, message: `YAML could not be read: ${message}` });
     return { data: undefined, problems: sortByPosition(problems), locate };
   }
+}
+
+/** An unresolved tag (!!set, !fancy) in the words of the file, with what to write instead. */
+function warningInAdminWords(warning: { code: string; message: string }): string {
+  const tag = /^Unresolved tag: (\S+)/.exec(warning.message)?.[1];
+  if (warning.code !== 'TAG_RESOLVE_FAILED' || tag === undefined) return warning.message;
+  const written = tag.replace(/^tag:yaml\.org,2002:/, '!!');
+  return `the tag ${written} is not supported: a job type holds text, numbers, true or false, lists and mappings; remove the tag (to make a value text, put it in quotes)`;
 }
 
 /** yaml's messages that speak to programmers, by error code. */

@@ -4,6 +4,7 @@ import { securingWords, type Actor, type JobEvent, type SecuringCommandOutcome }
 import type { InstallerVehicleCommand } from '../common/job-messages';
 import { refusal } from '../common/job-refusal';
 import type { Db } from '../db/connection';
+import { vehicleAccessEnded } from '../db/access-grants';
 import { recordJobEvents } from '../db/jobs';
 import { canonicalJson } from '../definitions/canonical-json';
 import type { ConfigurationMode, JsonObject, StepAction } from '../definitions/compiled-job-type';
@@ -122,8 +123,15 @@ export function createVehicleActionActivities(gateway: VehicleGateway, db: Db) {
     send: () => Promise<T>,
   ): Promise<T> {
     const context = Context.current();
-    // Once the job's end has cancelled the activity, nothing more goes to the car: the securing follows.
-    if (trail.stoppable && context.cancellationSignal.aborted) await context.cancelled;
+    if (trail.stoppable) {
+      // Once the job's end has cancelled the activity, nothing more goes to the car: the securing follows.
+      if (context.cancellationSignal.aborted) await context.cancelled;
+      // A worker cut off from Temporal never hears of that cancellation: the access record, written with
+      // the job's end, stops it. A call that cannot read the record is not sent (the attempt fails).
+      const ended = await vehicleAccessEnded(db, trail.jobId);
+      if (ended !== undefined)
+        throw refusal('accessDenied', `Vehicle access has ended (${ended}), so nothing more is sent to CloudBoxx ${what.qnr}.`);
+    }
     const info = context.info;
     const key = `call:${info.workflowExecution?.runId}:${info.activityId}:${info.attempt}:${what.call}`;
     const record = (data: Record<string, unknown>) =>
@@ -315,7 +323,7 @@ class CallTrail {
 
   constructor(
     private readonly db: Db,
-    private readonly jobId: string,
+    readonly jobId: string,
     /** Whether a cancelled activity sends no further call (all but the securing). */
     readonly stoppable: boolean,
   ) {}

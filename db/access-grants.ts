@@ -53,3 +53,19 @@ export function accessGrantUpsert(db: Db, jobId: string, installerCompanyId: str
 export async function revokeAccessGrant(db: Db, grantId: string, revokedAt: string, reason: string): Promise<void> {
   await db('access_grants').where({ id: grantId }).whereNull('revoked_at').update({ revoked_at: revokedAt, revoke_reason: reason });
 }
+
+/**
+ * Why the job's vehicle access has ended, as Postgres knows it — its end recorded with the job's, or
+ * its window over by the database's clock — or undefined while it is open (or no grant was recorded).
+ */
+export async function vehicleAccessEnded(db: Db, jobId: string): Promise<string | undefined> {
+  const grant = (await db('access_grants')
+    .where({ job_id: jobId })
+    .orderBy('granted_at', 'desc')
+    .first('revoke_reason', db.raw('revoked_at is not null as revoked'), db.raw('expires_at <= now() as expired'))) as
+    | { revoke_reason: string | null; revoked: boolean; expired: boolean }
+    | undefined;
+  if (grant?.revoked) return grant.revoke_reason ?? 'the job ended';
+  if (grant?.expired) return 'the access window is over';
+  return undefined;
+}

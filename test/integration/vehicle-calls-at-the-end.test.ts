@@ -1,10 +1,15 @@
 // "Access to the vehicle ends automatically upon job completion": an installer's command still on
 // its way when the job ends must not land after the securing. Through HTTP, on the Temporal dev
 // server (the time-skipping test server does not end an activity cancelled between its retries).
+import { MockActivityEnvironment } from '@temporalio/testing';
 import { expect } from 'chai';
+import { createVehicleActionActivities, type InstallerCommandRequest } from '../../activities/vehicle-actions';
+import { revokeAccessGrant } from '../../db/access-grants';
 import { createDemoTenantIfMissing, type DemoTenant } from '../../db/demo-tenant';
+import { principalForToken } from '../../db/tenancy';
+import { OneApiClient } from '../../gateway/oneapi-client';
 import type { SimulatedVehicle } from '../../gateway/simulator/simulated-fleet';
-import { seedVehicle } from '../support/oneapi';
+import { seedVehicle, TEST_CLIENT } from '../support/oneapi';
 import { startTestStack, type TestStack } from '../support/stack';
 
 /** The provider names the box; the installer only uses the access. */
@@ -75,5 +80,42 @@ describe('a vehicle call on its way when the job ends', function () {
     expect(security).to.include({ state: 'secured' });
     expect(commandsOf(car).slice(-2), 'the securing has the last word').to.deep.equal(['lock-central-lock', 'disable-driving']);
     expect(car).to.include({ centralLock: 'locked', drivingEnabled: false });
+  });
+
+  it("a worker cut off from Temporal sends nothing once the job's end is recorded", async () => {
+    const car = seedVehicle(stack.simulator);
+    const created = await stack.call('POST', '/v1/jobs', demo.tokens.providerAdmin, {
+      jobTypeId: 'acme-preset-box',
+      fleetId: demo.fleetId,
+      installerCompanyId: demo.installerCompanyId,
+      values: { boxQnr: car.telematicsUnitId },
+    });
+    expect(created.status, created.text).to.equal(201);
+    const jobId = created.body.id as string;
+    expect((await installer('POST', `/v1/jobs/${jobId}/start`)).status).to.equal(200);
+
+    // That worker's own activities: it still reaches Postgres and OneAPI, but never hears that its activity was cancelled.
+    const gateway = new OneApiClient({ baseUrl: stack.simulator.url, clientId: TEST_CLIENT.id, clientSecret: TEST_CLIENT.secret });
+    const activities = createVehicleActionActivities(gateway, stack.db);
+    const { userId, organisationId, role, email } = (await principalForToken(stack.db, demo.tokens.installerTechnician))!;
+    const unlock = () =>
+      new MockActivityEnvironment().run(activities.sendVehicleCommand, {
+        jobId,
+        qnr: car.telematicsUnitId,
+        command: 'unlock',
+        actor: { kind: 'user', userId, organisationId, role, email },
+      } satisfies InstallerCommandRequest);
+    expect(await unlock(), 'while access is open, the command goes to the car').to.include({ centralLock: 'unlocked' });
+    const before = commandsOf(car).length;
+
+    // The job's end as the workflow records it: the grant revoked with the job's own record.
+    await revokeAccessGrant(stack.db, `${jobId}/access`, new Date().toISOString(), 'job failed by the installer');
+    const refused = await unlock().then(
+      () => undefined,
+      (error: Error & { type?: string }) => error,
+    );
+    expect(refused?.type).to.equal('JobRefused.accessDenied');
+    expect(refused?.message).to.contain('job failed by the installer');
+    expect(commandsOf(car).length, 'nothing sent to the car').to.equal(before);
   });
 });

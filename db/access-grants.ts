@@ -63,8 +63,7 @@ export async function vehicleAccessEnded(db: Db, jobId: string): Promise<string 
     .where({ job_id: jobId })
     .orderBy('granted_at', 'desc')
     .first('revoke_reason', db.raw('revoked_at is not null as revoked'), db.raw('expires_at <= now() as expired'))) as
-    | { revoke_reason: string | null; revoked: boolean; expired: boolean }
-    | undefined;
+    { revoke_reason: string | null; revoked: boolean; expired: boolean } | undefined;
   if (grant?.revoked) return grant.revoke_reason ?? 'the job ended';
   if (grant?.expired) return 'the access window is over';
   return undefined;

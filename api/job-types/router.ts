@@ -1,6 +1,13 @@
 import Router, { type RouterContext } from '@koa/router';
 import type { FromSchema } from 'json-schema-to-ts';
-import { ConflictError, ForbiddenError, InputError, JobTypeSourceError, NotFoundError } from '../../common/errors';
+import {
+  ConflictError,
+  ForbiddenError,
+  InputError,
+  JobTypeSourceError,
+  NotFoundError,
+  UnsupportedMediaTypeError,
+} from '../../common/errors';
 import type { Db } from '../../db/connection';
 import {
   archivedJobTypeIds,
@@ -269,11 +276,9 @@ const LIST_QUERY: Record<string, readonly string[]> = { owner: ['builtin', 'prov
 function yamlBody(ctx: Ctx): string {
   const body: unknown = ctx.request.body;
   if (typeof body !== 'string')
-    throw new InputError(
-      'Send the job type as YAML, with Content-Type: application/yaml (or text/yaml).',
-      [{ pointer: '/', message: 'not a YAML body', rule: 'contentType' }],
-      { type: 'unsupported-media-type' },
-    );
+    throw new UnsupportedMediaTypeError('Send the job type as YAML, with Content-Type: application/yaml (or text/yaml).', [
+      { pointer: '/', message: 'not a YAML body', rule: 'contentType' },
+    ]);
   return body;
 }
 

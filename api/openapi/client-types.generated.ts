@@ -2613,6 +2613,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description unsupported-media-type: the body is not a YAML text (application/yaml or text/yaml) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description A problem (RFC 9457). invalid-job-type: the YAML breaks the grammar of job types; every problem with its line and column */
       422: {
         headers: {
@@ -2737,6 +2746,15 @@ export interface operations {
       };
       /** @description payload-too-large: the request body is over 256 kB */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unsupported-media-type: the body is not a YAML text (application/yaml or text/yaml) */
+      415: {
         headers: {
           [name: string]: unknown;
         };

@@ -765,6 +765,7 @@ const csvTooLarge = (maxBytes: number) => ({
 });
 const unsupportedMediaType = { ...problem, description: 'unsupported-media-type: the body is not text/csv' };
 /** A body the JSON parser would leave unread (api/validate.ts, jsonBodies). */
+const notYaml = { ...problem, description: 'unsupported-media-type: the body is not a YAML text (application/yaml or text/yaml)' };
 const notJson = { ...problem, description: 'unsupported-media-type: a body is sent, but not as application/json (or another +json type)' };
 /** A photo upload: the image as it is, with its own type; the API judges the type by the bytes. */
 const photoContent = Object.fromEntries(
@@ -902,6 +903,7 @@ export function openApiDocument(serverUrl?: string): object {
           : {}),
         ...(op.body ? { 415: notJson } : {}),
         ...(op.csvBody ? { 415: unsupportedMediaType } : {}),
+        ...(op.yamlBody !== undefined ? { 415: notYaml } : {}),
         ...(op.photoBody ? { 415: notAPhoto } : {}),
         422: unprocessable(op),
         ...(op.public ? {} : { 429: rateLimited }),

@@ -156,7 +156,7 @@ describe('provider job types over HTTP', function () {
 
   it('refuses a body that is not YAML, and one over 256 KiB', async () => {
     const json = await admin('POST', '/v1/job-types/validate', { source: ACME });
-    expect(json.status).to.equal(400);
+    expect(json.status).to.equal(415);
     expect(json.body.type).to.equal(`${PROBLEMS}unsupported-media-type`);
     const huge = await one(
       'PUT',

@@ -32,6 +32,13 @@ describe('warnings of likely mistakes', () => {
     expect(linesOf(reading)).to.deep.equal([]);
   });
 
+  it('warns of a step that collects a field the provider must preset', () => {
+    const text = variant('collect: [boxSerial, odometerKm]', 'collect: [boxSerial, odometerKm, operation]');
+    expect(linesOf(text)).to.deep.equal([
+      '33:38 steps[0].collect[2]: warning: "operation" is preset: required, so the provider always fills it and it is locked for the installer: step "mount" collects a value nobody can change there (leave it out of collect, or make the preset allowed or forbidden)',
+    ]);
+  });
+
   it('warns of checklist items that differ only in case or spacing, naming the first', () => {
     const text = variant('checklist: [Power, CAN bus]', 'checklist: [Power, CAN bus, can  Bus]');
     expect(linesOf(text)).to.deep.equal([

@@ -10,6 +10,7 @@ export type Warn = (path: DefinitionPath, message: string) => void;
 export function warnOfLikelyMistakes(data: Rec, warn: Warn): void {
   warnOfEmptySections(data, warn);
   warnOfUnusedOldBox(data, warn);
+  warnOfCollectedPresets(data, warn);
   warnOfLookAlikes(data, warn);
   warnOfInvisibleCharacters(data, warn);
 }
@@ -35,6 +36,26 @@ function warnOfUnusedOldBox(data: Rec, warn: Warn): void {
     ['vehicle', 'oldQnrField'],
     `no step talks to the box taken out: "${oldBox}" is named here, but no step with an action has qnrField: ${oldBox}, so the old box is never reached (add such a step, e.g. to read the vehicle's state before the removal, or leave oldQnrField out; the field itself stays)`,
   );
+}
+
+/**
+ * A field the provider must fill at creation (preset: required) is locked for the installer: a step
+ * that collects it shows an input nobody can use (a value sent for it is refused as locked).
+ */
+function warnOfCollectedPresets(data: Rec, warn: Warn): void {
+  const presetRequired = new Set(
+    list(data.fields).flatMap((field) => (isRec(field) && field.preset === 'required' && typeof field.key === 'string' ? [field.key] : [])),
+  );
+  list(data.steps).forEach((step, stepIndex) => {
+    if (!isRec(step)) return;
+    list(step.collect).forEach((key, index) => {
+      if (typeof key !== 'string' || !presetRequired.has(key)) return;
+      warn(
+        ['steps', stepIndex, 'collect', index],
+        `"${key}" is preset: required, so the provider always fills it and it is locked for the installer: step "${String(step.id)}" collects a value nobody can change there (leave it out of collect, or make the preset allowed or forbidden)`,
+      );
+    });
+  });
 }
 
 /**

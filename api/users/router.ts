@@ -80,9 +80,16 @@ function parseUserBody(raw: unknown) {
     return parseBody(createProviderUserBody, raw);
   } catch (error) {
     const { role, customers } = (raw ?? {}) as { role?: unknown; customers?: unknown };
-    if (!(error instanceof InputError) || !isProviderRole(role)) throw error;
+    if (!(error instanceof InputError)) throw error;
     // The if/then's own problem (`must match "else" schema`, at /) says nothing a person can act on.
     const others = error.details.filter((problem) => problem.rule !== 'if');
+    // Without a role of the provider's, whether customers are needed is not known yet: the role's own
+    // problem says what to fix, not a branch taken for a role that is missing or wrong.
+    if (!isProviderRole(role))
+      throw new InputError(
+        error.message,
+        others.filter((problem) => problem.pointer !== '/customers'),
+      );
     const ruleBroken = (role === 'provider_admin') === (customers !== undefined);
     if (!ruleBroken) throw new InputError(error.message, others);
     const { title, problem } = customersProblem(role);

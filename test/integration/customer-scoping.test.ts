@@ -130,6 +130,23 @@ describe('dispatchers and customer-portal users limited to their customers', fun
       { pointer: '/customers', message: 'must NOT have fewer than 1 items', rule: 'minItems' },
     ]);
   });
+  it('names only the role when it is missing or not a provider role, not the customers rule that hangs on it', async () => {
+    const wrongRole = await call('POST', '/v1/users', demo.tokens.providerAdmin, {
+      email: 'r1@demo-mobility.example',
+      role: 'installer_admin',
+    });
+    expect(wrongRole.status, JSON.stringify(wrongRole.body)).to.equal(400);
+    expect(wrongRole.body.errors).to.deep.equal([
+      { pointer: '/role', message: 'must be one of: provider_admin, provider_dispatcher, provider_customer', rule: 'enum' },
+    ]);
+    const noRole = await call('POST', '/v1/users', demo.tokens.providerAdmin, {
+      email: 'r2@demo-mobility.example',
+      customers: ['Klinikum'],
+    });
+    expect(noRole.status, JSON.stringify(noRole.body)).to.equal(400);
+    expect(noRole.body.errors).to.deep.equal([{ pointer: '/role', message: 'is required', rule: 'required' }]);
+  });
+
   it('lets a provider admin list its people and remove one who left, whose token then stops working', async () => {
     const email = `leaver-${Date.now()}@demo-mobility.example`;
     const added = await call('POST', '/v1/users', demo.tokens.providerAdmin, {

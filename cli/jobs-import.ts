@@ -53,15 +53,15 @@ export function jobsCommand(io: Partial<JobsImportIo> = {}): Command {
   jobs
     .command('import')
     .description(
-      'create one job per row of a CSV file (the columns: the job type\'s field keys, customerName, requestedStartAt, installerCompanyId); prints "row,jobId" per job created; exit 1 if any row was not',
+      'create one job per row of a CSV file (the columns: the job type\'s field keys, customerName, requestedStartAt, installerCompanyId); prints "row,jobId" per job created; exit 1 if any row was not imported',
     )
     .argument('<file>', 'the CSV file; its first row names the columns')
     .requiredOption('--job-type <id>', 'the job type of every row, e.g. cloudboxx-install')
     .requiredOption('--fleet <fleetId>', 'the fleet of every row')
     .option('--dry-run', 'only check the file: print every problem by row and column, create nothing')
     .option('--atomic', 'create every row or none: any problem, and nothing is created')
-    .option('--chunk-size <n>', `rows per request (default ${DEFAULT_CHUNK_SIZE})`, positiveInteger, DEFAULT_CHUNK_SIZE)
-    .option('--encoding <charset>', 'the encoding of the file, e.g. windows-1252 for a spreadsheet\'s "CSV" (default utf-8)', 'utf-8')
+    .option('--chunk-size <n>', 'rows per request', positiveInteger, DEFAULT_CHUNK_SIZE)
+    .option('--encoding <charset>', 'the encoding of the file, e.g. windows-1252 for a spreadsheet\'s "CSV"', 'utf-8')
     .option('--idempotency-key <key>', 'finish an import that was interrupted: the key it printed; no row is created twice')
     .option('--json', 'print the outcome as JSON ({ rows, created, problems }) instead of "row,jobId" lines')
     .option('--api <url>', `the API (default: INSTALLER_JOBS_API, else ${DEFAULT_API_URL})`)
@@ -100,7 +100,12 @@ async function importFile(file: string, options: ImportOptions, io: JobsImportIo
     return fail(`${file}: not ${options.encoding} text; save it as "CSV UTF-8", or name its encoding with --encoding windows-1252`);
   }
   const query = `jobTypeId=${encodeURIComponent(options.jobType)}&fleetId=${encodeURIComponent(options.fleet)}`;
-  const printProblem = ({ row, column, message }: RowProblem) => io.err(`${file}:${row}: ${column ? `${column}: ` : ''}${message}`);
+  // Row 0 is no row: a query parameter's problem is the option's that set it, any other the file's.
+  const printProblem = ({ row, column, message }: RowProblem) => {
+    const option = row === 0 && column ? QUERY_OPTIONS[column] : undefined;
+    if (option) return io.err(`${option.flag} ${options[option.option]}: ${message}`);
+    io.err(`${file}${row === 0 ? '' : `:${row}`}: ${column ? `${column}: ` : ''}${message}`);
+  };
 
   try {
     // The whole file is checked first, so that every problem is known (and, atomic, nothing created) before the first chunk.
@@ -185,6 +190,12 @@ function printCreated(
 }
 
 class Interrupted extends Error {}
+
+/** The query parameters the options set, by name, for a refusal that names one. */
+const QUERY_OPTIONS: Record<string, { flag: string; option: 'fleet' | 'jobType' }> = {
+  fleetId: { flag: '--fleet', option: 'fleet' },
+  jobTypeId: { flag: '--job-type', option: 'jobType' },
+};
 
 const PROBLEM_BASE = 'https://installer-jobs.dev/problems/';
 

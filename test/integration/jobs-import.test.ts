@@ -310,6 +310,7 @@ describe('importing jobs from CSV', function () {
     const noFleet = await send('POST', '/v1/jobs/import?jobTypeId=cloudboxx-install', 'vehicleLocation\nA\n');
     expect(noFleet.status).to.equal(400);
     expect(noFleet.body.errors).to.deep.include({ pointer: '/fleetId', message: 'is required', rule: 'required' });
+    expect(noFleet.body.title, 'the query is refused, not a body').to.equal('The query parameters are not valid.');
     const installer = await importCsv('vehicleLocation\nA\n', '', { token: demo.tokens.installerAdmin });
     expect(installer.status).to.equal(403);
     const latin1 = await send(
@@ -430,6 +431,24 @@ describe('importing jobs from CSV', function () {
       const jobId = lines[5]!.split(',')[1]!;
       const job = (await send('GET', `/v1/jobs/${jobId}`, undefined)).body;
       expect(job.values.vehicleLocation).to.deep.equal({ text: 'Straße 6 Berlin' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names the option, not a row, when the API refuses what --fleet or --job-type gave', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'installer-jobs-import-'));
+    try {
+      await writeFile(path.join(dir, 'jobs.csv'), 'vehicleLocation\nAlexanderplatz 1 Berlin\n');
+      const result = await runCliAsync(
+        ['jobs', 'import', 'jobs.csv', '--job-type', 'cloudboxx-install', '--fleet', 'not-a-fleet-id'],
+        { INSTALLER_JOBS_API: stack.baseUrl, INSTALLER_JOBS_TOKEN: demo.tokens.providerAdmin },
+        { cwd: dir },
+      );
+      expect(result.status, result.stderr).to.equal(1);
+      expect(result.stderr).to.contain('--fleet not-a-fleet-id: must match format "uuid"');
+      expect(result.stderr).to.not.contain('jobs.csv:0:');
+      expect(result.stderr).to.contain('jobs.csv: The query parameters are not valid.');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

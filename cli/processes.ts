@@ -4,7 +4,7 @@ import { createApp } from '../api/app';
 import { createApiServer } from '../api/server';
 import { LiveFeed } from '../api/events/live-feed';
 import type { Config } from '../common/config';
-import { connectDb, migrateLatest, type Db } from '../db/connection';
+import { connectDb, migrateLatest, type Db, type DbLog } from '../db/connection';
 import type { JobTypeCatalog } from '../definitions/catalog';
 import { loadJobTypeCatalog } from '../db/job-type-versions';
 import { assertReachable } from '../runtime/postgres';
@@ -42,7 +42,7 @@ export async function runWorker(config: Config): Promise<void> {
   const vehicles = connectOneApi(config);
   if (!config.mail.smtpUrl) logger.warn('SMTP_URL is not set: every e-mail fails at once, as each invitation then shows');
   warnIfWebhookSecretsUnsealed(config, logger);
-  const db = await reachableDb(config);
+  const db = await reachableDb(config, poolLog(logger));
   await loadJobTypeCatalog(config.jobTypesDir, db); // refuse to start on a broken job type
   const target = temporalTarget(config);
   const connection = await connectWorkerConnection(target);
@@ -113,11 +113,11 @@ function warnIfWebhookSecretsUnsealed(config: Config, logger: Logger): void {
 }
 
 export async function runApi(config: Config): Promise<void> {
-  const db = await reachableDb(config);
+  const logger = createLogger(config.observability.log);
+  const db = await reachableDb(config, poolLog(logger));
   const jobTypes = await loadJobTypeCatalog(config.jobTypesDir, db);
   const target = temporalTarget(config);
   const client = await connectClient(target);
-  const logger = createLogger(config.observability.log);
   warnIfWebhookSecretsUnsealed(config, logger);
   const server = await serveApi(config, { db, client, namespace: target.namespace, jobTypes, logger });
   logger.info(
@@ -253,11 +253,16 @@ export async function registerSearchAttributesCommand(config: Config): Promise<v
   }
 }
 
-export async function reachableDb(config: Config) {
+export async function reachableDb(config: Config, log?: DbLog) {
   const url = databaseUrl(config);
   await assertReachable(
     url,
     config.postgres.databaseUrl ? 'DATABASE_URL' : 'the embedded Postgres of `installer-jobs start`; set DATABASE_URL',
   );
-  return connectDb(url);
+  return connectDb(url, log);
+}
+
+/** The database pool's warnings (a connection lost or refused) as the process's log lines, not knex's console.log. */
+export function poolLog(logger: Logger): DbLog {
+  return (level, message) => logger[level]({ component: 'database pool' }, message);
 }

@@ -160,10 +160,12 @@ export async function start(environment: Config, options: StartOptions = {}): Pr
     const vehiclesStarting = parts.own(Part.VehicleService, 'vehicle service', code.vehicles.startVehicleService(config), (v) => v.stop());
     const mailStarting = parts.own(Part.MailService, 'mail catcher', code.mail.startMailService(config), (m) => m.stop());
 
+    // Made now, so that the database pool's warnings (Postgres gone a moment) go to it too: one line each on the terminal.
+    const apiLogger = code.workerLog.startLogger(path.join(config.dataDir, 'api.log'), log, level);
     const dbPool = parts.own(
       Part.DatabasePool,
       'database pool',
-      postgresStarting.then((postgres) => code.db.connectDb(postgres.url)),
+      postgresStarting.then((postgres) => code.db.connectDb(postgres.url, code.processes.poolLog(apiLogger))),
       (db) => db.destroy(),
     );
     // Temporal's side: the worker (bundle loaded into its sandbox) is made while Postgres migrates.
@@ -262,7 +264,6 @@ export async function start(environment: Config, options: StartOptions = {}): Pr
     process.on('SIGUSR2', () => log(memoryReport(worker, config)));
     collectGarbageWhenIdle({ isIdle: () => code.jobWorker.isWorkerIdle(worker) });
 
-    const apiLogger = code.workerLog.startLogger(path.join(config.dataDir, 'api.log'), log, level);
     const server = await code.processes.serveApi(config, { db, client, namespace: target.namespace, jobTypes, logger: apiLogger });
     parts.add(Part.Api, 'API', () => new Promise<void>((resolve) => server.close(() => resolve())));
     log(
@@ -334,7 +335,9 @@ async function startProcesses(
   const dbPool = parts.own(
     Part.DatabasePool,
     'database pool',
-    context.postgresStarting.then((postgres) => code.db.connectDb(postgres.url)),
+    context.postgresStarting.then((postgres) =>
+      code.db.connectDb(postgres.url, (level, message) => log(`${level.toUpperCase().padEnd(5)} ${message.split('\n')[0]!}`)),
+    ),
     (db) => db.destroy(),
   );
   const jobTypes = await jobTypesLoading;

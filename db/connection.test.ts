@@ -1,6 +1,7 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import knex from 'knex';
-import { isDatabaseUnreachable } from './connection';
+import { connectDb, isDatabaseUnreachable } from './connection';
 
 const withCode = (code: string) => Object.assign(new Error(code), { code });
 
@@ -23,4 +24,36 @@ describe('isDatabaseUnreachable', () => {
     it(`${expected ? 'takes' : 'does not take'} ${what} for Postgres unreachable`, () =>
       expect(isDatabaseUnreachable(error)).to.equal(expected));
   }
+});
+
+describe('connectDb with a log', () => {
+  it("sends the pool's warnings to the log, never to console.log (stdout, between the JSON log's lines)", async function () {
+    this.timeout(20_000);
+    // A port nothing listens on: every connection is refused, as while Postgres restarts.
+    const port = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+    const logged: Array<[string, string]> = [];
+    const printed: unknown[][] = [];
+    const consoleLog = console.log;
+    console.log = (...args: unknown[]) => void printed.push(args);
+    const db = connectDb(`postgres://nobody@127.0.0.1:${port}/nothing`, (level, message) => logged.push([level, message]));
+    try {
+      const failed = await db.raw('select 1').then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(isDatabaseUnreachable(failed), String(failed)).to.equal(true);
+    } finally {
+      console.log = consoleLog;
+      await db.destroy();
+    }
+    expect(printed, 'nothing on stdout').to.deep.equal([]);
+    expect(logged.length).to.be.greaterThan(0);
+    expect(logged[0]![0]).to.equal('warn');
+    expect(logged[0]![1]).to.match(/^Acquire connection error: .*ECONNREFUSED/);
+  });
 });

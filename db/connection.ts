@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import knex, { type Knex } from 'knex';
 import { knexConfig } from '../knexfile';
 import { renumberFeedFromAnotherCluster } from './feed-restore';
@@ -12,12 +13,31 @@ export type Db = Knex;
 const ACQUIRE_TIMEOUT_MS = 5_000;
 const CONNECT_TIMEOUT_MS = 3_000;
 
-export function connectDb(databaseUrl: string): Db {
+/**
+ * Where the pool's own warnings go — a connection lost (`Connection Error: …`), one that could not be
+ * made (`Acquire connection error: …`, with its stack): the process's logger. Without one, knex
+ * writes them with console.log, several lines each, onto stdout between the JSON log's lines.
+ */
+export type DbLog = (level: 'warn' | 'error', message: string) => void;
+
+export function connectDb(databaseUrl: string, log?: DbLog): Db {
   return knex({
     ...knexConfig(databaseUrl),
     connection: { connectionString: databaseUrl, connectionTimeoutMillis: CONNECT_TIMEOUT_MS },
     acquireConnectionTimeout: ACQUIRE_TIMEOUT_MS,
+    ...(log ? { log: knexLog(log) } : {}),
   });
+}
+
+function knexLog(log: DbLog): Knex.Logger {
+  const text = (message: unknown) => (typeof message === 'string' ? message : inspect(message, { depth: 3 }));
+  return {
+    warn: (message: unknown) => log('warn', text(message)),
+    error: (message: unknown) => log('error', text(message)),
+    deprecate: (method: string, alternative: string) => log('warn', `knex: ${method} is deprecated; use ${alternative}`),
+    // Only with knex's `debug: true`, which nothing sets.
+    debug: () => {},
+  };
 }
 
 /** Socket errors of a connection that failed, was refused or was cut. */

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
 import { expect } from 'chai';
 import Koa from 'koa';
@@ -16,12 +17,27 @@ describe('problem details for requests no route takes', () => {
     const router = new Router({ prefix: '/v1/things' });
     router.get('/', (ctx) => void (ctx.body = []));
     router.post('/', (ctx) => void (ctx.status = 201));
+    router.post('/json', bodyParser({ enableTypes: ['json'] }), (ctx) => void (ctx.status = 201));
     app.use(router.routes()).use(router.allowedMethods());
     server = http.createServer(app.callback());
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it("answers a body that is not JSON with a 400 saying so, and where, not only in the parser's words", async () => {
+    const response = await fetch(`${baseUrl}/v1/things/json`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"jobTypeId":',
+    });
+    expect(response.status).to.equal(400);
+    const body = (await response.json()) as { type: string; title: string; errors: unknown[] };
+    expect(body.type).to.equal('https://installer-jobs.dev/problems/invalid-request');
+    expect(body.title).to.match(/^The request body is not valid JSON: /);
+    expect(body.errors).to.have.length(1);
+    expect(body.errors[0]).to.deep.include({ pointer: '/', rule: 'json' });
+  });
 
   it('answers a method the path does not take with a 405 problem and keeps the Allow header', async () => {
     const response = await fetch(`${baseUrl}/v1/things`, { method: 'PUT' });

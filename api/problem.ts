@@ -88,6 +88,11 @@ function fromKoa(error: unknown): DomainError | undefined {
         : 'The request body is too large.',
     );
   }
+  // The body parser's JSON.parse: said as what it is, not only in the parser's words ("Unexpected end of JSON input").
+  if (status === 400 && error instanceof SyntaxError)
+    return new InputError(`The request body is not valid JSON: ${error.message}`, [
+      { pointer: '/', message: `is not JSON: ${error.message}`, rule: 'json' },
+    ]);
   if (status === 400 || status === 415) return new InputError((error as Error).message);
   return undefined;
 }

@@ -80,6 +80,8 @@ export async function findJobs(db: Db, jobIds: string[]): Promise<JobRow[]> {
 }
 
 export interface JobEventRow {
+  /** bigint, as pg gives it: text */
+  id: string;
   type: string;
   actor: Actor;
   data: Record<string, unknown>;
@@ -91,7 +93,11 @@ export interface JobEventRow {
  * last assignment to it on, as its event stream and webhooks have it: what the provider did before
  * (drafts, edits, values it removed, who of its staff did it) is the provider's.
  */
-export async function listJobEvents(db: Db, jobId: string, options: { installerCompanyId?: string } = {}): Promise<JobEventRow[]> {
+export async function listJobEvents(
+  db: Db,
+  jobId: string,
+  options: { installerCompanyId?: string; limit?: number; after?: string } = {},
+): Promise<JobEventRow[]> {
   const query = db('job_events').where({ job_id: jobId });
   const companyId = options.installerCompanyId;
   if (companyId !== undefined) {
@@ -109,11 +115,20 @@ export async function listJobEvents(db: Db, jobId: string, options: { installerC
     // from the job's row), carry the company on events from before it.
     query.where('installer_company_id', companyId).whereRaw('(occurred_at, id) >= all ?', [assignment]);
   }
+  // A page goes on after the event the cursor names (one of this job's: else nothing follows it).
+  if (options.after !== undefined)
+    query.whereRaw('(occurred_at, id) > all ?', [db('job_events').where({ job_id: jobId, id: options.after }).select('occurred_at', 'id')]);
+  if (options.limit !== undefined) query.limit(options.limit);
   // By time first: the vehicle activities write their calls themselves, beside the workflow's own records.
   return query
     .orderBy([
       { column: 'occurred_at', order: 'asc' },
       { column: 'id', order: 'asc' },
     ])
-    .select('type', 'actor', 'data', 'occurred_at');
+    .select('id', 'type', 'actor', 'data', 'occurred_at');
+}
+
+/** Whether the job's trail has the event a cursor names. */
+export async function jobEventExists(db: Db, jobId: string, eventId: string): Promise<boolean> {
+  return (await db('job_events').where({ job_id: jobId, id: eventId }).first('id')) !== undefined;
 }

@@ -2,7 +2,7 @@ import Router, { type RouterContext } from '@koa/router';
 import type { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { FromSchema } from 'json-schema-to-ts';
-import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, type FieldProblem } from '../../common/errors';
+import { ConflictError, ForbiddenError, InputError, NotFoundError, RuleViolationError, type FieldProblem } from '../../common/errors';
 import { jobWorkflowId, type Actor } from '../../common/job';
 import {
   assignJobUpdate,
@@ -20,7 +20,7 @@ import { ownCustomer, tidyName } from '../../common/customer-names';
 import type { Db } from '../../db/connection';
 import { providerJobTypeStore } from '../../db/job-types';
 import { registeredDefinition } from '../../db/job-type-versions';
-import { findJob, findJobs, listJobEvents, type JobRow } from '../../db/jobs';
+import { findJob, findJobs, jobEventExists, listJobEvents, type JobRow } from '../../db/jobs';
 import { mayAssign } from '../../db/tenancy';
 import type { JobTypeCatalog } from '../../definitions/catalog';
 import type { CompiledJobType } from '../../definitions/compiled-job-type';
@@ -45,6 +45,8 @@ import {
   createJobBody,
   editJobBody,
   failJobBody,
+  jobEventsQuery,
+  JOB_EVENTS_PAGE,
   saveValuesBody,
   vehicleCommandBody,
   type createdJobs,
@@ -314,9 +316,17 @@ function jobRoutes(deps: JobsRouterDeps): Router<AuthState> {
     const job = await visibleJob(ctx, 'either');
     // The installer company's view starts with its assignment, as on its event stream.
     const { isProvider } = jobAccess(job, ctx.state.principal);
-    const events = await listJobEvents(deps.db, job.id, isProvider ? {} : { installerCompanyId: ctx.state.principal.organisationId });
+    const { limit = JOB_EVENTS_PAGE.default, cursor } = parseEventsQuery(ctx.query);
+    if (cursor !== undefined && !(await jobEventExists(deps.db, job.id, cursor)))
+      throw new InputError('The query parameters are not valid.', [
+        { pointer: '/cursor', message: `names no event of job ${job.id}: send the nextCursor of the previous page as it was` },
+      ]);
+    const audience = isProvider ? {} : { installerCompanyId: ctx.state.principal.organisationId };
+    const events = await listJobEvents(deps.db, job.id, { ...audience, limit: limit + 1, after: cursor });
+    const page = events.slice(0, limit);
     const answer: FromSchema<typeof jobEvents> = {
-      events: events.map((event) => ({
+      nextCursor: events.length > limit ? page.at(-1)!.id : null,
+      events: page.map((event) => ({
         type: event.type,
         actor: event.actor,
         data: event.data,
@@ -521,4 +531,16 @@ function assignerOnly(ctx: Ctx, errors: FieldProblem[] = []): void {
 function actorOf(ctx: Ctx): Extract<Actor, { kind: 'user' }> {
   const { principal } = ctx.state;
   return { kind: 'user', userId: principal.userId, organisationId: principal.organisationId, role: principal.role, email: principal.email };
+}
+
+/** A query string has only strings: limit is made a number here, everything else is left for the schema to judge. */
+function parseEventsQuery(raw: Record<string, string | string[] | undefined>) {
+  const input: Record<string, unknown> = { ...raw };
+  if (typeof raw.limit === 'string' && /^\s*-?\d+\s*$/.test(raw.limit)) input.limit = Number(raw.limit);
+  try {
+    return parseBody(jobEventsQuery, input);
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError('The query parameters are not valid.', error.details);
+    throw error;
+  }
 }

@@ -359,12 +359,40 @@ export const actor = {
   description: 'Who did it.',
 } as const;
 
+/** An event's id: 18 digits at most, so that any cursor the pattern lets through is a Postgres bigint. */
+const JOB_EVENT_CURSOR = '^[0-9]{1,18}$';
+export const JOB_EVENTS_PAGE = { default: 500, max: 1000 } as const;
+
+export const jobEventsQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    limit: {
+      type: 'integer',
+      minimum: 1,
+      maximum: JOB_EVENTS_PAGE.max,
+      default: JOB_EVENTS_PAGE.default,
+      description: 'Events per page.',
+    },
+    cursor: {
+      type: 'string',
+      pattern: JOB_EVENT_CURSOR,
+      description: "The nextCursor of the previous page, to read on (later events); one of another job's trail answers 400.",
+    },
+  },
+} as const;
+
 export const jobEvents = {
   type: 'object',
   additionalProperties: false,
-  required: ['events'],
-  description: "The job's audit trail, oldest first.",
+  required: ['events', 'nextCursor'],
+  description: "The job's audit trail, oldest first, a page at a time.",
   properties: {
+    nextCursor: {
+      type: ['string', 'null'],
+      pattern: JOB_EVENT_CURSOR,
+      description: 'Send as cursor for the next page; null on the last page (a later request may find events added since).',
+    },
     events: {
       type: 'array',
       items: {

@@ -336,7 +336,7 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    /** The audit trail: who did what, when; an installer company's from its (last) assignment on. */
+    /** The audit trail: who did what, when, oldest first, a page at a time (limit, cursor: the nextCursor of the page before); an installer company's from its (last) assignment on. */
     get: operations['listJobEvents'];
     put?: never;
     post?: never;
@@ -1479,8 +1479,10 @@ export type components = {
       /** @description How many problems there are in all. */
       problemCount: number;
     };
-    /** @description The job's audit trail, oldest first. */
+    /** @description The job's audit trail, oldest first, a page at a time. */
     JobEvents: {
+      /** @description Send as cursor for the next page; null on the last page (a later request may find events added since). */
+      nextCursor: string | null;
       events: {
         /** @description What happened: job.created, job.edited, job.assigned, job.started, step.completed, values.saved, vehicle.command, vehicle.command.failed, job.succeeded, job.failed. */
         type: string;
@@ -5308,7 +5310,12 @@ export interface operations {
   };
   listJobEvents: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Events per page. */
+        limit?: number;
+        /** @description The nextCursor of the previous page, to read on (later events); one of another job's trail answers 400. */
+        cursor?: string;
+      };
       header?: never;
       path: {
         /** @description The job id, e.g. J-01HZX3K9QF. */
@@ -5318,7 +5325,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The job's audit trail, oldest first. */
+      /** @description The job's audit trail, oldest first, a page at a time. */
       200: {
         headers: {
           [name: string]: unknown;

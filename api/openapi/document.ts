@@ -39,6 +39,7 @@ import {
   importCsvBody,
   importJobsQuery,
   jobEvents,
+  jobEventsQuery,
   jobImport,
   jobResource,
   jobStep,
@@ -372,8 +373,10 @@ export const OPERATIONS: Operation[] = [
     method: 'get',
     path: '/v1/jobs/{id}/events',
     operationId: 'listJobEvents',
-    summary: "The audit trail: who did what, when; an installer company's from its (last) assignment on.",
+    summary:
+      "The audit trail: who did what, when, oldest first, a page at a time (limit, cursor: the nextCursor of the page before); an installer company's from its (last) assignment on.",
     tag: 'jobs',
+    query: jobEventsQuery,
     response: jobEvents,
   },
   {

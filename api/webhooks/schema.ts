@@ -109,7 +109,8 @@ const PAYLOAD_DESCRIPTION = [
 ].join(' ');
 
 const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
-const DELIVERY_CURSOR = '^[0-9]{1,19}$';
+/** A delivery's seq: 18 digits at most, so that any cursor the pattern lets through is a Postgres bigint. */
+const DELIVERY_CURSOR = '^[0-9]{1,18}$';
 
 export const deliveryListQuery = {
   type: 'object',

@@ -257,6 +257,46 @@ describe('jobs over HTTP, provider and installer side', function () {
     expect((await provider('DELETE', `/v1/jobs/${assigned.id}`)).status).to.equal(409);
   });
 
+  it('pages the audit trail with limit and cursor, and takes only a cursor of the same job', async () => {
+    const job = await createJob();
+    for (const plate of ['B-IJ 1', 'B-IJ 2', 'B-IJ 3', 'B-IJ 4'])
+      expect((await provider('PATCH', `/v1/jobs/${job.id}`, { values: { licensePlate: plate } })).status).to.equal(200);
+    const whole = await provider('GET', `/v1/jobs/${job.id}/events`);
+    expect(whole.body.nextCursor, 'all on one page').to.equal(null);
+    expect(whole.body.events.map((event: { type: string }) => event.type)).to.deep.equal([
+      'job.created',
+      'job.edited',
+      'job.edited',
+      'job.edited',
+      'job.edited',
+    ]);
+
+    const paged: unknown[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page: { body: { events: unknown[]; nextCursor: string | null } } = await provider(
+        'GET',
+        `/v1/jobs/${job.id}/events?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(page.body.events.length).to.be.at.most(2);
+      paged.push(...page.body.events);
+      cursor = page.body.nextCursor;
+      pages += 1;
+    } while (cursor !== null && pages < 10);
+    expect(pages).to.equal(3);
+    expect(paged, 'the pages make up the trail, in order, each event once').to.deep.equal(whole.body.events);
+
+    const other = await createJob();
+    const firstPage = await provider('GET', `/v1/jobs/${job.id}/events?limit=1`);
+    const foreign = await provider('GET', `/v1/jobs/${other.id}/events?cursor=${firstPage.body.nextCursor}`);
+    expect(foreign.status).to.equal(400);
+    expect(foreign.body.errors[0]).to.include({ pointer: '/cursor' });
+    for (const bad of ['9999999999999999999', 'abc', '-1'])
+      expect((await provider('GET', `/v1/jobs/${job.id}/events?cursor=${bad}`)).status, bad).to.equal(400);
+    expect((await provider('GET', `/v1/jobs/${job.id}/events?limit=1001`)).status).to.equal(400);
+  });
+
   it('saves and assigns N identical jobs in one call, only to a company invited for the fleet', async () => {
     const created = await provider('POST', '/v1/jobs', {
       jobTypeId: 'cloudboxx-install',

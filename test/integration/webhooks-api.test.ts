@@ -65,6 +65,9 @@ describe('the webhooks API', function () {
       items: [],
       nextCursor: null,
     });
+    // A cursor beyond what Postgres's bigint holds is bad input, not a failed query.
+    const beyond = await stack.call('GET', `/v1/webhooks/${id}/deliveries?cursor=9999999999999999999`, provider.adminToken);
+    expect({ status: beyond.status, pointer: beyond.body.errors?.[0]?.pointer }).to.deep.equal({ status: 400, pointer: '/cursor' });
     expect((await stack.call('DELETE', `/v1/webhooks/${id}`, provider.adminToken)).status).to.equal(204);
     expect((await stack.call('GET', `/v1/webhooks/${id}`, provider.adminToken)).status).to.equal(404);
   });

@@ -146,6 +146,7 @@ describe('configuration from the environment', () => {
           WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES: '20',
           WORKER_WORKFLOW_POLLERS: ' 8 ',
           WORKER_ACTIVITY_POLLERS: '4',
+          WORKER_STICKY_QUEUE_TIMEOUT_SECONDS: '5',
         }),
       ).to.deep.equal({
         maxCachedWorkflows: 1000,
@@ -154,6 +155,7 @@ describe('configuration from the environment', () => {
         maxConcurrentLocalActivities: 20,
         workflowTaskPollers: 8,
         activityTaskPollers: 4,
+        stickyQueueTimeoutSeconds: 5,
       });
     });
 

@@ -141,6 +141,12 @@ export interface WorkerSettings {
   workflowTaskPollers: number;
   /** Long polls open for activity tasks; at most maxConcurrentActivities. */
   activityTaskPollers: number;
+  /**
+   * How long a job's next task waits for the worker that has its run cached before any worker may
+   * take it (replaying the run). A killed worker's tasks wait this long; a live one takes them in
+   * milliseconds.
+   */
+  stickyQueueTimeoutSeconds: number;
 }
 
 export const DEFAULT_WORKER_SETTINGS: Readonly<WorkerSettings> = {
@@ -150,6 +156,8 @@ export const DEFAULT_WORKER_SETTINGS: Readonly<WorkerSettings> = {
   maxConcurrentLocalActivities: 100,
   workflowTaskPollers: 10,
   activityTaskPollers: 10,
+  // The SDK's 10 s made the first change after a worker's kill -9 answer 503 outcome-unknown (the API waits 5 s).
+  stickyQueueTimeoutSeconds: 3,
 };
 
 export interface PhotoSettings {
@@ -322,6 +330,7 @@ export function loadWorkerSettings(env: NodeJS.ProcessEnv = process.env): Worker
     maxConcurrentLocalActivities: wholeNumber(env, 'WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES', defaults.maxConcurrentLocalActivities, 1),
     workflowTaskPollers: wholeNumber(env, 'WORKER_WORKFLOW_POLLERS', Math.min(defaults.workflowTaskPollers, maxConcurrentWorkflowTasks), 2),
     activityTaskPollers: wholeNumber(env, 'WORKER_ACTIVITY_POLLERS', Math.min(defaults.activityTaskPollers, maxConcurrentActivities), 1),
+    stickyQueueTimeoutSeconds: wholeNumber(env, 'WORKER_STICKY_QUEUE_TIMEOUT_SECONDS', defaults.stickyQueueTimeoutSeconds, 1),
   };
   if (maxCachedWorkflows > 0 && settings.maxConcurrentWorkflowTasks > maxCachedWorkflows) {
     throw new ConfigError(

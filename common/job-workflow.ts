@@ -12,6 +12,16 @@ import type { Actor } from './job';
  */
 export const JOB_WORKFLOW_GENERATION = 4;
 
+/**
+ * How long a worker has for one task of a job's run before Temporal gives it to another: a job's
+ * task takes milliseconds (a longer local activity keeps it alive by itself). After a worker's kill -9,
+ * Temporal may already have handed the next task to the dead worker's last poll; with the 10 s
+ * default the change waited that long and the API answered 503 outcome-unknown (it waits 5 s). With
+ * the worker's sticky-queue time-out (WORKER_STICKY_QUEUE_TIMEOUT_SECONDS, 3) for a task not yet
+ * handed out, another worker applies it within the API's deadline.
+ */
+export const JOB_WORKFLOW_TASK_TIMEOUT = '3s';
+
 /** What the API hands a new job workflow. The workflow never reads job types or the database itself. */
 export interface JobWorkflowInput {
   /** JOB_WORKFLOW_GENERATION when the run was started; absent in runs started before generation 2. */

@@ -39,6 +39,7 @@ export async function createJobWorker(options: JobWorkerOptions): Promise<Worker
     maxConcurrentLocalActivityExecutions: settings.maxConcurrentLocalActivities,
     workflowTaskPollerBehavior: { type: 'simple-maximum', maximum: settings.workflowTaskPollers },
     activityTaskPollerBehavior: { type: 'simple-maximum', maximum: settings.activityTaskPollers },
+    stickyQueueScheduleToStartTimeout: `${settings.stickyQueueTimeoutSeconds}s`,
   });
 }
 

@@ -4,7 +4,7 @@ import { NotFoundError, RuleViolationError } from '../../common/errors';
 import { jobWorkflowId, type Actor } from '../../common/job';
 import { jobIdFrom, newJobId } from '../../common/job-id';
 import { assignJobUpdate, jobCreatedUpdate, type JobCreated } from '../../common/job-messages';
-import { JOB_WORKFLOW_GENERATION, type JobWorkflowInput } from '../../common/job-workflow';
+import { JOB_WORKFLOW_GENERATION, JOB_WORKFLOW_TASK_TIMEOUT, type JobWorkflowInput } from '../../common/job-workflow';
 import {
   FleetIdAttribute,
   JobIdAttribute,
@@ -190,6 +190,7 @@ async function startJob(deps: { temporal: Client; taskQueue: string }, spec: Job
       workflowIdConflictPolicy: spec.requestKey ? 'USE_EXISTING' : 'FAIL',
       // A closed job keeps its id: it is never started again.
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      workflowTaskTimeout: JOB_WORKFLOW_TASK_TIMEOUT,
       typedSearchAttributes: [
         { key: JobIdAttribute, value: jobId },
         { key: JobStatusAttribute, value: 'PENDING' },

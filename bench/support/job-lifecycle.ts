@@ -10,7 +10,7 @@ import {
   startJobUpdate,
   type JobOutcome,
 } from '../../common/job-messages';
-import { JOB_WORKFLOW_GENERATION, type JobWorkflowInput } from '../../common/job-workflow';
+import { JOB_WORKFLOW_GENERATION, JOB_WORKFLOW_TASK_TIMEOUT, type JobWorkflowInput } from '../../common/job-workflow';
 import {
   FleetIdAttribute,
   JobIdAttribute,
@@ -253,6 +253,7 @@ export function directLifecycle(stack: JobStack, actors: DirectActors): Lifecycl
             args: [input],
             workflowIdConflictPolicy: 'FAIL',
             workflowIdReusePolicy: 'REJECT_DUPLICATE',
+            workflowTaskTimeout: JOB_WORKFLOW_TASK_TIMEOUT,
             typedSearchAttributes: [
               { key: JobIdAttribute, value: jobId },
               { key: JobStatusAttribute, value: 'PENDING' },

@@ -25,7 +25,11 @@ import type { CompiledJobType } from '../../definitions/compiled-job-type';
 import { createSimulatorApp } from '../../gateway/simulator/app';
 import { demoVehicles } from '../../gateway/simulator/demo-vehicles';
 import type { SimulatorState } from '../../gateway/simulator/simulator-state';
+import { createApp } from '../../api/app';
+import { createApiServer } from '../../api/server';
+import { loadJobTypeCatalog } from '../../db/job-type-versions';
 import { CliProcess } from '../support/cli';
+import { callApi } from '../support/stack';
 import { freshDatabase, temporalAddress } from '../support/services';
 
 /** The demo Golf 8 (B-IJ 1234) gets the box in this job. */
@@ -282,6 +286,52 @@ describe('a worker killed mid-job and restarted', function () {
     // B shuts down cleanly and no worker process of this test is left.
     expect(await workerB.stop('SIGTERM'), workerB.output).to.equal(0);
     for (const worker of workers) expect(isAlive(worker.child.pid), `worker ${worker.child.pid} still running`).to.equal(false);
+  });
+
+  it("applies a change sent just after the worker's kill -9 once another worker runs, answering it within the API's deadlines", async () => {
+    const workerA = await startWorker();
+    const api = createApiServer(
+      createApp({
+        log: () => {},
+        db,
+        temporal: client,
+        namespace: 'default',
+        taskQueue,
+        jobTypes: await loadJobTypeCatalog(loadConfig().jobTypesDir, db),
+      }).callback(),
+    );
+    await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
+    try {
+      const base = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+      const call = (method: string, path: string, token: string, body?: unknown) => callApi(base, method, path, token, body);
+      const created = await call('POST', '/v1/jobs', tenant.tokens.providerAdmin, {
+        jobTypeId: 'cloudboxx-install',
+        fleetId: tenant.fleetId,
+        installerCompanyId: tenant.installerCompanyId,
+        values: { vehicleLocation: { text: 'Alexanderplatz 1, 10178 Berlin', lat: 52.5219, lng: 13.4132 } },
+      });
+      expect(created.status, created.text).to.equal(201);
+      const job = `/v1/jobs/${created.body.id}`;
+      expect((await call('POST', `${job}/start`, tenant.tokens.installerTechnician)).status).to.equal(200);
+      // Worker A has the run in its cache, and Temporal sends its next task to A's own (sticky) queue.
+      expect((await call('PATCH', `${job}/values`, tenant.tokens.installerTechnician, { values: { odometerKm: 1 } })).status).to.equal(200);
+
+      await workerA.stop('SIGKILL');
+      const workerB = startWorker();
+      const sent = Date.now();
+      const saved = await call('PATCH', `${job}/values`, tenant.tokens.installerTechnician, { values: { odometerKm: 2 } });
+      expect(saved.status, `${Date.now() - sent} ms: ${saved.text}`).to.equal(200);
+      expect(saved.body.values.odometerKm).to.equal(2);
+      // The job ends on B, its car secured, so that no run of this suite is left open.
+      expect((await call('POST', `${job}/fail`, tenant.tokens.installerTechnician, { reason: 'Test over.' })).status).to.equal(200);
+      await client.workflow.getHandle(jobWorkflowId(created.body.id)).result();
+      await (await workerB).stop('SIGTERM');
+    } finally {
+      await new Promise<void>((resolve) => {
+        api.close(() => resolve());
+        api.closeAllConnections();
+      });
+    }
   });
 
   it('leaves Temporal and the read model in agreement after the crash', async () => {

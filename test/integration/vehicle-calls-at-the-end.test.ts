@@ -48,8 +48,8 @@ describe('a vehicle call on its way when the job ends', function () {
   /** The commands the car received, in order. */
   const commandsOf = (car: SimulatedVehicle) => car.history.filter((entry) => entry.command).map((entry) => entry.command);
 
-  it("an installer's unlock retried after the job failed: refused, and the car ends locked and immobilised", async () => {
-    const car = seedVehicle(stack.simulator);
+  /** A job of the preset-box type for the car's box, assigned and started: its id. */
+  async function startedJobFor(car: SimulatedVehicle): Promise<string> {
     const created = await stack.call('POST', '/v1/jobs', demo.tokens.providerAdmin, {
       jobTypeId: 'acme-preset-box',
       fleetId: demo.fleetId,
@@ -57,8 +57,13 @@ describe('a vehicle call on its way when the job ends', function () {
       values: { boxQnr: car.telematicsUnitId },
     });
     expect(created.status, created.text).to.equal(201);
-    const job = `/v1/jobs/${created.body.id}`;
-    expect((await installer('POST', `${job}/start`)).status).to.equal(200);
+    expect((await installer('POST', `/v1/jobs/${created.body.id}/start`)).status).to.equal(200);
+    return created.body.id as string;
+  }
+
+  it("an installer's unlock retried after the job failed: refused, and the car ends locked and immobilised", async () => {
+    const car = seedVehicle(stack.simulator);
+    const job = `/v1/jobs/${await startedJobFor(car)}`;
 
     // A flaky link: the unlock's first attempt fails after a second, its retry would land after the job's end.
     stack.simulator.state.faults.configure({ routeLatencyMs: { 'vehicle-command': 1_000 } });
@@ -84,15 +89,7 @@ describe('a vehicle call on its way when the job ends', function () {
 
   it("a worker cut off from Temporal sends nothing once the job's end is recorded", async () => {
     const car = seedVehicle(stack.simulator);
-    const created = await stack.call('POST', '/v1/jobs', demo.tokens.providerAdmin, {
-      jobTypeId: 'acme-preset-box',
-      fleetId: demo.fleetId,
-      installerCompanyId: demo.installerCompanyId,
-      values: { boxQnr: car.telematicsUnitId },
-    });
-    expect(created.status, created.text).to.equal(201);
-    const jobId = created.body.id as string;
-    expect((await installer('POST', `/v1/jobs/${jobId}/start`)).status).to.equal(200);
+    const jobId = await startedJobFor(car);
 
     // That worker's own activities: it still reaches Postgres and OneAPI, but never hears that its activity was cancelled.
     const gateway = new OneApiClient({ baseUrl: stack.simulator.url, clientId: TEST_CLIENT.id, clientSecret: TEST_CLIENT.secret });

@@ -398,6 +398,15 @@ function jobRoutes(deps: JobsRouterDeps): Router<AuthState> {
     // A step's vehicle action may take a while: after a few seconds the installer hears it still runs.
     const after =
       (await tell(ctx, job, completeStepUpdate, request, STEP_ANSWER_WITHIN_MS)) ?? (await tell(ctx, job, stepProgressUpdate, { stepId }));
+    // The job ended while the step's action ran (its end stops the action): the step is open again and
+    // the job over. That is a refusal like any change to an ended job, not a 200 that reads as done.
+    if (after.step.status === 'open' && after.status !== 'RUNNING') {
+      throw new ConflictError(
+        `Job ${job.id} ended (${after.status}) while the action of step ${stepId} ran; the step was not completed.`,
+        [{ pointer: '/status', message: `is ${after.status}`, rule: 'status' }],
+        { type: 'wrong-status', ...(after.step.actionError && { detail: after.step.actionError }) },
+      );
+    }
     await answerWithJob(ctx, job.id);
     // The step's action still runs against the vehicle: its outcome arrives on the job and in its events.
     if (after.step.status === 'inProgress') {

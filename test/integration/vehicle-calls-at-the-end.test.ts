@@ -26,6 +26,19 @@ steps:
 access: { permissions: [lock, unlock], maxDuration: PT2H }
 `;
 
+/** The same, with a step whose action talks to the car: locks and unlocks it. */
+const PRESET_BOX_CHECK = `id: acme-preset-box-check
+title: ACME lock check with a preset box
+sections:
+  - { id: setup, title: Setup }
+fields:
+  - { key: boxQnr, label: CloudBoxx QNR, section: setup, type: string, preset: required, validation: { pattern: "^[0-9A-F]{16}$" } }
+vehicle: { qnrField: boxQnr }
+steps:
+  - { id: check, title: Check the locks, action: cloudboxx.verifyLockUnlock }
+access: { permissions: [lock, unlock], maxDuration: PT2H }
+`;
+
 describe('a vehicle call on its way when the job ends', function () {
   this.timeout(90_000);
   let stack: TestStack;
@@ -40,6 +53,12 @@ describe('a vehicle call on its way when the job ends', function () {
       body: PRESET_BOX,
     });
     expect(published.status, await published.text()).to.be.oneOf([200, 201]);
+    const withAction = await fetch(`${stack.baseUrl}/v1/job-types/acme-preset-box-check`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${demo.tokens.providerAdmin}`, 'content-type': 'application/yaml' },
+      body: PRESET_BOX_CHECK,
+    });
+    expect(withAction.status, await withAction.text()).to.be.oneOf([200, 201]);
   });
   afterEach(() => stack.simulator.state.faults.reset());
   after(async () => stack?.stop());
@@ -49,9 +68,9 @@ describe('a vehicle call on its way when the job ends', function () {
   const commandsOf = (car: SimulatedVehicle) => car.history.filter((entry) => entry.command).map((entry) => entry.command);
 
   /** A job of the preset-box type for the car's box, assigned and started: its id. */
-  async function startedJobFor(car: SimulatedVehicle): Promise<string> {
+  async function startedJobFor(car: SimulatedVehicle, jobTypeId = 'acme-preset-box'): Promise<string> {
     const created = await stack.call('POST', '/v1/jobs', demo.tokens.providerAdmin, {
-      jobTypeId: 'acme-preset-box',
+      jobTypeId,
       fleetId: demo.fleetId,
       installerCompanyId: demo.installerCompanyId,
       values: { boxQnr: car.telematicsUnitId },
@@ -85,6 +104,24 @@ describe('a vehicle call on its way when the job ends', function () {
     expect(security).to.include({ state: 'secured' });
     expect(commandsOf(car).slice(-2), 'the securing has the last word').to.deep.equal(['lock-central-lock', 'disable-driving']);
     expect(car).to.include({ centralLock: 'locked', drivingEnabled: false });
+  });
+
+  it("a step whose action the job's end stopped is refused, not answered 200 as if done", async () => {
+    const car = seedVehicle(stack.simulator);
+    const job = `/v1/jobs/${await startedJobFor(car, 'acme-preset-box-check')}`;
+
+    // The check's lock takes a second and a half: the job fails while it is on its way.
+    stack.simulator.state.faults.configure({ routeLatencyMs: { 'vehicle-command': 1_500 } });
+    const checking = installer('POST', `${job}/steps/check/complete`, {});
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const failed = await installer('POST', `${job}/fail`, { reason: 'The customer needs the car now.' });
+    expect(failed.body.status, failed.text).to.equal('FAILED');
+    const check = await checking;
+    expect(check.status, check.text).to.equal(409);
+    expect(check.body.type).to.equal('https://installer-jobs.dev/problems/wrong-status');
+    expect(check.body.detail).to.equal("The job ended while this step's action ran; it may have reached the vehicle.");
+    const step = (await installer('GET', job)).body.steps.find((candidate: { id: string }) => candidate.id === 'check');
+    expect(step).to.include({ status: 'open' });
   });
 
   it("a worker cut off from Temporal sends nothing once the job's end is recorded", async () => {

@@ -67,6 +67,8 @@ export interface CompleteStepRequest {
   values?: Record<string, unknown>;
   /** The checklist items the installer ticked; all of the step's items are needed. */
   checklist?: string[];
+  /** See PhotosNotUploaded. */
+  photosNotUploaded?: PhotoNotUploaded[];
 }
 /** RUNNING only, steps strictly in order; runs the step's automated action first, if it has one. */
 export const completeStepUpdate = defineUpdate<StepChanged, [CompleteStepRequest]>('completeStep');
@@ -85,6 +87,20 @@ export interface SaveValuesRequest {
   actor: Actor;
   /** Fields the installer fills (those a step collects), before completing their step; null clears one. */
   values: Record<string, unknown>;
+  /** See PhotosNotUploaded. */
+  photosNotUploaded?: PhotoNotUploaded[];
+}
+
+/**
+ * The request's photo references that name no photo uploaded for the job, as the API found them in
+ * the photos table: the workflow's validator refuses such a request with these beside every other
+ * problem of its values, so that the installer hears them all at once.
+ */
+export interface PhotoNotUploaded {
+  /** e.g. /values/photoOdometer, /values/photos/1 */
+  pointer: string;
+  field: string;
+  message: string;
 }
 /** RUNNING only: the installer's draft of the open steps' fields, checked field by field. */
 export const saveValuesUpdate = defineUpdate<JobChanged, [SaveValuesRequest]>('saveValues');

@@ -37,6 +37,7 @@ import {
   type JobChanged,
   type JobCreated,
   type JobOutcome,
+  type PhotoNotUploaded,
   type StepChanged,
   type VehicleCommandRequest,
   type VehicleCommandResult,
@@ -51,7 +52,7 @@ import {
   VehicleSecurityAttribute,
 } from '../common/search-attributes';
 import type { Deadline } from './job-machine';
-import type { CompiledStep } from '../definitions/compiled-job-type';
+import type { CompiledStep, ValueIssue } from '../definitions/compiled-job-type';
 import { fieldValue, findField, renderCloudBoxxConfiguration } from '../definitions/rules';
 import { fieldValueProblems, givenValueIssues, withNewValueIssues } from '../definitions/value-validation';
 import { describeMs, JobMachine } from './job-machine';
@@ -375,7 +376,7 @@ class JobRun {
   ): void {
     setHandler(update, (request) => change(request, checkRequest(request, false)), {
       validator: (request) => {
-        const given = givenValueIssues(this.input.jobType, this.job.values, request);
+        const given = [...photosNotUploadedOf(request), ...givenValueIssues(this.input.jobType, this.job.values, request)];
         try {
           checkRequest(request, true);
         } catch (error) {
@@ -824,6 +825,12 @@ function sentence(text: string): string {
 }
 
 /** Problems as a refusal carries them: where, what and which rule. */
+/** The photo references the API found naming no photo of the job (PhotoNotUploaded): refused with the rest. */
+function photosNotUploadedOf(request: unknown): ValueIssue[] {
+  const found = (request as { photosNotUploaded?: unknown } | undefined)?.photosNotUploaded;
+  return Array.isArray(found) ? found.map((photo: PhotoNotUploaded) => ({ ...photo, rule: 'photoUnknown' })) : [];
+}
+
 function asProblems(issues: ReadonlyArray<{ pointer: string; message: string; rule?: string }>): FieldProblem[] {
   return issues.map(({ pointer, message, rule }) => ({ pointer, message, ...(rule ? { rule } : {}) }));
 }

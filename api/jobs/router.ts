@@ -34,7 +34,7 @@ import { assertCompanyInvited, createJobs } from './create-jobs';
 import { importJobs } from './import';
 import { importCsvBody } from './import-body';
 import { jobAccess } from './job-access';
-import { assertPhotosOfJob } from './photo-values';
+import { photosNotUploaded } from './photo-values';
 import { jobListRouter } from './list-router';
 import { sendUpdate, sendUpdateAnsweringWithin } from '../temporal-calls';
 import { toJobResource } from './job-resource';
@@ -380,8 +380,9 @@ function jobRoutes(deps: JobsRouterDeps): Router<AuthState> {
   router.patch('/:id/values', async (ctx) => {
     const job = await visibleJob(ctx, 'installer');
     const body = parseBody(saveValuesBody, ctx.request.body);
-    await assertPhotosOfJob(deps.db, job.id, body.values as Record<string, unknown>);
-    await tell(ctx, job, saveValuesUpdate, { values: body.values as Record<string, unknown> });
+    const values = body.values as Record<string, unknown>;
+    const notUploaded = await photosNotUploaded(deps.db, job.id, values);
+    await tell(ctx, job, saveValuesUpdate, { values, ...(notUploaded.length > 0 && { photosNotUploaded: notUploaded }) });
     await answerWithJob(ctx, job.id);
   });
 
@@ -389,11 +390,12 @@ function jobRoutes(deps: JobsRouterDeps): Router<AuthState> {
     const job = await visibleJob(ctx, 'installer');
     const body = parseBody(completeStepBody, ctx.request.body ?? {});
     const stepId = ctx.params.stepId!;
-    await assertPhotosOfJob(deps.db, job.id, body.values as Record<string, unknown> | undefined);
+    const notUploaded = await photosNotUploaded(deps.db, job.id, body.values as Record<string, unknown> | undefined);
     const request = {
       stepId,
       values: body.values as Record<string, unknown> | undefined,
       checklist: body.checklist as string[] | undefined,
+      ...(notUploaded.length > 0 && { photosNotUploaded: notUploaded }),
     };
     // A step's vehicle action may take a while: after a few seconds the installer hears it still runs.
     const after =

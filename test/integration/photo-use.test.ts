@@ -72,6 +72,23 @@ describe('photos in a job’s fields, and their housekeeping', function () {
       ]);
     }
 
+    // A photo not uploaded is answered with the values' other problems, not alone and they on the next try.
+    const together = await installer('POST', `/v1/jobs/${job}/steps/check-in/complete`, {
+      values: { ...INSTALL_STEP_VALUES['check-in'], odometerKm: -1, colour: 'red', photoOdometer: { photoId: madeUp } },
+      checklist: checklist('check-in'),
+    });
+    expect(together.status, together.text).to.equal(422);
+    expect(together.body.errors.map((problem: { pointer: string; rule: string }) => `${problem.pointer} ${problem.rule}`)).to.have.members([
+      '/values/photoOdometer/photoId photoUnknown',
+      '/values/odometerKm minimum',
+      '/values/colour unknownField',
+    ]);
+    const draft = await installer('PATCH', `/v1/jobs/${job}/values`, { values: { odometerKm: -1, photoOdometer: { photoId: madeUp } } });
+    expect(draft.body.errors.map((problem: { pointer: string; rule: string }) => `${problem.pointer} ${problem.rule}`)).to.have.members([
+      '/values/photoOdometer/photoId photoUnknown',
+      '/values/odometerKm minimum',
+    ]);
+
     const [odometer, box, spare] = [await photo(job), await photo(job), await photo(job)];
     expect((await checkIn(job, odometer)).status).to.equal(200);
     const reused = await installer('POST', `/v1/jobs/${job}/steps/mount/complete`, {

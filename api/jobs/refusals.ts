@@ -1,5 +1,6 @@
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, type DomainError } from '../../common/errors';
-import { WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { CancelledFailure } from '@temporalio/common';
 import { findRefusal, type RefusalReason } from '../../common/job-refusal';
 
 const ERROR_BY_REASON: Record<
@@ -44,6 +45,15 @@ export async function refusalsAsProblems<T>(job: { id: string; status: string },
       throw new ConflictError(
         `Job ${job.id} is ${job.status} and can no longer be changed.`,
         [{ pointer: '/status', message: `is ${job.status}`, rule: 'status' }],
+        { type: 'wrong-status', cause: error },
+      );
+    }
+    // An operator cancelled the run while the change was handled (both in one workflow task, say after
+    // a worker's restart): the handler ends with the run's cancellation, which is no fault of ours.
+    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof CancelledFailure) {
+      throw new ConflictError(
+        `Job ${job.id} was cancelled by an operator while this change was handled: the job ends there (FAILED, unless it had ended already), and its vehicle is secured. The job and its events show whether this change took effect first; a vehicle command may have reached the vehicle.`,
+        [{ pointer: '/status', message: 'cancelled by an operator', rule: 'status' }],
         { type: 'wrong-status', cause: error },
       );
     }

@@ -75,6 +75,7 @@ export function idempotentPosts<State extends RetryState, Context>(
       if (!earlier)
         throw new ConflictError('A request with this Idempotency-Key has just ended; retry shortly.', [], {
           type: 'idempotency-key-in-use',
+          retryAfterSeconds: 1,
         });
       if (earlier.request_hash !== requestHash) {
         throw new RuleViolationError(
@@ -86,6 +87,7 @@ export function idempotentPosts<State extends RetryState, Context>(
       if (earlier.status === null)
         throw new ConflictError('A request with this Idempotency-Key is still being handled; retry shortly.', [], {
           type: 'idempotency-key-in-use',
+          retryAfterSeconds: 1,
         });
       ctx.status = earlier.status;
       if (earlier.sealed_body) ctx.body = unsealAnswer(earlier.sealed_body, secret, key);

@@ -58,8 +58,7 @@ export function problemDetails(log: (error: unknown) => void, outageOf: OutageCh
       const domain = error instanceof DomainError ? error : (fromKoa(error) ?? (await outageOf(error)));
       const status = domain ? (STATUS_BY_CLASS.find(([cls]) => domain instanceof cls)?.[1] ?? 500) : 500;
       if (!domain) log(error);
-      if (domain instanceof RateLimitedError || domain instanceof ServiceUnavailableError)
-        ctx.set('Retry-After', String(domain.retryAfterSeconds));
+      if (domain?.retryAfterSeconds !== undefined) ctx.set('Retry-After', String(domain.retryAfterSeconds));
       ctx.status = status;
       ctx.type = 'application/problem+json';
       const problem: Problem = {

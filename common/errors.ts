@@ -23,6 +23,8 @@ export interface DomainErrorOptions extends ErrorOptions {
   type?: string;
   /** More about this occurrence than the message says: what the caller should do next. */
   detail?: string;
+  /** When to try again, in seconds: becomes the Retry-After header. */
+  retryAfterSeconds?: number;
 }
 
 export abstract class DomainError extends Error {
@@ -30,11 +32,13 @@ export abstract class DomainError extends Error {
   protected abstract readonly defaultType: string;
   readonly details: FieldProblem[];
   readonly detail?: string;
+  readonly retryAfterSeconds?: number;
   private readonly specificType?: string;
   constructor(message: string, details: FieldProblem[] = [], options?: DomainErrorOptions) {
     super(message, options);
     this.details = details;
     this.detail = options?.detail;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
     this.specificType = options?.type;
   }
 
@@ -82,11 +86,8 @@ export class ForbiddenError extends DomainError {
 export class RateLimitedError extends DomainError {
   override name = 'RateLimitedError';
   protected readonly defaultType = 'rate-limited';
-  constructor(
-    message: string,
-    readonly retryAfterSeconds: number,
-  ) {
-    super(message);
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message, [], { retryAfterSeconds });
   }
 }
 
@@ -121,10 +122,10 @@ export class ServiceUnavailableError extends DomainError {
   constructor(
     message: string,
     readonly dependency: Dependency,
-    readonly retryAfterSeconds: number,
+    retryAfterSeconds: number,
     options?: DomainErrorOptions,
   ) {
-    super(message, [], options);
+    super(message, [], { ...options, retryAfterSeconds });
   }
 }
 

@@ -139,6 +139,7 @@ describe('retried requests land on what their first attempt did', function () {
     );
     expect(retry.status).to.equal(409);
     expect(retry.body.type).to.equal('https://installer-jobs.dev/problems/idempotency-key-in-use');
+    expect(retry.headers.get('retry-after'), 'a client knows when to try again').to.equal('1');
   });
 
   it('leaves Temporal and the read model in agreement after the retries and races', async () => {

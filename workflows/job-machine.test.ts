@@ -179,6 +179,18 @@ describe("the job machine: a job's vehicle and what can be stored", () => {
     expect(step.id).to.equal('mount');
   });
 
+  it('refuses a step with an action once the access window is over by the clock, before its timer has ended the job', () => {
+    const job = runningJob();
+    job.completeStep({ actor: INSTALLER, stepId: 'mount', values: { boxSerial: 'CBX12345' }, checklist: ['Power', 'CAN bus'] }, NOW);
+    const configure = { actor: INSTALLER, stepId: 'configure' };
+    expect(job.checkCompleteStep(configure, { now: Date.parse('2026-01-05T15:59:59.000Z') }).id).to.equal('configure');
+    expect(refusalOf(() => job.checkCompleteStep(configure, { now: Date.parse('2026-01-05T16:00:00.000Z') }))).to.deep.include({
+      reason: 'accessDenied',
+      message: 'The vehicle access of job job-1 has ended, so step "Configure" cannot run its action.',
+    });
+    expect(job.checkCompleteStep(configure).id, "the handler's check, without the clock, as runs replay").to.equal('configure');
+  });
+
   it("secures the job's box when access ends; a running action keeps the step in progress and a repeat starts nothing", () => {
     const job = runningJob();
     expect(job.securingPlan()).to.deep.equal({ qnr: '0123456789ABCDEF', commands: ['lock', 'disableDriving'] });

@@ -220,7 +220,14 @@ export class JobMachine {
    */
   checkCompleteStep(
     request: CompleteStepRequest,
-    { unknownChecklistItems: unknownItems = 'refuse' }: { unknownChecklistItems?: 'refuse' | 'take' } = {},
+    {
+      unknownChecklistItems: unknownItems = 'refuse',
+      now,
+    }: {
+      unknownChecklistItems?: 'refuse' | 'take';
+      /** Given (the validator's clock): a step with an action is refused once the access window is over by it. */
+      now?: number;
+    } = {},
   ): CompiledStep {
     this.checkInstaller(request.actor);
     this.checkStatus(['RUNNING'], 'worked on');
@@ -236,6 +243,10 @@ export class JobMachine {
     const step = findStep(this.jobType, request.stepId)!;
     // A repeat while the step's action runs changes nothing: the caller learns the step's progress.
     if (this.runningActions.has(step.id)) return step;
+    // The window's timer may not have ended the job yet: an action would start only to be stopped.
+    const grant = this.accessGrant;
+    if (step.action && now !== undefined && grant && now >= Date.parse(grant.expiresAt))
+      throw refuse('accessDenied', `The vehicle access of job ${this.jobId} has ended, so step "${step.title}" cannot run its action.`);
     const issues = [
       ...validateStepValues(this.jobType, step.id, this.stepValues(step, request), this.providerValues),
       ...photoReuseProblems(this.jobType, this.values, this.givenStepValues(step, request)),

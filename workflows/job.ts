@@ -236,7 +236,12 @@ class JobRun {
       // Checklist items the step does not have are refused by the validator alone: the job type is the
       // run's own, so what it found still holds in the handler, and runs that took such items before
       // the rule (before-known-checklist-items/ in the replay tests) replay as they ran.
-      (request, inValidator) => job.checkCompleteStep(request, { unknownChecklistItems: inValidator ? 'refuse' : 'take' }),
+      // So is a step with an action once the access window is over by the clock (before its timer ends the job).
+      (request, inValidator) =>
+        job.checkCompleteStep(
+          request,
+          inValidator ? { unknownChecklistItems: 'refuse', now: Date.now() } : { unknownChecklistItems: 'take' },
+        ),
       (request, step) => this.completeStep(request, step),
     );
     this.onChange(

@@ -93,6 +93,16 @@ describe('job values', () => {
       ]);
     });
 
+    it('refuses an object for an enum with the options, whatever the object holds', () => {
+      // String() of an object whose toString is not a function throws: the message must not need it.
+      for (const fuelType of [{ toString: false }, { valueOf: 1, toString: null }, ['petrol']])
+        expect(validateProviderValues(compiled, { fuelType }).map((issue) => [issue.pointer, issue.rule, issue.message])).to.deep.include([
+          '/values/fuelType',
+          'enum',
+          'Fuel must be one of "petrol" or "electric"',
+        ]);
+    });
+
     it('refuses a whole number beyond ±(2^53 − 1) in an integer field: JSON rounds it, so what was sent could not be kept', () => {
       const counted = loadJobTypeFromText(
         'job-types/all-types.yaml',

@@ -314,7 +314,8 @@ function explain(
       const values = (field.validation.options ?? []).map((option) => option.value);
       const quoted = values.map((option) => `"${option}"`);
       const choices = quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : (quoted[0] ?? 'nothing');
-      return `${subject} must be one of ${choices}${didYouMean(String(value), values)}`;
+      // Only a text is like an option; anything else (an object whose toString is not a function, too) suggests nothing.
+      return `${subject} must be one of ${choices}${typeof value === 'string' ? didYouMean(value, values) : ''}`;
     }
     case 'format': {
       const problem = typeof value === 'string' ? (params.format === 'date' ? dateProblem(value) : dateTimeProblem(value)) : undefined;

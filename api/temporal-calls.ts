@@ -129,13 +129,13 @@ async function send<Ret>(deps: TemporalCallDeps, call: UpdateCall<Ret>, withinMs
   }
   // No outcome yet: either a worker runs a slow change (a step's vehicle action), or none took it.
   if (!(await accepted(deps, call))) throw outcomeUnknown(new Error(`update ${call.updateId} was not accepted in time`));
-  if (Date.now() >= sentAt + window) return undefined; // the window passed: it goes on in the workflow
   try {
     return await deps.temporal.withDeadline(sentAt + window, () =>
       deps.temporal.workflow.getHandle(call.workflowId).getUpdateHandle<Ret>(call.updateId).result(),
     );
   } catch (error) {
     if (!isTransportFailure(error)) throw error;
+    // Past the window the change goes on in the workflow; past the complete deadline nobody knows how it ended.
     if (withinMs === undefined) throw outcomeUnknown(error);
     return undefined;
   }

@@ -829,13 +829,13 @@ function sentence(text: string): string {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
-/** Problems as a refusal carries them: where, what and which rule. */
 /** The photo references the API found naming no photo of the job (PhotoNotUploaded): refused with the rest. */
 function photosNotUploadedOf(request: unknown): ValueIssue[] {
   const found = (request as { photosNotUploaded?: unknown } | undefined)?.photosNotUploaded;
   return Array.isArray(found) ? found.map((photo: PhotoNotUploaded) => ({ ...photo, rule: 'photoUnknown' })) : [];
 }
 
+/** Problems as a refusal carries them: where, what and which rule. */
 function asProblems(issues: ReadonlyArray<{ pointer: string; message: string; rule?: string }>): FieldProblem[] {
   return issues.map(({ pointer, message, rule }) => ({ pointer, message, ...(rule ? { rule } : {}) }));
 }

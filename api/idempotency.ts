@@ -80,7 +80,7 @@ export function idempotentPosts<State extends RetryState, Context>(
       if (earlier.request_hash !== requestHash) {
         throw new RuleViolationError(
           'This Idempotency-Key was used for a different request; use a new key for a new request.',
-          [{ pointer: '/headers/idempotency-key', message: 'reused for another request' }],
+          [{ pointer: '/headers/idempotency-key', message: 'reused for another request', rule: 'reused' }],
           { type: 'idempotency-key-reused' },
         );
       }

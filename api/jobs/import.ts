@@ -145,7 +145,11 @@ function assignCheck(ctx: Ctx, helpers: ImportHelpers, rows: ImportRow[]): void 
     ctx,
     assigning
       .slice(0, MAX_LISTED_PROBLEMS)
-      .map(({ row }) => ({ pointer: `/rows/${row}/installerCompanyId`, message: 'only provider staff assign; leave the cell empty' })),
+      .map(({ row }) => ({
+        pointer: `/rows/${row}/installerCompanyId`,
+        message: 'only provider staff assign; leave the cell empty',
+        rule: 'role',
+      })),
   );
 }
 

@@ -46,6 +46,7 @@ export function jobListRouter(deps: JobListRouterDeps): Router<AuthState> {
         {
           pointer: '/cursor',
           message: `was issued for sort=${cursor.sort}&order=${cursor.order}; send that order, or leave out the cursor to start again`,
+          rule: 'cursor',
         },
       ]);
     }
@@ -187,6 +188,7 @@ function decodeCursor(token: string): Cursor {
   const problem: FieldProblem = {
     pointer: '/cursor',
     message: 'is not a cursor from this API: send the nextCursor of the previous page as it was',
+    rule: 'cursor',
   };
   throw new InputError('The query parameters are not valid.', [problem]);
 }

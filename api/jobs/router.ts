@@ -243,7 +243,7 @@ function jobRoutes(deps: JobsRouterDeps): Router<AuthState> {
     requireProvider(ctx);
     const body = parseBody(createJobBody, ctx.request.body);
     if (body.installerCompanyId !== undefined)
-      assignerOnly(ctx, [{ pointer: '/installerCompanyId', message: 'only provider staff assign' }]);
+      assignerOnly(ctx, [{ pointer: '/installerCompanyId', message: 'only provider staff assign', rule: 'role' }]);
     const found = await jobTypeFor(ctx, body.jobTypeId);
     const jobIds = await createJobs(deps, {
       jobType: found.jobType,
@@ -319,7 +319,11 @@ function jobRoutes(deps: JobsRouterDeps): Router<AuthState> {
     const { limit = JOB_EVENTS_PAGE.default, cursor } = parseEventsQuery(ctx.query);
     if (cursor !== undefined && !(await jobEventExists(deps.db, job.id, cursor)))
       throw new InputError('The query parameters are not valid.', [
-        { pointer: '/cursor', message: `names no event of job ${job.id}: send the nextCursor of the previous page as it was` },
+        {
+          pointer: '/cursor',
+          message: `names no event of job ${job.id}: send the nextCursor of the previous page as it was`,
+          rule: 'cursor',
+        },
       ]);
     const audience = isProvider ? {} : { installerCompanyId: ctx.state.principal.organisationId };
     const events = await listJobEvents(deps.db, job.id, { ...audience, limit: limit + 1, after: cursor });

@@ -455,6 +455,9 @@ describe("invitations over HTTP: installer companies join a provider's fleets", 
       const otherBody = await call('POST', `/v1/invitations/${invitation.token}/accept`, undefined, { companyName: 'Someone Else' }, key);
       expect(otherBody.status).to.equal(422);
       expect(otherBody.body.type).to.equal(problem('idempotency-key-reused'));
+      expect(otherBody.body.errors).to.deep.equal([
+        { pointer: '/headers/idempotency-key', message: 'reused for another request', rule: 'reused' },
+      ]);
       const noKey = await call('POST', `/v1/invitations/${invitation.token}/accept`, undefined, { companyName });
       expect(noKey.status, 'without the key, a second accept is refused as before').to.equal(409);
     });

@@ -347,7 +347,11 @@ describe('job list over HTTP: filters, search, sort, cursor pages, columns, who 
       const refused = await asProvider(`/v1/jobs?sort=createdAt&cursor=${cursor}`);
       expect(refused.status).to.equal(400);
       expect(refused.body.errors).to.deep.equal([
-        { pointer: '/cursor', message: 'was issued for sort=updatedAt&order=asc; send that order, or leave out the cursor to start again' },
+        {
+          pointer: '/cursor',
+          message: 'was issued for sort=updatedAt&order=asc; send that order, or leave out the cursor to start again',
+          rule: 'cursor',
+        },
       ]);
     });
 
@@ -465,7 +469,7 @@ describe('job list over HTTP: filters, search, sort, cursor pages, columns, who 
       ['fleetId=berlin', [{ pointer: '/fleetId/0', rule: 'format' }]],
       ['fields=id,password', [{ pointer: '/fields/1', rule: 'enum' }]],
       ['q=', [{ pointer: '/q', rule: 'minLength' }]],
-      ['cursor=not-a-cursor', [{ pointer: '/cursor' }]],
+      ['cursor=not-a-cursor', [{ pointer: '/cursor', rule: 'cursor' }]],
       // Outside the alphabet the document gives every cursor (base64url), refused by the schema itself.
       ['cursor=abc%21', [{ pointer: '/cursor', rule: 'pattern' }]],
       [

@@ -291,7 +291,7 @@ describe('jobs over HTTP, provider and installer side', function () {
     const firstPage = await provider('GET', `/v1/jobs/${job.id}/events?limit=1`);
     const foreign = await provider('GET', `/v1/jobs/${other.id}/events?cursor=${firstPage.body.nextCursor}`);
     expect(foreign.status).to.equal(400);
-    expect(foreign.body.errors[0]).to.include({ pointer: '/cursor' });
+    expect(foreign.body.errors[0]).to.include({ pointer: '/cursor', rule: 'cursor' });
     for (const bad of ['9999999999999999999', 'abc', '-1'])
       expect((await provider('GET', `/v1/jobs/${job.id}/events?cursor=${bad}`)).status, bad).to.equal(400);
     expect((await provider('GET', `/v1/jobs/${job.id}/events?limit=1001`)).status).to.equal(400);

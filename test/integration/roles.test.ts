@@ -66,6 +66,7 @@ describe('provider roles: admin, dispatcher, customer portal', function () {
     expect(answer.status, answer.text).to.equal(403);
     expect(answer.body).to.include({ type: `${PROBLEMS}wrong-role`, title: ASSIGNS });
     expect((answer.body.errors ?? []).map((error: { pointer: string }) => error.pointer)).to.deep.equal(pointers);
+    for (const error of answer.body.errors ?? []) expect(error, 'names the rule').to.include({ rule: 'role' });
   }
 
   it('lets a provider admin add a customer-portal user, who needs customers, and no one else add anyone', async () => {

@@ -143,13 +143,11 @@ function assignCheck(ctx: Ctx, helpers: ImportHelpers, rows: ImportRow[]): void 
   if (assigning.length === 0) return;
   helpers.assignerOnly(
     ctx,
-    assigning
-      .slice(0, MAX_LISTED_PROBLEMS)
-      .map(({ row }) => ({
-        pointer: `/rows/${row}/installerCompanyId`,
-        message: 'only provider staff assign; leave the cell empty',
-        rule: 'role',
-      })),
+    assigning.slice(0, MAX_LISTED_PROBLEMS).map(({ row }) => ({
+      pointer: `/rows/${row}/installerCompanyId`,
+      message: 'only provider staff assign; leave the cell empty',
+      rule: 'role',
+    })),
   );
 }
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { InputError } from '../common/errors';
-import { parseBody } from './validate';
+import { parseBody, parseQuery } from './validate';
 
 const schema = {
   type: 'object',
@@ -106,5 +106,31 @@ describe('parseBody and what Postgres can store', () => {
       { pointer: '/at', message: 'must have a time zone offset between -14:00 and +14:00, not -23:59', rule: 'format' },
     ]);
     expect(refused({ at: '2026-11-23T14:30:00+01' })[0]!.message).to.match(/^must be a date and time with time zone/);
+  });
+});
+
+describe('parseQuery', () => {
+  const query = {
+    type: 'object',
+    additionalProperties: false,
+    properties: { limit: { type: 'integer', minimum: 1 }, cursor: { type: 'string', pattern: '^[0-9]+$' } },
+  } as const;
+
+  it('makes an integer parameter a number, and leaves a text parameter of digits text', () => {
+    expect(parseQuery(query, { limit: ' 20 ', cursor: '42' })).to.deep.equal({ limit: 20, cursor: '42' });
+  });
+
+  it('refuses what is no whole number by the schema, saying the query parameters are not valid', () => {
+    try {
+      parseQuery(query, { limit: '2.5', other: 'x' });
+      expect.fail('should have refused');
+    } catch (error) {
+      expect(error).to.be.instanceOf(InputError);
+      expect((error as InputError).message).to.equal('The query parameters are not valid.');
+      expect((error as InputError).details.map((problem) => `${problem.pointer} ${problem.rule}`)).to.have.members([
+        '/limit type',
+        '/other additionalProperties',
+      ]);
+    }
   });
 });

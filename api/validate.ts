@@ -92,6 +92,29 @@ export function parseBody<const S extends JSONSchema & object>(schema: S, body: 
   throw new InputError('The request body is not valid.', [...unstorable, ...problems.filter((problem) => !places.has(problem.pointer))]);
 }
 
+/**
+ * Checks a query string against its JSON Schema, as parseBody does a body: a query has only strings,
+ * so a property the schema types `integer` is made a number when it reads as one (anything else is
+ * left for the schema to refuse); the problems say they are query parameters.
+ */
+export function parseQuery<const S extends JSONSchema & object>(schema: S, raw: Record<string, unknown>): FromSchema<S> {
+  const properties = (schema as { properties?: Record<string, { type?: unknown }> }).properties ?? {};
+  const input = Object.fromEntries(
+    Object.entries(raw).map(([name, value]) =>
+      Object.hasOwn(properties, name) && properties[name]!.type === 'integer' && typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)
+        ? [name, Number(value)]
+        : [name, value],
+    ),
+  );
+  try {
+    // Through an untyped view of parseBody: its FromSchema<S> of a generic S is too deep for TypeScript.
+    return (parseBody as (schema: object, body: unknown) => unknown)(schema, input) as FromSchema<S>;
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError('The query parameters are not valid.', error.details);
+    throw error;
+  }
+}
+
 function toProblem(error: ErrorObject, where: string) {
   // ajv's instancePath is already a JSON pointer; the property it names in params is a raw name.
   const missing = error.keyword === 'required' ? jsonPointer((error.params as { missingProperty: string }).missingProperty) : '';

@@ -5,7 +5,7 @@ import { compareFeedCursors, feedEventExists, feedHead, isFeedCursor } from '../
 import { principalForToken, type Principal } from '../../db/tenancy';
 import { bearerToken, type AuthState } from '../auth';
 import type { SignedInDeps } from '../signed-in';
-import { parseBody } from '../validate';
+import { parseQuery } from '../validate';
 import type { LiveFeed } from './live-feed';
 import { eventStreamQuery } from './schema';
 
@@ -25,7 +25,7 @@ export function eventsRouter(deps: EventsRouterDeps): Router<AuthState> {
 
   router.get('/stream', async (ctx) => {
     const principal = ctx.state.principal;
-    const resumeAfter = lastEventId(ctx.headers['last-event-id'], parseQuery({ ...ctx.query }).lastEventId);
+    const resumeAfter = lastEventId(ctx.headers['last-event-id'], parseQuery(eventStreamQuery, { ...ctx.query }).lastEventId);
     // Asked before the answer begins, so that a database that does not answer is a 503 like on any route.
     const head = (await feedHead(deps.db)) ?? EMPTY_FEED;
     // Every id a stream gives out is an event's it read, or the head, never past what feedHead then
@@ -96,16 +96,6 @@ function notGivenOut({ what, pointer }: ResumeAfter, message: string): InputErro
     detail:
       'It may have been kept from before the database was reset. Reconnect without Last-Event-ID (and lastEventId) to start now; reload what you show, as events before now cannot be resumed from this id.',
   });
-}
-
-/** A query string has only strings: the schema judges them, and the problem says they are query parameters. */
-function parseQuery(query: Record<string, unknown>) {
-  try {
-    return parseBody(eventStreamQuery, query);
-  } catch (error) {
-    if (error instanceof InputError) throw new InputError('The query parameters are not valid.', error.details);
-    throw error;
-  }
 }
 
 /** Whether a token's principal, asked again, may still read what the stream was opened for: not when revoked, or its role or customers changed. */

@@ -8,7 +8,7 @@ import type { ProviderJobType } from '../../definitions/catalog';
 import { geocodeAddresses } from '../../geocoding/geocode-values';
 import type { AuthState } from '../auth';
 import { PROBLEM_TYPE_BASE, type Problem } from '../problem-schema';
-import { parseBody } from '../validate';
+import { parseQuery } from '../validate';
 import { CREATE_CONCURRENCY, boundedMap, startJobs, type CreateJobsDeps } from './create-jobs';
 import { csvBodyOf } from './import-body';
 import { readImport, type ImportProblem, type ImportRow } from './import-csv';
@@ -40,16 +40,6 @@ export interface ImportHelpers {
  * With an Idempotency-Key, each row's job id derives from the key and the row number, so a retry
  * finishes the rows the first attempt did not get to and creates none twice.
  */
-/** The query (jobTypeId, fleetId, dryRun, atomic), refused as the query it is, not as a body. */
-function parseImportQuery(raw: Record<string, unknown>) {
-  try {
-    return parseBody(importJobsQuery, { ...raw });
-  } catch (error) {
-    if (error instanceof InputError) throw new InputError('The query parameters are not valid.', error.details);
-    throw error;
-  }
-}
-
 export function importJobs(deps: CreateJobsDeps, helpers: ImportHelpers) {
   return async (ctx: Ctx): Promise<void> => {
     helpers.requireProvider(ctx);
@@ -60,7 +50,7 @@ export function importJobs(deps: CreateJobsDeps, helpers: ImportHelpers) {
         `The CSV cannot be read as ${body.undecodable}. Save it as "CSV UTF-8", or name its encoding in Content-Type (text/csv; charset=windows-1252).`,
         [{ pointer: '/', message: `not ${body.undecodable} text`, rule: 'charset' }],
       );
-    const query = parseImportQuery(ctx.query);
+    const query = parseQuery(importJobsQuery, { ...ctx.query });
     const { jobType, owner } = await helpers.jobTypeFor(ctx, query.jobTypeId);
     const { principal } = ctx.state;
     if (!(await findProviderFleet(deps.db, principal.organisationId, query.fleetId)))

@@ -10,7 +10,7 @@ import type { Db } from '../../db/connection';
 import { isJobKey, searchJobs, searchTerms, type JobKey, type JobSearch, type TimeRange } from '../../db/job-search';
 import type { JobTypeCatalog } from '../../definitions/catalog';
 import type { AuthState } from '../auth';
-import { parseBody } from '../validate';
+import { parseQuery } from '../validate';
 import { jobColumns, jobProperties, toJobResource } from './job-resource';
 import { DATE_PARAMETERS, JOB_SORTS, LIST_PARAMETERS, jobListQuery, type JobField, type JobSort, type jobListPage } from './list-schema';
 
@@ -88,7 +88,7 @@ export function jobListRouter(deps: JobListRouterDeps): Router<AuthState> {
   return router;
 }
 
-/** A query string has only strings: numbers and lists are made so here, everything else is left for the schema to judge. */
+/** A query string has only strings: lists and plain dates are made so here (numbers by parseQuery), everything else is left for the schema to judge. */
 function parseListQuery(raw: ParsedUrlQuery) {
   const input: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(raw)) {
@@ -98,8 +98,6 @@ function parseListQuery(raw: ParsedUrlQuery) {
         .flat()
         .flatMap((item) => item.split(','))
         .map((item) => item.trim());
-    } else if (name === 'limit' && typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) {
-      input[name] = Number(value);
     } else if ((DATE_PARAMETERS as readonly string[]).includes(name) && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
       // A plain date is that whole UTC day; timestamps are stored to the microsecond.
       input[name] = name.endsWith('From') ? `${value}T00:00:00.000000Z` : `${value}T23:59:59.999999Z`;
@@ -107,12 +105,7 @@ function parseListQuery(raw: ParsedUrlQuery) {
       input[name] = value;
     }
   }
-  try {
-    return parseBody(jobListQuery, input);
-  } catch (error) {
-    if (error instanceof InputError) throw new InputError('The query parameters are not valid.', error.details);
-    throw error;
-  }
+  return parseQuery(jobListQuery, input);
 }
 
 /**

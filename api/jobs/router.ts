@@ -27,7 +27,7 @@ import type { CompiledJobType } from '../../definitions/compiled-job-type';
 import { findField } from '../../definitions/rules';
 import type { AuthState } from '../auth';
 import type { SignedInDeps } from '../signed-in';
-import { parseBody } from '../validate';
+import { parseBody, parseQuery } from '../validate';
 import type { Geocoder } from '../../geocoding/geocoder';
 import { geocodeAddresses } from '../../geocoding/geocode-values';
 import { assertCompanyInvited, createJobs } from './create-jobs';
@@ -316,7 +316,8 @@ function jobRoutes(deps: JobsRouterDeps): Router<AuthState> {
     const job = await visibleJob(ctx, 'either');
     // The installer company's view starts with its assignment, as on its event stream.
     const { isProvider } = jobAccess(job, ctx.state.principal);
-    const { limit = JOB_EVENTS_PAGE.default, cursor } = parseEventsQuery(ctx.query);
+    const query = parseQuery(jobEventsQuery, ctx.query);
+    const [limit, cursor] = [query.limit ?? JOB_EVENTS_PAGE.default, query.cursor];
     if (cursor !== undefined && !(await jobEventExists(deps.db, job.id, cursor)))
       throw new InputError('The query parameters are not valid.', [
         {
@@ -546,16 +547,4 @@ function assignerOnly(ctx: Ctx, errors: FieldProblem[] = []): void {
 function actorOf(ctx: Ctx): Extract<Actor, { kind: 'user' }> {
   const { principal } = ctx.state;
   return { kind: 'user', userId: principal.userId, organisationId: principal.organisationId, role: principal.role, email: principal.email };
-}
-
-/** A query string has only strings: limit is made a number here, everything else is left for the schema to judge. */
-function parseEventsQuery(raw: Record<string, string | string[] | undefined>) {
-  const input: Record<string, unknown> = { ...raw };
-  if (typeof raw.limit === 'string' && /^\s*-?\d+\s*$/.test(raw.limit)) input.limit = Number(raw.limit);
-  try {
-    return parseBody(jobEventsQuery, input);
-  } catch (error) {
-    if (error instanceof InputError) throw new InputError('The query parameters are not valid.', error.details);
-    throw error;
-  }
 }

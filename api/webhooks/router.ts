@@ -1,7 +1,7 @@
 import Router from '@koa/router';
 import type { Client } from '@temporalio/client';
 import type { FromSchema } from 'json-schema-to-ts';
-import { ForbiddenError, InputError, NotFoundError, RuleViolationError } from '../../common/errors';
+import { ForbiddenError, NotFoundError, RuleViolationError } from '../../common/errors';
 import { loadConfig, type WebhookSettings } from '../../common/config';
 import type { Db } from '../../db/connection';
 import type { Principal } from '../../db/tenancy';
@@ -21,7 +21,7 @@ import { whyNeverReceived, type WebhookEventType } from '../../webhooks/event-ty
 import { checkWebhookUrl, WebhookUrlProblem } from '../../webhooks/targets';
 import type { AuthState } from '../auth';
 import type { SignedInDeps } from '../signed-in';
-import { isUuid, parseBody } from '../validate';
+import { isUuid, parseBody, parseQuery } from '../validate';
 import {
   createWebhookBody,
   deliveryListQuery,
@@ -126,12 +126,13 @@ export function webhooksRouter(deps: WebhooksRouterDeps): Router<AuthState> {
   router.get('/:webhookId/deliveries', async (ctx) => {
     const principal = tenantAdmin(ctx.state.principal, 'see webhook deliveries');
     const endpoint = await ownEndpoint(principal, ctx.params.webhookId!);
-    const query = parseDeliveryQuery(ctx.query);
-    const rows = await endpointDeliveries(deps.db, endpoint.id, { limit: query.limit + 1, before: query.cursor, status: query.status });
-    const page = rows.slice(0, query.limit);
+    const query = parseQuery(deliveryListQuery, ctx.query);
+    const limit = query.limit ?? 50;
+    const rows = await endpointDeliveries(deps.db, endpoint.id, { limit: limit + 1, before: query.cursor, status: query.status });
+    const page = rows.slice(0, limit);
     const answer: FromSchema<typeof webhookDeliveryPage> = {
       items: page.map(asDelivery),
-      nextCursor: rows.length > query.limit ? page.at(-1)!.seq : null,
+      nextCursor: rows.length > limit ? page.at(-1)!.seq : null,
     };
     ctx.body = answer;
   });
@@ -191,19 +192,6 @@ function refuseNeverReceived(principal: Principal, eventTypes: readonly WebhookE
   throw new RuleViolationError(`Some event types can never reach ${whose}: subscribe to the others only.`, problems, {
     type: 'event-type-not-receivable',
   });
-}
-
-/** A query string has only strings: limit is made a number here, everything else is left for the schema to judge. */
-function parseDeliveryQuery(raw: Record<string, string | string[] | undefined>) {
-  const input: Record<string, unknown> = { ...raw };
-  if (typeof raw.limit === 'string' && /^\s*-?\d+\s*$/.test(raw.limit)) input.limit = Number(raw.limit);
-  try {
-    const query = parseBody(deliveryListQuery, input);
-    return { ...query, limit: query.limit ?? 50 };
-  } catch (error) {
-    if (error instanceof InputError) throw new InputError('The query parameters are not valid.', error.details);
-    throw error;
-  }
 }
 
 function asResource(row: WebhookEndpointRow): FromSchema<typeof webhookResource> {

@@ -117,7 +117,8 @@ describe('parseQuery', () => {
   } as const;
 
   it('makes an integer parameter a number, and leaves a text parameter of digits text', () => {
-    expect(parseQuery(query, { limit: ' 20 ', cursor: '42' })).to.deep.equal({ limit: 20, cursor: '42' });
+    const parsed = parseQuery(query, { limit: ' 20 ', cursor: '42' });
+    expect(parsed).to.deep.equal({ limit: 20, cursor: '42' });
   });
 
   it('refuses what is no whole number by the schema, saying the query parameters are not valid', () => {

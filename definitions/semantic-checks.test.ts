@@ -316,6 +316,21 @@ describe('job-type semantic checks', () => {
         ['22:14 fields[1].default: the default must match the pattern ^[A-Z0-9]{8,12}$'],
       ],
       ['accepts a default that fits', ['    type: integer\n', '    type: integer\n    default: 5\n'], []],
+      [
+        'a default of blanks only, which no job may be given',
+        () => withFields(['{ key: note, label: Note, section: setup, type: string, default: "   " }']),
+        ['30:70 fields[4].default: Note must not be empty: it holds only blanks'],
+      ],
+      [
+        "an address default whose text is longer than a job's address may be",
+        () => withFields([`{ key: depot, label: Depot, section: setup, type: address, default: { text: "${'x'.repeat(501)}" } }`]),
+        ['30:81 fields[4].default.text: Depot: text must be at most 500 characters long (it has 501)'],
+      ],
+      [
+        'an address default whose text is blanks',
+        () => withFields(['{ key: depot, label: Depot, section: setup, type: address, default: { text: " " } }']),
+        ['30:81 fields[4].default.text: Depot: text must not be empty: it holds only blanks'],
+      ],
     ],
 
     'fields somebody must be able to fill': [

@@ -9,7 +9,7 @@ import { ACTION_TIMEOUT_BOUNDS, READ_VEHICLE_STATE, STEP_ACTIONS } from './actio
 import { parseDurationMs } from './durations';
 import { forEachTemplateKey, forEachTemplateString, scanPlaceholders } from './template';
 import { quotedList, suggestionBudget } from './suggest';
-import { fieldValueProblems } from './value-validation';
+import { fieldValueProblems, newFieldValueProblems } from './value-validation';
 import { SAFE_INTEGER_LIMIT } from './value-schemas';
 import { linearTimeProblem } from './linear-regexp';
 import { warnOfLikelyMistakes } from './likely-mistakes';
@@ -446,11 +446,14 @@ function checkValidationRules(field: FieldView, report: Report): void {
   // A list is no default of any type; the grammar says so already.
   // A default that cannot be stored is reported as such (storable-source.ts), not twice.
   const storable = unstorableStrings(field.raw.default).length === 0;
-  if (field.hasDefault && !Array.isArray(field.raw.default) && validation !== undefined && type !== 'photo' && storable) {
-    for (const message of fieldValueProblems({ type: type as FieldType, validation }, field.raw.default)) {
-      report([...path, 'default'], message);
-    }
-  }
+  if (!field.hasDefault || Array.isArray(field.raw.default) || type === 'photo' || !storable) return;
+  // Held to what a value given for a job is held to: the default is given to every job that leaves the field blank.
+  const label = str(field.raw.label) ?? field.key;
+  const asGiven = newFieldValueProblems({ type: type as FieldType, label, validation: validation ?? {} }, field.raw.default);
+  for (const problem of asGiven) report([...path, 'default', ...(problem.at === '/text' ? ['text'] : [])], problem.message);
+  if (asGiven.length > 0 || validation === undefined) return;
+  for (const message of fieldValueProblems({ type: type as FieldType, validation }, field.raw.default))
+    report([...path, 'default'], message);
 }
 
 /**

@@ -136,23 +136,36 @@ export function newValueIssues(compiled: CompiledJobType, given: unknown, issues
     const field = compiled.fields.find((candidate) => candidate.key === key);
     if (field === undefined) continue;
     const pointer = `/values/${escapePointer(key)}`;
-    const textOf = field.type === 'address' && isRecord(value) ? fieldValue(value, 'text') : undefined;
-    if ((field.type === 'string' || field.type === 'text') && onlyBlanks(value))
-      found.push(issue(pointer, key, 'minLength', `${field.label} ${ONLY_BLANKS}`));
-    else if (field.type === 'enum' && onlyBlanks(value) && !(field.validation.options ?? []).some((option) => option.value === value))
-      found.push(issue(pointer, key, 'minLength', `${field.label} ${ONLY_BLANKS}`));
-    else if (onlyBlanks(textOf)) found.push(issue(`${pointer}/text`, key, 'minLength', `${field.label}: text ${ONLY_BLANKS}`));
-    else if (typeof textOf === 'string' && characters(textOf) > MAX_ADDRESS_TEXT_LENGTH)
-      found.push(
-        issue(
-          `${pointer}/text`,
-          key,
-          'maxLength',
-          `${field.label}: text must be at most ${MAX_ADDRESS_TEXT_LENGTH} characters long (it has ${characters(textOf)})`,
-        ),
-      );
+    found.push(
+      ...newFieldValueProblems(field, value).map((problem) => issue(`${pointer}${problem.at}`, key, problem.rule, problem.message)),
+    );
   }
   return withNewValueIssues(found, issues);
+}
+
+/**
+ * newValueIssues of one field's value, at most one: where in the value (`/text` of an address),
+ * which rule, and why. The loader holds a field's default to them too, as it is given to every job.
+ */
+export function newFieldValueProblems(
+  field: Pick<CompiledField, 'type' | 'label'> & { validation: Pick<CompiledField['validation'], 'options'> },
+  value: unknown,
+): Array<{ at: '' | '/text'; rule: 'minLength' | 'maxLength'; message: string }> {
+  const textOf = field.type === 'address' && isRecord(value) ? fieldValue(value, 'text') : undefined;
+  if ((field.type === 'string' || field.type === 'text') && onlyBlanks(value))
+    return [{ at: '', rule: 'minLength', message: `${field.label} ${ONLY_BLANKS}` }];
+  if (field.type === 'enum' && onlyBlanks(value) && !(field.validation.options ?? []).some((option) => option.value === value))
+    return [{ at: '', rule: 'minLength', message: `${field.label} ${ONLY_BLANKS}` }];
+  if (onlyBlanks(textOf)) return [{ at: '/text', rule: 'minLength', message: `${field.label}: text ${ONLY_BLANKS}` }];
+  if (typeof textOf === 'string' && characters(textOf) > MAX_ADDRESS_TEXT_LENGTH)
+    return [
+      {
+        at: '/text',
+        rule: 'maxLength',
+        message: `${field.label}: text must be at most ${MAX_ADDRESS_TEXT_LENGTH} characters long (it has ${characters(textOf)})`,
+      },
+    ];
+  return [];
 }
 
 /**

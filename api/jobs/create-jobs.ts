@@ -73,7 +73,8 @@ export const CREATE_CONCURRENCY = 24;
 export async function createJobs(deps: CreateJobsDeps, spec: NewJobs): Promise<string[]> {
   const { jobType, actor } = spec;
   const fleet = await findProviderFleet(deps.db, actor.organisationId, spec.fleetId);
-  if (!fleet) throw new NotFoundError(`Fleet ${spec.fleetId} does not exist.`, [{ pointer: '/fleetId', message: 'unknown fleet' }]);
+  if (!fleet)
+    throw new NotFoundError(`Fleet ${spec.fleetId} does not exist.`, [{ pointer: '/fleetId', message: 'unknown fleet', rule: 'exists' }]);
   // An address of blanks, or a document's worth of text, is refused before the geocoder is asked about it.
   if (newValueIssues(jobType, spec.values).length > 0) throw invalidValues(jobType, spec.values);
   const values = await geocodeAddresses(jobType, spec.values, deps.geocoder);

@@ -54,7 +54,9 @@ export function importJobs(deps: CreateJobsDeps, helpers: ImportHelpers) {
     const { jobType, owner } = await helpers.jobTypeFor(ctx, query.jobTypeId);
     const { principal } = ctx.state;
     if (!(await findProviderFleet(deps.db, principal.organisationId, query.fleetId)))
-      throw new NotFoundError(`Fleet ${query.fleetId} does not exist.`, [{ pointer: '/fleetId', message: 'unknown fleet' }]);
+      throw new NotFoundError(`Fleet ${query.fleetId} does not exist.`, [
+        { pointer: '/fleetId', message: 'unknown fleet', rule: 'exists' },
+      ]);
 
     const { fileProblems, rows } = readImport(body.csv, jobType);
     // Too many rows is too much to take, as too many bytes is (413), dry run or not: nothing of it is checked further.

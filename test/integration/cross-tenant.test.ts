@@ -239,6 +239,7 @@ describe('cross-tenant access, route by route', function () {
       const [status, type] = stranger.own ? [404, 'not-found'] : [403, 'wrong-role'];
       expect(foreign.status, `POST /v1/jobs in A's fleet by ${who}: ${foreign.text}`).to.equal(status);
       expect(foreign.body.type).to.equal(`https://installer-jobs.dev/problems/${type}`);
+      if (stranger.own) expect(foreign.body.errors).to.deep.equal([{ pointer: '/fleetId', message: 'unknown fleet', rule: 'exists' }]);
       expectSameAnswer(foreign, missing, `POST /v1/jobs in A's fleet by ${who}`);
     }
     // A job of A's type, in another provider's own fleet: the type is as unknown as a made-up one.

@@ -130,7 +130,9 @@ function defaultSort(query: {
 function range(from: string | undefined, to: string | undefined, name: string): TimeRange | undefined {
   if (from === undefined && to === undefined) return undefined;
   if (from !== undefined && to !== undefined && Date.parse(to) < Date.parse(from)) {
-    throw new InputError('The query parameters are not valid.', [{ pointer: `/${name}To`, message: `is before ${name}From` }]);
+    throw new InputError('The query parameters are not valid.', [
+      { pointer: `/${name}To`, message: `is before ${name}From`, rule: 'range' },
+    ]);
   }
   return { from, to };
 }

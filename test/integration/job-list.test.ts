@@ -465,7 +465,7 @@ describe('job list over HTTP: filters, search, sort, cursor pages, columns, who 
       ['staus=FAILED', [{ pointer: '/staus', rule: 'additionalProperties' }]],
       ['createdFrom=yesterday', [{ pointer: '/createdFrom', rule: 'format' }]],
       ['finishedTo=2026-02-30', [{ pointer: '/finishedTo', rule: 'format' }]],
-      ['createdFrom=2026-10-05&createdTo=2026-10-04', [{ pointer: '/createdTo' }]],
+      ['createdFrom=2026-10-05&createdTo=2026-10-04', [{ pointer: '/createdTo', rule: 'range' }]],
       ['fleetId=berlin', [{ pointer: '/fleetId/0', rule: 'format' }]],
       ['fields=id,password', [{ pointer: '/fields/1', rule: 'enum' }]],
       ['q=', [{ pointer: '/q', rule: 'minLength' }]],

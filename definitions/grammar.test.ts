@@ -377,6 +377,14 @@ describe('job-type grammar', () => {
         [],
       ],
       [
+        // The parser reads every token after the unexpected one as unexpected too: 150 lines of them.
+        'an unquoted brace in a flow mapping, once and saying to quote it',
+        ['pattern: "^[0-9A-F]{16}$"', 'pattern: ^[0-9A-F]{16}$'],
+        [
+          '29:114 YAML syntax error: unexpected "[" after a value: inside { … } or [ … ] a value holding {, }, [, ] or a comma must be in quotes, e.g. pattern: "^[0-9]{4}$"',
+        ],
+      ],
+      [
         'an unclosed quote (found at the end of the file)',
         ['title: Test type', "title: 'Test type"],
         ["50:1 YAML syntax error: Missing closing 'quote"],

@@ -69,9 +69,9 @@ export function parseYamlSource(text: string): ParsedYamlSource {
   };
   const locate = (path: DefinitionPath, target: PositionTarget = 'value'): SourcePosition => at(offsetOf(doc, path, target));
 
-  const fatal: SourceMessage[] = doc.errors.map((error) => ({
+  const fatal: SourceMessage[] = withoutCascade(doc.errors).map((error) => ({
     ...at(error.pos[0]),
-    message: `YAML syntax error: ${ADMIN_WORDS[error.code] ?? error.message}`,
+    message: `YAML syntax error: ${syntaxErrorInAdminWords(error)}`,
   }));
   const structure = structuralProblems(doc, at);
   fatal.push(...structure.fatal);
@@ -100,6 +100,33 @@ function warningInAdminWords(warning: { code: string; message: string }): string
   if (warning.code !== 'TAG_RESOLVE_FAILED' || tag === undefined) return warning.message;
   const written = tag.replace(/^tag:yaml\.org,2002:/, '!!');
   return `the tag ${written} is not supported: a job type holds text, numbers, true or false, lists and mappings; remove the tag (to make a value text, put it in quotes)`;
+}
+
+/**
+ * Once the parser meets a token it did not expect, it has lost its place, and reads what follows as
+ * more errors: one unquoted `{` in a value gave over 150 lines of "Unexpected scalar" and the like
+ * down to the end of the file, burying the one that says what to fix. Nothing after it is reported.
+ */
+function withoutCascade<E extends { code: string }>(errors: readonly E[]): E[] {
+  const firstUnexpected = errors.findIndex((error) => error.code === 'UNEXPECTED_TOKEN');
+  return firstUnexpected === -1 ? [...errors] : errors.slice(0, firstUnexpected + 1);
+}
+
+const FLOW_TOKENS: Partial<Record<string, string>> = {
+  'flow-map-start': '{',
+  'flow-map-end': '}',
+  'flow-seq-start': '[',
+  'flow-seq-end': ']',
+  comma: ',',
+};
+
+function syntaxErrorInAdminWords(error: { code: string; message: string }): string {
+  // A plain value inside { … } or [ … ] ends at the first bracket or comma: `pattern: ^\d{4}$`.
+  const token = /^Unexpected (\S+) at node end/.exec(error.message)?.[1];
+  const character = token === undefined ? undefined : FLOW_TOKENS[token];
+  if (error.code === 'UNEXPECTED_TOKEN' && character !== undefined)
+    return `unexpected "${character}" after a value: inside { … } or [ … ] a value holding {, }, [, ] or a comma must be in quotes, e.g. pattern: "^[0-9]{4}$"`;
+  return ADMIN_WORDS[error.code] ?? error.message;
 }
 
 /** yaml's messages that speak to programmers, by error code. */

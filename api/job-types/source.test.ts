@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { parse } from 'yaml';
 import { checkApiSource } from './source';
 
 /** A type without `version:`, as an admin may send it through the API. */
@@ -45,10 +46,21 @@ describe('a job type source as the API checks it', () => {
     ]);
   });
 
-  it('reports what the source as written lacks when the added line cannot help (a flow mapping)', () => {
-    const checked = checkApiSource('{ id: acme-check, title: T }');
-    expect(checked.compiled).to.equal(undefined);
-    expect(checked.problems.map((problem) => problem.message)).to.include('missing "version"');
+  it('takes a source that is one { … } mapping, e.g. JSON, without version: too', () => {
+    const json = JSON.stringify(parse(SOURCE), null, 2);
+    const checked = checkApiSource(json, { expectedId: 'acme-check' });
+    expect(checked.problems).to.deep.equal([]);
+    expect(checked.compileAs(7).version).to.equal(7);
+    // What it lacks is named, but not the version.
+    expect(checkApiSource('{ id: acme-check, title: T }').problems.map((problem) => problem.message)).not.to.include('missing "version"');
+  });
+
+  it('keeps the version a JSON source names on no line of its own (it was compiled as another: a 500)', () => {
+    const json = JSON.stringify({ ...(parse(SOURCE) as object), version: 3 });
+    const checked = checkApiSource(json, { expectedId: 'acme-check' });
+    expect(checked.problems).to.deep.equal([]);
+    expect(checked.requestedVersion).to.equal(3);
+    expect(checked.compileAs(3).version).to.equal(3);
   });
 
   it('names every key the grammar requires for an empty source, and that the API numbers the version', () => {

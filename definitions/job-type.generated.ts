@@ -310,7 +310,7 @@ export interface AccessPolicy {
    */
   permissions: [Permission, ...Permission[]];
   /**
-   * How long the access lasts at most, counted from the start of the job.
+   * How long the access lasts at most, counted from the start of the job; at least PT5M and every action step's actionTimeout, as its end fails the job.
    */
   maxDuration: string;
   /**

@@ -1072,6 +1072,22 @@ describe('job-type semantic checks', () => {
         ],
       ],
       ['an access shorter than the deadline, by a second', ['maxDuration: PT8H', 'maxDuration: P13DT23H59M59S'], []],
+      [
+        // Published, it failed every job a second after the installer started it.
+        'an access too short to do anything in',
+        ['maxDuration: PT8H', 'maxDuration: PT1S'],
+        [
+          '44:16 access.maxDuration: "PT1S" is shorter than PT5M: the access starts with the job and its end fails the job, so every job would fail before the installer could do its steps',
+        ],
+      ],
+      ['the shortest access', ['maxDuration: PT8H', 'maxDuration: PT5M'], []],
+      [
+        'an access shorter than a step may wait for the box',
+        () => variant(STEP_QNR, `${STEP_QNR}\n    actionTimeout: PT20M`).replace('maxDuration: PT8H', 'maxDuration: PT10M'),
+        [
+          '45:16 access.maxDuration: "PT10M" is shorter than step "configure" may wait for the CloudBoxx (actionTimeout PT20M): the access would end, failing the job, while the step still waits; make maxDuration longer or the actionTimeout shorter',
+        ],
+      ],
     ],
   });
 

@@ -5,7 +5,7 @@ import grammarSchema from '../job-types/schema/job-type.schema.json';
 import { IMPORT_META_COLUMN_MEANINGS, IMPORT_META_COLUMNS, type ImportMetaColumn } from '../common/import-columns';
 import { textProblem, unstorableStrings } from '../common/storable';
 import type { DefinitionIssue, DefinitionPath } from './errors';
-import { ACTION_TIMEOUT_BOUNDS, READ_VEHICLE_STATE, STEP_ACTIONS } from './actions';
+import { ACTION_TIMEOUT_BOUNDS, DEFAULT_ACTION_TIMEOUT, READ_VEHICLE_STATE, STEP_ACTIONS } from './actions';
 import { parseDurationMs } from './durations';
 import { forEachTemplateKey, forEachTemplateString, scanPlaceholders } from './template';
 import { quotedList, suggestionBudget } from './suggest';
@@ -139,7 +139,7 @@ export function checkSemantics(data: unknown): DefinitionIssue[] {
   checkConfigurationTemplate(data, fields, steps, providedBy, reportReference, report);
   checkConfigurationValues(data, report);
   const warn = (path: DefinitionPath, message: string): void => void issues.push({ path, message, severity: 'warning' });
-  checkDurations(data, report, warn);
+  checkDurations(data, steps, report, warn);
   if (steps.length === list(data.steps).length) warnOfJobsWithoutSteps(steps, fields, warn);
   checkPlainTexts(data, report);
   warnOfLikelyMistakes(data, warn);
@@ -944,7 +944,37 @@ function checkActionTimeouts(steps: StepView[], report: Report): void {
   }
 }
 
-function checkDurations(data: Rec, report: Report, warn: (path: DefinitionPath, message: string) => void): void {
+/**
+ * The shortest access a job type may give. The access starts with the job and its end fails the job:
+ * `maxDuration: PT1S` (or PT8S for PT8H) was published and failed every job a second after its start.
+ */
+const MIN_ACCESS = { text: 'PT5M', ms: 300_000 } as const;
+
+/** The access must outlast the minimum and every step's wait for the box, or it ends jobs on its own. */
+function checkAccessLongEnough(maxDuration: number, written: string, steps: StepView[], report: Report): void {
+  const path = ['access', 'maxDuration'];
+  if (maxDuration < MIN_ACCESS.ms) {
+    report(
+      path,
+      `"${written}" is shorter than ${MIN_ACCESS.text}: the access starts with the job and its end fails the job, so every job would fail before the installer could do its steps`,
+    );
+    return;
+  }
+  for (const step of steps) {
+    if (step.raw.action === undefined) continue;
+    const timeout = typeof step.raw.actionTimeout === 'string' ? step.raw.actionTimeout : DEFAULT_ACTION_TIMEOUT;
+    const wait = parseDurationMs(timeout);
+    if (wait.ok && wait.ms > maxDuration) {
+      report(
+        path,
+        `"${written}" is shorter than step "${step.id ?? step.index}" may wait for the CloudBoxx (actionTimeout ${timeout}): the access would end, failing the job, while the step still waits; make maxDuration longer or the actionTimeout shorter`,
+      );
+      return;
+    }
+  }
+}
+
+function checkDurations(data: Rec, steps: StepView[], report: Report, warn: (path: DefinitionPath, message: string) => void): void {
   const durationAt = (path: DefinitionPath, value: unknown): number | undefined => {
     if (typeof value !== 'string') return undefined;
     const result = parseDurationMs(value);
@@ -953,6 +983,7 @@ function checkDurations(data: Rec, report: Report, warn: (path: DefinitionPath, 
     return undefined;
   };
   const maxDuration = isRec(data.access) ? durationAt(['access', 'maxDuration'], data.access.maxDuration) : undefined;
+  if (maxDuration !== undefined && isRec(data.access)) checkAccessLongEnough(maxDuration, String(data.access.maxDuration), steps, report);
   if (!isRec(data.deadlines)) return;
   const start = durationAt(['deadlines', 'startWithin'], data.deadlines.startWithin);
   const complete = durationAt(['deadlines', 'completeWithin'], data.deadlines.completeWithin);

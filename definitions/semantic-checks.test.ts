@@ -934,6 +934,21 @@ describe('job-type semantic checks', () => {
         () => when('{ field: operation, equals: true }', variant('{ value: swap, label: Swap }', '{ value: "true", label: Swap }')),
         ['37:39 steps[1].when.equals: true is read as a boolean; write "true" in quotes to mean the option'],
       ],
+      [
+        // "1 is not an option (did you mean "01"?)" left the author to guess why 01 is not "01".
+        'an option with a leading zero, written unquoted',
+        () => when('{ field: operation, in: [01] }', variant('{ value: swap, label: Swap }', '{ value: "01", label: Swap }')),
+        [
+          '37:36 steps[1].when.in[0]: must be text, but is the number 1',
+          '37:36 steps[1].when.in[0]: YAML reads "01" unquoted as the number 1; write "01" in quotes to mean the option',
+        ],
+      ],
+      [
+        // It also said "[swap] is read as an object; write "swap" in quotes".
+        'a list where one value belongs, once',
+        () => when('{ field: operation, equals: [swap] }'),
+        ['37:39 steps[1].when.equals: must be text or true or false, but is a list'],
+      ],
       ['accepts several values of an enum field', () => when('{ field: operation, in: [install, swap] }'), []],
       [
         'one of several values that is not an option',

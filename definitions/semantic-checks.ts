@@ -278,6 +278,17 @@ function checkStepConditions(steps: StepView[], fields: Map<string, FieldView>, 
       const options = optionValues(field);
       const checkOption = (valuePath: DefinitionPath, value: unknown): void => {
         if (options.length === 0 || (typeof value === 'string' && options.includes(value))) return;
+        // A list or mapping: the grammar says what equals and in take; "[a] is read as an object" misled.
+        if (typeof value === 'object' && value !== null) return;
+        // YAML reads 01 and 1.0 unquoted as the number 1: name the option written, not "did you mean".
+        const asNumber = typeof value === 'number' ? options.find((option) => option.trim() !== '' && Number(option) === value) : undefined;
+        if (asNumber !== undefined) {
+          report(
+            valuePath,
+            `YAML reads "${asNumber}" unquoted as the number ${String(value)}; write "${asNumber}" in quotes to mean the option`,
+          );
+          return;
+        }
         if (typeof value !== 'string' && options.includes(String(value))) {
           // YAML reads true, false, 12 and null unquoted as other things than text.
           report(

@@ -88,7 +88,11 @@ function translate(error: ErrorObject, data: unknown, options: GrammarOptions): 
       const key = String(params.additionalProperty);
       const allowed = Object.keys((parent.properties ?? {}) as object);
       const meant = closestName(key, allowed);
-      const hint = meant === undefined ? `; allowed here: ${allowed.join(', ')}` : ` (did you mean "${meant}"?)`;
+      // `{ …, default: 1,5 }`: inside braces the comma ends the value, and the decimals become a key.
+      const decimalComma = /^[0-9]+$/.test(key)
+        ? `: inside { … } a comma separates entries, so a decimal comma splits a number there (its decimals ${key} become this key); write a decimal point, e.g. 0.${key}`
+        : undefined;
+      const hint = decimalComma ?? (meant === undefined ? `; allowed here: ${allowed.join(', ')}` : ` (did you mean "${meant}"?)`);
       return { path: [...path, key], at: 'key', message: `unknown key "${key}"${hint}`, ...(meant !== undefined && { meantKey: meant }) };
     }
     case 'type': {

@@ -30,6 +30,14 @@ describe('job-type grammar', () => {
       ],
       ['a required key missing', ['title: Test type\n', ''], ['1:1 missing "title"']],
       [
+        // It said only: unknown key "5"; allowed here: key, label, …
+        'a decimal comma inside { … }',
+        ['    validation: { minimum: 0 }', '    validation: { minimum: 0,5 }'],
+        [
+          '28:30 fields[2].validation["5"]: unknown key "5": inside { … } a comma separates entries, so a decimal comma splits a number there (its decimals 5 become this key); write a decimal point, e.g. 0.5',
+        ],
+      ],
+      [
         'an unknown key, listing the allowed ones',
         ['title: Test type\n', 'title: Test type\ncolour: red\n'],
         [

@@ -21,13 +21,22 @@ export interface PhotoRow {
 export type NewPhoto = Omit<PhotoRow, 'uploaded_at' | 'deleted_at'>;
 
 /**
- * Records a photo whose bytes are in the store. A retry of the same upload (the same photo id,
- * derived from its Idempotency-Key and bytes) finds the row the first attempt wrote and gets it,
- * unchanged.
+ * Records a photo whose bytes are in the store, while its job runs. A retry of the same upload (the
+ * same photo id, derived from its Idempotency-Key and bytes) finds the row the first attempt wrote
+ * and gets it, unchanged, whatever the job's status is now. Otherwise the job's row is read FOR
+ * SHARE in the same transaction as the insert: the read model's writer cannot end the job between
+ * the check and the insert, and a job that ended while the photo was on its way (the upload is
+ * checked when it starts, its body may take a while) answers its status and records nothing.
  */
-export async function recordPhoto(db: Db, photo: NewPhoto): Promise<PhotoRow> {
-  await db('photos').insert(photo).onConflict('id').ignore();
-  return (await findPhoto(db, photo.id))!;
+export async function recordPhoto(db: Db, photo: NewPhoto): Promise<{ row: PhotoRow } | { jobStatus: string }> {
+  return db.transaction(async (trx) => {
+    const job = await trx('jobs').where({ id: photo.job_id }).forShare().first('status');
+    const earlier = await findPhoto(trx, photo.id);
+    if (earlier) return { row: earlier };
+    if (job?.status !== 'RUNNING') return { jobStatus: job?.status ?? 'DELETED' };
+    await trx('photos').insert(photo).onConflict('id').ignore();
+    return { row: (await findPhoto(trx, photo.id))! };
+  });
 }
 
 /** A photo whose bytes are still kept; undefined for one never uploaded or since removed. */

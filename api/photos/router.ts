@@ -72,7 +72,7 @@ export function photosRouter(deps: PhotosRouterDeps): Router<AuthState> {
             size: received.thumbnail.bytes.length,
           });
         const { principal } = ctx.state;
-        const row = await recordPhoto(deps.db, {
+        const recorded = await recordPhoto(deps.db, {
           id: photoId,
           job_id: job.id,
           content_type: received.contentType,
@@ -87,6 +87,12 @@ export function photosRouter(deps: PhotosRouterDeps): Router<AuthState> {
           taken_by_email: principal.email,
           taken_by_organisation_id: principal.organisationId,
         });
+        // The job ended while the photo was on its way: nothing refers to the bytes, which go again.
+        if ('jobStatus' in recorded) {
+          await Promise.all([storageKey, thumbnailKey].filter((key) => key).map((key) => deps.photoStore.delete(key!)));
+          throw notRunning(job.id, recorded.jobStatus);
+        }
+        const { row } = recorded;
         ctx.status = 201;
         ctx.set('Location', `/v1/photos/${row.id}`);
         ctx.body = toPhotoResource(row);
@@ -129,13 +135,16 @@ export function photosRouter(deps: PhotosRouterDeps): Router<AuthState> {
     if (!job || !(isProvider || isInstaller)) throw new NotFoundError(`Job ${ctx.params.id} does not exist.`);
     if (!isInstaller)
       throw new ForbiddenError(`Photos of job ${job.id} are taken by the installer company it is assigned to.`, [], { type: 'wrong-role' });
-    if (job.status !== 'RUNNING')
-      throw new ConflictError(
-        `Job ${job.id} is ${job.status}: photos are uploaded while it runs.`,
-        [{ pointer: '/status', message: `is ${job.status}`, rule: 'status' }],
-        { type: 'wrong-status' },
-      );
+    if (job.status !== 'RUNNING') throw notRunning(job.id, job.status);
     return job;
+  }
+
+  function notRunning(jobId: string, status: string): ConflictError {
+    return new ConflictError(
+      `Job ${jobId} is ${status}: photos are uploaded while it runs.`,
+      [{ pointer: '/status', message: `is ${status}`, rule: 'status' }],
+      { type: 'wrong-status' },
+    );
   }
 
   /** The photo of the path, if the caller may see its job; otherwise it does not exist for them. */

@@ -183,6 +183,38 @@ describe('job photos over HTTP', function () {
     expect(noJob.status).to.equal(404);
   });
 
+  it('refuses a photo whose job ended while it was on its way, and records none of it', async () => {
+    const job = await jobIn('RUNNING');
+    const jpeg = Buffer.concat([await jpegWithExif(10, 10), Buffer.alloc(100_000, 7)]);
+    let sendRest!: () => void;
+    const rest = new Promise<void>((resolve) => (sendRest = resolve));
+    // A phone on a slow network: the upload is checked when it starts, its body takes a while.
+    const body = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        controller.enqueue(jpeg.subarray(0, 1000));
+        await rest;
+        controller.enqueue(jpeg.subarray(1000));
+        controller.close();
+      },
+    });
+    const uploading = fetch(`${stack.baseUrl}/v1/jobs/${job}/photos`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${demo.tokens.installerTechnician}`, 'content-type': 'image/jpeg' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const failed = await stack.call('POST', `/v1/jobs/${job}/fail`, demo.tokens.installerTechnician, { reason: 'Vehicle not found' });
+    expect(failed.body.status).to.equal('FAILED');
+    sendRest();
+    const answer = await uploading;
+    const problem = (await answer.json()) as { type: string; errors: unknown[] };
+    expect({ status: answer.status, type: problem.type }).to.deep.equal({ status: 409, type: `${PROBLEM}wrong-status` });
+    expect(problem.errors).to.deep.equal([{ pointer: '/status', message: 'is FAILED', rule: 'status' }]);
+    const photos = await stack.call('GET', `/v1/jobs/${job}/photos`, demo.tokens.installerTechnician);
+    expect(photos.body.items, 'no photo recorded for the ended job').to.deep.equal([]);
+  });
+
   it('shows a photo to exactly the people who may see its job: 404 for everyone else', async () => {
     const photo = (await upload(runningJob, await jpegWithExif(40, 30), 'image/jpeg')).body;
     const stamp = Date.now().toString(36);

@@ -206,6 +206,35 @@ describe("the job machine: a job's vehicle and what can be stored", () => {
   });
 });
 
+describe("the job machine: a step's values while its action runs", () => {
+  it('refuses, in the validator, a draft of a field whose step runs its action with the value it was completed with', () => {
+    const jobType = compileText(
+      variant(
+        '    action: cloudboxx.applyConfiguration\n',
+        '    action: cloudboxx.applyConfiguration\n    collect: [odometerKm]\n',
+        variant('    collect: [boxSerial, odometerKm]\n', '    collect: [boxSerial]\n'),
+      ),
+    );
+    const job = runningJob({ jobType });
+    job.completeStep({ actor: INSTALLER, stepId: 'mount', values: { boxSerial: 'CBX12345' }, checklist: ['Power', 'CAN bus'] }, NOW);
+    const draft = { actor: INSTALLER, values: { odometerKm: 1200 } };
+    expect(() => job.checkSaveValues(draft, { whileActionRuns: 'refuse' }), 'before the action runs').not.to.throw();
+    job.beginStepAction({ actor: INSTALLER, stepId: 'configure', values: { odometerKm: 1000 } });
+    expect(refusalOf(() => job.checkSaveValues(draft, { whileActionRuns: 'refuse' }))).to.deep.equal({
+      reason: 'invalidValues',
+      message: 'Some values cannot be saved.',
+      problems: [
+        {
+          pointer: '/values/odometerKm',
+          message: 'Odometer belongs to step "configure", whose action is running with the value it was completed with',
+          rule: 'stepInProgress',
+        },
+      ],
+    });
+    expect(() => job.checkSaveValues(draft), "the handler's check, as runs that saved one replay").not.to.throw();
+  });
+});
+
 describe('the job machine: what the vehicle is said to undergo once access ends', () => {
   const ENDINGS: Array<[onEnd: string | undefined, pending: string, overdue: string]> = [
     [undefined, 'Access has ended; the vehicle is being locked and immobilised.', 'lock and immobilise'],

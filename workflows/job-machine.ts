@@ -356,7 +356,12 @@ export class JobMachine {
     }
   }
 
-  checkSaveValues(request: SaveValuesRequest): void {
+  /**
+   * With `whileActionRuns: 'refuse'` (the validator's), a field of a step whose action runs is refused:
+   * the action went out with the values as they were. The handler takes them as it did before the
+   * rule, so that runs which saved such a value replay as they ran.
+   */
+  checkSaveValues(request: SaveValuesRequest, { whileActionRuns = 'take' }: { whileActionRuns?: 'refuse' | 'take' } = {}): void {
     this.checkInstaller(request.actor);
     this.checkStatus(['RUNNING'], 'filled in');
     const locked: FieldProblem[] = [];
@@ -381,6 +386,12 @@ export class JobMachine {
           pointer,
           message: `${field.label} belongs to step "${field.collectedBy}", which is completed`,
           rule: 'stepCompleted',
+        });
+      else if (whileActionRuns === 'refuse' && this.runningActions.has(field.collectedBy))
+        invalid.push({
+          pointer,
+          message: `${field.label} belongs to step "${field.collectedBy}", whose action is running with the value it was completed with`,
+          rule: 'stepInProgress',
         });
       else if (!isBlank(value))
         for (const { message, rule } of fieldValueIssues(field, value, field.label)) invalid.push({ pointer, message, rule });

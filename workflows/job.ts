@@ -246,7 +246,8 @@ class JobRun {
     );
     this.onChange(
       saveValuesUpdate,
-      (request) => job.checkSaveValues(request),
+      // A field of a step whose action runs is refused by the validator alone, as above.
+      (request, inValidator) => job.checkSaveValues(request, { whileActionRuns: inValidator ? 'refuse' : 'take' }),
       (request) => {
         job.saveValues(request);
         return this.record('values.saved', request.actor, { values: request.values });

@@ -391,7 +391,8 @@ export const jobEvents = {
     nextCursor: {
       type: ['string', 'null'],
       pattern: JOB_EVENT_CURSOR,
-      description: 'Send as cursor for the next page; null on the last page (a later request may find events added since).',
+      description:
+        "Send as cursor for the next page; null on the last page (a later request may find events added since). While the job runs, an event recorded late (a step's action start, with its outcome) may fall on a page already read: read again from the start, or follow the event stream.",
     },
     events: {
       type: 'array',

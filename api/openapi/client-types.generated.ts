@@ -1481,7 +1481,7 @@ export type components = {
     };
     /** @description The job's audit trail, oldest first, a page at a time. */
     JobEvents: {
-      /** @description Send as cursor for the next page; null on the last page (a later request may find events added since). */
+      /** @description Send as cursor for the next page; null on the last page (a later request may find events added since). While the job runs, an event recorded late (a step's action start, with its outcome) may fall on a page already read: read again from the start, or follow the event stream. */
       nextCursor: string | null;
       events: {
         /** @description What happened: job.created, job.edited, job.assigned, job.started, step.completed, values.saved, vehicle.command, vehicle.command.failed, job.succeeded, job.failed. */

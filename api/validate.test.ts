@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { InputError } from '../common/errors';
-import { parseBody, parseQuery } from './validate';
+import { createJobBody } from './jobs/schema';
+import { NOT_ONLY_BLANKS, parseBody, parseQuery } from './validate';
 
 const schema = {
   type: 'object',
@@ -45,6 +46,31 @@ describe('parseBody', () => {
     expect(problemsOf({ 'a/b': 'ok', 'c/d': 1 }, '/query')).to.deep.equal([
       { pointer: '/query/c~1d', message: 'is not a known property', rule: 'additionalProperties' },
     ]);
+  });
+});
+
+describe('a name of blanks only', () => {
+  it("is ruled out by the document's pattern exactly where trim() leaves nothing, in JavaScript's whitespace as a fuzzer's", () => {
+    const pattern = new RegExp(NOT_ONLY_BLANKS, 'u');
+    const disagree: string[] = [];
+    for (let code = 0; code <= 0xffff; code += 1) {
+      const char = String.fromCharCode(code);
+      if (code >= 0xd800 && code <= 0xdfff) continue; // lone surrogates: refused as unstorable anyway
+      if (pattern.test(char) !== (char.trim() !== '')) disagree.push(code.toString(16));
+    }
+    expect(disagree).to.deep.equal([]);
+  });
+
+  it('is refused once, in words, though the pattern and x-tidyName both find it', () => {
+    const body = { jobTypeId: 'cloudboxx-install', fleetId: '3443deab-5a27-4688-99eb-ca483b70db95', customerName: '\u00a0 ' };
+    expect(() => parseBody(createJobBody, body)).to.throw(InputError);
+    try {
+      parseBody(createJobBody, body);
+    } catch (error) {
+      expect((error as InputError).details).to.deep.equal([
+        { pointer: '/customerName', message: 'must not be empty: it holds only blanks', rule: 'minLength' },
+      ]);
+    }
   });
 });
 

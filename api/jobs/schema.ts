@@ -2,6 +2,7 @@
  * Request and response bodies of /v1/jobs: validation, TypeScript types and API docs all come
  * from these. The list's query and page are in list-schema.ts.
  */
+import { NOT_ONLY_BLANKS } from '../validate';
 import { JOB_ID_PATTERN, JOB_STATUSES } from '../../common/job';
 import { IMPORT_META_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, MAX_LISTED_PROBLEMS } from './import-format';
 import { INSTALLER_VEHICLE_COMMANDS } from '../../common/job-messages';
@@ -21,6 +22,7 @@ const customerName = (description: string) =>
     type: 'string',
     minLength: 1,
     maxLength: 200,
+    pattern: NOT_ONLY_BLANKS,
     'x-tidyName': true,
     description: `${description} Kept without blanks at either end and with single spaces inside; blanks alone are refused as empty. Compared with a user's customers case-insensitively.`,
   }) as const;

@@ -3785,7 +3785,7 @@ export interface operations {
             [key: string]: unknown;
           };
           /** @description The provider's customer the job is for; a dispatcher or customer-portal user names one of theirs, or leaves it out to use their only one. Kept without blanks at either end and with single spaces inside; blanks alone are refused as empty. Compared with a user's customers case-insensitively. */
-          customerName?: string;
+          customerName?: string & unknown;
           /**
            * Format: date-time
            * @description A wish, not a promise: when the work should start. RFC 3339 with Z or ±HH:MM (within ±14:00), years 1900–9999.
@@ -4898,7 +4898,7 @@ export interface operations {
             [key: string]: unknown;
           };
           /** @description Another customer, or null for none; a dispatcher or customer-portal user names one of theirs and cannot clear it. Kept without blanks at either end and with single spaces inside; blanks alone are refused as empty. Compared with a user's customers case-insensitively. */
-          customerName?: string | null;
+          customerName?: ((string & unknown) | null) & unknown;
           /**
            * Format: date-time
            * @description A new wish (RFC 3339 with Z or ±HH:MM within ±14:00, years 1900–9999), or null to clear it.
@@ -7799,7 +7799,7 @@ export interface operations {
            */
           role: 'provider_admin' | 'provider_dispatcher' | 'provider_customer';
           /** @description Required for a dispatcher and a customer-portal user, refused for an admin: the customers they act for. Each kept without blanks at either end and with single spaces inside (blanks alone are refused as empty), and matched with jobs' customer names case-insensitively, so a name may be given once only, in whatever spelling. */
-          customers?: string[];
+          customers?: (string & unknown)[];
         };
       };
     };

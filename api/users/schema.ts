@@ -1,3 +1,4 @@
+import { NOT_ONLY_BLANKS } from '../validate';
 import { PROVIDER_ROLES } from '../../db/tenancy';
 
 /** Request and response bodies of /v1/users: validation, types and API docs come from these. */
@@ -17,7 +18,7 @@ export const createProviderUserBody = {
       minItems: 1,
       uniqueItems: true,
       'x-distinctNames': true,
-      items: { type: 'string', minLength: 1, maxLength: 200, 'x-tidyName': true },
+      items: { type: 'string', minLength: 1, maxLength: 200, pattern: NOT_ONLY_BLANKS, 'x-tidyName': true },
       description:
         "Required for a dispatcher and a customer-portal user, refused for an admin: the customers they act for. Each kept without blanks at either end and with single spaces inside (blanks alone are refused as empty), and matched with jobs' customer names case-insensitively, so a name may be given once only, in whatever spelling.",
     },

@@ -11,10 +11,16 @@ export interface Answer {
   contentType: string | null;
   /** The parsed JSON body; undefined when there was none. */
   body: unknown;
+  /** The answer's headers, to hold those a client reads (SET_HEADERS) to the document; unchecked when absent. */
+  headers?: { get(name: string): string | null };
 }
+
+/** Headers a route sets on a success that a client acts on: each must be documented where it is sent. */
+const SET_HEADERS = ['Location', 'Idempotent-Replayed', 'Dropped-Values'] as const;
 
 interface DocumentedResponse {
   content?: Record<string, { schema: object }>;
+  headers?: Record<string, object>;
 }
 
 export interface OpenApiDocument {
@@ -31,8 +37,8 @@ const TEMPLATES = OPERATIONS.map((op) => ({
 
 /**
  * For tests (test/support/stack.ts runs every answer of `stack.call` through it): holds answers
- * to the OpenAPI document — a documented status, the documented content type and a
- * body its schema accepts; a problem+json body, on any path, against the Problem schema. Returns
+ * to the OpenAPI document — a documented status, the documented content type, documented
+ * Location, Idempotent-Replayed and Dropped-Values headers, and a body its schema accepts; a problem+json body, on any path, against the Problem schema. Returns
  * what is wrong, naming the operation, or undefined when the answer is as documented. Each
  * schema is compiled once, the first time an answer needs it.
  */
@@ -48,7 +54,7 @@ export function answerCheck(document = openApiDocument() as OpenApiDocument): (a
     return validate;
   };
 
-  return ({ method, path, status, contentType, body }) => {
+  return ({ method, path, status, contentType, body, headers }) => {
     const pathname = path.split('?')[0]!;
     // A literal path is its own operation even where a template would match it (api/literal-paths.ts).
     const literal = TEMPLATES.some((candidate) => candidate.path === pathname);
@@ -69,6 +75,9 @@ export function answerCheck(document = openApiDocument() as OpenApiDocument): (a
     const name = `${operation.method.toUpperCase()} ${operation.path}`;
     const documented = document.paths[operation.path]![operation.method]!.responses[String(status)];
     if (!documented) return `${name} answered ${status}, a status its documentation does not list.`;
+    const undocumented = SET_HEADERS.filter((header) => headers?.get(header) != null && !documented.headers?.[header]);
+    if (undocumented.length > 0)
+      return `${name} answered ${status} with ${undocumented.join(', ')}, a header its documentation does not list.`;
     if (!documented.content) return body === undefined ? undefined : `${name} answered ${status} with a body; its documentation says none.`;
     const media = documented.content[mediaType];
     if (!media)

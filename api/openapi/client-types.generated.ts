@@ -2546,6 +2546,8 @@ export interface operations {
       /** @description The version published (201), or the identical one published before (200). */
       200: {
         headers: {
+          /** @description The published version. */
+          Location?: string;
           [name: string]: unknown;
         };
         content: {
@@ -2555,6 +2557,8 @@ export interface operations {
       /** @description The version published (201), or the identical one published before (200). */
       201: {
         headers: {
+          /** @description The published version. */
+          Location?: string;
           [name: string]: unknown;
         };
         content: {
@@ -2695,6 +2699,8 @@ export interface operations {
       /** @description Whether the source could be published, and every problem in it. */
       200: {
         headers: {
+          /** @description true when this is the first answer to an earlier request with the same Idempotency-Key, given again; absent otherwise. */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2841,6 +2847,8 @@ export interface operations {
       /** @description What a job of this type would look like with these values; preview is null while the source has errors. */
       200: {
         headers: {
+          /** @description true when this is the first answer to an earlier request with the same Idempotency-Key, given again; absent otherwise. */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -3215,6 +3223,8 @@ export interface operations {
       /** @description A job type (its current version, or the one asked for) with everything a portal needs to render and pre-check its create form. */
       200: {
         headers: {
+          /** @description true when this is the first answer to an earlier request with the same Idempotency-Key, given again; absent otherwise. */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -3344,6 +3354,8 @@ export interface operations {
       /** @description A job type (its current version, or the one asked for) with everything a portal needs to render and pre-check its create form. */
       200: {
         headers: {
+          /** @description true when this is the first answer to an earlier request with the same Idempotency-Key, given again; absent otherwise. */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -3805,6 +3817,10 @@ export interface operations {
       /** @description The new job; with count, { items } holding the new jobs. */
       201: {
         headers: {
+          /** @description The new job, when one was created (no count). */
+          Location?: string;
+          /** @description true when this is the first answer to an earlier request with the same Idempotency-Key, given again; absent otherwise. */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -3953,6 +3969,8 @@ export interface operations {
       /** @description Which row became which job, and the problems of the rows that did not (or, in a dry run, would not). */
       200: {
         headers: {
+          /** @description true when this is the first answer to an earlier request with the same Idempotency-Key, given again; absent otherwise. */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -3962,6 +3980,8 @@ export interface operations {
       /** @description Which row became which job, and the problems of the rows that did not (or, in a dry run, would not). */
       201: {
         headers: {
+          /** @description true when this is the first answer to an earlier request with the same Idempotency-Key, given again; absent otherwise. */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -4260,6 +4280,10 @@ export interface operations {
       /** @description A photo of a job, stored as uploaded. Put its photoId in a photo field of the job (`{"photoId": …}`); fetch it from url, its thumbnail from thumbnailUrl. */
       201: {
         headers: {
+          /** @description The photo. */
+          Location?: string;
+          /** @description true when this is the first answer to an earlier request with the same Idempotency-Key, given again; absent otherwise. */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -5049,6 +5073,12 @@ export interface operations {
       /** @description The job as it is now. */
       201: {
         headers: {
+          /** @description The new job. */
+          Location?: string;
+          /** @description The keys of the values left out, comma-separated; absent when none was. */
+          'Dropped-Values'?: string;
+          /** @description true when this is the first answer to an earlier request with the same Idempotency-Key, given again; absent otherwise. */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -5188,6 +5218,8 @@ export interface operations {
       /** @description The job as it is now. */
       200: {
         headers: {
+          /** @description true when this is the first answer to an earlier request with the same Idempotency-Key, given again; absent otherwise. */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -5448,6 +5480,8 @@ export interface operations {
       /** @description The job as it is now. */
       200: {
         headers: {
+          /** @description true when this is the first answer to an earlier request with the same Idempotency-Key, given again; absent otherwise. */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -5734,6 +5768,8 @@ export interface operations {
       /** @description The job as it is now. */
       200: {
         headers: {
+          /** @description true when this is the first answer to an earlier request with the same Idempotency-Key, given again; absent otherwise. */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -5743,6 +5779,10 @@ export interface operations {
       /** @description The job as it is now. */
       202: {
         headers: {
+          /** @description The job, where the outcome of the action arrives. */
+          Location?: string;
+          /** @description true when this is the first answer to an earlier request with the same Idempotency-Key, given again; absent otherwise. */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -5881,6 +5921,8 @@ export interface operations {
       /** @description The job as it is now. */
       200: {
         headers: {
+          /** @description true when this is the first answer to an earlier request with the same Idempotency-Key, given again; absent otherwise. */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -6017,6 +6059,8 @@ export interface operations {
       /** @description The job as it is now. */
       200: {
         headers: {
+          /** @description true when this is the first answer to an earlier request with the same Idempotency-Key, given again; absent otherwise. */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -6167,6 +6211,8 @@ export interface operations {
       /** @description The command went through; the vehicle state the CloudBoxx reported back. */
       200: {
         headers: {
+          /** @description true when this is the first answer to an earlier request with the same Idempotency-Key, given again; absent otherwise. */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -6566,6 +6612,10 @@ export interface operations {
       /** @description A fleet of the provider: its jobs and invitations belong to it. */
       201: {
         headers: {
+          /** @description The new fleet's invitations. */
+          Location?: string;
+          /** @description true when this is the first answer to an earlier request with the same Idempotency-Key, given again; absent otherwise. */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -6831,6 +6881,8 @@ export interface operations {
       /** @description The invitation sent, with its token. */
       201: {
         headers: {
+          /** @description true when this is the first answer to an earlier request with the same Idempotency-Key, given again; absent otherwise. */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -7204,6 +7256,8 @@ export interface operations {
       /** @description Accepted with a company admin token: the fleet is added to that company. */
       200: {
         headers: {
+          /** @description true when this is the first answer to an earlier request with the same Idempotency-Key, given again; absent otherwise. */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -7213,6 +7267,10 @@ export interface operations {
       /** @description The company is registered and works for the fleet; its first admin can sign in with adminToken. */
       201: {
         headers: {
+          /** @description The new company. */
+          Location?: string;
+          /** @description true when this is the first answer to an earlier request with the same Idempotency-Key, given again; absent otherwise. */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -7340,6 +7398,8 @@ export interface operations {
       /** @description Declined; the provider may invite the address again. */
       200: {
         headers: {
+          /** @description true when this is the first answer to an earlier request with the same Idempotency-Key, given again; absent otherwise. */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -7564,6 +7624,8 @@ export interface operations {
       /** @description A new API token for the account; the link is used up. */
       201: {
         headers: {
+          /** @description true when this is the first answer to an earlier request with the same Idempotency-Key, given again; absent otherwise. */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -7807,6 +7869,8 @@ export interface operations {
       /** @description The user added, with their API token. */
       201: {
         headers: {
+          /** @description true when this is the first answer to an earlier request with the same Idempotency-Key, given again; absent otherwise. */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -8582,6 +8646,8 @@ export interface operations {
       /** @description The technician added, with their API token. */
       201: {
         headers: {
+          /** @description true when this is the first answer to an earlier request with the same Idempotency-Key, given again; absent otherwise. */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -8973,6 +9039,10 @@ export interface operations {
       /** @description The endpoint with its signing secret, shown this once. */
       201: {
         headers: {
+          /** @description The new endpoint. */
+          Location?: string;
+          /** @description true when this is the first answer to an earlier request with the same Idempotency-Key, given again; absent otherwise. */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -9507,6 +9577,8 @@ export interface operations {
       /** @description The endpoint with its signing secret, shown this once. */
       200: {
         headers: {
+          /** @description true when this is the first answer to an earlier request with the same Idempotency-Key, given again; absent otherwise. */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -9762,6 +9834,8 @@ export interface operations {
       /** @description One event for one endpoint, and how its attempts went. */
       200: {
         headers: {
+          /** @description true when this is the first answer to an earlier request with the same Idempotency-Key, given again; absent otherwise. */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {

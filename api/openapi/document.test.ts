@@ -50,6 +50,22 @@ describe('the OpenAPI document', () => {
     expect([...new Set(served)].sort()).to.deep.equal([...documented].sort());
   });
 
+  it('documents the headers a client reads on a success: Location, Dropped-Values, Idempotent-Replayed on every POST', () => {
+    type Responses = Record<string, { headers?: Record<string, unknown> }>;
+    const document = openApiDocument() as { paths: Record<string, Record<string, { responses: Responses }>> };
+    const headersOf = (path: string, method: string, status: number) =>
+      Object.keys(document.paths[path]![method]!.responses[String(status)]!.headers ?? {});
+    expect(headersOf('/v1/jobs', 'post', 201)).to.include.members(['Location', 'Idempotent-Replayed']);
+    expect(headersOf('/v1/jobs/{id}/duplicate', 'post', 201)).to.include.members(['Location', 'Dropped-Values']);
+    expect(headersOf('/v1/jobs/{id}/steps/{stepId}/complete', 'post', 202)).to.include('Location');
+    expect(headersOf('/v1/jobs/{id}/steps/{stepId}/complete', 'post', 200)).to.not.include('Location');
+    expect(headersOf('/v1/webhooks', 'post', 201)).to.include('Location');
+    for (const [path, byMethod] of Object.entries(document.paths))
+      for (const [status, response] of Object.entries(byMethod.post?.responses ?? {}))
+        if (/^2\d\d$/.test(status) && status !== '204')
+          expect(response.headers, `POST ${path} ${status}`).to.have.property('Idempotent-Replayed');
+  });
+
   it('names every operation with a unique camelCase operationId', () => {
     const document = openApiDocument() as { paths: Record<string, Record<string, { operationId?: string }>> };
     const ids = Object.values(document.paths).flatMap((byMethod) => Object.values(byMethod).map((operation) => operation.operationId));

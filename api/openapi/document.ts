@@ -103,6 +103,8 @@ interface OperationBase {
   public?: boolean;
   /** Answers besides the success and the problems, by status: the schema of what the route also sends. */
   otherResponses?: Record<number, object>;
+  /** Headers the route sets on a success, by status (Location, Dropped-Values): each a description. */
+  answerHeaders?: Record<number, Record<string, string>>;
   /**
    * The 422s of a request the schema allows, by problem type: what no schema can say, because it
    * depends on what exists (a job type's id, a key already used) or on a grammar of its own (YAML).
@@ -188,6 +190,7 @@ export const OPERATIONS: Operation[] = [
     response: publishedJobType,
     unprocessable: 'invalid-job-type: the YAML breaks the grammar of job types; every problem with its line and column',
     otherResponses: { 200: publishedJobType },
+    answerHeaders: { 200: { Location: 'The published version.' }, 201: { Location: 'The published version.' } },
   },
   {
     method: 'post',
@@ -271,6 +274,7 @@ export const OPERATIONS: Operation[] = [
     response: createJobAnswer,
     unprocessable:
       "unknown-job-type: no job type of yours or built in has this jobTypeId; job-type-archived: it is archived; invalid-values: the values break the job type's rules; company-not-invited: installerCompanyId has not accepted an invitation for the fleet",
+    answerHeaders: { 201: { Location: 'The new job, when one was created (no count).' } },
   },
   {
     method: 'post',
@@ -297,6 +301,7 @@ export const OPERATIONS: Operation[] = [
     photoBody: { maxBytes: DEFAULT_PHOTO_MAX_BYTES },
     created: true,
     response: photoResource,
+    answerHeaders: { 201: { Location: 'The photo.' } },
   },
   {
     method: 'get',
@@ -359,6 +364,12 @@ export const OPERATIONS: Operation[] = [
     tag: 'jobs',
     created: true,
     response: jobResource,
+    answerHeaders: {
+      201: {
+        Location: 'The new job.',
+        'Dropped-Values': 'The keys of the values left out, comma-separated; absent when none was.',
+      },
+    },
   },
   {
     method: 'post',
@@ -407,6 +418,7 @@ export const OPERATIONS: Operation[] = [
     bodyOptional: true,
     response: jobResource,
     otherResponses: { 202: jobResource },
+    answerHeaders: { 202: { Location: 'The job, where the outcome of the action arrives.' } },
   },
   {
     method: 'post',
@@ -456,6 +468,7 @@ export const OPERATIONS: Operation[] = [
     body: createFleetBody,
     created: true,
     response: fleetResource,
+    answerHeaders: { 201: { Location: "The new fleet's invitations." } },
   },
   {
     method: 'get',
@@ -504,6 +517,7 @@ export const OPERATIONS: Operation[] = [
     created: true,
     response: companyRegistered,
     otherResponses: { 200: invitationAcceptedByExistingCompany },
+    answerHeaders: { 201: { Location: 'The new company.' } },
   },
   {
     method: 'post',
@@ -630,6 +644,7 @@ export const OPERATIONS: Operation[] = [
     created: true,
     response: webhookWithSecret,
     unprocessable: `${WEBHOOK_URL_REFUSED}; ${EVENT_TYPE_NOT_RECEIVABLE}`,
+    answerHeaders: { 201: { Location: 'The new endpoint.' } },
   },
   {
     method: 'get',
@@ -895,7 +910,9 @@ export function openApiDocument(serverUrl?: string): object {
         ...(op.noContent ? { 204: { description: 'Done' } } : {}),
         ...(op.binary ? binaryAnswers(op.binary) : {}),
         ...(op.eventStream ? eventStreamAnswer(op.eventStream.description) : {}),
-        ...Object.fromEntries(Object.entries(answers).map(([status, schema]) => [status, jsonAnswer(schema)])),
+        ...Object.fromEntries(
+          Object.entries(answers).map(([status, schema]) => [status, withAnswerHeaders(op, Number(status), jsonAnswer(schema))]),
+        ),
         400: problem,
         401: problem,
         403: problem,
@@ -934,6 +951,24 @@ export function openApiDocument(serverUrl?: string): object {
       schemas: Object.fromEntries(Object.entries(COMPONENTS).map(([name, schema]) => [name, referringToComponents(schema, schema)])),
     },
   };
+}
+
+/**
+ * A success with the headers its route sets: those of `answerHeaders`, and on a POST the
+ * Idempotent-Replayed of an answer given again for an Idempotency-Key (api/idempotency.ts).
+ */
+function withAnswerHeaders(op: Operation, status: number, answer: object): object {
+  if (status < 200 || status > 299) return answer;
+  const headers: Record<string, object> = Object.fromEntries(
+    Object.entries(op.answerHeaders?.[status] ?? {}).map(([name, description]) => [name, { description, schema: { type: 'string' } }]),
+  );
+  if (op.method === 'post') {
+    headers['Idempotent-Replayed'] = {
+      description: 'true when this is the first answer to an earlier request with the same Idempotency-Key, given again; absent otherwise.',
+      schema: { type: 'string', enum: ['true'] },
+    };
+  }
+  return Object.keys(headers).length > 0 ? { ...answer, headers } : answer;
 }
 
 function jsonAnswer(schema: object): object {

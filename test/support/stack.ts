@@ -81,6 +81,7 @@ export async function callApi(
     status: answer.status,
     contentType: response.headers.get('content-type'),
     body: answer.body,
+    headers: response.headers,
   });
   if (mismatch) throw new Error(`The answer breaks the OpenAPI document. ${mismatch}\nBody: ${text.slice(0, 2000)}`);
   return answer;

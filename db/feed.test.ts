@@ -74,6 +74,9 @@ describe('isFeedCursor', () => {
     expect(isFeedCursor('18446744073709551616-1'), 'over 2^64 - 1').to.equal(false);
     expect(isFeedCursor('1-9223372036854775808'), 'over 2^63 - 1').to.equal(false);
     expect(isFeedCursor('12-3; drop')).to.equal(false);
+    expect(isFeedCursor('0-0'), 'the head of an empty feed').to.equal(true);
+    expect(isFeedCursor('012-3'), 'a leading zero: octal to xid8').to.equal(false);
+    expect(isFeedCursor('12-03')).to.equal(false);
     expect(isFeedCursor('')).to.equal(false);
   });
 });

@@ -32,9 +32,11 @@ export type FeedAudience = { principal: Principal } | 'all';
 /**
  * A cursor's form: the digits of a transaction id (xid8) and a row number (bigint), few enough that
  * Postgres holds any such number (19 digits stay below 2^64, 18 below 2^63): every cursor the feed
- * gives out, for an installation's lifetime, and nothing Postgres would refuse to compare.
+ * gives out, for an installation's lifetime, and nothing Postgres would refuse to compare. No
+ * leading zero, as Postgres never writes one: xid8 reads `0…` in octal, so `0007-1` would be
+ * transaction 7 and `0008-1` an error.
  */
-export const FEED_CURSOR_PATTERN = /^(\d{1,19})-(\d{1,18})$/;
+export const FEED_CURSOR_PATTERN = /^(0|[1-9]\d{0,18})-(0|[1-9]\d{0,17})$/;
 
 /** Whether a string is a cursor this feed gave out (a Last-Event-ID header may carry anything). */
 export function isFeedCursor(value: string): boolean {

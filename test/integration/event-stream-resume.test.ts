@@ -91,6 +91,22 @@ describe('resuming the live event stream', function () {
     }
   });
 
+  it('refuses the id of a message received written with leading zeros: no id is given out so, and Postgres would read it in octal', async () => {
+    await answer();
+    const head = (await feedHead(stack.db))!;
+    const [tx, id] = head.split('-');
+    // 0…8 is no octal number (Postgres answered a 500); 0…7 is another transaction's, read silently.
+    for (const padded of [`0000${tx}-${id}`, `08-${id}`, `07-${id}`, `${tx}-0${id}`]) {
+      for (const as of ['header', 'query'] as const) {
+        const refusal = await refused(padded, as);
+        expect(
+          refusal.body.errors.map((e: { pointer: string; rule: string }) => [e.pointer, e.rule]),
+          `${padded} as ${as}`,
+        ).to.deep.equal([[as === 'header' ? '/headers/last-event-id' : '/lastEventId', 'pattern']]);
+      }
+    }
+  });
+
   it('refuses the id of an event whose transaction is still running, and takes it once the stream could have sent it', async () => {
     let release!: () => void;
     let held: string | undefined;

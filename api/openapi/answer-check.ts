@@ -15,8 +15,8 @@ export interface Answer {
   headers?: { get(name: string): string | null };
 }
 
-/** Headers a route sets on a success that a client acts on: each must be documented where it is sent. */
-const SET_HEADERS = ['Location', 'Idempotent-Replayed', 'Dropped-Values'] as const;
+/** Headers a route sets that a client acts on (a success's, and a refusal's Retry-After): each must be documented where it is sent. */
+const SET_HEADERS = ['Location', 'Idempotent-Replayed', 'Dropped-Values', 'Retry-After'] as const;
 
 interface DocumentedResponse {
   content?: Record<string, { schema: object }>;
@@ -38,9 +38,10 @@ const TEMPLATES = OPERATIONS.map((op) => ({
 /**
  * For tests (test/support/stack.ts runs every answer of `stack.call` through it): holds answers
  * to the OpenAPI document — a documented status, the documented content type, documented
- * Location, Idempotent-Replayed and Dropped-Values headers, and a body its schema accepts; a problem+json body, on any path, against the Problem schema. Returns
- * what is wrong, naming the operation, or undefined when the answer is as documented. Each
- * schema is compiled once, the first time an answer needs it.
+ * Location, Idempotent-Replayed, Dropped-Values and Retry-After headers, and a body its schema
+ * accepts; a problem+json body, on any path, against the Problem schema. Returns what is wrong,
+ * naming the operation, or undefined when the answer is as documented. Each schema is compiled
+ * once, the first time an answer needs it.
  */
 export function answerCheck(document = openApiDocument() as OpenApiDocument): (answer: Answer) => string | undefined {
   const compile = schemaCompiler(document);

@@ -2743,9 +2743,11 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457); idempotency-key-in-use: a request with this Idempotency-Key is still being handled — retry after Retry-After with the same key */
       409: {
         headers: {
+          /** @description Seconds to wait before retrying, with idempotency-key-in-use. */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -2891,9 +2893,11 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457); idempotency-key-in-use: a request with this Idempotency-Key is still being handled — retry after Retry-After with the same key */
       409: {
         headers: {
+          /** @description Seconds to wait before retrying, with idempotency-key-in-use. */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3267,9 +3271,11 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457); idempotency-key-in-use: a request with this Idempotency-Key is still being handled — retry after Retry-After with the same key */
       409: {
         headers: {
+          /** @description Seconds to wait before retrying, with idempotency-key-in-use. */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3398,9 +3404,11 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457); idempotency-key-in-use: a request with this Idempotency-Key is still being handled — retry after Retry-After with the same key */
       409: {
         headers: {
+          /** @description Seconds to wait before retrying, with idempotency-key-in-use. */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3863,9 +3871,11 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457); idempotency-key-in-use: a request with this Idempotency-Key is still being handled — retry after Retry-After with the same key */
       409: {
         headers: {
+          /** @description Seconds to wait before retrying, with idempotency-key-in-use. */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4024,9 +4034,11 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457); idempotency-key-in-use: a request with this Idempotency-Key is still being handled — retry after Retry-After with the same key */
       409: {
         headers: {
+          /** @description Seconds to wait before retrying, with idempotency-key-in-use. */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4326,9 +4338,11 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457); idempotency-key-in-use: a request with this Idempotency-Key is still being handled — retry after Retry-After with the same key */
       409: {
         headers: {
+          /** @description Seconds to wait before retrying, with idempotency-key-in-use. */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5121,9 +5135,11 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457); idempotency-key-in-use: a request with this Idempotency-Key is still being handled — retry after Retry-After with the same key */
       409: {
         headers: {
+          /** @description Seconds to wait before retrying, with idempotency-key-in-use. */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5262,9 +5278,11 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457); idempotency-key-in-use: a request with this Idempotency-Key is still being handled — retry after Retry-After with the same key */
       409: {
         headers: {
+          /** @description Seconds to wait before retrying, with idempotency-key-in-use. */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5524,9 +5542,11 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457); idempotency-key-in-use: a request with this Idempotency-Key is still being handled — retry after Retry-After with the same key */
       409: {
         headers: {
+          /** @description Seconds to wait before retrying, with idempotency-key-in-use. */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5825,9 +5845,11 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457); idempotency-key-in-use: a request with this Idempotency-Key is still being handled — retry after Retry-After with the same key */
       409: {
         headers: {
+          /** @description Seconds to wait before retrying, with idempotency-key-in-use. */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5965,9 +5987,11 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457); idempotency-key-in-use: a request with this Idempotency-Key is still being handled — retry after Retry-After with the same key */
       409: {
         headers: {
+          /** @description Seconds to wait before retrying, with idempotency-key-in-use. */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6103,9 +6127,11 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457); idempotency-key-in-use: a request with this Idempotency-Key is still being handled — retry after Retry-After with the same key */
       409: {
         headers: {
+          /** @description Seconds to wait before retrying, with idempotency-key-in-use. */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6255,9 +6281,11 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457); idempotency-key-in-use: a request with this Idempotency-Key is still being handled — retry after Retry-After with the same key */
       409: {
         headers: {
+          /** @description Seconds to wait before retrying, with idempotency-key-in-use. */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6658,9 +6686,11 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457); idempotency-key-in-use: a request with this Idempotency-Key is still being handled — retry after Retry-After with the same key */
       409: {
         headers: {
+          /** @description Seconds to wait before retrying, with idempotency-key-in-use. */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6925,9 +6955,11 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457); idempotency-key-in-use: a request with this Idempotency-Key is still being handled — retry after Retry-After with the same key */
       409: {
         headers: {
+          /** @description Seconds to wait before retrying, with idempotency-key-in-use. */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -7313,9 +7345,11 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457); idempotency-key-in-use: a request with this Idempotency-Key is still being handled — retry after Retry-After with the same key */
       409: {
         headers: {
+          /** @description Seconds to wait before retrying, with idempotency-key-in-use. */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -7442,9 +7476,11 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457); idempotency-key-in-use: a request with this Idempotency-Key is still being handled — retry after Retry-After with the same key */
       409: {
         headers: {
+          /** @description Seconds to wait before retrying, with idempotency-key-in-use. */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -7668,9 +7704,11 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457); idempotency-key-in-use: a request with this Idempotency-Key is still being handled — retry after Retry-After with the same key */
       409: {
         headers: {
+          /** @description Seconds to wait before retrying, with idempotency-key-in-use. */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -7913,9 +7951,11 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457); idempotency-key-in-use: a request with this Idempotency-Key is still being handled — retry after Retry-After with the same key */
       409: {
         headers: {
+          /** @description Seconds to wait before retrying, with idempotency-key-in-use. */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -8690,9 +8730,11 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457); idempotency-key-in-use: a request with this Idempotency-Key is still being handled — retry after Retry-After with the same key */
       409: {
         headers: {
+          /** @description Seconds to wait before retrying, with idempotency-key-in-use. */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -9085,9 +9127,11 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457); idempotency-key-in-use: a request with this Idempotency-Key is still being handled — retry after Retry-After with the same key */
       409: {
         headers: {
+          /** @description Seconds to wait before retrying, with idempotency-key-in-use. */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -9621,9 +9665,11 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457); idempotency-key-in-use: a request with this Idempotency-Key is still being handled — retry after Retry-After with the same key */
       409: {
         headers: {
+          /** @description Seconds to wait before retrying, with idempotency-key-in-use. */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -9878,9 +9924,11 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A problem (RFC 9457) */
+      /** @description A problem (RFC 9457); idempotency-key-in-use: a request with this Idempotency-Key is still being handled — retry after Retry-After with the same key */
       409: {
         headers: {
+          /** @description Seconds to wait before retrying, with idempotency-key-in-use. */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {

@@ -754,6 +754,13 @@ const problem = {
   description: 'A problem (RFC 9457)',
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
 };
+/** Any POST: a request whose Idempotency-Key another request with it still holds. */
+const keyInUse = {
+  ...problem,
+  description:
+    'A problem (RFC 9457); idempotency-key-in-use: a request with this Idempotency-Key is still being handled — retry after Retry-After with the same key',
+  headers: { 'Retry-After': { description: 'Seconds to wait before retrying, with idempotency-key-in-use.', schema: { type: 'integer' } } },
+};
 /** Any POST: a key is one request's (the Idempotency-Key header says so). */
 const KEY_REUSED = 'idempotency-key-reused: the Idempotency-Key was sent before with another request (path, body or API token)';
 
@@ -917,7 +924,7 @@ export function openApiDocument(serverUrl?: string): object {
         401: problem,
         403: problem,
         404: problem,
-        409: problem,
+        409: op.method === 'post' ? keyInUse : problem,
         ...(op.method === 'post' || op.method === 'patch' || op.method === 'put'
           ? { 413: op.csvBody ? csvTooLarge(op.csvBody.maxBytes) : op.photoBody ? photoTooLarge(op.photoBody.maxBytes) : tooLarge }
           : {}),

@@ -345,6 +345,13 @@ describe('job-type grammar', () => {
         ],
       ],
       [
+        'a %YAML 1.1 directive, under which yes would be true and 0815 the number 815',
+        `%YAML 1.1\n---\n${BASE_YAML}`,
+        [
+          '1:1 YAML: this file asks for YAML 1.1 (%YAML 1.1); job types are read as YAML 1.2, where only true and false are yes/no and 0815 stays as written only in quotes: remove the %YAML line',
+        ],
+      ],
+      [
         'an alias without anchor',
         ['    title: Mount', '    title: *mountTitle'],
         ['32:12 steps[0].title: YAML: alias *mountTitle refers to no anchor defined before it'],

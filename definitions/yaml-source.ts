@@ -73,6 +73,15 @@ export function parseYamlSource(text: string): ParsedYamlSource {
     ...at(error.pos[0]),
     message: `YAML syntax error: ${syntaxErrorInAdminWords(error)}`,
   }));
+  // The parser obeys a %YAML 1.1 directive, and 1.1 reads yes/on as true, 0815 as 815 and 010 as 8:
+  // the README promises YAML 1.2, so a file asking for another version is refused, not read otherwise.
+  const yamlVersion = doc.directives?.yaml;
+  if (yamlVersion?.explicit === true && yamlVersion.version !== '1.2') {
+    fatal.push({
+      ...at(Math.max(0, text.indexOf('%YAML'))),
+      message: `YAML: this file asks for YAML ${yamlVersion.version} (%YAML ${yamlVersion.version}); job types are read as YAML 1.2, where only true and false are yes/no and 0815 stays as written only in quotes: remove the %YAML line`,
+    });
+  }
   const structure = structuralProblems(doc, at);
   fatal.push(...structure.fatal);
   // Duplicate keys and unknown tags still leave a readable document: keep checking it.

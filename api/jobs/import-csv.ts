@@ -148,6 +148,14 @@ function readRow(
     // Blanks kept in a quoted cell are easily missed: a refusal of its value says they were kept.
     if (at >= 0 && quotedWithBlanks(at) && problem.rule !== 'minLength')
       problem.message += ' (the cell is quoted, so its blanks at either end are kept as part of the value)';
+    // A spreadsheet set to German saves 4,5 and 1.234,5; "must be a number" alone does not say what is wrong with them.
+    const cell = at >= 0 ? (record[at] ?? '').trim() : '';
+    if (
+      problem.rule === 'type' &&
+      fields.get(problem.column!)?.type === 'number' &&
+      /^[+-]?\d{1,3}(\.\d{3})*,\d+$|^[+-]?\d+,\d+$/.test(cell)
+    )
+      problem.message += ` (write ${cell.replace(/\./g, '').replace(',', '.')} for ${cell}: numbers take a decimal point and no thousands separator, as a spreadsheet set to a language such as German does not)`;
     read.problems.push(problem);
   }
   // Left to right as in the file; a field the header lacks (a required one) after the columns it has.

@@ -231,6 +231,12 @@ describe('job-types push and pull', () => {
       ]);
     });
 
+    it('writes the version into a source published without one, so that validate and push take it back as it is', async () => {
+      expect(await run('pull', 'test-type-unnumbered', '--out', 'job-types/test-type.yaml', '--force')).to.deep.include({ exitCode: 0 });
+      const pulled = await readFile(path.join(dir, 'job-types/test-type.yaml'), 'utf8');
+      expect(pulled).to.equal(BASE_YAML.replace('version: 1\n', 'version: 4\n'));
+    });
+
     it('pulls to --out, creating its folder; says what the API refused', async () => {
       expect(await run('pull', 'test-type', '--out', 'copies/mine.yaml')).to.deep.include({
         out: ['copies/mine.yaml: pulled test-type v3'],
@@ -327,6 +333,9 @@ async function startStubApi(): Promise<StubApi> {
         if (id === 'warned') return answer(201, { id, version: 1, status: 'published', warnings: [MAX_DURATION_WARNING] });
         return answer(201, { id, version: 3, status: 'published', warnings: [] });
       }
+      // Published through the API without `version:` (the API numbered it 4).
+      if (id === 'test-type-unnumbered' && url.split('/')[5] === undefined)
+        return answer(200, { id, version: 4, versions: [{ version: 4 }], source: BASE_YAML.replace('version: 1\n', '') });
       if (id !== 'test-type') return problem(404, `Job type ${id} does not exist.`);
       const version = url.split('/')[5];
       if (version === undefined) return answer(200, { id, version: 3, versions: [{ version: 3 }], source: '# latest\n' });

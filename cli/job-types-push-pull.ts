@@ -85,7 +85,8 @@ async function pull(
     const target = path.resolve(io.cwd(), out);
     await mkdir(path.dirname(target), { recursive: true });
     try {
-      await writeFile(target, answer.source, { flag: options.force ? 'w' : 'wx' });
+      const source = answer.version === undefined ? answer.source : withVersionNamed(answer.source, answer.version);
+      await writeFile(target, source, { flag: options.force ? 'w' : 'wx' });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST')
         return fail(io, `${out} exists already; pass --force to overwrite it, or --out <file>`);
@@ -183,4 +184,24 @@ export function formatSourceProblem(file: string, { line, column, path = '', mes
 function positiveInteger(value: string): number {
   if (!/^[1-9][0-9]*$/.test(value)) throw new InvalidArgumentError('a version is a whole number from 1, e.g. --version 2');
   return Number(value);
+}
+
+/**
+ * A source published without `version:` (the API numbered it) with `version: <n>` after its `id:`
+ * line: as stored, `job-types validate` refused the pulled file ("missing version") although push
+ * takes it, and an edit pushed back would be numbered without the author seeing which version
+ * they started from. Left as it is when it names a version, or the line cannot be placed for sure.
+ */
+export function withVersionNamed(source: string, version: number): string {
+  const { data } = parseYamlSource(source);
+  if (typeof data !== 'object' || data === null || Array.isArray(data) || Object.hasOwn(data, 'version')) return source;
+  const idLine = /^id[ \t]*:[^\n]*\n/m.exec(source);
+  if (idLine === null) return source;
+  const at = idLine.index + idLine[0].length;
+  const named = `${source.slice(0, at)}version: ${version}\n${source.slice(at)}`;
+  // Only if it reads as the same mapping with the version added (not inside a block scalar, say).
+  const reread = parseYamlSource(named).data as Record<string, unknown> | undefined;
+  const same =
+    reread?.version === version && JSON.stringify({ ...reread, version: undefined }) === JSON.stringify({ ...data, version: undefined });
+  return same ? named : source;
 }

@@ -338,6 +338,11 @@ describe('job-type grammar', () => {
         ['6:1 YAML syntax error: Tabs are not allowed as indentation'],
       ],
       [
+        'a tab before a list item: the one error, not four guesses at what the tab meant',
+        ['fields:\n  - key: operation', 'fields:\n\t- key: operation'],
+        ['8:1 YAML syntax error: Tabs are not allowed as indentation'],
+      ],
+      [
         'a second document',
         `${BASE_YAML}---\nid: other\n`,
         [

@@ -83,7 +83,8 @@ export function parseYamlSource(text: string): ParsedYamlSource {
     });
   }
   const structure = structuralProblems(doc, at);
-  fatal.push(...structure.fatal);
+  // After a syntax error the tree is guesswork: its odd keys are the parser's, not the author's.
+  if (fatal.length === 0) fatal.push(...structure.fatal);
   // Duplicate keys and unknown tags still leave a readable document: keep checking it.
   const problems = [
     ...fatal,
@@ -117,7 +118,8 @@ function warningInAdminWords(warning: { code: string; message: string }): string
  * down to the end of the file, burying the one that says what to fix. Nothing after it is reported.
  */
 function withoutCascade<E extends { code: string }>(errors: readonly E[]): E[] {
-  const firstUnexpected = errors.findIndex((error) => error.code === 'UNEXPECTED_TOKEN');
+  // A tab before a list item loses it too: a dozen lines of "nested mappings", "implicit keys" after the one that says "tab".
+  const firstUnexpected = errors.findIndex((error) => error.code === 'UNEXPECTED_TOKEN' || error.code === 'TAB_AS_INDENT');
   return firstUnexpected === -1 ? [...errors] : errors.slice(0, firstUnexpected + 1);
 }
 

@@ -357,6 +357,13 @@ describe('job-type grammar', () => {
         ],
       ],
       [
+        'a file saved as UTF-16 (Notepad\'s "Unicode"), read as UTF-8: not a NUL the author never wrote',
+        `\uFFFD\uFFFD${[...BASE_YAML].map((character) => `${character}\0`).join('')}`,
+        [
+          '1:1 the file is saved as UTF-16 (what Windows Notepad calls "Unicode"); job types are UTF-8: save it again choosing UTF-8 as the encoding',
+        ],
+      ],
+      [
         'an alias without anchor',
         ['    title: Mount', '    title: *mountTitle'],
         ['32:12 steps[0].title: YAML: alias *mountTitle refers to no anchor defined before it'],

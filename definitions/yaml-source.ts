@@ -43,6 +43,13 @@ export function parseYamlSource(text: string): ParsedYamlSource {
     const message = `the source is ${size}; a job type may be at most ${YAML_LIMITS.maxBytes / 1024} KiB (${YAML_LIMITS.maxBytes} bytes)`;
     return { data: undefined, problems: [{ line: 1, column: 1, message }], locate: () => ({ line: 1, column: 1 }) };
   }
+  // UTF-16 read as UTF-8 is a NUL after (or before) every letter: "must not contain the NUL character" named
+  // something the author never wrote, with no word of what to change.
+  if (/^(\uFFFD\uFFFD|\uFEFF)?([^\0]\0|\0[^\0]){2}/.test(text)) {
+    const message =
+      'the file is saved as UTF-16 (what Windows Notepad calls "Unicode"); job types are UTF-8: save it again choosing UTF-8 as the encoding';
+    return { data: undefined, problems: [{ line: 1, column: 1, message }], locate: () => ({ line: 1, column: 1 }) };
+  }
   const unstorable = unstorableSourceText(text);
   if (unstorable !== undefined) {
     const before = text.slice(0, unstorable.position).split('\n');

@@ -855,6 +855,21 @@ describe('job-type semantic checks', () => {
         ['41:13 cloudboxx.configuration.serial: placeholder "${box serial}" must name a field key, e.g. ${vin}'],
       ],
       [
+        'a placeholder with blanks inside its braces, or an invisible space: the key it meant',
+        ['serial: ${boxSerial}', 'serial: "${ boxSerial }"\n    other: "${boxSerial\u00a0}"'],
+        [
+          '41:13 cloudboxx.configuration.serial: placeholder "${ boxSerial }" has blanks inside its braces: write ${boxSerial}',
+          '42:12 cloudboxx.configuration.other: placeholder "${boxSerial\u00a0}" has blanks inside its braces: write ${boxSerial}',
+        ],
+      ],
+      [
+        'a placeholder whose key starts with a capital',
+        ['serial: ${boxSerial}', 'serial: "${BoxSerial}"'],
+        [
+          '41:13 cloudboxx.configuration.serial: placeholder "${BoxSerial}" must name a field key, which starts with a lowercase letter: write ${boxSerial}',
+        ],
+      ],
+      [
         'an unclosed placeholder',
         ['serial: ${boxSerial}', 'serial: "S-${boxSerial"'],
         ['41:13 cloudboxx.configuration.serial: placeholder "${boxSerial" has no closing "}"'],

@@ -26,10 +26,25 @@ export function scanPlaceholders(text: string): PlaceholderScan {
     }
     const key = text.slice(start + 2, end);
     if (FIELD_KEY.test(key)) keys.push(key);
-    else problems.push(`placeholder "${text.slice(start, end + 1)}" must name a field key, e.g. \${vin}`);
+    else problems.push(unreadablePlaceholder(text.slice(start, end + 1), key));
     from = end + 1;
   }
   return { keys, problems };
+}
+
+/**
+ * Why `${…}` names no field, with the key meant where it is plain: "must name a field key" alone
+ * left an author of `${ vin }` (or a no-break space pasted in) looking at a key they had spelled right.
+ */
+function unreadablePlaceholder(placeholder: string, key: string): string {
+  // Blanks at either end only: "${box serial}" is two words, not a key with a space in it.
+  const unblanked = key.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').trim();
+  if (unblanked !== key && FIELD_KEY.test(unblanked))
+    return `placeholder "${placeholder}" has blanks inside its braces: write \${${unblanked}}`;
+  const lowered = key.charAt(0).toLowerCase() + key.slice(1);
+  if (FIELD_KEY.test(lowered))
+    return `placeholder "${placeholder}" must name a field key, which starts with a lowercase letter: write \${${lowered}}`;
+  return `placeholder "${placeholder}" must name a field key, e.g. \${vin}`;
 }
 
 /** Calls `visit` for every string leaf of the template, with its path inside the template. */

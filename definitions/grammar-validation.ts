@@ -4,7 +4,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import grammarSchema from '../job-types/schema/job-type.schema.json';
 import type { JobTypeDefinition } from './job-type.generated';
-import { pointerToPath, type DefinitionIssue } from './errors';
+import { pointerToPath, type DefinitionIssue, type DefinitionPath } from './errors';
 import { closestName, didYouMean } from './suggest';
 
 /** The highest version a job type may have (Postgres keeps versions as integer): the grammar's own bound. */
@@ -25,6 +25,8 @@ export const GRAMMAR_SCHEMA_ID: string = grammarSchema.$id;
 export interface GrammarOptions {
   /** The source is published through the API, which numbers `version` itself when it is left out. */
   readonly versionAssigned?: boolean;
+  /** Whether the mapping at a path is written inside { … } (from the YAML); unknown: taken as yes. */
+  readonly isFlowMapping?: (path: DefinitionPath) => boolean;
 }
 
 /** Narrows `data` to a definition when it follows the grammar; otherwise lists every deviation. */
@@ -89,9 +91,11 @@ function translate(error: ErrorObject, data: unknown, options: GrammarOptions): 
       const allowed = Object.keys((parent.properties ?? {}) as object);
       const meant = closestName(key, allowed);
       // `{ …, default: 1,5 }`: inside braces the comma ends the value, and the decimals become a key.
-      const decimalComma = /^[0-9]+$/.test(key)
-        ? `: inside { … } a comma separates entries, so a decimal comma splits a number there (its decimals ${key} become this key); write a decimal point, e.g. 0.${key}`
-        : undefined;
+      // Only there: a number key in a block mapping (`1: x` on a line of its own) was told about braces it does not have.
+      const decimalComma =
+        /^[0-9]+$/.test(key) && (options.isFlowMapping?.(path) ?? true)
+          ? `: inside { … } a comma separates entries, so a decimal comma splits a number there (its decimals ${key} become this key); write a decimal point, e.g. 0.${key}`
+          : undefined;
       const hint = decimalComma ?? (meant === undefined ? `; allowed here: ${allowed.join(', ')}` : ` (did you mean "${meant}"?)`);
       return { path: [...path, key], at: 'key', message: `unknown key "${key}"${hint}`, ...(meant !== undefined && { meantKey: meant }) };
     }

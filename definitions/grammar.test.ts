@@ -364,6 +364,13 @@ describe('job-type grammar', () => {
         ],
       ],
       [
+        'a number as a key on a line of its own: no braces, so no word of a decimal comma',
+        `${BASE_YAML}1: x\n`,
+        [
+          '50:1 ["1"]: unknown key "1"; allowed here: id, version, title, description, sections, fields, vehicle, steps, cloudboxx, access, deadlines',
+        ],
+      ],
+      [
         'an alias without anchor',
         ['    title: Mount', '    title: *mountTitle'],
         ['32:12 steps[0].title: YAML: alias *mountTitle refers to no anchor defined before it'],

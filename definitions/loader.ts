@@ -151,7 +151,10 @@ function checkSource(file: string, text: string, expectedId?: ExpectedId, gramma
     }));
     if (parsed.data === undefined) return { file, parsed, compiled: undefined, problems: yamlProblems };
 
-    const grammar = checkGrammar(parsed.data, grammarOptions);
+    const grammar = checkGrammar(parsed.data, {
+      ...grammarOptions,
+      ...(parsed.isFlowMapping === undefined ? {} : { isFlowMapping: parsed.isFlowMapping }),
+    });
     const issues = [
       ...(grammar.ok ? [] : grammar.issues),
       ...checkSemantics(parsed.data),

@@ -28,6 +28,8 @@ export interface ParsedYamlSource {
   readonly problems: readonly SourceMessage[];
   /** Position of the node at `path`, or of its deepest existing ancestor. */
   locate(path: DefinitionPath, target?: PositionTarget): SourcePosition;
+  /** Whether the mapping at `path` is written inside { … }; false when unknown. */
+  isFlowMapping?(path: DefinitionPath): boolean;
 }
 
 /**
@@ -102,7 +104,11 @@ export function parseYamlSource(text: string): ParsedYamlSource {
   if (fatal.length > 0) return { data: undefined, problems: sortByPosition(fatal), locate };
 
   try {
-    return { data: doc.toJS({ maxAliasCount: 100 }), problems: sortByPosition(problems), locate };
+    const isFlowMapping = (path: DefinitionPath): boolean => {
+      const node: unknown = path.length === 0 ? doc.contents : doc.getIn(path, true);
+      return isMap(node) && node.flow === true;
+    };
+    return { data: doc.toJS({ maxAliasCount: 100 }), problems: sortByPosition(problems), locate, isFlowMapping };
   } catch (error) {
     // yaml throws on alias bombs and the like; those are the author's problem, not a crash.
     const message = error instanceof Error ? error.message : String(error);

@@ -133,7 +133,11 @@ export async function readJobTypeId(file: string): Promise<LocalJobType> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    return { problems: [{ message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` }] };
+    const code = (error as NodeJS.ErrnoException).code;
+    // As validate says it: EISDIR alone does not tell a non-programmer to write folder/*.yaml.
+    if (code === 'EISDIR')
+      return { problems: [{ message: `cannot read the file: it is a folder; name the files in it, e.g. ${path.join(file, '*.yaml')}` }] };
+    return { problems: [{ message: `cannot read the file (${code ?? (error as Error).message})` }] };
   }
   return jobTypeIdOf(text);
 }

@@ -96,6 +96,9 @@ describe('job-types command', () => {
       const missing = await run(dir, 'validate', 'job-types/nope.yaml');
       expect(missing.exitCode).to.equal(1);
       expect(missing.err[0]).to.equal('job-types/nope.yaml:1:1 cannot read the file: no such file');
+      // A folder named (job-types/ rather than job-types/*.yaml) is told what to write, not EISDIR.
+      const folder = await run(dir, 'validate', 'job-types');
+      expect(folder.err[0]).to.equal('job-types:1:1 cannot read the file: it is a folder; name the files in it, e.g. job-types/*.yaml');
     });
 
     it('says so when there is nothing to check', async () => {

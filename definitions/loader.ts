@@ -125,7 +125,13 @@ async function checkFile(file: string, options: ReadOptions): Promise<CheckedSou
   try {
     text = await readFile(path.resolve(options.baseDir ?? process.cwd(), file), 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? `it is a folder; name the files in it, e.g. ${path.join(file, '*.yaml')}`
+          : (error as Error).message;
     const problems: JobTypeProblem[] = [
       { file, line: 1, column: 1, path: '', message: `cannot read the file: ${reason}`, severity: 'error' },
     ];

@@ -371,6 +371,11 @@ describe('job-type grammar', () => {
         ],
       ],
       [
+        'a key of ~ (no key), at its line rather than 1:1 as the key ""',
+        `${BASE_YAML}~: x\n`,
+        ['50:1 a key is missing before the ":" (or is ~, which YAML reads as no key): write its name'],
+      ],
+      [
         'an alias without anchor',
         ['    title: Mount', '    title: *mountTitle'],
         ['32:12 steps[0].title: YAML: alias *mountTitle refers to no anchor defined before it'],

@@ -204,6 +204,15 @@ function structuralProblems(
           fatal.push({ ...at(offset), path, message: 'a key must be a plain name, not a list or a mapping' });
           continue;
         }
+        // `~: x` or `: x`: the checks after this one would name the key "" and point at line 1.
+        if (pair.key === null || (isScalar(pair.key) && pair.key.value === null)) {
+          fatal.push({
+            ...at(offset),
+            path,
+            message: 'a key is missing before the ":" (or is ~, which YAML reads as no key): write its name',
+          });
+          continue;
+        }
         const key = scalarKey(pair);
         if (key === '<<' && isScalar(pair.key) && pair.key.type === 'PLAIN') {
           // YAML 1.1's merge key: the parser (YAML 1.2) reads it as a key like any other, so it would only be "unknown".

@@ -147,7 +147,8 @@ describe('importing jobs from CSV', function () {
     );
     expect(problems).to.deep.equal({
       '4 seats type': 'Seats must be a whole number',
-      '4 tankLitres type': 'Tank must be a number',
+      '4 tankLitres type':
+        'Tank must be a number (write 1.5 for 1,5: numbers take a decimal point and no thousands separator, as a spreadsheet set to a language such as German does not)',
       '4 electric type': 'Electric must be true or false',
       '4 registeredOn format': 'Registered on must be a real date: 2024-02 has no day 30',
       '4 colour enum': 'Colour must be one of "red" or "blue"',

@@ -65,6 +65,8 @@ def _stateful_refusal(case, response):
         return True
     if response.status_code == 400 and kind == "invalid-request" and _same_name_refusal(problem):
         return True
+    if response.status_code == 400 and kind == "invalid-request" and _prototype_key_refusal(problem):
+        return True
     if response.status_code == 400 and operation == ("GET", "/v1/events/stream") and kind == "invalid-request":
         # An event id past the newest event was never given out: where the feed ends is its state.
         errors = problem.get("errors") or []
@@ -86,6 +88,16 @@ def _nul_refusal(problem):
     # to itself, which generated clients (openapi-typescript) cannot type. The API answers 400 at the key or text.
     errors = problem.get("errors") or []
     return bool(errors) and all("NUL character (U+0000)" in str(error.get("message", "")) for error in errors)
+
+
+def _prototype_key_refusal(problem):
+    # The JSON parser refuses a `__proto__` key anywhere (co-body's guard against prototype poisoning).
+    # The document says so of free keys at their own level; every depth would take a schema that refers
+    # to itself, as for NUL above.
+    errors = problem.get("errors") or []
+    return bool(errors) and all(
+        error.get("rule") == "json" and "forbidden prototype property" in str(error.get("message", "")) for error in errors
+    )
 
 
 def _same_name_refusal(problem):
